@@ -1,0 +1,259 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ActivationDelay: activation is possible from IA validation + 15 minutes,
+// which is also when the activation mail goes out.
+const ActivationDelay = 15 * time.Minute
+
+// ErrCharterNotAccepted: activation needs the charter accepted.
+var ErrCharterNotAccepted = errors.New("charter not accepted")
+
+// ActivationIdentity is how someone says who they are on "1ère connexion":
+// the identifiant, or the student number and birth date.
+type ActivationIdentity struct {
+	Identifiant   string
+	StudentNumber string
+	BirthDate     time.Time
+}
+
+// ActivationCase is an account about to be activated, as the screens may
+// show it before any code was entered (no name: that comes with the code).
+type ActivationCase struct {
+	Identifiant string
+	MaskedEmail string
+	AllowedFrom time.Time
+	personID    int64
+	local       string
+	decoy       bool
+}
+
+// StartActivation finds the account to activate. An unknown identifiant
+// gets a decoy case that behaves like a real one (no enumeration); a wrong
+// student number + birth date pair gets ErrNoMatch, throttled like the IA
+// lookup. Too early gives TooEarlyError; an active account ErrAlreadyActive.
+func (s *Store) StartActivation(ctx context.Context, id ActivationIdentity, o Origin) (*ActivationCase, error) {
+	var acct *Account
+	if id.StudentNumber != "" {
+		p, err := s.identifyByNumber(ctx, id.StudentNumber, id.BirthDate, o, EventSendCode)
+		if err != nil {
+			return nil, err
+		}
+		acct, err = s.Account(ctx, p.ID)
+		if errors.Is(err, ErrNotFound) {
+			// Known person, no valid registration yet: nothing to activate.
+			return nil, ErrNoMatch
+		}
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		var err error
+		var local string
+		acct, local, err = s.accountByLogin(ctx, s.db, id.Identifiant)
+		if errors.Is(err, ErrNotFound) {
+			return &ActivationCase{Identifiant: local, MaskedEmail: s.decoyMask(local), local: local, decoy: true}, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	now := s.cfg.Clock.Now()
+	switch {
+	case acct.Status == StatusActive:
+		return nil, ErrAlreadyActive
+	case !RightsActive(acct.RightsEnd, now):
+		return nil, &RightsEndedError{End: acct.RightsEnd}
+	case now.Before(acct.ActivationAllowedFrom()):
+		return nil, &TooEarlyError{AllowedFrom: acct.ActivationAllowedFrom()}
+	}
+	return &ActivationCase{Identifiant: acct.Identifiant, MaskedEmail: MaskEmail(acct.RecoveryEmail),
+		AllowedFrom: acct.ActivationAllowedFrom(), personID: acct.Person.ID, local: acct.LocalPart}, nil
+}
+
+// ActivationChallenge gives the code-entry step of an activation: the code
+// already out (the mail sent after the IA validation) unless resend is
+// asked or there is none, in which case a new code is sent and the old one
+// stops working.
+func (s *Store) ActivationChallenge(ctx context.Context, c *ActivationCase, resend bool, o Origin) (*Challenge, error) {
+	if c.decoy {
+		return s.decoyChallenge(ctx, c.local, PurposeActivation, c.MaskedEmail, o)
+	}
+	if !resend {
+		live, ok, err := s.liveCode(ctx, s.db, c.personID, PurposeActivation)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			next, err := s.mailAllowance(ctx, s.db, c.personID)
+			if err != nil {
+				return nil, err
+			}
+			return &Challenge{Purpose: PurposeActivation, MaskedTarget: MaskEmail(live.target), ExpiresAt: live.expires,
+				ResendAt: next, personID: c.personID, identifiant: c.Identifiant}, nil
+		}
+	}
+	acct, err := s.Account(ctx, c.personID)
+	if err != nil {
+		return nil, err
+	}
+	return s.sendCode(ctx, acct, PurposeActivation, acct.RecoveryEmail, true, o)
+}
+
+// sendCode issues a code for purpose and writes its mail, in one
+// transaction, within the per-account mail allowance.
+func (s *Store) sendCode(ctx context.Context, a *Account, purpose Purpose, target string, keepCopy bool, o Origin) (*Challenge, error) {
+	var ch *Challenge
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		now := s.cfg.Clock.Now()
+		next, err := s.mailAllowance(ctx, tx, a.Person.ID)
+		if err != nil {
+			return err
+		}
+		if now.Before(next) {
+			return &RateLimitError{What: "mail", Until: next}
+		}
+		issued, err := s.issueCode(ctx, tx, a.Person.ID, purpose, target, keepCopy, now)
+		if err != nil {
+			return err
+		}
+		if _, err := s.queueCodeMail(ctx, tx, a, purpose, target, issued, now, o.lang()); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, AuditEntry{Event: EventSendCode, PersonID: a.Person.ID, Identifiant: a.Identifiant,
+			Client: o.Client, Outcome: "sent", Detail: fmt.Sprintf("%s to %s", purpose, MaskEmail(target))}); err != nil {
+			return err
+		}
+		ch = &Challenge{Purpose: purpose, MaskedTarget: MaskEmail(target), ExpiresAt: issued.expires,
+			ResendAt: now.Add(ResendCooldown), personID: a.Person.ID, identifiant: a.Identifiant}
+		// The allowance after this mail (3 per hour) may be later than the cooldown.
+		if later, err := s.mailAllowance(ctx, tx, a.Person.ID); err == nil && later.After(ch.ResendAt) {
+			ch.ResendAt = later
+		}
+		return nil
+	})
+	return ch, err
+}
+
+var purposeMail = map[Purpose]MailKind{
+	PurposeActivation:   MailActivation,
+	PurposeReset:        MailReset,
+	PurposeRecoveryMail: MailConfirmRecovery,
+	PurposeRedirection:  MailConfirmRedirection,
+}
+
+func (s *Store) queueCodeMail(ctx context.Context, tx *sql.Tx, a *Account, purpose Purpose, target string,
+	issued issuedCode, notBefore time.Time, lang string) (int64, error) {
+	kind := purposeMail[purpose]
+	subject, body := s.composeMail(mailContent{Kind: kind, Lang: lang, Name: a.Person.DisplayName(),
+		Code: issued.code, Token: issued.token, Expires: issued.expires})
+	return s.queueMail(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: lang, To: target,
+		Subject: subject, Body: body, NotBefore: notBefore})
+}
+
+// decoyChallenge answers for an identifiant without an account exactly as
+// for a real one: same mask shape (stable, from the server secret), same
+// cooldowns, same store work; no mail is written.
+func (s *Store) decoyChallenge(ctx context.Context, local string, purpose Purpose, mask string, o Origin) (*Challenge, error) {
+	var ch *Challenge
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		now := s.cfg.Clock.Now()
+		rows, err := tx.QueryContext(ctx, `SELECT at FROM throttle_failures WHERE scope = ? AND key = ? AND at > ?
+			ORDER BY at DESC`, scopeDecoyMail, local, fmtTime(now.Add(-time.Hour)))
+		if err != nil {
+			return err
+		}
+		var recent []time.Time
+		for rows.Next() {
+			var at string
+			if err := rows.Scan(&at); err != nil {
+				rows.Close()
+				return err
+			}
+			recent = append(recent, parseTime(at))
+		}
+		rows.Close()
+		if next := nextMailAt(recent); now.Before(next) {
+			return &RateLimitError{What: "mail", Until: next}
+		}
+		if _, _, err := s.addFailure(ctx, tx, scopeDecoyMail, local, time.Hour); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, AuditEntry{Event: EventSendCode, Identifiant: local, Client: o.Client,
+			Outcome: "unknown identifiant", Detail: string(purpose)}); err != nil {
+			return err
+		}
+		ch = &Challenge{Purpose: purpose, MaskedTarget: mask, ExpiresAt: now.Add(CodeLifetime),
+			ResendAt: nextMailAt(append([]time.Time{now}, recent...)), identifiant: local, decoy: &decoyState{}}
+		return nil
+	})
+	return ch, err
+}
+
+// ActivationChoice is what the person chose on the way.
+type ActivationChoice struct {
+	CharterAccepted bool
+	Redirect        bool // forward the university mailbox to the mail de secours
+	KeepCopy        bool
+	Password        string
+}
+
+// CompleteActivation activates the account of an activation ticket: charter,
+// redirection, password. The code is consumed here and only here.
+func (s *Store) CompleteActivation(ctx context.Context, t *Ticket, c ActivationChoice, o Origin) (*Account, error) {
+	if t == nil || t.Purpose != PurposeActivation {
+		return nil, ErrCodeUsed
+	}
+	if !c.CharterAccepted {
+		return nil, ErrCharterNotAccepted
+	}
+	acct, err := s.Account(ctx, t.PersonID)
+	if err != nil {
+		return nil, err
+	}
+	if acct.Status == StatusActive {
+		return nil, ErrAlreadyActive
+	}
+	hash, err := s.hashChecked(ctx, c.Password, acct.PersonalData())
+	if err != nil {
+		return nil, err
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.consumeCode(ctx, tx, t); err != nil {
+			return err
+		}
+		now := fmtTime(s.cfg.Clock.Now())
+		var redirect any
+		if c.Redirect {
+			redirect = acct.RecoveryEmail
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE accounts SET status = 'active', password_hash = ?, password_at = ?,
+			charter_at = ?, activated_at = ?, redirect_email = ?, redirect_keep_copy = ?
+			WHERE person_id = ? AND status = 'pending'`, hash, now, now, now, redirect, c.KeepCopy || !c.Redirect, t.PersonID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return ErrAlreadyActive
+		}
+		if err := s.clearLoginLock(ctx, tx, acct.LocalPart); err != nil {
+			return err
+		}
+		detail := "no redirection"
+		if c.Redirect {
+			detail = "redirection to " + MaskEmail(acct.RecoveryEmail)
+		}
+		return s.audit(ctx, tx, AuditEntry{Event: EventActivate, PersonID: t.PersonID, Identifiant: acct.Identifiant,
+			Client: o.Client, Outcome: "ok", Detail: detail})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Account(ctx, t.PersonID)
+}

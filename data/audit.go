@@ -1,0 +1,128 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+)
+
+// Event names what happened, in the audit log.
+type Event string
+
+const (
+	EventLogin              Event = "LOGIN"
+	EventLoginError         Event = "LOGIN_ERROR"
+	EventLock               Event = "LOCK"
+	EventUnlock             Event = "UNLOCK"
+	EventSendCode           Event = "SEND_CODE"
+	EventCodeError          Event = "CODE_ERROR"
+	EventActivate           Event = "ACTIVATE"
+	EventResetPassword      Event = "RESET_PASSWORD"
+	EventUpdatePassword     Event = "UPDATE_PASSWORD"
+	EventUpdateRecoveryMail Event = "UPDATE_RECOVERY_MAIL"
+	EventUpdateRedirection  Event = "UPDATE_REDIRECTION"
+	EventIALookup           Event = "IA_LOOKUP"
+	EventIALookupError      Event = "IA_LOOKUP_ERROR"
+	EventHelpdeskAction     Event = "HELPDESK_ACTION"
+	EventImport             Event = "IMPORT"
+	EventAccountCreated     Event = "ACCOUNT_CREATED"
+	EventLogout             Event = "LOGOUT"
+	EventRoleChange         Event = "ROLE_CHANGE"
+)
+
+// AuditEntry is one line of the audit log. It never holds a password, a
+// code, a token or a full address.
+type AuditEntry struct {
+	ID          int64
+	At          time.Time
+	Event       Event
+	PersonID    int64
+	Identifiant string
+	Client      string
+	Outcome     string // ok, refused, locked, ...
+	Actor       string // the helpdesk agent's identifiant, for their actions
+	Detail      string
+}
+
+func (s *Store) audit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
+	if e.At.IsZero() {
+		e.At = s.cfg.Clock.Now()
+	}
+	var person any
+	if e.PersonID != 0 {
+		person = e.PersonID
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit(at, event, person_id, identifiant, client, outcome, actor, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, fmtTime(e.At), string(e.Event), person, e.Identifiant, e.Client,
+		e.Outcome, e.Actor, e.Detail)
+	return err
+}
+
+// AuditFilter selects audit entries; zero fields select everything.
+type AuditFilter struct {
+	PersonID    int64
+	Identifiant string // full identifiant or local part
+	Events      []Event
+	Since       time.Time
+	BeforeID    int64 // paging: entries older than this one
+	Limit       int   // default 100
+}
+
+// AuditLog lists audit entries, newest first.
+func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+	var where []string
+	var args []any
+	if f.PersonID != 0 {
+		where = append(where, "person_id = ?")
+		args = append(args, f.PersonID)
+	}
+	if f.Identifiant != "" {
+		local, _ := NormalizeLogin(f.Identifiant)
+		where = append(where, "(identifiant = ? OR identifiant LIKE ? ESCAPE '\\')")
+		args = append(args, local, escapeLike(local)+"@%")
+	}
+	if len(f.Events) > 0 {
+		where = append(where, "event IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Events)), ",")+")")
+		for _, e := range f.Events {
+			args = append(args, string(e))
+		}
+	}
+	if !f.Since.IsZero() {
+		where = append(where, "at >= ?")
+		args = append(args, fmtTime(f.Since))
+	}
+	if f.BeforeID != 0 {
+		where = append(where, "id < ?")
+		args = append(args, f.BeforeID)
+	}
+	if f.Limit <= 0 {
+		f.Limit = 100
+	}
+	q := `SELECT id, at, event, COALESCE(person_id, 0), identifiant, client, outcome, actor, detail FROM audit`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY id DESC LIMIT ?"
+	args = append(args, f.Limit)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at string
+		if err := rows.Scan(&e.ID, &at, &e.Event, &e.PersonID, &e.Identifiant, &e.Client, &e.Outcome, &e.Actor, &e.Detail); err != nil {
+			return nil, err
+		}
+		e.At = parseTime(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

@@ -1,0 +1,380 @@
+package data
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base32"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Purpose binds a code to what it may do.
+type Purpose string
+
+const (
+	PurposeActivation   Purpose = "activation"
+	PurposeReset        Purpose = "reset"
+	PurposeRecoveryMail Purpose = "recovery_mail"
+	PurposeRedirection  Purpose = "redirection"
+)
+
+const (
+	// CodeLifetime of activation and reset codes (and confirmations).
+	CodeLifetime = 24 * time.Hour
+	// CodeMaxFailures wrong entries revoke a code.
+	CodeMaxFailures = 5
+	// CodeDigits is the length of a code.
+	CodeDigits = 8
+	// ResendCooldown is the wait before "Renvoyer le code".
+	ResendCooldown = 60 * time.Second
+	// MailsPerHour code mails per account at most.
+	MailsPerHour = 3
+)
+
+var tokenEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
+
+// newCode draws an 8-digit code, uniformly, from crypto/rand.
+func newCode() (string, error) {
+	n, err := rand.Int(rand.Reader, big.NewInt(100_000_000))
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%08d", n.Int64()), nil
+}
+
+// newToken draws a link token: 160 bits, lower-case base32, usable as an SSH user name.
+func newToken() (string, error) {
+	b := make([]byte, 20)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return tokenEncoding.EncodeToString(b), nil
+}
+
+// codeHash keys the code with the server secret and binds it to its
+// account and purpose; an 8-digit code alone would be cheap to invert.
+func (s *Store) codeHash(personID int64, purpose Purpose, code string) string {
+	mac := hmac.New(sha256.New, s.secret)
+	fmt.Fprintf(mac, "code\x00%d\x00%s\x00%s", personID, purpose, code)
+	return hex.EncodeToString(mac.Sum(nil))
+}
+
+func tokenHash(token string) string {
+	sum := sha256.Sum256([]byte("token\x00" + token))
+	return hex.EncodeToString(sum[:])
+}
+
+// IsToken says whether s has the shape of a link token (an SSH user name
+// that is not a token is not looked up).
+func IsToken(s string) bool {
+	if len(s) != 32 {
+		return false
+	}
+	_, err := tokenEncoding.DecodeString(s)
+	return err == nil
+}
+
+// issuedCode is a code in clear, only ever between its creation and its mail.
+type issuedCode struct {
+	id      int64
+	code    string
+	token   string
+	expires time.Time
+}
+
+// issueCode revokes the account's live codes of the same purpose and creates
+// a new one, valid CodeLifetime from validFrom.
+func (s *Store) issueCode(ctx context.Context, tx *sql.Tx, personID int64, purpose Purpose, target string,
+	keepCopy bool, validFrom time.Time) (issuedCode, error) {
+	now := s.cfg.Clock.Now()
+	if _, err := tx.ExecContext(ctx, `UPDATE codes SET revoked_at = ?, revoked_why = 'superseded'
+		WHERE person_id = ? AND purpose = ? AND used_at IS NULL AND revoked_at IS NULL`,
+		fmtTime(now), personID, string(purpose)); err != nil {
+		return issuedCode{}, err
+	}
+	code, err := newCode()
+	if err != nil {
+		return issuedCode{}, err
+	}
+	token, err := newToken()
+	if err != nil {
+		return issuedCode{}, err
+	}
+	expires := validFrom.Add(CodeLifetime)
+	res, err := tx.ExecContext(ctx, `INSERT INTO codes(person_id, purpose, code_hash, token_hash, target, keep_copy,
+		created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, personID, string(purpose),
+		s.codeHash(personID, purpose, code), tokenHash(token), target, keepCopy, fmtTime(now), fmtTime(expires))
+	if err != nil {
+		return issuedCode{}, err
+	}
+	id, _ := res.LastInsertId()
+	return issuedCode{id: id, code: code, token: token, expires: expires}, nil
+}
+
+// Challenge is a code on its way to someone: what the code-entry screen
+// needs. A decoy challenge (unknown identifiant) looks and behaves the same,
+// but no code can ever match it.
+type Challenge struct {
+	Purpose      Purpose
+	MaskedTarget string    // where the code went, masked
+	ExpiresAt    time.Time // when the code stops working
+	ResendAt     time.Time // when "Renvoyer le code" becomes possible
+	personID     int64
+	identifiant  string
+	decoy        *decoyState
+}
+
+type decoyState struct {
+	mu       sync.Mutex
+	failures int
+}
+
+// Ticket proves that a code (or its link) was presented. Nothing is
+// consumed until the step it opens is completed.
+type Ticket struct {
+	Purpose     Purpose
+	PersonID    int64
+	Identifiant string
+	Target      string // the address the code was sent to
+	KeepCopy    bool
+	ExpiresAt   time.Time
+	codeID      int64
+}
+
+type codeRow struct {
+	id        int64
+	personID  int64
+	purpose   Purpose
+	codeHash  string
+	target    string
+	keepCopy  bool
+	expires   time.Time
+	failures  int
+	used      bool
+	revoked   bool
+	revokeWhy string
+}
+
+const codeColumns = `id, person_id, purpose, code_hash, target, keep_copy, expires_at, failures,
+	used_at IS NOT NULL, revoked_at IS NOT NULL, COALESCE(revoked_why, '')`
+
+func scanCode(row rowScanner) (codeRow, error) {
+	var c codeRow
+	var expires string
+	err := row.Scan(&c.id, &c.personID, &c.purpose, &c.codeHash, &c.target, &c.keepCopy, &expires, &c.failures,
+		&c.used, &c.revoked, &c.revokeWhy)
+	c.expires = parseTime(expires)
+	return c, err
+}
+
+// NormalizeCode keeps the digits of what was typed ("1234 5678" → "12345678").
+func NormalizeCode(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// VerifyCode checks a typed code against the challenge's latest code. A
+// wrong code counts; the fifth revokes it. The code is not consumed.
+func (s *Store) VerifyCode(ctx context.Context, ch *Challenge, typed string, o Origin) (*Ticket, error) {
+	typed = NormalizeCode(typed)
+	if ch.decoy != nil {
+		return nil, s.decoyVerify(ctx, ch, o)
+	}
+	var ticket *Ticket
+	var verdict error
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		c, err := scanCode(tx.QueryRowContext(ctx, `SELECT `+codeColumns+` FROM codes
+			WHERE person_id = ? AND purpose = ? ORDER BY id DESC LIMIT 1`, ch.personID, string(ch.Purpose)))
+		if errors.Is(err, sql.ErrNoRows) {
+			verdict = ErrCodeUsed
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		now := s.cfg.Clock.Now()
+		switch {
+		case c.used || c.revoked:
+			verdict = ErrCodeUsed
+			return nil
+		case !now.Before(c.expires):
+			verdict = ErrCodeExpired
+			return nil
+		}
+		if len(typed) != CodeDigits || !hmac.Equal([]byte(s.codeHash(c.personID, c.purpose, typed)), []byte(c.codeHash)) {
+			c.failures++
+			if c.failures >= CodeMaxFailures {
+				_, err = tx.ExecContext(ctx, `UPDATE codes SET failures = ?, revoked_at = ?, revoked_why = 'failures' WHERE id = ?`,
+					c.failures, fmtTime(now), c.id)
+			} else {
+				_, err = tx.ExecContext(ctx, `UPDATE codes SET failures = ? WHERE id = ?`, c.failures, c.id)
+			}
+			if err != nil {
+				return err
+			}
+			verdict = &CodeWrongError{Remaining: CodeMaxFailures - c.failures}
+			return s.audit(ctx, tx, AuditEntry{Event: EventCodeError, PersonID: c.personID, Identifiant: ch.identifiant,
+				Client: o.Client, Outcome: "wrong", Detail: fmt.Sprintf("%s, %d/%d", c.purpose, c.failures, CodeMaxFailures)})
+		}
+		ticket = &Ticket{Purpose: c.purpose, PersonID: c.personID, Identifiant: ch.identifiant, Target: c.target,
+			KeepCopy: c.keepCopy, ExpiresAt: c.expires, codeID: c.id}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ticket, verdict
+}
+
+// decoyVerify answers like a real code that never matches, counting the
+// failures the same way.
+func (s *Store) decoyVerify(ctx context.Context, ch *Challenge, o Origin) error {
+	ch.decoy.mu.Lock()
+	defer ch.decoy.mu.Unlock()
+	if ch.decoy.failures >= CodeMaxFailures {
+		return ErrCodeUsed
+	}
+	if !s.cfg.Clock.Now().Before(ch.ExpiresAt) {
+		return ErrCodeExpired
+	}
+	ch.decoy.failures++
+	// Same store work as a real wrong code.
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		return s.audit(ctx, tx, AuditEntry{Event: EventCodeError, Identifiant: ch.identifiant, Client: o.Client,
+			Outcome: "unknown", Detail: fmt.Sprintf("%s, %d/%d", ch.Purpose, ch.decoy.failures, CodeMaxFailures)})
+	})
+	if err != nil {
+		return err
+	}
+	return &CodeWrongError{Remaining: CodeMaxFailures - ch.decoy.failures}
+}
+
+// OpenToken turns a link token (the user name of ssh://TOKEN@host) into a
+// ticket, without consuming it.
+func (s *Store) OpenToken(ctx context.Context, token string) (*Ticket, error) {
+	if !IsToken(token) {
+		return nil, ErrBadToken
+	}
+	c, err := scanCode(s.db.QueryRowContext(ctx, `SELECT `+codeColumns+` FROM codes WHERE token_hash = ?`, tokenHash(token)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrBadToken
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case c.used || c.revoked:
+		return nil, ErrCodeUsed
+	case !s.cfg.Clock.Now().Before(c.expires):
+		return nil, ErrCodeExpired
+	}
+	var ident string
+	if err := s.db.QueryRowContext(ctx, `SELECT identifiant FROM accounts WHERE person_id = ?`, c.personID).Scan(&ident); err != nil {
+		return nil, err
+	}
+	return &Ticket{Purpose: c.purpose, PersonID: c.personID, Identifiant: ident, Target: c.target, KeepCopy: c.keepCopy,
+		ExpiresAt: c.expires, codeID: c.id}, nil
+}
+
+// consumeCode marks the ticket's code used, in the transaction that does
+// what it allowed. It fails if the code was used, replaced or expired since.
+func (s *Store) consumeCode(ctx context.Context, tx *sql.Tx, t *Ticket) error {
+	if t == nil || t.codeID == 0 {
+		return ErrCodeUsed
+	}
+	now := s.cfg.Clock.Now()
+	c, err := scanCode(tx.QueryRowContext(ctx, `SELECT `+codeColumns+` FROM codes WHERE id = ?`, t.codeID))
+	if err != nil {
+		return err
+	}
+	switch {
+	case c.used || c.revoked:
+		return ErrCodeUsed
+	case !now.Before(c.expires):
+		return ErrCodeExpired
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE codes SET used_at = ? WHERE id = ?`, fmtTime(now), t.codeID)
+	return err
+}
+
+// mailAllowance says when the next code mail to this account may go: a
+// cooldown after the last one, and at most MailsPerHour in any hour.
+func (s *Store) mailAllowance(ctx context.Context, q queryer, personID int64) (time.Time, error) {
+	now := s.cfg.Clock.Now()
+	kinds := make([]any, 0, len(CodeMailKinds)+2)
+	kinds = append(kinds, personID, fmtTime(now.Add(-time.Hour)))
+	for _, k := range CodeMailKinds {
+		kinds = append(kinds, string(k))
+	}
+	rows, err := q.QueryContext(ctx, `SELECT created_at FROM outbox WHERE person_id = ? AND created_at > ?
+		AND kind IN (?, ?, ?, ?) ORDER BY created_at DESC`, kinds...)
+	if err != nil {
+		return time.Time{}, err
+	}
+	defer rows.Close()
+	var recent []time.Time
+	for rows.Next() {
+		var at string
+		if err := rows.Scan(&at); err != nil {
+			return time.Time{}, err
+		}
+		recent = append(recent, parseTime(at))
+	}
+	return nextMailAt(recent), rows.Err()
+}
+
+// nextMailAt: recent are the code mails of the last hour, newest first.
+func nextMailAt(recent []time.Time) time.Time {
+	var next time.Time
+	if len(recent) > 0 {
+		next = recent[0].Add(ResendCooldown)
+	}
+	if len(recent) >= MailsPerHour {
+		if t := recent[MailsPerHour-1].Add(time.Hour); t.After(next) {
+			next = t
+		}
+	}
+	return next
+}
+
+// liveCode is the account's usable code of a purpose, if any.
+func (s *Store) liveCode(ctx context.Context, q queryer, personID int64, purpose Purpose) (codeRow, bool, error) {
+	c, err := scanCode(q.QueryRowContext(ctx, `SELECT `+codeColumns+` FROM codes WHERE person_id = ? AND purpose = ?
+		AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY id DESC LIMIT 1`,
+		personID, string(purpose), fmtTime(s.cfg.Clock.Now())))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, false, nil
+	}
+	return c, err == nil, err
+}
+
+// Origin is where a request comes from: the client (SSH source address, or
+// kiosk terminal) for throttling and audit, and the language for mails.
+type Origin struct {
+	Client string
+	Lang   string
+}
+
+func (o Origin) lang() string {
+	if o.Lang == "en" {
+		return "en"
+	}
+	return "fr"
+}
+
+// formatDuration is used in audit details.
+func formatDuration(d time.Duration) string { return strconv.Itoa(int(d.Seconds())) + "s" }

@@ -1,0 +1,93 @@
+package data
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"net/mail"
+	"strings"
+)
+
+// MaxEmailLength is the longest address accepted (RFC 5321 path limit).
+const MaxEmailLength = 254
+
+// ParseEmail checks an address that a person typed or an export carried and
+// returns it trimmed and with a lower-case domain. Display names, comments,
+// control characters and anything but a bare addr-spec are refused.
+func ParseEmail(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return "", &InvalidEmailError{"empty"}
+	case len(s) > MaxEmailLength:
+		return "", &InvalidEmailError{"too long"}
+	case strings.ContainsAny(s, "\r\n\x00"):
+		return "", &InvalidEmailError{"contains a line break or NUL"}
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == ' ' {
+			return "", &InvalidEmailError{"contains a space or control character"}
+		}
+	}
+	addr, err := mail.ParseAddress(s)
+	if err != nil || addr.Name != "" || addr.Address != s {
+		return "", &InvalidEmailError{"not an address"}
+	}
+	at := strings.LastIndexByte(s, '@')
+	local, domain := s[:at], strings.ToLower(s[at+1:])
+	if local == "" || !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") ||
+		strings.HasSuffix(domain, ".") || strings.Contains(domain, "..") || strings.HasPrefix(domain, "[") {
+		return "", &InvalidEmailError{"not an address"}
+	}
+	return local + "@" + domain, nil
+}
+
+// maskBullets is fixed so that the mask says nothing of the address length.
+const maskBullets = "•••••"
+
+// MaskEmail shows at most the first character of the local part and of the
+// domain, and the top-level domain: camille@example.org → c•••••@e•••••.org.
+func MaskEmail(addr string) string {
+	at := strings.LastIndexByte(addr, '@')
+	if at <= 0 || at == len(addr)-1 {
+		return maskBullets
+	}
+	local, domain := addr[:at], addr[at+1:]
+	tld := ""
+	if dot := strings.LastIndexByte(domain, '.'); dot > 0 && dot < len(domain)-1 {
+		tld = "." + domain[dot+1:]
+		domain = domain[:dot]
+	}
+	return firstChar(local) + maskBullets + "@" + firstChar(domain) + maskBullets + Clean(tld)
+}
+
+func firstChar(s string) string {
+	for _, r := range Clean(s) {
+		return string(r)
+	}
+	return ""
+}
+
+// decoyProviders are common personal mail providers; a decoy mask looks like
+// one of them, so that an unknown identifiant cannot be told from a real one.
+var decoyProviders = []string{
+	"gmail.com", "hotmail.fr", "hotmail.com", "yahoo.fr", "outlook.fr", "outlook.com",
+	"orange.fr", "free.fr", "laposte.net", "sfr.fr", "icloud.com", "live.fr", "wanadoo.fr",
+}
+
+// decoyMask is the mask shown for an identifiant that has no account: derived
+// from the server secret, so it is the same from one try to the next and
+// between processes, and unknowable without the secret.
+func (s *Store) decoyMask(identifiant string) string {
+	mac := hmac.New(sha256.New, s.secret)
+	mac.Write([]byte("decoy-mask\x00" + identifiant))
+	sum := mac.Sum(nil)
+	letters := "abcdefghijklmnopqrstuvwxyz"
+	// Initials of real addresses follow names; the local part uses the
+	// identifiant's own initial often enough to be plausible.
+	first := string(letters[int(sum[0])%26])
+	if identifiant != "" && sum[1]%2 == 0 && identifiant[0] >= 'a' && identifiant[0] <= 'z' {
+		first = identifiant[:1]
+	}
+	provider := decoyProviders[int(sum[2])%len(decoyProviders)]
+	return MaskEmail(first + "x@" + provider)
+}

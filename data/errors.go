@@ -1,0 +1,81 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Errors meant for people: screens map each to a sentence in the user's
+// language. Anything else is an internal error, shown as "try again later".
+var (
+	// ErrInvalidCredentials covers unknown identifiant, wrong password,
+	// pending account and a locked identifiant alike: no enumeration.
+	ErrInvalidCredentials = errors.New("identifiant or password incorrect")
+	// ErrBusy: too many password hashes already waiting; try again shortly.
+	ErrBusy = errors.New("server busy, try again")
+	// ErrNoMatch: the student number and birth date match no registration.
+	ErrNoMatch = errors.New("no registration matches")
+	// ErrAlreadyActive: activation asked for an active account.
+	ErrAlreadyActive = errors.New("account already active")
+	// ErrCodeWrong: the code does not match (see CodeWrongError for what is left).
+	ErrCodeWrong = errors.New("wrong code")
+	// ErrCodeExpired: the code's 24 h are over.
+	ErrCodeExpired = errors.New("code expired")
+	// ErrCodeUsed: the code was used, replaced by a newer one, or revoked
+	// after too many wrong entries.
+	ErrCodeUsed = errors.New("code no longer valid")
+	// ErrBadToken: a link token that opens nothing.
+	ErrBadToken = errors.New("link invalid or expired")
+	// ErrWrongPassword: the current password given to change it is wrong.
+	ErrWrongPassword = errors.New("current password incorrect")
+	// ErrNotHelpdesk: only helpdesk agents may do this.
+	ErrNotHelpdesk = errors.New("not available")
+	// ErrNotFound: the person or account does not exist.
+	ErrNotFound = errors.New("not found")
+)
+
+// TooEarlyError says from when activation is possible.
+type TooEarlyError struct{ AllowedFrom time.Time }
+
+func (e *TooEarlyError) Error() string {
+	return fmt.Sprintf("activation possible from %s", e.AllowedFrom.Format(time.RFC3339))
+}
+
+// RightsEndedError is given only when the password was right: the account
+// existed, and its rights ended on End (a local date).
+type RightsEndedError struct{ End time.Time }
+
+func (e *RightsEndedError) Error() string {
+	return fmt.Sprintf("rights ended on %s", e.End.Format("02/01/2006"))
+}
+
+// CodeWrongError is ErrCodeWrong with the number of tries left.
+type CodeWrongError struct{ Remaining int }
+
+func (e *CodeWrongError) Error() string { return fmt.Sprintf("wrong code, %d tries left", e.Remaining) }
+func (e *CodeWrongError) Unwrap() error { return ErrCodeWrong }
+
+// RateLimitError: too many tries or mails; Until says when it lifts
+// (zero when only the helpdesk can lift it).
+type RateLimitError struct {
+	What  string // "client", "lookup", "mail"
+	Until time.Time
+}
+
+func (e *RateLimitError) Error() string {
+	if e.Until.IsZero() {
+		return fmt.Sprintf("%s blocked until the helpdesk unlocks it", e.What)
+	}
+	return fmt.Sprintf("%s limited until %s", e.What, e.Until.Format(time.RFC3339))
+}
+
+// PolicyError: the password breaks the policy; Result says which rules.
+type PolicyError struct{ Result PolicyResult }
+
+func (e *PolicyError) Error() string { return "password refused by the policy" }
+
+// InvalidEmailError: an address people typed is not one.
+type InvalidEmailError struct{ Reason string }
+
+func (e *InvalidEmailError) Error() string { return "invalid address: " + e.Reason }

@@ -1,0 +1,106 @@
+package data
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldLetters spells out the letters that Unicode decomposition leaves whole.
+var foldLetters = map[rune]string{
+	'œ': "oe", 'Œ': "oe", 'æ': "ae", 'Æ': "ae", 'ß': "ss", 'ø': "o", 'Ø': "o",
+	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th",
+	'ı': "i",
+}
+
+// isApostrophe covers the apostrophes found in civil-status names.
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ', '`', '´', '‘':
+		return true
+	}
+	return false
+}
+
+// Fold lowers s and removes its accents (é→e, ç→c, œ→oe), keeping every
+// other character. It is the comparison form for names and searches.
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if f, ok := foldLetters[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// namePart is one side of an identifiant: folded, apostrophes removed,
+// any other separator made a single '-', none at either end.
+func namePart(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range Fold(s) {
+		switch {
+		case isApostrophe(r):
+			continue
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// LocalPart derives the identifiant's local part from a person's names:
+// Jean-Luc D'Alembert → jean-luc.dalembert. It is empty when a name has
+// nothing usable in it.
+func LocalPart(prenom, nom string) string {
+	p, n := namePart(prenom), namePart(nom)
+	if p == "" || n == "" {
+		return ""
+	}
+	return p + "." + n
+}
+
+// homonym is the n-th local part for the same names: marie.petit, marie.petit2, ...
+func homonym(base string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return base + itoa(n)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var buf [20]byte
+	i := len(buf)
+	for n > 0 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(buf[i:])
+}
+
+// NormalizeLogin turns what someone typed as identifiant into the local part
+// and, if given, the domain: case ignored, surrounding spaces ignored.
+func NormalizeLogin(input string) (local, domain string) {
+	s := strings.ToLower(strings.TrimSpace(input))
+	if i := strings.LastIndexByte(s, '@'); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, ""
+}

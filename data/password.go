@@ -1,0 +1,287 @@
+package data
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/rivo/uniseg"
+	"github.com/trustelem/zxcvbn"
+	"github.com/trustelem/zxcvbn/frequency"
+)
+
+// The university's password rules (DESIGN §1), enforced exactly.
+const (
+	PasswordMinLength         = 8
+	PasswordRecommendedLength = 12
+	PasswordMaxLength         = 128
+	// ForbiddenPasswordChars are refused by the university's directory.
+	ForbiddenPasswordChars = `<>"'$`
+)
+
+// Rule names one password rule, so that a screen can show a checklist.
+type Rule string
+
+const (
+	RuleMinLength  Rule = "min_length" // at least 8 characters
+	RuleMaxLength  Rule = "max_length" // at most 128 characters
+	RuleDigit      Rule = "digit"      // at least one digit
+	RuleLetter     Rule = "letter"     // at least one letter
+	RuleForbidden  Rule = "forbidden"  // none of < > " ' $
+	RuleDictionary Rule = "dictionary" // not a word, not a leaked password
+	RulePersonal   Rule = "personal"   // not built on the person's own data
+)
+
+// Rules is the order in which screens list them.
+var Rules = []Rule{RuleMinLength, RuleMaxLength, RuleDigit, RuleLetter, RuleForbidden, RuleDictionary, RulePersonal}
+
+// RuleResult is one line of the checklist.
+type RuleResult struct {
+	Rule Rule
+	OK   bool
+	// For RuleForbidden: the first forbidden character and its position
+	// (1-based, in characters as people count them).
+	Char     rune
+	Position int
+}
+
+// PolicyResult is the whole checklist for one password.
+type PolicyResult struct {
+	Rules       []RuleResult
+	Length      int  // in characters (grapheme clusters: é and 👍🏽 count one)
+	Recommended bool // at least 12 characters
+	Strength    int  // 0 (very weak) to 4 (strong), from zxcvbn
+}
+
+// OK says whether every rule holds.
+func (r PolicyResult) OK() bool {
+	for _, rr := range r.Rules {
+		if !rr.OK {
+			return false
+		}
+	}
+	return len(r.Rules) > 0
+}
+
+// Result returns the result of one rule.
+func (r PolicyResult) Result(rule Rule) RuleResult {
+	for _, rr := range r.Rules {
+		if rr.Rule == rule {
+			return rr
+		}
+	}
+	return RuleResult{Rule: rule}
+}
+
+// PersonalData is what a password must not be built on.
+type PersonalData struct {
+	Prenom, Nom   string
+	Identifiant   string // full or local part
+	StudentNumber string
+	BirthDate     time.Time
+}
+
+// CheckPassword runs every rule on pw. It never changes pw.
+func CheckPassword(pw string, p PersonalData) PolicyResult {
+	length := uniseg.GraphemeClusterCount(pw)
+	res := PolicyResult{Length: length, Recommended: length >= PasswordRecommendedLength}
+
+	hasDigit, hasLetter := false, false
+	for _, r := range pw {
+		hasDigit = hasDigit || unicode.IsDigit(r)
+		hasLetter = hasLetter || unicode.IsLetter(r)
+	}
+	forbidden := RuleResult{Rule: RuleForbidden, OK: true}
+	gr := uniseg.NewGraphemes(pw)
+	for pos := 1; gr.Next(); pos++ {
+		if c := gr.Str(); len(c) == 1 && strings.ContainsRune(ForbiddenPasswordChars, rune(c[0])) {
+			forbidden = RuleResult{Rule: RuleForbidden, Char: rune(c[0]), Position: pos}
+			break
+		}
+	}
+	res.Rules = []RuleResult{
+		{Rule: RuleMinLength, OK: length >= PasswordMinLength},
+		{Rule: RuleMaxLength, OK: length <= PasswordMaxLength},
+		{Rule: RuleDigit, OK: hasDigit},
+		{Rule: RuleLetter, OK: hasLetter},
+		forbidden,
+		{Rule: RuleDictionary, OK: pw != "" && !isDictionaryPassword(pw)},
+		{Rule: RulePersonal, OK: pw != "" && !isPersonal(pw, p)},
+	}
+	if pw != "" && length <= PasswordMaxLength {
+		// zxcvbn is quadratic in the length; past 128 the rule already fails.
+		res.Strength = zxcvbn.PasswordStrength(pw, p.inputs()).Score
+	}
+	return res
+}
+
+// substitutions are the common "leet" spellings, undone before comparing.
+// '1' is read both as 'l' and as 'i'.
+var substitutions = map[rune][]rune{
+	'0': {'o'}, '1': {'l', 'i'}, '3': {'e'}, '4': {'a'}, '5': {'s'}, '@': {'a'}, '$': {'s'},
+}
+
+// readings returns the folded password with its substitutions undone, each
+// way a '1' can be read; past 6 ones, only the two uniform readings (all 'l',
+// all 'i') to stay bounded.
+func readings(s string) []string {
+	folded := Fold(s)
+	if strings.Count(folded, "1") > 6 {
+		return []string{uniformReading(folded, 0), uniformReading(folded, 1)}
+	}
+	out := []string{""}
+	for _, r := range folded {
+		subs, ok := substitutions[r]
+		if !ok {
+			subs = []rune{r}
+		}
+		next := make([]string, 0, len(out)*len(subs))
+		for _, o := range out {
+			for _, sub := range subs {
+				next = append(next, o+string(sub))
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// uniformReading undoes every substitution with its choice-th reading.
+func uniformReading(folded string, choice int) string {
+	var b strings.Builder
+	for _, r := range folded {
+		if subs, ok := substitutions[r]; ok {
+			r = subs[min(choice, len(subs)-1)]
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// trimTrail removes trailing digits and punctuation ("soleil2024!" → "soleil").
+func trimTrail(s string) string {
+	return strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
+	})
+}
+
+// isDictionaryPassword: the password, read with substitutions undone and
+// trailing digits and punctuation removed, is a French or English word or a
+// commonly leaked password.
+func isDictionaryPassword(pw string) bool {
+	dict := dictionary()
+	if dict.leaked[strings.ToLower(pw)] {
+		return true
+	}
+	folded := Fold(pw)
+	candidates := []string{trimTrail(folded)}
+	for _, r := range readings(pw) {
+		candidates = append(candidates, r, trimTrail(r))
+	}
+	for _, c := range candidates {
+		if len(c) >= 3 && (dict.words[c] || dict.leaked[c]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPersonal: the password contains the person's names, identifiant,
+// student number or birth date, read with substitutions undone.
+func isPersonal(pw string, p PersonalData) bool {
+	hay := append(readings(pw), Fold(pw))
+	for _, needle := range p.needles() {
+		for _, h := range hay {
+			if strings.Contains(h, needle) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// needles are the personal strings, folded, each at least 3 characters.
+func (p PersonalData) needles() []string {
+	var out []string
+	add := func(s string) {
+		s = Fold(strings.TrimSpace(s))
+		if len([]rune(s)) >= 3 {
+			out = append(out, s)
+		}
+	}
+	splitAdd := func(s string) {
+		add(namePart(s))
+		add(strings.ReplaceAll(namePart(s), "-", ""))
+		for _, part := range strings.FieldsFunc(Fold(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}) {
+			add(part)
+		}
+	}
+	splitAdd(p.Prenom)
+	splitAdd(p.Nom)
+	if p.Identifiant != "" {
+		local, _ := NormalizeLogin(p.Identifiant)
+		add(local)
+		add(strings.NewReplacer(".", "", "-", "").Replace(local))
+	}
+	add(p.StudentNumber)
+	if !p.BirthDate.IsZero() {
+		add(p.BirthDate.Format("02012006"))
+		add(p.BirthDate.Format("20060102"))
+	}
+	return out
+}
+
+func (p PersonalData) inputs() []string {
+	in := []string{p.Prenom, p.Nom, p.StudentNumber, "umontpellier", "montpellier", "universite"}
+	if p.Identifiant != "" {
+		local, _ := NormalizeLogin(p.Identifiant)
+		in = append(in, local)
+	}
+	if !p.BirthDate.IsZero() {
+		in = append(in, p.BirthDate.Format("02012006"), p.BirthDate.Format("20060102"))
+	}
+	return in
+}
+
+//go:embed wordlists/fr.txt
+var frenchWords string
+
+type wordSets struct{ words, leaked map[string]bool }
+
+// dictionary is built once, on first use: French stems from hunspell-fr
+// (MPL 2.0, embedded), English words and leaked passwords from zxcvbn's
+// frequency lists (MIT, carried by the module).
+var dictionary = sync.OnceValue(func() wordSets {
+	d := wordSets{words: make(map[string]bool, 140000), leaked: make(map[string]bool, 30000)}
+	for _, line := range strings.Split(frenchWords, "\n") {
+		if line != "" && line[0] != '#' {
+			d.words[line] = true
+		}
+	}
+	for _, list := range []string{"english_wikipedia", "us_tv_and_film"} {
+		for _, w := range frequency.FrequencyLists[list] {
+			if len(w) >= 3 {
+				d.words[w] = true
+			}
+		}
+	}
+	for _, w := range frequency.FrequencyLists["passwords"] {
+		d.leaked[w] = true
+	}
+	return d
+})
+
+// DictionarySizes reports how many words each list holds (README, tests).
+func DictionarySizes() (french, english, leaked int) {
+	for _, line := range strings.Split(frenchWords, "\n") {
+		if line != "" && line[0] != '#' {
+			french++
+		}
+	}
+	return french, len(frequency.FrequencyLists["english_wikipedia"]) + len(frequency.FrequencyLists["us_tv_and_film"]),
+		len(frequency.FrequencyLists["passwords"])
+}

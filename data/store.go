@@ -1,0 +1,297 @@
+// Package data is entkiosk's store and its rules: SQLite, people, registrations,
+// accounts, codes, throttling, outbox, audit, password policy and hashing.
+// It knows nothing of terminals.
+package data
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// minSQLite is the oldest SQLite we accept: older versions have a WAL
+// corruption bug with concurrent writers, and two processes share the file.
+const minSQLite = 3051003
+
+// Store is the one handle on the SQLite file shared by kiosks and the SSH server.
+type Store struct {
+	db     *sql.DB
+	path   string
+	cfg    Config
+	hasher *Hasher
+	secret []byte // server secret: code HMACs, decoy masks
+}
+
+// Config holds what the rules read besides the database.
+type Config struct {
+	Clock           Clock
+	Location        *time.Location // local time of the university, for display and dates
+	StudentDomain   string
+	StaffDomain     string
+	LinkHost        string // host of ssh:// links in mails; empty leaves the link out
+	LinkPort        int
+	HelpdeskContact string
+	Hasher          *Hasher
+}
+
+func (c *Config) fillDefaults() {
+	if c.Clock == nil {
+		c.Clock = SystemClock{}
+	}
+	if c.Location == nil {
+		c.Location = ParisLocation()
+	}
+	if c.StudentDomain == "" {
+		c.StudentDomain = "etu.umontpellier.fr"
+	}
+	if c.StaffDomain == "" {
+		c.StaffDomain = "umontpellier.fr"
+	}
+	if c.HelpdeskContact == "" {
+		c.HelpdeskContact = "assistance-ent@umontpellier.fr, 04 67 14 99 99"
+	}
+	if c.Hasher == nil {
+		c.Hasher = DefaultHasher()
+	}
+}
+
+// Open opens (creating if needed) the store at path and brings its schema up
+// to date. The pragmas are DSN parameters so that every pooled connection
+// gets them, not only the one a PRAGMA statement happens to run on.
+func Open(path string, cfg Config) (*Store, error) {
+	cfg.fillDefaults()
+	if err := checkStorePath(path); err != nil {
+		return nil, err
+	}
+	dsn := "file:" + path + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on" +
+		"&_synchronous=FULL&_txlock=immediate"
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, cfg: cfg, hasher: cfg.Hasher}
+	if err := s.check(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.loadSecret(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkStorePath turns the usual start-up mistakes into sentences.
+func checkStorePath(path string) error {
+	if path == "" {
+		return errors.New("store: no path given (--db or ENTKIOSK_DB)")
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("store %s: folder %s does not exist", path, dir)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("store %s: %s is not a folder", path, dir)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("store %s: is a folder, not a database file", path)
+	}
+	return nil
+}
+
+// check verifies that the file is a usable, writable SQLite database of a
+// recent enough version, and that the pragmas took.
+func (s *Store) check() error {
+	var version string
+	if err := s.db.QueryRow(`SELECT sqlite_version()`).Scan(&version); err != nil {
+		return s.explain(err)
+	}
+	if n := versionNumber(version); n < minSQLite {
+		return fmt.Errorf("store: SQLite %s is too old (3.51.3 or later needed: WAL corruption with concurrent writers)", version)
+	}
+	var mode string
+	if err := s.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {
+		return s.explain(err)
+	}
+	if mode != "wal" {
+		return fmt.Errorf("store %s: journal mode is %q, not wal", s.path, mode)
+	}
+	var fk, busy, sync int
+	if err := s.db.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil {
+		return s.explain(err)
+	}
+	if err := s.db.QueryRow(`PRAGMA busy_timeout`).Scan(&busy); err != nil {
+		return s.explain(err)
+	}
+	if err := s.db.QueryRow(`PRAGMA synchronous`).Scan(&sync); err != nil {
+		return s.explain(err)
+	}
+	if fk != 1 || busy != 5000 || sync != 2 {
+		return fmt.Errorf("store %s: pragmas not applied (foreign_keys=%d busy_timeout=%d synchronous=%d)", s.path, fk, busy, sync)
+	}
+	// A write proves the file is writable before anyone types anything.
+	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS store_probe(x); DROP TABLE store_probe`); err != nil {
+		return s.explain(err)
+	}
+	return nil
+}
+
+// explain turns driver errors met at start into a clear reason.
+func (s *Store) explain(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrNotADB:
+			return fmt.Errorf("store %s: this file is not an SQLite database", s.path)
+		case sqlite3.ErrReadonly:
+			return fmt.Errorf("store %s: the file (or its folder) is read-only; entkiosk needs to write it", s.path)
+		case sqlite3.ErrCantOpen:
+			return fmt.Errorf("store %s: cannot open the file (permissions?)", s.path)
+		case sqlite3.ErrPerm:
+			return fmt.Errorf("store %s: permission denied", s.path)
+		}
+	}
+	return fmt.Errorf("store %s: %w", s.path, err)
+}
+
+func versionNumber(v string) int {
+	parts := strings.SplitN(v, ".", 3)
+	n := 0
+	for i := 0; i < 3; i++ {
+		x := 0
+		if i < len(parts) {
+			x, _ = strconv.Atoi(parts[i])
+		}
+		n = n*1000 + x
+	}
+	return n
+}
+
+// migrate applies the embedded migrations in order, one transaction each,
+// recording progress in PRAGMA user_version so that a second run does nothing.
+func (s *Store) migrate() error {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for i, name := range names {
+		version := i + 1
+		body, err := migrationFiles.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		err = s.tx(context.Background(), func(tx *sql.Tx) error {
+			var current int
+			if err := tx.QueryRow(`PRAGMA user_version`).Scan(&current); err != nil {
+				return err
+			}
+			if current >= version {
+				return nil
+			}
+			if _, err := tx.Exec(string(body)); err != nil {
+				return fmt.Errorf("migration %s: %w", name, err)
+			}
+			_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, version))
+			return err
+		})
+		if err != nil {
+			return s.explain(err)
+		}
+	}
+	return nil
+}
+
+// loadSecret reads the server secret, creating it on first use. It keys the
+// code hashes and the decoy masks, so it must be the same for every process.
+func (s *Store) loadSecret() error {
+	return s.tx(context.Background(), func(tx *sql.Tx) error {
+		var secret []byte
+		err := tx.QueryRow(`SELECT value FROM settings WHERE name = 'secret'`).Scan(&secret)
+		if errors.Is(err, sql.ErrNoRows) {
+			secret = make([]byte, 32)
+			if _, err := rand.Read(secret); err != nil {
+				return err
+			}
+			_, err = tx.Exec(`INSERT INTO settings(name, value) VALUES ('secret', ?)`, secret)
+		}
+		s.secret = secret
+		return err
+	})
+}
+
+// Close closes the database; WAL content is checkpointed by SQLite.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the file the store lives in.
+func (s *Store) Path() string { return s.path }
+
+// Config is the configuration the store was opened with.
+func (s *Store) Config() Config { return s.cfg }
+
+// Now is the store's clock, for screens that must agree with the rules.
+func (s *Store) Now() time.Time { return s.cfg.Clock.Now() }
+
+// tx runs fn in one immediate transaction (the DSN's _txlock), committing
+// only if fn succeeds.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Times are stored as UTC RFC 3339 with nanoseconds so that they sort as text.
+const timeLayout = "2006-01-02T15:04:05.000000000Z"
+
+func fmtTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) time.Time {
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		t, _ = time.Parse(time.RFC3339Nano, s)
+	}
+	return t
+}
+
+func nullTime(ns sql.NullString) time.Time {
+	if !ns.Valid || ns.String == "" {
+		return time.Time{}
+	}
+	return parseTime(ns.String)
+}
+
+func nullableTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return fmtTime(t)
+}
