@@ -1,0 +1,521 @@
+// Command entkiosk is the Université de Montpellier account self-service
+// ("ENT — compte informatique") as a terminal application: on a campus
+// kiosk's own terminal, over SSH, and the operator's commands around them.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/charmbracelet/log"
+
+	"entkiosk/data"
+	"entkiosk/screens"
+	"entkiosk/tui"
+)
+
+const usage = `entkiosk — ENT compte informatique, Université de Montpellier
+
+Usage:
+  entkiosk kiosk  [--db PATH] [--demo] [--lang fr|en]
+  entkiosk serve  [--db PATH] [--demo] [--listen HOST:PORT] [--host-key PATH]
+  entkiosk import [--db PATH] FILE.csv
+  entkiosk outbox [--db PATH] [--to ADDRESS]
+  entkiosk mail   [--db PATH] --smtp URL
+  entkiosk export aliases [--db PATH] [--out FILE]
+  entkiosk grant|revoke [--db PATH] helpdesk IDENTIFIANT
+  entkiosk backup [--db PATH] DEST
+  entkiosk audit  [--db PATH] [--identifiant X] [--since DATE] [--json]
+
+Every flag also reads ENTKIOSK_<FLAG> (ENTKIOSK_DB, ENTKIOSK_LISTEN, ...).
+"entkiosk COMMAND -h" lists a command's flags.
+`
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "entkiosk:", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+// usageError is a mistake on the command line (exit status 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "kiosk":
+		return cmdKiosk(ctx, rest, stderr)
+	case "serve":
+		return cmdServe(ctx, rest, stderr)
+	case "import":
+		return cmdImport(ctx, rest, stdout, stderr)
+	case "outbox":
+		return cmdOutbox(ctx, rest, stdout, stderr)
+	case "mail":
+		return cmdMail(ctx, rest, stdout, stderr)
+	case "export":
+		return cmdExport(ctx, rest, stdout, stderr)
+	case "grant", "revoke":
+		return cmdRole(ctx, cmd, rest, stdout, stderr)
+	case "backup":
+		return cmdBackup(ctx, rest, stdout, stderr)
+	case "audit":
+		return cmdAudit(ctx, rest, stdout, stderr)
+	}
+	return usageError{fmt.Sprintf("unknown command %q (entkiosk help)", cmd)}
+}
+
+// flags is a command's flag set where every flag defaults to its
+// ENTKIOSK_<FLAG> environment variable.
+type flags struct {
+	fs *flag.FlagSet
+	// store settings shared by every command that opens the store
+	db, linkHost, studentDomain, staffDomain, logPath *string
+	linkPort                                          *int
+}
+
+func envName(flagName string) string {
+	return "ENTKIOSK_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+func newFlags(name string, stderr io.Writer) *flags {
+	fs := flag.NewFlagSet("entkiosk "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	f := &flags{fs: fs}
+	f.db = f.str("db", "entkiosk.db", "the SQLite store shared by every instance")
+	f.linkHost = f.str("link-host", "", "host of the ssh:// links in mails (empty: no link line)")
+	f.linkPort = f.int("link-port", 2222, "port of the ssh:// links in mails")
+	f.studentDomain = f.str("student-domain", "etu.umontpellier.fr", "domain of student identifiants")
+	f.staffDomain = f.str("staff-domain", "umontpellier.fr", "domain of staff identifiants")
+	f.logPath = f.str("log", "", "log file (default: stderr; for kiosk, entkiosk.log beside the store)")
+	return f
+}
+
+func (f *flags) str(name, def, help string) *string {
+	if v, ok := os.LookupEnv(envName(name)); ok {
+		def = v
+	}
+	return f.fs.String(name, def, help+" ["+envName(name)+"]")
+}
+
+func (f *flags) int(name string, def int, help string) *int {
+	if v, ok := os.LookupEnv(envName(name)); ok {
+		if n, err := strconv.Atoi(v); err == nil {
+			def = n
+		}
+	}
+	return f.fs.Int(name, def, help+" ["+envName(name)+"]")
+}
+
+func (f *flags) duration(name string, def time.Duration, help string) *time.Duration {
+	if v, ok := os.LookupEnv(envName(name)); ok {
+		if d, err := time.ParseDuration(v); err == nil {
+			def = d
+		}
+	}
+	return f.fs.Duration(name, def, help+" ["+envName(name)+"]")
+}
+
+func (f *flags) bool(name string, def bool, help string) *bool {
+	if v, ok := os.LookupEnv(envName(name)); ok {
+		if b, err := strconv.ParseBool(v); err == nil {
+			def = b
+		}
+	}
+	return f.fs.Bool(name, def, help+" ["+envName(name)+"]")
+}
+
+// parse reads args; flags may come before or after the positional arguments.
+func (f *flags) parse(args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := f.fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, flag.ErrHelp
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = f.fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// logger writes to the --log file, or to stderr.
+func (f *flags) logger(stderr io.Writer, defaultFile string) (*log.Logger, func(), error) {
+	path := *f.logPath
+	if path == "" {
+		path = defaultFile
+	}
+	w, done := stderr, func() {}
+	if path != "" {
+		file, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+		if err != nil {
+			return nil, nil, fmt.Errorf("log file: %w", err)
+		}
+		w, done = file, func() { file.Close() }
+	}
+	l := log.NewWithOptions(w, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339})
+	return l, done, nil
+}
+
+// open opens the store with the shared settings.
+func (f *flags) open() (*data.Store, error) {
+	return data.Open(*f.db, data.Config{LinkHost: *f.linkHost, LinkPort: *f.linkPort,
+		StudentDomain: *f.studentDomain, StaffDomain: *f.staffDomain})
+}
+
+func cmdKiosk(ctx context.Context, args []string, stderr io.Writer) error {
+	f := newFlags("kiosk", stderr)
+	demo := f.bool("demo", false, "load the demo people (idempotent), show the DÉMO badge and mailbox key")
+	lang := f.str("lang", "fr", "language of the interface: fr or en")
+	idle := f.duration("idle", 120*time.Second, "inactivity before the kiosk wipes and returns home")
+	allowQuit := f.bool("allow-quit", false, "let q / ctrl+c at home leave the kiosk")
+	terminal := f.str("terminal", "", "name of this kiosk terminal, for throttling and audit (default: host/tty)")
+	if _, err := f.parse(args); err != nil {
+		return helpOK(err)
+	}
+	if *lang != "fr" && *lang != "en" {
+		return usageError{fmt.Sprintf("--lang %q: fr or en", *lang)}
+	}
+	logger, done, err := f.logger(stderr, filepath.Join(filepath.Dir(*f.db), "entkiosk.log"))
+	if err != nil {
+		return err
+	}
+	defer done()
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if *demo {
+		if _, err := store.LoadDemo(ctx); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+	}
+	client := *terminal
+	if client == "" {
+		client = kioskName()
+	}
+	logger.Info("kiosk start", "store", *f.db, "terminal", client, "demo", *demo)
+	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: screens.ParseLang(*lang), Kiosk: true, Demo: *demo,
+		Client: "kiosk:" + client, IdleTimeout: *idle, AllowQuit: *allowQuit, Logger: logger.WithPrefix("tui")})
+}
+
+// kioskName is host/tty: each terminal of a kiosk counts on its own.
+func kioskName() string {
+	host, _ := os.Hostname()
+	tty, err := os.Readlink("/proc/self/fd/0")
+	if err != nil {
+		tty = "console"
+	}
+	return host + strings.TrimPrefix(tty, "/dev")
+}
+
+func helpOK(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	return err
+}
+
+func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f := newFlags("import", stderr)
+	pos, err := f.parse(args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) != 1 {
+		return usageError{"import: one FILE.csv expected"}
+	}
+	file, err := os.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	report, err := store.Import(ctx, file, data.Origin{Client: "import", Lang: "fr"})
+	if report != nil {
+		for _, col := range report.Ignored {
+			fmt.Fprintf(stdout, "colonne ignorée : %s\n", col)
+		}
+		for _, ident := range report.Accounts {
+			fmt.Fprintf(stdout, "compte créé : %s\n", ident)
+		}
+		for _, r := range report.Refusals {
+			fmt.Fprintf(stdout, "refusée : %s\n", r.Error())
+		}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d créée(s), %d mise(s) à jour, %d inchangée(s), %d refusée(s)\n",
+		report.Created, report.Updated, report.Unchanged, report.Refused)
+	return nil
+}
+
+func cmdOutbox(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f := newFlags("outbox", stderr)
+	to := f.str("to", "", "only the mails to this address")
+	if _, err := f.parse(args); err != nil {
+		return helpOK(err)
+	}
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	mails, err := store.Outbox(ctx, data.OutboxFilter{To: *to})
+	if err != nil {
+		return err
+	}
+	loc := store.Config().Location
+	for i, m := range mails {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		fmt.Fprintf(stdout, "To: %s\nSubject: %s\nDate: %s\nStatus: %s\n\n%s", m.To, m.Subject,
+			m.NotBefore.In(loc).Format("02/01/2006 15:04"), m.Status, m.Body)
+		fmt.Fprintln(stdout, strings.Repeat("─", 72))
+	}
+	if len(mails) == 0 {
+		fmt.Fprintln(stdout, "(aucun mail)")
+	}
+	return nil
+}
+
+func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f := newFlags("audit", stderr)
+	ident := f.str("identifiant", "", "only the events of this identifiant")
+	since := f.str("since", "", "only the events since this date (jj/mm/aaaa or aaaa-mm-jj)")
+	asJSON := f.bool("json", false, "one JSON object per line")
+	limit := f.int("limit", 1000, "at most this many events, newest first")
+	if _, err := f.parse(args); err != nil {
+		return helpOK(err)
+	}
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	filter := data.AuditFilter{Identifiant: *ident, Limit: *limit}
+	if *since != "" {
+		loc := store.Config().Location
+		t, err := time.ParseInLocation("02/01/2006", *since, loc)
+		if err != nil {
+			if t, err = time.ParseInLocation("2006-01-02", *since, loc); err != nil {
+				return usageError{fmt.Sprintf("--since %q: jj/mm/aaaa or aaaa-mm-jj", *since)}
+			}
+		}
+		filter.Since = t
+	}
+	entries, err := store.AuditLog(ctx, filter)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	for _, e := range entries {
+		if *asJSON {
+			if err := enc.Encode(map[string]any{"id": e.ID, "at": e.At.UTC().Format(time.RFC3339), "event": e.Event,
+				"identifiant": e.Identifiant, "client": e.Client, "outcome": e.Outcome, "actor": e.Actor,
+				"detail": e.Detail}); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(stdout, "%s  %-20s %-40s %-24s %s", e.At.UTC().Format(time.RFC3339), e.Event,
+			data.Clean(e.Identifiant), data.Clean(e.Client), data.Clean(e.Outcome))
+		if e.Actor != "" {
+			fmt.Fprintf(stdout, "  par %s", data.Clean(e.Actor))
+		}
+		if e.Detail != "" {
+			fmt.Fprintf(stdout, "  (%s)", data.Clean(e.Detail))
+		}
+		fmt.Fprintln(stdout)
+	}
+	return nil
+}
+
+func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
+	f := newFlags("serve", stderr)
+	demo := f.bool("demo", false, "load the demo people (idempotent) and show the DÉMO badge and mailbox key")
+	listen := f.str("listen", "0.0.0.0:2222", "address to listen on")
+	hostKey := f.str("host-key", "", "SSH host key, generated on first start (default: beside the store)")
+	maxSessions := f.int("max-sessions", 1000, "connections in total")
+	perAddress := f.int("max-sessions-per-address", 10, "connections per source address")
+	idle := f.duration("idle-timeout", 120*time.Second, "inactivity before a personal session is closed (kiosk: wiped)")
+	maxTime := f.duration("max-session-time", 30*time.Minute, "longest session")
+	smtpURL := f.str("smtp", "", "deliver the outbox through this SMTP server (smtp://user:pass@host:587, smtps://...)")
+	from := f.str("from", "ENT Université de Montpellier <ne-pas-repondre@umontpellier.fr>", "From address of the mails")
+	if _, err := f.parse(args); err != nil {
+		return helpOK(err)
+	}
+	logger, done, err := f.logger(stderr, "")
+	if err != nil {
+		return err
+	}
+	defer done()
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if *demo {
+		if _, err := store.LoadDemo(ctx); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+	}
+	if *hostKey == "" {
+		*hostKey = filepath.Join(filepath.Dir(*f.db), "entkiosk_host_ed25519")
+	}
+	if *smtpURL != "" {
+		cfg, err := data.ParseSMTP(*smtpURL, *from)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		go store.RunMailer(ctx, cfg, logger.WithPrefix("mail"))
+	}
+	return tui.Serve(ctx, tui.ServeOptions{Store: store, Listen: *listen, HostKeyPath: *hostKey, Demo: *demo,
+		MaxSessions: *maxSessions, MaxSessionsPerAddress: *perAddress, IdleTimeout: *idle, MaxSessionTime: *maxTime,
+		Logger: logger})
+}
+
+func cmdMail(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f := newFlags("mail", stderr)
+	smtpURL := f.str("smtp", "", "SMTP server (smtp://user:pass@host:587, smtps://host:465)")
+	from := f.str("from", "ENT Université de Montpellier <ne-pas-repondre@umontpellier.fr>", "From address of the mails")
+	watch := f.bool("watch", false, "keep delivering as new mails come, until stopped")
+	if _, err := f.parse(args); err != nil {
+		return helpOK(err)
+	}
+	if *smtpURL == "" {
+		return usageError{"mail: --smtp URL is required (or ENTKIOSK_SMTP)"}
+	}
+	cfg, err := data.ParseSMTP(*smtpURL, *from)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	logger, done, err := f.logger(stderr, "")
+	if err != nil {
+		return err
+	}
+	defer done()
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if *watch {
+		return store.RunMailer(ctx, cfg, logger.WithPrefix("mail"))
+	}
+	report, err := store.DeliverDue(ctx, cfg, logger.WithPrefix("mail"))
+	fmt.Fprintf(stdout, "%d envoyé(s), %d à réessayer, %d en échec définitif\n", report.Sent, report.Retry, report.Failed)
+	return err
+}
+
+func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f := newFlags("export", stderr)
+	out := f.str("out", "", "write the map to this file, atomically (default: standard output)")
+	pos, err := f.parse(args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) != 1 || pos[0] != "aliases" {
+		return usageError{"export: what to export? entkiosk export aliases [--out FILE]"}
+	}
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if *out == "" {
+		_, err := store.WriteAliases(ctx, stdout)
+		return err
+	}
+	n, err := store.ExportAliases(ctx, *out)
+	if err == nil {
+		fmt.Fprintf(stderr, "%d redirection(s) écrite(s) dans %s\n", n, *out)
+	}
+	return err
+}
+
+func cmdRole(ctx context.Context, verb string, args []string, stdout, stderr io.Writer) error {
+	f := newFlags(verb, stderr)
+	pos, err := f.parse(args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) != 2 || pos[0] != "helpdesk" {
+		return usageError{fmt.Sprintf("%s: entkiosk %s helpdesk IDENTIFIANT", verb, verb)}
+	}
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	user := os.Getenv("USER")
+	if user == "" {
+		user = "operator"
+	}
+	if err := store.SetHelpdesk(ctx, pos[1], verb == "grant", data.Origin{Client: "cli:" + user}); err != nil {
+		return err
+	}
+	if verb == "grant" {
+		fmt.Fprintf(stdout, "%s a maintenant le rôle helpdesk\n", pos[1])
+	} else {
+		fmt.Fprintf(stdout, "%s n'a plus le rôle helpdesk\n", pos[1])
+	}
+	return nil
+}
+
+func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f := newFlags("backup", stderr)
+	pos, err := f.parse(args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) != 1 {
+		return usageError{"backup: one DEST file expected"}
+	}
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Backup(ctx, pos[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "sauvegarde écrite : %s\n", pos[0])
+	return nil
+}

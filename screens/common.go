@@ -1,0 +1,132 @@
+// Package screens holds one file per screen of entkiosk, each a tea.Model
+// that talks to the store through package data and asks the shell (package
+// tui) to navigate by message, and the small kit they share: styles, keys,
+// the form and password widgets, and the text catalogue.
+package screens
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/log"
+
+	"entkiosk/data"
+)
+
+// Common is what every screen shares with the shell: one per session.
+type Common struct {
+	Store  *data.Store
+	Styles *Styles
+	Lang   Lang
+	Width  int
+	Height int
+	Client string // SSH source address or kiosk terminal: throttling and audit
+	Demo   bool   // demo data loaded: a DÉMO badge and the mailbox key
+	Kiosk  bool   // kiosk behaviour: never quits, wipes when idle
+	// Account is who is logged in, nil when nobody is.
+	Account *data.Account
+	// Log receives internal errors (never a password, code, token or full address).
+	Log    *log.Logger
+	lastID int
+}
+
+// Origin is this session as the store sees it.
+func (c *Common) Origin() data.Origin { return data.Origin{Client: c.Client, Lang: string(c.Lang)} }
+
+// Now is the store's clock, so that screens and rules agree.
+func (c *Common) Now() time.Time { return c.Store.Now() }
+
+// Local turns a time into the university's local time for display.
+func (c *Common) Local(t time.Time) time.Time { return t.In(c.Store.Config().Location) }
+
+// NewID gives each screen instance its own id, carried by the results of
+// its commands: a result that arrives after the screen was left (idle wipe,
+// logout) is ignored by whatever screen is there now.
+func (c *Common) NewID() int {
+	c.lastID++
+	return c.lastID
+}
+
+// Screen is one page of the interface.
+type Screen interface {
+	Init() tea.Cmd
+	Update(tea.Msg) (Screen, tea.Cmd)
+	View() string
+	// Keys are the bindings that work right now, for the help line.
+	Keys() []key.Binding
+	// HelpTopic is the page of Aide that F1 opens from here.
+	HelpTopic() string
+}
+
+// Page names a screen, for navigation.
+type Page int
+
+const (
+	PageHome Page = iota
+	PageDashboard
+	PageActivation
+	PageRecovery
+	PageLookup
+	PageHelp
+	PageMailbox
+	PageHelpdesk
+)
+
+// NavigateMsg asks the shell to open a page.
+type NavigateMsg struct {
+	Page        Page
+	Identifiant string       // prefilled where it makes sense
+	Ticket      *data.Ticket // a code already proven (an ssh:// link)
+	Notice      string       // a sentence to show on arrival (already translated)
+	Topic       string       // for PageHelp
+	Case        string       // for PageRecovery: which of the three cases
+}
+
+// Navigate is a command that asks for a page.
+func Navigate(m NavigateMsg) tea.Cmd { return func() tea.Msg { return m } }
+
+// BackMsg asks the shell for the previous page (esc at a screen's first step).
+type BackMsg struct{}
+
+// Back is a command that asks for the previous page.
+func Back() tea.Msg { return BackMsg{} }
+
+// LoginMsg tells the shell that someone logged in.
+type LoginMsg struct{ Account *data.Account }
+
+// LogoutMsg tells the shell to end the logged-in session and go home.
+type LogoutMsg struct{}
+
+// AccountMsg replaces the logged-in account after a change (password,
+// addresses), so every screen shows the new state.
+type AccountMsg struct{ Account *data.Account }
+
+// Clean is data.Clean: every string that came from the store or a person
+// goes through it before it is shown.
+func Clean(s string) string { return data.Clean(s) }
+
+// FormatDate is a local date as jj/mm/aaaa.
+func (c *Common) FormatDate(t time.Time) string { return c.Local(t).Format("02/01/2006") }
+
+// FormatTime is a local time as HH:MM.
+func (c *Common) FormatTime(t time.Time) string { return c.Local(t).Format("15:04") }
+
+// FormatDateTime is a local date and time, in the catalogue's words.
+func (c *Common) FormatDateTime(t time.Time) string {
+	return c.Tf("common.datetime", c.FormatDate(t), c.FormatTime(t))
+}
+
+// Minutes until t, rounded up, at least 1.
+func (c *Common) MinutesUntil(t time.Time) int {
+	d := t.Sub(c.Now())
+	m := int((d + time.Minute - 1) / time.Minute)
+	return max(m, 1)
+}
+
+// Tf formats a catalogue entry.
+func (c *Common) Tf(k string, args ...any) string { return fmt.Sprintf(c.T(k), args...) }
+
+// QuitMsg asks the shell to end the session; a kiosk ignores it.
+type QuitMsg struct{}

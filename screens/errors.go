@@ -1,0 +1,101 @@
+package screens
+
+import (
+	"errors"
+
+	"entkiosk/data"
+)
+
+// ErrorText says an error from the store in the session's language. Errors
+// that are not meant for people become "try again", and are logged by the
+// caller.
+func (c *Common) ErrorText(err error) string {
+	var (
+		tooEarly *data.TooEarlyError
+		ended    *data.RightsEndedError
+		wrong    *data.CodeWrongError
+		limit    *data.RateLimitError
+		policy   *data.PolicyError
+		email    *data.InvalidEmailError
+	)
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, data.ErrInvalidCredentials):
+		return c.T("error.credentials")
+	case errors.As(err, &ended):
+		if ended.End.IsZero() {
+			return c.T("error.rights.none")
+		}
+		return c.Tf("error.rights.ended", c.FormatDate(ended.End))
+	case errors.Is(err, data.ErrBusy):
+		return c.T("error.busy")
+	case errors.As(err, &limit):
+		switch {
+		case limit.Until.IsZero():
+			return c.T("error.limit.disabled")
+		case limit.What == "mail":
+			return c.Tf("error.limit.mail", c.FormatTime(limit.Until))
+		case limit.What == "lookup":
+			return c.Tf("error.limit.lookup", c.FormatDateTime(limit.Until))
+		default:
+			return c.Tf("error.limit.client", c.FormatTime(limit.Until))
+		}
+	case errors.Is(err, data.ErrNoMatch):
+		return c.T("error.nomatch")
+	case errors.As(err, &wrong):
+		if wrong.Remaining <= 0 {
+			return c.T("error.code.revoked")
+		}
+		return c.Tf("error.code.wrong", wrong.Remaining)
+	case errors.Is(err, data.ErrCodeExpired):
+		return c.T("error.code.expired")
+	case errors.Is(err, data.ErrCodeUsed):
+		return c.T("error.code.used")
+	case errors.Is(err, data.ErrBadToken):
+		return c.T("error.token")
+	case errors.As(err, &tooEarly):
+		return c.Tf("activation.tooearly", c.FormatTime(tooEarly.AllowedFrom), c.MinutesUntil(tooEarly.AllowedFrom))
+	case errors.Is(err, data.ErrAlreadyActive):
+		return c.T("error.active")
+	case errors.As(err, &email):
+		return c.T("error.email")
+	case errors.Is(err, data.ErrSameAddress):
+		return c.T("error.email.same")
+	case errors.Is(err, data.ErrOwnAddress):
+		return c.T("error.email.own")
+	case errors.Is(err, data.ErrWrongPassword):
+		return c.T("error.password.current")
+	case errors.As(err, &policy):
+		return c.T("password.refused")
+	case errors.Is(err, data.ErrCharterNotAccepted):
+		return c.T("error.charter")
+	case errors.Is(err, data.ErrNotHelpdesk):
+		return c.T("error.nothelpdesk")
+	}
+	return c.T("error.internal")
+}
+
+// Internal says whether an error is not one meant for people (it shows as
+// "try again" and should be logged).
+func Internal(err error) bool {
+	if err == nil {
+		return false
+	}
+	for _, known := range []error{data.ErrInvalidCredentials, data.ErrBusy, data.ErrNoMatch, data.ErrCodeWrong,
+		data.ErrCodeExpired, data.ErrCodeUsed, data.ErrBadToken, data.ErrAlreadyActive, data.ErrSameAddress,
+		data.ErrOwnAddress, data.ErrWrongPassword, data.ErrCharterNotAccepted, data.ErrNotHelpdesk} {
+		if errors.Is(err, known) {
+			return false
+		}
+	}
+	var (
+		tooEarly *data.TooEarlyError
+		ended    *data.RightsEndedError
+		limit    *data.RateLimitError
+		policy   *data.PolicyError
+		email    *data.InvalidEmailError
+	)
+	return !errors.As(err, &tooEarly) && !errors.As(err, &ended) && !errors.As(err, &limit) &&
+		!errors.As(err, &policy) && !errors.As(err, &email)
+}

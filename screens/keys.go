@@ -1,0 +1,41 @@
+package screens
+
+import "github.com/charmbracelet/bubbles/key"
+
+// Key names used across screens. Function keys are used for global actions
+// so that they never collide with typing in a field.
+const (
+	KeyHelp    = "f1"
+	KeyLang    = "f2"
+	KeyMailbox = "f4"
+)
+
+// bind makes a binding with its help text from the catalogue.
+func (c *Common) bind(keys []string, label, helpKey string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, c.T(helpKey)))
+}
+
+// Global bindings, handled by the shell before a screen sees the key.
+func (c *Common) HelpKey() key.Binding { return c.bind([]string{KeyHelp}, "F1", "key.help") }
+func (c *Common) LangKey() key.Binding { return c.bind([]string{KeyLang}, "F2", "key.lang") }
+func (c *Common) MailboxKey() key.Binding {
+	return c.bind([]string{KeyMailbox}, "F4", "key.mailbox")
+}
+func (c *Common) BackKey() key.Binding {
+	return c.bind([]string{"esc"}, c.T("keyname.esc"), "key.back")
+}
+
+// HomeKeys return to home (kiosk) or end the session (personal, at home).
+func (c *Common) HomeKeys() key.Binding {
+	return c.bind([]string{"ctrl+c", "ctrl+d", "ctrl+z", `ctrl+\`}, "Ctrl+C", "key.home")
+}
+func (c *Common) QuitKey() key.Binding { return c.bind([]string{"q", "ctrl+c"}, "q", "key.quit") }
+
+// Screen-level bindings, for the help line.
+func (c *Common) NextKey() key.Binding { return c.bind([]string{"tab", "down"}, "Tab", "key.next") }
+func (c *Common) SubmitKey(helpKey string) key.Binding {
+	return c.bind([]string{"enter"}, c.T("keyname.enter"), helpKey)
+}
+func (c *Common) ScrollKey() key.Binding {
+	return c.bind([]string{"up", "down", "pgup", "pgdown"}, "↑/↓", "key.scroll")
+}

@@ -1,0 +1,30 @@
+package screens
+
+// Open builds the screen for a navigation request. Screens are built fresh
+// each time they are entered, so nothing of a previous visit remains.
+func Open(c *Common, nav NavigateMsg) Screen {
+	switch nav.Page {
+	case PageDashboard:
+		return NewDashboard(c, nav)
+	case PageActivation:
+		return NewActivation(c, nav)
+	case PageRecovery:
+		return NewRecovery(c, nav)
+	case PageLookup:
+		return NewLookup(c, nav)
+	case PageHelp:
+		return NewHelp(c, nav)
+	case PageMailbox:
+		return NewMailbox(c, nav)
+	case PageHelpdesk:
+		return NewHelpdesk(c, nav)
+	}
+	return NewHome(c, nav)
+}
+
+// BodyHeight is the height left for a screen inside the shell's frame
+// (banner above, help line below).
+func (c *Common) BodyHeight() int { return max(c.Height-ChromeHeight, 8) }
+
+// ChromeHeight is the lines the shell's frame takes.
+const ChromeHeight = 5

@@ -1,0 +1,123 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"entkiosk/data"
+)
+
+// PasswordPicker is the "choose a password" part of a form: the new
+// password, its confirmation, and the live checklist of the university's
+// rules with a strength meter for the 12 recommended characters. Used by
+// activation, lost password and change of password.
+type PasswordPicker struct {
+	c        *Common
+	New      *Input
+	Confirm  *Input
+	personal data.PersonalData
+	result   data.PolicyResult
+	checked  string // the value result was computed for
+}
+
+// AddPasswordPicker adds the two inputs to form.
+func AddPasswordPicker(c *Common, form *Form, personal data.PersonalData) *PasswordPicker {
+	p := &PasswordPicker{c: c, personal: personal}
+	p.New = form.AddInput(InputSpec{Label: "password.new", Secret: true, Limit: data.PasswordMaxLength})
+	p.Confirm = form.AddInput(InputSpec{Label: "password.confirm", Secret: true, Limit: data.PasswordMaxLength})
+	p.refresh()
+	return p
+}
+
+// SetPersonal sets what the password must not be built on (known once a
+// code has been checked).
+func (p *PasswordPicker) SetPersonal(pd data.PersonalData) {
+	p.personal = pd
+	p.checked = "\x00" // force a new check
+	p.refresh()
+}
+
+func (p *PasswordPicker) refresh() {
+	if v := p.New.Value(); v != p.checked {
+		p.result = data.CheckPassword(v, p.personal)
+		p.checked = v
+	}
+}
+
+// Ready says whether the password meets every rule and both entries match;
+// if not, it puts the reason under the right field.
+func (p *PasswordPicker) Ready() bool {
+	p.refresh()
+	if !p.result.OK() {
+		p.New.Error = p.c.T("password.refused")
+		return false
+	}
+	if p.New.Value() != p.Confirm.Value() {
+		p.Confirm.Error = p.c.T("password.mismatch")
+		return false
+	}
+	return true
+}
+
+// Value is the chosen password.
+func (p *PasswordPicker) Value() string { return p.New.Value() }
+
+// Checklist draws the rules, each ticked as it is met.
+func (p *PasswordPicker) Checklist() string {
+	p.refresh()
+	c, st := p.c, p.c.Styles
+	line := func(ok bool, text string) string {
+		if ok {
+			return st.CheckOK.Render("✓ ") + st.Text.Render(text)
+		}
+		return st.CheckNo.Render("✗ ") + st.Text.Render(text)
+	}
+	empty := p.New.Value() == ""
+	r := p.result
+	lines := []string{
+		line(r.Result(data.RuleMinLength).OK, c.Tf("password.rule.length", data.PasswordMinLength, r.Length)),
+	}
+	if !r.Result(data.RuleMaxLength).OK {
+		lines = append(lines, line(false, c.Tf("password.rule.max", data.PasswordMaxLength)))
+	}
+	lines = append(lines,
+		line(r.Result(data.RuleDigit).OK, c.T("password.rule.digit")),
+		line(r.Result(data.RuleLetter).OK, c.T("password.rule.letter")),
+	)
+	if f := r.Result(data.RuleForbidden); f.OK {
+		lines = append(lines, line(!empty, c.T("password.rule.forbidden")))
+	} else {
+		lines = append(lines, line(false, c.Tf("password.rule.forbidden.found", string(f.Char), f.Position)))
+	}
+	lines = append(lines,
+		line(!empty && r.Result(data.RuleDictionary).OK, c.T("password.rule.dictionary")),
+		line(!empty && r.Result(data.RulePersonal).OK, c.T("password.rule.personal")),
+		line(!empty && p.New.Value() == p.Confirm.Value(), c.T("password.rule.match")),
+		p.meter(),
+	)
+	return strings.Join(lines, "\n")
+}
+
+// meter shows strength (zxcvbn, 0–4) and whether the 12 recommended
+// characters are reached.
+func (p *PasswordPicker) meter() string {
+	c, st := p.c, p.c.Styles
+	score := p.result.Strength
+	if p.New.Value() == "" {
+		score = -1
+	}
+	filled := score + 1
+	if !p.result.Recommended && filled > 3 {
+		filled = 3 // strong needs the 12 recommended characters
+	}
+	bar := st.Meter.Render(strings.Repeat("█", filled*2)) + st.MeterOff.Render(strings.Repeat("░", 10-filled*2))
+	word := c.T(fmt.Sprintf("password.strength.%d", max(filled-1, 0)))
+	if score < 0 {
+		word = ""
+	}
+	advice := c.Tf("password.recommended", data.PasswordRecommendedLength)
+	if p.result.Recommended {
+		advice = ""
+	}
+	return st.Muted.Render(c.T("password.strength")+" ") + bar + " " + st.Strong.Render(word) + " " + st.Muted.Render(advice)
+}

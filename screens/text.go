@@ -1,0 +1,40 @@
+package screens
+
+// Lang is a language of the interface.
+type Lang string
+
+const (
+	French  Lang = "fr"
+	English Lang = "en"
+)
+
+// catalogues: one per language (text_fr.go, text_en.go), same keys.
+var catalogues = map[Lang]map[string]string{French: textFR, English: textEN}
+
+// T is the text for key in the session's language. A missing key shows as
+// ⟦key⟧ (a test makes sure none is missing).
+func (c *Common) T(k string) string {
+	if s, ok := catalogues[c.Lang][k]; ok {
+		return s
+	}
+	if s, ok := textFR[k]; ok {
+		return s
+	}
+	return "⟦" + k + "⟧"
+}
+
+// Other is the language the switch key goes to.
+func (l Lang) Other() Lang {
+	if l == English {
+		return French
+	}
+	return English
+}
+
+// ParseLang reads --lang; anything but "en" is French.
+func ParseLang(s string) Lang {
+	if s == "en" {
+		return English
+	}
+	return French
+}
