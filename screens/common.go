@@ -28,7 +28,9 @@ type Common struct {
 	// Account is who is logged in, nil when nobody is.
 	Account *data.Account
 	// Log receives internal errors (never a password, code, token or full address).
-	Log    *log.Logger
+	Log *log.Logger
+	// Tick schedules a message after a delay: tea.Tick, replaced in tests.
+	Tick   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	lastID int
 }
 

@@ -30,7 +30,7 @@ func (m *Model) tickIn(d time.Duration) tea.Cmd {
 	if d < 10*time.Millisecond {
 		d = 10 * time.Millisecond
 	}
-	return tea.Tick(d, func(time.Time) tea.Msg { return idleTickMsg{} })
+	return m.opts.Tick(d, func(time.Time) tea.Msg { return idleTickMsg{} })
 }
 
 func (m *Model) idleTick() tea.Cmd {

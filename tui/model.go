@@ -6,6 +6,7 @@ package tui
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -37,6 +38,8 @@ type Options struct {
 	Logger          *log.Logger
 	// Now is the wall clock of the idle timer (tests move it).
 	Now func() time.Time
+	// Tick schedules a message after a delay (tests replace it: no timers).
+	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // idleWarning is how long the countdown shows before the wipe.
@@ -68,13 +71,16 @@ func New(o Options) *Model {
 		o.Now = time.Now
 	}
 	if o.Logger == nil {
-		o.Logger = log.New(nil)
+		o.Logger = log.New(io.Discard)
+	}
+	if o.Tick == nil {
+		o.Tick = tea.Tick
 	}
 	if o.Renderer == nil {
 		o.Renderer = lipgloss.DefaultRenderer()
 	}
 	c := &screens.Common{Store: o.Store, Styles: screens.NewStyles(o.Renderer), Lang: o.Lang,
-		Client: o.Client, Demo: o.Demo, Kiosk: o.Kiosk, Width: 80, Height: 24, Log: o.Logger}
+		Client: o.Client, Demo: o.Demo, Kiosk: o.Kiosk, Width: 80, Height: 24, Log: o.Logger, Tick: o.Tick}
 	m := &Model{opts: o, c: c, help: newHelp(c)}
 	m.screen = screens.Open(c, o.Start)
 	if o.Start.Page != screens.PageHome {
