@@ -33,4 +33,6 @@ func staff(nom, prenom, birth, email, end string) string {
 }
 
 // date is a local calendar date at midnight, Paris time.
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, ParisLocation()) }
+func date(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, ParisLocation())
+}
