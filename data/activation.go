@@ -65,16 +65,17 @@ func (s *Store) StartActivation(ctx context.Context, id ActivationIdentity, o Or
 		}
 	}
 	now := s.cfg.Clock.Now()
+	allowed := acct.ActivationAllowedFrom().In(s.cfg.Location) // said as a local time
 	switch {
 	case acct.Status == StatusActive:
 		return nil, ErrAlreadyActive
 	case !RightsActive(acct.RightsEnd, now):
 		return nil, &RightsEndedError{End: acct.RightsEnd}
-	case now.Before(acct.ActivationAllowedFrom()):
-		return nil, &TooEarlyError{AllowedFrom: acct.ActivationAllowedFrom()}
+	case now.Before(allowed):
+		return nil, &TooEarlyError{AllowedFrom: allowed}
 	}
 	return &ActivationCase{Identifiant: acct.Identifiant, MaskedEmail: MaskEmail(acct.RecoveryEmail),
-		AllowedFrom: acct.ActivationAllowedFrom(), personID: acct.Person.ID, local: acct.LocalPart}, nil
+		AllowedFrom: allowed, personID: acct.Person.ID, local: acct.LocalPart}, nil
 }
 
 // ActivationChallenge gives the code-entry step of an activation: the code

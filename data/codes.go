@@ -302,7 +302,7 @@ func (s *Store) consumeCode(ctx context.Context, tx *sql.Tx, t *Ticket) error {
 		return err
 	}
 	switch {
-	case c.used || c.revoked:
+	case c.used || c.revoked || c.purpose != t.Purpose || c.personID != t.PersonID:
 		return ErrCodeUsed
 	case !now.Before(c.expires):
 		return ErrCodeExpired
