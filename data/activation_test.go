@@ -275,4 +275,3 @@ func countMails(t testing.TB, s *Store) int {
 	}
 	return n
 }
-
