@@ -81,7 +81,7 @@ func Open(path string, cfg Config) (*Store, error) {
 	// In a file: URI, '?' and '#' would end the path and '%' starts an escape.
 	uriPath := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	dsn := "file:" + uriPath + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on" +
-		"&_synchronous=FULL&_txlock=immediate"
+		"&_synchronous=FULL&_txlock=immediate&_stmt_cache_size=64"
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
