@@ -32,9 +32,9 @@ func TestRightsEnd(t *testing.T) {
 	end := date(2026, 12, 31)
 	for at, want := range map[time.Time]bool{
 		time.Date(2026, 12, 31, 23, 59, 59, 999_999_999, paris): true,
-		time.Date(2027, 1, 1, 0, 0, 0, 0, paris):                 false,
-		time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC):          false, // 00:30 on 01/01 in Paris
-		time.Date(2026, 12, 31, 22, 59, 59, 0, time.UTC):         true,
+		time.Date(2027, 1, 1, 0, 0, 0, 0, paris):                false,
+		time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC):         false, // 00:30 on 01/01 in Paris
+		time.Date(2026, 12, 31, 22, 59, 59, 0, time.UTC):        true,
 	} {
 		if got := RightsActive(end, at); got != want {
 			t.Errorf("RightsActive(31/12/2026, %v) = %v", at, got)
