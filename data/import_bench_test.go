@@ -132,3 +132,18 @@ func procIO(b *testing.B) map[string]int64 {
 	}
 	return out
 }
+
+// TestHelperWriteExport writes the benchmark's export to a file, to time
+// the command itself:
+//
+//	ENTKIOSK_WRITE_EXPORT=/tmp/ia60000.csv go test ./data -run TestHelperWriteExport
+//	time go run . import --db /tmp/bench.db /tmp/ia60000.csv
+func TestHelperWriteExport(t *testing.T) {
+	path := os.Getenv("ENTKIOSK_WRITE_EXPORT")
+	if path == "" {
+		t.Skip("writes the 60,000-line export when ENTKIOSK_WRITE_EXPORT names a file")
+	}
+	if err := os.WriteFile(path, []byte(universityExport(60000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
