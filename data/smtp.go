@@ -250,7 +250,8 @@ func (s *Store) deliverDue(ctx context.Context, cfg SMTPConfig, l *log.Logger,
 				return rep, err
 			}
 		}
-		if err := s.recordDelivery(record, d, m, out); err != nil {
+		out, err = s.recordDelivery(record, d, m, out)
+		if err != nil {
 			return rep, err
 		}
 		switch {
@@ -310,9 +311,10 @@ type outcome struct {
 	reply    string // the relay's acceptance
 }
 
-// recordDelivery ends sender's claim on m with out. A claim that was lost
-// meanwhile (lease run out and taken over) is not overwritten.
-func (s *Store) recordDelivery(ctx context.Context, d *deliverer, m Mail, out outcome) error {
+// recordDelivery ends sender's claim on m with out (a temporary failure
+// past GiveUpAfter becomes failed). A claim that was lost meanwhile (lease
+// run out and taken over) is not overwritten.
+func (s *Store) recordDelivery(ctx context.Context, d *deliverer, m Mail, out outcome) (outcome, error) {
 	now := s.cfg.Clock.Now()
 	attrs := []any{"mail", m.ID, "kind", m.Kind, "to", MaskEmail(m.To), "attempt", m.Attempts}
 	var q string
@@ -346,12 +348,12 @@ func (s *Store) recordDelivery(ctx context.Context, d *deliverer, m Mail, out ou
 	res, err := s.db.ExecContext(ctx, `UPDATE outbox SET `+q+`, claimed_by = NULL, claimed_until = NULL
 		WHERE id = ? AND status = 'sending' AND claimed_by = ?`, append(args, m.ID, d.sender)...)
 	if err != nil {
-		return fmt.Errorf("record delivery of mail %d: %w", m.ID, err)
+		return out, fmt.Errorf("record delivery of mail %d: %w", m.ID, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		d.log.Error("claim lost before the result was recorded (lease too short?)", attrs...)
 	}
-	return nil
+	return out, nil
 }
 
 // retryDelay grows with the attempts: 1, 2, 5, 10, 20, 30 minutes, then hourly.
