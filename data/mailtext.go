@@ -51,7 +51,8 @@ var mailTexts = map[string]langText{
 				subject: "Activation de votre compte informatique — Université de Montpellier",
 				intro: "Votre inscription administrative à l'Université de Montpellier est validée : " +
 					"votre compte informatique est prêt à être activé.",
-				action: "Pour l'activer, choisissez « 1ère connexion » sur une borne ENT et saisissez ce code :",
+				action: "Pour l'activer, choisissez « 1ère connexion » sur une borne ENT, indiquez votre " +
+					"identifiant, puis saisissez ce code :",
 				notYou: "Si ce message ne vous est pas destiné, supprimez-le et, si vous le pouvez, " +
 					"prévenez l'assistance : l'adresse donnée lors de l'inscription est sans doute erronée.",
 				ident: true,
@@ -108,11 +109,12 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 		},
-		hello:        "Bonjour %s,",
-		helloNoName:  "Bonjour,",
-		identifiant:  "Identifiant : %s",
-		code:         "Code : %s",
-		expires:      "Ce code est valable jusqu'au %s, pour une seule utilisation.",
+		hello:       "Bonjour %s,",
+		helloNoName: "Bonjour,",
+		identifiant: "Identifiant : %s",
+		code:        "Code : %s",
+		expires: "Ce code est valable jusqu'au %s, pour une seule utilisation. Passé ce " +
+			"délai, demandez-en un nouveau depuis le même écran.",
 		secret:       "Ne communiquez ce code à personne : l'assistance ne vous le demandera jamais.",
 		linkIntro:    "Depuis un ordinateur, vous pouvez aussi ouvrir directement cette étape :",
 		linkTerminal: "ou, dans un terminal :",
@@ -133,7 +135,8 @@ var mailTexts = map[string]langText{
 				subject: "Activate your computer account — Université de Montpellier",
 				intro: "Your administrative registration at the Université de Montpellier has been validated: " +
 					"your computer account is ready to be activated.",
-				action: "To activate it, choose \"First login\" on an ENT kiosk and enter this code:",
+				action: "To activate it, choose \"First login\" on an ENT kiosk, give your identifiant, " +
+					"then enter this code:",
 				notYou: "If this message is not meant for you, delete it and, if you can, tell the helpdesk: " +
 					"the address given at registration is probably wrong.",
 				ident: true,
@@ -187,11 +190,12 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 		},
-		hello:        "Hello %s,",
-		helloNoName:  "Hello,",
-		identifiant:  "Identifiant: %s",
-		code:         "Code: %s",
-		expires:      "This code is valid until %s, for one use only.",
+		hello:       "Hello %s,",
+		helloNoName: "Hello,",
+		identifiant: "Identifiant: %s",
+		code:        "Code: %s",
+		expires: "This code is valid until %s, for one use only. After that, ask for a " +
+			"new one from the same screen.",
 		secret:       "Do not give this code to anyone: the helpdesk will never ask you for it.",
 		linkIntro:    "From a computer, you can also open this step directly:",
 		linkTerminal: "or, in a terminal:",
