@@ -107,4 +107,123 @@ var textEN = map[string]string{
 	"code.resent":    "A new code was sent; the previous one no longer works.",
 	"code.short":     "The code has %d digits (%d typed).",
 	"key.resend":     "send the code again",
+
+	// --- activation (1ère connexion)
+	"keyname.space":                   "Space",
+	"key.activate":                    "activate",
+	"activation.title":                "First login",
+	"activation.stepof":               "step %d of %d",
+	"activation.step.identify":        "who you are",
+	"activation.step.code":            "activation code",
+	"activation.step.charter":         "charter",
+	"activation.step.redirect":        "mailbox",
+	"activation.step.password":        "password",
+	"activation.intro":                "Activate your computer account (mail, ENT, Moodle, Wi-Fi…). Type your identifiant: it is in the activation mail sent to your personal address.",
+	"activation.identifiant":          "Identifiant",
+	"activation.identifiant.hint":     "firstname.lastname or firstname.lastname@etu.umontpellier.fr",
+	"activation.identifiant.required": "Type your identifiant.",
+	"activation.continue":             "Continue",
+	"activation.bynumber":             "I do not know my identifiant (student number and birth date)",
+	"activation.byident":              "I know my identifiant",
+	"activation.bynumber.intro":       "Say who you are with your student number (on your student card or certificate of registration) and your birth date.",
+	"activation.number":               "Student number",
+	"activation.number.hint":          "8 digits",
+	"activation.number.invalid":       "The student number has exactly 8 digits.",
+	"activation.birth":                "Birth date",
+	"activation.birth.hint":           "ddmmyyyy, for example 14072004",
+	"activation.birth.invalid":        "Not a date: day, month, year (ddmmyyyy), for example 14072004.",
+	"activation.tooearly":             "Activation possible from %s (in %d min)",
+	"activation.early.now":            "Your account can be activated now.",
+	"activation.early.why":            "Your administrative registration was just validated. Your account can be activated %d minutes after the validation; the activation code will then be sent to your personal mail address.",
+	"activation.early.retry":          "Try again",
+	"activation.early.home":           "Back to the home screen",
+	"activation.active.notice":        "This account is already activated: it cannot be activated twice. Forgot your password? Ask for a new one below.",
+	"activation.code.intro":           "Type the activation code from the mail.",
+	"activation.charter.intro":        "Read the charter for the use of digital resources, then accept it.",
+	"activation.charter.accept":       "I have read the charter and I accept it",
+	"activation.charter.text": `CHARTER FOR THE USE OF THE DIGITAL RESOURCES OF THE UNIVERSITÉ DE MONTPELLIER
+
+1. Purpose. This charter sets the rules for the use of the university's digital resources (computers, network, Wi-Fi, mail, ENT, Moodle, software, printing) by its students and staff.
+
+2. Personal account. Your account is personal and may not be handed over. Never give your password away and never use someone else's account. The university will never ask for your password, neither by mail nor by phone.
+
+3. Use. The resources serve teaching, research and university life. Reasonable personal use is tolerated if it hinders neither the service nor others.
+
+4. The law. You respect copyright (no unlawful downloading or sharing), the privacy and personal data of others, and image rights; defamatory, insulting, discriminatory or hateful words and harassment are forbidden.
+
+5. Security. You do not try to reach data or systems not meant for you, nor to disturb them. Tell the helpdesk of anything abnormal and of any suspicion that someone else uses your account. When you leave a computer, close your session.
+
+6. Mail. The university address is the official address at which the university writes to you: read it regularly, or forward it. Unsolicited mass mailing is forbidden.
+
+7. Logs. For the security of its systems and as the law requires, the university records logins and some traces of use, kept one year at most. You may exercise your rights of access and correction with the data protection officer.
+
+8. Duration. Your account stays open until 31 December of the calendar year in which your last academic year of registration ends; it is then closed.
+
+9. Sanctions. Breaking this charter may lead to the suspension of the account, to disciplinary sanctions and, where relevant, to criminal prosecution.`,
+	"activation.redirect.ready":       "Your university mailbox is ready: %s",
+	"activation.redirect.question":    "Do you want its messages to be sent to your recovery address %s as well?",
+	"activation.redirect.why":         "The university writes to you at the university address: read it, or forward it. You can change this choice at any time from your dashboard.",
+	"activation.redirect.none":        "No: I read my messages in the university mailbox",
+	"activation.redirect.copy":        "Yes, keeping a copy in the university mailbox",
+	"activation.redirect.nocopy":      "Yes, without keeping a copy",
+	"activation.password.submit":      "Activate my account",
+	"activation.done.title":           "account activated",
+	"activation.done.ok":              "Your account is activated.",
+	"activation.done.identifiant":     "Identifiant",
+	"activation.done.redirection":     "Redirection",
+	"activation.done.noredirect":      "none: your messages stay in your university mailbox",
+	"activation.done.redirect.copy":   "to %s, a copy kept in the university mailbox",
+	"activation.done.redirect.nocopy": "to %s, no copy kept",
+	"activation.done.how":             "To log in, type your identifiant (%s is enough) and the password you just chose: on this kiosk, in the ENT, or over SSH.",
+	"activation.done.login":           "Log in",
+
+	// --- recovery (Problème de connexion)
+	"recovery.menu.title":           "Computer account management",
+	"recovery.menu.intro":           "Login problem: choose your case.",
+	"recovery.title":                "Login problem",
+	"recovery.case.activation":      "I never activated my account",
+	"recovery.case.forgot":          "I forgot my password",
+	"recovery.case.trouble":         "I have trouble logging in",
+	"recovery.forgot.title":         "forgotten password",
+	"recovery.forgot.intro":         "Type your identifiant. A code will be sent to the account's recovery address (the personal address given at registration, or the one you chose since).",
+	"recovery.identifiant":          "Identifiant",
+	"recovery.identifiant.hint":     "firstname.lastname or firstname.lastname@etu.umontpellier.fr",
+	"recovery.identifiant.required": "Type your identifiant.",
+	"recovery.send":                 "Get a code",
+	"recovery.sent":                 "A mail was sent to your recovery address: %s",
+	"recovery.code.nothing":         "Nothing after a few minutes? Check the identifiant you typed, and your spam folder.",
+	"recovery.pending.notice":       "Your account was never activated: finish its activation; you will choose your password at the end.",
+	"recovery.password.title":       "new password",
+	"recovery.password.submit":      "Save the password",
+	"recovery.done.title":           "password changed",
+	"recovery.done.ok":              "Your password was changed.",
+	"recovery.done.notice":          "A mail to your recovery address confirms it. If your account was locked after mistakes, it is unlocked.",
+	"recovery.done.how":             "Log in with your identifiant %s (%s is enough) and this new password.",
+	"recovery.done.login":           "Log in",
+	"recovery.trouble.title":        "checks",
+	"recovery.trouble.intro":        "Check these points one by one; each says what to do.",
+	"recovery.check.of":             "point %d of %d",
+	"recovery.action.home":          "Back to the login",
+	"recovery.action.lookup":        "Look up my registration (IA)",
+	"recovery.action.activate":      "Activate my account (first login)",
+	"recovery.action.forgot":        "Reset my password",
+	"recovery.action.help":          "Help",
+	"recovery.action.next":          "Next point",
+	"recovery.action.list":          "Back to the list",
+	"recovery.check.caps.title":     "Capitals, keyboard, numeric keypad",
+	"recovery.check.caps.text":      "The password tells capitals from small letters: check that Caps Lock (⇪) is off. On a keyboard with another layout (AZERTY), some keys move (A/Q, Z/W, M, digits). To type digits on the numeric keypad, turn Num Lock on. The identifiant ignores capitals.",
+	"recovery.check.ident.title":    "The form of the identifiant",
+	"recovery.check.ident.text":     "Your identifiant is firstname.lastname, or the full address firstname.lastname@%s (staff: @%s). Accents and apostrophes are removed, spaces and other separators become \"-\": Jean-Luc D'Alembert → jean-luc.dalembert, Anne Le Guen → anne.le-guen. Two people with the same name: the second gets a number (marie.petit2). It is neither your student number nor your personal address.",
+	"recovery.check.pending.title":  "Account never activated",
+	"recovery.check.pending.text":   "An account must be activated (\"First login\") before it works: until then every login is refused with \"Wrong identifiant or password\". Activation is possible %d minutes after your administrative registration is validated.",
+	"recovery.check.rights.title":   "End of access rights",
+	"recovery.check.rights.text":    "Your resources stay accessible until 31 December of the calendar year in which your last academic year with a valid registration ends (last registration 2025/2026: access until 31/12/2026). After that, login is refused with a message that gives the date. Check that this year's registration is validated; if not, see your faculty's registrar.",
+	"recovery.check.locked.title":   "Locked after mistakes",
+	"recovery.check.locked.text":    "After %d wrong passwords in %d minutes, logins to the account are suspended for a while (%d s the first time, then longer and longer, up to %d min). Meanwhile even the right password is refused, with the same message. Wait, or reset your password: the reset lifts the lock.",
+	"recovery.check.client.title":   "Too many attempts from this terminal",
+	"recovery.check.client.text":    "A terminal (a kiosk, or a remote address) that piles up mistakes (%d in %d minutes, all accounts together) is suspended for %d minutes; the message says when it lifts. Wait, or use another terminal.",
+	"recovery.check.code.title":     "The code does not arrive",
+	"recovery.check.code.text":      "The code goes to the recovery address within a few minutes: look in the spam folder too. Another one can be sent %d s after the previous one, %d times an hour at most. Only the latest code works, for %d h; %d mistakes make it unusable.",
+	"recovery.check.secours.title":  "No access to the recovery address",
+	"recovery.check.secours.text":   "Without access to your recovery address, the code cannot reach you. Contact the helpdesk (%s), or come with your student card or an identity document: they can correct the address. Once logged in, you can also change it yourself from your dashboard.",
 }

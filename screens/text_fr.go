@@ -108,4 +108,123 @@ var textFR = map[string]string{
 	"code.resent":    "Un nouveau code a été envoyé ; le précédent ne fonctionne plus.",
 	"code.short":     "Le code comporte %d chiffres (%d saisis).",
 	"key.resend":     "renvoyer le code",
+
+	// --- activation (1ère connexion)
+	"keyname.space":                   "Espace",
+	"key.activate":                    "activer",
+	"activation.title":                "1ère connexion",
+	"activation.stepof":               "étape %d sur %d",
+	"activation.step.identify":        "identification",
+	"activation.step.code":            "code d'activation",
+	"activation.step.charter":         "charte",
+	"activation.step.redirect":        "messagerie",
+	"activation.step.password":        "mot de passe",
+	"activation.intro":                "Activez votre compte informatique (messagerie, ENT, Moodle, Wi-Fi…). Saisissez votre identifiant : il figure dans le mail d'activation envoyé à votre adresse personnelle.",
+	"activation.identifiant":          "Identifiant",
+	"activation.identifiant.hint":     "prenom.nom ou prenom.nom@etu.umontpellier.fr",
+	"activation.identifiant.required": "Saisissez votre identifiant.",
+	"activation.continue":             "Continuer",
+	"activation.bynumber":             "Je ne connais pas mon identifiant (n° étudiant et date de naissance)",
+	"activation.byident":              "Je connais mon identifiant",
+	"activation.bynumber.intro":       "Identifiez-vous avec votre numéro étudiant (sur votre carte ou votre certificat de scolarité) et votre date de naissance.",
+	"activation.number":               "Numéro étudiant",
+	"activation.number.hint":          "8 chiffres",
+	"activation.number.invalid":       "Le numéro étudiant comporte exactement 8 chiffres.",
+	"activation.birth":                "Date de naissance",
+	"activation.birth.hint":           "jjmmaaaa, par exemple 14072004",
+	"activation.birth.invalid":        "Date invalide : jour, mois, année (jjmmaaaa), par exemple 14072004.",
+	"activation.tooearly":             "Activation possible à partir de %s (dans %d min)",
+	"activation.early.now":            "Votre compte peut maintenant être activé.",
+	"activation.early.why":            "Votre inscription administrative vient d'être validée. Votre compte pourra être activé %d minutes après cette validation ; le code d'activation sera alors envoyé à votre adresse mail personnelle.",
+	"activation.early.retry":          "Réessayer",
+	"activation.early.home":           "Retour à l'accueil",
+	"activation.active.notice":        "Ce compte est déjà activé : il ne peut pas l'être une seconde fois. Mot de passe oublié ? Demandez-en un nouveau ci-dessous.",
+	"activation.code.intro":           "Saisissez le code d'activation reçu par mail.",
+	"activation.charter.intro":        "Lisez la charte d'usage des ressources numériques, puis acceptez-la.",
+	"activation.charter.accept":       "J'ai lu la charte et je l'accepte",
+	"activation.charter.text": `CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES DE L'UNIVERSITÉ DE MONTPELLIER
+
+1. Objet. Cette charte fixe les règles d'usage des ressources numériques de l'université (postes, réseau, Wi-Fi, messagerie, ENT, Moodle, logiciels, impressions) par ses étudiants et ses personnels.
+
+2. Compte personnel. Votre compte est personnel et incessible. Ne communiquez jamais votre mot de passe et n'utilisez pas le compte d'autrui. L'université ne vous demandera jamais votre mot de passe, ni par mail, ni par téléphone.
+
+3. Usage. Les ressources servent à l'enseignement, à la recherche et à la vie universitaire. Un usage personnel raisonnable est toléré s'il ne gêne ni le service ni les autres.
+
+4. Respect de la loi. Vous respectez le droit d'auteur (pas de téléchargement ni de diffusion illicites), la vie privée et les données personnelles d'autrui, le droit à l'image ; les propos diffamatoires, injurieux, discriminatoires ou haineux et le harcèlement sont interdits.
+
+5. Sécurité. Vous ne cherchez pas à accéder à des données ou à des systèmes qui ne vous sont pas destinés, ni à en perturber le fonctionnement. Signalez à l'assistance toute anomalie et tout soupçon d'usage de votre compte par un tiers. En quittant un poste, fermez votre session.
+
+6. Messagerie. L'adresse universitaire est l'adresse officielle par laquelle l'université vous écrit : consultez-la régulièrement, ou redirigez-la. Les envois massifs non sollicités sont interdits.
+
+7. Traces. Pour la sécurité des systèmes et dans le respect de la loi, l'université enregistre les connexions et certaines traces d'usage, conservées un an au plus. Vous pouvez exercer vos droits d'accès et de rectification auprès du délégué à la protection des données.
+
+8. Durée. Votre compte reste ouvert jusqu'au 31 décembre de l'année civile où se termine votre dernière année universitaire d'inscription ; il est ensuite fermé.
+
+9. Sanctions. Le non-respect de cette charte peut entraîner la suspension du compte, des sanctions disciplinaires et, le cas échéant, des poursuites pénales.`,
+	"activation.redirect.ready":       "Votre messagerie universitaire est prête : %s",
+	"activation.redirect.question":    "Voulez-vous que ses messages soient aussi envoyés sur votre mail de secours %s ?",
+	"activation.redirect.why":         "L'université vous écrit à l'adresse universitaire : lisez-la, ou faites-la suivre. Ce choix se modifie à tout moment depuis votre tableau de bord.",
+	"activation.redirect.none":        "Non : je lis mes messages dans la messagerie universitaire",
+	"activation.redirect.copy":        "Oui, en gardant une copie dans la messagerie universitaire",
+	"activation.redirect.nocopy":      "Oui, sans garder de copie",
+	"activation.password.submit":      "Activer mon compte",
+	"activation.done.title":           "compte activé",
+	"activation.done.ok":              "Votre compte est activé.",
+	"activation.done.identifiant":     "Identifiant",
+	"activation.done.redirection":     "Redirection",
+	"activation.done.noredirect":      "aucune : vos messages restent dans votre messagerie universitaire",
+	"activation.done.redirect.copy":   "vers %s, copie conservée dans la messagerie universitaire",
+	"activation.done.redirect.nocopy": "vers %s, sans copie",
+	"activation.done.how":             "Pour vous connecter, saisissez votre identifiant (%s suffit) et le mot de passe que vous venez de choisir : sur cette borne, dans l'ENT ou par SSH.",
+	"activation.done.login":           "Se connecter",
+
+	// --- recovery (Problème de connexion)
+	"recovery.menu.title":           "Gestion de comptes informatiques",
+	"recovery.menu.intro":           "Problème de connexion : choisissez votre cas.",
+	"recovery.title":                "Problème de connexion",
+	"recovery.case.activation":      "Je n'ai jamais activé mon compte",
+	"recovery.case.forgot":          "J'ai oublié mon mot de passe",
+	"recovery.case.trouble":         "Je rencontre des problèmes de connexion",
+	"recovery.forgot.title":         "mot de passe oublié",
+	"recovery.forgot.intro":         "Saisissez votre identifiant. Un code sera envoyé sur l'adresse mail de secours du compte (l'adresse personnelle donnée à l'inscription, ou celle que vous avez choisie depuis).",
+	"recovery.identifiant":          "Identifiant",
+	"recovery.identifiant.hint":     "prenom.nom ou prenom.nom@etu.umontpellier.fr",
+	"recovery.identifiant.required": "Saisissez votre identifiant.",
+	"recovery.send":                 "Recevoir un code",
+	"recovery.sent":                 "Un mail a été envoyé sur votre adresse mail de secours : %s",
+	"recovery.code.nothing":         "Rien reçu après quelques minutes ? Vérifiez l'identifiant saisi et vos courriers indésirables.",
+	"recovery.pending.notice":       "Votre compte n'a jamais été activé : terminez son activation ; vous choisirez votre mot de passe à la fin.",
+	"recovery.password.title":       "nouveau mot de passe",
+	"recovery.password.submit":      "Enregistrer le mot de passe",
+	"recovery.done.title":           "mot de passe modifié",
+	"recovery.done.ok":              "Votre mot de passe a été modifié.",
+	"recovery.done.notice":          "Un mail vous le confirme sur votre adresse mail de secours. Si votre compte était bloqué après des erreurs, il est débloqué.",
+	"recovery.done.how":             "Connectez-vous avec votre identifiant %s (%s suffit) et ce nouveau mot de passe.",
+	"recovery.done.login":           "Se connecter",
+	"recovery.trouble.title":        "vérifications",
+	"recovery.trouble.intro":        "Vérifiez ces points un par un ; chacun dit quoi faire.",
+	"recovery.check.of":             "point %d sur %d",
+	"recovery.action.home":          "Revenir à la connexion",
+	"recovery.action.lookup":        "Consulter mon inscription (IA)",
+	"recovery.action.activate":      "Activer mon compte (1ère connexion)",
+	"recovery.action.forgot":        "Réinitialiser mon mot de passe",
+	"recovery.action.help":          "Aide",
+	"recovery.action.next":          "Point suivant",
+	"recovery.action.list":          "Revenir à la liste",
+	"recovery.check.caps.title":     "Majuscules, clavier, pavé numérique",
+	"recovery.check.caps.text":      "Le mot de passe distingue majuscules et minuscules : vérifiez que le verrouillage des majuscules (Verr. Maj, ⇪) est désactivé. Sur un clavier d'une autre disposition (QWERTY), certaines touches changent de place (A/Q, Z/W, M, chiffres). Pour taper des chiffres au pavé numérique, activez Verr. Num. L'identifiant, lui, ne tient pas compte des majuscules.",
+	"recovery.check.ident.title":    "Forme de l'identifiant",
+	"recovery.check.ident.text":     "Votre identifiant est prenom.nom, ou l'adresse complète prenom.nom@%s (personnels : @%s). Accents et apostrophes sont retirés, espaces et autres séparateurs deviennent « - » : Jean-Luc D'Alembert → jean-luc.dalembert, Anne Le Guen → anne.le-guen. Deux personnes de même nom : la seconde reçoit un numéro (marie.petit2). Ce n'est ni votre numéro étudiant, ni votre adresse personnelle.",
+	"recovery.check.pending.title":  "Compte jamais activé",
+	"recovery.check.pending.text":   "Un compte doit être activé (« 1ère connexion ») avant de servir : jusque-là, toute connexion est refusée avec le message « Identifiant ou mot de passe incorrect ». L'activation est possible %d minutes après la validation de votre inscription administrative.",
+	"recovery.check.rights.title":   "Fin des droits d'accès",
+	"recovery.check.rights.text":    "Vos ressources restent accessibles jusqu'au 31 décembre de l'année civile où se termine votre dernière année universitaire d'inscription valide (dernière inscription 2025/2026 : accès jusqu'au 31/12/2026). Ensuite, la connexion est refusée avec un message qui donne cette date. Vérifiez que votre inscription de cette année est validée ; sinon, adressez-vous à votre scolarité.",
+	"recovery.check.locked.title":   "Blocage après plusieurs erreurs",
+	"recovery.check.locked.text":    "Après %d mots de passe erronés en %d minutes, les connexions à ce compte sont suspendues un moment (%d s la première fois, puis de plus en plus longtemps, jusqu'à %d min). Pendant ce temps, même le bon mot de passe est refusé, avec le même message. Attendez, ou réinitialisez votre mot de passe : la réinitialisation lève le blocage.",
+	"recovery.check.client.title":   "Trop de tentatives depuis ce poste",
+	"recovery.check.client.text":    "Un poste (une borne, ou une adresse de connexion à distance) qui accumule les erreurs (%d en %d minutes, tous comptes confondus) est suspendu %d minutes ; le message donne l'heure de reprise. Attendez, ou utilisez un autre poste.",
+	"recovery.check.code.title":     "Le code n'arrive pas",
+	"recovery.check.code.text":      "Le code part sur l'adresse mail de secours en quelques minutes : regardez aussi dans les courriers indésirables. Un nouvel envoi est possible %d s après le précédent, %d fois par heure au plus. Seul le dernier code reçu fonctionne, pendant %d h ; %d erreurs le rendent inutilisable.",
+	"recovery.check.secours.title":  "Plus d'accès au mail de secours",
+	"recovery.check.secours.text":   "Sans accès à votre mail de secours, le code ne peut pas vous parvenir. Contactez l'assistance (%s), ou présentez-vous avec votre carte étudiante ou une pièce d'identité : elle pourra corriger l'adresse. Une fois connecté, vous pouvez aussi la changer vous-même depuis votre tableau de bord.",
 }

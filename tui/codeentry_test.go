@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"entkiosk/data"
 	"entkiosk/screens"
@@ -109,6 +110,40 @@ func (tm *testModel) field(label string) string {
 		}
 	}
 	tm.t.Fatalf("no field %q:\n%s", label, tm.screen())
+	return ""
+}
+
+// namedTB renames a test for golden files: testdata/<Test>/<step>.golden.
+type namedTB struct {
+	testing.TB
+	name string
+}
+
+func (n namedTB) Name() string { return n.name }
+
+// goldenStep compares the frame with testdata/<Test>/<step>.golden, after
+// making sure that none of secrets (codes, passwords) is on it.
+func (tm *testModel) goldenStep(step string, secrets ...string) {
+	tm.t.Helper()
+	tm.requireHidden(secrets...)
+	golden.RequireEqual(namedTB{tm.t, tm.t.Name() + "/" + step}, []byte(tm.screen()))
+}
+
+var tokenLine = regexp.MustCompile(`ssh://([a-z2-7]{32})@`)
+
+// mailedToken reads the link token of the newest code mailed to address.
+func mailedToken(t testing.TB, s *data.Store, address string) string {
+	t.Helper()
+	mails, err := s.Outbox(context.Background(), data.OutboxFilter{To: address})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range mails {
+		if sub := tokenLine.FindStringSubmatch(m.Body); sub != nil {
+			return sub[1]
+		}
+	}
+	t.Fatalf("no link mailed to %s", address)
 	return ""
 }
 
