@@ -229,6 +229,7 @@ func (a *Activation) back() tea.Cmd {
 	case actIdentify:
 		if a.byNumber {
 			a.byNumber = false
+			a.identForm.FocusItem(a.identInput)
 			return nil
 		}
 		return Back
@@ -385,8 +386,8 @@ func (a *Activation) title() string {
 		return c.T("activation.title") + " — " + c.T("activation.done.title")
 	}
 	n := activationSteps[a.step]
-	return c.T("activation.title") + " — " + c.Tf("activation.stepof", n, len(activationStepNames)) +
-		" : " + c.T(activationStepNames[n-1])
+	return c.Tf("activation.steptitle", c.T("activation.title"), n, len(activationStepNames),
+		c.T(activationStepNames[n-1]))
 }
 
 var activationStepNames = []string{"activation.step.identify", "activation.step.code", "activation.step.charter",

@@ -32,7 +32,11 @@ func (a *Activation) resizeCharter() {
 	c := a.c
 	offset := a.charter.YOffset
 	w := min(max(c.Width-2, 20), 78) - 4 // the card: border and padding
-	a.charter.Width, a.charter.Height = w, max(c.BodyHeight()-charterChrome, 3)
+	chrome := charterChrome
+	if a.notice != "" {
+		chrome += lipgloss.Height(c.Styles.Notice.Render(a.wrap(c.Styles.Text, a.notice, 4)))
+	}
+	a.charter.Width, a.charter.Height = w, max(c.BodyHeight()-chrome, 3)
 	a.charter.SetContent(c.Styles.Text.Width(w).Render(c.T("activation.charter.text")))
 	a.charter.SetYOffset(offset)
 }
@@ -68,9 +72,10 @@ func (a *Activation) keyCharter(k tea.KeyMsg) tea.Cmd {
 			a.charterForm.FocusItem(a.accept)
 			return nil
 		}
-		a.err = nil
+		a.err, a.notice = nil, ""
 		a.step = actRedirect
 		a.buildRedirect()
+		a.resizeCharter() // the notice is gone: more room if the person comes back
 	}
 	return nil
 }

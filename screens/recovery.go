@@ -34,6 +34,7 @@ type Recovery struct {
 
 	menu       *Form
 	forgotForm *Form
+	forgotFrom recoveryStep // esc on "mot de passe oublié" goes back there
 	identInput *Input
 	entry      *CodeEntry
 	ticket     *data.Ticket
@@ -247,7 +248,9 @@ func (r *Recovery) back() tea.Cmd {
 	switch r.step {
 	case recMenu:
 		return Back
-	case recForgot, recTrouble:
+	case recForgot:
+		r.step = r.forgotFrom
+	case recTrouble:
 		r.step = recMenu
 	case recCode:
 		r.step = recForgot

@@ -84,7 +84,7 @@ func (r *Recovery) keyTrouble(k tea.KeyMsg) tea.Cmd {
 	case "activate":
 		return Navigate(NavigateMsg{Page: PageActivation, Identifiant: strings.TrimSpace(r.identInput.Value())})
 	case "forgot":
-		r.step = recForgot
+		r.step, r.forgotFrom = recForgot, recCheck
 		r.forgotForm.FocusItem(r.identInput)
 	case "help":
 		return Navigate(NavigateMsg{Page: PageHelp, Topic: "recovery"})

@@ -112,7 +112,7 @@ var textEN = map[string]string{
 	"keyname.space":                   "Space",
 	"key.activate":                    "activate",
 	"activation.title":                "First login",
-	"activation.stepof":               "step %d of %d",
+	"activation.steptitle":            "%s — step %d of %d: %s",
 	"activation.step.identify":        "who you are",
 	"activation.step.code":            "activation code",
 	"activation.step.charter":         "charter",

@@ -113,7 +113,7 @@ var textFR = map[string]string{
 	"keyname.space":                   "Espace",
 	"key.activate":                    "activer",
 	"activation.title":                "1ère connexion",
-	"activation.stepof":               "étape %d sur %d",
+	"activation.steptitle":            "%s — étape %d sur %d : %s",
 	"activation.step.identify":        "identification",
 	"activation.step.code":            "code d'activation",
 	"activation.step.charter":         "charte",

@@ -427,3 +427,47 @@ func TestActivationTypeAheadDropped(t *testing.T) {
 		t.Fatalf("typed-ahead keys reached the code field: %q", v)
 	}
 }
+
+// requireClean fails on a missing catalogue key or a bad format.
+func (tm *testModel) requireClean() {
+	tm.t.Helper()
+	if s := tm.screen(); strings.Contains(s, "⟦") || strings.Contains(s, "%!") {
+		tm.t.Fatalf("missing text or bad format:\n%s", s)
+	}
+}
+
+// The whole activation in English, every step with its text.
+func TestActivationEnglish(t *testing.T) {
+	tm := newTestModel(t, func(o *Options) { o.Lang = screens.English })
+	tm.openActivation()
+	tm.requireScreen("First login — step 1 of 5: who you are")
+	tm.requireClean()
+	tm.press("tab", "tab", "enter")
+	tm.requireScreen("Student number", "Birth date")
+	tm.requireClean()
+	tm.press("esc")
+	tm.identify("lea.dubois")
+	tm.requireScreen("Activation possible from 10:10 (in 10 min)")
+	tm.requireClean()
+	tm.press("esc")
+	for range len("lea.dubois") {
+		tm.press("backspace")
+	}
+	tm.identify("camille.martin")
+	tm.requireScreen("A code was sent to c•••••@e•••••.org", "Send the code again: possible at 10:01")
+	tm.requireClean()
+	tm.typeText(mailedCode(t, tm.store, camilleMail))
+	tm.press("enter")
+	tm.requireScreen("CHARTER FOR THE USE", "I have read the charter and I accept it")
+	tm.requireClean()
+	tm.press("space", "tab", "enter")
+	tm.requireScreen("Your university mailbox is ready", "Yes, keeping a copy")
+	tm.requireClean()
+	tm.press("down", "down", "enter")
+	tm.requireScreen("New password", "at least 8 characters")
+	tm.requireClean()
+	tm.choosePassword(newPassword)
+	tm.requireScreen("Your account is activated.", "to c•••••@e•••••.org, no copy kept", "camille.martin is enough")
+	tm.requireClean()
+	tm.goldenStep("done", newPassword)
+}

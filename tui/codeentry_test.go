@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"entkiosk/data"
@@ -126,6 +127,9 @@ func (n namedTB) Name() string { return n.name }
 func (tm *testModel) goldenStep(step string, secrets ...string) {
 	tm.t.Helper()
 	tm.requireHidden(secrets...)
+	if h, max := lipgloss.Height(tm.Screen().View()), tm.c.BodyHeight(); h > max {
+		tm.t.Fatalf("the body takes %d lines, more than the %d available:\n%s", h, max, tm.Screen().View())
+	}
 	golden.RequireEqual(namedTB{tm.t, tm.t.Name() + "/" + step}, []byte(tm.screen()))
 }
 
