@@ -38,6 +38,7 @@ func (a *Activation) resizeCharter() {
 	}
 	a.charter.Width, a.charter.Height = w, max(c.BodyHeight()-chrome, 3)
 	a.charter.SetContent(c.Styles.Text.Width(w).Render(c.T("activation.charter.text")))
+	a.charterLang = c.Lang
 	a.charter.SetYOffset(offset)
 }
 
@@ -82,6 +83,9 @@ func (a *Activation) keyCharter(k tea.KeyMsg) tea.Cmd {
 
 func (a *Activation) viewCharter() string {
 	c, st := a.c, a.c.Styles
+	if a.charterLang != c.Lang {
+		a.resizeCharter() // F2 switched the language: the text follows (no message tells the screen)
+	}
 	where := fmt.Sprintf(" (%d %%)", int(a.charter.ScrollPercent()*100+0.5))
 	intro := st.Text.Render(c.T("activation.charter.intro")) + st.Muted.Render(where)
 	return lipgloss.JoinVertical(lipgloss.Left, intro, st.Card.Render(a.charter.View()), a.charterForm.View())

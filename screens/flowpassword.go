@@ -79,3 +79,10 @@ func hangingWrap(style lipgloss.Style, s string, width int) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// flowWrap wraps a sentence to the body's width (the frame pads by one
+// column each side), never wider than an 80-column body so lines stay readable.
+func flowWrap(c *Common, style lipgloss.Style, s string, margin int) string {
+	w := min(max(c.Width-2, 20), 78) - margin
+	return style.Width(w).Render(strings.TrimSpace(s))
+}

@@ -460,6 +460,9 @@ func TestActivationEnglish(t *testing.T) {
 	tm.press("enter")
 	tm.requireScreen("CHARTER FOR THE USE", "I have read the charter and I accept it")
 	tm.requireClean()
+	tm.press("f2") // French at any time, the charter too
+	tm.requireScreen("CHARTE D'USAGE", "J'ai lu la charte")
+	tm.press("f2")
 	tm.press("space", "tab", "enter")
 	tm.requireScreen("Your university mailbox is ready", "Yes, keeping a copy")
 	tm.requireClean()
