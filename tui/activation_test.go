@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
 	"entkiosk/data"
 	"entkiosk/screens"
 )
@@ -473,4 +476,26 @@ func TestActivationEnglish(t *testing.T) {
 	tm.requireScreen("Your account is activated.", "to c•••••@e•••••.org, no copy kept", "camille.martin is enough")
 	tm.requireClean()
 	tm.goldenStep("done", newPassword)
+}
+
+// The charter follows the window: more text on a larger terminal, and the
+// body always fits.
+func TestActivationCharterResize(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.identify("camille.martin")
+	tm.typeText(mailedCode(t, tm.store, camilleMail))
+	tm.press("enter")
+	if strings.Contains(tm.screen(), "4. Respect de la loi.") {
+		t.Fatal("the whole charter fits at 80×24? the test needs a longer text")
+	}
+	tm.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	tm.requireScreen("4. Respect de la loi.", "[ ] J'ai lu la charte")
+	if h := lipgloss.Height(tm.Screen().View()); h > tm.c.BodyHeight() {
+		t.Fatalf("body %d lines at 120×40, %d available", h, tm.c.BodyHeight())
+	}
+	tm.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if h := lipgloss.Height(tm.Screen().View()); h > tm.c.BodyHeight() {
+		t.Fatalf("body %d lines at 80×24, %d available", h, tm.c.BodyHeight())
+	}
 }
