@@ -505,10 +505,11 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil || *out == "" {
 		return err
 	}
+	// The summary on stdout, problems on stderr: a cron job keeps only the latter.
 	if report.Unchanged {
-		fmt.Fprintf(stderr, "%s inchangé (%d redirection(s))\n", *out, report.Redirections)
+		fmt.Fprintf(stdout, "%s inchangé (%d redirection(s))\n", *out, report.Redirections)
 	} else {
-		fmt.Fprintf(stderr, "%d redirection(s) écrite(s) dans %s\n", report.Redirections, *out)
+		fmt.Fprintf(stdout, "%d redirection(s) écrite(s) dans %s\n", report.Redirections, *out)
 	}
 	return nil
 }
