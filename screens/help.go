@@ -35,6 +35,9 @@ const defaultIdleSeconds = 120
 // helpMenuWidth is the width of the topics column.
 const helpMenuWidth = 26
 
+// helpTextMaxWidth is the widest the text column grows.
+const helpTextMaxWidth = 76
+
 // Help is Aide: the help texts by topic, the text in a viewport.
 type Help struct {
 	c     *Common
@@ -130,7 +133,8 @@ func (h *Help) setTopic(i int) {
 // sizes: the text column and the viewport's height at the current size.
 func (h *Help) sizes() (textWidth, height int) {
 	width := max(h.c.Width-2, 60)
-	return width - helpMenuWidth - 2, h.c.BodyHeight() - 4 // title + margin, topic title, scroll line
+	// Lines longer than this are hard to read on a wide terminal.
+	return min(width-helpMenuWidth-2, helpTextMaxWidth), h.c.BodyHeight() - 4 // title + margin, topic title, scroll line
 }
 
 // build refreshes the viewport's content when what it shows has changed.

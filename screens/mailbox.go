@@ -37,7 +37,8 @@ type mailboxLoadedMsg struct {
 	err   error
 }
 
-// mailboxRows is the most mails listed at once.
+// mailboxRows is the most mails listed at once at 80×24; a taller
+// terminal lists more.
 const mailboxRows = 5
 
 // mailboxLimit is the most mails read: a demo kiosk, not an archive.
@@ -145,8 +146,9 @@ func (m *Mailbox) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return m, nil
 }
 
-// listRows is how many mails the list shows.
-func (m *Mailbox) listRows() int { return min(len(m.mails), mailboxRows) }
+// rows is how many mails the list can show; listRows how many it shows.
+func (m *Mailbox) rows() int     { return max(mailboxRows, (m.c.BodyHeight()-6)/3) }
+func (m *Mailbox) listRows() int { return min(len(m.mails), m.rows()) }
 
 // build puts the selected mail in the viewport when it changed.
 func (m *Mailbox) build() {
@@ -202,7 +204,7 @@ func (m *Mailbox) View() string {
 		return lipgloss.JoinVertical(lipgloss.Left, append(parts, wrapOne(c.T("mailbox.empty"), width))...)
 	}
 	// The list scrolls to keep the selected mail in sight.
-	first := max(0, min(m.selected-mailboxRows/2, len(m.mails)-mailboxRows))
+	first := max(0, min(m.selected-m.rows()/2, len(m.mails)-m.rows()))
 	for i := first; i < first+m.listRows(); i++ {
 		parts = append(parts, m.row(i, width))
 	}
