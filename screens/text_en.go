@@ -93,6 +93,21 @@ var textEN = map[string]string{
 	"home.pending.hint":     "Never activated your account? Choose \"First login\".",
 	"home.wiped":            "Session ended: everything was wiped.",
 
+	// --- code entry (CodeEntry, shared by every flow that mails a code)
+	"code.sent":      "A code was sent to %s",
+	"code.expires":   "It is valid until %s.",
+	"code.demo":      "Demo: the mail is in the demo mailbox (F4).",
+	"code.label":     "Code from the mail (8 digits)",
+	"code.hint":      "Only digits count: spaces are ignored.",
+	"code.submit":    "Check the code",
+	"code.resend":    "Send the code again",
+	"code.resend.at": "Send the code again: possible at %s",
+	"code.new":       "Get a new code",
+	"code.new.at":    "New code: possible at %s",
+	"code.resent":    "A new code was sent; the previous one no longer works.",
+	"code.short":     "The code has %d digits (%d typed).",
+	"key.resend":     "send the code again",
+
 	// --- help (Aide)
 	"help.title":       "Help",
 	"help.more":        "↓ more (↓, PgDn)",

@@ -94,6 +94,21 @@ var textFR = map[string]string{
 	"home.pending.hint":     "Compte jamais activé ? Choisissez « 1ère connexion ».",
 	"home.wiped":            "Session terminée : tout a été effacé.",
 
+	// --- code entry (CodeEntry, shared by every flow that mails a code)
+	"code.sent":      "Un code a été envoyé à %s",
+	"code.expires":   "Il est valable jusqu'au %s.",
+	"code.demo":      "Démo : le mail est dans la boîte de démonstration (F4).",
+	"code.label":     "Code reçu par mail (8 chiffres)",
+	"code.hint":      "Seuls les chiffres comptent : les espaces sont ignorés.",
+	"code.submit":    "Valider le code",
+	"code.resend":    "Renvoyer le code",
+	"code.resend.at": "Renvoyer le code : possible à %s",
+	"code.new":       "Recevoir un nouveau code",
+	"code.new.at":    "Nouveau code : possible à %s",
+	"code.resent":    "Un nouveau code a été envoyé ; le précédent ne fonctionne plus.",
+	"code.short":     "Le code comporte %d chiffres (%d saisis).",
+	"key.resend":     "renvoyer le code",
+
 	// --- help (Aide)
 	"help.title":       "Aide",
 	"help.more":        "↓ suite (↓, PgDn)",
