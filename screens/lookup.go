@@ -256,11 +256,7 @@ func (l *Lookup) resultView() string {
 	if len(regs) > 0 {
 		lines = append(lines, c.registrationTable(regs, width))
 	}
-	var acts []string
-	for _, it := range l.actions.items {
-		acts = append(acts, l.actions.ItemView(it))
-	}
-	lines = append(lines, "", strings.Join(acts, "  "))
+	lines = append(lines, "", l.actions.rowView(width))
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
 
@@ -338,6 +334,26 @@ func (c *Common) statusWord(prefix, code string) string {
 		return c.T(prefix + code)
 	}
 	return Clean(code)
+}
+
+// rowView lays a form's items out side by side, in as many rows as width
+// needs (the form's keys still move through them in order).
+func (f *Form) rowView(width int) string {
+	var rows []string
+	row := ""
+	for _, it := range f.items {
+		v := f.ItemView(it)
+		switch {
+		case row == "":
+			row = v
+		case lipgloss.Width(row)+1+lipgloss.Width(v) <= width:
+			row += " " + v
+		default:
+			rows = append(rows, row)
+			row = v
+		}
+	}
+	return strings.Join(append(rows, row), "\n")
 }
 
 // fitHeight drops blank lines, from the bottom up, until s fits in height

@@ -341,7 +341,7 @@ L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par ma
 	"dash.recovery.new.hint":         "une adresse personnelle, par exemple prenom.nom@example.org",
 	"dash.recovery.submit":           "Envoyer le code",
 	"dash.recovery.code":             "Un code a été envoyé à la nouvelle adresse %s",
-	"dash.recovery.done":             "Mail de secours modifié : %s. L'ancienne adresse a été prévenue.",
+	"dash.recovery.done":             "Mail de secours remplacé par %s ; l'ancien est prévenu.",
 	"dash.redirection.title":         "Rediriger ma messagerie",
 	"dash.redirection.address":       "Adresse de redirection",
 	"dash.redirection.address.hint":  "une autre adresse que votre mail de secours reçoit d'abord un code",

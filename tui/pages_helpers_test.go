@@ -89,3 +89,15 @@ func (tm *testModel) loginAs(identifiant, password string) {
 	tm.typeText(password)
 	tm.press("enter")
 }
+
+// requireText is requireScreen for texts with French spacing: the screen's
+// no-break spaces (before « : », inside « ») match plain ones.
+func (tm *testModel) requireText(want ...string) {
+	tm.t.Helper()
+	s := strings.ReplaceAll(tm.screen(), "\u00a0", " ")
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			tm.t.Fatalf("screen lacks %q:\n%s", w, tm.screen())
+		}
+	}
+}
