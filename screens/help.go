@@ -55,7 +55,14 @@ type Help struct {
 func NewHelp(c *Common, nav NavigateMsg) Screen {
 	h := &Help{c: c, topic: helpTopicIndex(nav.Topic), builtTopic: -1}
 	h.vp = viewport.New(40, 10)
-	h.vp.KeyMap = viewport.KeyMap{
+	h.vp.KeyMap = scrollKeyMap()
+	return h
+}
+
+// scrollKeyMap is the viewports' keys: up, down, page up and down. The
+// default's ctrl+d and h/l are taken elsewhere (home key, typing).
+func scrollKeyMap() viewport.KeyMap {
+	return viewport.KeyMap{
 		PageDown:     key.NewBinding(key.WithKeys("pgdown", " ")),
 		PageUp:       key.NewBinding(key.WithKeys("pgup")),
 		Down:         key.NewBinding(key.WithKeys("down", "j")),
@@ -65,7 +72,6 @@ func NewHelp(c *Common, nav NavigateMsg) Screen {
 		Left:         key.NewBinding(key.WithDisabled()),
 		Right:        key.NewBinding(key.WithDisabled()),
 	}
-	return h
 }
 
 // helpTopicIndex finds a topic by id or alias; unknown ids open the first.

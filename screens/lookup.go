@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -29,6 +30,7 @@ type Lookup struct {
 	// result is shown instead of the form once found; its actions.
 	result  *data.Lookup
 	actions *Form
+	vp      viewport.Model // the result, when taller than the screen
 }
 
 type lookupResultMsg struct {
@@ -39,7 +41,8 @@ type lookupResultMsg struct {
 
 // NewLookup builds the lookup screen with an empty form.
 func NewLookup(c *Common, nav NavigateMsg) Screen {
-	l := &Lookup{c: c, id: c.NewID(), spin: newSpinner(c)}
+	l := &Lookup{c: c, id: c.NewID(), spin: newSpinner(c), vp: viewport.New(60, 10)}
+	l.vp.KeyMap = scrollKeyMap()
 	l.newForm()
 	return l
 }
@@ -61,7 +64,11 @@ func (l *Lookup) Keys() []key.Binding {
 		return nil
 	}
 	if l.result != nil {
-		return []key.Binding{l.c.NextKey(), l.c.SubmitKey("key.choose")}
+		keys := []key.Binding{l.c.bind([]string{"tab", "right", "left"}, "Tab", "key.next"), l.c.SubmitKey("key.choose")}
+		if _, scrolls := l.resultView(); scrolls {
+			keys = append(keys, l.c.ScrollKey())
+		}
+		return keys
 	}
 	return []key.Binding{l.c.NextKey(), l.c.SubmitKey("key.lookup")}
 }
@@ -112,10 +119,20 @@ func (l *Lookup) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 func (l *Lookup) updateResult(k tea.KeyMsg) (Screen, tea.Cmd) {
-	if k.String() == "esc" {
+	switch k.String() {
+	case "esc":
 		// One step back: the form as it was, to correct a digit.
 		l.result, l.actions = nil, nil
 		return l, nil
+	case "up", "down", "pgup", "pgdown":
+		if _, scrolls := l.resultView(); scrolls {
+			l.vp, _ = l.vp.Update(k)
+		}
+		return l, nil
+	case "right":
+		k = tea.KeyMsg{Type: tea.KeyTab}
+	case "left":
+		k = tea.KeyMsg{Type: tea.KeyShiftTab}
 	}
 	switch l.actions.Update(k).Action {
 	case "again":
@@ -129,6 +146,7 @@ func (l *Lookup) updateResult(k tea.KeyMsg) (Screen, tea.Cmd) {
 
 func (l *Lookup) showResult(r *data.Lookup) {
 	l.result = r
+	l.vp.GotoTop()
 	l.actions = NewForm(l.c)
 	l.actions.AddAction("again", "lookup.again", true)
 	if r.Identifiant != "" && r.Status == data.StatusPending {
@@ -205,8 +223,8 @@ func (l *Lookup) View() string {
 	st := l.c.Styles
 	parts := []string{st.Title.Render(l.c.T("lookup.title"))}
 	if l.result != nil {
-		parts = append(parts, l.resultView())
-		return fitHeight(lipgloss.JoinVertical(lipgloss.Left, parts...), l.c.BodyHeight())
+		view, _ := l.resultView()
+		return view
 	}
 	parts = append(parts, st.Muted.Render(wrapOne(l.c.T("lookup.intro"), l.c.Width-2)), "", l.form.View())
 	switch {
@@ -218,7 +236,7 @@ func (l *Lookup) View() string {
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }
 
-func (l *Lookup) resultView() string {
+func (l *Lookup) resultBody() string {
 	c, st, r := l.c, l.c.Styles, l.result
 	width := max(c.Width-2, 60)
 	lines := []string{st.Strong.Render(r.Person.DisplayName()) + st.Muted.Render(" · "+c.Tf("lookup.numberis", Clean(r.Person.StudentNumber)))}
@@ -253,11 +271,33 @@ func (l *Lookup) resultView() string {
 			lines = append(lines, st.Text.Render(c.Tf("lookup.latest", yearLabel(latest))))
 		}
 	}
-	if len(regs) > 0 {
-		lines = append(lines, c.registrationTable(regs, width))
+	// As many side by side as fit; the others in tables below.
+	for i, n := 0, c.tableColumns(width); i < len(regs); i += n {
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, c.registrationTable(regs[i:min(i+n, len(regs))], width))
 	}
-	lines = append(lines, "", l.actions.rowView(width))
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+}
+
+// resultView is the result with its actions under it; when it is taller
+// than the screen, the result scrolls in a viewport above the actions.
+func (l *Lookup) resultView() (view string, scrolls bool) {
+	c, st := l.c, l.c.Styles
+	title, body, actions := st.Title.Render(c.T("lookup.title")), l.resultBody(), l.actions.rowView(max(c.Width-2, 60))
+	whole := fitHeight(lipgloss.JoinVertical(lipgloss.Left, title, body, "", actions), c.BodyHeight())
+	if lipgloss.Height(whole) <= c.BodyHeight() {
+		return whole, false
+	}
+	l.vp.Width = max(c.Width-2, 60)
+	l.vp.Height = max(c.BodyHeight()-lipgloss.Height(title)-lipgloss.Height(actions)-1, 3)
+	l.vp.SetContent(body)
+	hint := c.T("help.more")
+	if l.vp.AtBottom() {
+		hint = c.T("help.end")
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, title, l.vp.View(), st.Muted.Render(hint), actions), true
 }
 
 func yearLabel(y int) string { return strconv.Itoa(y) + "/" + strconv.Itoa(y+1) }
@@ -279,14 +319,8 @@ func (c *Common) rightsLine(end time.Time) string {
 // few registrations do, with their long names wrapped.
 func (c *Common) registrationTable(regs []data.Registration, width int) string {
 	st := c.Styles
-	labels := []string{"lookup.col.year", "lookup.col.etape", "lookup.col.diplome", "lookup.col.composante",
-		"lookup.col.regime", "lookup.col.statut", "lookup.col.paiement", "lookup.col.date"}
-	labelWidth := 0
-	for _, k := range labels {
-		labelWidth = max(labelWidth, lipgloss.Width(c.T(k)))
-	}
-	labelWidth += 2
-	colWidth := max((width-labelWidth)/len(regs)-2, 12)
+	labelWidth := c.tableLabelWidth()
+	colWidth := (width-labelWidth)/len(regs) - 2
 	cell := func(r data.Registration, row int) string {
 		switch row {
 		case 0:
@@ -313,7 +347,7 @@ func (c *Common) registrationTable(regs []data.Registration, width int) string {
 		return c.FormatDate(r.ValidatedAt)
 	}
 	var rows []string
-	for i, k := range labels {
+	for i, k := range tableLabels {
 		cols := []string{st.Label.Width(labelWidth).Render(c.T(k))}
 		for _, r := range regs {
 			style := st.Text
@@ -326,6 +360,25 @@ func (c *Common) registrationTable(regs []data.Registration, width int) string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, cols...))
 	}
 	return strings.Join(rows, "\n")
+}
+
+// tableLabels are the rows of the registrations table.
+var tableLabels = []string{"lookup.col.year", "lookup.col.etape", "lookup.col.diplome", "lookup.col.composante",
+	"lookup.col.regime", "lookup.col.statut", "lookup.col.paiement", "lookup.col.date"}
+
+// tableLabelWidth is the width of the table's first column.
+func (c *Common) tableLabelWidth() int {
+	w := 0
+	for _, k := range tableLabels {
+		w = max(w, lipgloss.Width(c.T(k)))
+	}
+	return w + 2
+}
+
+// tableColumns is how many registrations fit side by side, each column
+// at least 20 cells wide: a person rarely has more than two a year.
+func (c *Common) tableColumns(width int) int {
+	return max((width-c.tableLabelWidth())/22, 1)
 }
 
 // statusWord translates a status code of the export; an unknown one shows as is.

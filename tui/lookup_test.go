@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
+	"entkiosk/data"
 	"entkiosk/screens"
 )
 
@@ -152,4 +154,37 @@ func TestLookupEnglish(t *testing.T) {
 	tm.requireScreen("Registrations of the current academic year (2)", "Validated on", "pending", "paid",
 		"Resources accessible until 31/12/2027")
 	tm.requireWidth(80)
+}
+
+// Many registrations in one year still fit 80 columns: two side by side,
+// the others below, the whole result scrolling above its actions.
+func TestLookupManyRegistrationsFit(t *testing.T) {
+	tm := newTestModel(t)
+	var csv strings.Builder
+	csv.WriteString("numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;libelle_etape;" +
+		"diplome;composante;regime;statut_inscription;statut_paiement;date_validation\n")
+	for i := range 5 {
+		fmt.Fprintf(&csv, "23000005;Le Guen;Anne;02/02/2002;anne@example.org;etudiant;2026;CODE%d;Étape numéro %d au libellé "+
+			"vraiment très long pour un tableau;Diplôme %d;Faculté de Droit et de Science Politique;Formation initiale;"+
+			"valide;paye;2026-09-02T10:15:00+02:00\n", i, i, i)
+	}
+	if _, err := tm.store.Import(t.Context(), strings.NewReader(csv.String()), data.Origin{Client: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	openLookup(tm)
+	tm.lookupPair("23000005", "02022002")
+	tm.requireText("Anne Le Guen", "Inscriptions de l'année universitaire en cours (5)",
+		"Identifiant : anne.le-guen@etu.umontpellier.fr", "Étape numéro 1", "↓ suite", "› Nouvelle consultation",
+		"↑/↓ faire défiler")
+	tm.requireWidth(80)
+	if strings.Contains(tm.screen(), "Étape numéro 2") {
+		t.Fatalf("more registrations side by side than fit:\n%s", tm.screen())
+	}
+	tm.press("down")
+	if strings.Contains(tm.screen(), "Anne Le Guen") {
+		t.Fatalf("↓ did not scroll the result:\n%s", tm.screen())
+	}
+	tm.press("pgdown", "pgdown", "pgdown")
+	tm.requireText("Étape numéro 4", "CODE4", "— fin —", "› Nouvelle consultation")
+	tm.golden("scrolled")
 }
