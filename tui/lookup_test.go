@@ -36,7 +36,7 @@ func TestLookupJeanLucShowsBothRegistrations(t *testing.T) {
 		"validée", "payé", "en attente", "22/11/2026", "2026/2027",
 		"Nouvelle consultation", "Activer mon compte (1ère connexion)")
 	tm.requireWidth(80)
-	tm.golden("result")
+	tm.pagesGolden("result")
 
 	// esc: one step back, the form as it was; a new lookup starts empty.
 	tm.press("esc")
@@ -173,7 +173,7 @@ func TestLookupManyRegistrationsFit(t *testing.T) {
 	}
 	openLookup(tm)
 	tm.lookupPair("23000005", "02022002")
-	tm.requireText("Anne Le Guen", "Inscriptions de l'année universitaire en cours (5)",
+	tm.requireTextNB("Anne Le Guen", "Inscriptions de l'année universitaire en cours (5)",
 		"Identifiant : anne.le-guen@etu.umontpellier.fr", "Étape numéro 1", "↓ suite", "› Nouvelle consultation",
 		"↑/↓ faire défiler")
 	tm.requireWidth(80)
@@ -185,6 +185,6 @@ func TestLookupManyRegistrationsFit(t *testing.T) {
 		t.Fatalf("↓ did not scroll the result:\n%s", tm.screen())
 	}
 	tm.press("pgdown", "pgdown", "pgdown")
-	tm.requireText("Étape numéro 4", "CODE4", "— fin —", "› Nouvelle consultation")
-	tm.golden("scrolled")
+	tm.requireTextNB("Étape numéro 4", "CODE4", "— fin —", "› Nouvelle consultation")
+	tm.pagesGolden("scrolled")
 }

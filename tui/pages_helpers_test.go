@@ -23,9 +23,9 @@ func (tm *testModel) requireWidth(w int) {
 	}
 }
 
-// golden compares the frame with testdata/<TestName>/<name>.golden, for
+// pagesGolden compares the frame with testdata/<TestName>/<name>.golden, for
 // tests that keep more than one screen.
-func (tm *testModel) golden(name string) {
+func (tm *testModel) pagesGolden(name string) {
 	tm.t.Helper()
 	goldenScreen(tm.t, name, tm.screen())
 }
@@ -55,8 +55,8 @@ func outboxCode(t testing.TB, s *data.Store, address string) string {
 	return m[1]
 }
 
-// mailsTo counts the mails of a kind to address.
-func mailsTo(t testing.TB, s *data.Store, address string, kind data.MailKind) int {
+// pagesMailsTo counts the mails of a kind to address.
+func pagesMailsTo(t testing.TB, s *data.Store, address string, kind data.MailKind) int {
 	t.Helper()
 	mails, err := s.Outbox(t.Context(), data.OutboxFilter{To: address})
 	if err != nil {
@@ -82,17 +82,17 @@ func (tm *testModel) requireNoSecret(secrets ...string) {
 	}
 }
 
-// loginAs logs in from the home screen.
-func (tm *testModel) loginAs(identifiant, password string) {
+// pagesLogin logs in from the home screen.
+func (tm *testModel) pagesLogin(identifiant, password string) {
 	tm.typeText(identifiant)
 	tm.press("enter")
 	tm.typeText(password)
 	tm.press("enter")
 }
 
-// requireText is requireScreen for texts with French spacing: the screen's
+// requireTextNB is requireScreen for texts with French spacing: the screen's
 // no-break spaces (before « : », inside « ») match plain ones.
-func (tm *testModel) requireText(want ...string) {
+func (tm *testModel) requireTextNB(want ...string) {
 	tm.t.Helper()
 	s := strings.ReplaceAll(tm.screen(), "\u00a0", " ")
 	for _, w := range want {
