@@ -110,19 +110,6 @@ func (d *Dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if d.c.Account == nil {
 		return d, nil // logged out meanwhile: the shell is taking us home
 	}
-	if d.step == dashCode {
-		if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" && !d.code.Busy() {
-			d.step, d.code = d.codeFor, nil // back to the address, as typed
-			return d, nil
-		}
-		if _, ok := msg.(dashResultMsg); !ok {
-			ev, cmd := d.code.Update(msg)
-			if ev.Ticket != nil {
-				return d, tea.Batch(cmd, d.confirm(ev.Ticket))
-			}
-			return d, cmd
-		}
-	}
 	switch msg := msg.(type) {
 	case dashResultMsg:
 		if msg.id != d.id {
@@ -136,23 +123,41 @@ func (d *Dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			d.spin, cmd = d.spin.Update(msg)
 			return d, cmd
 		}
-		return d, nil
 	case tea.KeyMsg:
 		if d.busy {
 			return d, nil // typed ahead while the store works: dropped
 		}
+	}
+	if d.step == dashCode {
+		return d, d.updateCode(msg)
+	}
+	if k, ok := msg.(tea.KeyMsg); ok {
 		switch d.step {
 		case dashOverview:
-			return d, d.updateOverview(msg)
+			return d, d.updateOverview(k)
 		case dashPassword:
-			return d, d.updatePassword(msg)
+			return d, d.updatePassword(k)
 		case dashRecovery:
-			return d, d.updateRecovery(msg)
+			return d, d.updateRecovery(k)
 		case dashRedirection:
-			return d, d.updateRedirection(msg)
+			return d, d.updateRedirection(k)
 		}
 	}
 	return d, nil
+}
+
+// updateCode gives the code step every message (its results, its timer,
+// its spinner, keys); a right code applies the change it confirms.
+func (d *Dashboard) updateCode(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" && !d.code.Busy() {
+		d.step, d.code = d.codeFor, nil // back to the address, as typed
+		return nil
+	}
+	ev, cmd := d.code.Update(msg)
+	if ev.Ticket != nil {
+		return tea.Batch(cmd, d.confirm(ev.Ticket))
+	}
+	return cmd
 }
 
 func (d *Dashboard) updateOverview(k tea.KeyMsg) tea.Cmd {

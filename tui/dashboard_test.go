@@ -286,8 +286,16 @@ func TestDashboardRedirectionExternalByCode(t *testing.T) {
 		tm.press("backspace")
 	}
 	tm.typeText(external)
-	tm.press("tab", "space", "tab", "enter")
+	tm.press("tab", "space", "tab")
+	// Keys typed while the store works are dropped, never put in a field.
+	_, sending := tm.Model.Update(keyMsg("enter"))
+	tm.typeText("1234")
+	tm.requireTextNB("Veuillez patienter")
+	tm.settle(sending)
 	tm.requireTextNB("Un code a été envoyé à h•••••@e•••••.com pour confirmer la redirection")
+	if n := tm.bullets("Code reçu par mail (8 chiffres)"); n != 0 {
+		t.Fatalf("typed-ahead keys reached the code field (%d):\n%s", n, tm.screen())
+	}
 	if tm.Common().Account.RedirectEmail != "" {
 		t.Fatal("redirection applied before its code")
 	}
