@@ -59,21 +59,6 @@ func NewHelp(c *Common, nav NavigateMsg) Screen {
 	return h
 }
 
-// scrollKeyMap is the viewports' keys: up, down, page up and down. The
-// default's ctrl+d and h/l are taken elsewhere (home key, typing).
-func scrollKeyMap() viewport.KeyMap {
-	return viewport.KeyMap{
-		PageDown:     key.NewBinding(key.WithKeys("pgdown", " ")),
-		PageUp:       key.NewBinding(key.WithKeys("pgup")),
-		Down:         key.NewBinding(key.WithKeys("down", "j")),
-		Up:           key.NewBinding(key.WithKeys("up", "k")),
-		HalfPageDown: key.NewBinding(key.WithDisabled()),
-		HalfPageUp:   key.NewBinding(key.WithDisabled()),
-		Left:         key.NewBinding(key.WithDisabled()),
-		Right:        key.NewBinding(key.WithDisabled()),
-	}
-}
-
 // helpTopicIndex finds a topic by id or alias; unknown ids open the first.
 func helpTopicIndex(id string) int {
 	if a, ok := helpAliases[id]; ok {
@@ -205,79 +190,4 @@ func (c *Common) helpText(topic string, width int) string {
 		"{contact}", Clean(cfg.HelpdeskContact),
 	)
 	return c.wrapText(r.Replace(c.T("help."+topic+".text")), width)
-}
-
-// wrapText wraps paragraphs to width, breaking only at spaces (never
-// inside "Jean-Luc" or "Wi-Fi"). A line starting with "- " or "1. " is a
-// list item: its continuation lines are indented under its text, as are
-// those of an indented line. A line starting with "## " is a heading.
-func (c *Common) wrapText(s string, width int) string {
-	var out []string
-	for _, line := range strings.Split(frenchSpaces.Replace(s), "\n") {
-		if strings.HasPrefix(line, "## ") {
-			out = append(out, c.Styles.Strong.Render(ansi.Truncate(line[3:], width, "…")))
-			continue
-		}
-		indent := listIndent(line)
-		for i, w := range wrapWords(line[indent:], max(width-indent, 10)) {
-			if i == 0 {
-				out = append(out, line[:indent]+w)
-			} else {
-				out = append(out, strings.Repeat(" ", indent)+w)
-			}
-		}
-	}
-	return strings.Join(out, "\n")
-}
-
-// frenchSpaces keeps French punctuation with its word: a line never starts
-// with « ; » or « : » nor ends with « « ».
-var frenchSpaces = strings.NewReplacer(" ;", "\u00a0;", " :", "\u00a0:", " ?", "\u00a0?", " !", "\u00a0!",
-	"« ", "«\u00a0", " »", "\u00a0»", " %", "\u00a0%")
-
-// wrapWords breaks s at spaces into lines of at most width cells; a word
-// longer than a line is cut.
-func wrapWords(s string, width int) []string {
-	var lines []string
-	cur, curWidth := "", 0
-	for _, w := range strings.Split(s, " ") {
-		ww := ansi.StringWidth(w)
-		for ww > width {
-			if cur != "" {
-				lines = append(lines, cur)
-				cur, curWidth = "", 0
-			}
-			lines = append(lines, ansi.Truncate(w, width, ""))
-			w = ansi.TruncateLeft(w, width, "")
-			ww = ansi.StringWidth(w)
-		}
-		switch {
-		case cur == "" && len(lines) > 0 && w == "":
-			// a run of spaces at a break: dropped
-		case curWidth == 0 && cur == "":
-			cur, curWidth = w, ww
-		case curWidth+1+ww <= width:
-			cur, curWidth = cur+" "+w, curWidth+1+ww
-		default:
-			lines = append(lines, cur)
-			cur, curWidth = w, ww
-		}
-	}
-	return append(lines, cur)
-}
-
-// listIndent is the width of a list item's marker ("- ", "12. ") or of a
-// line's leading spaces, or 0.
-func listIndent(line string) int {
-	if strings.HasPrefix(line, "- ") {
-		return 2
-	}
-	i := 0
-	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
-		i++
-	}
-	if i > 0 && i+1 < len(line) && line[i] == '.' && line[i+1] == ' ' {
-		return i + 2
-	}
-	return len(line) - len(strings.TrimLeft(line, " "))
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
 )
@@ -302,18 +301,6 @@ func (l *Lookup) resultView() (view string, scrolls bool) {
 
 func yearLabel(y int) string { return strconv.Itoa(y) + "/" + strconv.Itoa(y+1) }
 
-// rightsLine says until when resources stay accessible, or since when they are not.
-func (c *Common) rightsLine(end time.Time) string {
-	st := c.Styles
-	switch {
-	case end.IsZero():
-		return st.Warning.Render(c.T("rights.none"))
-	case !data.RightsActive(end, c.Now()):
-		return st.Warning.Render(c.Tf("rights.ended", c.FormatDate(end)))
-	}
-	return st.Success.Render(c.Tf("rights.until", c.FormatDate(end)))
-}
-
 // registrationTable shows registrations side by side, one column each, the
 // fields as rows: eight columns of a registration never fit 80 columns, a
 // few registrations do, with their long names wrapped.
@@ -387,41 +374,4 @@ func (c *Common) statusWord(prefix, code string) string {
 		return c.T(prefix + code)
 	}
 	return Clean(code)
-}
-
-// rowView lays a form's items out side by side, in as many rows as width
-// needs (the form's keys still move through them in order).
-func (f *Form) rowView(width int) string {
-	var rows []string
-	row := ""
-	for _, it := range f.items {
-		v := f.ItemView(it)
-		switch {
-		case row == "":
-			row = v
-		case lipgloss.Width(row)+1+lipgloss.Width(v) <= width:
-			row += " " + v
-		default:
-			rows = append(rows, row)
-			row = v
-		}
-	}
-	return strings.Join(append(rows, row), "\n")
-}
-
-// fitHeight drops blank lines, from the bottom up, until s fits in height
-// lines: on a small terminal the actions at the bottom stay visible.
-func fitHeight(s string, height int) string {
-	lines := strings.Split(s, "\n")
-	for i := len(lines) - 1; i >= 0 && len(lines) > height; i-- {
-		if strings.TrimSpace(ansi.Strip(lines[i])) == "" {
-			lines = append(lines[:i], lines[i+1:]...)
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-// wrapOne wraps a one-paragraph message to width.
-func wrapOne(s string, width int) string {
-	return strings.Join(wrapWords(frenchSpaces.Replace(s), max(width, 20)), "\n")
 }
