@@ -338,7 +338,7 @@ func TestActivationRefusedPasswordKeepsFields(t *testing.T) {
 	// Built on her own data: refused, and said so.
 	tm.choosePassword("Camille2004x")
 	tm.requireScreen("✗ Ce mot de passe ne respecte pas les règles ci-dessous.",
-		"✗ pas construit sur vos nom, prénom, identifiant")
+		"✗ sans vos nom, prénom, identifiant")
 	if a, b := tm.field("Nouveau mot de passe"), tm.field("Confirmation du mot de passe"); a != "••••••••••••" || b != a {
 		t.Fatalf("fields not kept: %q %q", a, b)
 	}

@@ -57,7 +57,7 @@ func TestRecoveryLostPasswordHugo(t *testing.T) {
 
 	// Built on his own data: refused, the fields kept.
 	tm.choosePassword("Lefevre-2002")
-	tm.requireScreen("Ce mot de passe ne respecte pas les règles", "✗ pas construit sur vos nom")
+	tm.requireScreen("Ce mot de passe ne respecte pas les règles", "✗ sans vos nom")
 	if v := tm.field("Confirmation du mot de passe"); v != "••••••••••••" {
 		t.Fatalf("confirmation not kept: %q", v)
 	}
