@@ -56,10 +56,10 @@ func demoStore(t testing.TB) (*Store, *ManualClock) {
 func TestCodeLivesTwentyFourHours(t *testing.T) {
 	s, clock := demoStore(t)
 	ch, code, token := startReset(t, s)
-	if !ch.ExpiresAt.Equal(testStart.Add(24 * time.Hour)) {
+	if !ch.ExpiresAt.Equal(clockStart.Add(24 * time.Hour)) {
 		t.Fatalf("expires %v", ch.ExpiresAt)
 	}
-	clock.Set(testStart.Add(24*time.Hour - time.Second)) // 23:59:59
+	clock.Set(clockStart.Add(24*time.Hour - time.Second)) // 23:59:59
 	ticket, err := s.VerifyCode(ctx, ch, code, testOrigin)
 	if err != nil {
 		t.Fatalf("at 23:59:59: %v", err)
@@ -67,7 +67,7 @@ func TestCodeLivesTwentyFourHours(t *testing.T) {
 	if _, err := s.OpenToken(ctx, token); err != nil {
 		t.Fatalf("link at 23:59:59: %v", err)
 	}
-	clock.Set(testStart.Add(24*time.Hour + time.Second)) // 24:00:01
+	clock.Set(clockStart.Add(24*time.Hour + time.Second)) // 24:00:01
 	if _, err := s.VerifyCode(ctx, ch, code, testOrigin); !errors.Is(err, ErrCodeExpired) {
 		t.Fatalf("at 24:00:01: %v, want ErrCodeExpired", err)
 	}
@@ -239,7 +239,7 @@ func TestLinksOpenWithoutConsuming(t *testing.T) {
 	s, clock := openTest(t)
 	importLines(t, s, camilleLine)
 	_, token := codeOf(t, lastMail(t, s, "camille.martin@example.org"))
-	clock.Set(testStart.Add(15 * time.Minute))
+	clock.Set(clockStart.Add(15 * time.Minute))
 	var first *Ticket
 	for i := 0; i < 3; i++ {
 		ticket, err := s.OpenToken(ctx, token)

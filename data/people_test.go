@@ -63,7 +63,7 @@ func TestLoginRefusedWhenRightsEnd(t *testing.T) {
 		"21901234;Martin;Camille;14/07/2004;camille.martin@example.org;etudiant;2025;SLINF2;L2 Informatique;Licence Informatique;Faculté des Sciences;Formation initiale;valide;paye;2025-09-02T10:15:00+02:00;",
 		"21901234;Martin;Camille;14/07/2004;camille.martin@example.org;etudiant;2026;SLINF3;L3 Informatique;Licence Informatique;Faculté des Sciences;Formation initiale;annulee;paye;2026-09-02T10:15:00+02:00;",
 		staff("Moreau", "Inès", "09/09/1985", "ines.moreau@example.org", "31/08/2027"))
-	clock.Set(testStart) // 25/11/2026
+	clock.Set(clockStart) // 25/11/2026
 	activate(t, s, "camille.martin", "camille.martin@example.org", "Grue-Lanterne-Opale-73")
 	activate(t, s, "ines.moreau", "ines.moreau@example.org", "Phare-Ardoise-Cigale-58")
 	for _, c := range []struct {
