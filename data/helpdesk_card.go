@@ -32,7 +32,7 @@ type PersonCard struct {
 	RightsEnd      time.Time
 	Now            time.Time // when the card was read: every state below is as of then
 	LoginLock      LockState
-	LookupLock     LockState // students only
+	LookupLock     LockState       // students only
 	Codes          []CodeInfo      // newest first
 	Timeline       []TimelineEvent // newest first
 }
