@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // loadWriter commits rows to the store from its own connection pool, as
@@ -42,6 +45,9 @@ func (w *loadWriter) run(t *testing.T, s *Store, writer int, stop <-chan struct{
 			// Real store work in the same transaction: an audit line.
 			return s.audit(ctx, tx, AuditEntry{Event: "BACKUP_LOAD", Detail: fmt.Sprint(id)})
 		})
+		if se := (sqlite3.Error{}); errors.As(err, &se) && se.Code == sqlite3.ErrBusy {
+			continue // starved past the busy timeout by the other writer: try again
+		}
 		if err != nil {
 			t.Errorf("writer %d: %v", writer, err)
 			return
@@ -65,29 +71,34 @@ func TestBackupDuringWrites(t *testing.T) {
 		INSERT INTO backup_load(writer, n, payload) SELECT -1, i, hex(randomblob(100)) FROM c`); err != nil {
 		t.Fatal(err)
 	}
-	// The writers use other handles on the same file: other processes.
-	w := &loadWriter{}
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for i := range 3 {
+	// The writers use other handles on the same file, as other processes
+	// would; all are open before the load starts.
+	var others []*Store
+	for range 2 {
 		other, err := Open(s.Path(), Config{Clock: s.cfg.Clock, Hasher: testHasher})
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer other.Close()
+		others = append(others, other)
+	}
+	w := &loadWriter{}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	stopLoad := sync.OnceFunc(func() { close(stop); wg.Wait() })
+	defer stopLoad()
+	for i, other := range others {
 		wg.Add(1)
 		go func() { defer wg.Done(); w.run(t, other, i, stop) }()
 	}
 	for len(w.snapshot()) < 50 {
-		// wait for the load to run
-		time.Sleep(time.Millisecond)
+		time.Sleep(time.Millisecond) // let the load run
 	}
 	before := w.snapshot() // every commit that returned before the backup began
 	dest := filepath.Join(t.TempDir(), "entkiosk-backup.db")
 	err := s.Backup(ctx, dest)
 	during := len(w.snapshot()) - len(before)
-	close(stop)
-	wg.Wait()
+	stopLoad()
 	if err != nil {
 		t.Fatal(err)
 	}

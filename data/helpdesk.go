@@ -57,12 +57,20 @@ func (s *Store) HelpdeskAgent(ctx context.Context, agent *Account, o Origin) err
 // refusal itself is what the caller returns.
 func (s *Store) auditRefusal(ctx context.Context, agent *Account, personID int64, action string, why error, o Origin) {
 	e := AuditEntry{Event: EventHelpdeskAction, PersonID: personID, Client: o.Client,
-		Outcome: "refused: " + why.Error(), Detail: action}
+		Outcome: "refused: " + refusalReason(why), Detail: action}
 	if agent != nil {
 		e.Actor = agent.Identifiant
 	}
+	if personID != 0 {
+		s.db.QueryRowContext(ctx, `SELECT identifiant FROM accounts WHERE person_id = ?`, personID).Scan(&e.Identifiant)
+	}
 	s.tx(ctx, func(tx *sql.Tx) error { return s.audit(ctx, tx, e) })
 }
+
+// AuditEvents are the events of the audit log, for filters.
+var AuditEvents = []Event{EventLogin, EventLoginError, EventLogout, EventLock, EventUnlock, EventSendCode, EventCodeError,
+	EventActivate, EventResetPassword, EventUpdatePassword, EventUpdateRecoveryMail, EventUpdateRedirection,
+	EventIALookup, EventIALookupError, EventHelpdeskAction, EventRoleChange, EventImport, EventAccountCreated}
 
 // SearchLimit is how many people a search lists; the total is counted.
 const SearchLimit = 50
@@ -200,6 +208,29 @@ func (s *Store) helpdeskAction(ctx context.Context, agent *Account, personID int
 		s.auditRefusal(ctx, agent, personID, action, err, o)
 	}
 	return err
+}
+
+// refusalReason names a refusal in the audit log, in a word or two.
+func refusalReason(err error) string {
+	var (
+		limit    *RateLimitError
+		tooEarly *TooEarlyError
+		ended    *RightsEndedError
+		email    *InvalidEmailError
+	)
+	switch {
+	case errors.Is(err, ErrNotHelpdesk):
+		return "not helpdesk"
+	case errors.As(err, &limit):
+		return limit.What + " limit"
+	case errors.As(err, &tooEarly):
+		return "too early"
+	case errors.As(err, &ended):
+		return "rights ended"
+	case errors.As(err, &email):
+		return "invalid address"
+	}
+	return err.Error()
 }
 
 // isRuleError: a refusal by the account's rules, said to the agent as such.

@@ -1,0 +1,144 @@
+package screens
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"entkiosk/data"
+)
+
+// hdWalk is the guided walk-through of a card: the case the person tells
+// (Tab changes it), the checks in order with what the store says of this
+// person at each, and the next action (Enter opens it).
+type hdWalk struct {
+	card   *hdCard
+	k      int // index in data.HelpCases
+	scroll scroller
+}
+
+// start picks the case the account's state suggests.
+func (w *hdWalk) start() {
+	c := w.card.card
+	switch {
+	case !c.HasAccount() || c.Status == data.StatusPending:
+		w.k = 0
+	case c.LoginLock.Locked(c.Now) || c.LoginLock.Failures > 0:
+		w.k = 2
+	default:
+		w.k = 1
+	}
+}
+
+func (w *hdWalk) current() data.Walkthrough { return w.card.card.Walkthrough(data.HelpCases[w.k]) }
+
+// actionable: the next step is an action of the card.
+func actionable(n data.NextAction) bool {
+	switch n {
+	case data.NextResendActivation, data.NextSendReset, data.NextUnlock, data.NextCorrectRecovery:
+		return true
+	}
+	return false
+}
+
+func (w *hdWalk) key(k tea.KeyMsg) tea.Cmd {
+	n := len(data.HelpCases)
+	switch k.String() {
+	case "tab":
+		w.k, w.scroll.off = (w.k+1)%n, 0
+	case "shift+tab":
+		w.k, w.scroll.off = (w.k+n-1)%n, 0
+	case "enter":
+		if next := w.current().Next; actionable(next) && w.allowed(next) {
+			return w.card.act(next)
+		}
+	default:
+		w.scroll.key(k.String(), w.card.tabHeight()-2)
+	}
+	return nil
+}
+
+// allowed: the card offers the action (the walk-through may name one the
+// account's state makes impossible right now).
+func (w *hdWalk) allowed(n data.NextAction) bool {
+	for _, it := range w.card.actions.items {
+		if a, ok := it.(*Action); ok && a.ID == string(n) {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *hdWalk) keys() []key.Binding {
+	c := w.card.h.c
+	k := []key.Binding{c.bind([]string{"tab"}, "Tab", "helpdesk.key.case")}
+	if next := w.current().Next; actionable(next) && w.allowed(next) {
+		k = append(k, c.SubmitKey("helpdesk.action."+nextActionKey[next]))
+	}
+	if len(w.scroll.lines) > w.card.tabHeight()-2 {
+		k = append(k, c.ScrollKey())
+	}
+	return k
+}
+
+var nextActionKey = map[data.NextAction]string{data.NextResendActivation: "resend", data.NextSendReset: "reset",
+	data.NextUnlock: "unlock", data.NextCorrectRecovery: "recovery"}
+
+// lines draws the walk-through in height lines: the case line, then the
+// checks and the next action, scrolled.
+func (w *hdWalk) lines(height int) []string {
+	h := w.card.h
+	c, st := h.c, h.c.Styles
+	var cases []string
+	for i, k := range data.HelpCases {
+		if i == w.k {
+			cases = append(cases, st.Strong.Render("◉ "+c.T("helpdesk.case."+string(k))))
+		} else {
+			cases = append(cases, st.Muted.Render("○ "+c.T("helpdesk.case."+string(k))))
+		}
+	}
+	head := []string{fit(strings.Join(cases, "  "), h.width()), ""}
+	wt := w.current()
+	width := h.width()
+	var body []string
+	for _, ch := range wt.Checks {
+		marker, style := "✓", st.Success
+		switch ch.Status {
+		case data.CheckProblem:
+			marker, style = "✗", st.Error
+		case data.CheckInfo:
+			marker, style = "·", st.Muted
+		}
+		text := h.checkText(ch)
+		wrapped := strings.Split(ansi.Wordwrap(text, width-24, " "), "\n")
+		body = append(body, style.Render(marker)+" "+st.Label.Render(cell(c.T("helpdesk.step."+ch.Step), 21))+wrapped[0])
+		for _, more := range wrapped[1:] {
+			body = append(body, strings.Repeat(" ", 23)+more)
+		}
+	}
+	body = append(body, "")
+	next := h.fill("helpdesk.next."+string(wt.Next), wt.NextAt, 0, "")
+	for i, l := range strings.Split(ansi.Wordwrap(next, width-4, " "), "\n") {
+		prefix := "  "
+		if i == 0 {
+			prefix = "→ "
+		}
+		body = append(body, st.LinkOn.Render(prefix+l))
+	}
+	if actionable(wt.Next) && w.allowed(wt.Next) {
+		body = append(body, st.Muted.Render("  "+c.Tf("helpdesk.next.enter", c.T("helpdesk.action."+nextActionKey[wt.Next]))))
+	}
+	w.scroll.lines = body
+	return append(head, w.scroll.view(height-len(head))...)
+}
+
+// checkText is what the store says at a step, in words.
+func (h *Helpdesk) checkText(ch data.Check) string {
+	text := ch.Text
+	if ch.Step == "last_error" {
+		text = h.outcome(data.EventLoginError, text)
+	}
+	return h.fill("helpdesk.walk."+ch.Step+"."+ch.Fact, ch.At, ch.Count, text)
+}
