@@ -153,7 +153,7 @@ func (h *Helpdesk) View() string {
 	title := st.Title.Render(h.c.T("helpdesk.title"))
 	switch {
 	case h.refused != "":
-		return lipgloss.JoinVertical(lipgloss.Left, title, st.Error.Render("✗ "+h.refused))
+		return st.Error.Render("✗ " + h.refused) // nothing more, not even the console's name
 	case !h.ready:
 		return lipgloss.JoinVertical(lipgloss.Left, title, h.spin.View()+" "+st.Muted.Render(h.c.T("app.busy")))
 	}
@@ -168,9 +168,9 @@ func (h *Helpdesk) status(ok, errText string) string {
 	case h.busy:
 		return h.spin.View() + " " + st.Muted.Render(h.c.T("app.busy"))
 	case errText != "":
-		return st.Error.Render("✗ " + errText)
+		return st.Error.Render(fit("✗ "+errText, h.width()))
 	case ok != "":
-		return st.Success.Render("✓ " + ok)
+		return st.Success.Render(fit("✓ "+ok, h.width()))
 	}
 	return ""
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
 )
@@ -51,9 +52,9 @@ func newHDAudit(h *Helpdesk, card *hdCard) *hdAudit {
 // pageSize is how many entries a page shows.
 func (a *hdAudit) pageSize() int {
 	if a.card != nil {
-		return max(a.card.tabHeight()-4, 3)
+		return max(a.card.tabHeight()-5, 3)
 	}
-	return max(a.h.c.BodyHeight()-11, 3)
+	return max(a.h.c.BodyHeight()-12, 3)
 }
 
 // reload shows the newest page of the current filters.
@@ -229,13 +230,22 @@ func (a *hdAudit) lines(height int) []string {
 			lines = append(lines, "  "+r)
 		}
 	}
-	for len(lines) < height-2 {
-		lines = append(lines, "")
-	}
+	// The chosen entry in full, on the last two lines.
 	e := a.entries[a.sel]
 	detail := c.FormatDateTime(e.At) + " · " + h.auditText(e)
 	if e.Identifiant != "" {
 		detail += " · " + Clean(e.Identifiant)
 	}
-	return append(lines, "", st.Muted.Render(fit(detail, h.width())))
+	wrapped := strings.SplitN(ansi.Wordwrap(detail, h.width(), " "), "\n", 3)
+	if len(wrapped) > 2 {
+		wrapped = []string{wrapped[0], fit(wrapped[1]+" "+wrapped[2], h.width())}
+	}
+	for len(lines) < height-len(wrapped)-1 {
+		lines = append(lines, "")
+	}
+	lines = append(lines, "")
+	for _, l := range wrapped {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	return lines
 }

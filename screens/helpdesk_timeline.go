@@ -37,19 +37,21 @@ func (h *Helpdesk) timelineText(card *data.PersonCard, e data.TimelineEvent) str
 		}
 		return s
 	case data.TimelineCodeSent:
-		s := c.Tf("helpdesk.tl.code.sent", h.purpose(e.Code.Purpose), Clean(e.Code.Target)) + " — " +
-			h.mailState(card, e.Code.Mail)
+		purpose := h.purpose(e.Code.Purpose)
 		if e.Code.State == data.CodeSuperseded {
-			s += " (" + c.T("helpdesk.code.superseded") + ")"
+			purpose = c.Tf("helpdesk.code.superseded", purpose)
 		}
-		return s
+		return c.Tf("helpdesk.tl.code.sent", purpose, Clean(e.Code.Target)) + " — " + h.mailState(card, e.Code.Mail)
 	case data.TimelineCodeUsed:
 		return c.Tf("helpdesk.tl.code.used", h.purpose(e.Code.Purpose))
 	case data.TimelineCodeExpired:
 		return c.Tf("helpdesk.tl.code.expired", h.purpose(e.Code.Purpose))
 	case data.TimelineCodeRevoked:
-		if e.Outcome == "failures" {
+		switch e.Outcome {
+		case "failures":
 			return c.Tf("helpdesk.tl.code.revoked.failures", h.purpose(e.Code.Purpose), data.CodeMaxFailures)
+		case "recovery mail corrected":
+			return c.Tf("helpdesk.tl.code.revoked.recovery", h.purpose(e.Code.Purpose))
 		}
 		return c.Tf("helpdesk.tl.code.revoked", h.purpose(e.Code.Purpose))
 	}

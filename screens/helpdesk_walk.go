@@ -17,6 +17,7 @@ type hdWalk struct {
 	card   *hdCard
 	k      int // index in data.HelpCases
 	scroll scroller
+	room   int // lines the checks had when last drawn
 }
 
 // start picks the case the account's state suggests.
@@ -55,7 +56,7 @@ func (w *hdWalk) key(k tea.KeyMsg) tea.Cmd {
 			return w.card.act(next)
 		}
 	default:
-		w.scroll.key(k.String(), w.card.tabHeight()-2)
+		w.scroll.key(k.String(), w.room)
 	}
 	return nil
 }
@@ -77,7 +78,7 @@ func (w *hdWalk) keys() []key.Binding {
 	if next := w.current().Next; actionable(next) && w.allowed(next) {
 		k = append(k, c.SubmitKey("helpdesk.action."+nextActionKey[next]))
 	}
-	if len(w.scroll.lines) > w.card.tabHeight()-2 {
+	if len(w.scroll.lines) > w.room {
 		k = append(k, c.ScrollKey())
 	}
 	return k
@@ -102,7 +103,7 @@ func (w *hdWalk) lines(height int) []string {
 	head := []string{fit(strings.Join(cases, "  "), h.width()), ""}
 	wt := w.current()
 	width := h.width()
-	var body []string
+	var checks []string
 	for _, ch := range wt.Checks {
 		marker, style := "✓", st.Success
 		switch ch.Status {
@@ -111,27 +112,28 @@ func (w *hdWalk) lines(height int) []string {
 		case data.CheckInfo:
 			marker, style = "·", st.Muted
 		}
-		text := h.checkText(ch)
-		wrapped := strings.Split(ansi.Wordwrap(text, width-24, " "), "\n")
-		body = append(body, style.Render(marker)+" "+st.Label.Render(cell(c.T("helpdesk.step."+ch.Step), 21))+wrapped[0])
+		wrapped := strings.Split(ansi.Wordwrap(h.checkText(ch), width-22, " "), "\n")
+		checks = append(checks, style.Render(marker)+" "+st.Label.Render(cell(c.T("helpdesk.step."+ch.Step), 19))+wrapped[0])
 		for _, more := range wrapped[1:] {
-			body = append(body, strings.Repeat(" ", 23)+more)
+			checks = append(checks, strings.Repeat(" ", 21)+more)
 		}
 	}
-	body = append(body, "")
-	next := h.fill("helpdesk.next."+string(wt.Next), wt.NextAt, 0, "")
-	for i, l := range strings.Split(ansi.Wordwrap(next, width-4, " "), "\n") {
+	// The next action stays in view; the checks scroll above it.
+	next := []string{""}
+	text := h.fill("helpdesk.next."+string(wt.Next), wt.NextAt, 0, "")
+	for i, l := range strings.Split(ansi.Wordwrap(text, width-2, " "), "\n") {
 		prefix := "  "
 		if i == 0 {
 			prefix = "→ "
 		}
-		body = append(body, st.LinkOn.Render(prefix+l))
+		next = append(next, st.LinkOn.Render(prefix+l))
 	}
 	if actionable(wt.Next) && w.allowed(wt.Next) {
-		body = append(body, st.Muted.Render("  "+c.Tf("helpdesk.next.enter", c.T("helpdesk.action."+nextActionKey[wt.Next]))))
+		next = append(next, st.Muted.Render("  "+c.Tf("helpdesk.next.enter", c.T("helpdesk.action."+nextActionKey[wt.Next]))))
 	}
-	w.scroll.lines = body
-	return append(head, w.scroll.view(height-len(head))...)
+	w.scroll.lines = checks
+	w.room = max(height-len(head)-len(next), 3)
+	return append(append(head, w.scroll.view(w.room)...), next...)
 }
 
 // checkText is what the store says at a step, in words.
