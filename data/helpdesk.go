@@ -391,6 +391,15 @@ func (s *Store) HelpdeskAudit(ctx context.Context, agent *Account, f AuditFilter
 	return s.AuditLog(ctx, f)
 }
 
+// UnknownIdentifiantError: no account has this identifiant (an operator's
+// command). It is an ErrNotFound.
+type UnknownIdentifiantError struct{ Identifiant string }
+
+func (e *UnknownIdentifiantError) Error() string {
+	return fmt.Sprintf("no account has the identifiant %q", e.Identifiant)
+}
+func (e *UnknownIdentifiantError) Unwrap() error { return ErrNotFound }
+
 // SetHelpdesk grants or revokes the helpdesk role (the operator's
 // command). Only staff accounts may have it; an unknown identifiant is
 // an error that says so.
@@ -398,7 +407,7 @@ func (s *Store) SetHelpdesk(ctx context.Context, identifiant string, on bool, o 
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		a, _, err := s.accountByLogin(ctx, tx, identifiant)
 		if errors.Is(err, ErrNotFound) {
-			return fmt.Errorf("no account has the identifiant %q: %w", strings.TrimSpace(identifiant), ErrNotFound)
+			return &UnknownIdentifiantError{Identifiant: strings.TrimSpace(identifiant)}
 		}
 		if err != nil {
 			return err
