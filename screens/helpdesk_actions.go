@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
 )
@@ -103,7 +102,7 @@ func (p *hdConfirm) view() string {
 	lines := []string{st.Title.Render(c.T("helpdesk.action." + nextActionKey[p.action])),
 		c.Tf("helpdesk.confirm.for", card.Person.DisplayName(), Clean(card.Identifiant)), ""}
 	text := h.fill("helpdesk.confirm."+nextActionKey[p.action], card.Now, 0, Clean(card.Recovery))
-	for _, l := range strings.Split(ansi.Wordwrap(text, h.width(), " "), "\n") {
+	for _, l := range strings.Split(wrap(text, h.width()), "\n") {
 		lines = append(lines, st.Text.Render(l))
 	}
 	lines = append(lines, "", p.form.View(), "", h.status("", p.errText))
@@ -214,7 +213,7 @@ func (p *hdCorrect) view() string {
 	}
 	lines := []string{st.Title.Render(c.T("helpdesk.action.recovery")),
 		c.Tf("helpdesk.confirm.for", card.Person.DisplayName(), Clean(card.Identifiant)),
-		st.Warning.Render(ansi.Wordwrap(c.T("helpdesk.correct.ask"), h.width(), " ")),
+		st.Warning.Render(wrap(c.T("helpdesk.correct.ask"), h.width())),
 		field("helpdesk.correct.number", Clean(number)),
 		field("helpdesk.correct.birth", c.FormatDate(card.Person.BirthDate)),
 		field("helpdesk.correct.current", Clean(card.Recovery)), "",

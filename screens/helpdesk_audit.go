@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
 )
@@ -215,10 +214,14 @@ func (a *hdAudit) lines(height int) []string {
 	if len(a.entries) == 0 {
 		return append(lines, st.Muted.Render("  "+c.T("helpdesk.audit.none")))
 	}
+	// At 80 columns: 14 + 20 + 15 + 12 + 11; a wider screen widens the
+	// identifiant and the client first.
 	w := h.width() - 2
+	extra := max(w-76, 0)
+	identW, clientW := 15+extra/3, 12+extra/3
 	row := func(at, event, ident, client, outcome string) string {
-		return cell(at, 14) + " " + cell(event, 20) + " " + cell(ident, 15) + " " + cell(client, 12) + " " +
-			cell(outcome, max(w-65, 4))
+		return cell(at, 14) + " " + cell(event, 20) + " " + cell(ident, identW) + " " + cell(client, clientW) + " " +
+			cell(outcome, max(w-38-identW-clientW, 4))
 	}
 	lines = append(lines, "  "+st.TableHead.Render(row(c.T("helpdesk.col.when"), c.T("helpdesk.col.event"),
 		c.T("helpdesk.col.identifiant"), c.T("helpdesk.col.client"), c.T("helpdesk.col.outcome"))))
@@ -236,7 +239,7 @@ func (a *hdAudit) lines(height int) []string {
 	if e.Identifiant != "" {
 		detail += " · " + Clean(e.Identifiant)
 	}
-	wrapped := strings.SplitN(ansi.Wordwrap(detail, h.width(), " "), "\n", 3)
+	wrapped := strings.SplitN(wrap(detail, h.width()), "\n", 3)
 	if len(wrapped) > 2 {
 		wrapped = []string{wrapped[0], fit(wrapped[1]+" "+wrapped[2], h.width())}
 	}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
 )
@@ -112,7 +111,7 @@ func (w *hdWalk) lines(height int) []string {
 		case data.CheckInfo:
 			marker, style = "·", st.Muted
 		}
-		wrapped := strings.Split(ansi.Wordwrap(h.checkText(ch), width-22, " "), "\n")
+		wrapped := strings.Split(wrap(h.checkText(ch), width-22), "\n")
 		checks = append(checks, style.Render(marker)+" "+st.Label.Render(cell(c.T("helpdesk.step."+ch.Step), 19))+wrapped[0])
 		for _, more := range wrapped[1:] {
 			checks = append(checks, strings.Repeat(" ", 21)+more)
@@ -121,7 +120,7 @@ func (w *hdWalk) lines(height int) []string {
 	// The next action stays in view; the checks scroll above it.
 	next := []string{""}
 	text := h.fill("helpdesk.next."+string(wt.Next), wt.NextAt, 0, "")
-	for i, l := range strings.Split(ansi.Wordwrap(text, width-2, " "), "\n") {
+	for i, l := range strings.Split(wrap(text, width-2), "\n") {
 		prefix := "  "
 		if i == 0 {
 			prefix = "→ "
