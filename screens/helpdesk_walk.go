@@ -51,7 +51,12 @@ func (w *hdWalk) key(k tea.KeyMsg) tea.Cmd {
 	case "shift+tab":
 		w.k, w.scroll.off = (w.k+n-1)%n, 0
 	case "enter":
-		if next := w.current().Next; actionable(next) && w.allowed(next) {
+		next := w.current().Next
+		if k, ok := caseOf[next]; ok {
+			w.k, w.scroll.off = k, 0
+			return nil
+		}
+		if actionable(next) && w.allowed(next) {
 			return w.card.act(next)
 		}
 	default:
@@ -74,14 +79,20 @@ func (w *hdWalk) allowed(n data.NextAction) bool {
 func (w *hdWalk) keys() []key.Binding {
 	c := w.card.h.c
 	k := []key.Binding{c.bind([]string{"tab"}, "Tab", "helpdesk.key.case")}
-	if next := w.current().Next; actionable(next) && w.allowed(next) {
+	switch next := w.current().Next; {
+	case actionable(next) && w.allowed(next):
 		k = append(k, c.SubmitKey("helpdesk.action."+nextActionKey[next]))
+	case caseOf[next] != 0 || next == data.NextCaseNeverActivated:
+		k = append(k, c.SubmitKey("helpdesk.key.gocase"))
 	}
 	if len(w.scroll.lines) > w.room {
 		k = append(k, c.ScrollKey())
 	}
 	return k
 }
+
+// caseOf: the next steps that are another case of the walk-through.
+var caseOf = map[data.NextAction]int{data.NextCaseNeverActivated: 0, data.NextCaseForgot: 1}
 
 var nextActionKey = map[data.NextAction]string{data.NextResendActivation: "resend", data.NextSendReset: "reset",
 	data.NextUnlock: "unlock", data.NextCorrectRecovery: "recovery"}

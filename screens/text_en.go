@@ -116,6 +116,7 @@ var textEN = map[string]string{
 	"helpdesk.col.client":         "Client",
 	"helpdesk.col.outcome":        "Outcome",
 	"helpdesk.key.search":         "search / open",
+	"helpdesk.key.gocase":         "change case",
 	"helpdesk.key.audit":          "audit log",
 	"helpdesk.key.tabs":           "tabs",
 	"helpdesk.key.act":            "act",
@@ -358,8 +359,8 @@ var textEN = map[string]string{
 	"helpdesk.next.scolarite": "To do: no validated registration, so no account. Send the person to their faculty's " +
 		"registration office.",
 	"helpdesk.next.rights_ended":         "To do: nothing here. Rights have ended; a new registration (IA) reopens access.",
-	"helpdesk.next.case_never_activated": "The account was never activated: go to the \"Never activated\" case (Tab).",
-	"helpdesk.next.case_forgot":          "The account is already active: go to the \"Forgot password\" case (Tab).",
+	"helpdesk.next.case_never_activated": "The account was never activated: go to the \"Never activated\" case (Enter).",
+	"helpdesk.next.case_forgot":          "The account is already active: go to the \"Forgot password\" case (Enter).",
 	"helpdesk.next.check_typing": "To do: nothing is blocked. Check the identifiant typed (homonyms' number), the " +
 		"keyboard (AZERTY or QWERTY) and Caps Lock. Password forgotten: send a reset code.",
 	"helpdesk.next.enter": "Enter: %s",

@@ -117,6 +117,7 @@ var textFR = map[string]string{
 	"helpdesk.col.client":         "Poste",
 	"helpdesk.col.outcome":        "Résultat",
 	"helpdesk.key.search":         "rechercher / ouvrir",
+	"helpdesk.key.gocase":         "changer de cas",
 	"helpdesk.key.audit":          "journal d'audit",
 	"helpdesk.key.tabs":           "onglets",
 	"helpdesk.key.act":            "agir",
@@ -362,8 +363,8 @@ var textFR = map[string]string{
 		"service de scolarité de sa composante.",
 	"helpdesk.next.rights_ended": "À faire : rien ici. Les droits sont terminés ; une nouvelle inscription (IA) " +
 		"rouvre l'accès.",
-	"helpdesk.next.case_never_activated": "Le compte n'a jamais été activé : passer au cas « Jamais activé » (Tab).",
-	"helpdesk.next.case_forgot":          "Le compte est déjà activé : passer au cas « Mot de passe oublié » (Tab).",
+	"helpdesk.next.case_never_activated": "Le compte n'a jamais été activé : passer au cas « Jamais activé » (Entrée).",
+	"helpdesk.next.case_forgot":          "Le compte est déjà activé : passer au cas « Mot de passe oublié » (Entrée).",
 	"helpdesk.next.check_typing": "À faire : rien n'est bloqué. Vérifier l'identifiant tapé (le chiffre des " +
 		"homonymes), le clavier (AZERTY ou QWERTY) et la touche Verr. Maj. Mot de passe oublié : envoyer un code de " +
 		"réinitialisation.",

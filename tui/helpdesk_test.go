@@ -460,3 +460,24 @@ func TestHelpdeskStudentProcess(t *testing.T) {
 		fmt.Println("ANSWER " + answer)
 	}
 }
+
+// Each case of the walk-through, for the person whose state it fits, and
+// Enter from a case that does not fit to the one that does.
+func TestHelpdeskWalkthroughCases(t *testing.T) {
+	tm := hdConsole(t)
+	tm.hdOpen("lea dubois")
+	tm.press("3")
+	tm.requireScreen("◉ Jamais activé", "✗ Délai d'activation", "activation possible à partir du 25/11/2026 à 10:10",
+		"À faire : attendre le 25/11/2026 à 10:10")
+	tm.press("tab") // mot de passe oublié: not for a pending account
+	tm.requireScreen("◉ Mot de passe oublié", "✗ Compte", "jamais activé", "passer au cas « Jamais activé » (Entrée)")
+	tm.press("enter")
+	tm.requireScreen("◉ Jamais activé")
+	tm.press("esc") // back to the search
+	for range len("lea dubois") {
+		tm.press("backspace")
+	}
+	tm.hdOpen("bernard")
+	tm.press("3")
+	tm.requireScreen("✗ Droits", "terminés le 31/12/2025", "À faire : rien ici")
+}
