@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -232,7 +231,7 @@ func (s *Store) codeInfos(ctx context.Context, personID int64, now time.Time) ([
 		}
 		ci.Target, ci.CreatedAt, ci.ExpiresAt = MaskEmail(target), parseTime(created), parseTime(expires)
 		ci.Mail.NotBefore, ci.Mail.SentAt = nullTime(notBefore), nullTime(sent)
-		ci.Mail.LastError = maskAddresses(Clean(ci.Mail.LastError))
+		ci.Mail.LastError = maskAddresses(Clean(ci.Mail.LastError)) // stored masked; rows may predate that
 		switch {
 		case used.Valid:
 			ci.State, ci.EndedAt = CodeUsed, nullTime(used)
@@ -248,13 +247,6 @@ func (s *Store) codeInfos(ctx context.Context, personID int64, now time.Time) ([
 		out = append(out, ci)
 	}
 	return out, rows.Err()
-}
-
-var addressPattern = regexp.MustCompile(`[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[A-Za-z]{2,}`)
-
-// maskAddresses masks every address in a text (an SMTP error quotes them).
-func maskAddresses(s string) string {
-	return addressPattern.ReplaceAllStringFunc(s, MaskEmail)
 }
 
 // timelineSkip: audit lines the card does not repeat (a sent code is shown

@@ -23,15 +23,9 @@ func cell(s string, w int) string {
 	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
 }
 
-// frenchSpaces are the spaces French typography puts before ":" and its
-// kin (and inside « »): a line never breaks there.
-var frenchSpaces = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " ?", "\u00a0?", " !", "\u00a0!",
-	" »", "\u00a0»", "« ", "«\u00a0")
-
-// wrap breaks s into lines of at most w columns, at spaces.
-func wrap(s string, w int) string {
-	return strings.ReplaceAll(ansi.Wordwrap(frenchSpaces.Replace(s), w, " "), "\u00a0", " ")
-}
+// wrap breaks s into lines of at most w columns (layout.go's wrapOne: at
+// spaces, never before a French colon), with plain spaces again.
+func wrap(s string, w int) string { return strings.ReplaceAll(wrapOne(s, w), "\u00a0", " ") }
 
 // fit cuts a line to w columns.
 func fit(s string, w int) string { return ansi.Truncate(s, w, "…") }
