@@ -3,7 +3,6 @@ package tui
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"entkiosk/data"
@@ -34,13 +34,13 @@ func (tm *testModel) hdLogin(identifiant, password string) {
 	}
 }
 
-// hdConsole is a kiosk session where the agent logged in and opened the
-// console (what the dashboard's "Console assistance" asks for).
+// hdConsole is a kiosk session where the agent logged in and chose
+// "Console assistance" on the dashboard.
 func hdConsole(t *testing.T) *testModel {
 	t.Helper()
 	tm := newTestModel(t)
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
-	tm.send(screens.NavigateMsg{Page: screens.PageHelpdesk})
+	tm.dashAction("Console assistance")
 	tm.requireScreen("Console assistance", "Rechercher une personne")
 	return tm
 }
@@ -281,14 +281,14 @@ func TestHelpdeskAuditLogPagingAndFilters(t *testing.T) {
 }
 
 // The end-to-end case of the issue: an agent resends an activation code
-// from the console while the student activates in another process on the
-// same store file. The student's first code stops working; the newest one
-// activates the account.
+// from the console while the student activates at a kiosk that is another
+// process on the same store file. The student's first code stops working;
+// the newest one activates the account.
 func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 	tm := hdConsole(t)
 	student := hdStartStudent(t, tm.store.Path())
 	student.ask("clock " + tm.clock.Now().Format(time.RFC3339Nano))
-	if got := student.ask("start camille.martin"); got != "ok c•••••@e•••••.org" {
+	if got := student.ask("open camille.martin"); got != "ok étape 2 sur 5 : code d'activation" {
 		t.Fatalf("student start: %s", got)
 	}
 	oldCode := hdNewestCode(t, tm.store, "camille.martin@example.org")
@@ -308,24 +308,30 @@ func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 		t.Fatal("the agent sees the code")
 	}
 
-	if got := student.ask("verify " + oldCode); got != "refused wrong code" {
+	// The student's screen was opened before the resend: the old code is
+	// refused there, the new one goes on.
+	if got := student.ask("code " + oldCode); got != "refused ✗ Code incorrect. Il vous reste 4 essai(s)." {
 		t.Fatalf("old code: %s", got)
 	}
-	if got := student.ask("verify " + newCode); got != "ok" {
+	if got := student.ask("code " + newCode); got != "ok étape 3 sur 5 : charte" {
 		t.Fatalf("new code: %s", got)
 	}
-	if got := student.ask("complete Tramway-Ocre-Lune-42"); got != "ok camille.martin@etu.umontpellier.fr active" {
-		t.Fatalf("complete: %s", got)
+	if got := student.ask("finish Tramway-Ocre-Lune-42"); got != "ok compte activé" {
+		t.Fatalf("finish: %s", got)
 	}
 	student.close()
 
 	tm.press("esc", "enter") // the card again, read anew
 	tm.requireScreen("actif, activé le 25/11/2026")
 	tm.press("2")
-	tm.requireScreen("Compte activé", "Code d'activation utilisé", "Code d'activation (remplacé) envoyé", "Code incorrect (activation, 1/5)")
+	tm.requireScreen("Compte activé", "Code d'activation utilisé", "Code d'activation (remplacé) envoyé",
+		"Code incorrect (activation, 1/5)")
 	e := hdAudit(t, tm.store, data.EventActivate)
 	if e.Client != "kiosk:student-process" {
 		t.Fatalf("activation not by the other process: %+v", e)
+	}
+	if _, err := tm.store.Login(context.Background(), "camille.martin", "Tramway-Ocre-Lune-42", data.Origin{}); err != nil {
+		t.Fatalf("login with the new password: %v", err)
 	}
 }
 
@@ -398,9 +404,10 @@ func (s *hdStudent) close() {
 	}
 }
 
-// TestHelpdeskStudentProcess is the student's side of
-// TestHelpdeskResendWhileStudentActivates, in its own process with its
-// own store handle and clock; it does nothing when run on its own.
+// TestHelpdeskStudentProcess is the kiosk of
+// TestHelpdeskResendWhileStudentActivates: its own process, its own store
+// handle and clock, the real "1ère connexion" screens. It does nothing when
+// run on its own.
 func TestHelpdeskStudentProcess(t *testing.T) {
 	path := os.Getenv("ENTKIOSK_TEST_STUDENT_STORE")
 	if path == "" {
@@ -413,9 +420,25 @@ func TestHelpdeskStudentProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	ctx, origin := context.Background(), data.Origin{Client: "kiosk:student-process", Lang: "fr"}
-	var challenge *data.Challenge
-	var ticket *data.Ticket
+	wall := data.NewManualClock(testNow)
+	tm := &testModel{t: t, store: store, clock: clock, wall: wall, Model: New(Options{Store: store,
+		Renderer: asciiRenderer(), Lang: screens.French, Kiosk: true, Demo: true, Client: "kiosk:student-process",
+		Now: wall.Now, Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})}
+	tm.settle(tm.Init())
+	tm.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	// What the screen says: its step title, or its error line.
+	says := func(want string) string {
+		screen := tm.screen()
+		if strings.Contains(screen, want) {
+			return "ok " + want
+		}
+		for _, line := range strings.Split(screen, "\n") {
+			if l := strings.TrimSpace(line); strings.HasPrefix(l, "✗") {
+				return "refused " + l
+			}
+		}
+		return "unexpected screen:\n" + screen
+	}
 	in := bufio.NewScanner(os.Stdin)
 	for in.Scan() {
 		verb, arg, _ := strings.Cut(in.Text(), " ")
@@ -427,57 +450,21 @@ func TestHelpdeskStudentProcess(t *testing.T) {
 				t.Fatal(err)
 			}
 			clock.Set(now)
-		case "start":
-			c, err := store.StartActivation(ctx, data.ActivationIdentity{Identifiant: arg}, origin)
-			if err == nil {
-				challenge, err = store.ActivationChallenge(ctx, c, false, origin)
-			}
-			if err != nil {
-				answer = "refused " + err.Error()
-				break
-			}
-			answer = "ok " + challenge.MaskedTarget
-		case "verify":
-			tk, err := store.VerifyCode(ctx, challenge, arg, origin)
-			var wrong *data.CodeWrongError
-			switch {
-			case errors.As(err, &wrong):
-				answer = "refused wrong code"
-			case err != nil:
-				answer = "refused " + err.Error()
-			default:
-				ticket = tk
-			}
-		case "complete":
-			acct, err := store.CompleteActivation(ctx, ticket, data.ActivationChoice{CharterAccepted: true,
-				Password: arg}, origin)
-			if err != nil {
-				answer = "refused " + err.Error()
-				break
-			}
-			answer = "ok " + acct.Identifiant + " " + acct.Status
+			wall.Set(now)
+		case "open":
+			tm.openActivation()
+			tm.identify(arg)
+			answer = says("étape 2 sur 5 : code d'activation")
+		case "code":
+			tm.typeText(arg)
+			tm.press("enter")
+			answer = says("étape 3 sur 5 : charte")
+		case "finish":
+			tm.acceptCharter()
+			tm.press("enter") // no redirection
+			tm.choosePassword(arg)
+			answer = says("compte activé")
 		}
-		fmt.Println("ANSWER " + answer)
+		fmt.Println("ANSWER " + strings.ReplaceAll(answer, "\n", " ⏎ "))
 	}
-}
-
-// Each case of the walk-through, for the person whose state it fits, and
-// Enter from a case that does not fit to the one that does.
-func TestHelpdeskWalkthroughCases(t *testing.T) {
-	tm := hdConsole(t)
-	tm.hdOpen("lea dubois")
-	tm.press("3")
-	tm.requireScreen("◉ Jamais activé", "✗ Délai d'activation", "activation possible à partir du 25/11/2026 à 10:10",
-		"À faire : attendre le 25/11/2026 à 10:10")
-	tm.press("tab") // mot de passe oublié: not for a pending account
-	tm.requireScreen("◉ Mot de passe oublié", "✗ Compte", "jamais activé", "passer au cas « Jamais activé » (Entrée)")
-	tm.press("enter")
-	tm.requireScreen("◉ Jamais activé")
-	tm.press("esc") // back to the search
-	for range len("lea dubois") {
-		tm.press("backspace")
-	}
-	tm.hdOpen("bernard")
-	tm.press("3")
-	tm.requireScreen("✗ Droits", "terminés le 31/12/2025", "À faire : rien ici")
 }
