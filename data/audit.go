@@ -86,7 +86,11 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 		args = append(args, local, local+"@", local+"A", local) // '@'+1 = 'A': the prefix range "local@…"
 	}
 	if len(f.Events) > 0 {
-		where = append(where, "event IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Events)), ",")+")")
+		col := "event"
+		if f.PersonID != 0 || f.Identifiant != "" {
+			col = "+event" // one person's lines are few: find them first, not every line of the event
+		}
+		where = append(where, col+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Events)), ",")+")")
 		for _, e := range f.Events {
 			args = append(args, string(e))
 		}

@@ -103,22 +103,20 @@ func (s *Store) HelpdeskSearch(ctx context.Context, agent *Account, query string
 	if where == "" {
 		return &SearchResult{}, nil
 	}
-	from := ` FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE ` + where
-	res := &SearchResult{}
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from, args...).Scan(&res.Total); err != nil {
-		return nil, err
-	}
+	// One scan: the window count is taken over every match, before LIMIT.
 	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.nom, p.prenom, COALESCE(p.student_number, ''), p.category,
-		COALESCE(a.identifiant, ''), COALESCE(a.status, '')`+from+
-		` ORDER BY lower(p.nom), lower(p.prenom), p.id LIMIT ?`, append(args, SearchLimit)...)
+		COALESCE(a.identifiant, ''), COALESCE(a.status, ''), COUNT(*) OVER ()
+		FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE `+where+`
+		ORDER BY lower(p.nom), lower(p.prenom), p.id LIMIT ?`, append(args, SearchLimit)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	res := &SearchResult{}
 	for rows.Next() {
 		var h SearchHit
 		if err := rows.Scan(&h.PersonID, &h.Nom, &h.Prenom, &h.StudentNumber, &h.Category, &h.Identifiant,
-			&h.Status); err != nil {
+			&h.Status, &res.Total); err != nil {
 			return nil, err
 		}
 		res.Hits = append(res.Hits, h)

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"regexp"
@@ -643,5 +644,54 @@ func TestHelpdeskAuditByIdentifiant(t *testing.T) {
 	next, _ := f.s.HelpdeskAudit(ctx, f.agent, AuditFilter{Identifiant: "hugo.lefevre", Limit: 2, BeforeID: page[1].ID})
 	if len(page) != 2 || len(next) != 2 || next[0].ID >= page[1].ID {
 		t.Fatalf("paging: %+v then %+v", page, next)
+	}
+}
+
+// BenchmarkHelpdeskSearch searches among 60,000 people (a university's
+// students), by name, number and identifiant.
+func BenchmarkHelpdeskSearch(b *testing.B) {
+	s, _ := openTest(b)
+	if _, err := s.LoadDemo(ctx); err != nil {
+		b.Fatal(err)
+	}
+	noms := []string{"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
+		"Simon", "Laurent", "Lefèbvre", "Michel", "García", "David", "Bertrand", "Roux", "Vincent", "Fournier"}
+	prenoms := []string{"Léa", "Hugo", "Chloé", "Louis", "Emma", "Gabriel", "Inès", "Jules", "Manon", "Raphaël",
+		"Zoé", "Arthur", "Jade", "Lucas", "Camille", "Nathan", "Sarah", "Noé", "Lina", "Adam"}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		now := fmtTime(s.cfg.Clock.Now())
+		for i := range 60000 {
+			nom, prenom := noms[i%len(noms)], prenoms[(i/len(noms))%len(prenoms)]
+			res, err := tx.Exec(`INSERT INTO people(student_number, nom, prenom, search_name, birth_date, category,
+				personal_email, created_at, updated_at) VALUES (?, ?, ?, ?, '2004-01-01', 'etudiant', ?, ?, ?)`,
+				fmt.Sprintf("4%07d", i), nom, prenom, Fold(prenom+" "+nom), fmt.Sprintf("p%d@example.org", i), now, now)
+			if err != nil {
+				return err
+			}
+			id, _ := res.LastInsertId()
+			local := fmt.Sprintf("%s%d", LocalPart(prenom, nom), i)
+			if _, err := tx.Exec(`INSERT INTO accounts(person_id, local_part, identifiant, status, recovery_email,
+				validated_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)`, id, local, local+"@etu.umontpellier.fr",
+				fmt.Sprintf("p%d@example.org", i), now, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	agent, err := s.Login(ctx, "ines.moreau", "Helpdesk-Demo-2026", testOrigin)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range []string{"lefevre", "hugo lefèbvre", "4001234", "camille.martin", "hugo.lefevre@etu.umontpellier.fr", "zz"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.HelpdeskSearch(ctx, agent, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
