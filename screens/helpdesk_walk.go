@@ -82,7 +82,7 @@ func (w *hdWalk) keys() []key.Binding {
 	switch next := w.current().Next; {
 	case actionable(next) && w.allowed(next):
 		k = append(k, c.SubmitKey("helpdesk.action."+nextActionKey[next]))
-	case caseOf[next] != 0 || next == data.NextCaseNeverActivated:
+	case isCase(next):
 		k = append(k, c.SubmitKey("helpdesk.key.gocase"))
 	}
 	if len(w.scroll.lines) > w.room {
@@ -93,6 +93,11 @@ func (w *hdWalk) keys() []key.Binding {
 
 // caseOf: the next steps that are another case of the walk-through.
 var caseOf = map[data.NextAction]int{data.NextCaseNeverActivated: 0, data.NextCaseForgot: 1}
+
+func isCase(n data.NextAction) bool {
+	_, ok := caseOf[n]
+	return ok
+}
 
 var nextActionKey = map[data.NextAction]string{data.NextResendActivation: "resend", data.NextSendReset: "reset",
 	data.NextUnlock: "unlock", data.NextCorrectRecovery: "recovery"}
