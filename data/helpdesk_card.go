@@ -115,10 +115,13 @@ func (c *PersonCard) HasAccount() bool { return c.Identifiant != "" }
 func (c *PersonCard) RightsActive() bool { return RightsActive(c.RightsEnd, c.Now) }
 
 // Current is the registrations of the current academic year.
-func (c *PersonCard) Current() []Registration {
+func (c *PersonCard) Current() []Registration { return registrationsIn(c.Registrations, c.CurrentYear) }
+
+// registrationsIn keeps the registrations of one academic year.
+func registrationsIn(regs []Registration, year int) []Registration {
 	var out []Registration
-	for _, r := range c.Registrations {
-		if r.Annee == c.CurrentYear {
+	for _, r := range regs {
+		if r.Annee == year {
 			out = append(out, r)
 		}
 	}
