@@ -254,8 +254,9 @@ func (p *hdCard) cardLines() []string {
 		if i > 0 {
 			label = "helpdesk.card.empty"
 		}
-		lines = append(lines, field(label, Clean(r.AcademicYearLabel()+" "+r.CodeEtape+" "+r.LibelleEtape)+" · "+
-			c.T("helpdesk.reg."+r.Statut)+" · "+c.T("helpdesk.pay."+r.Paiement)))
+		// The statuses before the label: a long label is what gets cut.
+		lines = append(lines, field(label, Clean(r.AcademicYearLabel()+" "+r.CodeEtape)+" · "+
+			c.T("helpdesk.reg."+r.Statut)+" · "+c.T("helpdesk.pay."+r.Paiement)+" · "+Clean(r.LibelleEtape)))
 	}
 	if card.HasAccount() {
 		redirect := c.T("helpdesk.card.redirect.none")
