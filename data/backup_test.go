@@ -91,7 +91,7 @@ func TestBackupDuringWrites(t *testing.T) {
 		wg.Add(1)
 		go func() { defer wg.Done(); w.run(t, other, i, stop) }()
 	}
-	for len(w.snapshot()) < 50 {
+	for len(w.snapshot()) < 50 && !t.Failed() {
 		time.Sleep(time.Millisecond) // let the load run
 	}
 	before := w.snapshot() // every commit that returned before the backup began
