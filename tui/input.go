@@ -16,6 +16,7 @@ import (
 //   - of a bracketed paste, its first pasteLimit bytes (and its end marker);
 //   - outside pastes, a burst of floodBurst bytes, then floodRate bytes a
 //     second while the flood goes on (what a person types is far below).
+//
 // Everything else is dropped before it costs anything.
 const (
 	pasteLimit = 16 << 10
