@@ -32,6 +32,8 @@ var (
 // inputGuard filters a byte stream as described above. It buffers nothing
 // between reads (a reader woken by the terminal's readiness must get what
 // the terminal sent), so a Read may return 0 bytes when all were dropped.
+// It reads len(pasteEnd) bytes less than asked: room for the end marker of
+// a paste past its limit, whose first bytes were dropped, given whole.
 type inputGuard struct {
 	r   io.Reader
 	now func() time.Time
@@ -60,14 +62,19 @@ func newInputGuard(r io.Reader, now func() time.Time) *inputGuard {
 func (g *inputGuard) Read(p []byte) (int, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if cap(g.buf) < len(p) {
-		g.buf = make([]byte, len(p))
+	want := len(p)
+	if want > 2*len(pasteEnd) {
+		want -= len(pasteEnd)
 	}
-	n, err := g.r.Read(g.buf[:len(p)])
+	if cap(g.buf) < want {
+		g.buf = make([]byte, want)
+	}
+	n, err := g.r.Read(g.buf[:want])
 	return g.filter(g.buf[:n], p), err
 }
 
-// filter copies what is kept of in into out (len(out) >= len(in)).
+// filter copies what is kept of in into out (len(out) >= len(in) +
+// len(pasteEnd), or the end marker of a paste past its limit may be lost).
 func (g *inputGuard) filter(in, out []byte) int {
 	now := g.now()
 	g.tokens = min(floodBurst, g.tokens+now.Sub(g.last).Seconds()*floodRate)
@@ -78,8 +85,8 @@ func (g *inputGuard) filter(in, out []byte) int {
 			n = g.pasteByte(b, out, n)
 			continue
 		}
-		if g.tokens < 1 {
-			continue // flooding: dropped
+		if g.tokens < 1 || n == len(out) {
+			continue // flooding (or no room, only with tiny reads): dropped
 		}
 		g.tokens--
 		out[n] = b
@@ -98,13 +105,12 @@ func (g *inputGuard) pasteByte(b byte, out []byte, n int) int {
 	g.endAt = advance(pasteEnd, g.endAt, b)
 	done := g.endAt == len(pasteEnd)
 	switch {
-	case g.pasted < pasteLimit:
+	case g.pasted < pasteLimit && n < len(out):
 		g.pasted++
 		out[n] = b
 		n++
 	case done:
-		// The marker's first bytes were dropped: give it whole. There is
-		// room: the marker's bytes were all in this read or dropped before.
+		// The marker's first bytes were dropped: give it whole.
 		n = copyMarker(out, n)
 	}
 	if done {
@@ -113,9 +119,8 @@ func (g *inputGuard) pasteByte(b byte, out []byte, n int) int {
 	return n
 }
 
-// copyMarker writes the end marker at out[n:] when it fits (it always does
-// unless a read of fewer bytes than the marker ended a paste past its
-// limit; then the paste ends at the next marker Bubble Tea sees).
+// copyMarker writes the end marker at out[n:] when it fits (Read leaves
+// room for it; only a reader asking for tiny reads could lose it).
 func copyMarker(out []byte, n int) int {
 	if n+len(pasteEnd) > len(out) {
 		return n

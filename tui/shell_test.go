@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -509,3 +511,66 @@ func TestHomeErrorUnderTheButton(t *testing.T) {
 	t.Fatal("no button")
 }
 
+
+// --- the input guard
+
+// readAll reads r through buffers of n bytes, as Bubble Tea does (256).
+func readAll(t *testing.T, r io.Reader, n int) string {
+	t.Helper()
+	var out bytes.Buffer
+	buf := make([]byte, n)
+	for {
+		k, err := r.Read(buf)
+		out.Write(buf[:k])
+		if err == io.EOF {
+			return out.String()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestInputGuard(t *testing.T) {
+	clock := data.NewManualClock(testNow)
+	guard := func(s string) *inputGuard { return newInputGuard(strings.NewReader(s), clock.Now) }
+
+	typed := "hugo.lefevre\rKiosque-Demo-2026\r\x1b[A\x1bOQ"
+	if got := readAll(t, guard(typed), 256); got != typed {
+		t.Fatalf("typing changed: %q", got)
+	}
+
+	// A paste keeps its first pasteLimit bytes, and its end; what follows passes.
+	body := strings.Repeat("p", 100_000)
+	for _, n := range []int{13, 256, 4096} { // markers split across reads, or not
+		got := readAll(t, guard("\x1b[200~"+body+"\x1b[201~ok"), n)
+		want := "\x1b[200~" + body[:pasteLimit] + "\x1b[201~ok"
+		if got != want {
+			t.Fatalf("reads of %d: paste of %d bytes kept as %d bytes, ends %q", n, len(body), len(got), got[max(0, len(got)-12):])
+		}
+	}
+
+	// A flood outside pastes: a burst passes, then a trickle while it goes on.
+	flood := guard(strings.Repeat("A", 1<<20))
+	if got := readAll(t, flood, 256); len(got) != floodBurst {
+		t.Fatalf("flood: %d bytes kept, want %d", len(got), floodBurst)
+	}
+	clock.Advance(time.Second)
+	g := newInputGuard(strings.NewReader("after"), clock.Now)
+	g.tokens, g.last = 0, testNow // as the guard was left by the flood, a second ago
+	if got := readAll(t, g, 256); got != "after" {
+		t.Fatalf("keys after a flood: %q", got)
+	}
+}
+
+// Whatever the input and the size of the reads, the guard never writes
+// past the caller's buffer (a panic there would end the kiosk).
+func FuzzInputGuard(f *testing.F) {
+	f.Add([]byte("\x1b[200~"+strings.Repeat("x", pasteLimit+3)+"\x1b[201~abcdefghijkl"), uint8(9))
+	f.Add([]byte("hugo\r\x1b[A"), uint8(1))
+	f.Fuzz(func(t *testing.T, in []byte, size uint8) {
+		g := newInputGuard(bytes.NewReader(in), data.NewManualClock(testNow).Now)
+		g.pasted = pasteLimit - 2 // reach the limit soon
+		readAll(t, g, int(size%32)+1)
+	})
+}
