@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 )
 
 // Form is the kit's form: inputs, toggles and actions, with focus that moves
@@ -365,7 +364,7 @@ func (f *Form) View() string {
 	for i, it := range f.items {
 		parts = append(parts, it.view(f.c, i == f.focus))
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+	return strings.Join(parts, "\n")
 }
 
 // Items are the form's items in order, for screens that lay them out themselves.

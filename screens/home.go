@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
 )
@@ -175,7 +174,7 @@ func (h *Home) View() string {
 	lines = append(lines, "",
 		st.Strong.Render(c.T("home.nopassword")), f.ItemView(h.first), "",
 		st.Strong.Render(c.T("home.other")), f.ItemView(h.problem), f.ItemView(h.lookup), f.ItemView(h.help))
-	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+	return strings.Join(lines, "\n")
 }
 
 // newSpinner is the kit's spinner: it only ticks while something runs.

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/screens"
 )
@@ -71,8 +72,10 @@ func (m *Model) safeFrame() (out string) {
 	return m.frame()
 }
 
-// frame: banner, rule, the screen's body, rule, status line, help line;
-// exactly the terminal's height so that nothing ever scrolls.
+// frame: banner, rule, the screen's body, status line, help line; every
+// line padded to the width, never more lines than the terminal has. Built
+// by hand rather than with lipgloss joins: one width measure per line keeps
+// a key press well under a millisecond.
 func (m *Model) frame() string {
 	if m.quitting {
 		return ""
@@ -82,11 +85,6 @@ func (m *Model) frame() string {
 		return m.enlargeView()
 	}
 	width := c.Width
-	rule := st.HelpSep.Render(strings.Repeat("─", width))
-
-	body := lipgloss.NewStyle().Padding(0, 1).Render(m.screen.View())
-	bodyHeight := c.BodyHeight()
-	body = clip(body, bodyHeight)
 
 	var status string
 	switch {
@@ -98,12 +96,24 @@ func (m *Model) frame() string {
 		status = st.Muted.Render(c.Tf("app.loggedas", screens.Clean(c.Account.Identifiant)))
 	}
 
-	return lipgloss.JoinVertical(lipgloss.Left, m.banner(),
-		rule,
-		lipgloss.PlaceVertical(bodyHeight, lipgloss.Top, body),
-		rule,
-		" "+status,
-		" "+m.helpLine(width-2))
+	bodyHeight := c.BodyHeight()
+	lines := make([]string, 0, bodyHeight+4)
+	lines = append(lines, m.banner(), st.HelpSep.Render(strings.Repeat("─", width)))
+	body := strings.Split(m.screen.View(), "\n")
+	for i := range bodyHeight {
+		if i < len(body) {
+			lines = append(lines, " "+body[i])
+		} else {
+			lines = append(lines, "")
+		}
+	}
+	lines = append(lines, " "+status, " "+m.helpLine(width-2))
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w < width {
+			lines[i] = l + strings.Repeat(" ", width-w)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // banner: the university on the left, the DÉMO badge and the language on the right.
@@ -191,11 +201,3 @@ func dropLeastUseful(keys []key.Binding) []key.Binding {
 	return keys[:len(keys)-1]
 }
 
-// clip keeps at most n lines, so that a long screen never scrolls the terminal.
-func clip(s string, n int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) <= n {
-		return s
-	}
-	return strings.Join(lines[:n], "\n")
-}
