@@ -200,4 +200,3 @@ func dropLeastUseful(keys []key.Binding) []key.Binding {
 	}
 	return keys[:len(keys)-1]
 }
-

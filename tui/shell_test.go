@@ -511,7 +511,6 @@ func TestHomeErrorUnderTheButton(t *testing.T) {
 	t.Fatal("no button")
 }
 
-
 // --- the input guard
 
 // readAll reads r through buffers of n bytes, as Bubble Tea does (256).
