@@ -7,6 +7,8 @@ package tui
 import (
 	"bytes"
 	"fmt"
+	"image/color"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +21,7 @@ import (
 
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
+	"github.com/muesli/termenv"
 )
 
 func TestMain(m *testing.M) {
@@ -86,6 +89,13 @@ func startKiosk(t testing.TB, env []string, args ...string) *kioskTerm {
 
 func startKioskDB(t testing.TB, db string, env []string, args ...string) *kioskTerm {
 	t.Helper()
+	return launch(t, db, nil, env, args...)
+}
+
+// launch starts the kiosk; setup adjusts the emulator before the program
+// can ask it anything.
+func launch(t testing.TB, db string, setup func(*vt.Emulator), env []string, args ...string) *kioskTerm {
+	t.Helper()
 	bin := e2eBinary(t)
 	cmd := exec.Command(bin, append([]string{"kiosk", "--demo", "--db", db}, args...)...)
 	cmd.Env = append(e2eEnv(), env...)
@@ -94,6 +104,9 @@ func startKioskDB(t testing.TB, db string, env []string, args ...string) *kioskT
 		t.Fatal(err)
 	}
 	k := &kioskTerm{t: t, db: db, cmd: cmd, pty: f, emu: vt.NewEmulator(80, 24), exited: make(chan struct{})}
+	if setup != nil {
+		setup(k.emu)
+	}
 	go k.readOutput()
 	go k.answerQueries()
 	go func() { k.err = cmd.Wait(); close(k.exited) }()
@@ -161,7 +174,10 @@ func (k *kioskTerm) stop() {
 		}
 	}
 	k.pty.Close()
-	k.emu.Close()
+	// Ends answerQueries (Emulator.Close would race with its Read).
+	if w, ok := k.emu.InputPipe().(*io.PipeWriter); ok {
+		w.Close()
+	}
 }
 
 // screen is what the terminal shows now.
@@ -472,6 +488,23 @@ func TestE2ENoColor(t *testing.T) {
 	k2.waitFor("Se connecter")
 	if len(colourSGR(k2.output())) == 0 {
 		t.Fatal("no colour without NO_COLOR: the test cannot see colours")
+	}
+}
+
+// On a light terminal (its answer to the background query), the light
+// palette: the university's dark blue, not the light blue of dark terminals.
+func TestE2ELightTerminal(t *testing.T) {
+	brand := func(hex string) string { return termenv.ANSI256.Color(hex).Sequence(false) + "m" }
+	light := launch(t, filepath.Join(t.TempDir(), "entkiosk.db"),
+		func(e *vt.Emulator) { e.SetDefaultBackgroundColor(color.White) }, nil)
+	light.waitFor("Se connecter")
+	dark := startKiosk(t, nil)
+	dark.waitFor("Se connecter")
+	if out := light.output(); !strings.Contains(out, brand("#00539F")) || strings.Contains(out, brand("#5EB1F2")) {
+		t.Fatalf("light terminal: no light palette (want %q)", brand("#00539F"))
+	}
+	if out := dark.output(); !strings.Contains(out, brand("#5EB1F2")) {
+		t.Fatalf("dark terminal: no dark palette (want %q)", brand("#5EB1F2"))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -197,7 +198,7 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 		m.countdown = 0
 		return m.armIdle()
 	}
-	switch k.String() {
+	switch strings.TrimPrefix(k.String(), "alt+") { // Esc then Ctrl+C, quickly, is alt+ctrl+c
 	case "ctrl+c", "ctrl+d", "ctrl+z", `ctrl+\`:
 		// A kiosk never exits on these: they go home, wiping everything.
 		if m.quitAllowed() && m.atHome() && k.String() == "ctrl+c" {
@@ -238,14 +239,19 @@ func (m *Model) atHome() bool {
 	return home && len(m.stack) == 0
 }
 
-// navigate opens a page on top of the current one; home clears the stack.
+// navigate opens a page on top of the current one; home clears the stack
+// and ends a logged-in session (home is the login page).
 func (m *Model) navigate(nav screens.NavigateMsg) tea.Cmd {
+	var logout tea.Cmd
 	if nav.Page == screens.PageHome {
 		m.stack = nil
+		if acct := m.c.Account; acct != nil {
+			logout, m.c.Account = m.logoutCmd(acct, "logout"), nil
+		}
 	} else {
 		m.stack = append(m.stack, m.screen)
 	}
-	return m.open(nav)
+	return tea.Batch(logout, m.open(nav))
 }
 
 func (m *Model) open(nav screens.NavigateMsg) tea.Cmd {
@@ -267,6 +273,11 @@ func (m *Model) back() tea.Cmd {
 			return nil
 		}
 		return m.open(screens.NavigateMsg{})
+	}
+	if _, home := m.stack[len(m.stack)-1].(*screens.Home); home && m.c.Account != nil {
+		// Back from the dashboard to the login page: the session ends
+		// there, not left open behind a login form.
+		return m.wipe("logout")
 	}
 	m.screen = m.stack[len(m.stack)-1]
 	m.stack = m.stack[:len(m.stack)-1]

@@ -573,3 +573,47 @@ func FuzzInputGuard(f *testing.F) {
 		readAll(t, g, int(size%32)+1)
 	})
 }
+
+// While the login runs: a spinner, and keys typed ahead are dropped (they
+// never land in a field, where a password would show in clear).
+func TestHomeBusyDropsKeys(t *testing.T) {
+	tm := newTestModel(t)
+	tm.typeText("hugo.lefevre")
+	tm.press("enter")
+	tm.typeText("wrong-password-1")
+	_, loginCmd := tm.Model.Update(keyMsg("enter"))
+	tm.requireScreen("Vérification…")
+	tm.typeText("Typed-Ahead-9")
+	tm.press("enter")
+	tm.settle(loginCmd)
+	tm.requireScreen("Identifiant ou mot de passe incorrect.")
+	if strings.Contains(tm.screen(), "Typed-Ahead") || strings.Contains(tm.screen(), "•") {
+		t.Fatalf("keys typed while busy landed:\n%s", tm.screen())
+	}
+}
+
+// Esc from the dashboard back to the login page ends the session: nobody
+// is left logged in behind a login form.
+func TestBackToHomeLogsOut(t *testing.T) {
+	tm := newTestModel(t)
+	tm.login()
+	tm.send(screens.BackMsg{})
+	tm.requireHomeWiped()
+	if !hasEvent(tm.audit("hugo.lefevre"), data.EventLogout, "") {
+		t.Fatal("no audit LOGOUT")
+	}
+	tm.login()
+	tm.send(screens.NavigateMsg{Page: screens.PageHome, Notice: "Au revoir\x1b[2J"})
+	if tm.Common().Account != nil {
+		t.Fatal("home with someone still logged in")
+	}
+	tm.requireScreen("ℹ Au revoir")
+}
+
+// Esc then Ctrl+C typed quickly arrive as alt+ctrl+c: still home.
+func TestAltHomeKeys(t *testing.T) {
+	tm := newTestModel(t)
+	tm.login()
+	tm.send(tea.KeyMsg{Type: tea.KeyCtrlC, Alt: true})
+	tm.requireHomeWiped()
+}
