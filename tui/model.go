@@ -209,20 +209,22 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 	}
 	m.dirty = true
 	arm := m.armIdle()
-	if m.tooSmall() {
-		return arm // nothing to see: typing blind is not allowed
-	}
 	switch k.String() {
 	case "ctrl+v":
 		return arm // never the host's clipboard; a paste from the client still works
+	case screens.KeyLang:
+		m.c.Lang = m.c.Lang.Other()
+		return arm
+	}
+	if m.tooSmall() {
+		return arm // nothing to see: no typing or acting blind
+	}
+	switch k.String() {
 	case screens.KeyHelp:
 		if _, inHelp := m.screen.(interface{ IsHelp() }); inHelp {
 			return arm
 		}
 		return tea.Batch(arm, m.navigate(screens.NavigateMsg{Page: screens.PageHelp, Topic: m.screen.HelpTopic()}))
-	case screens.KeyLang:
-		m.c.Lang = m.c.Lang.Other()
-		return arm
 	case screens.KeyMailbox:
 		if m.opts.Demo {
 			if _, inMailbox := m.screen.(interface{ IsMailbox() }); !inMailbox {
