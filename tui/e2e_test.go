@@ -308,7 +308,7 @@ func TestE2ELoginHugo(t *testing.T) {
 		k.write(string(r))
 	}
 	k.write("\r")
-	k.waitFor("Connecté : " + hugoFull)
+	k.waitFor("Mon compte", "Hugo Lefèvre", "Ressources accessibles jusqu'au", "Connecté : "+hugoFull)
 	if strings.Contains(k.output(), hugoPassword) {
 		t.Fatal("the password was written to the terminal in clear")
 	}
@@ -555,4 +555,88 @@ func (k *kioskTerm) resize(cols, rows int) {
 	if err := pty.Setsize(k.pty, &pty.Winsize{Rows: uint16(rows), Cols: uint16(cols)}); err != nil {
 		k.t.Fatal(err)
 	}
+}
+
+// codeRe finds the code line of a mail (the newest mail comes first).
+var codeRe = regexp.MustCompile(`Code : (\d{8})`)
+
+// mailedCode reads the newest code mailed to address, from `entkiosk outbox`.
+func (k *kioskTerm) mailedCode(address string) string {
+	k.t.Helper()
+	out := k.entkiosk("outbox", "--to", address)
+	m := codeRe.FindStringSubmatch(out)
+	if m == nil {
+		k.t.Fatalf("no code in the outbox for %s:\n%s", address, out)
+	}
+	return m[1]
+}
+
+// A whole activation of Camille Martin, the code read from the outbox,
+// then a login with the new password.
+func TestE2EActivationCamille(t *testing.T) {
+	const newPassword = "Tournesol-Vif-2026"
+	k := startKiosk(t, nil)
+	k.waitFor("Se connecter")
+	k.write("\t\t\t\r") // 1ère connexion
+	k.waitFor("étape 1 sur 5")
+	k.write("camille.martin\r")
+	k.waitFor("étape 2 sur 5", "c•••••@e•••••.org")
+	k.write(k.mailedCode("camille.martin@example.org") + "\r")
+	k.waitFor("étape 3 sur 5", "CHARTE")
+	k.write(" ") // J'ai lu la charte et je l'accepte
+	k.waitFor("[x] J'ai lu la charte")
+	k.write("\t\r")
+	k.waitFor("étape 4 sur 5", "camille.martin@etu.umontpellier.fr")
+	k.write("\r") // no redirection
+	k.waitFor("étape 5 sur 5", "Robustesse")
+	k.write(newPassword + "\r" + newPassword)
+	k.waitFor("✓ les deux saisies sont identiques")
+	k.write("\r")
+	k.waitFor("Votre compte est activé.", "camille.martin@etu.umontpellier.fr")
+	k.write("\r") // Se connecter: home, identifiant filled in
+	k.waitFor("┃ camille.martin@etu.umontpellier.fr", "› Mot de passe")
+	k.write(newPassword + "\r")
+	k.waitFor("Mon compte", "Camille Martin", "Connecté : camille.martin@etu.umontpellier.fr")
+	if strings.Contains(k.output(), newPassword) {
+		t.Fatal("the password was written to the terminal in clear")
+	}
+}
+
+// A whole lost password for Hugo Lefèvre, then a login with the new one.
+func TestE2ELostPasswordHugo(t *testing.T) {
+	const newPassword = "Girafe-Bleue-77"
+	k := startKiosk(t, nil)
+	k.waitFor("Se connecter")
+	k.write("\t\t\t\t\r") // Problème de connexion
+	k.waitFor("J'ai oublié mon mot de passe")
+	k.write("\x1b[B") // ↓
+	k.waitFor("› J'ai oublié mon mot de passe")
+	k.write("\r")
+	k.waitFor("mot de passe oublié", "Identifiant")
+	k.write(hugo + "\r")
+	k.waitFor("Un mail a été envoyé sur votre adresse mail de secours : h•••••@e•••••.org")
+	k.write(k.mailedCode("hugo.lefevre@example.org") + "\r")
+	k.waitFor("nouveau mot de passe", "Robustesse")
+	k.write(newPassword + "\r" + newPassword)
+	k.waitFor("✓ les deux saisies sont identiques")
+	k.write("\r")
+	k.waitFor("Votre mot de passe a été modifié.")
+	k.write("\r")
+	k.waitFor("› Mot de passe")
+	k.write(newPassword + "\r")
+	k.waitFor("Mon compte", "Connecté : " + hugoFull)
+	if strings.Contains(k.output(), newPassword) {
+		t.Fatal("the password was written to the terminal in clear")
+	}
+}
+
+// The IA lookup of Jean-Luc D'Alembert shows both registrations and the identifiant.
+func TestE2ELookupJeanLuc(t *testing.T) {
+	k := startKiosk(t, nil)
+	k.waitFor("Se connecter")
+	k.write("\t\t\t\t\t\r") // Consulter mon inscription (IA)
+	k.waitFor("Numéro étudiant", "Date de naissance")
+	k.write("22107777\r16112003\r")
+	k.waitFor("Jean-Luc D'Alembert", "jean-luc.dalembert@etu.umontpellier.fr", "(2)",
+		"Master 1 Physique fondamentale", "DU Astronomie et astrophysique")
 }

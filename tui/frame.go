@@ -155,8 +155,11 @@ func (m *Model) helpLine(width int) string {
 	for {
 		keys := append(append([]key.Binding{}, screenKeys...), global...)
 		line := h.ShortHelpView(keys)
-		if lipgloss.Width(line) <= width || len(keys) <= 1 {
-			h.Width = width
+		if lipgloss.Width(line) <= width {
+			return line
+		}
+		if len(keys) <= 1 {
+			h.Width = width // a single key too wide: bubbles cuts it
 			return h.ShortHelpView(keys)
 		}
 		if n := len(global); n > 0 {
