@@ -624,7 +624,7 @@ func TestE2ELostPasswordHugo(t *testing.T) {
 	k.write("\r")
 	k.waitFor("› Mot de passe")
 	k.write(newPassword + "\r")
-	k.waitFor("Mon compte", "Connecté : " + hugoFull)
+	k.waitFor("Mon compte", "Connecté : "+hugoFull)
 	if strings.Contains(k.output(), newPassword) {
 		t.Fatal("the password was written to the terminal in clear")
 	}
