@@ -36,7 +36,7 @@ Usage:
   entkiosk export aliases [--db PATH] [--out FILE]
   entkiosk grant|revoke [--db PATH] helpdesk IDENTIFIANT
   entkiosk backup [--db PATH] DEST
-  entkiosk audit  [--db PATH] [--identifiant X] [--since DATE] [--json]
+  entkiosk audit  [--db PATH] [--identifiant X] [--since DATE] [--event E] [--json]
 
 Every flag also reads ENTKIOSK_<FLAG> (ENTKIOSK_DB, ENTKIOSK_LISTEN, ...).
 "entkiosk COMMAND -h" lists a command's flags.
@@ -336,19 +336,33 @@ func cmdOutbox(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f := newFlags("audit", stderr)
-	ident := f.str("identifiant", "", "only the events of this identifiant")
-	since := f.str("since", "", "only the events since this date (jj/mm/aaaa or aaaa-mm-jj)")
+	ident := f.str("identifiant", "", "only the events of this identifiant (full, or its local part)")
+	since := f.str("since", "", "only the events since this date (jj/mm/aaaa or aaaa-mm-jj, local time)")
+	events := f.str("event", "", "only these events, comma-separated (LOGIN_ERROR,LOCK,...)")
 	asJSON := f.bool("json", false, "one JSON object per line")
 	limit := f.int("limit", 1000, "at most this many events, newest first")
 	if _, err := f.parse(args); err != nil {
 		return helpOK(err)
+	}
+	filter := data.AuditFilter{Identifiant: *ident, Limit: *limit}
+	if *events != "" {
+		known := map[data.Event]bool{}
+		for _, e := range data.AuditEvents {
+			known[e] = true
+		}
+		for _, name := range strings.Split(*events, ",") {
+			e := data.Event(strings.ToUpper(strings.TrimSpace(name)))
+			if !known[e] {
+				return usageError{fmt.Sprintf("--event %q: one of %v", name, data.AuditEvents)}
+			}
+			filter.Events = append(filter.Events, e)
+		}
 	}
 	store, err := f.open()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	filter := data.AuditFilter{Identifiant: *ident, Limit: *limit}
 	if *since != "" {
 		loc := store.Config().Location
 		t, err := time.ParseInLocation("02/01/2006", *since, loc)
@@ -367,8 +381,8 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	for _, e := range entries {
 		if *asJSON {
 			if err := enc.Encode(map[string]any{"id": e.ID, "at": e.At.UTC().Format(time.RFC3339), "event": e.Event,
-				"identifiant": e.Identifiant, "client": e.Client, "outcome": e.Outcome, "actor": e.Actor,
-				"detail": e.Detail}); err != nil {
+				"person_id": e.PersonID, "identifiant": e.Identifiant, "client": e.Client, "outcome": e.Outcome,
+				"actor": e.Actor, "detail": e.Detail}); err != nil {
 				return err
 			}
 			continue
@@ -382,6 +396,12 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(stdout, "  (%s)", data.Clean(e.Detail))
 		}
 		fmt.Fprintln(stdout)
+	}
+	switch {
+	case len(entries) == 0 && !*asJSON:
+		fmt.Fprintln(stdout, "(aucun événement)")
+	case len(entries) == *limit:
+		fmt.Fprintf(stderr, "les %d plus récents seulement : --limit pour en voir plus\n", *limit)
 	}
 	return nil
 }
@@ -557,9 +577,15 @@ func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer store.Close()
+	start := time.Now()
 	if err := store.Backup(ctx, pos[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "sauvegarde écrite : %s\n", pos[0])
+	size := int64(0)
+	if st, err := os.Stat(pos[0]); err == nil {
+		size = st.Size()
+	}
+	fmt.Fprintf(stdout, "sauvegarde écrite : %s (%.1f Mo en %s, integrity_check ok, mode 0600)\n", pos[0],
+		float64(size)/1e6, time.Since(start).Round(time.Millisecond))
 	return nil
 }

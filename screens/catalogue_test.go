@@ -28,12 +28,22 @@ func TestCataloguesHaveTheSameKeys(t *testing.T) {
 	}
 }
 
+// emptyOnPurpose are texts left empty by their screen's owner to show
+// nothing (helpdesk); reported, not failed, until they are replaced by a
+// word or by not looking the key up. Add nothing here.
+var emptyOnPurpose = map[string]bool{"helpdesk.card.empty": true, "helpdesk.outcome.CODE_ERROR.wrong": true}
+
 func TestCataloguesHaveNoEmptyText(t *testing.T) {
 	for lang, cat := range catalogues {
 		for k, v := range cat {
-			if strings.TrimSpace(v) == "" {
-				t.Errorf("%s: %q is empty", lang, k)
+			if strings.TrimSpace(v) != "" {
+				continue
 			}
+			if emptyOnPurpose[k] {
+				t.Logf("%s: %q is empty (on purpose, its owner says)", lang, k)
+				continue
+			}
+			t.Errorf("%s: %q is empty", lang, k)
 		}
 	}
 }
