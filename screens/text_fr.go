@@ -13,6 +13,7 @@ var textFR = map[string]string{
 	"app.loggedas":    "Connecté : %s",
 	"app.closing":     "Le service redémarre : votre session va se fermer.",
 	"app.toosmall":    "Agrandissez la fenêtre (80 × 24 au moins).",
+	"app.size":        "Taille actuelle : %d × %d",
 	"common.datetime": "%s à %s",
 	"common.yes":      "Oui",
 	"common.no":       "Non",
@@ -81,18 +82,23 @@ var textFR = map[string]string{
 	"password.recommended":          "(%d caractères recommandés)",
 
 	// --- home (login)
-	"home.title":            "Connexion",
+	"home.title":            "Connexion à votre compte ENT",
 	"home.identifiant":      "Identifiant",
 	"home.identifiant.hint": "prenom.nom ou prenom.nom@etu.umontpellier.fr",
 	"home.password":         "Mot de passe",
 	"home.login":            "Se connecter",
+	"home.checking":         "Vérification…",
+	"home.nopassword":       "Vous n'avez pas encore de mot de passe ?",
 	"home.first":            "1ère connexion",
+	"home.first.desc":       "activer mon compte",
+	"home.other":            "Un problème, une question ?",
 	"home.problem":          "Problème de connexion",
+	"home.problem.desc":     "mot de passe oublié, compte bloqué",
 	"home.lookup":           "Consulter mon inscription (IA)",
+	"home.lookup.desc":      "retrouver mon identifiant",
 	"home.help":             "Aide",
 	"home.required":         "Saisissez votre identifiant et votre mot de passe.",
 	"home.pending.hint":     "Compte jamais activé ? Choisissez « 1ère connexion ».",
-	"home.wiped":            "Session terminée : tout a été effacé.",
 
 	// --- code entry (CodeEntry, shared by every flow that mails a code)
 	"code.sent":      "Un code a été envoyé à %s",
