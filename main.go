@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/log"
+	"github.com/charmbracelet/x/term"
 
 	"entkiosk/data"
 	"entkiosk/screens"
@@ -204,6 +205,14 @@ func cmdKiosk(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	if *lang != "fr" && *lang != "en" {
 		return usageError{fmt.Sprintf("--lang %q: fr or en", *lang)}
+	}
+	// Until Bubble Tea takes the terminal (opening the store, loading the
+	// demo), ctrl+c or ctrl+\ typed on the keyboard would still raise
+	// signals: raw mode from the start, so only an operator stops a kiosk.
+	if fd := os.Stdin.Fd(); !*allowQuit && term.IsTerminal(fd) {
+		if state, err := term.MakeRaw(fd); err == nil {
+			defer term.Restore(fd, state)
+		}
 	}
 	logger, done, err := f.logger(stderr, filepath.Join(filepath.Dir(*f.db), "entkiosk.log"))
 	if err != nil {
