@@ -223,6 +223,19 @@ func (s *Store) VerifyCode(ctx context.Context, ch *Challenge, typed string, o O
 			return nil
 		}
 		if len(typed) != CodeDigits || !hmac.Equal([]byte(s.codeHash(c.personID, c.purpose, typed)), []byte(c.codeHash)) {
+			// A code from an earlier mail, replaced since ("Renvoyer", the
+			// helpdesk): say so rather than "wrong", and do not count it.
+			var replaced int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM codes WHERE person_id = ? AND purpose = ?
+				AND id < ? AND revoked_why = 'superseded' AND code_hash = ? AND created_at > ?`, c.personID,
+				string(c.purpose), c.id, s.codeHash(c.personID, c.purpose, typed),
+				fmtTime(now.Add(-CodeLifetime))).Scan(&replaced); err != nil {
+				return err
+			}
+			if replaced > 0 {
+				verdict = ErrCodeReplaced
+				return nil
+			}
 			c.failures++
 			if c.failures >= CodeMaxFailures {
 				_, err = tx.ExecContext(ctx, `UPDATE codes SET failures = ?, revoked_at = ?, revoked_why = 'failures' WHERE id = ?`,

@@ -25,6 +25,9 @@ var (
 	// ErrCodeUsed: the code was used, replaced by a newer one, or revoked
 	// after too many wrong entries.
 	ErrCodeUsed = errors.New("code no longer valid")
+	// ErrCodeReplaced: the code typed is from an earlier mail; a newer code
+	// was sent since and only that one works.
+	ErrCodeReplaced = fmt.Errorf("%w: replaced by a newer code", ErrCodeUsed)
 	// ErrBadToken: a link token that opens nothing.
 	ErrBadToken = errors.New("link invalid or expired")
 	// ErrWrongPassword: the current password given to change it is wrong.

@@ -268,6 +268,8 @@ func (e *CodeEntry) refused(err error) {
 	switch {
 	case errors.As(err, &wrong):
 		e.needNew = wrong.Remaining <= 0
+	case errors.Is(err, data.ErrCodeReplaced):
+		// The newest code still works: keep the field for it.
 	case errors.Is(err, data.ErrCodeExpired), errors.Is(err, data.ErrCodeUsed):
 		e.needNew = true
 	default:

@@ -50,6 +50,8 @@ func (c *Common) ErrorText(err error) string {
 		return c.Tf("error.code.wrong", wrong.Remaining)
 	case errors.Is(err, data.ErrCodeExpired):
 		return c.T("error.code.expired")
+	case errors.Is(err, data.ErrCodeReplaced):
+		return c.T("error.code.replaced")
 	case errors.Is(err, data.ErrCodeUsed):
 		return c.T("error.code.used")
 	case errors.Is(err, data.ErrBadToken):

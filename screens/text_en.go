@@ -47,6 +47,7 @@ var textEN = map[string]string{
 	"error.code.wrong":       "Wrong code. %d try(ies) left.",
 	"error.code.revoked":     "Wrong code. This code no longer works: ask for a new one.",
 	"error.code.expired":     "This code has expired (24 h). Ask for a new one.",
+	"error.code.replaced":    "This code was replaced by a newer one: type the code from the latest mail.",
 	"error.code.used":        "This code no longer works (already used, or replaced by a newer one). Ask for a new one.",
 	"error.token":            "This link is not valid. Use the code from the mail, or ask for a new one.",
 	"error.active":           "This account is already activated.",

@@ -48,6 +48,7 @@ var textFR = map[string]string{
 	"error.code.wrong":       "Code incorrect. Il vous reste %d essai(s).",
 	"error.code.revoked":     "Code incorrect. Ce code n'est plus valable : demandez-en un nouveau.",
 	"error.code.expired":     "Ce code a expiré (24 h). Demandez-en un nouveau.",
+	"error.code.replaced":    "Ce code a été remplacé par un plus récent : saisissez le code du dernier mail reçu.",
 	"error.code.used":        "Ce code n'est plus valable (déjà utilisé ou remplacé par un plus récent). Demandez-en un nouveau.",
 	"error.token":            "Ce lien n'est pas valable. Utilisez le code reçu par mail, ou demandez-en un nouveau.",
 	"error.active":           "Ce compte est déjà activé.",
