@@ -234,7 +234,8 @@ func (s *Store) VerifyCode(ctx context.Context, ch *Challenge, typed string, o O
 			}
 			if replaced > 0 {
 				verdict = ErrCodeReplaced
-				return nil
+				return s.audit(ctx, tx, AuditEntry{Event: EventCodeError, PersonID: c.personID, Identifiant: ch.identifiant,
+					Client: o.Client, Outcome: "replaced", Detail: string(c.purpose)})
 			}
 			c.failures++
 			if c.failures >= CodeMaxFailures {

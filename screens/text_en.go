@@ -621,6 +621,7 @@ The helpdesk will never ask for your password or for a code received by mail.`,
 	"helpdesk.event.IMPORT":               "Import",
 	"helpdesk.event.ACCOUNT_CREATED":      "Account created",
 
+	"helpdesk.outcome.replaced":               "code from an earlier mail",
 	"helpdesk.outcome.refused":                "refused",
 	"helpdesk.outcome.wrong":                  "wrong",
 	"helpdesk.outcome.LOGIN_ERROR.wrong":      "wrong password",

@@ -622,6 +622,7 @@ L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par ma
 	"helpdesk.event.IMPORT":               "Import",
 	"helpdesk.event.ACCOUNT_CREATED":      "Compte créé",
 
+	"helpdesk.outcome.replaced":               "code d'un mail précédent",
 	"helpdesk.outcome.refused":                "refusé",
 	"helpdesk.outcome.wrong":                  "erroné",
 	"helpdesk.outcome.LOGIN_ERROR.wrong":      "mot de passe incorrect",

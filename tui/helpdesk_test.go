@@ -325,7 +325,7 @@ func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 	tm.requireScreen("actif, activé le 25/11/2026")
 	tm.press("2")
 	tm.requireScreen("Compte activé", "Code d'activation utilisé", "Code d'activation (remplacé) envoyé",
-		"Code incorrect (activation, 1/5)")
+		"Code incorrect : code d'un mail précédent (activation)")
 	e := hdAudit(t, tm.store, data.EventActivate)
 	if e.Client != "kiosk:student-process" {
 		t.Fatalf("activation not by the other process: %+v", e)
