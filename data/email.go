@@ -16,14 +16,16 @@ const MaxEmailLength = 254
 // returns it trimmed and with a lower-case domain. Display names, comments,
 // control characters and anything but a bare addr-spec are refused.
 func ParseEmail(s string) (string, error) {
-	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, "\r\n\x00") {
+		// Before any trimming: a header injection is refused, not repaired.
+		return "", &InvalidEmailError{"contains a line break or NUL"}
+	}
+	s = strings.Trim(s, " \t")
 	switch {
 	case s == "":
 		return "", &InvalidEmailError{"empty"}
 	case len(s) > MaxEmailLength:
 		return "", &InvalidEmailError{"too long"}
-	case strings.ContainsAny(s, "\r\n\x00"):
-		return "", &InvalidEmailError{"contains a line break or NUL"}
 	}
 	if !utf8.ValidString(s) {
 		return "", &InvalidEmailError{"not UTF-8"}

@@ -109,7 +109,13 @@ func (s *Store) identifyByNumber(ctx context.Context, number string, birth time.
 		if success != EventIALookup {
 			return nil // the caller audits what it does next
 		}
-		return s.audit(ctx, tx, AuditEntry{Event: EventIALookup, PersonID: p.ID, Client: o.Client, Outcome: "ok"})
+		var ident string
+		if err := tx.QueryRowContext(ctx, `SELECT identifiant FROM accounts WHERE person_id = ?`, p.ID).Scan(&ident); err != nil &&
+			!errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		return s.audit(ctx, tx, AuditEntry{Event: EventIALookup, PersonID: p.ID, Identifiant: ident, Client: o.Client,
+			Outcome: "ok", Detail: "number " + number})
 	})
 	if err != nil {
 		return Person{}, err
