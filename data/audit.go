@@ -151,7 +151,7 @@ func (s *Store) identifiantShaped(id string) bool {
 			return false
 		}
 	}
-	if len(local) == 0 || len(local) > 128 || strings.Count(local, ".") != 1 {
+	if len(local) == 0 || len(local) > MaxEmailLength || strings.Count(local, ".") != 1 {
 		return false
 	}
 	for _, word := range strings.Split(local, ".") {

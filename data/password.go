@@ -96,8 +96,11 @@ func CheckPassword(pw string, p PersonalData) PolicyResult {
 	forbidden := RuleResult{Rule: RuleForbidden, OK: true}
 	gr := uniseg.NewGraphemes(pw)
 	for pos := 1; gr.Next(); pos++ {
-		if c := gr.Str(); len(c) == 1 && strings.ContainsRune(ForbiddenPasswordChars, rune(c[0])) {
-			forbidden = RuleResult{Rule: RuleForbidden, Char: rune(c[0]), Position: pos}
+		// A forbidden character may carry a combining mark ("<\u0301"): it
+		// is still in the password the directory would receive.
+		if c := gr.Str(); strings.ContainsAny(c, ForbiddenPasswordChars) {
+			i := strings.IndexAny(c, ForbiddenPasswordChars)
+			forbidden = RuleResult{Rule: RuleForbidden, Char: rune(c[i]), Position: pos}
 			break
 		}
 	}
