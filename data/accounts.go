@@ -210,19 +210,29 @@ func (s *Store) ChangePassword(ctx context.Context, a *Account, current, next st
 	if err != nil {
 		return err
 	}
-	match, err := s.hasher.Verify(ctx, current, fresh.passwordHash)
-	if err != nil {
-		return err
+	match := false
+	if !passwordTooLong(current) {
+		if match, err = s.hasher.Verify(ctx, current, fresh.passwordHash); err != nil {
+			return err
+		}
 	}
-	if !match {
+	lockErr := s.blocked(ctx, s.db, scopeLogin, fresh.LocalPart, "login")
+	if !match || lockErr != nil {
 		// Counted like a failed login: an unattended session must not
-		// become a way to guess the password.
+		// become a way to guess the password. While the identifiant is
+		// locked even the right one is refused, and the lock not extended.
 		err := s.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := s.recordLoginFailure(ctx, tx, fresh.LocalPart, o.Client); err != nil {
+			outcome := "wrong current password"
+			if s.blocked(ctx, tx, scopeLogin, fresh.LocalPart, "login") != nil {
+				outcome = "locked"
+				if err := s.recordClientFailure(ctx, tx, o.Client); err != nil {
+					return err
+				}
+			} else if _, err := s.recordLoginFailure(ctx, tx, fresh.LocalPart, o.Client); err != nil {
 				return err
 			}
 			return s.audit(ctx, tx, AuditEntry{Event: EventUpdatePassword, PersonID: a.Person.ID,
-				Identifiant: a.Identifiant, Client: o.Client, Outcome: "wrong current password"})
+				Identifiant: a.Identifiant, Client: o.Client, Outcome: outcome})
 		})
 		if err != nil {
 			return err

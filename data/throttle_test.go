@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -248,10 +249,6 @@ func TestUnlockLogin(t *testing.T) {
 	ines := agent(t, s)
 	fail(t, s, clock, hugo, 5, 2*time.Second)
 	// A student is no agent.
-	clock.Advance(2 * time.Second)
-	student, err := s.Login(ctx, "marie.petit", "x", from())
-	_ = student
-	wantCredentials(t, err, "pending account")
 	hugoAcct, _ := s.account(ctx, s.db, `a.local_part = ?`, hugo)
 	if err := s.UnlockLogin(ctx, hugoAcct, hugo, testOrigin); err != ErrNotHelpdesk {
 		t.Fatalf("unlock by a student: %v", err)
@@ -601,5 +598,40 @@ func TestLookupUnknownAndWrongDateAlike(t *testing.T) {
 	}
 	if countRows(t, s, "throttle_failures") != before {
 		t.Fatal("a malformed number was counted")
+	}
+}
+
+// Changing the password from a session counts wrong current passwords as
+// failed logins, and refuses even the right one while the identifiant is
+// locked (a session left open is no way around the lock).
+func TestChangePasswordUnderTheLock(t *testing.T) {
+	s, clock := demoStore(t)
+	a, err := s.Login(ctx, hugo, hugoPassword, from())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		clock.Advance(2 * time.Second)
+		if err := s.ChangePassword(ctx, a, "Mauvais-Mot-2026", "Tortue-Velo-Nuage-43", from()); err != ErrWrongPassword {
+			t.Fatalf("wrong current password %d: %v", i+1, err)
+		}
+	}
+	st := loginState(t, s, hugo)
+	if !st.LockedUntil.Equal(clock.Now().Add(time.Minute)) {
+		t.Fatalf("5 wrong current passwords: %+v", st)
+	}
+	clock.Advance(30 * time.Second)
+	if err := s.ChangePassword(ctx, a, hugoPassword, "Tortue-Velo-Nuage-43", from()); err != ErrWrongPassword {
+		t.Fatalf("right current password during the lock: %v", err)
+	}
+	if st2 := loginState(t, s, hugo); st2 != st {
+		t.Fatalf("an attempt during the lock changed it: %+v → %+v", st, st2)
+	}
+	clock.Advance(30 * time.Second)
+	if err := s.ChangePassword(ctx, a, hugoPassword, "Tortue-Velo-Nuage-43", from()); err != nil {
+		t.Fatalf("after the lock: %v", err)
+	}
+	if err := s.ChangePassword(ctx, a, strings.Repeat("x", 1<<20), "Tortue-Velo-Nuage-44", from()); err != ErrWrongPassword {
+		t.Fatalf("1 MB current password: %v", err)
 	}
 }
