@@ -471,3 +471,53 @@ func TestImportRefusesControlSequences(t *testing.T) {
 		}
 	}
 }
+
+// Login's cost with a normal and a 1 MB password (cheap hasher: the
+// figures show that the 1 MB one is refused before any hashing):
+//
+//	go test ./data -run '^$' -bench BenchmarkLogin -benchtime 200x
+func BenchmarkLogin(b *testing.B) {
+	for _, c := range []struct{ name, password string }{
+		{"wrong", "Mauvais-Mot-2026"}, {"1MB", strings.Repeat("é", 1<<19)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			s, clock := demoStore(b)
+			for b.Loop() {
+				clock.Advance(time.Hour) // no lock in the way
+				if _, err := s.Login(ctx, hugo, c.password, Origin{}); err != ErrInvalidCredentials {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// A 1 MB password given to the policy (the store's own door: CompleteReset,
+// CompleteActivation, ChangePassword) is refused in one linear pass; the
+// dictionary and personal-data readings used to be quadratic in the length.
+//
+//	go test ./data -run '^$' -bench BenchmarkCheckPassword -benchtime 20x
+func TestCheckPasswordHuge(t *testing.T) {
+	res := CheckPassword(strings.Repeat("é1", 1<<18), PersonalData{Prenom: "Camille", Nom: "Martin"})
+	if res.OK() || res.Result(RuleMaxLength).OK || res.Length != 1<<19 {
+		t.Fatalf("1 MB password: %+v", res.Rules)
+	}
+	if got := len(readings("a1b1c1d1e1f1")); got != 64 {
+		t.Fatalf("readings of six ones: %d, want 64", got)
+	}
+	if r := readings("p4$$w0rd1"); !slices.Contains(r, "passwordl") || !slices.Contains(r, "passwordi") {
+		t.Fatalf("readings: %v", r)
+	}
+}
+
+func BenchmarkCheckPassword(b *testing.B) {
+	for _, c := range []struct{ name, pw string }{
+		{"12chars", "Tortue-Velo-42"}, {"128chars", strings.Repeat("é", 128)}, {"1MB", strings.Repeat("é1", 1<<18)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				CheckPassword(c.pw, PersonalData{Prenom: "Camille", Nom: "Martin"})
+			}
+		})
+	}
+}
