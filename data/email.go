@@ -94,9 +94,13 @@ func isTLD(label string) bool {
 	return true
 }
 
+// firstChar is the first visible character of s (controls, sequences and
+// spaces skipped), or nothing.
 func firstChar(s string) string {
 	for _, r := range Clean(s) {
-		return string(r)
+		if unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Mn, r) && r != utf8.RuneError {
+			return string(r)
+		}
 	}
 	return ""
 }
