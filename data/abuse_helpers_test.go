@@ -13,7 +13,7 @@ const (
 	hugo         = "hugo.lefevre" // active
 	hugoPassword = "Kiosque-Demo-2026"
 	hugoMail     = "hugo.lefevre@example.org"
-	camille      = "camille.martin" // pending, activation possible
+	camilleIdent = "camille.martin" // pending, activation possible
 	camilleNum   = "21901234"
 	inesIdent    = "ines.moreau" // staff, helpdesk
 	inesPassword = "Helpdesk-Demo-2026"
@@ -21,9 +21,9 @@ const (
 
 var camilleBirth = time.Date(2004, 7, 14, 0, 0, 0, 0, ParisLocation())
 
-// demoStore is openTest with the demo people loaded, the clock then moved
+// abuseStore is openTest with the demo people loaded, the clock then moved
 // two hours on so that the import's mails are out of every hourly window.
-func demoStore(t testing.TB) (*Store, *ManualClock) {
+func abuseStore(t testing.TB) (*Store, *ManualClock) {
 	t.Helper()
 	s, clock := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
@@ -45,8 +45,8 @@ func agent(t testing.TB, s *Store) *Account {
 }
 
 var (
-	codeLine  = regexp.MustCompile(`Code ?: (\d{8})`)
-	tokenLine = regexp.MustCompile(`ssh://([a-z2-7]{32})@`)
+	mailCodeRe  = regexp.MustCompile(`Code ?: (\d{8})`)
+	mailTokenRe = regexp.MustCompile(`ssh://([a-z2-7]{32})@`)
 )
 
 // lastCode reads the code of the newest mail to an address.
@@ -65,7 +65,7 @@ func lastCode(t testing.TB, s *Store, to string) string {
 	if newest == nil {
 		t.Fatalf("no mail to %s", to)
 	}
-	m := codeLine.FindStringSubmatch(newest.Body)
+	m := mailCodeRe.FindStringSubmatch(newest.Body)
 	if m == nil {
 		t.Fatalf("no code in the mail to %s:\n%s", to, newest.Body)
 	}
@@ -92,22 +92,52 @@ func wantLimit(t testing.TB, err error, what string, until time.Time) {
 	}
 }
 
-func loginState(t testing.TB, s *Store, ident string) ThrottleState {
-	t.Helper()
-	st, err := s.LoginThrottle(ctx, ident)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st
+// lockView is a lock as the tests compare it: LockedUntil zero unless the
+// lock still runs (the helpdesk card's LockState keeps the raw end).
+type lockView struct {
+	Failures    int
+	LockedUntil time.Time
+	Disabled    bool
+	Level       int
 }
 
-func lookupState(t testing.TB, s *Store, number string) ThrottleState {
+func (v lockView) Locked() bool { return v.Disabled || !v.LockedUntil.IsZero() }
+
+func viewLock(t testing.TB, s *Store, scope, key string, window time.Duration) lockView {
 	t.Helper()
-	st, err := s.LookupThrottle(ctx, number)
+	st, err := s.lockState(ctx, scope, key, window)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return st
+	v := lockView{Failures: st.Failures, Disabled: st.Disabled, Level: st.Level}
+	if st.Locked(s.Now()) && !st.Disabled {
+		v.LockedUntil = st.Until
+	}
+	return v
+}
+
+func loginState(t testing.TB, s *Store, ident string) lockView {
+	t.Helper()
+	return viewLock(t, s, scopeLogin, loginKey(ident), LoginFailureWindow)
+}
+
+func lookupState(t testing.TB, s *Store, number string) lockView {
+	t.Helper()
+	return viewLock(t, s, scopeLookup, number, LookupFailureWindow)
+}
+
+// unlock is the helpdesk lifting a person's locks (login and IA lookup).
+func unlock(t testing.TB, s *Store, agent *Account, ident string, o Origin) Unlocked {
+	t.Helper()
+	a, err := s.account(ctx, s.db, `a.local_part = ?`, loginKey(ident))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := s.HelpdeskUnlock(ctx, agent, a.Person.ID, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }
 
 // auditRows is every audit row as one line of text, for greps.

@@ -15,7 +15,7 @@ import (
 // --- audit: every flow writes its named event, and nothing secret
 
 func TestAuditEventsAndNoSecrets(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	o := Origin{Client: "ssh:203.0.113.20", Lang: "fr"}
 	step := func() { clock.Advance(61 * time.Second) }
 	secrets := []string{hugoPassword, inesPassword, "Mauvais-Mot-2026", "Soleil2024!", "Nouveau-Depart-2026",
@@ -31,13 +31,21 @@ func TestAuditEventsAndNoSecrets(t *testing.T) {
 		clock.Advance(2 * time.Second)
 		s.Login(ctx, "personne.inconnue", "Mauvais-Mot-2026", o)
 	}
-	// UNLOCK (helpdesk)
+	// HELPDESK_ACTION (unlock); then hugo locked, and UNLOCK by his reset
 	ines := agent(t, s)
-	if err := s.UnlockLogin(ctx, ines, "personne.inconnue", Origin{Client: "kiosk:accueil/tty1"}); err != nil {
-		t.Fatal(err)
+	for i := 0; i < 5; i++ {
+		clock.Advance(2 * time.Second)
+		s.Login(ctx, hugo, "Mauvais-Mot-2026", from())
 	}
-	// SEND_CODE, RESET_PASSWORD
-	step()
+	unlock(t, s, ines, hugo, Origin{Client: "kiosk:accueil/tty1"})
+	for i := 0; i < 5; i++ {
+		clock.Advance(2 * time.Second)
+		s.Login(ctx, hugo, "Mauvais-Mot-2026", from())
+	}
+	if !loginState(t, s, hugo).Locked() {
+		t.Fatal("hugo not locked again")
+	}
+	// SEND_CODE, RESET_PASSWORD, UNLOCK (the reset lifts the lock)
 	ch, err := s.StartReset(ctx, hugo, o)
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +88,7 @@ func TestAuditEventsAndNoSecrets(t *testing.T) {
 		t.Fatal(err)
 	}
 	// ACTIVATE
-	c, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: camille}, o)
+	c, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: camilleIdent}, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,14 +112,14 @@ func TestAuditEventsAndNoSecrets(t *testing.T) {
 
 	want := []Event{EventLogin, EventLoginError, EventLock, EventUnlock, EventSendCode, EventResetPassword,
 		EventUpdatePassword, EventUpdateRecoveryMail, EventUpdateRedirection, EventActivate, EventIALookup,
-		EventIALookupError}
+		EventIALookupError, EventHelpdeskAction}
 	entries, err := s.AuditLog(ctx, AuditFilter{Events: want, Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
 	seen := map[Event]AuditEntry{}
 	for _, e := range entries {
-		if e.Client == o.Client || e.Actor != "" {
+		if e.Client == o.Client || e.Actor != "" || e.Event == EventUnlock {
 			seen[e.Event] = e
 		}
 	}
@@ -121,7 +129,8 @@ func TestAuditEventsAndNoSecrets(t *testing.T) {
 			t.Errorf("no %s entry", ev)
 			continue
 		}
-		if e.At.Location() != time.UTC || e.Outcome == "" || e.Client == "" || (e.Identifiant == "" && e.PersonID == 0) {
+		if e.At.Location() != time.UTC || e.Outcome == "" || (e.Client == "" && e.Event != EventUnlock) ||
+			(e.Identifiant == "" && e.PersonID == 0) {
 			t.Errorf("%s entry incomplete: %+v", ev, e)
 		}
 		t.Logf("%-20s %s  %-32s %-20s %-14s %s", e.Event, e.At.Format(time.RFC3339), e.Identifiant, e.Client, e.Outcome, e.Detail)
@@ -132,10 +141,10 @@ func TestAuditEventsAndNoSecrets(t *testing.T) {
 	mails, _ := s.Outbox(ctx, OutboxFilter{})
 	for _, m := range mails {
 		secrets = append(secrets, m.To)
-		if c := codeLine.FindStringSubmatch(m.Body); c != nil {
+		if c := mailCodeRe.FindStringSubmatch(m.Body); c != nil {
 			secrets = append(secrets, c[1])
 		}
-		if tok := tokenLine.FindStringSubmatch(m.Body); tok != nil {
+		if tok := mailTokenRe.FindStringSubmatch(m.Body); tok != nil {
 			secrets = append(secrets, tok[1])
 		}
 		outbox = append(outbox, m.To)
@@ -168,7 +177,7 @@ func TestAuditEventsAndNoSecrets(t *testing.T) {
 }
 
 func TestAuditAppendOnly(t *testing.T) {
-	s, _ := demoStore(t)
+	s, _ := abuseStore(t)
 	s.Login(ctx, hugo, "Mauvais-Mot-2026", testOrigin)
 	n := countRows(t, s, "audit")
 	for _, q := range []string{
@@ -198,7 +207,7 @@ func TestAuditAppendOnly(t *testing.T) {
 var maskShape = regexp.MustCompile(`^\pL•••••@\pL•••••\.[a-z]{2,24}$`)
 
 func TestStartResetSameShape(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	type answer struct {
 		purpose         Purpose
 		expires, resend time.Duration
@@ -249,7 +258,7 @@ func TestStartResetSameShape(t *testing.T) {
 // an unknown identifiant alike.
 func TestMailCooldownAndHourlyLimit(t *testing.T) {
 	for _, ident := range []string{hugo, "personne.inconnue"} {
-		s, clock := demoStore(t)
+		s, clock := abuseStore(t)
 		t0 := clock.Now()
 		ch, err := s.StartReset(ctx, ident, testOrigin)
 		if err != nil {
@@ -329,7 +338,7 @@ func TestStartResetTiming(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing figures: not in -short")
 	}
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	const tries = 200
 	var known, unknown, gaps []time.Duration
 	r := rand.New(rand.NewPCG(1, 2))
@@ -381,7 +390,6 @@ func TestHugeInputsStayCheap(t *testing.T) {
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
-	h.Warm()
 	mb := strings.Repeat("é", 1<<19) // 1 MB
 	// With the only hash slot taken, a login that hashed would say ErrBusy:
 	// a 1 MB password is refused without hashing.
@@ -481,7 +489,7 @@ func BenchmarkLogin(b *testing.B) {
 		{"wrong", "Mauvais-Mot-2026"}, {"1MB", strings.Repeat("é", 1<<19)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			s, clock := demoStore(b)
+			s, clock := abuseStore(b)
 			for b.Loop() {
 				clock.Advance(time.Hour) // no lock in the way
 				if _, err := s.Login(ctx, hugo, c.password, Origin{}); err != ErrInvalidCredentials {

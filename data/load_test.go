@@ -54,7 +54,6 @@ func TestLoad500Logins(t *testing.T) {
 	if _, err := s.db.Exec(`UPDATE accounts SET status = 'active', password_hash = ?`, hash); err != nil {
 		t.Fatal(err)
 	}
-	s.hasher.Warm()
 
 	type attempt struct {
 		ident, password, client string

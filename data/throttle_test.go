@@ -34,7 +34,7 @@ func fail(t *testing.T, s *Store, clock *ManualClock, ident string, n int, step 
 }
 
 func TestLoginLockAfterFiveFailures(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	fail(t, s, clock, hugo, 4, 2*time.Second)
 	if st := loginState(t, s, hugo); st.Failures != 4 || st.Locked() {
 		t.Fatalf("after 4 failures: %+v", st)
@@ -68,13 +68,13 @@ func TestLoginLockAfterFiveFailures(t *testing.T) {
 	if a.Identifiant != hugo+"@etu.umontpellier.fr" {
 		t.Fatal(a.Identifiant)
 	}
-	if st := loginState(t, s, hugo); st != (ThrottleState{}) {
+	if st := loginState(t, s, hugo); st != (lockView{}) {
 		t.Fatalf("a success must reset everything: %+v", st)
 	}
 }
 
 func TestLoginLockDoubles(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	want := []time.Duration{60 * time.Second, 2 * time.Minute, 4 * time.Minute, 8 * time.Minute,
 		15 * time.Minute, 15 * time.Minute, 15 * time.Minute}
 	for i, d := range want {
@@ -100,7 +100,7 @@ func TestLoginLockDoubles(t *testing.T) {
 }
 
 func TestLoginFailureWindow(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	start := clock.Now()
 	// Five failures spread over exactly 15 minutes: the first is out of the
 	// window when the fifth comes.
@@ -115,7 +115,7 @@ func TestLoginFailureWindow(t *testing.T) {
 		t.Fatalf("5 failures over exactly 15 min: %+v, want 4 counted, no lock", st)
 	}
 	// Over 14:59.999 they lock.
-	s2, clock2 := demoStore(t)
+	s2, clock2 := abuseStore(t)
 	start = clock2.Now()
 	for i := 0; i < 4; i++ {
 		clock2.Set(start.Add(time.Duration(i) * 3 * time.Minute))
@@ -129,7 +129,7 @@ func TestLoginFailureWindow(t *testing.T) {
 }
 
 func TestLoginAutomationGap(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	s.Login(ctx, hugo, "Mauvais-Mot-2026", from())
 	clock.Advance(time.Second)
 	s.Login(ctx, hugo, "Mauvais-Mot-2026", from())
@@ -153,7 +153,7 @@ func TestLoginAutomationGap(t *testing.T) {
 }
 
 func TestLoginSuccessResetsCount(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	fail(t, s, clock, hugo, 4, 2*time.Second)
 	clock.Advance(2 * time.Second)
 	if _, err := s.Login(ctx, hugo, hugoPassword, from()); err != nil {
@@ -169,8 +169,8 @@ func TestLoginSuccessResetsCount(t *testing.T) {
 // Unknown identifiants and never-activated accounts are counted and locked
 // exactly like active ones: a lock says nothing about existence.
 func TestLoginUnknownIdentifiantsLockAlike(t *testing.T) {
-	for _, ident := range []string{hugo, "personne.inconnue", camille} {
-		s, clock := demoStore(t)
+	for _, ident := range []string{hugo, "personne.inconnue", camilleIdent} {
+		s, clock := abuseStore(t)
 		fail(t, s, clock, ident, 5, 2*time.Second)
 		st := loginState(t, s, ident)
 		if !st.LockedUntil.Equal(clock.Now().Add(time.Minute)) || st.Level != 1 {
@@ -184,7 +184,7 @@ func TestLoginUnknownIdentifiantsLockAlike(t *testing.T) {
 
 // Every spelling of one identifiant is one key.
 func TestLoginSpellingsShareTheLock(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	spellings := []string{"Hugo.Lefevre", "  hugo.lefevre@etu.umontpellier.fr ", "HUGO.LEFEVRE@ETU.UMONTPELLIER.FR",
 		"\thugo.lefevre\n", "hugo.lefevre@gmail.com"}
 	for i, sp := range spellings {
@@ -210,7 +210,7 @@ func TestLoginSpellingsShareTheLock(t *testing.T) {
 
 // Password recovery works while locked, and the new password lifts the lock.
 func TestResetWhileLocked(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	fail(t, s, clock, hugo, 5, 2*time.Second)
 	if !loginState(t, s, hugo).Locked() {
 		t.Fatal("not locked")
@@ -230,7 +230,7 @@ func TestResetWhileLocked(t *testing.T) {
 	if _, err := s.CompleteReset(ctx, ticket, "Nouveau-Depart-2026", testOrigin); err != nil {
 		t.Fatal(err)
 	}
-	if st := loginState(t, s, hugo); st != (ThrottleState{}) {
+	if st := loginState(t, s, hugo); st != (lockView{}) {
 		t.Fatalf("after the reset: %+v, want nothing left", st)
 	}
 	// Still within the old lock's 60 s: the new password opens.
@@ -243,46 +243,54 @@ func TestResetWhileLocked(t *testing.T) {
 	}
 }
 
-// The helpdesk unlock: lock, unlock, log in at once.
-func TestUnlockLogin(t *testing.T) {
-	s, clock := demoStore(t)
+// The helpdesk unlock (HelpdeskUnlock, the console's): lock, unlock, log
+// in at once; only an agent who still holds the role may.
+func TestHelpdeskUnlockLogin(t *testing.T) {
+	s, clock := abuseStore(t)
 	ines := agent(t, s)
 	fail(t, s, clock, hugo, 5, 2*time.Second)
-	// A student is no agent.
 	hugoAcct, _ := s.account(ctx, s.db, `a.local_part = ?`, hugo)
-	if err := s.UnlockLogin(ctx, hugoAcct, hugo, testOrigin); err != ErrNotHelpdesk {
+	if _, err := s.HelpdeskUnlock(ctx, hugoAcct, hugoAcct.Person.ID, testOrigin); err != ErrNotHelpdesk {
 		t.Fatalf("unlock by a student: %v", err)
 	}
-	if err := s.UnlockLogin(ctx, nil, hugo, testOrigin); err != ErrNotHelpdesk {
+	if _, err := s.HelpdeskUnlock(ctx, nil, hugoAcct.Person.ID, testOrigin); err != ErrNotHelpdesk {
 		t.Fatalf("unlock by nobody: %v", err)
 	}
-	if err := s.UnlockLogin(ctx, ines, "  HUGO.LEFEVRE@etu.umontpellier.fr", Origin{Client: "kiosk:accueil/tty1"}); err != nil {
-		t.Fatal(err)
+	if !loginState(t, s, hugo).Locked() {
+		t.Fatal("a refused unlock lifted the lock")
 	}
-	if st := loginState(t, s, hugo); st != (ThrottleState{}) {
-		t.Fatalf("after UnlockLogin: %+v", st)
+	if u := unlock(t, s, ines, "  HUGO.LEFEVRE@etu.umontpellier.fr", Origin{Client: "kiosk:accueil/tty1"}); !u.Login {
+		t.Fatalf("unlock: %+v", u)
+	}
+	if st := loginState(t, s, hugo); st != (lockView{}) {
+		t.Fatalf("after the unlock: %+v", st)
 	}
 	if _, err := s.Login(ctx, hugo, hugoPassword, from()); err != nil {
 		t.Fatalf("login right after the unlock: %v", err)
 	}
-	entries, _ := s.AuditLog(ctx, AuditFilter{Events: []Event{EventUnlock}})
-	if len(entries) != 1 || entries[0].Actor != "ines.moreau@umontpellier.fr" || entries[0].Outcome != "ok" ||
-		entries[0].Identifiant != hugo+"@etu.umontpellier.fr" || entries[0].PersonID == 0 ||
-		entries[0].Client != "kiosk:accueil/tty1" {
-		t.Fatalf("UNLOCK entry: %+v", entries)
+	entries, _ := s.AuditLog(ctx, AuditFilter{Events: []Event{EventHelpdeskAction}})
+	var ok *AuditEntry
+	for i, e := range entries {
+		if e.Outcome == "ok" {
+			ok = &entries[i]
+		}
+	}
+	if ok == nil || ok.Actor != "ines.moreau@umontpellier.fr" || ok.Identifiant != hugo+"@etu.umontpellier.fr" ||
+		ok.PersonID == 0 || ok.Client != "kiosk:accueil/tty1" || !strings.Contains(ok.Detail, "unlock login") {
+		t.Fatalf("HELPDESK_ACTION entries: %+v", entries)
 	}
 	// An agent whose role was revoked since the login can no longer act.
 	if _, err := s.db.Exec(`UPDATE accounts SET helpdesk = 0 WHERE person_id = ?`, ines.Person.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.UnlockLogin(ctx, ines, hugo, testOrigin); err != ErrNotHelpdesk {
+	if _, err := s.HelpdeskUnlock(ctx, ines, hugoAcct.Person.ID, testOrigin); err != ErrNotHelpdesk {
 		t.Fatalf("unlock after the role was revoked: %v", err)
 	}
 }
 
 // Password spraying: one client, 50 identifiants, blocked at the 11th.
 func TestClientSprayingBlockedAtEleventh(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	sprayer := Origin{Client: "ssh:203.0.113.7"}
 	var blockedAt int
 	var tenth time.Time
@@ -325,7 +333,7 @@ func TestClientSprayingBlockedAtEleventh(t *testing.T) {
 
 // Ten failures spread over exactly 5 minutes do not block the client.
 func TestClientWindow(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	c := Origin{Client: "kiosk:bu-sciences/tty2"}
 	start := clock.Now()
 	for i := 0; i < 9; i++ {
@@ -342,7 +350,7 @@ func TestClientWindow(t *testing.T) {
 
 // Attempts on a locked identifiant still count against the client.
 func TestLockedAttemptsCountForClient(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	fail(t, s, clock, hugo, 5, 2*time.Second)
 	c := Origin{Client: "ssh:203.0.113.9"}
 	for i := 0; i < ClientFailuresBeforeBlock; i++ {
@@ -437,7 +445,7 @@ func lookupFail(t *testing.T, s *Store, number string, o Origin) error {
 
 func TestLookupFiveADayThenNextMidnight(t *testing.T) {
 	for _, number := range []string{camilleNum, "29999999"} { // known and unknown: alike
-		s, clock := demoStore(t)
+		s, clock := abuseStore(t)
 		clock.Set(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation()))
 		for i := 0; i < 5; i++ {
 			clock.Advance(time.Minute)
@@ -455,7 +463,7 @@ func TestLookupFiveADayThenNextMidnight(t *testing.T) {
 		clock.Set(midnight)
 		l, err := s.LookupRegistrations(ctx, number, camilleBirth, from())
 		if number == camilleNum {
-			if err != nil || l.Identifiant != camille+"@etu.umontpellier.fr" {
+			if err != nil || l.Identifiant != camilleIdent+"@etu.umontpellier.fr" {
 				t.Fatalf("right date at midnight: %v", err)
 			}
 			if st := lookupState(t, s, number); st.Level != 0 {
@@ -468,7 +476,7 @@ func TestLookupFiveADayThenNextMidnight(t *testing.T) {
 }
 
 func TestLookupTenInARowUntilHelpdesk(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	ines := agent(t, s)
 	day := func(d, h int) time.Time { return time.Date(2026, 11, d, h, 0, 0, 0, ParisLocation()) }
 	clock.Set(day(25, 10))
@@ -502,25 +510,20 @@ func TestLookupTenInARowUntilHelpdesk(t *testing.T) {
 	_, err = s.StartActivation(ctx, ActivationIdentity{StudentNumber: camilleNum, BirthDate: camilleBirth}, from())
 	wantLimit(t, err, "lookup", time.Time{})
 
-	if err := s.UnlockLookup(ctx, ines, camilleNum, Origin{Client: "kiosk:accueil/tty1"}); err != nil {
-		t.Fatal(err)
+	if u := unlock(t, s, ines, camilleIdent, Origin{Client: "kiosk:accueil/tty1"}); !u.Lookup || u.Login {
+		t.Fatalf("unlock: %+v", u)
 	}
 	if l, err := s.LookupRegistrations(ctx, camilleNum, camilleBirth, from()); err != nil || l.Person.Prenom != "Camille" {
-		t.Fatalf("after UnlockLookup: %v", err)
+		t.Fatalf("after the unlock: %v", err)
 	}
-	entries, _ := s.AuditLog(ctx, AuditFilter{Events: []Event{EventUnlock}})
-	if len(entries) != 1 || entries[0].Actor != "ines.moreau@umontpellier.fr" || entries[0].PersonID == 0 ||
-		entries[0].Outcome != "ok" {
-		t.Fatalf("UNLOCK entry: %+v", entries)
-	}
-	if err := s.UnlockLookup(ctx, &Account{Person: Person{ID: 1}}, camilleNum, testOrigin); err != ErrNotHelpdesk {
-		t.Fatalf("unlock by a student: %v", err)
+	if st := lookupState(t, s, camilleNum); st.Locked() || st.Failures != 0 || st.Level != 0 {
+		t.Fatalf("after the unlock: %+v", st)
 	}
 }
 
 // Activation by student number shares the lookup's counter.
 func TestActivationByNumberSharesLookupLimit(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	wrong := time.Date(2000, 1, 1, 0, 0, 0, 0, ParisLocation())
 	for i := 0; i < 3; i++ {
 		clock.Advance(time.Minute)
@@ -539,7 +542,7 @@ func TestActivationByNumberSharesLookupLimit(t *testing.T) {
 }
 
 func TestLookupClientTwentyAnHour(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	c := Origin{Client: "ssh:203.0.113.50"}
 	var twentieth time.Time
 	for i := 1; i <= 21; i++ {
@@ -565,7 +568,7 @@ func TestLookupClientTwentyAnHour(t *testing.T) {
 
 // Unknown number and wrong date: the same error after the same store work.
 func TestLookupUnknownAndWrongDateAlike(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	tables := []string{"audit", "throttle_failures", "throttle_locks", "people", "accounts"}
 	work := func(number string) (error, []int) {
 		before := make([]int, len(tables))
@@ -605,7 +608,7 @@ func TestLookupUnknownAndWrongDateAlike(t *testing.T) {
 // failed logins, and refuses even the right one while the identifiant is
 // locked (a session left open is no way around the lock).
 func TestChangePasswordUnderTheLock(t *testing.T) {
-	s, clock := demoStore(t)
+	s, clock := abuseStore(t)
 	a, err := s.Login(ctx, hugo, hugoPassword, from())
 	if err != nil {
 		t.Fatal(err)

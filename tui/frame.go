@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/screens"
 )
@@ -56,7 +57,8 @@ func (m *Model) View() string {
 	} else if c.Account != nil {
 		status = st.Muted.Render(c.Tf("app.loggedas", screens.Clean(c.Account.Identifiant)))
 	}
-	footer := " " + m.help.ShortHelpView(m.bindings())
+	// bubbles' help adds an item that overflows when its "…" does not fit: cut.
+	footer := " " + ansi.Truncate(m.help.ShortHelpView(m.bindings()), width-2, "…")
 
 	return lipgloss.JoinVertical(lipgloss.Left, banner, rule, lipgloss.PlaceVertical(bodyHeight, lipgloss.Top, body),
 		" "+status, footer)
