@@ -84,7 +84,7 @@ func (s *Store) Account(ctx context.Context, personID int64) (*Account, error) {
 func (s *Store) accountByLogin(ctx context.Context, q queryer, input string) (*Account, string, error) {
 	local, domain := NormalizeLogin(input)
 	if local == "" || len(local) > MaxEmailLength {
-		return nil, local, ErrNotFound
+		return nil, loginKey(input), ErrNotFound
 	}
 	a, err := s.account(ctx, q, `a.local_part = ?`, local)
 	if err != nil {
@@ -98,43 +98,52 @@ func (s *Store) accountByLogin(ctx context.Context, q queryer, input string) (*A
 
 // Login checks an identifiant and password. Every refusal caused by the
 // identifiant or password — unknown, wrong, never activated, locked — is
-// the same ErrInvalidCredentials and costs the same hash. Only a right
-// password on an account whose rights ended says so (RightsEndedError). A
-// client that failed too often gets a RateLimitError.
+// the same ErrInvalidCredentials and costs the same hash (a password longer
+// than the policy allows is refused without one, whoever it is for). Only a
+// right password on an account whose rights ended says so
+// (RightsEndedError). A client that failed too often gets a RateLimitError.
+// The gates are checked again under the write lock, after the hash, so that
+// attempts racing each other are counted and refused exactly (throttle.go).
 func (s *Store) Login(ctx context.Context, identifiant, password string, o Origin) (*Account, error) {
-	if err := s.blocked(ctx, s.db, scopeClient, o.Client, "client"); o.Client != "" && err != nil {
-		return nil, err
+	if o.Client != "" {
+		if err := s.blocked(ctx, s.db, scopeClient, o.Client, "client"); err != nil {
+			return nil, err
+		}
 	}
 	acct, local, err := s.accountByLogin(ctx, s.db, identifiant)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return nil, err
 	}
-	lockErr := s.blocked(ctx, s.db, scopeLogin, local, "login")
 	hash := ""
 	if acct != nil && acct.Status == StatusActive {
 		hash = acct.passwordHash
 	}
-	if len(password) > 4*PasswordMaxLength {
-		password = password[:4*PasswordMaxLength] // never longer than any valid password; bounded cost
-	}
-	match, err := s.hasher.Verify(ctx, password, hash)
-	if err != nil {
-		return nil, err
-	}
-	now := s.cfg.Clock.Now()
-	ok := match && lockErr == nil
-	if ok && !RightsActive(acct.RightsEnd, now) {
-		err := s.tx(ctx, func(tx *sql.Tx) error {
-			return s.audit(ctx, tx, AuditEntry{Event: EventLoginError, PersonID: acct.Person.ID,
-				Identifiant: acct.Identifiant, Client: o.Client, Outcome: "rights ended"})
-		})
-		if err != nil {
+	match := false
+	if !passwordTooLong(password) {
+		if match, err = s.hasher.Verify(ctx, password, hash); err != nil {
 			return nil, err
 		}
-		return nil, &RightsEndedError{End: acct.RightsEnd}
 	}
+	now := s.cfg.Clock.Now()
+	var refusal error
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		if ok {
+		refusal = nil
+		if o.Client != "" {
+			if refusal = s.blocked(ctx, tx, scopeClient, o.Client, "client"); refusal != nil {
+				return nil
+			}
+		}
+		lockErr := s.blocked(ctx, tx, scopeLogin, local, "login")
+		var re *RateLimitError
+		if lockErr != nil && !errors.As(lockErr, &re) {
+			return lockErr
+		}
+		if match && lockErr == nil {
+			if !RightsActive(acct.RightsEnd, now) {
+				refusal = &RightsEndedError{End: acct.RightsEnd}
+				return s.audit(ctx, tx, AuditEntry{Event: EventLoginError, PersonID: acct.Person.ID,
+					Identifiant: acct.Identifiant, Client: o.Client, Outcome: "rights ended"})
+			}
 			if err := s.clearLoginLock(ctx, tx, local); err != nil {
 				return err
 			}
@@ -145,28 +154,34 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 			return s.audit(ctx, tx, AuditEntry{Event: EventLogin, PersonID: acct.Person.ID,
 				Identifiant: acct.Identifiant, Client: o.Client, Outcome: "ok"})
 		}
+		refusal = ErrInvalidCredentials
 		entry := AuditEntry{Event: EventLoginError, Identifiant: local, Client: o.Client, Outcome: "wrong"}
 		if acct != nil {
 			entry.PersonID, entry.Identifiant = acct.Person.ID, acct.Identifiant
 		}
 		if lockErr != nil {
-			// Refused like a wrong password, neither counted nor extending the lock.
+			// Refused like a wrong password: not counted against the
+			// identifiant, its lock not extended; the client still counts.
 			entry.Outcome = "locked"
-			return s.audit(ctx, tx, entry)
+			if err := s.audit(ctx, tx, entry); err != nil {
+				return err
+			}
+			return s.recordClientFailure(ctx, tx, o.Client)
 		}
 		if acct != nil && acct.Status == StatusPending {
 			entry.Outcome = "not activated"
 		}
-		if _, err := s.recordLoginFailure(ctx, tx, local, o.Client); err != nil {
+		if err := s.audit(ctx, tx, entry); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, entry)
+		_, err := s.recordLoginFailure(ctx, tx, local, o.Client)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	if !ok {
-		return nil, ErrInvalidCredentials
+	if refusal != nil {
+		return nil, refusal
 	}
 	acct.LastLoginAt = now
 	return acct, nil
@@ -195,19 +210,29 @@ func (s *Store) ChangePassword(ctx context.Context, a *Account, current, next st
 	if err != nil {
 		return err
 	}
-	match, err := s.hasher.Verify(ctx, current, fresh.passwordHash)
-	if err != nil {
-		return err
+	match := false
+	if !passwordTooLong(current) {
+		if match, err = s.hasher.Verify(ctx, current, fresh.passwordHash); err != nil {
+			return err
+		}
 	}
-	if !match {
+	lockErr := s.blocked(ctx, s.db, scopeLogin, fresh.LocalPart, "login")
+	if !match || lockErr != nil {
 		// Counted like a failed login: an unattended session must not
-		// become a way to guess the password.
+		// become a way to guess the password. While the identifiant is
+		// locked even the right one is refused, and the lock not extended.
 		err := s.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := s.recordLoginFailure(ctx, tx, fresh.LocalPart, o.Client); err != nil {
+			outcome := "wrong current password"
+			if s.blocked(ctx, tx, scopeLogin, fresh.LocalPart, "login") != nil {
+				outcome = "locked"
+				if err := s.recordClientFailure(ctx, tx, o.Client); err != nil {
+					return err
+				}
+			} else if _, err := s.recordLoginFailure(ctx, tx, fresh.LocalPart, o.Client); err != nil {
 				return err
 			}
 			return s.audit(ctx, tx, AuditEntry{Event: EventUpdatePassword, PersonID: a.Person.ID,
-				Identifiant: a.Identifiant, Client: o.Client, Outcome: "wrong current password"})
+				Identifiant: a.Identifiant, Client: o.Client, Outcome: outcome})
 		})
 		if err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Event names what happened, in the audit log.
@@ -45,10 +46,18 @@ type AuditEntry struct {
 	Detail      string
 }
 
+// audit appends e to the audit log, in the caller's transaction. The log is
+// append-only (triggers refuse UPDATE and DELETE). What someone typed as an
+// identifiant that names no account is kept only if it has the shape of one:
+// people type their password or their personal address in that field too.
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
 	if e.At.IsZero() {
 		e.At = s.cfg.Clock.Now()
 	}
+	if e.PersonID == 0 && e.Identifiant != "" && !s.identifiantShaped(e.Identifiant) {
+		e.Identifiant = UnshownIdentifiant
+	}
+	e.Client = Clean(truncateBytes(e.Client, 300))
 	var person any
 	if e.PersonID != 0 {
 		person = e.PersonID
@@ -128,4 +137,51 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// UnshownIdentifiant replaces, in the audit log, what was typed as an
+// identifiant when it cannot be one (it may be a password or an address).
+const UnshownIdentifiant = "(saisie non conforme)"
+
+// identifiantShaped: a local part as LocalPart and homonym make them
+// (letters and digits in words joined by '-', one '.'), with at most one of
+// the university's domains after it.
+func (s *Store) identifiantShaped(id string) bool {
+	local, domain := id, ""
+	if i := strings.IndexByte(id, '@'); i >= 0 {
+		local, domain = id[:i], id[i+1:]
+		if domain != s.cfg.StudentDomain && domain != s.cfg.StaffDomain {
+			return false
+		}
+	}
+	if len(local) == 0 || len(local) > MaxEmailLength || strings.Count(local, ".") != 1 {
+		return false
+	}
+	for _, word := range strings.Split(local, ".") {
+		if word == "" {
+			return false
+		}
+		for _, part := range strings.Split(word, "-") {
+			if part == "" {
+				return false
+			}
+			for _, c := range []byte(part) {
+				if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// truncateBytes cuts s to at most n bytes, on a character boundary.
+func truncateBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

@@ -31,7 +31,7 @@ func Clean(s string) string {
 			// C1 introducers of CSI, OSC, DCS, SOS, PM, APC: skip their body too
 			i += c1Length(s[i:], r, size)
 			continue
-		case r == '\t' || r == '\n' || r == '\r':
+		case isLineBreak(r):
 			b.WriteByte(' ')
 		case isControl(r):
 		default:
@@ -44,26 +44,37 @@ func Clean(s string) string {
 
 func isClean(s string) bool {
 	for _, r := range s {
-		if r == utf8.RuneError || r == '\t' || r == '\n' || r == '\r' || isControl(r) {
+		if r == utf8.RuneError || isLineBreak(r) || isControl(r) {
 			return false
 		}
 	}
 	return true
 }
 
-// isControl: C0, DEL, C1, and the bidirectional formatting characters that
-// can make a line read differently from what it contains.
+// isLineBreak: what would start a new line (shown as a space instead).
+func isLineBreak(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029
+}
+
+// isControl: C0, DEL, C1, and the formatting characters that can make a
+// line read differently from what it contains: bidirectional embeddings,
+// overrides, isolates and marks, the deprecated shaping controls, the
+// interlinear annotation marks and the byte order mark.
 func isControl(r rune) bool {
 	switch {
 	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
 		return true
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
 		return true
-	case r == 0xfeff:
+	case r >= 0x206a && r <= 0x206f, r >= 0xfff9 && r <= 0xfffb, r == 0xfeff:
 		return true
 	}
 	return unicode.In(r, unicode.Cc)
 }
+
+// IsControl says whether Clean removes r: ESC, C0/C1 controls, DEL,
+// bidirectional and other formatting controls (line breaks included).
+func IsControl(r rune) bool { return isControl(r) || isLineBreak(r) }
 
 // escapeLength is the length in bytes of the escape sequence at s[0] == ESC.
 func escapeLength(s string) int {

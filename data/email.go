@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"net/mail"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // MaxEmailLength is the longest address accepted (RFC 5321 path limit).
@@ -14,17 +16,22 @@ const MaxEmailLength = 254
 // returns it trimmed and with a lower-case domain. Display names, comments,
 // control characters and anything but a bare addr-spec are refused.
 func ParseEmail(s string) (string, error) {
-	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, "\r\n\x00") {
+		// Before any trimming: a header injection is refused, not repaired.
+		return "", &InvalidEmailError{"contains a line break or NUL"}
+	}
+	s = strings.Trim(s, " \t")
 	switch {
 	case s == "":
 		return "", &InvalidEmailError{"empty"}
 	case len(s) > MaxEmailLength:
 		return "", &InvalidEmailError{"too long"}
-	case strings.ContainsAny(s, "\r\n\x00"):
-		return "", &InvalidEmailError{"contains a line break or NUL"}
+	}
+	if !utf8.ValidString(s) {
+		return "", &InvalidEmailError{"not UTF-8"}
 	}
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == ' ' {
+		if IsControl(r) || unicode.IsSpace(r) || r == utf8.RuneError {
 			return "", &InvalidEmailError{"contains a space or control character"}
 		}
 	}
@@ -46,6 +53,8 @@ const maskBullets = "•••••"
 
 // MaskEmail shows at most the first character of the local part and of the
 // domain, and the top-level domain: camille@example.org → c•••••@e•••••.org.
+// The bullets are always five, whatever the lengths. A "top-level domain"
+// that is not one (not letters, or too long to be one) is not shown.
 func MaskEmail(addr string) string {
 	at := strings.LastIndexByte(addr, '@')
 	if at <= 0 || at == len(addr)-1 {
@@ -54,15 +63,44 @@ func MaskEmail(addr string) string {
 	local, domain := addr[:at], addr[at+1:]
 	tld := ""
 	if dot := strings.LastIndexByte(domain, '.'); dot > 0 && dot < len(domain)-1 {
-		tld = "." + domain[dot+1:]
+		if label := domain[dot+1:]; isTLD(label) {
+			tld = "." + strings.ToLower(label)
+		}
 		domain = domain[:dot]
 	}
-	return firstChar(local) + maskBullets + "@" + firstChar(domain) + maskBullets + Clean(tld)
+	return firstChar(local) + maskBullets + "@" + firstChar(domain) + maskBullets + tld
 }
 
+// isTLD: a top-level domain as the root zone has them, ASCII letters
+// (2 to 24) or an IDN in its xn-- form.
+func isTLD(label string) bool {
+	if strings.HasPrefix(strings.ToLower(label), "xn--") && len(label) <= 63 {
+		label = label[4:]
+		for _, c := range []byte(label) {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+				return false
+			}
+		}
+		return label != ""
+	}
+	if len(label) < 2 || len(label) > 24 {
+		return false
+	}
+	for _, c := range []byte(label) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// firstChar is the first visible character of s (controls, sequences and
+// spaces skipped), or nothing.
 func firstChar(s string) string {
 	for _, r := range Clean(s) {
-		return string(r)
+		if unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Mn, r) && r != utf8.RuneError {
+			return string(r)
+		}
 	}
 	return ""
 }

@@ -24,10 +24,12 @@ func isApostrophe(r rune) bool {
 }
 
 // Fold lowers s and removes its accents (é→e, ç→c, œ→oe), keeping every
-// other character. It is the comparison form for names and searches.
+// other character. It is the comparison form for names and searches, and
+// it is idempotent: lowering comes first, so that a capital whose small
+// letter is spelled out (ẞ → ß → ss) folds the same as the small letter.
 func Fold(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}

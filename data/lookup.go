@@ -56,27 +56,44 @@ func (s *Store) LookupRegistrations(ctx context.Context, number string, birth ti
 }
 
 // identifyByNumber finds the student with this number and birth date,
-// counting failures (IA lookup and activation share the limits).
+// counting failures (IA lookup and activation share the limits). An unknown
+// number and a wrong date are one answer, ErrNoMatch, after the same store
+// work. The gates are read again under the write lock so that concurrent
+// tries are counted and refused exactly.
 func (s *Store) identifyByNumber(ctx context.Context, number string, birth time.Time, o Origin, success Event) (Person, error) {
 	if !IsStudentNumber(number) {
 		return Person{}, ErrNoMatch
 	}
-	if err := s.lookupGate(ctx, number, o.Client); err != nil {
+	if err := s.lookupGate(ctx, s.db, number, o.Client); err != nil {
 		return Person{}, err
 	}
-	p, err := s.scanPerson(s.db.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people p WHERE p.student_number = ?`, number))
-	found := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return Person{}, err
-	}
-	match := found && sameDay(p.BirthDate, birth)
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		if !match {
-			if err := s.recordLookupFailure(ctx, tx, number, o.Client); err != nil {
+	var p Person
+	var refusal error
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if refusal = s.lookupGate(ctx, tx, number, o.Client); refusal != nil {
+			var re *RateLimitError
+			if errors.As(refusal, &re) {
+				return nil
+			}
+			return refusal
+		}
+		var err error
+		p, err = s.scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people p WHERE p.student_number = ?`, number))
+		found := err == nil
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if !found || !sameDay(p.BirthDate, birth) {
+			refusal = ErrNoMatch
+			var personID int64
+			if found {
+				personID = p.ID
+			}
+			if err := s.audit(ctx, tx, AuditEntry{Event: EventIALookupError, PersonID: personID,
+				Client: o.Client, Outcome: "no match", Detail: "number " + number}); err != nil {
 				return err
 			}
-			return s.audit(ctx, tx, AuditEntry{Event: EventIALookupError, PersonID: map[bool]int64{true: p.ID}[found],
-				Client: o.Client, Outcome: "no match"})
+			return s.recordLookupFailure(ctx, tx, number, personID, o.Client)
 		}
 		if err := s.recordLookupSuccess(ctx, tx, number); err != nil {
 			return err
@@ -84,13 +101,19 @@ func (s *Store) identifyByNumber(ctx context.Context, number string, birth time.
 		if success != EventIALookup {
 			return nil // the caller audits what it does next
 		}
-		return s.audit(ctx, tx, AuditEntry{Event: EventIALookup, PersonID: p.ID, Client: o.Client, Outcome: "ok"})
+		var ident string
+		if err := tx.QueryRowContext(ctx, `SELECT identifiant FROM accounts WHERE person_id = ?`, p.ID).Scan(&ident); err != nil &&
+			!errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		return s.audit(ctx, tx, AuditEntry{Event: EventIALookup, PersonID: p.ID, Identifiant: ident, Client: o.Client,
+			Outcome: "ok", Detail: "number " + number})
 	})
 	if err != nil {
 		return Person{}, err
 	}
-	if !match {
-		return Person{}, ErrNoMatch
+	if refusal != nil {
+		return Person{}, refusal
 	}
 	return p, nil
 }

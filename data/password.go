@@ -108,8 +108,10 @@ func CheckPassword(pw string, p PersonalData) PolicyResult {
 		{Rule: RuleDigit, OK: hasDigit},
 		{Rule: RuleLetter, OK: hasLetter},
 		forbidden,
-		{Rule: RuleDictionary, OK: pw != "" && !isDictionaryPassword(pw)},
-		{Rule: RulePersonal, OK: pw != "" && !isPersonal(pw, p)},
+		// Past 128 characters the password is refused already: the costly
+		// rules are not run on a paste of any size.
+		{Rule: RuleDictionary, OK: pw != "" && (length > PasswordMaxLength || !isDictionaryPassword(pw))},
+		{Rule: RulePersonal, OK: pw != "" && (length > PasswordMaxLength || !isPersonal(pw, p))},
 	}
 	if pw != "" && length <= PasswordMaxLength {
 		// zxcvbn is quadratic in the length; past 128 the rule already fails.
@@ -129,22 +131,29 @@ var substitutions = map[rune][]rune{
 // all 'i') to stay bounded.
 func readings(s string) []string {
 	folded := Fold(s)
-	if strings.Count(folded, "1") > 6 {
+	ones := strings.Count(folded, "1")
+	if ones > 6 {
 		return []string{uniformReading(folded, 0), uniformReading(folded, 1)}
 	}
-	out := []string{""}
-	for _, r := range folded {
-		subs, ok := substitutions[r]
-		if !ok {
-			subs = []rune{r}
-		}
-		next := make([]string, 0, len(out)*len(subs))
-		for _, o := range out {
-			for _, sub := range subs {
-				next = append(next, o+string(sub))
+	// One pass per reading (at most 64), each linear in the length.
+	out := make([]string, 0, 1<<ones)
+	for choice := 0; choice < 1<<ones; choice++ {
+		var b strings.Builder
+		b.Grow(len(folded))
+		k := 0
+		for _, r := range folded {
+			subs, ok := substitutions[r]
+			switch {
+			case !ok:
+				b.WriteRune(r)
+			case len(subs) == 1:
+				b.WriteRune(subs[0])
+			default:
+				b.WriteRune(subs[(choice>>k)&1])
+				k++
 			}
 		}
-		out = next
+		out = append(out, b.String())
 	}
 	return out
 }

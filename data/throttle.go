@@ -4,11 +4,42 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sync/atomic"
 	"time"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 )
 
 // Throttling figures (issue "Abuse resistance"). Counters live in SQLite so
 // that every kiosk and the SSH server count together, across restarts.
+//
+// Per identifiant (the normalised local part: case, surrounding spaces, full
+// identifiant or local part all give the same key; unknown identifiants are
+// counted exactly like real ones):
+//   - LoginFailuresBeforeLock failures within LoginFailureWindow lock it for
+//     LoginFirstLock, doubling with each further lock up to LoginMaxLock;
+//   - two failures closer than LoginAutomationGap lock it at once for
+//     LoginFirstLock (this lock does not raise the doubling level);
+//   - attempts during a lock are refused with ErrInvalidCredentials, are not
+//     counted against the identifiant and do not extend the lock (they do
+//     count against the client);
+//   - a success, a completed reset or activation, or the helpdesk
+//     (UnlockLogin) forget the failures, the lock and its level.
+//
+// Per client (Origin.Client: "ssh:IP", "kiosk:host/tty"):
+// ClientFailuresBeforeBlock failed logins within ClientFailureWindow, over
+// any identifiants, block it for ClientBlock (RateLimitError "client").
+//
+// Identification by student number + birth date (IA lookup, activation):
+// LookupFailuresPerDay failures within 24 h refuse the number until the next
+// local midnight; LookupFailuresBeforeOff failures in a row (no success
+// between) disable it until the helpdesk unlocks it (UnlockLookup);
+// LookupClientFailures failures within LookupClientFailureWindow block the
+// client for LookupClientFailureWindow.
+//
+// Windows are half-open: a failure exactly one window old no longer counts,
+// and a lock ending at T refuses until T and opens at T.
 const (
 	LoginFailuresBeforeLock = 5
 	LoginFailureWindow      = 15 * time.Minute
@@ -24,10 +55,16 @@ const (
 	ClientBlock               = 5 * time.Minute
 
 	LookupFailuresPerDay      = 5
+	LookupFailureWindow       = 24 * time.Hour
 	LookupFailuresBeforeOff   = 10 // in a row: off until the helpdesk unlocks
 	LookupClientFailures      = 20
 	LookupClientFailureWindow = time.Hour
 )
+
+// MaxPasswordBytes bounds what Login looks at: no password of the policy's
+// 128 characters is anywhere near this long, and a 1 MB paste is refused
+// without being hashed or counted in characters.
+const MaxPasswordBytes = 64 << 10
 
 // Throttle scopes.
 const (
@@ -37,6 +74,9 @@ const (
 	scopeLookupClient = "lookup_client"
 	scopeDecoyMail    = "decoy_mail"
 )
+
+// failureRetention: no rule looks further back than a day.
+const failureRetention = 48 * time.Hour
 
 type lockRow struct {
 	until    time.Time
@@ -59,8 +99,8 @@ func (s *Store) lock(ctx context.Context, q queryer, scope, key string) (lockRow
 	return l, err
 }
 
-// blocked says until when scope/key is refused; zero if it is not. A
-// disabled key is refused with a zero Until in the error.
+// blocked returns a RateLimitError while scope/key is refused, nil when it
+// is not. A disabled key is refused with a zero Until.
 func (s *Store) blocked(ctx context.Context, q queryer, scope, key, what string) error {
 	l, err := s.lock(ctx, q, scope, key)
 	if err != nil {
@@ -83,6 +123,13 @@ func (s *Store) setLock(ctx context.Context, tx *sql.Tx, scope, key string, unti
 	return err
 }
 
+// sweepEvery: one failure in this many also deletes every key's old events
+// and forgotten locks, so that spraying with unique identifiants does not
+// grow the tables for ever.
+const sweepEvery = 512
+
+var failuresRecorded atomic.Uint64
+
 // addFailure records one failure and returns how many fall in the window
 // (this one included) and when the previous one happened.
 func (s *Store) addFailure(ctx context.Context, tx *sql.Tx, scope, key string, window time.Duration) (int, time.Time, error) {
@@ -92,10 +139,15 @@ func (s *Store) addFailure(ctx context.Context, tx *sql.Tx, scope, key string, w
 		scope, key).Scan(&prev); err != nil {
 		return 0, time.Time{}, err
 	}
-	// Old events are of no use to any rule (the longest window is a day).
+	old := fmtTime(now.Add(-failureRetention))
 	if _, err := tx.ExecContext(ctx, `DELETE FROM throttle_failures WHERE scope = ? AND key = ? AND at < ?`,
-		scope, key, fmtTime(now.Add(-48*time.Hour))); err != nil {
+		scope, key, old); err != nil {
 		return 0, time.Time{}, err
+	}
+	if failuresRecorded.Add(1)%sweepEvery == 0 {
+		if err := s.sweepThrottle(ctx, tx, now); err != nil {
+			return 0, time.Time{}, err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO throttle_failures(scope, key, at) VALUES (?, ?, ?)`,
 		scope, key, fmtTime(now)); err != nil {
@@ -105,6 +157,18 @@ func (s *Store) addFailure(ctx context.Context, tx *sql.Tx, scope, key string, w
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM throttle_failures WHERE scope = ? AND key = ? AND at > ?`,
 		scope, key, fmtTime(now.Add(-window))).Scan(&n)
 	return n, nullTime(prev), err
+}
+
+// sweepThrottle forgets what no rule reads any more. Lookup locks stay:
+// their level counts failures in a row, however far apart.
+func (s *Store) sweepThrottle(ctx context.Context, tx *sql.Tx, now time.Time) error {
+	old := fmtTime(now.Add(-failureRetention))
+	if _, err := tx.ExecContext(ctx, `DELETE FROM throttle_failures WHERE at < ?`, old); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM throttle_locks WHERE scope <> ? AND disabled = 0
+		AND updated_at < ? AND (locked_until IS NULL OR locked_until < ?)`, scopeLookup, old, fmtTime(now))
+	return err
 }
 
 func (s *Store) clearFailures(ctx context.Context, tx *sql.Tx, scope, key string) error {
@@ -121,9 +185,37 @@ func loginLockFor(level int) time.Duration {
 	return min(d, LoginMaxLock)
 }
 
+// loginKey is the throttling key of what someone typed as identifiant: the
+// normalised local part, so that every spelling of one identifiant (case,
+// spaces, with or without a domain) counts together. Input longer than any
+// identifiant gives the empty key: it names no account.
+func loginKey(input string) string {
+	local, _ := NormalizeLogin(input)
+	if len(local) > MaxEmailLength {
+		return ""
+	}
+	return local
+}
+
+// passwordTooLong: longer than the policy allows (128 characters), so it
+// cannot be anyone's password; checked without reading a huge input twice.
+func passwordTooLong(pw string) bool {
+	if len(pw) <= PasswordMaxLength {
+		return false
+	}
+	if len(pw) > MaxPasswordBytes {
+		return true
+	}
+	if utf8.RuneCountInString(pw) <= PasswordMaxLength {
+		return false
+	}
+	return uniseg.GraphemeClusterCount(pw) > PasswordMaxLength
+}
+
 // recordLoginFailure counts a failed login against the identifiant and the
 // client, locking either when its rule says so. It returns the identifiant's
-// lock end if this failure locked it.
+// lock end if this failure locked it. The caller holds the write lock and
+// has checked that the identifiant is not locked.
 func (s *Store) recordLoginFailure(ctx context.Context, tx *sql.Tx, local, client string) (time.Time, error) {
 	now := s.cfg.Clock.Now()
 	if err := s.recordClientFailure(ctx, tx, client); err != nil {
@@ -142,28 +234,47 @@ func (s *Store) recordLoginFailure(ctx context.Context, tx *sql.Tx, local, clien
 		level = 0
 	}
 	var until time.Time
+	why := "failures"
 	switch {
 	case n >= LoginFailuresBeforeLock:
 		until = now.Add(loginLockFor(level))
 		level++
-	case !prev.IsZero() && now.Sub(prev) < LoginAutomationGap:
-		until = now.Add(LoginFirstLock)
-	default:
-		return time.Time{}, nil
-	}
-	if n >= LoginFailuresBeforeLock {
 		// The next lock needs five new failures.
 		if err := s.clearFailures(ctx, tx, scopeLogin, local); err != nil {
 			return time.Time{}, err
 		}
+	case !prev.IsZero() && now.Sub(prev) < LoginAutomationGap:
+		until = now.Add(LoginFirstLock)
+		why = "automation"
+	default:
+		return time.Time{}, nil
 	}
 	if err := s.setLock(ctx, tx, scopeLogin, local, until, level, false); err != nil {
 		return time.Time{}, err
 	}
-	return until, s.audit(ctx, tx, AuditEntry{Event: EventLock, Identifiant: local, Client: client,
-		Outcome: "locked", Detail: "login " + formatDuration(until.Sub(now))})
+	entry, err := s.loginAuditEntry(ctx, tx, local)
+	if err != nil {
+		return time.Time{}, err
+	}
+	entry.Event, entry.Client, entry.Outcome = EventLock, client, "locked"
+	entry.Detail = "login " + formatDuration(until.Sub(now)) + ", " + why
+	return until, s.audit(ctx, tx, entry)
 }
 
+// loginAuditEntry names the account behind a login key, if there is one, so
+// that locks and unlocks show on the person's timeline.
+func (s *Store) loginAuditEntry(ctx context.Context, tx *sql.Tx, local string) (AuditEntry, error) {
+	e := AuditEntry{Identifiant: local}
+	err := tx.QueryRowContext(ctx, `SELECT person_id, identifiant FROM accounts WHERE local_part = ?`, local).
+		Scan(&e.PersonID, &e.Identifiant)
+	if errors.Is(err, sql.ErrNoRows) {
+		return AuditEntry{Identifiant: local}, nil
+	}
+	return e, err
+}
+
+// recordClientFailure counts one failed login against the client; the
+// tenth within 5 minutes blocks it for 5 minutes.
 func (s *Store) recordClientFailure(ctx context.Context, tx *sql.Tx, client string) error {
 	if client == "" {
 		return nil
@@ -183,13 +294,28 @@ func (s *Store) recordClientFailure(ctx context.Context, tx *sql.Tx, client stri
 }
 
 // clearLoginLock forgets an identifiant's failures and lock (a success, a
-// completed reset, the helpdesk).
+// completed reset or activation). A lock still running is lifted with an
+// UNLOCK entry, so that the timeline shows why it ended.
 func (s *Store) clearLoginLock(ctx context.Context, tx *sql.Tx, local string) error {
 	if err := s.clearFailures(ctx, tx, scopeLogin, local); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM throttle_locks WHERE scope = ? AND key = ?`, scopeLogin, local)
-	return err
+	l, err := s.lock(ctx, tx, scopeLogin, local)
+	if err != nil || !l.exists {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM throttle_locks WHERE scope = ? AND key = ?`, scopeLogin, local); err != nil {
+		return err
+	}
+	if !s.cfg.Clock.Now().Before(l.until) {
+		return nil
+	}
+	entry, err := s.loginAuditEntry(ctx, tx, local)
+	if err != nil {
+		return err
+	}
+	entry.Event, entry.Outcome, entry.Detail = EventUnlock, "cleared", "login lock lifted by a new password"
+	return s.audit(ctx, tx, entry)
 }
 
 // nextLocalMidnight is the start of the next day in the university's time.
@@ -198,21 +324,22 @@ func (s *Store) nextLocalMidnight(now time.Time) time.Time {
 	return time.Date(l.Year(), l.Month(), l.Day()+1, 0, 0, 0, 0, s.cfg.Location)
 }
 
-// lookupGate refuses a student-number identification while the number or
-// the client is limited.
-func (s *Store) lookupGate(ctx context.Context, number, client string) error {
+// lookupGate refuses a student-number identification while the client or
+// the number is limited.
+func (s *Store) lookupGate(ctx context.Context, q queryer, number, client string) error {
 	if client != "" {
-		if err := s.blocked(ctx, s.db, scopeLookupClient, client, "client"); err != nil {
+		if err := s.blocked(ctx, q, scopeLookupClient, client, "client"); err != nil {
 			return err
 		}
 	}
-	return s.blocked(ctx, s.db, scopeLookup, number, "lookup")
+	return s.blocked(ctx, q, scopeLookup, number, "lookup")
 }
 
 // recordLookupFailure counts a failed student number + birth date pair:
-// 5 in 24 h refuse the number until the next day, 10 in a row disable it
-// until the helpdesk unlocks; 20 in an hour block the client for the hour.
-func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number, client string) error {
+// 5 in 24 h refuse the number until the next local midnight, 10 in a row
+// disable it until the helpdesk unlocks; 20 in an hour block the client for
+// an hour. personID is the number's owner when there is one (audit only).
+func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number string, personID int64, client string) error {
 	now := s.cfg.Clock.Now()
 	if client != "" {
 		n, _, err := s.addFailure(ctx, tx, scopeLookupClient, client, LookupClientFailureWindow)
@@ -226,9 +353,13 @@ func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number, cli
 			if err := s.clearFailures(ctx, tx, scopeLookupClient, client); err != nil {
 				return err
 			}
+			if err := s.audit(ctx, tx, AuditEntry{Event: EventLock, Client: client, Outcome: "client blocked",
+				Detail: "lookup client " + formatDuration(LookupClientFailureWindow)}); err != nil {
+				return err
+			}
 		}
 	}
-	n, _, err := s.addFailure(ctx, tx, scopeLookup, number, 24*time.Hour)
+	n, _, err := s.addFailure(ctx, tx, scopeLookup, number, LookupFailureWindow)
 	if err != nil {
 		return err
 	}
@@ -238,20 +369,23 @@ func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number, cli
 	}
 	inARow := l.level + 1
 	until, disabled := l.until, l.disabled
+	detail := ""
 	switch {
 	case inARow >= LookupFailuresBeforeOff:
-		disabled = true
+		disabled, until = true, time.Time{}
+		detail = "lookup " + number + " disabled until the helpdesk unlocks it"
 	case n >= LookupFailuresPerDay:
 		until = s.nextLocalMidnight(now)
+		detail = "lookup " + number + " until " + fmtTime(until)
 	}
 	if err := s.setLock(ctx, tx, scopeLookup, number, until, inARow, disabled); err != nil {
 		return err
 	}
-	if disabled != l.disabled || !until.Equal(l.until) {
-		return s.audit(ctx, tx, AuditEntry{Event: EventLock, Client: client, Outcome: "lookup locked",
-			Detail: map[bool]string{true: "lookup disabled", false: "lookup until next day"}[disabled]})
+	if detail == "" {
+		return nil
 	}
-	return nil
+	return s.audit(ctx, tx, AuditEntry{Event: EventLock, PersonID: personID, Client: client, Outcome: "lookup locked",
+		Detail: detail})
 }
 
 // recordLookupSuccess ends a run of failures for the number.
