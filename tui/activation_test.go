@@ -320,7 +320,7 @@ func TestActivationResend(t *testing.T) {
 	}
 	tm.typeText(old)
 	tm.press("enter")
-	tm.requireScreen("Code incorrect. Il vous reste 4 essai(s).")
+	tm.requireScreen("Ce code a été remplacé par un plus récent")
 	tm.typeText(mailedCode(t, tm.store, camilleMail))
 	tm.press("enter")
 	tm.acceptCharter()

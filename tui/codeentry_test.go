@@ -281,7 +281,7 @@ func TestCodeEntryResendAfterCooldown(t *testing.T) {
 	// The old code stopped working; the new one works.
 	tm.typeText(old)
 	tm.press("enter")
-	tm.requireScreen("Code incorrect. Il vous reste 4 essai(s).")
+	tm.requireScreen("Ce code a été remplacé par un plus récent")
 	tm.typeText(mailedCode(t, tm.store, hugoMail))
 	tm.press("enter")
 	if h.ticket == nil {
