@@ -215,8 +215,8 @@ func TestActivationResendReplacesTheCode(t *testing.T) {
 	if newCode == oldCode && newToken == oldToken {
 		t.Fatal("the same code again")
 	}
-	if _, err := s.VerifyCode(ctx, ch, oldCode, testOrigin); !errors.Is(err, ErrCodeWrong) {
-		t.Fatalf("old code after resend: %v, want wrong", err)
+	if _, err := s.VerifyCode(ctx, ch, oldCode, testOrigin); !errors.Is(err, ErrCodeReplaced) {
+		t.Fatalf("old code after resend: %v, want replaced", err)
 	}
 	if _, err := s.OpenToken(ctx, oldToken); !errors.Is(err, ErrCodeUsed) {
 		t.Fatalf("old link after resend: %v, want ErrCodeUsed", err)

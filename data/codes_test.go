@@ -171,8 +171,8 @@ func TestANewCodeRevokesTheOld(t *testing.T) {
 	}
 	newCode, newToken := codeOf(t, lastMail(t, s, "hugo.lefevre@example.org"))
 	if oldCode != newCode {
-		if _, err := s.VerifyCode(ctx, ch2, oldCode, testOrigin); !errors.Is(err, ErrCodeWrong) {
-			t.Fatalf("old code: %v, want wrong", err)
+		if _, err := s.VerifyCode(ctx, ch2, oldCode, testOrigin); !errors.Is(err, ErrCodeReplaced) {
+			t.Fatalf("old code: %v, want replaced", err)
 		}
 	}
 	if _, err := s.OpenToken(ctx, oldToken); !errors.Is(err, ErrCodeUsed) {
