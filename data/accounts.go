@@ -90,10 +90,31 @@ func (s *Store) accountByLogin(ctx context.Context, q queryer, input string) (*A
 	if err != nil {
 		return nil, local, err
 	}
-	if domain != "" && a.Identifiant != local+"@"+domain {
+	// Local parts are unique across both university domains: a student who
+	// types the staff domain (or the reverse) still reaches their account.
+	if domain != "" && !s.universityDomain(domain) {
 		return nil, local, ErrNotFound
 	}
 	return a, local, nil
+}
+
+func (s *Store) universityDomain(domain string) bool {
+	return domain == s.cfg.StudentDomain || domain == s.cfg.StaffDomain
+}
+
+// decoyKey is what an unknown identifiant's decoy mask derives from: the
+// local part, with the domain when it is not the university's. A real
+// account answers "x@gmail.com" with a decoy too, so the mask must differ
+// from the one for "x" whether x exists or not.
+func (s *Store) decoyKey(input string) string {
+	local, domain := NormalizeLogin(input)
+	if len(local) > MaxEmailLength {
+		local = ""
+	}
+	if domain == "" || s.universityDomain(domain) || len(domain) > MaxEmailLength {
+		return local
+	}
+	return local + "@" + domain
 }
 
 // Login checks an identifiant and password. Every refusal caused by the

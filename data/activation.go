@@ -58,7 +58,8 @@ func (s *Store) StartActivation(ctx context.Context, id ActivationIdentity, o Or
 		var local string
 		acct, local, err = s.accountByLogin(ctx, s.db, id.Identifiant)
 		if errors.Is(err, ErrNotFound) {
-			return &ActivationCase{Identifiant: local, MaskedEmail: s.decoyMask(local), local: local, decoy: true}, nil
+			key := s.decoyKey(id.Identifiant)
+			return &ActivationCase{Identifiant: local, MaskedEmail: s.decoyMask(key), local: key, decoy: true}, nil
 		}
 		if err != nil {
 			return nil, err
@@ -84,7 +85,7 @@ func (s *Store) StartActivation(ctx context.Context, id ActivationIdentity, o Or
 // stops working.
 func (s *Store) ActivationChallenge(ctx context.Context, c *ActivationCase, resend bool, o Origin) (*Challenge, error) {
 	if c.decoy {
-		return s.decoyChallenge(ctx, c.local, PurposeActivation, c.MaskedEmail, o)
+		return s.decoyChallenge(ctx, c.local, PurposeActivation, c.MaskedEmail, resend, o)
 	}
 	if !resend {
 		live, ok, err := s.liveCode(ctx, s.db, c.personID, PurposeActivation)
@@ -170,7 +171,7 @@ func (s *Store) queueCodeMail(ctx context.Context, tx *sql.Tx, a *Account, purpo
 // decoyChallenge answers for an identifiant without an account exactly as
 // for a real one: same mask shape (stable, from the server secret), same
 // cooldowns, same store work; no mail is written.
-func (s *Store) decoyChallenge(ctx context.Context, local string, purpose Purpose, mask string, o Origin) (*Challenge, error) {
+func (s *Store) decoyChallenge(ctx context.Context, local string, purpose Purpose, mask string, resend bool, o Origin) (*Challenge, error) {
 	var ch *Challenge
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.cfg.Clock.Now()
@@ -190,7 +191,13 @@ func (s *Store) decoyChallenge(ctx context.Context, local string, purpose Purpos
 		}
 		rows.Close()
 		if next := nextMailAt(recent); now.Before(next) {
-			return &RateLimitError{What: "mail", Until: next}
+			if resend {
+				return &RateLimitError{What: "mail", Until: next}
+			}
+			// As for a real account whose mail went out moments ago.
+			ch = &Challenge{Purpose: purpose, MaskedTarget: mask, ExpiresAt: now.Add(CodeLifetime), ResendAt: next,
+				identifiant: local, decoy: &decoyState{}}
+			return nil
 		}
 		if _, _, err := s.addFailure(ctx, tx, scopeDecoyMail, local, time.Hour); err != nil {
 			return err

@@ -210,6 +210,10 @@ func (s *Store) HelpdeskUnlock(ctx context.Context, agent *Account, personID int
 		if len(lifted) == 0 {
 			return "unlock: nothing was locked", nil
 		}
+		if err := s.audit(ctx, tx, AuditEntry{Event: EventUnlock, PersonID: acct.Person.ID, Identifiant: acct.Identifiant,
+			Client: o.Client, Outcome: "ok", Actor: agent.Identifiant, Detail: strings.Join(lifted, " and ")}); err != nil {
+			return "", err
+		}
 		return "unlock " + strings.Join(lifted, " and "), nil
 	})
 	return u, err

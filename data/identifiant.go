@@ -72,8 +72,22 @@ func LocalPart(prenom, nom string) string {
 	if p == "" || n == "" {
 		return ""
 	}
-	return p + "." + n
+	local := p + "." + n
+	if len(local) > MaxLocalPart {
+		// Very long civil-status names (œ, ß spell out longer): keep the
+		// address within RFC 5321's 64, with room for a homonym number.
+		local = strings.TrimRight(local[:MaxLocalPart], "-.")
+		if !strings.Contains(local, ".") {
+			local = strings.TrimRight(p[:min(len(p), MaxLocalPart/2)], "-") + "." +
+				strings.TrimRight(n[:min(len(n), MaxLocalPart/2-1)], "-")
+		}
+	}
+	return local
 }
+
+// MaxLocalPart leaves 4 characters of the 64 an address's local part may
+// have for a homonym's number (marie.petit2 ... marie.petit9999).
+const MaxLocalPart = 60
 
 // homonym is the n-th local part for the same names: marie.petit, marie.petit2, ...
 func homonym(base string, n int) string {

@@ -118,8 +118,10 @@ func TestLoginByLocalPartOrFullIdentifiant(t *testing.T) {
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// Local parts are unique across both university domains: the staff
+	// domain typed by a student still finds the one account it can mean.
 	for i, typed := range []string{"hugo.lefevre", "Hugo.Lefevre ", "  HUGO.LEFEVRE@ETU.UMONTPELLIER.FR",
-		"hugo.lefevre@etu.umontpellier.fr", "hugo. lefevre"} {
+		"hugo.lefevre@etu.umontpellier.fr", "hugo. lefevre", "hugo.lefevre@umontpellier.fr"} {
 		a, err := s.Login(ctx, typed, "Kiosque-Demo-2026", Origin{Client: "login-" + itoa(i)})
 		if err != nil {
 			t.Errorf("Login(%q): %v", typed, err)
@@ -129,7 +131,7 @@ func TestLoginByLocalPartOrFullIdentifiant(t *testing.T) {
 			t.Errorf("Login(%q) gave %s", typed, a.Identifiant)
 		}
 	}
-	for i, typed := range []string{"hugo.lefevre@umontpellier.fr", "hugo.lefevre@gmail.com", "hugo", "lefevre", ""} {
+	for i, typed := range []string{"hugo.lefevre@gmail.com", "hugo", "lefevre", ""} {
 		if _, err := s.Login(ctx, typed, "Kiosque-Demo-2026", Origin{Client: "wrong-" + itoa(i)}); !errors.Is(err, ErrInvalidCredentials) {
 			t.Errorf("Login(%q): %v, want ErrInvalidCredentials", typed, err)
 		}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"time"
 )
 
 // StartReset is "j'ai oublié mon mot de passe": a code goes to the mail de
@@ -14,26 +15,74 @@ import (
 // instead, and its ticket leads to the activation steps. A locked
 // identifiant may still reset.
 func (s *Store) StartReset(ctx context.Context, identifiant string, o Origin) (*Challenge, error) {
-	acct, local, err := s.accountByLogin(ctx, s.db, identifiant)
+	if err := s.countResetRequest(ctx, o.Client); err != nil {
+		return nil, err
+	}
+	acct, _, err := s.accountByLogin(ctx, s.db, identifiant)
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return nil, err
 	}
 	now := s.cfg.Clock.Now()
 	if acct == nil || !RightsActive(acct.RightsEnd, now) ||
 		(acct.Status == StatusPending && now.Before(acct.ActivationAllowedFrom())) {
-		return s.decoyChallenge(ctx, local, PurposeReset, s.decoyMask(local), o)
+		key := s.decoyKey(identifiant)
+		return s.decoyChallenge(ctx, key, PurposeReset, s.decoyMask(key), false, o)
 	}
+	purpose := PurposeReset
 	if acct.Status == StatusPending {
-		return s.sendCode(ctx, acct, PurposeActivation, acct.RecoveryEmail, true, o)
+		purpose = PurposeActivation
 	}
-	return s.sendCode(ctx, acct, PurposeReset, acct.RecoveryEmail, true, o)
+	ch, err := s.sendCode(ctx, acct, purpose, acct.RecoveryEmail, true, o)
+	var limit *RateLimitError
+	if errors.As(err, &limit) && limit.What == "mail" {
+		// A code mail went out moments ago (the import's activation mail,
+		// an earlier request): answer as if it just did, as a decoy does;
+		// only "Renvoyer" waits.
+		return s.waitingChallenge(ctx, acct, purpose, limit.Until)
+	}
+	return ch, err
+}
+
+// waitingChallenge is the code step for the code already on its way.
+func (s *Store) waitingChallenge(ctx context.Context, a *Account, purpose Purpose, resendAt time.Time) (*Challenge, error) {
+	expires := s.cfg.Clock.Now().Add(CodeLifetime)
+	live, ok, err := s.liveCode(ctx, s.db, a.Person.ID, purpose)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		expires = live.expires
+	}
+	return &Challenge{Purpose: purpose, MaskedTarget: MaskEmail(a.RecoveryEmail), ExpiresAt: expires,
+		ResendAt: resendAt, personID: a.Person.ID, identifiant: a.Identifiant}, nil
+}
+
+// ResetRequestsPerHour from one client (kiosk terminal, SSH address): lost
+// password answers alike for every identifiant, so a client asking about
+// many is stopped before it fills the outbox and the audit log.
+const ResetRequestsPerHour = 30
+
+func (s *Store) countResetRequest(ctx context.Context, client string) error {
+	if client == "" {
+		return nil
+	}
+	if err := s.blocked(ctx, s.db, scopeResetClient, client, "client"); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		n, _, err := s.addFailure(ctx, tx, scopeResetClient, client, time.Hour)
+		if err != nil || n < ResetRequestsPerHour {
+			return err
+		}
+		return s.setLock(ctx, tx, scopeResetClient, client, s.cfg.Clock.Now().Add(time.Hour), 0, false)
+	})
 }
 
 // ResendChallenge sends a new code for the same purpose and address as ch
 // (the old one stops working).
 func (s *Store) ResendChallenge(ctx context.Context, ch *Challenge, o Origin) (*Challenge, error) {
 	if ch.decoy != nil {
-		return s.decoyChallenge(ctx, ch.identifiant, ch.Purpose, ch.MaskedTarget, o)
+		return s.decoyChallenge(ctx, ch.identifiant, ch.Purpose, ch.MaskedTarget, true, o)
 	}
 	acct, err := s.Account(ctx, ch.personID)
 	if err != nil {

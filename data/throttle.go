@@ -73,6 +73,7 @@ const (
 	scopeLookup       = "lookup"
 	scopeLookupClient = "lookup_client"
 	scopeDecoyMail    = "decoy_mail"
+	scopeResetClient  = "reset_client"
 )
 
 // failureRetention: no rule looks further back than a day.

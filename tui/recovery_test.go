@@ -119,7 +119,8 @@ func TestRecoveryUnknownLooksTheSame(t *testing.T) {
 		}
 	}
 	decoy.requireScreen("Ce code n'est plus valable")
-	// A second request within the cooldown is refused the same way.
+	// A second request within the cooldown answers the same way: the code
+	// step again, the resend waiting for the cooldown.
 	for _, tm := range []*testModel{real, decoy} {
 		tm.press("esc")
 		tm.requireScreen("Recevoir un code")
@@ -130,7 +131,7 @@ func TestRecoveryUnknownLooksTheSame(t *testing.T) {
 	if a != b {
 		t.Fatalf("a second request answers differently:\n%s\n---\n%s", a, b)
 	}
-	real.requireScreen("Un code vient d'être envoyé. Nouvel envoi possible à 10:01.")
+	real.requireScreen("Un mail a été envoyé sur votre adresse mail de secours : ", "possible à 10:01")
 }
 
 // A pending account that asks for a new password gets its activation code,
