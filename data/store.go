@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -206,7 +207,13 @@ func (s *Store) migrate() error {
 	}
 	sort.Strings(names)
 	for i, name := range names {
-		version := i + 1
+		// The version is the file's number, which must follow on from the
+		// previous one: a gap or a duplicate (two branches each adding
+		// "0005_...") is a build mistake, caught by the tests.
+		version, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
+		if err != nil || version != i+1 {
+			return fmt.Errorf("migration %s: numbered %d, expected %04d", name, version, i+1)
+		}
 		body, err := migrationFiles.ReadFile(name)
 		if err != nil {
 			return err
