@@ -29,7 +29,7 @@ const usage = `entkiosk — ENT compte informatique, Université de Montpellier
 
 Usage:
   entkiosk kiosk  [--db PATH] [--demo] [--lang fr|en]
-  entkiosk serve  [--db PATH] [--demo] [--listen HOST:PORT] [--host-key PATH]
+  entkiosk serve  [--db PATH] [--demo] [--listen HOST:PORT] [--host-key PATH] [--lang fr|en]
   entkiosk import [--db PATH] FILE.csv
   entkiosk outbox [--db PATH] [--to ADDRESS]
   entkiosk mail   [--db PATH] --smtp URL
@@ -372,14 +372,18 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	demo := f.bool("demo", false, "load the demo people (idempotent) and show the DÉMO badge and mailbox key")
 	listen := f.str("listen", "0.0.0.0:2222", "address to listen on")
 	hostKey := f.str("host-key", "", "SSH host key, generated on first start (default: beside the store)")
-	maxSessions := f.int("max-sessions", 1000, "connections in total")
-	perAddress := f.int("max-sessions-per-address", 10, "connections per source address")
-	idle := f.duration("idle-timeout", 120*time.Second, "inactivity before a personal session is closed (kiosk: wiped)")
-	maxTime := f.duration("max-session-time", 30*time.Minute, "longest session")
+	lang := f.str("lang", "fr", "first language of every session: fr or en")
+	maxSessions := f.int("max-sessions", tui.DefaultMaxSessions, "connections in total (refused before the SSH handshake)")
+	perAddress := f.int("max-sessions-per-address", tui.DefaultMaxSessionsPerAddress, "connections per source address")
+	idle := f.duration("idle-timeout", tui.DefaultIdleTimeout, "inactivity before a personal session is closed (user kiosk: wiped)")
+	maxTime := f.duration("max-session-time", tui.DefaultMaxSessionTime, "longest session (user kiosk: ends at its next return home)")
 	smtpURL := f.str("smtp", "", "deliver the outbox through this SMTP server (smtp://user:pass@host:587, smtps://...)")
 	from := f.str("from", "ENT Université de Montpellier <ne-pas-repondre@umontpellier.fr>", "From address of the mails")
 	if _, err := f.parse(args); err != nil {
 		return helpOK(err)
+	}
+	if *lang != "fr" && *lang != "en" {
+		return usageError{fmt.Sprintf("--lang %q: fr or en", *lang)}
 	}
 	logger, done, err := f.logger(stderr, "")
 	if err != nil {
@@ -407,7 +411,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		go store.RunMailer(ctx, cfg, logger.WithPrefix("mail"))
 	}
 	return tui.Serve(ctx, tui.ServeOptions{Store: store, Listen: *listen, HostKeyPath: *hostKey, Demo: *demo,
-		MaxSessions: *maxSessions, MaxSessionsPerAddress: *perAddress, IdleTimeout: *idle, MaxSessionTime: *maxTime,
+		Lang: screens.ParseLang(*lang), MaxSessions: *maxSessions, MaxSessionsPerAddress: *perAddress, IdleTimeout: *idle, MaxSessionTime: *maxTime,
 		Logger: logger})
 }
 

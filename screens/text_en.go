@@ -92,4 +92,17 @@ var textEN = map[string]string{
 	"home.required":         "Type your identifiant and your password.",
 	"home.pending.hint":     "Never activated your account? Choose \"First login\".",
 	"home.wiped":            "Session ended: everything was wiped.",
+
+	// --- ssh
+	"ssh.nopty":         "An interactive terminal is required: connect with \"ssh -t\", without a command.",
+	"ssh.exec":          "This service runs no command: connect without one.",
+	"ssh.subsystem":     "This service offers neither sftp nor scp.",
+	"ssh.token.bad":     "This link is not valid. Type the code from the mail (\"First login\" or \"Login problem\"), or ask for a new one.",
+	"ssh.token.expired": "This link has expired (24 h). Ask for a new code: \"First login\" or \"Login problem\".",
+	"ssh.token.used":    "This link is no longer valid: it was already used, or a newer code replaced it. Use the latest mail, or ask for a new code.",
+	"ssh.token.error":   "This link could not be opened. Try again in a moment, or type the code from the mail.",
+	"ssh.end.idle":      "Session closed after a period of inactivity. Connect again to continue.",
+	"ssh.end.maxtime":   "Session closed: maximum duration reached. Connect again to continue.",
+	"ssh.end.shutdown":  "The service is restarting: session closed. Connect again in a moment.",
+	"ssh.end.error":     "An internal error closed the session. Connect again; if it happens again, contact the helpdesk.",
 }

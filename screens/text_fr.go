@@ -93,4 +93,17 @@ var textFR = map[string]string{
 	"home.required":         "Saisissez votre identifiant et votre mot de passe.",
 	"home.pending.hint":     "Compte jamais activé ? Choisissez « 1ère connexion ».",
 	"home.wiped":            "Session terminée : tout a été effacé.",
+
+	// --- ssh
+	"ssh.nopty":         "Un terminal interactif est nécessaire : connectez-vous avec « ssh -t », sans commande.",
+	"ssh.exec":          "Ce service n'exécute aucune commande : connectez-vous sans commande.",
+	"ssh.subsystem":     "Ce service ne propose ni sftp ni scp.",
+	"ssh.token.bad":     "Ce lien n'est pas valable. Saisissez le code reçu par mail (« 1ère connexion » ou « Problème de connexion »), ou demandez-en un nouveau.",
+	"ssh.token.expired": "Ce lien a expiré (24 h). Demandez un nouveau code : « 1ère connexion » ou « Problème de connexion ».",
+	"ssh.token.used":    "Ce lien n'est plus valable : il a déjà servi, ou un code plus récent l'a remplacé. Utilisez le dernier mail reçu, ou demandez un nouveau code.",
+	"ssh.token.error":   "Ce lien n'a pas pu être ouvert. Réessayez dans un instant, ou saisissez le code reçu par mail.",
+	"ssh.end.idle":      "Session fermée après une période d'inactivité. Reconnectez-vous pour continuer.",
+	"ssh.end.maxtime":   "Session fermée : durée maximale atteinte. Reconnectez-vous pour continuer.",
+	"ssh.end.shutdown":  "Le service redémarre : session fermée. Reconnectez-vous dans un instant.",
+	"ssh.end.error":     "Une erreur interne a fermé la session. Reconnectez-vous ; si cela se reproduit, contactez l'assistance.",
 }
