@@ -169,6 +169,8 @@ func (g *guardedChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) 
 				} else {
 					g.s.log.Info("request refused", "addr", g.ctx.RemoteAddr().String(), "request", req.Type)
 					_, _ = ch.Stderr().Write([]byte(g.s.bilingual(why) + "\r\n"))
+					// OpenSSH gives up at the refusal: let it print the line first.
+					time.Sleep(100 * time.Millisecond)
 				}
 				_ = req.Reply(false, nil)
 				continue

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -101,14 +102,15 @@ func (ts *sshTestServer) stop() error {
 
 // sshTerm is an SSH client with a pty, its screen kept by an emulator.
 type sshTerm struct {
-	t      testing.TB
-	client *gossh.Client
-	sess   *gossh.Session
-	mu     sync.Mutex
-	em     *vt.Emulator
-	stdin  io.Writer
-	stderr syncBuffer
-	exited chan error
+	t       testing.TB
+	client  *gossh.Client
+	sess    *gossh.Session
+	mu      sync.Mutex
+	em      *vt.Emulator
+	stdin   io.Writer
+	stderr  syncBuffer
+	written atomic.Int64 // output bytes so far
+	exited  chan error
 	// silent: the emulator's answers to queries are not sent back (a
 	// client that never answers).
 	silent bool
@@ -162,6 +164,7 @@ func (ts *sshTestServer) openTerm(user string, opts ...termOption) *sshTerm {
 				st.mu.Lock()
 				_, _ = st.em.Write(buf[:n])
 				st.mu.Unlock()
+				st.written.Add(int64(n))
 			}
 			if err != nil {
 				return

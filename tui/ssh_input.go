@@ -69,6 +69,9 @@ func (in *sessionInput) Read(p []byte) (int, error) {
 			in.carry = nil
 			in.out = in.filter(chunk)
 		}
+		if err != nil && len(in.carry) > 0 {
+			in.out, in.carry = append(in.out, in.carry...), nil
+		}
 		in.err = err
 	}
 	n := copy(p, in.out)
@@ -106,8 +109,10 @@ func (in *sessionInput) filter(b []byte) []byte {
 				in.onBackground(dark)
 			}
 			b = b[next:]
-		case len(b) < len(oscBackground) && len(b) >= 3 && strings.HasPrefix(oscBackground, string(b)):
-			// "ESC ] 1" at the very end: an answer cut short (no key sends this).
+		case len(b) < len(oscBackground) && len(b) >= 2 && strings.HasPrefix(oscBackground, string(b)):
+			// "ESC ]" at the very end: most likely an answer cut short (alt+]
+			// would wait for the next byte). A lone ESC is never held: it is
+			// the Esc key.
 			in.carry = append([]byte(nil), b...)
 			return out
 		default:

@@ -25,7 +25,7 @@ type screenWriter struct {
 	out     io.Writer
 	width   int
 	height  int
-	shown   []string // the lines on the terminal now; nil: unknown, repaint all
+	shown   []string // the frame's lines on the terminal now; nil: unknown, repaint all
 	frame   string   // the latest frame
 	clean   bool     // frame is what the terminal shows
 	last    time.Time
@@ -136,16 +136,20 @@ func (w *screenWriter) flush() {
 	}
 	var b strings.Builder
 	for i, line := range lines {
-		if w.width > 0 && ansi.StringWidth(line) > w.width {
-			line = ansi.Truncate(line, w.width, "")
-		}
-		lines[i] = line
 		if w.shown != nil && i < len(w.shown) && w.shown[i] == line {
-			continue
+			continue // measuring a line costs more than comparing it
+		}
+		width := ansi.StringWidth(line)
+		if w.width > 0 && width > w.width {
+			line, width = ansi.Truncate(line, w.width, ""), w.width
 		}
 		b.WriteString(ansi.CursorPosition(1, i+1))
 		b.WriteString(line)
-		b.WriteString(ansi.EraseLineRight)
+		if w.width <= 0 || width < w.width {
+			// Not on a full line: the cursor would be on its last cell,
+			// which the erase would take with it.
+			b.WriteString(ansi.EraseLineRight)
+		}
 	}
 	if w.shown == nil || len(w.shown) > len(lines) {
 		// Erase below the frame (a shorter frame, or an unknown screen).

@@ -163,9 +163,16 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	if ss.kind == "token" {
 		start = s.openToken(ctx, user, ss.log)
 	}
-	m := New(Options{Store: s.o.Store, Renderer: renderer, Lang: s.o.Lang, Kiosk: ss.kiosk, Demo: s.o.Demo,
+	o := Options{Store: s.o.Store, Renderer: renderer, Lang: s.o.Lang, Kiosk: ss.kiosk, Demo: s.o.Demo,
 		Client: "ssh:" + remoteIP(sess.RemoteAddr()).String(), IdleTimeout: s.o.IdleTimeout, Start: start,
-		ClearScrollback: func() { ss.screen.repaint(true) }, Logger: s.tuiLog.With("session", shortID(ctx))})
+		Logger: s.tuiLog.With("session", shortID(ctx))}
+	if ss.kiosk {
+		// A campus terminal is shared: a wipe also erases its scrollback.
+		// (A person's own terminal keeps its history: the interface runs in
+		// the alternate screen, which never reaches the scrollback.)
+		o.ClearScrollback = func() { ss.screen.repaint(true) }
+	}
+	m := New(o)
 	// The window's size is known: the first frame is drawn at that size.
 	_, sized := m.Update(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
 	ss.model = &sessionModel{m: m, s: ss, init: sized, hook: s.o.hook}

@@ -27,7 +27,7 @@ const (
 func TestSSHLoginReachesDashboard(t *testing.T) {
 	ts := startSSH(t)
 	st := ts.openTerm("someone")
-	st.waitFor("UNIVERSITÉ DE MONTPELLIER", "Identifiant", "Mot de passe", "Se connecter", "q quitter")
+	st.waitFor("UNIVERSITÉ DE MONTPELLIER", "DÉMO  FR\n", "Identifiant", "Mot de passe", "Se connecter", "q quitter")
 	st.keys("hugo.lefevre\r")
 	st.keys(hugoPassword + "\r")
 	s := st.waitFor("Connecté : " + hugo)
@@ -133,7 +133,7 @@ func TestSSHTokenUserName(t *testing.T) {
 
 	// 25 h later it has expired.
 	ts.clock.Advance(25 * time.Hour)
-	ts.openTerm(first).waitFor("Ce lien a expiré (24 h).", "Se connecter")
+	ts.openTerm(first).waitFor("Ce lien a expiré (24 h).", "« 1ère connexion » ou « Problème de connexion ».", "Se connecter")
 
 	// A new code replaces it.
 	c, err := ts.store.StartActivation(ctx, data.ActivationIdentity{Identifiant: "camille.martin"}, o)
