@@ -401,6 +401,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	defer done()
+	log.SetDefault(logger) // wish's Bubble Tea middleware logs through it
 	store, err := f.open()
 	if err != nil {
 		return err

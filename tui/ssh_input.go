@@ -44,6 +44,8 @@ type sessionInput struct {
 	lastInput atomic.Int64 // unix nano
 	// onBackground receives the answer to queryBackground.
 	onBackground func(dark bool)
+	// onEOF runs once when the client's input ends.
+	onEOF func()
 }
 
 func newSessionInput(r io.Reader, onBackground func(dark bool)) *sessionInput {
@@ -71,6 +73,9 @@ func (in *sessionInput) Read(p []byte) (int, error) {
 		}
 		if err != nil && len(in.carry) > 0 {
 			in.out, in.carry = append(in.out, in.carry...), nil
+		}
+		if err != nil && in.err == nil && in.onEOF != nil {
+			in.onEOF()
 		}
 		in.err = err
 	}

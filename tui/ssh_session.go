@@ -54,6 +54,8 @@ type sshSession struct {
 	model   *sessionModel
 	program *tea.Program
 
+	cancel context.CancelFunc // ends the session's pending timers
+
 	mu       sync.Mutex
 	reason   endReason
 	finished bool
@@ -159,13 +161,18 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 			go ss.send(repaintMsg{})
 		}
 	})
+	// No more input (the client closed its side): nothing can happen any
+	// more in this session.
+	ss.input.onEOF = func() { ss.end(endDisconnect) }
 	var start screens.NavigateMsg
 	if ss.kind == "token" {
 		start = s.openToken(ctx, user, ss.log)
 	}
+	var done context.Context
+	done, ss.cancel = context.WithCancel(ctx)
 	o := Options{Store: s.o.Store, Renderer: renderer, Lang: s.o.Lang, Kiosk: ss.kiosk, Demo: s.o.Demo,
 		Client: "ssh:" + remoteIP(sess.RemoteAddr()).String(), IdleTimeout: s.o.IdleTimeout, Start: start,
-		Logger: s.tuiLog.With("session", shortID(ctx))}
+		Logger: s.tuiLog.With("session", shortID(ctx)), Tick: sessionTick(done)}
 	if ss.kiosk {
 		// A campus terminal is shared: a wipe also erases its scrollback.
 		// (A person's own terminal keeps its history: the interface runs in
@@ -179,6 +186,24 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	ss.program = tea.NewProgram(ss.model, tea.WithInput(ss.input), tea.WithOutput(io.Discard),
 		tea.WithoutRenderer(), tea.WithoutSignalHandler())
 	return ss
+}
+
+// sessionTick is tea.Tick whose pending timers end with the session: a
+// command waiting 90 s for the idle timer would otherwise keep its
+// goroutine that long after the person left.
+func sessionTick(done context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+	return func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg {
+			t := time.NewTimer(d)
+			defer t.Stop()
+			select {
+			case at := <-t.C:
+				return fn(at)
+			case <-done.Done():
+				return nil
+			}
+		}
+	}
 }
 
 // sessionRenderer styles for the client's terminal: its colour profile
@@ -340,6 +365,7 @@ func (ss *sshSession) finish() {
 	reason := ss.reason
 	ss.mu.Unlock()
 
+	ss.cancel()
 	ss.screen.stop()
 	c := ss.model.m.c // the program has ended: nothing else touches the model
 	if key := endText[reason]; key != "" {
@@ -350,7 +376,17 @@ func (ss *sshSession) finish() {
 			ss.log.Error("logout", "err", err)
 		}
 	}
+	status := 0
 	if reason == endError {
-		_ = ss.sess.Exit(1)
+		status = 1
+	}
+	_ = ss.sess.Exit(status)
+	// One session per connection: once it has ended, the connection goes
+	// too (OpenSSH closes it itself; a client that does not loses its slot).
+	if c := connOf(ss.sess.Context()); c != nil {
+		time.AfterFunc(connLinger, func() { c.Close() })
 	}
 }
+
+// connLinger is how long a connection may stay after its session ended.
+const connLinger = 2 * time.Second

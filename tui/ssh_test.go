@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -536,4 +537,61 @@ func TestSSHSharesTheStoreWithAKiosk(t *testing.T) {
 	if err != nil || len(entries) == 0 || entries[0].Client != "kiosk:test" {
 		t.Fatalf("the kiosk's audit entries are not seen by the server: %v %v", entries, err)
 	}
+}
+
+// Sessions that end, one way or another, leave no goroutine, no counted
+// connection and no registered session behind.
+func TestSSHSessionsLeaveNothing(t *testing.T) {
+	ts := startSSH(t, func(o *ServeOptions) { o.MaxSessionsPerAddress = 100 })
+	ts.openTerm("someone").waitFor("Se connecter") // warm up
+	eventually(t, "warm-up settled", func() bool { return ts.srv.sessionCount() == 1 })
+	before := runtime.NumGoroutine()
+	for i := range 12 {
+		st := ts.openTerm("someone")
+		st.waitFor("Se connecter")
+		switch i % 3 {
+		case 0:
+			st.keys("\x03") // quits at home
+			st.waitExit()
+		case 1:
+			// the client goes away
+		case 2:
+			st.keys("typed")
+			st.waitFor("typed")
+			st.sess.Close() // the client closes the session, not the connection
+			st.waitExit()
+		}
+		st.close()
+	}
+	eventually(t, "sessions and connections released", func() bool {
+		return ts.srv.sessionCount() == 1 && ts.srv.limiter.count() == 1
+	})
+	deadline := time.Now().Add(waitLimit)
+	for runtime.NumGoroutine() > before+2 {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("goroutines: %d, before: %d\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestSSHFollowsTheWindowSize(t *testing.T) {
+	ts := startSSH(t)
+	st := ts.openTerm("someone")
+	st.waitFor("Se connecter")
+	st.mu.Lock()
+	st.em.Resize(100, 30)
+	st.mu.Unlock()
+	if err := st.sess.WindowChange(30, 100); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the banner drawn at 100 columns", func() bool {
+		for _, line := range strings.Split(st.screen(), "\n") {
+			if strings.HasPrefix(line, " UNIVERSITÉ") && strings.HasSuffix(line, "FR") && len([]rune(line)) == 100 {
+				return true
+			}
+		}
+		return false
+	})
 }
