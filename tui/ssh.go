@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -74,7 +75,7 @@ type sshServer struct {
 	mu       sync.Mutex
 	sessions map[*sshSession]struct{}
 	closing  bool
-	running  sync.WaitGroup // session handlers
+	running  atomic.Int64 // session handlers
 }
 
 // Serve runs the SSH server until ctx ends, then closes it gracefully:
@@ -220,16 +221,12 @@ func (s *sshServer) liveLocked() []*sshSession {
 	return out
 }
 
-// waitSessions waits until no session handler runs, at most d.
+// waitSessions waits until no session handler runs, at most d. (A
+// WaitGroup would not do: sessions may still start while it waits.)
 func (s *sshServer) waitSessions(d time.Duration) {
-	done := make(chan struct{})
-	go func() {
-		s.running.Wait()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-time.After(d):
+	deadline := time.Now().Add(d)
+	for s.running.Load() > 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 

@@ -116,7 +116,7 @@ func (s *sshServer) sessionMiddleware(next ssh.Handler) ssh.Handler {
 			return // the handshake timer fired meanwhile: the connection is closing
 		}
 		s.running.Add(1)
-		defer s.running.Done()
+		defer s.running.Add(-1)
 		if _, _, ok := sess.Pty(); !ok {
 			fmt.Fprint(sess.Stderr(), s.bilingual("ssh.nopty")+"\r\n")
 			_ = sess.Exit(1)
