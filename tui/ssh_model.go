@@ -52,18 +52,25 @@ func (sm *sessionModel) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	case repaintMsg:
 		return sm, nil // View runs next, with the new colours
 	case tea.WindowSizeMsg:
+		msg = clampWindow(msg.Width, msg.Height)
 		sm.s.screen.resize(msg.Width, msg.Height)
+		return sm.forward(msg)
 	}
 	if msg == tea.ClearScreen() {
 		sm.s.screen.repaint(false)
 		return sm, nil
 	}
+	return sm.forward(msg)
+}
+
+// forward hands a message to the root model and watches how it ends.
+func (sm *sessionModel) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var hooked tea.Cmd
 	if sm.hook != nil {
 		hooked = sm.hook(sm.m, msg)
 	}
 	_, idleTick := msg.(idleTickMsg)
-	_, cmd = sm.m.Update(msg)
+	_, cmd := sm.m.Update(msg)
 	if sm.m.quitting {
 		if idleTick {
 			return sm, sm.quit(endIdle)
@@ -76,6 +83,22 @@ func (sm *sessionModel) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		}
 	}
 	return sm, tea.Batch(hooked, cmd)
+}
+
+// The client chooses its window size: a frame of 10,000 × 10,000 cells
+// would cost 100 MB a redraw. Larger windows get a frame of this size.
+const maxWidth, maxHeight = 400, 200
+
+// clampWindow bounds the client's window; a client that does not say
+// (0 × 0) gets 80 × 24.
+func clampWindow(w, h int) tea.WindowSizeMsg {
+	if w <= 0 {
+		w = 80
+	}
+	if h <= 0 {
+		h = 24
+	}
+	return tea.WindowSizeMsg{Width: min(w, maxWidth), Height: min(h, maxHeight)}
 }
 
 func (sm *sessionModel) quit(r endReason) tea.Cmd {

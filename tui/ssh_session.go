@@ -153,7 +153,8 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	ss := &sshSession{srv: s, sess: sess, kiosk: user == KioskUser, kind: userKind(user),
 		log: s.log.With("session", shortID(ctx))}
 	pty, _, _ := sess.Pty()
-	ss.screen = newScreenWriter(sess, pty.Window.Width, pty.Window.Height)
+	size := clampWindow(pty.Window.Width, pty.Window.Height)
+	ss.screen = newScreenWriter(sess, size.Width, size.Height)
 	renderer := sessionRenderer(pty.Term)
 	ss.input = newSessionInput(sess, func(dark bool) {
 		if renderer.HasDarkBackground() != dark {
@@ -181,7 +182,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	}
 	m := New(o)
 	// The window's size is known: the first frame is drawn at that size.
-	_, sized := m.Update(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
+	_, sized := m.Update(size)
 	ss.model = &sessionModel{m: m, s: ss, init: sized, hook: s.o.hook}
 	ss.program = tea.NewProgram(ss.model, tea.WithInput(ss.input), tea.WithOutput(io.Discard),
 		tea.WithoutRenderer(), tea.WithoutSignalHandler())

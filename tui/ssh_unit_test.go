@@ -142,3 +142,11 @@ func TestSSHNoticesFit(t *testing.T) {
 		}
 	}
 }
+
+func TestClampWindow(t *testing.T) {
+	for _, c := range []struct{ w, h, ww, wh int }{{80, 24, 80, 24}, {0, 0, 80, 24}, {10000, 10000, maxWidth, maxHeight}, {30, 5, 30, 5}} {
+		if got := clampWindow(c.w, c.h); got.Width != c.ww || got.Height != c.wh {
+			t.Errorf("clampWindow(%d, %d) = %v", c.w, c.h, got)
+		}
+	}
+}
