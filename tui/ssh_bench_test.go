@@ -36,7 +36,12 @@ func BenchmarkSSHFirstFrame(b *testing.B) {
 // background query before the program starts.
 func BenchmarkWishMakeRendererFirstFrame(b *testing.B) {
 	ts := startSSH(b)
-	srv, err := wish.NewServer(wish.WithAddress("127.0.0.1:0"), wish.WithMiddleware(
+	signer, _, err := loadHostKey(b.TempDir() + "/host_ed25519")
+	if err != nil {
+		b.Fatal(err)
+	}
+	// With a host key given, wish does not write one in the current folder.
+	srv, err := wish.NewServer(func(s *ssh.Server) error { s.AddHostKey(signer); return nil }, wish.WithMiddleware(
 		bm.Middleware(func(s ssh.Session) (tea.Model, []tea.ProgramOption) {
 			r := bm.MakeRenderer(s)
 			return New(Options{Store: ts.store, Renderer: r}), []tea.ProgramOption{tea.WithAltScreen()}
