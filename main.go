@@ -32,12 +32,12 @@ Usage:
   entkiosk kiosk  [--db PATH] [--demo] [--lang fr|en]
   entkiosk serve  [--db PATH] [--demo] [--listen HOST:PORT] [--host-key PATH] [--lang fr|en]
   entkiosk import [--db PATH] FILE.csv
-  entkiosk outbox [--db PATH] [--to ADDRESS]
-  entkiosk mail   [--db PATH] --smtp URL
+  entkiosk outbox [--db PATH] [--to ADDRESS] [--status failed]
+  entkiosk mail   [--db PATH] --smtp URL [--from ADDRESS] [--watch]
   entkiosk export aliases [--db PATH] [--out FILE]
   entkiosk grant|revoke [--db PATH] helpdesk IDENTIFIANT
   entkiosk backup [--db PATH] DEST
-  entkiosk audit  [--db PATH] [--identifiant X] [--since DATE] [--json]
+  entkiosk audit  [--db PATH] [--identifiant X] [--since DATE] [--event E] [--json]
 
 Every flag also reads ENTKIOSK_<FLAG> (ENTKIOSK_DB, ENTKIOSK_LISTEN, ...).
 "entkiosk COMMAND -h" lists a command's flags.
@@ -289,15 +289,21 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func cmdOutbox(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f := newFlags("outbox", stderr)
 	to := f.str("to", "", "only the mails to this address")
+	status := f.str("status", "", "only the mails in this state: pending, sending, sent or failed")
 	if _, err := f.parse(args); err != nil {
 		return helpOK(err)
+	}
+	switch *status {
+	case "", data.MailPending, data.MailSending, data.MailSent, data.MailFailed:
+	default:
+		return usageError{fmt.Sprintf("--status %q: pending, sending, sent or failed", *status)}
 	}
 	store, err := f.open()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	mails, err := store.Outbox(ctx, data.OutboxFilter{To: *to})
+	mails, err := store.Outbox(ctx, data.OutboxFilter{To: *to, Status: *status})
 	if err != nil {
 		return err
 	}
@@ -306,8 +312,21 @@ func cmdOutbox(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		fmt.Fprintf(stdout, "To: %s\nSubject: %s\nDate: %s\nStatus: %s\n\n%s", m.To, m.Subject,
-			m.NotBefore.In(loc).Format("02/01/2006 15:04"), m.Status, m.Body)
+		fmt.Fprintf(stdout, "To: %s\nSubject: %s\nDate: %s\nStatus: %s", data.Clean(m.To), m.Subject,
+			m.NotBefore.In(loc).Format("02/01/2006 15:04"), m.Status)
+		switch {
+		case m.Status == data.MailSent:
+			fmt.Fprintf(stdout, " (%s, %d tentative(s))", m.SentAt.In(loc).Format("02/01/2006 15:04:05"), m.Attempts)
+		case m.Status == data.MailPending && m.Attempts > 0:
+			fmt.Fprintf(stdout, " (%d tentative(s), prochaine %s)", m.Attempts, m.NextTryAt.In(loc).Format("02/01/2006 15:04"))
+		case m.Status == data.MailFailed:
+			fmt.Fprintf(stdout, " (%d tentative(s))", m.Attempts)
+		}
+		fmt.Fprintln(stdout)
+		if m.LastError != "" && m.Status != data.MailSent {
+			fmt.Fprintf(stdout, "Error: %s\n", data.Clean(m.LastError))
+		}
+		fmt.Fprintf(stdout, "\n%s", m.Body)
 		fmt.Fprintln(stdout, strings.Repeat("─", 72))
 	}
 	if len(mails) == 0 {
@@ -318,19 +337,33 @@ func cmdOutbox(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f := newFlags("audit", stderr)
-	ident := f.str("identifiant", "", "only the events of this identifiant")
-	since := f.str("since", "", "only the events since this date (jj/mm/aaaa or aaaa-mm-jj)")
+	ident := f.str("identifiant", "", "only the events of this identifiant (full, or its local part)")
+	since := f.str("since", "", "only the events since this date (jj/mm/aaaa or aaaa-mm-jj, local time)")
+	events := f.str("event", "", "only these events, comma-separated (LOGIN_ERROR,LOCK,...)")
 	asJSON := f.bool("json", false, "one JSON object per line")
 	limit := f.int("limit", 1000, "at most this many events, newest first")
 	if _, err := f.parse(args); err != nil {
 		return helpOK(err)
+	}
+	filter := data.AuditFilter{Identifiant: *ident, Limit: *limit}
+	if *events != "" {
+		known := map[data.Event]bool{}
+		for _, e := range data.AuditEvents {
+			known[e] = true
+		}
+		for _, name := range strings.Split(*events, ",") {
+			e := data.Event(strings.ToUpper(strings.TrimSpace(name)))
+			if !known[e] {
+				return usageError{fmt.Sprintf("--event %q: one of %v", name, data.AuditEvents)}
+			}
+			filter.Events = append(filter.Events, e)
+		}
 	}
 	store, err := f.open()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	filter := data.AuditFilter{Identifiant: *ident, Limit: *limit}
 	if *since != "" {
 		loc := store.Config().Location
 		t, err := time.ParseInLocation("02/01/2006", *since, loc)
@@ -349,8 +382,8 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	for _, e := range entries {
 		if *asJSON {
 			if err := enc.Encode(map[string]any{"id": e.ID, "at": e.At.UTC().Format(time.RFC3339), "event": e.Event,
-				"identifiant": e.Identifiant, "client": e.Client, "outcome": e.Outcome, "actor": e.Actor,
-				"detail": e.Detail}); err != nil {
+				"person_id": e.PersonID, "identifiant": e.Identifiant, "client": e.Client, "outcome": e.Outcome,
+				"actor": e.Actor, "detail": e.Detail}); err != nil {
 				return err
 			}
 			continue
@@ -364,6 +397,12 @@ func cmdAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(stdout, "  (%s)", data.Clean(e.Detail))
 		}
 		fmt.Fprintln(stdout)
+	}
+	switch {
+	case len(entries) == 0 && !*asJSON:
+		fmt.Fprintln(stdout, "(aucun événement)")
+	case len(entries) == *limit:
+		fmt.Fprintf(stderr, "les %d plus récents seulement : --limit pour en voir plus\n", *limit)
 	}
 	return nil
 }
@@ -380,7 +419,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	maxTime := f.duration("max-session-time", tui.DefaultMaxSessionTime, "longest session (user kiosk: ends at its next return home)")
 	memLimit := f.str("memory-limit", "256MiB", "soft memory limit: past it the garbage collector works harder (0: none; GOMEMLIMIT wins)")
 	smtpURL := f.str("smtp", "", "deliver the outbox through this SMTP server (smtp://user:pass@host:587, smtps://...)")
-	from := f.str("from", "ENT Université de Montpellier <ne-pas-repondre@umontpellier.fr>", "From address of the mails")
+	from := f.str("from", defaultFrom, "From address of the mails")
 	if _, err := f.parse(args); err != nil {
 		return helpOK(err)
 	}
@@ -395,6 +434,13 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		// A burst of logins leaves argon2's 19 MiB blocks behind: without a
 		// limit the heap doubles before they are collected.
 		debug.SetMemoryLimit(limit)
+	}
+	var mailCfg data.SMTPConfig
+	if *smtpURL != "" {
+		var err error
+		if mailCfg, err = data.ParseSMTP(*smtpURL, *from); err != nil {
+			return usageError{err.Error()}
+		}
 	}
 	logger, done, err := f.logger(stderr, "")
 	if err != nil {
@@ -416,15 +462,20 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		*hostKey = filepath.Join(filepath.Dir(*f.db), "entkiosk_host_ed25519")
 	}
 	if *smtpURL != "" {
-		cfg, err := data.ParseSMTP(*smtpURL, *from)
-		if err != nil {
-			return usageError{err.Error()}
-		}
-		go store.RunMailer(ctx, cfg, logger.WithPrefix("mail"))
+		// The mailer stops with the server, after recording the mail in hand.
+		mailCtx, stopMailer := context.WithCancel(ctx)
+		mailerDone := make(chan struct{})
+		go func() {
+			defer close(mailerDone)
+			store.RunMailer(mailCtx, mailCfg, logger.WithPrefix("mail"))
+		}()
+		defer func() { stopMailer(); <-mailerDone }()
+	} else {
+		logger.Info("no --smtp: mails stay in the outbox (entkiosk outbox)")
 	}
 	return tui.Serve(ctx, tui.ServeOptions{Store: store, Listen: *listen, HostKeyPath: *hostKey, Demo: *demo,
-		Lang: screens.ParseLang(*lang), MaxSessions: *maxSessions, MaxSessionsPerAddress: *perAddress, IdleTimeout: *idle, MaxSessionTime: *maxTime,
-		Logger: logger})
+		Lang: screens.ParseLang(*lang), MaxSessions: *maxSessions, MaxSessionsPerAddress: *perAddress,
+		IdleTimeout: *idle, MaxSessionTime: *maxTime, Logger: logger})
 }
 
 // parseBytes reads a size as GOMEMLIMIT does: 256MiB, 1GiB, 500000000.
@@ -449,8 +500,8 @@ func parseBytes(s string) (int64, error) {
 
 func cmdMail(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f := newFlags("mail", stderr)
-	smtpURL := f.str("smtp", "", "SMTP server (smtp://user:pass@host:587, smtps://host:465)")
-	from := f.str("from", "ENT Université de Montpellier <ne-pas-repondre@umontpellier.fr>", "From address of the mails")
+	smtpURL := f.str("smtp", "", "SMTP server (smtp://user:pass@host:587, smtps://host:465, ?starttls=required|off)")
+	from := f.str("from", defaultFrom, "From address of the mails")
 	watch := f.bool("watch", false, "keep delivering as new mails come, until stopped")
 	if _, err := f.parse(args); err != nil {
 		return helpOK(err)
@@ -480,6 +531,9 @@ func cmdMail(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return err
 }
 
+// defaultFrom is the sender of every mail unless --from says otherwise.
+const defaultFrom = "ENT Université de Montpellier <ne-pas-repondre@umontpellier.fr>"
+
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f := newFlags("export", stderr)
 	out := f.str("out", "", "write the map to this file, atomically (default: standard output)")
@@ -495,15 +549,25 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer store.Close()
+	var report data.AliasReport
 	if *out == "" {
-		_, err := store.WriteAliases(ctx, stdout)
+		report, err = store.WriteAliases(ctx, stdout)
+	} else {
+		report, err = store.ExportAliases(ctx, *out)
+	}
+	for _, ident := range report.Skipped {
+		fmt.Fprintf(stderr, "ignorée : %s (adresse impropre à la table Postfix)\n", ident)
+	}
+	if err != nil || *out == "" {
 		return err
 	}
-	n, err := store.ExportAliases(ctx, *out)
-	if err == nil {
-		fmt.Fprintf(stderr, "%d redirection(s) écrite(s) dans %s\n", n, *out)
+	// The summary on stdout, problems on stderr: a cron job keeps only the latter.
+	if report.Unchanged {
+		fmt.Fprintf(stdout, "%s inchangé (%d redirection(s))\n", *out, report.Redirections)
+	} else {
+		fmt.Fprintf(stdout, "%d redirection(s) écrite(s) dans %s\n", report.Redirections, *out)
 	}
-	return err
+	return nil
 }
 
 func cmdRole(ctx context.Context, verb string, args []string, stdout, stderr io.Writer) error {
@@ -549,9 +613,15 @@ func cmdBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer store.Close()
+	start := time.Now()
 	if err := store.Backup(ctx, pos[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "sauvegarde écrite : %s\n", pos[0])
+	size := int64(0)
+	if st, err := os.Stat(pos[0]); err == nil {
+		size = st.Size()
+	}
+	fmt.Fprintf(stdout, "sauvegarde écrite : %s (%.1f Mo en %s, integrity_check ok, mode 0600)\n", pos[0],
+		float64(size)/1e6, time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -242,7 +242,7 @@ func (s *Store) queueNotice(ctx context.Context, tx *sql.Tx, a *Account, kind Ma
 		return nil
 	}
 	subject, body := s.composeMail(mailContent{Kind: kind, Lang: o.lang(), Name: a.Person.DisplayName(),
-		Address: newAddress})
+		Identifiant: a.Identifiant, Address: newAddress})
 	_, err := s.queueMail(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: o.lang(), To: to,
 		Subject: subject, Body: body})
 	return err

@@ -65,16 +65,17 @@ func (s *Store) StartActivation(ctx context.Context, id ActivationIdentity, o Or
 		}
 	}
 	now := s.cfg.Clock.Now()
+	allowed := acct.ActivationAllowedFrom().In(s.cfg.Location) // said as a local time
 	switch {
 	case acct.Status == StatusActive:
 		return nil, ErrAlreadyActive
 	case !RightsActive(acct.RightsEnd, now):
 		return nil, &RightsEndedError{End: acct.RightsEnd}
-	case now.Before(acct.ActivationAllowedFrom()):
-		return nil, &TooEarlyError{AllowedFrom: acct.ActivationAllowedFrom()}
+	case now.Before(allowed):
+		return nil, &TooEarlyError{AllowedFrom: allowed}
 	}
 	return &ActivationCase{Identifiant: acct.Identifiant, MaskedEmail: MaskEmail(acct.RecoveryEmail),
-		AllowedFrom: acct.ActivationAllowedFrom(), personID: acct.Person.ID, local: acct.LocalPart}, nil
+		AllowedFrom: allowed, personID: acct.Person.ID, local: acct.LocalPart}, nil
 }
 
 // ActivationChallenge gives the code-entry step of an activation: the code
@@ -111,34 +112,43 @@ func (s *Store) ActivationChallenge(ctx context.Context, c *ActivationCase, rese
 func (s *Store) sendCode(ctx context.Context, a *Account, purpose Purpose, target string, keepCopy bool, o Origin) (*Challenge, error) {
 	var ch *Challenge
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		now := s.cfg.Clock.Now()
-		next, err := s.mailAllowance(ctx, tx, a.Person.ID)
-		if err != nil {
-			return err
-		}
-		if now.Before(next) {
-			return &RateLimitError{What: "mail", Until: next}
-		}
-		issued, err := s.issueCode(ctx, tx, a.Person.ID, purpose, target, keepCopy, now)
-		if err != nil {
-			return err
-		}
-		if _, err := s.queueCodeMail(ctx, tx, a, purpose, target, issued, now, o.lang()); err != nil {
-			return err
-		}
-		if err := s.audit(ctx, tx, AuditEntry{Event: EventSendCode, PersonID: a.Person.ID, Identifiant: a.Identifiant,
-			Client: o.Client, Outcome: "sent", Detail: fmt.Sprintf("%s to %s", purpose, MaskEmail(target))}); err != nil {
-			return err
-		}
-		ch = &Challenge{Purpose: purpose, MaskedTarget: MaskEmail(target), ExpiresAt: issued.expires,
-			ResendAt: now.Add(ResendCooldown), personID: a.Person.ID, identifiant: a.Identifiant}
-		// The allowance after this mail (3 per hour) may be later than the cooldown.
-		if later, err := s.mailAllowance(ctx, tx, a.Person.ID); err == nil && later.After(ch.ResendAt) {
-			ch.ResendAt = later
-		}
-		return nil
+		var err error
+		ch, err = s.sendCodeTx(ctx, tx, a, purpose, target, keepCopy, o)
+		return err
 	})
 	return ch, err
+}
+
+// sendCodeTx is sendCode inside the caller's transaction (the helpdesk
+// writes its own audit line with the code and its mail).
+func (s *Store) sendCodeTx(ctx context.Context, tx *sql.Tx, a *Account, purpose Purpose, target string, keepCopy bool,
+	o Origin) (*Challenge, error) {
+	now := s.cfg.Clock.Now()
+	next, err := s.mailAllowance(ctx, tx, a.Person.ID)
+	if err != nil {
+		return nil, err
+	}
+	if now.Before(next) {
+		return nil, &RateLimitError{What: "mail", Until: next}
+	}
+	issued, err := s.issueCode(ctx, tx, a.Person.ID, purpose, target, keepCopy, now)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.queueCodeMail(ctx, tx, a, purpose, target, issued, now, o.lang()); err != nil {
+		return nil, err
+	}
+	if err := s.audit(ctx, tx, AuditEntry{Event: EventSendCode, PersonID: a.Person.ID, Identifiant: a.Identifiant,
+		Client: o.Client, Outcome: "sent", Detail: fmt.Sprintf("%s to %s", purpose, MaskEmail(target))}); err != nil {
+		return nil, err
+	}
+	ch := &Challenge{Purpose: purpose, MaskedTarget: MaskEmail(target), ExpiresAt: issued.expires,
+		ResendAt: now.Add(ResendCooldown), personID: a.Person.ID, identifiant: a.Identifiant}
+	// The allowance after this mail (3 per hour) may be later than the cooldown.
+	if later, err := s.mailAllowance(ctx, tx, a.Person.ID); err == nil && later.After(ch.ResendAt) {
+		ch.ResendAt = later
+	}
+	return ch, nil
 }
 
 var purposeMail = map[Purpose]MailKind{
@@ -152,7 +162,7 @@ func (s *Store) queueCodeMail(ctx context.Context, tx *sql.Tx, a *Account, purpo
 	issued issuedCode, notBefore time.Time, lang string) (int64, error) {
 	kind := purposeMail[purpose]
 	subject, body := s.composeMail(mailContent{Kind: kind, Lang: lang, Name: a.Person.DisplayName(),
-		Code: issued.code, Token: issued.token, Expires: issued.expires})
+		Identifiant: a.Identifiant, Code: issued.code, Token: issued.token, Expires: issued.expires})
 	return s.queueMail(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: lang, To: target,
 		Subject: subject, Body: body, NotBefore: notBefore})
 }

@@ -78,12 +78,19 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 		args = append(args, f.PersonID)
 	}
 	if f.Identifiant != "" {
+		// The local part alone (locks), the full identifiant, and the lines
+		// that only carry the person (IA lookups): all indexed, no LIKE scan.
 		local, _ := NormalizeLogin(f.Identifiant)
-		where = append(where, "(identifiant = ? OR identifiant LIKE ? ESCAPE '\\')")
-		args = append(args, local, escapeLike(local)+"@%")
+		where = append(where, "(identifiant = ? OR (identifiant >= ? AND identifiant < ?) OR "+
+			"person_id IN (SELECT person_id FROM accounts WHERE local_part = ?))")
+		args = append(args, local, local+"@", local+"A", local) // '@'+1 = 'A': the prefix range "local@…"
 	}
 	if len(f.Events) > 0 {
-		where = append(where, "event IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Events)), ",")+")")
+		col := "event"
+		if f.PersonID != 0 || f.Identifiant != "" {
+			col = "+event" // one person's lines are few: find them first, not every line of the event
+		}
+		where = append(where, col+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Events)), ",")+")")
 		for _, e := range f.Events {
 			args = append(args, string(e))
 		}
@@ -121,8 +128,4 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 		out = append(out, e)
 	}
 	return out, rows.Err()
-}
-
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -101,6 +101,13 @@ func (s *Store) issueCode(ctx context.Context, tx *sql.Tx, personID int64, purpo
 		fmtTime(now), personID, string(purpose)); err != nil {
 		return issuedCode{}, err
 	}
+	return s.insertCode(ctx, tx, personID, purpose, target, keepCopy, now, validFrom)
+}
+
+// insertCode creates a code without revoking anything: for an account that
+// has no live code of this purpose (a new account, at import).
+func (s *Store) insertCode(ctx context.Context, tx *sql.Tx, personID int64, purpose Purpose, target string,
+	keepCopy bool, now, validFrom time.Time) (issuedCode, error) {
 	code, err := newCode()
 	if err != nil {
 		return issuedCode{}, err
@@ -302,7 +309,7 @@ func (s *Store) consumeCode(ctx context.Context, tx *sql.Tx, t *Ticket) error {
 		return err
 	}
 	switch {
-	case c.used || c.revoked:
+	case c.used || c.revoked || c.purpose != t.Purpose || c.personID != t.PersonID:
 		return ErrCodeUsed
 	case !now.Before(c.expires):
 		return ErrCodeExpired

@@ -96,9 +96,15 @@ func itoa(n int) string {
 }
 
 // NormalizeLogin turns what someone typed as identifiant into the local part
-// and, if given, the domain: case ignored, surrounding spaces ignored.
+// and, if given, the domain: case ignored, spaces ignored (an identifiant
+// has none, and a kiosk keyboard makes them easy to type by mistake).
 func NormalizeLogin(input string) (local, domain string) {
-	s := strings.ToLower(strings.TrimSpace(input))
+	s := strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, input))
 	if i := strings.LastIndexByte(s, '@'); i >= 0 {
 		return s[:i], s[i+1:]
 	}

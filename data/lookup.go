@@ -18,15 +18,7 @@ type Lookup struct {
 }
 
 // Current is the registrations of the current academic year.
-func (l *Lookup) Current() []Registration {
-	var out []Registration
-	for _, r := range l.Registrations {
-		if r.Annee == l.CurrentYear {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+func (l *Lookup) Current() []Registration { return registrationsIn(l.Registrations, l.CurrentYear) }
 
 // IsStudentNumber: exactly 8 digits.
 func IsStudentNumber(s string) bool {

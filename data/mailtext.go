@@ -2,129 +2,332 @@ package data
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // mailContent is what a mail says; composeMail writes it in one language.
 type mailContent struct {
-	Kind    MailKind
-	Lang    string
-	Name    string
-	Code    string
-	Token   string
-	Expires time.Time
-	Address string // the new address, masked, for notices
+	Kind        MailKind
+	Lang        string
+	Name        string
+	Identifiant string // the account concerned (left out of confirmations: their address is not proven yet)
+	Code        string
+	Token       string
+	Expires     time.Time
+	Address     string    // notices: the new address, masked; a removed redirection: empty or the identifiant
+	When        time.Time // notices: when the change was made (zero: now)
 }
 
-type mailTexts struct {
-	subject                                                         map[MailKind]string
-	intro                                                           map[MailKind]string
-	hello, code, expires, link, notYou, notYouNotice, contact, sign string
+// mailWidth is where paragraphs wrap: plain text read in any mail client.
+const mailWidth = 72
+
+// kindText is what one kind of mail says in one language. {when} is the
+// date and time of a change, {address} the new address (masked).
+type kindText struct {
+	subject string
+	intro   string
+	removed string // redirection notices when the redirection was removed
+	action  string // code mails: the sentence just before the code
+	notYou  string // what to do if one did not ask for it
+	ident   bool   // show the identifiant
 }
 
-var mailLang = map[string]mailTexts{
+type langText struct {
+	kinds                                                             map[MailKind]kindText
+	hello, helloNoName, identifiant, code, expires, secret            string
+	linkIntro, linkTerminal, contact, parisTime, at, when, firstOfMon string
+	signature                                                         []string
+	days                                                              [7]string
+	months                                                            [12]string
+}
+
+var mailTexts = map[string]langText{
 	"fr": {
-		subject: map[MailKind]string{
-			MailActivation:         "Activation de votre compte informatique — Université de Montpellier",
-			MailReset:              "Réinitialisation de votre mot de passe — Université de Montpellier",
-			MailConfirmRecovery:    "Confirmation de votre mail de secours — Université de Montpellier",
-			MailConfirmRedirection: "Confirmation de la redirection de votre messagerie — Université de Montpellier",
-			MailPasswordChanged:    "Votre mot de passe a été modifié — Université de Montpellier",
-			MailRecoveryChanged:    "Votre mail de secours a été modifié — Université de Montpellier",
-			MailRedirectionChanged: "La redirection de votre messagerie a été modifiée — Université de Montpellier",
+		kinds: map[MailKind]kindText{
+			MailActivation: {
+				subject: "Activation de votre compte informatique — Université de Montpellier",
+				intro: "Votre inscription administrative à l'Université de Montpellier est validée : " +
+					"votre compte informatique est prêt à être activé.",
+				action: "Pour l'activer, choisissez « 1ère connexion » sur une borne ENT, indiquez votre " +
+					"identifiant, puis saisissez ce code :",
+				notYou: "Si ce message ne vous est pas destiné, supprimez-le et, si vous le pouvez, " +
+					"prévenez l'assistance : l'adresse donnée lors de l'inscription est sans doute erronée.",
+				ident: true,
+			},
+			MailReset: {
+				subject: "Réinitialisation de votre mot de passe — Université de Montpellier",
+				intro: "Une réinitialisation du mot de passe de votre compte informatique a été demandée " +
+					"(« Problème de connexion »).",
+				action: "Pour choisir un nouveau mot de passe, saisissez ce code :",
+				notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de " +
+					"passe actuel reste valable et rien ne change sans ce code.",
+				ident: true,
+			},
+			MailConfirmRecovery: {
+				subject: "Confirmation de votre mail de secours — Université de Montpellier",
+				intro: "Cette adresse a été indiquée comme nouveau mail de secours de votre compte " +
+					"informatique de l'Université de Montpellier.",
+				action: "Pour la confirmer, saisissez ce code :",
+				notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : cette adresse " +
+					"ne sera pas enregistrée sans ce code.",
+			},
+			MailConfirmRedirection: {
+				subject: "Confirmation de la redirection de votre messagerie — Université de Montpellier",
+				intro: "Cette adresse a été indiquée pour recevoir les messages de votre messagerie " +
+					"de l'Université de Montpellier.",
+				action: "Pour confirmer la redirection, saisissez ce code :",
+				notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : aucun message " +
+					"ne sera redirigé vers cette adresse sans ce code.",
+			},
+			MailPasswordChanged: {
+				subject: "Votre mot de passe a été modifié — Université de Montpellier",
+				intro:   "Le mot de passe de votre compte informatique a été modifié {when}.",
+				notYou: "Si c'est vous, vous n'avez rien à faire. Sinon, quelqu'un connaît peut-être votre " +
+					"mot de passe : choisissez-en un nouveau tout de suite avec « Problème de connexion » " +
+					"sur une borne ENT, puis prévenez l'assistance.",
+				ident: true,
+			},
+			MailRecoveryChanged: {
+				subject: "Votre mail de secours a été modifié — Université de Montpellier",
+				intro: "Le mail de secours de votre compte informatique a été remplacé {when} par {address}. " +
+					"Cette adresse-ci ne recevra plus les codes de réinitialisation.",
+				notYou: "Si vous n'êtes pas à l'origine de ce changement, contactez l'assistance au plus " +
+					"vite : quelqu'un connaît sans doute votre mot de passe.",
+				ident: true,
+			},
+			MailRedirectionChanged: {
+				subject: "La redirection de votre messagerie a été modifiée — Université de Montpellier",
+				intro: "La redirection de votre messagerie universitaire a été modifiée {when} : les messages " +
+					"sont désormais redirigés vers {address}.",
+				removed: "La redirection de votre messagerie universitaire a été supprimée {when} : les " +
+					"messages restent désormais dans votre messagerie universitaire.",
+				notYou: "Si vous n'êtes pas à l'origine de ce changement, choisissez tout de suite un nouveau " +
+					"mot de passe avec « Problème de connexion » sur une borne ENT, puis prévenez l'assistance.",
+				ident: true,
+			},
 		},
-		intro: map[MailKind]string{
-			MailActivation: "À la suite de votre inscription administrative, votre compte informatique de\n" +
-				"l'Université de Montpellier est prêt à être activé. Pour l'activer, choisissez\n" +
-				"« 1ère connexion » sur une borne ENT ou par SSH, et saisissez ce code :",
-			MailReset: "Une réinitialisation du mot de passe de votre compte informatique a été\n" +
-				"demandée (« Problème de connexion »). Pour choisir un nouveau mot de passe,\n" +
-				"saisissez ce code :",
-			MailConfirmRecovery: "Cette adresse a été indiquée comme nouveau mail de secours de votre compte\n" +
-				"informatique. Pour le confirmer, saisissez ce code :",
-			MailConfirmRedirection: "Cette adresse a été indiquée pour recevoir les messages de votre messagerie\n" +
-				"universitaire. Pour confirmer la redirection, saisissez ce code :",
-			MailPasswordChanged: "Le mot de passe de votre compte informatique vient d'être modifié.",
-			MailRecoveryChanged: "Le mail de secours de votre compte informatique vient d'être remplacé par\n" +
-				"%s.",
-			MailRedirectionChanged: "La redirection de votre messagerie universitaire vient d'être modifiée\n" +
-				"(nouvelle destination : %s).",
-		},
-		hello:        "Bonjour %s,",
-		code:         "Code : %s",
-		expires:      "Ce code est valable jusqu'au %s à %s (heure de Paris), pour une seule utilisation.",
-		link:         "Vous pouvez aussi ouvrir directement cette étape par SSH :",
-		notYou:       "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne\nsera modifié sans ce code.",
-		notYouNotice: "Si vous n'êtes pas à l'origine de cette modification, contactez l'assistance\nau plus vite.",
+		hello:       "Bonjour %s,",
+		helloNoName: "Bonjour,",
+		identifiant: "Identifiant : %s",
+		code:        "Code : %s",
+		expires: "Ce code est valable jusqu'au %s, pour une seule utilisation. Passé ce " +
+			"délai, demandez-en un nouveau depuis le même écran.",
+		secret:       "Ne communiquez ce code à personne : l'assistance ne vous le demandera jamais.",
+		linkIntro:    "Depuis un ordinateur, vous pouvez aussi ouvrir directement cette étape :",
+		linkTerminal: "ou, dans un terminal :",
 		contact:      "Assistance ENT : %s",
-		sign:         "Direction du Numérique — Université de Montpellier",
+		parisTime:    "heure de Paris",
+		at:           "à",
+		when:         "le %s",
+		firstOfMon:   "1er",
+		signature: []string{"ENT — compte informatique, Université de Montpellier",
+			"Message automatique : merci de ne pas y répondre."},
+		days: [7]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
+		months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+			"septembre", "octobre", "novembre", "décembre"},
 	},
 	"en": {
-		subject: map[MailKind]string{
-			MailActivation:         "Activate your computer account — Université de Montpellier",
-			MailReset:              "Reset your password — Université de Montpellier",
-			MailConfirmRecovery:    "Confirm your recovery address — Université de Montpellier",
-			MailConfirmRedirection: "Confirm your mail redirection — Université de Montpellier",
-			MailPasswordChanged:    "Your password was changed — Université de Montpellier",
-			MailRecoveryChanged:    "Your recovery address was changed — Université de Montpellier",
-			MailRedirectionChanged: "Your mail redirection was changed — Université de Montpellier",
+		kinds: map[MailKind]kindText{
+			MailActivation: {
+				subject: "Activate your computer account — Université de Montpellier",
+				intro: "Your administrative registration at the Université de Montpellier has been validated: " +
+					"your computer account is ready to be activated.",
+				action: "To activate it, choose \"First login\" on an ENT kiosk, give your identifiant, " +
+					"then enter this code:",
+				notYou: "If this message is not meant for you, delete it and, if you can, tell the helpdesk: " +
+					"the address given at registration is probably wrong.",
+				ident: true,
+			},
+			MailReset: {
+				subject: "Reset your password — Université de Montpellier",
+				intro:   "A password reset was requested for your computer account (\"Login problem\").",
+				action:  "To choose a new password, enter this code:",
+				notYou: "If you did not ask for this, ignore this message: your current password still " +
+					"works and nothing changes without this code.",
+				ident: true,
+			},
+			MailConfirmRecovery: {
+				subject: "Confirm your recovery address — Université de Montpellier",
+				intro: "This address was given as the new recovery address (mail de secours) of your " +
+					"Université de Montpellier computer account.",
+				action: "To confirm it, enter this code:",
+				notYou: "If you did not ask for this, ignore this message: this address will not be " +
+					"recorded without this code.",
+			},
+			MailConfirmRedirection: {
+				subject: "Confirm your mail redirection — Université de Montpellier",
+				intro:   "This address was given to receive the messages of your Université de Montpellier mailbox.",
+				action:  "To confirm the redirection, enter this code:",
+				notYou: "If you did not ask for this, ignore this message: no message will be forwarded " +
+					"to this address without this code.",
+			},
+			MailPasswordChanged: {
+				subject: "Your password was changed — Université de Montpellier",
+				intro:   "The password of your computer account was changed {when}.",
+				notYou: "If it was you, there is nothing to do. Otherwise someone may know your password: " +
+					"choose a new one at once with \"Login problem\" on an ENT kiosk, then tell the helpdesk.",
+				ident: true,
+			},
+			MailRecoveryChanged: {
+				subject: "Your recovery address was changed — Université de Montpellier",
+				intro: "The recovery address of your computer account was replaced {when} by {address}. " +
+					"This address will no longer receive reset codes.",
+				notYou: "If you did not make this change, contact the helpdesk at once: someone probably " +
+					"knows your password.",
+				ident: true,
+			},
+			MailRedirectionChanged: {
+				subject: "Your mail redirection was changed — Université de Montpellier",
+				intro: "The redirection of your university mailbox was changed {when}: messages now go " +
+					"to {address}.",
+				removed: "The redirection of your university mailbox was removed {when}: messages now stay " +
+					"in your university mailbox.",
+				notYou: "If you did not make this change, choose a new password at once with \"Login " +
+					"problem\" on an ENT kiosk, then tell the helpdesk.",
+				ident: true,
+			},
 		},
-		intro: map[MailKind]string{
-			MailActivation: "Following your administrative registration, your Université de Montpellier\n" +
-				"computer account is ready to be activated. To activate it, choose \"First\n" +
-				"login\" on an ENT kiosk or over SSH, and enter this code:",
-			MailReset: "A password reset was requested for your computer account (\"Login\n" +
-				"problem\"). To choose a new password, enter this code:",
-			MailConfirmRecovery: "This address was given as the new recovery address of your computer\n" +
-				"account. To confirm it, enter this code:",
-			MailConfirmRedirection: "This address was given to receive the messages of your university\n" +
-				"mailbox. To confirm the redirection, enter this code:",
-			MailPasswordChanged: "The password of your computer account was just changed.",
-			MailRecoveryChanged: "The recovery address of your computer account was just replaced by\n%s.",
-			MailRedirectionChanged: "The redirection of your university mailbox was just changed\n" +
-				"(new destination: %s).",
-		},
-		hello:        "Hello %s,",
-		code:         "Code: %s",
-		expires:      "This code is valid until %s at %s (Paris time), for one use only.",
-		link:         "You can also open this step directly over SSH:",
-		notYou:       "If you did not ask for this, ignore this message: nothing changes without\nthis code.",
-		notYouNotice: "If you did not make this change, contact the helpdesk at once.",
+		hello:       "Hello %s,",
+		helloNoName: "Hello,",
+		identifiant: "Identifiant: %s",
+		code:        "Code: %s",
+		expires: "This code is valid until %s, for one use only. After that, ask for a " +
+			"new one from the same screen.",
+		secret:       "Do not give this code to anyone: the helpdesk will never ask you for it.",
+		linkIntro:    "From a computer, you can also open this step directly:",
+		linkTerminal: "or, in a terminal:",
 		contact:      "ENT helpdesk: %s",
-		sign:         "Direction du Numérique — Université de Montpellier",
+		parisTime:    "Paris time",
+		at:           "at",
+		when:         "on %s",
+		signature: []string{"ENT — computer account, Université de Montpellier",
+			"Automatic message: please do not reply."},
+		days: [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
+			"September", "October", "November", "December"},
 	},
 }
 
 // composeMail writes the subject and plain-text body of a mail.
 func (s *Store) composeMail(c mailContent) (subject, body string) {
-	t, ok := mailLang[c.Lang]
+	t, ok := mailTexts[c.Lang]
 	if !ok {
-		t = mailLang["fr"]
+		t = mailTexts["fr"]
 	}
+	k := t.kinds[c.Kind]
+	when := c.When
+	if when.IsZero() {
+		when = s.cfg.Clock.Now()
+	}
+	intro := k.intro
+	if k.removed != "" && (c.Address == "" || strings.EqualFold(c.Address, c.Identifiant)) {
+		intro = k.removed
+	}
+	intro = strings.NewReplacer("{when}", fmt.Sprintf(t.when, s.mailDate(t, when)),
+		"{address}", Clean(c.Address)).Replace(intro)
+
 	var b strings.Builder
-	fmt.Fprintf(&b, t.hello+"\n\n", c.Name)
-	intro := t.intro[c.Kind]
-	if strings.Contains(intro, "%s") {
-		intro = fmt.Sprintf(intro, c.Address)
+	line := func(s string) { b.WriteString(s + "\n") }
+	para := func(s string) { line(wrapText(s, mailWidth)); line("") }
+	if name := strings.TrimSpace(Clean(c.Name)); name != "" {
+		line(fmt.Sprintf(t.hello, name))
+	} else {
+		line(t.helloNoName)
 	}
-	b.WriteString(intro + "\n\n")
+	line("")
+	para(intro)
+	if k.ident && c.Identifiant != "" {
+		para(fmt.Sprintf(t.identifiant, Clean(c.Identifiant)))
+	}
 	if c.Code != "" {
-		fmt.Fprintf(&b, t.code+"\n\n", c.Code)
-		local := c.Expires.In(s.cfg.Location)
-		fmt.Fprintf(&b, t.expires+"\n\n", local.Format("02/01/2006"), local.Format("15:04"))
+		para(k.action)
+		para(fmt.Sprintf(t.code, c.Code))
+		para(fmt.Sprintf(t.expires, s.mailDate(t, c.Expires)))
 		if c.Token != "" && s.cfg.LinkHost != "" {
 			port := s.cfg.LinkPort
 			if port == 0 {
 				port = 22
 			}
-			fmt.Fprintf(&b, "%s\n  ssh://%s@%s:%d\n\n", t.link, c.Token, s.cfg.LinkHost, port)
+			line(t.linkIntro)
+			line(fmt.Sprintf("  ssh://%s@%s:%d", c.Token, s.cfg.LinkHost, port))
+			line(t.linkTerminal)
+			line(fmt.Sprintf("  ssh -p %d %s@%s", port, c.Token, s.cfg.LinkHost))
+			line("")
 		}
-		b.WriteString(t.notYou + "\n\n")
-	} else {
-		b.WriteString(t.notYouNotice + "\n\n")
+		para(t.secret)
 	}
-	fmt.Fprintf(&b, t.contact+"\n", s.cfg.HelpdeskContact)
-	b.WriteString("-- \n" + t.sign + "\n")
-	return t.subject[c.Kind], b.String()
+	para(k.notYou)
+	line(fmt.Sprintf(t.contact, s.cfg.HelpdeskContact))
+	line("")
+	line("-- ")
+	for _, l := range t.signature {
+		line(l)
+	}
+	return k.subject, b.String()
+}
+
+// mailDate is a local date and time in words: "jeudi 26 novembre 2026 à
+// 10:15 (heure de Paris)", "Thursday 26 November 2026 at 10:15 (Paris time)".
+func (s *Store) mailDate(t langText, at time.Time) string {
+	local := at.In(s.cfg.Location)
+	day := fmt.Sprint(local.Day())
+	if local.Day() == 1 && t.firstOfMon != "" {
+		day = t.firstOfMon
+	}
+	zone := t.parisTime
+	if s.cfg.Location.String() != "Europe/Paris" {
+		zone = local.Format("MST")
+	}
+	return fmt.Sprintf("%s %s %s %d %s %s (%s)", t.days[local.Weekday()], day, t.months[local.Month()-1],
+		local.Year(), t.at, local.Format("15:04"), zone)
+}
+
+// wrapText wraps a paragraph at width characters, never leaving French
+// punctuation (« » : ; ! ?) alone at the start or end of a line.
+func wrapText(s string, width int) string {
+	var words []string
+	for _, w := range strings.Fields(s) {
+		n := len(words)
+		switch {
+		case n > 0 && (w == ":" || w == ";" || w == "!" || w == "?" || w == "»"):
+			words[n-1] += " " + w
+		case n > 0 && words[n-1] == "«":
+			words[n-1] += " " + w
+		default:
+			words = append(words, w)
+		}
+	}
+	var b strings.Builder
+	col := 0
+	for _, w := range words {
+		n := utf8.RuneCountInString(w)
+		if col > 0 && col+1+n > width {
+			b.WriteByte('\n')
+			col = 0
+		} else if col > 0 {
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(w)
+		col += n
+	}
+	return b.String()
+}
+
+// The code line and the link token, as composeMail writes them: once a mail
+// is delivered by SMTP the outbox keeps it without them.
+var (
+	codeLine    = regexp.MustCompile(`(?m)^(Code ?: )[0-9]{8}$`)
+	tokenInLink = regexp.MustCompile(`(ssh://|ssh -p [0-9]+ )[a-z2-7]{32}@`)
+)
+
+const redactedCode = "••••••••"
+
+// redactSecrets masks the code and the link token of a mail body.
+func redactSecrets(body string) string {
+	body = codeLine.ReplaceAllString(body, "${1}"+redactedCode)
+	return tokenInLink.ReplaceAllString(body, "${1}"+redactedCode+"@")
 }

@@ -22,8 +22,21 @@ const (
 	MailRedirectionChanged MailKind = "redirection_changed"
 )
 
+// MailKinds lists every kind, in the order the helpdesk explains them.
+var MailKinds = []MailKind{MailActivation, MailReset, MailConfirmRecovery, MailConfirmRedirection,
+	MailPasswordChanged, MailRecoveryChanged, MailRedirectionChanged}
+
 // CodeMailKinds carry a code; they count for the per-account mail limit.
 var CodeMailKinds = []MailKind{MailActivation, MailReset, MailConfirmRecovery, MailConfirmRedirection}
+
+// Delivery status of a mail. Without SMTP every mail stays pending: the
+// outbox is then the mailbox (entkiosk outbox, the demo mailbox).
+const (
+	MailPending = "pending" // waiting for its time, or for a retry after a temporary failure
+	MailSending = "sending" // claimed by a sender (until its lease runs out)
+	MailSent    = "sent"    // accepted by the SMTP relay
+	MailFailed  = "failed"  // refused for good (5xx) or given up: LastError says why
+)
 
 // Mail is one row of the outbox.
 type Mail struct {
@@ -33,15 +46,17 @@ type Mail struct {
 	Lang      string
 	To        string
 	Subject   string
-	Body      string
-	MessageID string
+	Body      string // the code and link are masked once delivered by SMTP
+	MessageID string // stable: a retry after a crash repeats it, so duplicates can be recognised
 	CreatedAt time.Time
 	NotBefore time.Time // not delivered before (activation mails: validation + 15 min)
-	Status    string    // pending, sending, sent, failed
-	Attempts  int
-	NextTryAt time.Time
+	Status    string    // MailPending, MailSending, MailSent, MailFailed
+	Attempts  int       // SMTP attempts so far
+	NextTryAt time.Time // pending: the next attempt; sending: the end of the claim
+	LastTryAt time.Time
 	SentAt    time.Time
-	LastError string
+	LastError string // the last failure, addresses masked
+	Relay     string // the relay's answer on acceptance (its queue id)
 }
 
 // queueMail writes m to the outbox inside the caller's transaction, so that
@@ -77,26 +92,29 @@ func newMessageID() string {
 // OutboxFilter selects mails; zero fields select everything.
 type OutboxFilter struct {
 	To       string // recipient, case-insensitive
-	PersonID int64
-	DueOnly  bool // only mails whose not-before time has come (a demo mailbox)
+	PersonID int64  // one person's mails (the helpdesk timeline)
+	Status   string // MailPending, MailSending, MailSent or MailFailed
+	DueOnly  bool   // only mails whose not-before time has come (a demo mailbox)
 	Limit    int
 }
 
 const mailColumns = `id, COALESCE(person_id, 0), kind, lang, recipient, subject, body, message_id, created_at,
-	not_before, status, attempts, next_try_at, sent_at, last_error`
+	not_before, status, attempts, next_try_at, last_try_at, sent_at, last_error, relay_reply`
 
 func scanMail(row rowScanner) (Mail, error) {
 	var m Mail
 	var created, notBefore, nextTry string
-	var sent, lastErr sql.NullString
+	var lastTry, sent, lastErr, relay sql.NullString
 	err := row.Scan(&m.ID, &m.PersonID, &m.Kind, &m.Lang, &m.To, &m.Subject, &m.Body, &m.MessageID, &created,
-		&notBefore, &m.Status, &m.Attempts, &nextTry, &sent, &lastErr)
+		&notBefore, &m.Status, &m.Attempts, &nextTry, &lastTry, &sent, &lastErr, &relay)
 	m.CreatedAt, m.NotBefore, m.NextTryAt = parseTime(created), parseTime(notBefore), parseTime(nextTry)
-	m.SentAt, m.LastError = nullTime(sent), lastErr.String
+	m.LastTryAt, m.SentAt = nullTime(lastTry), nullTime(sent)
+	m.LastError, m.Relay = lastErr.String, relay.String
 	return m, err
 }
 
-// Outbox lists mails, newest first.
+// Outbox lists mails, newest first. The helpdesk reads a person's mails,
+// with their delivery status, as Outbox(ctx, OutboxFilter{PersonID: id}).
 func (s *Store) Outbox(ctx context.Context, f OutboxFilter) ([]Mail, error) {
 	var where []string
 	var args []any
@@ -107,6 +125,10 @@ func (s *Store) Outbox(ctx context.Context, f OutboxFilter) ([]Mail, error) {
 	if f.PersonID != 0 {
 		where = append(where, "person_id = ?")
 		args = append(args, f.PersonID)
+	}
+	if f.Status != "" {
+		where = append(where, "status = ?")
+		args = append(args, f.Status)
 	}
 	if f.DueOnly {
 		where = append(where, "not_before <= ?")
@@ -133,6 +155,26 @@ func (s *Store) Outbox(ctx context.Context, f OutboxFilter) ([]Mail, error) {
 			return nil, err
 		}
 		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// OutboxCounts is how many mails are in each status (for `entkiosk outbox`
+// and monitoring: failed mails need a look).
+func (s *Store) OutboxCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT status, COUNT(*) FROM outbox GROUP BY status`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var status string
+		var n int
+		if err := rows.Scan(&status, &n); err != nil {
+			return nil, err
+		}
+		out[status] = n
 	}
 	return out, rows.Err()
 }

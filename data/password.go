@@ -96,8 +96,9 @@ func CheckPassword(pw string, p PersonalData) PolicyResult {
 	forbidden := RuleResult{Rule: RuleForbidden, OK: true}
 	gr := uniseg.NewGraphemes(pw)
 	for pos := 1; gr.Next(); pos++ {
-		if c := gr.Str(); len(c) == 1 && strings.ContainsRune(ForbiddenPasswordChars, rune(c[0])) {
-			forbidden = RuleResult{Rule: RuleForbidden, Char: rune(c[0]), Position: pos}
+		// A forbidden character stays forbidden under a combining mark.
+		if i := strings.IndexAny(gr.Str(), ForbiddenPasswordChars); i >= 0 {
+			forbidden = RuleResult{Rule: RuleForbidden, Char: rune(gr.Str()[i]), Position: pos}
 			break
 		}
 	}
@@ -168,22 +169,57 @@ func trimTrail(s string) string {
 }
 
 // isDictionaryPassword: the password, read with substitutions undone and
-// trailing digits and punctuation removed, is a French or English word or a
-// commonly leaked password.
+// trailing digits and punctuation removed (in either order: "S0leil2024!"
+// is "soleil"), is a French or English word or a commonly leaked password.
 func isDictionaryPassword(pw string) bool {
 	dict := dictionary()
 	if dict.leaked[strings.ToLower(pw)] {
 		return true
 	}
-	folded := Fold(pw)
-	candidates := []string{trimTrail(folded)}
-	for _, r := range readings(pw) {
-		candidates = append(candidates, r, trimTrail(r))
-	}
-	for _, c := range candidates {
-		if len(c) >= 3 && (dict.words[c] || dict.leaked[c]) {
+	for _, c := range dictionaryCandidates(pw) {
+		if dict.has(c) {
 			return true
 		}
+	}
+	return false
+}
+
+// dictionaryCandidates are the ways pw can be read as a word.
+func dictionaryCandidates(pw string) []string {
+	folded := Fold(pw)
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, base := range []string{folded, trimTrail(folded)} {
+		add(base)
+		for _, r := range readings(base) {
+			add(r)
+			add(trimTrail(r))
+		}
+	}
+	return out
+}
+
+// has says whether w is a word of the lists, or the plural of one (the
+// French list holds stems only: "soleils" is "soleil", "chevaux" "cheval").
+func (d wordSets) has(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	if d.words[w] || d.leaked[w] {
+		return true
+	}
+	if len(w) >= 5 && strings.HasSuffix(w, "aux") && d.words[strings.TrimSuffix(w, "ux")+"l"] {
+		return true
+	}
+	if len(w) >= 4 && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) {
+		stem := w[:len(w)-1]
+		return d.words[stem] || d.leaked[stem]
 	}
 	return false
 }
@@ -275,13 +311,20 @@ var dictionary = sync.OnceValue(func() wordSets {
 	return d
 })
 
-// DictionarySizes reports how many words each list holds (README, tests).
+// DictionarySizes reports how many distinct words each list holds (README, tests).
 func DictionarySizes() (french, english, leaked int) {
 	for _, line := range strings.Split(frenchWords, "\n") {
 		if line != "" && line[0] != '#' {
 			french++
 		}
 	}
-	return french, len(frequency.FrequencyLists["english_wikipedia"]) + len(frequency.FrequencyLists["us_tv_and_film"]),
-		len(frequency.FrequencyLists["passwords"])
+	seen := map[string]bool{}
+	for _, list := range []string{"english_wikipedia", "us_tv_and_film"} {
+		for _, w := range frequency.FrequencyLists[list] {
+			if len(w) >= 3 {
+				seen[w] = true
+			}
+		}
+	}
+	return french, len(seen), len(frequency.FrequencyLists["passwords"])
 }

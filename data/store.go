@@ -78,8 +78,10 @@ func Open(path string, cfg Config) (*Store, error) {
 	if err := checkStorePath(path); err != nil {
 		return nil, err
 	}
-	dsn := "file:" + path + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on" +
-		"&_synchronous=FULL&_txlock=immediate"
+	// In a file: URI, '?' and '#' would end the path and '%' starts an escape.
+	uriPath := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	dsn := "file:" + uriPath + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on" +
+		"&_synchronous=FULL&_txlock=immediate&_stmt_cache_size=64"
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -126,8 +128,8 @@ func (s *Store) check() error {
 	if err := s.db.QueryRow(`SELECT sqlite_version()`).Scan(&version); err != nil {
 		return s.explain(err)
 	}
-	if n := versionNumber(version); n < minSQLite {
-		return fmt.Errorf("store: SQLite %s is too old (3.51.3 or later needed: WAL corruption with concurrent writers)", version)
+	if err := checkSQLiteVersion(version); err != nil {
+		return err
 	}
 	var mode string
 	if err := s.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {
@@ -172,6 +174,14 @@ func (s *Store) explain(err error) error {
 		}
 	}
 	return fmt.Errorf("store %s: %w", s.path, err)
+}
+
+// checkSQLiteVersion refuses SQLite older than 3.51.3.
+func checkSQLiteVersion(version string) error {
+	if versionNumber(version) < minSQLite {
+		return fmt.Errorf("store: SQLite %s is too old (3.51.3 or later needed: WAL corruption with concurrent writers)", version)
+	}
+	return nil
 }
 
 func versionNumber(v string) int {

@@ -1,4 +1,327 @@
 package screens
 
-// Placeholder until the screen is written.
-func NewActivation(c *Common, nav NavigateMsg) Screen { return &wip{c, "activation"} }
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"entkiosk/data"
+)
+
+// Activation is "1ère connexion": identify (identifiant, or student number
+// and birth date) → too early? → the code → the charter → the redirection
+// → the password → done. The code is consumed only by the final submit,
+// so going back or leaving costs nothing. An account already active is
+// sent to "mot de passe oublié", never activated again.
+type Activation struct {
+	c          *Common
+	id         int
+	step       activationStep
+	fromTicket bool   // arrived with a proven code (an ssh:// link): the charter comes first
+	notice     string // from whoever sent us here, shown on the first step
+
+	// identify (activation_identify.go)
+	identForm   *Form
+	identInput  *Input
+	numberForm  *Form
+	numberInput *Input
+	birthInput  *Input
+	byNumber    bool
+	typed       string // the identifiant typed, for "mot de passe oublié"
+
+	allowedFrom time.Time // too early: from when
+	earlyForm   *Form
+
+	entry  *CodeEntry
+	ticket *data.Ticket
+
+	// charter, redirection, password, done (activation_steps.go)
+	charter      viewport.Model
+	charterLang  Lang // the language the charter was laid out in
+	charterForm  *Form
+	accept       *Toggle
+	redirectForm *Form
+	redirect     bool
+	keepCopy     bool
+	pw           *passwordStep
+	account      *data.Account
+	doneForm     *Form
+
+	err  error // the store's last answer, shown in the session's language
+	busy bool
+	spin spinner.Model
+}
+
+type activationStep int
+
+const (
+	actIdentify activationStep = iota
+	actTooEarly
+	actCode
+	actCharter
+	actRedirect
+	actPassword
+	actDone
+)
+
+// activationSteps numbers the steps for "étape N sur 5".
+var activationSteps = map[activationStep]int{actIdentify: 1, actTooEarly: 1, actCode: 2, actCharter: 3,
+	actRedirect: 4, actPassword: 5}
+
+type activationStartMsg struct {
+	id      int
+	actCase *data.ActivationCase
+	ch      *data.Challenge
+	err     error
+}
+
+type activationPersonalMsg struct {
+	id int
+	pd data.PersonalData
+	ok bool
+}
+
+type activationDoneMsg struct {
+	id      int
+	account *data.Account
+	err     error
+}
+
+type activationReadyMsg struct{ id int }
+
+// NewActivation builds "1ère connexion"; nav may carry the identifiant, a
+// notice, or a ticket (the code already proven by an ssh:// link).
+func NewActivation(c *Common, nav NavigateMsg) Screen {
+	a := &Activation{c: c, id: c.NewID(), notice: nav.Notice, spin: newSpinner(c)}
+	a.buildIdentify(nav.Identifiant)
+	a.pw = newPasswordStep(c, "activation.password.submit")
+	if t := nav.Ticket; t != nil && t.Purpose == data.PurposeActivation {
+		a.ticket, a.fromTicket = t, true
+		a.step = actCharter
+		a.buildCharter()
+	}
+	return a
+}
+
+func (a *Activation) Init() tea.Cmd {
+	if a.ticket != nil {
+		return a.loadPersonal()
+	}
+	return nil
+}
+
+func (a *Activation) HelpTopic() string { return "activation" }
+
+func (a *Activation) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if a.busy || (a.step == actCode && a.entry.Busy()) {
+			return a, nil // typed ahead while the store works: dropped
+		}
+		if msg.String() == "esc" {
+			return a, a.back()
+		}
+		if a.step == actCode {
+			return a, a.updateEntry(msg)
+		}
+		return a, a.key(msg)
+	case tea.WindowSizeMsg:
+		if a.step == actCharter {
+			a.resizeCharter()
+		}
+		return a, nil
+	case activationStartMsg:
+		if msg.id != a.id {
+			return a, nil
+		}
+		a.busy = false
+		return a, a.started(msg)
+	case activationPersonalMsg:
+		if msg.id == a.id && msg.ok {
+			a.pw.picker.SetPersonal(msg.pd)
+		}
+		return a, nil
+	case activationDoneMsg:
+		if msg.id != a.id {
+			return a, nil
+		}
+		a.busy = false
+		return a, a.completed(msg)
+	case activationReadyMsg:
+		return a, nil // the too-early step redraws: it is time now
+	case spinner.TickMsg:
+		var cmds []tea.Cmd
+		if a.busy {
+			var cmd tea.Cmd
+			a.spin, cmd = a.spin.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+		if a.entry != nil {
+			cmds = append(cmds, a.updateEntry(msg))
+		}
+		return a, tea.Batch(cmds...)
+	}
+	if a.entry != nil {
+		return a, a.updateEntry(msg)
+	}
+	return a, nil
+}
+
+// updateEntry forwards a message to the code step and moves on with a ticket.
+func (a *Activation) updateEntry(msg tea.Msg) tea.Cmd {
+	ev, cmd := a.entry.Update(msg)
+	if ev.Ticket != nil && a.step == actCode {
+		return tea.Batch(cmd, a.gotTicket(ev.Ticket))
+	}
+	return cmd
+}
+
+func (a *Activation) gotTicket(t *data.Ticket) tea.Cmd {
+	a.ticket, a.err, a.notice = t, nil, ""
+	a.step = actCharter
+	a.buildCharter()
+	return a.loadPersonal()
+}
+
+// loadPersonal fetches what the password must not be built on, so that
+// the checklist is right before the store sees the password.
+func (a *Activation) loadPersonal() tea.Cmd {
+	store, t, id, log := a.c.Store, a.ticket, a.id, a.c.Log
+	return func() tea.Msg {
+		pd, err := store.PersonalDataFor(context.Background(), t)
+		if err != nil && log != nil {
+			log.Error("activation personal data", "err", err)
+		}
+		return activationPersonalMsg{id: id, pd: pd, ok: err == nil}
+	}
+}
+
+func (a *Activation) key(k tea.KeyMsg) tea.Cmd {
+	switch a.step {
+	case actIdentify:
+		return a.keyIdentify(k)
+	case actTooEarly:
+		return a.keyTooEarly(k)
+	case actCharter:
+		return a.keyCharter(k)
+	case actRedirect:
+		return a.keyRedirect(k)
+	case actPassword:
+		return a.keyPassword(k)
+	case actDone:
+		if ev := a.doneForm.Update(k); ev.Action == "login" {
+			return a.goLogin()
+		}
+	}
+	return nil
+}
+
+// back is esc: one step back inside the flow, out of it from its first step.
+func (a *Activation) back() tea.Cmd {
+	a.err = nil
+	switch a.step {
+	case actIdentify:
+		if a.byNumber {
+			a.byNumber = false
+			a.identForm.FocusItem(a.identInput)
+			return nil
+		}
+		return Back
+	case actTooEarly, actCode:
+		a.step = actIdentify
+	case actCharter:
+		if a.fromTicket || a.entry == nil {
+			return Back
+		}
+		// The code is not consumed: the same one works again.
+		a.step, a.ticket = actCode, nil
+		a.entry = NewCodeEntry(a.c, a.entry.Challenge())
+		return a.entry.Init()
+	case actRedirect:
+		a.step = actCharter
+	case actPassword:
+		a.step = actRedirect
+	case actDone:
+		return a.goLogin()
+	}
+	return nil
+}
+
+// goLogin goes home with the new identifiant in the login form.
+func (a *Activation) goLogin() tea.Cmd {
+	ident := ""
+	if a.account != nil {
+		ident = a.account.Identifiant
+	}
+	return Navigate(NavigateMsg{Page: PageHome, Identifiant: ident})
+}
+
+// started handles StartActivation + ActivationChallenge.
+func (a *Activation) started(msg activationStartMsg) tea.Cmd {
+	var early *data.TooEarlyError
+	switch {
+	case msg.err == nil:
+		a.err, a.notice = nil, ""
+		a.entry = NewCodeEntry(a.c, msg.ch)
+		a.step = actCode
+		return a.entry.Init()
+	case errors.As(msg.err, &early):
+		a.allowedFrom = early.AllowedFrom
+		a.step = actTooEarly
+		a.buildTooEarly()
+		if a.c.Tick == nil {
+			return nil
+		}
+		// One refresh when it becomes possible; the minutes are recomputed at each redraw.
+		id := a.id
+		return a.c.Tick(early.AllowedFrom.Sub(a.c.Now()), func(time.Time) tea.Msg { return activationReadyMsg{id: id} })
+	case errors.Is(msg.err, data.ErrAlreadyActive):
+		// Never activated twice: the way back in is a new password.
+		return Navigate(NavigateMsg{Page: PageRecovery, Identifiant: a.typed, Case: RecoveryCaseForgot,
+			Notice: a.c.T("activation.active.notice")})
+	}
+	a.fail("start activation", msg.err)
+	return nil
+}
+
+// completed handles CompleteActivation.
+func (a *Activation) completed(msg activationDoneMsg) tea.Cmd {
+	var policy *data.PolicyError
+	switch {
+	case msg.err == nil:
+		a.pw.wipe()
+		a.account = msg.account
+		a.step = actDone
+		a.doneForm = NewForm(a.c)
+		a.doneForm.AddAction("login", "activation.done.login", false)
+		return nil
+	case errors.As(msg.err, &policy):
+		a.pw.refused(a.c.ErrorText(msg.err)) // the fields stay, to be corrected
+		return nil
+	case errors.Is(msg.err, data.ErrCodeExpired), errors.Is(msg.err, data.ErrCodeUsed):
+		// The code went stale meanwhile: a new one, the choices kept.
+		a.err = msg.err
+		a.step, a.byNumber = actIdentify, false
+		if a.ticket != nil {
+			a.identInput.SetValue(a.ticket.Identifiant)
+		}
+		a.ticket, a.fromTicket = nil, false
+		a.identForm.FocusItem(a.identInput)
+		return nil
+	case errors.Is(msg.err, data.ErrAlreadyActive):
+		return Navigate(NavigateMsg{Page: PageRecovery, Case: RecoveryCaseForgot, Notice: a.c.T("activation.active.notice")})
+	}
+	a.fail("complete activation", msg.err)
+	return nil
+}
+
+func (a *Activation) fail(what string, err error) {
+	if Internal(err) && a.c.Log != nil {
+		a.c.Log.Error(what, "err", err)
+	}
+	a.err = err
+}

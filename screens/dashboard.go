@@ -1,4 +1,379 @@
 package screens
 
-// Placeholder until the screen is written.
-func NewDashboard(c *Common, nav NavigateMsg) Screen { return &wip{c, "dashboard"} }
+import (
+	"context"
+	"errors"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"entkiosk/data"
+)
+
+// Dashboard is "Mon compte", after login: who is logged in, until when
+// the resources stay accessible, the ENT's services, and the changes one
+// can make (password, mail de secours, redirection). Each change is a step
+// of this screen; esc goes one step back, and from the overview it logs out
+// (going back from one's account is leaving it).
+type Dashboard struct {
+	c       *Common
+	id      int
+	step    dashStep
+	menu    *Form // the overview's actions
+	notice  string
+	errText string
+	busy    bool
+	spin    spinner.Model
+
+	pw    *dashPasswordStep
+	rec   *dashRecoveryStep
+	redir *redirectionStep
+	code  *CodeEntry
+	// codeFor is the step the code confirms (recovery or redirection).
+	codeFor dashStep
+}
+
+type dashStep int
+
+const (
+	dashOverview dashStep = iota
+	dashPassword
+	dashRecovery
+	dashRedirection
+	dashCode
+)
+
+// dashResultMsg is the answer of the store to a change.
+type dashResultMsg struct {
+	id      int
+	op      string          // what was asked (see finish)
+	account *data.Account   // the fresh account once a change applied
+	ch      *data.Challenge // a code was sent to confirm an address
+	err     error
+}
+
+// NewDashboard builds the dashboard of the logged-in account (c.Account).
+func NewDashboard(c *Common, nav NavigateMsg) Screen {
+	d := &Dashboard{c: c, id: c.NewID(), spin: newSpinner(c), notice: nav.Notice}
+	d.buildMenu()
+	return d
+}
+
+func (d *Dashboard) buildMenu() {
+	d.menu = NewForm(d.c)
+	d.menu.AddAction("password", "dash.action.password", true)
+	d.menu.AddAction("recovery", "dash.action.recovery", true)
+	d.menu.AddAction("redirection", "dash.action.redirection", true)
+	if d.c.Account != nil && d.c.Account.Helpdesk {
+		d.menu.AddAction("helpdesk", "dash.action.helpdesk", true)
+	}
+	d.menu.AddAction("logout", "dash.action.logout", true)
+}
+
+func (d *Dashboard) Init() tea.Cmd { return nil }
+
+func (d *Dashboard) HelpTopic() string {
+	switch d.step {
+	case dashPassword:
+		return "password"
+	case dashRecovery:
+		return "mail"
+	case dashRedirection:
+		return "redirection"
+	case dashCode:
+		if d.codeFor == dashRecovery {
+			return "mail"
+		}
+		return "redirection"
+	}
+	return "dashboard"
+}
+
+func (d *Dashboard) Keys() []key.Binding {
+	c := d.c
+	switch {
+	case d.busy:
+		return nil
+	case d.step == dashCode:
+		return d.code.Keys()
+	case d.step == dashOverview:
+		return []key.Binding{c.bind([]string{"tab", "right", "left"}, "Tab/←→", "key.choose"), c.SubmitKey("key.open")}
+	case d.step == dashRedirection:
+		return d.redir.keys()
+	}
+	return []key.Binding{c.NextKey(), c.SubmitKey("key.submit")}
+}
+
+func (d *Dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if d.c.Account == nil {
+		return d, nil // logged out meanwhile: the shell is taking us home
+	}
+	switch msg := msg.(type) {
+	case dashResultMsg:
+		if msg.id != d.id {
+			return d, nil
+		}
+		d.busy = false
+		return d, d.finish(msg)
+	case spinner.TickMsg:
+		if d.busy {
+			var cmd tea.Cmd
+			d.spin, cmd = d.spin.Update(msg)
+			return d, cmd
+		}
+	case tea.KeyMsg:
+		if d.busy {
+			return d, nil // typed ahead while the store works: dropped
+		}
+	}
+	if d.step == dashCode {
+		return d, d.updateCode(msg)
+	}
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch d.step {
+		case dashOverview:
+			return d, d.updateOverview(k)
+		case dashPassword:
+			return d, d.updatePassword(k)
+		case dashRecovery:
+			return d, d.updateRecovery(k)
+		case dashRedirection:
+			return d, d.updateRedirection(k)
+		}
+	}
+	return d, nil
+}
+
+// updateCode gives the code step every message (its results, its timer,
+// its spinner, keys); a right code applies the change it confirms.
+func (d *Dashboard) updateCode(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" && !d.code.Busy() {
+		d.step, d.code = d.codeFor, nil // back to the address, as typed
+		return nil
+	}
+	ev, cmd := d.code.Update(msg)
+	if ev.Ticket != nil {
+		return tea.Batch(cmd, d.confirm(ev.Ticket))
+	}
+	return cmd
+}
+
+func (d *Dashboard) updateOverview(k tea.KeyMsg) tea.Cmd {
+	switch k.String() {
+	case "esc":
+		return func() tea.Msg { return LogoutMsg{} }
+	case "right":
+		k = tea.KeyMsg{Type: tea.KeyTab}
+	case "left":
+		k = tea.KeyMsg{Type: tea.KeyShiftTab}
+	}
+	ev := d.menu.Update(k)
+	if ev.Action != "" {
+		d.notice, d.errText = "", ""
+	}
+	switch ev.Action {
+	case "password":
+		d.pw = newDashPasswordStep(d.c)
+		d.step = dashPassword
+	case "recovery":
+		d.rec = newDashRecoveryStep(d.c)
+		d.step = dashRecovery
+	case "redirection":
+		d.redir = newRedirectionStep(d.c)
+		d.step = dashRedirection
+	case "helpdesk":
+		return Navigate(NavigateMsg{Page: PageHelpdesk})
+	case "logout":
+		return func() tea.Msg { return LogoutMsg{} }
+	}
+	return nil
+}
+
+// toOverview ends a step: its fields (and any secret in them) are dropped.
+func (d *Dashboard) toOverview(notice string) {
+	d.step, d.pw, d.rec, d.redir, d.code = dashOverview, nil, nil, nil, nil
+	d.notice, d.errText = notice, "" // the menu keeps its focus on the action just used
+}
+
+// run does store work in a command, with the spinner, and answers with a
+// dashResultMsg for op. The account is the one shown: the store reads it
+// fresh where it matters.
+func (d *Dashboard) run(op string, work func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error)) tea.Cmd {
+	d.busy, d.errText = true, ""
+	store, acct, origin, id := d.c.Store, d.c.Account, d.c.Origin(), d.id
+	return tea.Batch(d.spin.Tick, func() tea.Msg {
+		ctx := context.Background()
+		fresh, ch, err := work(ctx, store, acct, origin)
+		if err == nil && ch == nil && fresh == nil {
+			fresh, err = store.Account(ctx, acct.Person.ID)
+		}
+		return dashResultMsg{id: id, op: op, account: fresh, ch: ch, err: err}
+	})
+}
+
+// finish shows what the store answered: an error in the step, a code to
+// type, or the change done (the shell gets the fresh account).
+func (d *Dashboard) finish(msg dashResultMsg) tea.Cmd {
+	if msg.err != nil {
+		if Internal(msg.err) {
+			d.c.Log.Error("dashboard "+msg.op, "err", msg.err)
+		}
+		d.refused(msg.op, msg.err)
+		return nil
+	}
+	if msg.ch != nil {
+		d.codeFor = d.step
+		intro := "dash.recovery.code"
+		if d.step == dashRedirection {
+			intro = "dash.redirection.code"
+		}
+		d.code = NewCodeEntry(d.c, msg.ch).WithIntro(intro)
+		d.step = dashCode
+		return d.code.Init()
+	}
+	acct := msg.account
+	d.c.Account = acct // the shell does the same with the AccountMsg below
+	notice := ""
+	switch msg.op {
+	case "password":
+		notice = d.c.T("dash.password.done")
+	case "recovery.confirm":
+		notice = d.c.Tf("dash.recovery.done", data.MaskEmail(acct.RecoveryEmail))
+	case "redirection", "redirection.self", "redirection.confirm":
+		notice = d.c.Tf("dash.redirection.done", data.MaskEmail(acct.RedirectEmail), d.c.copyWord(acct.KeepCopy))
+	case "redirection.remove":
+		notice = d.c.T("dash.redirection.removed")
+	}
+	d.toOverview(notice)
+	return func() tea.Msg { return AccountMsg{Account: acct} }
+}
+
+// refused puts the reason where it belongs: under the field it is about,
+// or under the step.
+func (d *Dashboard) refused(op string, err error) {
+	text := d.c.ErrorText(err)
+	switch {
+	case d.step == dashPassword:
+		if !d.pw.refused(err, text) {
+			d.errText = text
+		}
+	case d.step == dashRecovery && isAddressError(err):
+		d.rec.address.Error = text
+		d.rec.form.FocusItem(d.rec.address)
+	case d.step == dashRedirection && isAddressError(err):
+		d.redir.address.Error = text
+		d.redir.form.FocusItem(d.redir.address)
+	case d.step == dashCode:
+		// the code was right but the change failed (the code was replaced
+		// meanwhile, or the store failed): back to the address
+		d.step, d.code = d.codeFor, nil
+		d.errText = text
+	default:
+		d.errText = text
+	}
+}
+
+// confirm applies a change whose code was just proven.
+func (d *Dashboard) confirm(t *data.Ticket) tea.Cmd {
+	if d.codeFor == dashRecovery {
+		return d.run("recovery.confirm", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
+			fresh, err := s.ConfirmRecoveryChange(ctx, t, o)
+			return fresh, nil, err
+		})
+	}
+	return d.run("redirection.confirm", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
+		fresh, err := s.ConfirmRedirection(ctx, t, o)
+		return fresh, nil, err
+	})
+}
+
+func (d *Dashboard) View() string {
+	if d.c.Account == nil {
+		return ""
+	}
+	c, st := d.c, d.c.Styles
+	var body string
+	switch d.step {
+	case dashOverview:
+		body = d.overviewView()
+	case dashPassword:
+		body = d.pw.view()
+	case dashRecovery:
+		body = d.rec.view()
+	case dashRedirection:
+		body = d.redir.view()
+	case dashCode:
+		title := "dash.recovery.title"
+		if d.codeFor == dashRedirection {
+			title = "dash.redirection.title"
+		}
+		body = lipgloss.JoinVertical(lipgloss.Left, st.Title.Render(c.T(title)), d.code.View())
+	}
+	switch {
+	case d.busy:
+		body += "\n\n" + d.spin.View() + " " + st.Muted.Render(c.T("app.busy"))
+	case d.errText != "":
+		body += "\n\n" + st.Error.Render(wrapOne("✗ "+d.errText, c.Width-2))
+	}
+	return fitHeight(body, c.BodyHeight())
+}
+
+func (d *Dashboard) overviewView() string {
+	c, st, a := d.c, d.c.Styles, d.c.Account
+	width := max(c.Width-2, 60)
+	labels := []string{"dash.identifiant", "dash.recovery", "dash.redirection"}
+	lw := 0
+	for _, k := range labels {
+		lw = max(lw, lipgloss.Width(c.T(k)))
+	}
+	field := func(label, value string) string {
+		return st.Label.Width(lw+2).Render(c.T(label)) + value
+	}
+	status := c.T("dash.status.student")
+	if a.Person.Category == data.Staff {
+		status = c.T("dash.status.staff")
+	}
+	if a.Helpdesk {
+		status += " · " + c.T("dash.status.helpdesk")
+	}
+	if a.Status == data.StatusActive {
+		status += " · " + c.T("dash.status.active")
+	}
+	redirect := st.Text.Render(c.T("dash.redirection.none"))
+	if a.RedirectEmail != "" {
+		redirect = st.Text.Render(c.Tf("dash.redirection.to", data.MaskEmail(a.RedirectEmail), c.copyWord(a.KeepCopy)))
+	}
+	lines := []string{
+		st.Title.Render(c.T("dash.title")),
+		st.Strong.Render(a.Person.DisplayName()) + st.Muted.Render(" · "+status),
+		field("dash.identifiant", st.Strong.Render(Clean(a.Identifiant))),
+		c.rightsLine(a.RightsEnd),
+		field("dash.recovery", st.Text.Render(data.MaskEmail(a.RecoveryEmail))),
+		field("dash.redirection", redirect),
+		"",
+		st.TableHead.Render(c.T("dash.services")),
+		c.servicesView(width),
+		"",
+	}
+	lines = append(lines, d.menu.rowView(width))
+	if d.notice != "" {
+		lines = append(lines, "", st.Success.Render(wrapOne("✓ "+d.notice, width)))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+}
+
+// copyWord says whether a redirection keeps a copy in the university mailbox.
+func (c *Common) copyWord(keep bool) string {
+	if keep {
+		return c.T("dash.copy.kept")
+	}
+	return c.T("dash.copy.none")
+}
+
+// isAddressError says an error is about the address typed.
+func isAddressError(err error) bool {
+	var invalid *data.InvalidEmailError
+	return errors.As(err, &invalid) || errors.Is(err, data.ErrSameAddress) || errors.Is(err, data.ErrOwnAddress)
+}

@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 )
 
 // Form is the kit's form: inputs, toggles and actions, with focus that moves
@@ -30,11 +29,12 @@ type formItem interface {
 
 // Input is a one-line text field.
 type Input struct {
-	Label  string // catalogue key
-	Hint   string // catalogue key, shown under the field (optional)
-	Secret bool
-	Error  string // a translated sentence, shown under the field
-	model  textinput.Model
+	Label       string // catalogue key
+	Hint        string // catalogue key, shown under the field (optional)
+	Placeholder string // catalogue key (optional)
+	Secret      bool
+	Error       string // a translated sentence, shown under the field
+	model       textinput.Model
 }
 
 // InputSpec describes an input.
@@ -43,7 +43,7 @@ type InputSpec struct {
 	Hint        string // catalogue key
 	Placeholder string // catalogue key
 	Secret      bool
-	Limit       int // characters, required: every field has a limit
+	Limit       int // characters; every field has a limit (0: DefaultLimit)
 	Value       string
 	Width       int // display width, default 40
 }
@@ -53,7 +53,12 @@ type Action struct {
 	ID    string
 	Label string // catalogue key
 	Link  bool   // shown as a menu entry rather than a button
+	Desc  string // catalogue key: what the entry is for, after it (optional)
 }
+
+// DefaultLimit is the length of a field that did not say: no field takes
+// an unbounded paste.
+const DefaultLimit = 254
 
 // Toggle is a yes/no choice ([x]).
 type Toggle struct {
@@ -85,6 +90,9 @@ func (f *Form) AddInput(spec InputSpec) *Input {
 	m := textinput.New()
 	m.Prompt = ""
 	m.CharLimit = spec.Limit
+	if m.CharLimit <= 0 {
+		m.CharLimit = DefaultLimit
+	}
 	m.Width = spec.Width
 	if m.Width == 0 {
 		m.Width = 40
@@ -98,12 +106,8 @@ func (f *Form) AddInput(spec InputSpec) *Input {
 		m.EchoMode = textinput.EchoPassword
 		m.EchoCharacter = '•'
 	}
-	if spec.Placeholder != "" {
-		m.Placeholder = f.c.T(spec.Placeholder)
-	}
-	m.SetValue(spec.Value)
-	m.CursorEnd()
-	in := &Input{Label: spec.Label, Hint: spec.Hint, Secret: spec.Secret, model: m}
+	in := &Input{Label: spec.Label, Hint: spec.Hint, Placeholder: spec.Placeholder, Secret: spec.Secret, model: m}
+	in.SetValue(spec.Value)
 	f.items = append(f.items, in)
 	if len(f.items) == 1 {
 		f.FocusItem(in)
@@ -115,6 +119,13 @@ func (f *Form) AddInput(spec InputSpec) *Input {
 func (f *Form) AddAction(id, label string, link bool) *Action {
 	a := &Action{ID: id, Label: label, Link: link}
 	f.items = append(f.items, a)
+	return a
+}
+
+// AddLink adds a menu entry with what it is for (desc, a catalogue key, may be empty).
+func (f *Form) AddLink(id, label, desc string) *Action {
+	a := f.AddAction(id, label, true)
+	a.Desc = desc
 	return a
 }
 
@@ -135,9 +146,10 @@ func (f *Form) AddChoice(id, label string, options ...string) *Choice {
 // Value of an input.
 func (in *Input) Value() string { return in.model.Value() }
 
-// SetValue replaces an input's value (and clears its error).
+// SetValue replaces an input's value (and clears its error). A visible
+// field only ever holds what can be shown as it is (Clean).
 func (in *Input) SetValue(v string) {
-	in.model.SetValue(v)
+	in.model.SetValue(in.clean(v))
 	in.model.CursorEnd()
 	in.Error = ""
 }
@@ -234,13 +246,20 @@ func (f *Form) Update(msg tea.Msg) FormEvent {
 	case "shift+tab", "up":
 		f.move(-1)
 		return FormEvent{}
-	case "enter":
+	case "enter", "ctrl+j":
+		// ctrl+j is a line feed: a burst "identifiant\npassword" typed by a
+		// terminal without bracketed paste must move on like Enter, never
+		// leave the password in the identifiant field.
 		return f.enter()
 	}
 	switch it := f.items[f.focus].(type) {
 	case *Input:
 		before := it.model.Value()
-		it.model, _ = it.model.Update(k)
+		if k.Type == tea.KeyRunes && !k.Alt { // alt+b, alt+f... move by word
+			it.insert(string(k.Runes))
+		} else {
+			it.model, _ = it.model.Update(k)
+		}
 		if it.model.Value() != before {
 			it.Error = ""
 			return FormEvent{Changed: true}
@@ -281,6 +300,29 @@ func (f *Form) enter() FormEvent {
 	return FormEvent{}
 }
 
+// clean is what a field keeps of typed or pasted text: a visible field
+// holds only text that shows as it is (data.Clean: no escape sequence, no
+// control, no bidirectional override), so what is seen is what is sent.
+// A secret is kept as typed (it is never shown; the input drops controls).
+func (in *Input) clean(s string) string {
+	if in.Secret {
+		return s
+	}
+	return Clean(s)
+}
+
+// insert types text into the input, never more than its limit.
+func (in *Input) insert(s string) {
+	s = in.clean(s)
+	if s == "" {
+		return
+	}
+	if lim := in.model.CharLimit; lim > 0 && len(s) > lim && utf8.RuneCountInString(s) > lim {
+		s = string([]rune(s)[:lim])
+	}
+	in.model, _ = in.model.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s), Paste: true})
+}
+
 func containsBreak(rs []rune) bool {
 	for _, r := range rs {
 		if r == '\n' || r == '\r' {
@@ -301,10 +343,7 @@ func (f *Form) paste(rs []rune) FormEvent {
 	for i, line := range lines {
 		if in, ok := f.items[f.focus].(*Input); ok && line != "" {
 			// Never more than the field takes: a 1 MB paste costs nothing.
-			if lim := in.model.CharLimit; lim > 0 && utf8.RuneCountInString(line) > lim {
-				line = string([]rune(line)[:lim])
-			}
-			in.model, _ = in.model.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(line), Paste: true})
+			in.insert(line)
 			in.Error = ""
 			ev.Changed = true
 		}
@@ -325,7 +364,7 @@ func (f *Form) View() string {
 	for i, it := range f.items {
 		parts = append(parts, it.view(f.c, i == f.focus))
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+	return strings.Join(parts, "\n")
 }
 
 // Items are the form's items in order, for screens that lay them out themselves.
@@ -346,6 +385,9 @@ func (in *Input) view(c *Common, focused bool) string {
 		label, box, marker = st.LabelOn, st.InputOn, "› "
 	}
 	m := in.model
+	if in.Placeholder != "" {
+		m.Placeholder = c.T(in.Placeholder) // in the current language
+	}
 	m.TextStyle = st.Text
 	m.PlaceholderStyle = st.Muted
 	m.Cursor.Style = st.Text.Reverse(true)
@@ -364,10 +406,14 @@ func (a *Action) focusable() bool { return true }
 func (a *Action) view(c *Common, focused bool) string {
 	st := c.Styles
 	if a.Link {
-		if focused {
-			return st.LinkOn.Render("› " + c.T(a.Label))
+		desc := ""
+		if a.Desc != "" {
+			desc = st.Muted.Render(" · " + c.T(a.Desc))
 		}
-		return st.Link.Render("  " + c.T(a.Label))
+		if focused {
+			return st.LinkOn.Render("› "+c.T(a.Label)) + desc
+		}
+		return st.Link.Render("  "+c.T(a.Label)) + desc
 	}
 	if focused {
 		return "› " + st.ButtonOn.Render("[ "+c.T(a.Label)+" ]")

@@ -1,4 +1,193 @@
 package screens
 
-// Placeholder until the screen is written.
-func NewHelp(c *Common, nav NavigateMsg) Screen { return &wip{c, "help"} }
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"entkiosk/data"
+)
+
+// helpTopics are the pages of Aide, in the order of the menu. A screen's
+// HelpTopic() names one of them (or an alias below); each has a title
+// "help.<id>" and a text "help.<id>.text" in the catalogue.
+var helpTopics = []string{
+	"home", "activation", "recovery", "password", "mail", "redirection", "dashboard", "rights", "lookup", "kiosk",
+	"contact",
+}
+
+// helpAliases let screens name their topic in their own words.
+var helpAliases = map[string]string{
+	"login": "home", "first": "activation", "problem": "recovery", "reset": "recovery",
+	"recoverymail": "mail", "services": "dashboard", "ia": "lookup",
+	"mailbox": "kiosk", "demo": "kiosk", "helpdesk": "contact", "privacy": "kiosk",
+}
+
+// defaultIdleSeconds is the kiosk's idle wipe as the help tells it (the
+// shell's default; an operator may configure another).
+const defaultIdleSeconds = 120
+
+// helpMenuWidth is the width of the topics column.
+const helpMenuWidth = 26
+
+// helpTextMaxWidth is the widest the text column grows.
+const helpTextMaxWidth = 76
+
+// Help is Aide: the help texts by topic, the text in a viewport.
+type Help struct {
+	c     *Common
+	topic int
+	vp    viewport.Model
+	// what the viewport's content was built for: rebuilt when the language
+	// (F2), the size or the topic changes.
+	builtLang   Lang
+	builtWidth  int
+	builtTopic  int
+	builtHeight int
+}
+
+// NewHelp opens Aide at nav.Topic (the topic of the screen F1 was pressed on).
+func NewHelp(c *Common, nav NavigateMsg) Screen {
+	h := &Help{c: c, topic: helpTopicIndex(nav.Topic), builtTopic: -1}
+	h.vp = viewport.New(40, 10)
+	h.vp.KeyMap = scrollKeyMap()
+	return h
+}
+
+// helpTopicIndex finds a topic by id or alias; unknown ids open the first.
+func helpTopicIndex(id string) int {
+	if a, ok := helpAliases[id]; ok {
+		id = a
+	}
+	for i, t := range helpTopics {
+		if t == id {
+			return i
+		}
+	}
+	return 0
+}
+
+// IsHelp tells the shell that F1 here would stack help on help.
+func (h *Help) IsHelp() {}
+
+func (h *Help) Init() tea.Cmd { return nil }
+
+// HelpTopic is the topic shown.
+func (h *Help) HelpTopic() string { return helpTopics[h.topic] }
+
+func (h *Help) topicKey() key.Binding {
+	return h.c.bind([]string{"tab", "shift+tab", "left", "right"}, "Tab/←→", "key.topic")
+}
+
+func (h *Help) Keys() []key.Binding {
+	h.build()
+	keys := []key.Binding{h.topicKey()}
+	if h.vp.TotalLineCount() > h.vp.Height {
+		keys = append(keys, h.c.ScrollKey())
+	}
+	return keys
+}
+
+func (h *Help) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return h, nil
+	}
+	switch k.String() {
+	case "esc":
+		return h, Back
+	case "tab", "right":
+		h.setTopic((h.topic + 1) % len(helpTopics))
+	case "shift+tab", "left":
+		h.setTopic((h.topic + len(helpTopics) - 1) % len(helpTopics))
+	case "home":
+		h.vp.GotoTop()
+	case "end":
+		h.vp.GotoBottom()
+	default:
+		h.build()
+		h.vp, _ = h.vp.Update(k)
+	}
+	return h, nil
+}
+
+func (h *Help) setTopic(i int) {
+	h.topic = i
+	h.build()
+}
+
+// sizes: the text column and the viewport's height at the current size.
+func (h *Help) sizes() (textWidth, height int) {
+	width := max(h.c.Width-2, 60)
+	// Lines longer than this are hard to read on a wide terminal.
+	return min(width-helpMenuWidth-2, helpTextMaxWidth), h.c.BodyHeight() - 4 // title + margin, topic title, scroll line
+}
+
+// build refreshes the viewport's content when what it shows has changed.
+func (h *Help) build() {
+	w, ht := h.sizes()
+	if h.builtLang == h.c.Lang && h.builtWidth == w && h.builtTopic == h.topic && h.builtHeight == ht {
+		return
+	}
+	h.vp.Width, h.vp.Height = w, ht
+	h.vp.SetContent(h.c.helpText(helpTopics[h.topic], w))
+	if h.builtTopic != h.topic {
+		h.vp.GotoTop()
+	}
+	h.builtLang, h.builtWidth, h.builtTopic, h.builtHeight = h.c.Lang, w, h.topic, ht
+}
+
+func (h *Help) View() string {
+	h.build()
+	st := h.c.Styles
+	menu := make([]string, 0, len(helpTopics))
+	for i, t := range helpTopics {
+		label := ansi.Truncate(h.c.T("help."+t), helpMenuWidth-2, "…")
+		if i == h.topic {
+			menu = append(menu, st.LinkOn.Render("› "+label))
+		} else {
+			menu = append(menu, st.Link.Render("  "+label))
+		}
+	}
+	scroll := ""
+	if h.vp.TotalLineCount() > h.vp.Height {
+		scroll = h.c.T("help.more")
+		if h.vp.AtBottom() {
+			scroll = h.c.T("help.end")
+		}
+	}
+	text := lipgloss.JoinVertical(lipgloss.Left,
+		st.Strong.Render(h.c.T("help."+helpTopics[h.topic])),
+		h.vp.View(),
+		st.Muted.Render(scroll))
+	left := lipgloss.NewStyle().Width(helpMenuWidth).Render(strings.Join(menu, "\n"))
+	return lipgloss.JoinVertical(lipgloss.Left,
+		st.Title.Render(h.c.T("help.title")),
+		lipgloss.JoinHorizontal(lipgloss.Top, left, "  ", text))
+}
+
+// helpText is a topic's text with the rules' figures filled in, wrapped to width.
+func (c *Common) helpText(topic string, width int) string {
+	cfg := c.Store.Config()
+	r := strings.NewReplacer(
+		"{min}", strconv.Itoa(data.PasswordMinLength),
+		"{rec}", strconv.Itoa(data.PasswordRecommendedLength),
+		"{max}", strconv.Itoa(data.PasswordMaxLength),
+		"{delay}", strconv.Itoa(int(data.ActivationDelay.Minutes())),
+		"{lifetime}", strconv.Itoa(int(data.CodeLifetime.Hours())),
+		"{tries}", strconv.Itoa(data.CodeMaxFailures),
+		"{resend}", strconv.Itoa(int(data.ResendCooldown.Seconds())),
+		"{mails}", strconv.Itoa(data.MailsPerHour),
+		"{digits}", strconv.Itoa(data.CodeDigits),
+		"{idle}", strconv.Itoa(defaultIdleSeconds),
+		"{studentdomain}", Clean(cfg.StudentDomain),
+		"{staffdomain}", Clean(cfg.StaffDomain),
+		"{contact}", Clean(cfg.HelpdeskContact),
+	)
+	return c.wrapText(r.Replace(c.T("help."+topic+".text")), width)
+}

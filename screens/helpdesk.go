@@ -1,4 +1,179 @@
 package screens
 
-// Placeholder until the screen is written.
-func NewHelpdesk(c *Common, nav NavigateMsg) Screen { return &wip{c, "helpdesk"} }
+import (
+	"context"
+	"errors"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"entkiosk/data"
+)
+
+// Helpdesk is the console of the helpdesk agents: find a person, read their
+// card and history, walk through their case, act, read the audit log. It
+// holds its own pages (search at the bottom, then a card, an action...):
+// esc goes back one, and from the search back to the dashboard.
+//
+// The role is checked in the store when the console opens and again by the
+// store on every request; anyone else sees "not available" and nothing more.
+type Helpdesk struct {
+	c       *Common
+	id      int
+	ready   bool // the store said this account is an agent
+	refused string
+	pages   []hdPage
+	busy    bool
+	spin    spinner.Model
+}
+
+// hdPage is one page of the console.
+type hdPage interface {
+	update(msg tea.Msg) tea.Cmd
+	view() string
+	keys() []key.Binding
+}
+
+// hdAgentMsg answers the role check made when the console opens.
+type hdAgentMsg struct {
+	id  int
+	err error
+}
+
+// NewHelpdesk opens the console on its search page.
+func NewHelpdesk(c *Common, nav NavigateMsg) Screen {
+	return &Helpdesk{c: c, id: c.NewID(), busy: true, spin: newSpinner(c)}
+}
+
+func (h *Helpdesk) Init() tea.Cmd {
+	store, agent, origin, id := h.c.Store, h.c.Account, h.c.Origin(), h.id
+	return tea.Batch(h.spin.Tick, func() tea.Msg {
+		return hdAgentMsg{id: id, err: store.HelpdeskAgent(context.Background(), agent, origin)}
+	})
+}
+
+func (h *Helpdesk) HelpTopic() string { return "helpdesk" }
+
+// IsHelpdesk lets the shell and tests recognise the console.
+func (h *Helpdesk) IsHelpdesk() {}
+
+func (h *Helpdesk) Keys() []key.Binding {
+	if !h.ready || h.busy {
+		return nil
+	}
+	return h.top().keys()
+}
+
+func (h *Helpdesk) top() hdPage { return h.pages[len(h.pages)-1] }
+
+// push opens a page of the console on top of the current one.
+func (h *Helpdesk) push(p hdPage, cmd tea.Cmd) tea.Cmd {
+	h.pages = append(h.pages, p)
+	return cmd
+}
+
+// pop goes back one page; from the first, back out of the console.
+func (h *Helpdesk) pop() tea.Cmd {
+	if len(h.pages) <= 1 {
+		return Back
+	}
+	h.pages = h.pages[:len(h.pages)-1]
+	return nil
+}
+
+// run starts a store request: the spinner turns and keys are dropped until
+// its answer arrives (the answer calls done).
+func (h *Helpdesk) run(cmd tea.Cmd) tea.Cmd {
+	h.busy = true
+	return tea.Batch(h.spin.Tick, cmd)
+}
+
+func (h *Helpdesk) done() { h.busy = false }
+
+// fail says an error from the store, logging those that are not meant for
+// people. A refused role shows the console's refusal.
+func (h *Helpdesk) fail(err error) string {
+	if Internal(err) && !isHelpdeskError(err) {
+		h.c.Log.Error("helpdesk", "err", err)
+	}
+	if errors.Is(err, data.ErrNotHelpdesk) {
+		h.ready, h.refused = false, h.c.T("error.nothelpdesk")
+	}
+	return h.errorText(err)
+}
+
+func (h *Helpdesk) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case hdAgentMsg:
+		if msg.id != h.id {
+			return h, nil
+		}
+		h.done()
+		if msg.err != nil {
+			h.refused = h.c.T("error.nothelpdesk")
+			if !errors.Is(msg.err, data.ErrNotHelpdesk) {
+				h.c.Log.Error("helpdesk: role check", "err", msg.err)
+				h.refused = h.c.T("error.internal")
+			}
+			return h, nil
+		}
+		h.ready = true
+		h.pages = []hdPage{newHDSearch(h)}
+		return h, nil
+	case spinner.TickMsg:
+		if h.busy {
+			var cmd tea.Cmd
+			h.spin, cmd = h.spin.Update(msg)
+			return h, cmd
+		}
+		return h, nil
+	case tea.KeyMsg:
+		if h.busy {
+			return h, nil // typed ahead while the store answers: dropped
+		}
+		if !h.ready {
+			if msg.String() == "esc" {
+				return h, Back
+			}
+			return h, nil
+		}
+	case tea.WindowSizeMsg:
+		// Pages read the size from Common when they draw.
+	}
+	if !h.ready {
+		return h, nil
+	}
+	return h, h.top().update(msg)
+}
+
+func (h *Helpdesk) View() string {
+	st := h.c.Styles
+	title := st.Title.Render(h.c.T("helpdesk.title"))
+	switch {
+	case h.refused != "":
+		return st.Error.Render("✗ " + h.refused) // nothing more, not even the console's name
+	case !h.ready:
+		return lipgloss.JoinVertical(lipgloss.Left, title, h.spin.View()+" "+st.Muted.Render(h.c.T("app.busy")))
+	}
+	return h.top().view()
+}
+
+// status is a page's status line: the spinner while the store works, else
+// the last error, else the last success.
+func (h *Helpdesk) status(ok, errText string) string {
+	st := h.c.Styles
+	switch {
+	case h.busy:
+		return h.spin.View() + " " + st.Muted.Render(h.c.T("app.busy"))
+	case errText != "":
+		return st.Error.Render(fit("✗ "+errText, h.width()))
+	case ok != "":
+		return st.Success.Render(fit("✓ "+ok, h.width()))
+	}
+	return ""
+}
+
+// width is the width pages lay out in (the frame pads the body by one).
+func (h *Helpdesk) width() int { return max(h.c.Width-2, 60) }

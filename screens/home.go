@@ -2,25 +2,33 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
 )
 
-// Home is the first screen: log in, or go to the other services.
+// Home is the first screen: log in, or go to the other services. It is
+// written for a first-day student: the form on top, the error right under
+// the button, and the other services grouped under the question they
+// answer ("no password yet?").
 type Home struct {
 	c           *Common
 	id          int
 	form        *Form
 	identifiant *Input
 	password    *Input
-	errText     string
-	hint        string
+	button      *Action
+	first       *Action
+	problem     *Action
+	lookup      *Action
+	help        *Action
+	err         error  // the refusal of the last login, said in the current language
+	errKey      string // or a catalogue key (a field left empty)
 	notice      string
 	busy        bool
 	spin        spinner.Model
@@ -39,11 +47,11 @@ func NewHome(c *Common, nav NavigateMsg) *Home {
 	h.identifiant = h.form.AddInput(InputSpec{Label: "home.identifiant", Hint: "home.identifiant.hint",
 		Limit: data.MaxEmailLength, Value: nav.Identifiant})
 	h.password = h.form.AddInput(InputSpec{Label: "home.password", Secret: true, Limit: data.PasswordMaxLength})
-	h.form.AddAction("login", "home.login", false)
-	h.form.AddAction("first", "home.first", true)
-	h.form.AddAction("problem", "home.problem", true)
-	h.form.AddAction("lookup", "home.lookup", true)
-	h.form.AddAction("help", "home.help", true)
+	h.button = h.form.AddAction("login", "home.login", false)
+	h.first = h.form.AddLink("first", "home.first", "home.first.desc")
+	h.problem = h.form.AddLink("problem", "home.problem", "home.problem.desc")
+	h.lookup = h.form.AddLink("lookup", "home.lookup", "home.lookup.desc")
+	h.help = h.form.AddLink("help", "home.help", "")
 	if nav.Identifiant != "" {
 		h.form.FocusItem(h.password)
 	}
@@ -54,12 +62,19 @@ func (h *Home) Init() tea.Cmd { return nil }
 
 func (h *Home) HelpTopic() string { return "home" }
 
+// Keys say what Enter does where the focus is (the help line never lies).
 func (h *Home) Keys() []key.Binding {
-	keys := []key.Binding{h.c.NextKey(), h.c.SubmitKey("key.login")}
-	if !h.c.Kiosk {
-		keys = append(keys, h.c.QuitKey())
+	if h.busy {
+		return nil
 	}
-	return keys
+	next := h.c.NextKey()
+	switch h.form.Focused() {
+	case h.identifiant:
+		return []key.Binding{next}
+	case h.password, h.button:
+		return []key.Binding{h.c.SubmitKey("key.login"), next}
+	}
+	return []key.Binding{h.c.SubmitKey("key.open"), next}
 }
 
 func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -72,13 +87,13 @@ func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err == nil {
 			return h, func() tea.Msg { return LoginMsg{Account: msg.account} }
 		}
+		if Internal(msg.err) {
+			h.c.Log.Error("login", "err", msg.err)
+		}
 		// Keep the identifiant, never the password.
 		h.password.Clear()
 		h.form.FocusItem(h.password)
-		h.errText, h.hint = h.c.ErrorText(msg.err), ""
-		if msg.err == data.ErrInvalidCredentials {
-			h.hint = h.c.T("home.pending.hint")
-		}
+		h.err, h.errKey = msg.err, ""
 		return h, nil
 	case spinner.TickMsg:
 		if h.busy {
@@ -91,14 +106,14 @@ func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if h.busy {
 			return h, nil // typed ahead while checking: dropped, never put in a field
 		}
-		if msg.String() == "q" && !h.c.Kiosk {
+		if msg.String() == "q" {
 			if _, typing := h.form.Focused().(*Input); !typing {
-				return h, func() tea.Msg { return QuitMsg{} }
+				return h, func() tea.Msg { return QuitMsg{} } // the shell decides (a kiosk stays)
 			}
 		}
 		ev := h.form.Update(msg)
 		if ev.Changed {
-			h.errText, h.hint, h.notice = "", "", ""
+			h.err, h.errKey, h.notice = nil, "", ""
 		}
 		switch {
 		case ev.Submit || ev.Action == "login":
@@ -119,7 +134,7 @@ func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (h *Home) login() tea.Cmd {
 	ident, pw := h.identifiant.Value(), h.password.Value()
 	if strings.TrimSpace(ident) == "" || pw == "" {
-		h.errText = h.c.T("home.required")
+		h.err, h.errKey = nil, "home.required"
 		if strings.TrimSpace(ident) == "" {
 			h.form.FocusItem(h.identifiant)
 		} else {
@@ -127,7 +142,7 @@ func (h *Home) login() tea.Cmd {
 		}
 		return nil
 	}
-	h.busy, h.errText, h.hint, h.notice = true, "", "", ""
+	h.busy, h.err, h.errKey, h.notice = true, nil, "", ""
 	store, origin, id := h.c.Store, h.c.Origin(), h.id
 	return tea.Batch(h.spin.Tick, func() tea.Msg {
 		acct, err := store.Login(context.Background(), ident, pw, origin)
@@ -136,23 +151,30 @@ func (h *Home) login() tea.Cmd {
 }
 
 func (h *Home) View() string {
-	st := h.c.Styles
-	parts := []string{st.Title.Render(h.c.T("home.title"))}
+	c, st, f := h.c, h.c.Styles, h.form
+	lines := []string{st.Title.Render(c.T("home.title"))}
 	if h.notice != "" {
-		parts = append(parts, st.Notice.Render(h.notice), "")
+		lines = append(lines, st.LinkOn.Render("ℹ "+Clean(h.notice)), "")
 	}
-	parts = append(parts, h.form.View())
+	lines = append(lines, f.ItemView(h.identifiant), f.ItemView(h.password), "", f.ItemView(h.button))
+	// The outcome of the button, right under it.
 	switch {
 	case h.busy:
-		parts = append(parts, "", h.spin.View()+" "+st.Muted.Render(h.c.T("app.busy")))
-	case h.errText != "":
-		msg := st.Error.Render("✗ " + h.errText)
-		if h.hint != "" {
-			msg += "\n  " + st.Muted.Render(h.hint)
+		lines = append(lines, "  "+h.spin.View()+" "+st.Muted.Render(c.T("home.checking")))
+	case h.err != nil || h.errKey != "":
+		text := c.T(h.errKey)
+		if h.err != nil {
+			text = c.ErrorText(h.err)
 		}
-		parts = append(parts, "", msg)
+		lines = append(lines, "  "+st.Error.Render("✗ "+text))
+		if errors.Is(h.err, data.ErrInvalidCredentials) {
+			lines = append(lines, "    "+st.Muted.Render(c.T("home.pending.hint")))
+		}
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+	lines = append(lines, "",
+		st.Strong.Render(c.T("home.nopassword")), f.ItemView(h.first), "",
+		st.Strong.Render(c.T("home.other")), f.ItemView(h.problem), f.ItemView(h.lookup), f.ItemView(h.help))
+	return strings.Join(lines, "\n")
 }
 
 // newSpinner is the kit's spinner: it only ticks while something runs.

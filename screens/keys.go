@@ -29,7 +29,10 @@ func (c *Common) BackKey() key.Binding {
 func (c *Common) HomeKeys() key.Binding {
 	return c.bind([]string{"ctrl+c", "ctrl+d", "ctrl+z", `ctrl+\`}, "Ctrl+C", "key.home")
 }
-func (c *Common) QuitKey() key.Binding { return c.bind([]string{"q", "ctrl+c"}, "q", "key.quit") }
+
+// QuitKey leaves a personal session (or a kiosk started with --allow-quit)
+// from home; q works too when the focus is not in a field.
+func (c *Common) QuitKey() key.Binding { return c.bind([]string{"ctrl+c", "q"}, "Ctrl+C", "key.quit") }
 
 // Screen-level bindings, for the help line.
 func (c *Common) NextKey() key.Binding { return c.bind([]string{"tab", "down"}, "Tab", "key.next") }

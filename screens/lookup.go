@@ -1,4 +1,377 @@
 package screens
 
-// Placeholder until the screen is written.
-func NewLookup(c *Common, nav NavigateMsg) Screen { return &wip{c, "lookup"} }
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"entkiosk/data"
+)
+
+// Lookup is "Consulter mon inscription (IA)": student number and birth date
+// → the registrations of the current academic year and the identifiant.
+type Lookup struct {
+	c       *Common
+	id      int
+	form    *Form
+	number  *Input
+	birth   *Input
+	errText string
+	busy    bool
+	spin    spinner.Model
+	// result is shown instead of the form once found; its actions.
+	result  *data.Lookup
+	actions *Form
+	vp      viewport.Model // the result, when taller than the screen
+}
+
+type lookupResultMsg struct {
+	id     int
+	lookup *data.Lookup
+	err    error
+}
+
+// NewLookup builds the lookup screen with an empty form.
+func NewLookup(c *Common, nav NavigateMsg) Screen {
+	l := &Lookup{c: c, id: c.NewID(), spin: newSpinner(c), vp: viewport.New(60, 10)}
+	l.vp.KeyMap = scrollKeyMap()
+	l.newForm()
+	return l
+}
+
+func (l *Lookup) newForm() {
+	l.form = NewForm(l.c)
+	l.number = l.form.AddInput(InputSpec{Label: "lookup.number", Hint: "lookup.number.hint", Limit: 12, Width: 12})
+	l.birth = l.form.AddInput(InputSpec{Label: "lookup.birth", Hint: "lookup.birth.hint", Limit: 10, Width: 12})
+	l.form.AddAction("lookup", "lookup.submit", false)
+	l.errText = ""
+}
+
+func (l *Lookup) Init() tea.Cmd { return nil }
+
+func (l *Lookup) HelpTopic() string { return "lookup" }
+
+func (l *Lookup) Keys() []key.Binding {
+	if l.busy {
+		return nil
+	}
+	if l.result != nil {
+		keys := []key.Binding{l.c.bind([]string{"tab", "right", "left"}, "Tab", "key.next"), l.c.SubmitKey("key.choose")}
+		if _, scrolls := l.resultView(); scrolls {
+			keys = append(keys, l.c.ScrollKey())
+		}
+		return keys
+	}
+	return []key.Binding{l.c.NextKey(), l.c.SubmitKey("key.lookup")}
+}
+
+func (l *Lookup) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case lookupResultMsg:
+		if msg.id != l.id {
+			return l, nil
+		}
+		l.busy = false
+		if msg.err != nil {
+			if Internal(msg.err) {
+				l.c.Log.Error("IA lookup", "err", msg.err)
+			}
+			l.errText = l.c.ErrorText(msg.err)
+			l.form.FocusItem(l.birth)
+			return l, nil
+		}
+		l.showResult(msg.lookup)
+		return l, nil
+	case spinner.TickMsg:
+		if l.busy {
+			var cmd tea.Cmd
+			l.spin, cmd = l.spin.Update(msg)
+			return l, cmd
+		}
+		return l, nil
+	case tea.KeyMsg:
+		if l.busy {
+			return l, nil // typed ahead while searching: dropped
+		}
+		if l.result != nil {
+			return l.updateResult(msg)
+		}
+		if msg.String() == "esc" {
+			return l, Back
+		}
+		ev := l.form.Update(msg)
+		if ev.Changed {
+			l.errText = ""
+		}
+		if ev.Submit || ev.Action == "lookup" {
+			return l, l.lookup()
+		}
+	}
+	return l, nil
+}
+
+func (l *Lookup) updateResult(k tea.KeyMsg) (Screen, tea.Cmd) {
+	switch k.String() {
+	case "esc":
+		// One step back: the form as it was, to correct a digit.
+		l.result, l.actions = nil, nil
+		return l, nil
+	case "up", "down", "pgup", "pgdown":
+		if _, scrolls := l.resultView(); scrolls {
+			l.vp, _ = l.vp.Update(k)
+		}
+		return l, nil
+	case "right":
+		k = tea.KeyMsg{Type: tea.KeyTab}
+	case "left":
+		k = tea.KeyMsg{Type: tea.KeyShiftTab}
+	}
+	switch l.actions.Update(k).Action {
+	case "again":
+		l.result, l.actions = nil, nil
+		l.newForm()
+	case "first":
+		return l, Navigate(NavigateMsg{Page: PageActivation, Identifiant: l.result.Identifiant})
+	}
+	return l, nil
+}
+
+func (l *Lookup) showResult(r *data.Lookup) {
+	l.result = r
+	l.vp.GotoTop()
+	l.actions = NewForm(l.c)
+	l.actions.AddAction("again", "lookup.again", true)
+	if r.Identifiant != "" && r.Status == data.StatusPending {
+		l.actions.AddAction("first", "lookup.first", true)
+	}
+}
+
+// lookup checks the two fields here (a real 8-digit number, a real date),
+// then asks the store.
+func (l *Lookup) lookup() tea.Cmd {
+	number := strings.Join(strings.Fields(l.number.Value()), "")
+	birth, birthErr := l.c.parseBirthDate(l.birth.Value())
+	numErr := l.c.checkStudentNumber(number)
+	l.number.Error, l.birth.Error, l.errText = numErr, birthErr, ""
+	switch {
+	case numErr != "":
+		l.form.FocusItem(l.number)
+		return nil
+	case birthErr != "":
+		l.form.FocusItem(l.birth)
+		return nil
+	}
+	l.busy = true
+	store, origin, id := l.c.Store, l.c.Origin(), l.id
+	return tea.Batch(l.spin.Tick, func() tea.Msg {
+		r, err := store.LookupRegistrations(context.Background(), number, birth, origin)
+		return lookupResultMsg{id: id, lookup: r, err: err}
+	})
+}
+
+// checkStudentNumber says what is wrong with a student number, or "".
+func (c *Common) checkStudentNumber(number string) string {
+	switch {
+	case number == "":
+		return c.T("lookup.number.required")
+	case strings.Trim(number, "0123456789") != "":
+		return c.T("lookup.number.digits")
+	case len(number) != 8:
+		return c.Tf("lookup.number.length", len(number))
+	}
+	return ""
+}
+
+// parseBirthDate reads jjmmaaaa (separators / . - and spaces are allowed)
+// as a real date that is not in the future, or says what is wrong.
+func (c *Common) parseBirthDate(s string) (time.Time, string) {
+	digits := strings.Map(func(r rune) rune {
+		if r == '/' || r == '.' || r == '-' || r == ' ' {
+			return -1
+		}
+		return r
+	}, s)
+	if digits == "" {
+		return time.Time{}, c.T("lookup.birth.required")
+	}
+	if len(digits) != 8 || strings.Trim(digits, "0123456789") != "" {
+		return time.Time{}, c.T("lookup.birth.format")
+	}
+	day, _ := strconv.Atoi(digits[:2])
+	month, _ := strconv.Atoi(digits[2:4])
+	year, _ := strconv.Atoi(digits[4:])
+	loc := c.Store.Config().Location
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, loc)
+	if t.Day() != day || int(t.Month()) != month || t.Year() != year {
+		return time.Time{}, c.Tf("lookup.birth.invalid", digits[:2]+"/"+digits[2:4]+"/"+digits[4:])
+	}
+	if year < 1900 || t.After(c.Local(c.Now())) {
+		return time.Time{}, c.T("lookup.birth.year")
+	}
+	return t, ""
+}
+
+func (l *Lookup) View() string {
+	st := l.c.Styles
+	parts := []string{st.Title.Render(l.c.T("lookup.title"))}
+	if l.result != nil {
+		view, _ := l.resultView()
+		return view
+	}
+	parts = append(parts, st.Muted.Render(wrapOne(l.c.T("lookup.intro"), l.c.Width-2)), "", l.form.View())
+	switch {
+	case l.busy:
+		parts = append(parts, "", l.spin.View()+" "+st.Muted.Render(l.c.T("app.busy")))
+	case l.errText != "":
+		parts = append(parts, "", st.Error.Render(wrapOne("✗ "+l.errText, l.c.Width-2)))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+}
+
+func (l *Lookup) resultBody() string {
+	c, st, r := l.c, l.c.Styles, l.result
+	width := max(c.Width-2, 60)
+	lines := []string{st.Strong.Render(r.Person.DisplayName()) + st.Muted.Render(" · "+c.Tf("lookup.numberis", Clean(r.Person.StudentNumber)))}
+	switch {
+	case r.Identifiant == "":
+		lines = append(lines, st.Label.Render(c.T("lookup.identifiant")+" ")+st.Text.Render(c.T("lookup.noaccount")))
+	case r.Status == data.StatusPending:
+		line := st.Label.Render(c.T("lookup.identifiant")+" ") + st.Strong.Render(Clean(r.Identifiant))
+		if lipgloss.Width(line)+1+lipgloss.Width(c.T("lookup.pending")) > width {
+			line += "\n"
+		} else {
+			line += " "
+		}
+		lines = append(lines, line+st.Muted.Render(c.T("lookup.pending")))
+	default:
+		lines = append(lines, st.Label.Render(c.T("lookup.identifiant")+" ")+st.Strong.Render(Clean(r.Identifiant)))
+	}
+	lines = append(lines, c.rightsLine(r.RightsEnd), "")
+
+	regs := r.Current()
+	if len(regs) > 0 {
+		lines = append(lines, st.Text.Render(c.Tf("lookup.current", len(regs))))
+	} else {
+		lines = append(lines, st.Warning.Render(wrapOne(c.Tf("lookup.none", yearLabel(r.CurrentYear)), width)))
+		if len(r.Registrations) > 0 {
+			latest := r.Registrations[0].Annee
+			for _, reg := range r.Registrations {
+				if reg.Annee == latest {
+					regs = append(regs, reg)
+				}
+			}
+			lines = append(lines, st.Text.Render(c.Tf("lookup.latest", yearLabel(latest))))
+		}
+	}
+	// As many side by side as fit; the others in tables below.
+	for i, n := 0, c.tableColumns(width); i < len(regs); i += n {
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, c.registrationTable(regs[i:min(i+n, len(regs))], width))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+}
+
+// resultView is the result with its actions under it; when it is taller
+// than the screen, the result scrolls in a viewport above the actions.
+func (l *Lookup) resultView() (view string, scrolls bool) {
+	c, st := l.c, l.c.Styles
+	title, body, actions := st.Title.Render(c.T("lookup.title")), l.resultBody(), l.actions.rowView(max(c.Width-2, 60))
+	whole := fitHeight(lipgloss.JoinVertical(lipgloss.Left, title, body, "", actions), c.BodyHeight())
+	if lipgloss.Height(whole) <= c.BodyHeight() {
+		return whole, false
+	}
+	l.vp.Width = max(c.Width-2, 60)
+	l.vp.Height = max(c.BodyHeight()-lipgloss.Height(title)-lipgloss.Height(actions)-1, 3)
+	l.vp.SetContent(body)
+	hint := c.T("help.more")
+	if l.vp.AtBottom() {
+		hint = c.T("help.end")
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, title, l.vp.View(), st.Muted.Render(hint), actions), true
+}
+
+func yearLabel(y int) string { return strconv.Itoa(y) + "/" + strconv.Itoa(y+1) }
+
+// registrationTable shows registrations side by side, one column each, the
+// fields as rows: eight columns of a registration never fit 80 columns, a
+// few registrations do, with their long names wrapped.
+func (c *Common) registrationTable(regs []data.Registration, width int) string {
+	st := c.Styles
+	labelWidth := c.tableLabelWidth()
+	colWidth := (width-labelWidth)/len(regs) - 2
+	cell := func(r data.Registration, row int) string {
+		switch row {
+		case 0:
+			return r.AcademicYearLabel()
+		case 1:
+			if r.CodeEtape == "" {
+				return Clean(r.LibelleEtape)
+			}
+			return Clean(r.LibelleEtape) + " (" + Clean(r.CodeEtape) + ")"
+		case 2:
+			return Clean(r.Diplome)
+		case 3:
+			return Clean(r.Composante)
+		case 4:
+			return Clean(r.Regime)
+		case 5:
+			return c.statusWord("lookup.statut.", r.Statut)
+		case 6:
+			return c.statusWord("lookup.paiement.", r.Paiement)
+		}
+		if r.ValidatedAt.IsZero() {
+			return "—"
+		}
+		return c.FormatDate(r.ValidatedAt)
+	}
+	var rows []string
+	for i, k := range tableLabels {
+		cols := []string{st.Label.Width(labelWidth).Render(c.T(k))}
+		for _, r := range regs {
+			style := st.Text
+			if i == 0 {
+				style = st.TableHead
+			}
+			text := strings.Join(wrapWords(cell(r, i), colWidth), "\n")
+			cols = append(cols, style.Width(colWidth+2).Render(text))
+		}
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, cols...))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// tableLabels are the rows of the registrations table.
+var tableLabels = []string{"lookup.col.year", "lookup.col.etape", "lookup.col.diplome", "lookup.col.composante",
+	"lookup.col.regime", "lookup.col.statut", "lookup.col.paiement", "lookup.col.date"}
+
+// tableLabelWidth is the width of the table's first column.
+func (c *Common) tableLabelWidth() int {
+	w := 0
+	for _, k := range tableLabels {
+		w = max(w, lipgloss.Width(c.T(k)))
+	}
+	return w + 2
+}
+
+// tableColumns is how many registrations fit side by side, each column
+// at least 20 cells wide: a person rarely has more than two a year.
+func (c *Common) tableColumns(width int) int {
+	return max((width-c.tableLabelWidth())/22, 1)
+}
+
+// statusWord translates a status code of the export; an unknown one shows as is.
+func (c *Common) statusWord(prefix, code string) string {
+	if _, ok := textFR[prefix+code]; ok {
+		return c.T(prefix + code)
+	}
+	return Clean(code)
+}

@@ -22,7 +22,9 @@ type PasswordPicker struct {
 
 // AddPasswordPicker adds the two inputs to form.
 func AddPasswordPicker(c *Common, form *Form, personal data.PersonalData) *PasswordPicker {
-	p := &PasswordPicker{c: c, personal: personal}
+	// checked starts as a value no input can hold, so that the empty
+	// password is checked too (its checklist shows what is still missing).
+	p := &PasswordPicker{c: c, personal: personal, checked: "\x00"}
 	p.New = form.AddInput(InputSpec{Label: "password.new", Secret: true, Limit: data.PasswordMaxLength})
 	p.Confirm = form.AddInput(InputSpec{Label: "password.confirm", Secret: true, Limit: data.PasswordMaxLength})
 	p.refresh()

@@ -1,4 +1,341 @@
 package screens
 
-// Placeholder until the screen is written.
-func NewRecovery(c *Common, nav NavigateMsg) Screen { return &wip{c, "recovery"} }
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"entkiosk/data"
+)
+
+// The three cases of "Problème de connexion" (NavigateMsg.Case).
+const (
+	RecoveryCaseActivation = "activation" // je n'ai jamais activé mon compte
+	RecoveryCaseForgot     = "forgot"     // j'ai oublié mon mot de passe
+	RecoveryCaseTrouble    = "trouble"    // je rencontre des problèmes de connexion
+)
+
+// Recovery is "Problème de connexion" ("Gestion de comptes informatiques"):
+// the three cases of the seed, each a guided path. The lost password
+// answers the same way whether the identifiant exists or not; an account
+// never activated is led through the activation's own steps.
+type Recovery struct {
+	c          *Common
+	id         int
+	step       recoveryStep
+	fromTicket bool         // arrived with a proven code: the new password comes first
+	arrival    *data.Ticket // the ticket it arrived with (an ssh:// link)
+	notice     string
+
+	menu       *Form
+	forgotForm *Form
+	forgotFrom recoveryStep // esc on "mot de passe oublié" goes back there
+	identInput *Input
+	entry      *CodeEntry
+	ticket     *data.Ticket
+	pw         *passwordStep
+	account    *data.Account
+	doneForm   *Form
+
+	troubleForm *Form // recovery_trouble.go
+	check       int
+	checkForm   *Form
+
+	err  error
+	busy bool
+	spin spinner.Model
+}
+
+type recoveryStep int
+
+const (
+	recMenu recoveryStep = iota
+	recForgot
+	recCode
+	recPassword
+	recDone
+	recTrouble
+	recCheck
+)
+
+type resetStartedMsg struct {
+	id  int
+	ch  *data.Challenge
+	err error
+}
+
+type resetPersonalMsg struct {
+	id int
+	pd data.PersonalData
+	ok bool
+}
+
+type resetDoneMsg struct {
+	id      int
+	account *data.Account
+	err     error
+}
+
+// NewRecovery builds "Problème de connexion"; nav may preselect a case,
+// carry the identifiant, a notice, or a ticket (an ssh:// reset link).
+func NewRecovery(c *Common, nav NavigateMsg) Screen {
+	r := &Recovery{c: c, id: c.NewID(), notice: nav.Notice, spin: newSpinner(c)}
+	r.menu = NewForm(c)
+	never := r.menu.AddAction("never", "recovery.case.activation", true)
+	forgot := r.menu.AddAction("forgot", "recovery.case.forgot", true)
+	trouble := r.menu.AddAction("trouble", "recovery.case.trouble", true)
+	r.forgotForm = NewForm(c)
+	r.identInput = r.forgotForm.AddInput(InputSpec{Label: "recovery.identifiant", Hint: "recovery.identifiant.hint",
+		Limit: data.MaxEmailLength, Value: strings.TrimSpace(nav.Identifiant)})
+	r.forgotForm.AddAction("send", "recovery.send", false)
+	r.pw = newPasswordStep(c, "recovery.password.submit")
+	r.buildTrouble()
+
+	switch nav.Case {
+	case RecoveryCaseActivation:
+		r.menu.FocusItem(never)
+	case RecoveryCaseForgot:
+		r.menu.FocusItem(forgot)
+		r.step = recForgot
+	case RecoveryCaseTrouble:
+		r.menu.FocusItem(trouble)
+		r.step = recTrouble
+	}
+	if t := nav.Ticket; t != nil {
+		r.arrival = t
+		if t.Purpose == data.PurposeReset {
+			r.step, r.fromTicket = recPassword, true
+		}
+	}
+	return r
+}
+
+func (r *Recovery) Init() tea.Cmd {
+	if r.arrival != nil {
+		return r.gotTicket(r.arrival)
+	}
+	return nil
+}
+
+func (r *Recovery) HelpTopic() string { return "recovery" }
+
+func (r *Recovery) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if r.busy || (r.step == recCode && r.entry.Busy()) {
+			return r, nil // typed ahead while the store works: dropped
+		}
+		if msg.String() == "esc" {
+			return r, r.back()
+		}
+		if r.step == recCode {
+			return r, r.updateEntry(msg)
+		}
+		return r, r.key(msg)
+	case resetStartedMsg:
+		if msg.id != r.id {
+			return r, nil
+		}
+		r.busy = false
+		if msg.err != nil {
+			r.fail("start reset", msg.err)
+			return r, nil
+		}
+		r.err, r.notice = nil, ""
+		r.entry = NewCodeEntry(r.c, msg.ch).WithIntro("recovery.sent")
+		r.step = recCode
+		return r, r.entry.Init()
+	case resetPersonalMsg:
+		if msg.id == r.id && msg.ok {
+			r.pw.picker.SetPersonal(msg.pd)
+		}
+		return r, nil
+	case resetDoneMsg:
+		if msg.id != r.id {
+			return r, nil
+		}
+		r.busy = false
+		return r, r.completed(msg)
+	case spinner.TickMsg:
+		var cmds []tea.Cmd
+		if r.busy {
+			var cmd tea.Cmd
+			r.spin, cmd = r.spin.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+		if r.entry != nil {
+			cmds = append(cmds, r.updateEntry(msg))
+		}
+		return r, tea.Batch(cmds...)
+	}
+	if r.entry != nil {
+		return r, r.updateEntry(msg)
+	}
+	return r, nil
+}
+
+func (r *Recovery) updateEntry(msg tea.Msg) tea.Cmd {
+	ev, cmd := r.entry.Update(msg)
+	if ev.Ticket != nil && r.step == recCode {
+		return tea.Batch(cmd, r.gotTicket(ev.Ticket))
+	}
+	return cmd
+}
+
+// gotTicket moves on with a proven code: a new password, or, for an
+// account never activated, the activation's own steps.
+func (r *Recovery) gotTicket(t *data.Ticket) tea.Cmd {
+	switch t.Purpose {
+	case data.PurposeActivation:
+		return Navigate(NavigateMsg{Page: PageActivation, Ticket: t, Notice: r.c.T("recovery.pending.notice")})
+	case data.PurposeReset:
+	default:
+		r.err, r.step, r.ticket, r.fromTicket = data.ErrBadToken, recMenu, nil, false
+		return nil
+	}
+	r.ticket, r.err, r.notice = t, nil, ""
+	r.step = recPassword
+	r.pw.form.FocusItem(r.pw.picker.New)
+	store, id, log := r.c.Store, r.id, r.c.Log
+	return func() tea.Msg {
+		pd, err := store.PersonalDataFor(context.Background(), t)
+		if err != nil && log != nil {
+			log.Error("reset personal data", "err", err)
+		}
+		return resetPersonalMsg{id: id, pd: pd, ok: err == nil}
+	}
+}
+
+func (r *Recovery) key(k tea.KeyMsg) tea.Cmd {
+	switch r.step {
+	case recMenu:
+		switch r.menu.Update(k).Action {
+		case "never":
+			return Navigate(NavigateMsg{Page: PageActivation, Identifiant: strings.TrimSpace(r.identInput.Value())})
+		case "forgot":
+			r.step, r.err, r.notice = recForgot, nil, ""
+		case "trouble":
+			r.step, r.err, r.notice = recTrouble, nil, ""
+		}
+	case recForgot:
+		ev := r.forgotForm.Update(k)
+		if ev.Changed {
+			r.err = nil
+		}
+		if ev.Submit || ev.Action == "send" {
+			return r.startReset()
+		}
+	case recPassword:
+		return r.keyPassword(k)
+	case recDone:
+		if r.doneForm.Update(k).Action == "login" {
+			return r.goLogin()
+		}
+	case recTrouble, recCheck:
+		return r.keyTrouble(k)
+	}
+	return nil
+}
+
+// back is esc: one step back inside a case, out of the page from the menu.
+func (r *Recovery) back() tea.Cmd {
+	r.err = nil
+	switch r.step {
+	case recMenu:
+		return Back
+	case recForgot:
+		r.step = r.forgotFrom
+	case recTrouble:
+		r.step = recMenu
+	case recCode:
+		r.step = recForgot
+	case recPassword:
+		if r.fromTicket || r.entry == nil {
+			return Back
+		}
+		// The code is not consumed: the same one works again.
+		r.step, r.ticket = recCode, nil
+		r.entry = NewCodeEntry(r.c, r.entry.Challenge()).WithIntro("recovery.sent")
+		return r.entry.Init()
+	case recDone:
+		return r.goLogin()
+	case recCheck:
+		r.step = recTrouble
+	}
+	return nil
+}
+
+func (r *Recovery) goLogin() tea.Cmd {
+	ident := ""
+	if r.account != nil {
+		ident = r.account.Identifiant
+	}
+	return Navigate(NavigateMsg{Page: PageHome, Identifiant: ident})
+}
+
+// startReset asks for a code. The store answers an unknown identifiant
+// with a decoy: this screen cannot tell, and shows the same thing.
+func (r *Recovery) startReset() tea.Cmd {
+	ident := strings.TrimSpace(r.identInput.Value())
+	if ident == "" {
+		r.identInput.Error = r.c.T("recovery.identifiant.required")
+		return nil
+	}
+	r.busy, r.err = true, nil
+	store, origin, id := r.c.Store, r.c.Origin(), r.id
+	return tea.Batch(r.spin.Tick, func() tea.Msg {
+		ch, err := store.StartReset(context.Background(), ident, origin)
+		return resetStartedMsg{id: id, ch: ch, err: err}
+	})
+}
+
+func (r *Recovery) keyPassword(k tea.KeyMsg) tea.Cmd {
+	submit, changed := r.pw.update(k)
+	if changed {
+		r.err = nil
+	}
+	if !submit {
+		return nil
+	}
+	r.busy, r.err = true, nil
+	store, origin, id, t, pw := r.c.Store, r.c.Origin(), r.id, r.ticket, r.pw.picker.Value()
+	return tea.Batch(r.spin.Tick, func() tea.Msg {
+		acct, err := store.CompleteReset(context.Background(), t, pw, origin)
+		return resetDoneMsg{id: id, account: acct, err: err}
+	})
+}
+
+func (r *Recovery) completed(msg resetDoneMsg) tea.Cmd {
+	var policy *data.PolicyError
+	switch {
+	case msg.err == nil:
+		r.pw.wipe()
+		r.account = msg.account
+		r.step = recDone
+		r.doneForm = NewForm(r.c)
+		r.doneForm.AddAction("login", "recovery.done.login", false)
+	case errors.As(msg.err, &policy):
+		r.pw.refused(r.c.ErrorText(msg.err)) // the fields stay, to be corrected
+	case errors.Is(msg.err, data.ErrCodeExpired), errors.Is(msg.err, data.ErrCodeUsed):
+		// The code went stale meanwhile: ask for a new one.
+		r.err = msg.err
+		if r.ticket != nil && r.identInput.Value() == "" {
+			r.identInput.SetValue(r.ticket.Identifiant)
+		}
+		r.step, r.ticket, r.fromTicket = recForgot, nil, false
+		r.forgotForm.FocusItem(r.identInput)
+	default:
+		r.fail("complete reset", msg.err)
+	}
+	return nil
+}
+
+func (r *Recovery) fail(what string, err error) {
+	if Internal(err) && r.c.Log != nil {
+		r.c.Log.Error(what, "err", err)
+	}
+	r.err = err
+}

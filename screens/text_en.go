@@ -12,6 +12,7 @@ var textEN = map[string]string{
 	"app.loggedas":    "Logged in: %s",
 	"app.closing":     "The service is restarting: your session will close.",
 	"app.toosmall":    "Make the window larger (at least 80 × 24).",
+	"app.size":        "Current size: %d × %d",
 	"common.datetime": "%s at %s",
 	"common.yes":      "Yes",
 	"common.no":       "No",
@@ -80,27 +81,679 @@ var textEN = map[string]string{
 	"password.recommended":          "(%d characters recommended)",
 
 	// --- home (login)
-	"home.title":            "Log in",
+	"home.title":            "Log in to your ENT account",
 	"home.identifiant":      "Identifiant",
 	"home.identifiant.hint": "firstname.lastname or firstname.lastname@etu.umontpellier.fr",
 	"home.password":         "Password",
 	"home.login":            "Log in",
-	"home.first":            "First login (activate my account)",
+	"home.checking":         "Checking…",
+	"home.nopassword":       "No password yet?",
+	"home.first":            "First login",
+	"home.first.desc":       "activate my account",
+	"home.other":            "A problem, a question?",
 	"home.problem":          "Login problem",
+	"home.problem.desc":     "forgotten password, locked account",
 	"home.lookup":           "Look up my registration (IA)",
+	"home.lookup.desc":      "find my identifiant",
 	"home.help":             "Help",
 	"home.required":         "Type your identifiant and your password.",
 	"home.pending.hint":     "Never activated your account? Choose \"First login\".",
-	"home.wiped":            "Session ended: everything was wiped.",
+
+	// --- code entry (CodeEntry, shared by every flow that mails a code)
+	"code.sent":      "A code was sent to %s",
+	"code.expires":   "It is valid until %s.",
+	"code.demo":      "Demo: the mail is in the demo mailbox (F4).",
+	"code.label":     "Code from the mail (8 digits)",
+	"code.hint":      "Only digits count: spaces are ignored.",
+	"code.submit":    "Check the code",
+	"code.resend":    "Send the code again",
+	"code.resend.at": "Send the code again: possible at %s",
+	"code.new":       "Get a new code",
+	"code.new.at":    "New code: possible at %s",
+	"code.resent":    "A new code was sent; the previous one no longer works.",
+	"code.short":     "The code has %d digits (%d typed).",
+	"key.resend":     "send the code again",
+
+	// --- activation (1ère connexion)
+	"keyname.space":                   "Space",
+	"key.activate":                    "activate",
+	"activation.title":                "First login",
+	"activation.steptitle":            "%s — step %d of %d: %s",
+	"activation.step.identify":        "who you are",
+	"activation.step.code":            "activation code",
+	"activation.step.charter":         "charter",
+	"activation.step.redirect":        "mailbox",
+	"activation.step.password":        "password",
+	"activation.intro":                "Activate your computer account (mail, ENT, Moodle, Wi-Fi…). Type your identifiant: it is in the activation mail sent to your personal address.",
+	"activation.identifiant":          "Identifiant",
+	"activation.identifiant.hint":     "firstname.lastname or firstname.lastname@etu.umontpellier.fr",
+	"activation.identifiant.required": "Type your identifiant.",
+	"activation.continue":             "Continue",
+	"activation.bynumber":             "I do not know my identifiant (student number and birth date)",
+	"activation.byident":              "I know my identifiant",
+	"activation.bynumber.intro":       "Say who you are with your student number (on your student card or certificate of registration) and your birth date.",
+	"activation.number":               "Student number",
+	"activation.number.hint":          "8 digits",
+	"activation.number.invalid":       "The student number has exactly 8 digits.",
+	"activation.birth":                "Birth date",
+	"activation.birth.hint":           "ddmmyyyy, for example 14072004",
+	"activation.birth.invalid":        "Not a date: day, month, year (ddmmyyyy), for example 14072004.",
+	"activation.tooearly":             "Activation possible from %s (in %d min)",
+	"activation.early.now":            "Your account can be activated now.",
+	"activation.early.why":            "Your administrative registration was just validated. Your account can be activated %d minutes after the validation; the activation code will then be sent to your personal mail address.",
+	"activation.early.retry":          "Try again",
+	"activation.early.home":           "Back to the home screen",
+	"activation.active.notice":        "This account is already activated: it cannot be activated twice. Forgot your password? Ask for a new one below.",
+	"activation.code.intro":           "Type the activation code from the mail.",
+	"activation.charter.intro":        "Read the charter for the use of digital resources, then accept it.",
+	"activation.charter.accept":       "I have read the charter and I accept it",
+	"activation.charter.text": `CHARTER FOR THE USE OF THE DIGITAL RESOURCES OF THE UNIVERSITÉ DE MONTPELLIER
+
+1. Purpose. This charter sets the rules for the use of the university's digital resources (computers, network, Wi-Fi, mail, ENT, Moodle, software, printing) by its students and staff.
+
+2. Personal account. Your account is personal and may not be handed over. Never give your password away and never use someone else's account. The university will never ask for your password, neither by mail nor by phone.
+
+3. Use. The resources serve teaching, research and university life. Reasonable personal use is tolerated if it hinders neither the service nor others.
+
+4. The law. You respect copyright (no unlawful downloading or sharing), the privacy and personal data of others, and image rights; defamatory, insulting, discriminatory or hateful words and harassment are forbidden.
+
+5. Security. You do not try to reach data or systems not meant for you, nor to disturb them. Tell the helpdesk of anything abnormal and of any suspicion that someone else uses your account. When you leave a computer, close your session.
+
+6. Mail. The university address is the official address at which the university writes to you: read it regularly, or forward it. Unsolicited mass mailing is forbidden.
+
+7. Logs. For the security of its systems and as the law requires, the university records logins and some traces of use, kept one year at most. You may exercise your rights of access and correction with the data protection officer.
+
+8. Duration. Your account stays open until 31 December of the calendar year in which your last academic year of registration ends; it is then closed.
+
+9. Sanctions. Breaking this charter may lead to the suspension of the account, to disciplinary sanctions and, where relevant, to criminal prosecution.`,
+	"activation.redirect.ready":       "Your university mailbox is ready: %s",
+	"activation.redirect.question":    "Do you want its messages to be sent to your recovery address %s as well?",
+	"activation.redirect.why":         "The university writes to you at the university address: read it, or forward it. You can change this choice at any time from your dashboard.",
+	"activation.redirect.none":        "No: I read my messages in the university mailbox",
+	"activation.redirect.copy":        "Yes, keeping a copy in the university mailbox",
+	"activation.redirect.nocopy":      "Yes, without keeping a copy",
+	"activation.password.submit":      "Activate my account",
+	"activation.done.title":           "account activated",
+	"activation.done.ok":              "Your account is activated.",
+	"activation.done.identifiant":     "Identifiant",
+	"activation.done.redirection":     "Redirection",
+	"activation.done.noredirect":      "none: your messages stay in your university mailbox",
+	"activation.done.redirect.copy":   "to %s, a copy kept in the university mailbox",
+	"activation.done.redirect.nocopy": "to %s, no copy kept",
+	"activation.done.how":             "To log in, type your identifiant (%s is enough) and the password you just chose: on this kiosk, in the ENT, or over SSH.",
+	"activation.done.login":           "Log in",
+
+	// --- recovery (Problème de connexion)
+	"recovery.menu.title":           "Computer account management",
+	"recovery.menu.intro":           "Login problem: choose your case.",
+	"recovery.title":                "Login problem",
+	"recovery.case.activation":      "I never activated my account",
+	"recovery.case.forgot":          "I forgot my password",
+	"recovery.case.trouble":         "I have trouble logging in",
+	"recovery.forgot.title":         "forgotten password",
+	"recovery.forgot.intro":         "Type your identifiant. A code will be sent to the account's recovery address (the personal address given at registration, or the one you chose since).",
+	"recovery.identifiant":          "Identifiant",
+	"recovery.identifiant.hint":     "firstname.lastname or firstname.lastname@etu.umontpellier.fr",
+	"recovery.identifiant.required": "Type your identifiant.",
+	"recovery.send":                 "Get a code",
+	"recovery.sent":                 "A mail was sent to your recovery address: %s",
+	"recovery.code.nothing":         "Nothing after a few minutes? Check the identifiant you typed, and your spam folder.",
+	"recovery.pending.notice":       "Your account was never activated: finish its activation; you will choose your password at the end.",
+	"recovery.password.title":       "new password",
+	"recovery.password.submit":      "Save the password",
+	"recovery.done.title":           "password changed",
+	"recovery.done.ok":              "Your password was changed.",
+	"recovery.done.notice":          "A mail to your recovery address confirms it. If your account was locked after mistakes, it is unlocked.",
+	"recovery.done.how":             "Log in with your identifiant %s (%s is enough) and this new password.",
+	"recovery.done.login":           "Log in",
+	"recovery.trouble.title":        "checks",
+	"recovery.trouble.intro":        "Check these points one by one; each says what to do.",
+	"recovery.check.of":             "point %d of %d",
+	"recovery.action.home":          "Back to the login",
+	"recovery.action.lookup":        "Look up my registration (IA)",
+	"recovery.action.activate":      "Activate my account (first login)",
+	"recovery.action.forgot":        "Reset my password",
+	"recovery.action.help":          "Help",
+	"recovery.action.next":          "Next point",
+	"recovery.action.list":          "Back to the list",
+	"recovery.check.caps.title":     "Capitals, keyboard, numeric keypad",
+	"recovery.check.caps.text":      "The password tells capitals from small letters: check that Caps Lock (⇪) is off. On a keyboard with another layout (AZERTY), some keys move (A/Q, Z/W, M, digits). To type digits on the numeric keypad, turn Num Lock on. The identifiant ignores capitals.",
+	"recovery.check.ident.title":    "The form of the identifiant",
+	"recovery.check.ident.text":     "Your identifiant is firstname.lastname, or the full address firstname.lastname@%s (staff: @%s). Accents and apostrophes are removed, spaces and other separators become \"-\": Jean-Luc D'Alembert → jean-luc.dalembert, Anne Le Guen → anne.le-guen. Two people with the same name: the second gets a number (marie.petit2). It is neither your student number nor your personal address.",
+	"recovery.check.pending.title":  "Account never activated",
+	"recovery.check.pending.text":   "An account must be activated (\"First login\") before it works: until then every login is refused with \"Wrong identifiant or password\". Activation is possible %d minutes after your administrative registration is validated.",
+	"recovery.check.rights.title":   "End of access rights",
+	"recovery.check.rights.text":    "Your resources stay accessible until 31 December of the calendar year in which your last academic year with a valid registration ends (last registration 2025/2026: access until 31/12/2026). After that, login is refused with a message that gives the date. Check that this year's registration is validated; if not, see your faculty's registrar.",
+	"recovery.check.locked.title":   "Locked after mistakes",
+	"recovery.check.locked.text":    "After %d wrong passwords in %d minutes, logins to the account are suspended for a while (%d s the first time, then longer and longer, up to %d min). Meanwhile even the right password is refused, with the same message. Wait, or reset your password: the reset lifts the lock.",
+	"recovery.check.client.title":   "Too many attempts from this terminal",
+	"recovery.check.client.text":    "A terminal (a kiosk, or a remote address) that piles up mistakes (%d in %d minutes, all accounts together) is suspended for %d minutes; the message says when it lifts. Wait, or use another terminal.",
+	"recovery.check.code.title":     "The code does not arrive",
+	"recovery.check.code.text":      "The code goes to the recovery address within a few minutes: look in the spam folder too. Another one can be sent %d s after the previous one, %d times an hour at most. Only the latest code works, for %d h; %d mistakes make it unusable.",
+	"recovery.check.secours.title":  "No access to the recovery address",
+	"recovery.check.secours.text":   "Without access to your recovery address, the code cannot reach you. Contact the helpdesk (%s), or come with your student card or an identity document: they can correct the address. Once logged in, you can also change it yourself from your dashboard.",
+	// --- help (Aide)
+	"help.title":       "Help",
+	"help.more":        "↓ more (↓, PgDn)",
+	"help.end":         "— end —",
+	"key.topic":        "topic",
+	"help.home":        "Your computer account",
+	"help.activation":  "First login",
+	"help.recovery":    "Login problem",
+	"help.password":    "Password rules",
+	"help.mail":        "Recovery address",
+	"help.redirection": "Mail redirection",
+	"help.dashboard":   "My account",
+	"help.rights":      "End of access",
+	"help.lookup":      "Look up my registration",
+	"help.kiosk":       "Kiosk and privacy",
+	"help.contact":     "Helpdesk",
+	"help.home.text": `Your computer account (ENT account) opens the digital services of the Université de Montpellier: mail, Moodle, timetable, libraries (BIU), eduroam Wi-Fi, the ENT mobile app.
+
+## Your identifiant
+It reads firstname.lastname@{studentdomain} (staff: firstname.lastname@{staffdomain}), in lower case, without accents or apostrophes; spaces and other separators become "-".
+- Jean-Luc D'Alembert → jean-luc.dalembert
+- Anne Le Guen → anne.le-guen
+- a namesake gets a number: marie.petit2
+An identifiant never changes and is never given to anyone else.
+
+## Logging in
+Type your full identifiant, or just firstname.lastname, then your password, and press Enter.
+
+## New here?
+- account never activated: "First login";
+- identifiant unknown: "Look up my registration (IA)" shows it from your student number and birth date;
+- password forgotten: "Login problem".`,
+	"help.activation.text": `Your account is created when your administrative registration (IA) is validated. You can activate it {delay} minutes after the validation; before that, the screen says from what time.
+
+1. On the home screen, choose "First login".
+2. Type your identifiant. Don't know it? Give your student number (8 digits) and birth date (ddmmyyyy).
+3. A {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: c•••••@e•••••.org. It is valid for {lifetime} h.
+4. Type the code. Nothing came? Look in your spam folder, then "Send the code again" (possible after {resend} s): the old code stops working.
+5. Read the computing charter and accept it.
+6. Choose whether your university mailbox is redirected to another address (optional, can be changed later).
+7. Choose your password (see "Password rules") and confirm it.
+
+Done: the screen shows your identifiant again. Log in with it and your new password.
+
+An account already activated is never activated again: if you forgot the password, go through "Login problem".`,
+	"help.recovery.text": `"Login problem" offers three paths.
+
+## I forgot my password
+1. Type your identifiant.
+2. A {digits}-digit code goes to your recovery address, shown masked. It is valid for {lifetime} h, for one use.
+3. Type the code, then choose a new password.
+For safety, the answer is the same whether the identifiant exists or not: if no mail comes, check the identifiant with "Look up my registration (IA)".
+
+## I never activated my account
+Follow "First login": the code goes to your personal address.
+
+## I have trouble logging in
+- check the identifiant (firstname.lastname, no accents) and the Caps Lock key;
+- after several wrong passwords, logging in is blocked for a while: wait, or reset your password;
+- your access may have ended: see "End of access".
+
+## Codes
+After {tries} wrong codes, the code no longer works: ask for a new one. Each new code replaces the previous one. At most {mails} code mails per hour.`,
+	"help.password.text": `The university's rules, checked for every new password:
+- at least {min} characters ({rec} recommended), at most {max};
+- at least one digit and at least one letter;
+- none of the characters < > " ' $ (the screen names the character and its position);
+- not a dictionary word (French or English) nor a common password, even with digits or signs at the end or substitutions (0 for o, 3 for e, @ for a…);
+- not built on your names, identifiant, student number or birth date.
+
+Each rule ticks as you type; the strength meter recommends {rec} characters. A few unrelated words with a digit are easy to remember and hard to guess.
+
+A refused password keeps what you typed: correct it. After each change, a notice goes to your recovery address.
+
+Never give your password to anyone: the helpdesk never asks for it.`,
+	"help.mail.text": `The recovery address (mail de secours) is your personal address: it receives the codes when you forget your password, and the notices of changes to your account. At first, it is the address given at registration.
+
+## Changing it
+1. My account → "Recovery address".
+2. Type the new address: a {digits}-digit code is sent to it.
+3. Type that code: the new address replaces the old one, which is told.
+Nothing changes until the code is typed: a typo in the address never loses your recovery address.
+
+Addresses are always shown masked: c•••••@e•••••.org.`,
+	"help.redirection.text": `Messages sent to your university address can be forwarded to another address, keeping a copy in the university mailbox or not.
+
+## Setting it up or changing it
+My account → "Redirection":
+- to your recovery address: applied at once;
+- to another address: a code is sent to it; the redirection applies once you have typed it.
+Tick "keep a copy" to also keep the messages in the university mailbox.
+
+## Stopping it
+"Remove the redirection": messages then stay in the university mailbox.
+
+On each change, a notice goes to the old destination (or to your recovery address).`,
+	"help.dashboard.text": `Once logged in, "My account" shows your identifiant, name, status and the date until which your resources stay accessible, then the ENT's services with their addresses.
+
+## What you can do
+- Password: type the current one, then the new one and its confirmation;
+- Recovery address: the address that receives your codes;
+- Redirection: forward your university mail, or stop;
+- Log out: do it before leaving a kiosk.
+
+Move with Tab or ←/→ and press Enter.`,
+	"help.rights.text": `Your digital resources (mail, Moodle, Wi-Fi…) stay accessible until 31 December of the calendar year in which your last academic year with a valid registration ends.
+- last registration in 2025/2026 → access until 31/12/2026;
+- staff: the end date given by your department.
+
+The date is shown on "My account" and in "Look up my registration (IA)". After it, logging in is refused with a message that gives the date.
+
+When you register again, access comes back with the same identifiant.`,
+	"help.lookup.text": `"Look up my registration (IA)" shows, without a password:
+- your registrations of the current academic year: year, stage, diploma, faculty, scheme, registration status, payment status, validation date;
+- your identifiant (or "account not created yet");
+- the date until which your resources stay accessible.
+
+You need:
+1. your student number: exactly 8 digits (student card, certificate of enrolment);
+2. your birth date as ddmmyyyy, for instance 14072004 for 14 July 2004.
+
+If nothing matches, the screen says so without telling which of the two is wrong. The number of tries is limited.`,
+	"help.kiosk.text": `On a campus kiosk:
+- after {idle} s without a key, everything typed or shown is wiped and the home screen comes back; a countdown shows for the last 30 seconds (any key keeps you there);
+- choose "Log out" before leaving;
+- Ctrl+C goes back home and wipes everything; Esc goes back to the previous screen;
+- passwords and codes are never shown in clear.
+
+F1 opens this help from any screen, F2 switches to French.
+
+## Demo kiosk
+On a demo kiosk (DEMO badge), F4 opens the demo mailbox: the mails the service sent, with their codes, to try it without a second address.`,
+	"help.contact.text": `ENT helpdesk: {contact}.
+
+Have your identifiant or student number at hand. Once it has checked who you are, the helpdesk can resend the activation code, send a reset code, unblock logging in, or correct your recovery address.
+
+The helpdesk will never ask for your password or for a code received by mail.`,
+
+	// --- lookup (Consulter mon inscription)
+	"key.lookup":                 "look up",
+	"lookup.title":               "Look up my registration (IA)",
+	"lookup.intro":               "The student number and birth date are enough: no password.",
+	"lookup.number":              "Student number",
+	"lookup.number.hint":         "8 digits (student card, certificate of enrolment)",
+	"lookup.birth":               "Birth date",
+	"lookup.birth.hint":          "ddmmyyyy, for instance 14072004",
+	"lookup.submit":              "Look up",
+	"lookup.number.required":     "Type your student number.",
+	"lookup.number.digits":       "A student number has digits only (exactly 8).",
+	"lookup.number.length":       "A student number has exactly 8 digits (%d typed).",
+	"lookup.birth.required":      "Type your birth date.",
+	"lookup.birth.format":        "Expected as ddmmyyyy, for instance 14072004.",
+	"lookup.birth.invalid":       "%s does not exist: check the birth date.",
+	"lookup.birth.year":          "This birth date is not plausible: check the year.",
+	"lookup.numberis":            "student number %s",
+	"lookup.identifiant":         "Identifiant:",
+	"lookup.noaccount":           "account not created yet",
+	"lookup.pending":             "(to be activated)",
+	"lookup.current":             "Registrations of the current academic year (%d):",
+	"lookup.none":                "No registration for the academic year %s.",
+	"lookup.latest":              "Latest year of registration: %s",
+	"lookup.col.year":            "Year",
+	"lookup.col.etape":           "Stage",
+	"lookup.col.diplome":         "Diploma",
+	"lookup.col.composante":      "Faculty",
+	"lookup.col.regime":          "Scheme",
+	"lookup.col.statut":          "Registration",
+	"lookup.col.paiement":        "Payment",
+	"lookup.col.date":            "Validated on",
+	"lookup.statut.valide":       "validated",
+	"lookup.statut.annulee":      "cancelled",
+	"lookup.paiement.paye":       "paid",
+	"lookup.paiement.en_attente": "pending",
+	"lookup.again":               "New lookup",
+	"lookup.first":               "Activate my account (first login)",
+	"rights.until":               "Resources accessible until %s",
+	"rights.ended":               "Access to the resources ended on %s",
+	"rights.none":                "No valid registration: no access to the digital resources",
+
+	// --- mailbox (boîte mail de démonstration)
+	"mailbox.title": "Demo mailbox",
+	"mailbox.empty": "No mail yet. The codes the service sends arrive here (an activation code, 15 minutes after the registration is validated). Press r to refresh.",
+	"key.mail":      "mail",
+	"key.refresh":   "refresh",
+
+	// --- dashboard (Mon compte)
+	"dash.title":                     "My account",
+	"dash.identifiant":               "Identifiant",
+	"dash.recovery":                  "Recovery address",
+	"dash.redirection":               "Redirection",
+	"dash.recovery.is":               "Recovery address:",
+	"dash.current":                   "Now:",
+	"dash.status.student":            "Student",
+	"dash.status.staff":              "Staff",
+	"dash.status.helpdesk":           "helpdesk",
+	"dash.status.active":             "account active",
+	"dash.redirection.none":          "none (your mail stays in the university mailbox)",
+	"dash.redirection.to":            "to %s, %s",
+	"dash.copy.kept":                 "copy kept",
+	"dash.copy.none":                 "no copy",
+	"dash.services":                  "ENT services",
+	"service.mail":                   "Mail",
+	"service.mail.what":              "your university mail",
+	"service.moodle":                 "Moodle",
+	"service.moodle.what":            "online courses",
+	"service.edt":                    "Timetable",
+	"service.edt.what":               "classes, rooms, exams",
+	"service.biu":                    "BIU",
+	"service.biu.what":               "university libraries",
+	"service.mobile":                 "ENT mobile",
+	"service.mobile.what":            "the ENT on your phone",
+	"service.wifi":                   "eduroam Wi-Fi",
+	"service.wifi.what":              "campus wireless network",
+	"dash.action.password":           "Password",
+	"dash.action.recovery":           "Recovery address",
+	"dash.action.redirection":        "Redirection",
+	"dash.action.helpdesk":           "Helpdesk console",
+	"dash.action.logout":             "Log out",
+	"dash.address.required":          "Type a mail address.",
+	"dash.password.title":            "Change my password",
+	"dash.password.current":          "Current password",
+	"dash.password.current.required": "Type your current password.",
+	"dash.password.same":             "The new password must differ from the current one.",
+	"dash.password.submit":           "Change the password",
+	"dash.password.done":             "Password changed. A notice was sent to your recovery address.",
+	"dash.recovery.title":            "Change my recovery address",
+	"dash.recovery.intro":            "A code will be sent to the new address: it replaces the current one only once that code is typed.",
+	"dash.recovery.new":              "New recovery address",
+	"dash.recovery.new.hint":         "a personal address, for instance firstname.lastname@example.org",
+	"dash.recovery.submit":           "Send the code",
+	"dash.recovery.code":             "A code was sent to the new address %s",
+	"dash.recovery.done":             "Recovery address replaced by %s; the old one was told.",
+	"dash.redirection.title":         "Redirect my mail",
+	"dash.redirection.address":       "Redirect to",
+	"dash.redirection.address.hint":  "an address other than your recovery address first receives a code",
+	"dash.redirection.keep":          "Keep a copy in the university mailbox",
+	"dash.redirection.submit":        "Redirect to this address",
+	"dash.redirection.self":          "Redirect to my recovery address",
+	"dash.redirection.remove":        "Remove the redirection",
+	"dash.redirection.code":          "A code was sent to %s to confirm the redirection",
+	"dash.redirection.done":          "Redirection set: to %s, %s.",
+	"dash.redirection.removed":       "Redirection removed: your mail stays in the university mailbox.",
+	// --- helpdesk (console assistance). Entries with {date}, {time},
+	// {datetime}, {n} or {text} are filled by name; the others by %s / %d.
+	"helpdesk.title":              "Helpdesk console",
+	"helpdesk.search.label":       "Find a person",
+	"helpdesk.search.placeholder": "name, student number or identifiant",
+	"helpdesk.search.audit":       "Audit log",
+	"helpdesk.search.empty":       "Type a name, a student number or an identifiant.",
+	"helpdesk.search.count":       "%d person(s)",
+	"helpdesk.search.more":        "the first %d of %d: narrow the search",
+	"helpdesk.search.none":        "Nobody matches \"%s\".",
+	"helpdesk.staff":              "staff",
+	"helpdesk.state.active":       "active",
+	"helpdesk.state.pending":      "not activated",
+	"helpdesk.state.none":         "no account",
+	"helpdesk.col.name":           "Name",
+	"helpdesk.col.number":         "Student no.",
+	"helpdesk.col.identifiant":    "Identifiant",
+	"helpdesk.col.account":        "Account",
+	"helpdesk.col.when":           "Date",
+	"helpdesk.col.event":          "Event",
+	"helpdesk.col.client":         "Client",
+	"helpdesk.col.outcome":        "Outcome",
+	"helpdesk.key.search":         "search / open",
+	"helpdesk.key.gocase":         "change case",
+	"helpdesk.key.audit":          "audit log",
+	"helpdesk.key.tabs":           "tabs",
+	"helpdesk.key.act":            "act",
+	"helpdesk.key.case":           "next case",
+	"helpdesk.key.event":          "event type",
+	"helpdesk.key.filter":         "filter",
+	"helpdesk.key.identifiant":    "identifiant",
+	"helpdesk.key.pages":          "pages",
+	"helpdesk.keyname.space":      "Space",
+	"helpdesk.error.notactive":    "This account is not activated yet: resend the activation code instead.",
+	"helpdesk.error.identity":     "Check the person's identity first, then tick the box.",
+	"helpdesk.error.notfound":     "This person has no account.",
+
+	"helpdesk.tab.format":  "%d %s",
+	"helpdesk.tab.card":    "Card",
+	"helpdesk.tab.history": "History",
+	"helpdesk.tab.walk":    "Walk-through",
+	"helpdesk.tab.journal": "Log",
+
+	"helpdesk.card.category":        "Person",
+	"helpdesk.card.student":         "Student",
+	"helpdesk.card.staff":           "Staff",
+	"helpdesk.card.number":          "no. %s",
+	"helpdesk.card.born":            "born %s",
+	"helpdesk.card.account":         "Account",
+	"helpdesk.card.account.none":    "none: no validated registration",
+	"helpdesk.card.account.active":  "active, activated on %s",
+	"helpdesk.card.account.early":   "not activated · activation possible from %s",
+	"helpdesk.card.account.pending": "not activated · activation possible since %s",
+	"helpdesk.card.lastlogin":       "last login %s",
+	"helpdesk.card.rights":          "Rights",
+	"helpdesk.card.rights.until":    "until %s",
+	"helpdesk.card.rights.ended":    "ended on %s",
+	"helpdesk.card.rights.none":     "no rights open",
+	"helpdesk.card.registrations":   "Registration",
+	"helpdesk.card.noregistration":  "no registration in %d/%d",
+	"helpdesk.card.empty":           "",
+	"helpdesk.card.recovery":        "Recovery mail",
+	"helpdesk.card.redirect":        "Redirection",
+	"helpdesk.card.redirect.none":   "none",
+	"helpdesk.card.redirect.copy":   "(copy kept)",
+	"helpdesk.card.locks":           "Locks",
+	"helpdesk.card.actions":         "Actions",
+	"helpdesk.card.noaction":        "No action possible for this account.",
+	"helpdesk.reg.valide":           "valid",
+	"helpdesk.reg.annulee":          "cancelled",
+	"helpdesk.pay.paye":             "paid",
+	"helpdesk.pay.en_attente":       "payment pending",
+	"helpdesk.lock.login.free":      "login open",
+	"helpdesk.lock.login.failures":  "login open, {n} recent failure(s)",
+	"helpdesk.lock.login.locked":    "login locked until {time} (lock no. {n})",
+	"helpdesk.lock.lookup.free":     "IA lookup open",
+	"helpdesk.lock.lookup.locked":   "IA lookup blocked until {datetime}",
+	"helpdesk.lock.lookup.disabled": "IA lookup blocked (to unlock)",
+
+	"helpdesk.action.resend":   "Resend the activation code",
+	"helpdesk.action.reset":    "Send a reset code",
+	"helpdesk.action.unlock":   "Unlock",
+	"helpdesk.action.recovery": "Correct the recovery mail",
+	"helpdesk.confirm.for":     "%s · %s",
+	"helpdesk.confirm.resend": "A new activation code goes to the recovery mail {text}. The previous code will stop " +
+		"working. You never see the code: the person reads it in their mailbox.",
+	"helpdesk.confirm.reset": "A reset code goes to the recovery mail {text}. With it, the person chooses their new " +
+		"password themselves. You see neither the code nor the password.",
+	"helpdesk.confirm.unlock": "This person's login lock and IA lookup limit are lifted, and their recent failures " +
+		"forgotten.",
+	"helpdesk.confirm.yes":          "Confirm",
+	"helpdesk.confirm.no":           "Cancel",
+	"helpdesk.correct.ask":          "Ask for the student number and birth date (without saying them), then compare:",
+	"helpdesk.correct.number":       "Student number",
+	"helpdesk.correct.birth":        "Birth date",
+	"helpdesk.correct.current":      "Current recovery mail",
+	"helpdesk.correct.address":      "New recovery mail",
+	"helpdesk.correct.checked":      "Identity checked (student number and birth date)",
+	"helpdesk.correct.yes":          "Correct",
+	"helpdesk.done.sent.activation": "Activation code sent to %s; another one possible at %s.",
+	"helpdesk.done.sent.reset":      "Reset code sent to %s; another one possible at %s.",
+	"helpdesk.done.unlock.both":     "Unlocked: login and IA lookup.",
+	"helpdesk.done.unlock.login":    "Unlocked: login.",
+	"helpdesk.done.unlock.lookup":   "Unlocked: IA lookup.",
+	"helpdesk.done.unlock.none":     "Nothing was locked; recent failures are forgotten.",
+	"helpdesk.done.recovery":        "Recovery mail corrected: %s. The old address is told.",
+
+	"helpdesk.tl.empty":                 "Nothing recorded.",
+	"helpdesk.tl.ia":                    "IA validated: %s",
+	"helpdesk.tl.code.sent":             "Code (%s) sent to %s",
+	"helpdesk.tl.code.used":             "Code (%s) used",
+	"helpdesk.tl.code.expired":          "Code (%s) expired",
+	"helpdesk.tl.code.revoked":          "Code (%s) revoked",
+	"helpdesk.tl.code.revoked.failures": "Code (%s) revoked after %d errors",
+	"helpdesk.tl.code.revoked.recovery": "Code (%s) revoked (recovery mail corrected)",
+	"helpdesk.tl.by":                    "by %s",
+	"helpdesk.code.superseded":          "%s, replaced",
+	"helpdesk.purpose.activation":       "activation",
+	"helpdesk.purpose.reset":            "reset",
+	"helpdesk.purpose.recovery_mail":    "recovery mail confirmation",
+	"helpdesk.purpose.redirection":      "redirection confirmation",
+	"helpdesk.mail.none":                "mail withdrawn",
+	"helpdesk.mail.sent":                "delivered %s",
+	"helpdesk.mail.failed":              "not delivered after %d attempt(s): %s",
+	"helpdesk.mail.due":                 "due %s",
+	"helpdesk.mail.queued":              "queued",
+
+	"helpdesk.event.LOGIN":                "Login",
+	"helpdesk.event.LOGIN_ERROR":          "Login failed",
+	"helpdesk.event.LOGOUT":               "Logout",
+	"helpdesk.event.LOCK":                 "Lock",
+	"helpdesk.event.UNLOCK":               "Unlock",
+	"helpdesk.event.SEND_CODE":            "Code sent",
+	"helpdesk.event.CODE_ERROR":           "Wrong code",
+	"helpdesk.event.ACTIVATE":             "Account activated",
+	"helpdesk.event.RESET_PASSWORD":       "Password reset",
+	"helpdesk.event.UPDATE_PASSWORD":      "Password change",
+	"helpdesk.event.UPDATE_RECOVERY_MAIL": "Recovery mail changed",
+	"helpdesk.event.UPDATE_REDIRECTION":   "Redirection changed",
+	"helpdesk.event.IA_LOOKUP":            "IA lookup",
+	"helpdesk.event.IA_LOOKUP_ERROR":      "IA lookup failed",
+	"helpdesk.event.HELPDESK_ACTION":      "Helpdesk",
+	"helpdesk.event.ROLE_CHANGE":          "Role changed",
+	"helpdesk.event.IMPORT":               "Import",
+	"helpdesk.event.ACCOUNT_CREATED":      "Account created",
+
+	"helpdesk.outcome.refused":                "refused",
+	"helpdesk.outcome.wrong":                  "wrong",
+	"helpdesk.outcome.LOGIN_ERROR.wrong":      "wrong password",
+	"helpdesk.outcome.not_activated":          "account not activated",
+	"helpdesk.outcome.locked":                 "locked",
+	"helpdesk.outcome.rights_ended":           "rights ended",
+	"helpdesk.outcome.granted":                "granted",
+	"helpdesk.outcome.revoked":                "revoked",
+	"helpdesk.outcome.unchanged":              "unchanged",
+	"helpdesk.outcome.sent":                   "sent",
+	"helpdesk.outcome.no_match":               "no match",
+	"helpdesk.outcome.pending":                "waiting for activation",
+	"helpdesk.outcome.client_blocked":         "client blocked",
+	"helpdesk.outcome.lookup_locked":          "lookup blocked",
+	"helpdesk.outcome.wrong_current_password": "wrong current password",
+	"helpdesk.outcome.unknown":                "unknown identifiant",
+	"helpdesk.outcome.unknown_identifiant":    "unknown identifiant",
+
+	"helpdesk.detail.corrected.number": "recovery mail corrected (student number and birth date checked): ",
+	"helpdesk.detail.corrected.birth":  "recovery mail corrected (birth date checked): ",
+	"helpdesk.detail.sent.activation":  "activation code sent to ",
+	"helpdesk.detail.sent.reset":       "reset code sent to ",
+	"helpdesk.detail.unlock.both":      "login and IA lookup unlocked",
+	"helpdesk.detail.unlock.login":     "login unlocked",
+	"helpdesk.detail.unlock.lookup":    "IA lookup unlocked",
+	"helpdesk.detail.unlock.none":      "nothing was locked",
+	"helpdesk.detail.try.activation":   "resending the activation code",
+	"helpdesk.detail.try.reset":        "sending a reset code",
+	"helpdesk.detail.try.unlock":       "unlocking",
+	"helpdesk.detail.try.recovery":     "correcting the recovery mail",
+	"helpdesk.detail.try.console":      "opening the console",
+	"helpdesk.detail.redirection":      "redirection to ",
+	"helpdesk.detail.noredirection":    "no redirection",
+	"helpdesk.detail.login":            "login ",
+
+	"helpdesk.reason.not_helpdesk":                             "not a helpdesk agent",
+	"helpdesk.reason.mail_limit":                               "mail limit",
+	"helpdesk.reason.too_early":                                "too early",
+	"helpdesk.reason.rights_ended":                             "rights ended",
+	"helpdesk.reason.invalid_address":                          "invalid address",
+	"helpdesk.reason.account_already_active":                   "account already active",
+	"helpdesk.reason.account_not_activated":                    "account not activated",
+	"helpdesk.reason.same_address":                             "same address",
+	"helpdesk.reason.redirection_to_the_account's_own_address": "the account's own address",
+	"helpdesk.reason.identity_not_checked":                     "identity not checked",
+
+	"helpdesk.outcome.CODE_ERROR.wrong": "",
+	"helpdesk.audit.title":              "Audit log",
+	"helpdesk.audit.identifiant":        "Identifiant",
+	"helpdesk.audit.all":                "empty: everybody",
+	"helpdesk.audit.event":              "Event",
+	"helpdesk.audit.every":              "all",
+	"helpdesk.audit.page":               "page %d, newest first",
+	"helpdesk.audit.none":               "No event for this filter.",
+
+	"helpdesk.case.never_activated":       "Never activated",
+	"helpdesk.case.forgot_password":       "Forgot password",
+	"helpdesk.case.connection":            "Login problem",
+	"helpdesk.step.ia":                    "Registration (IA)",
+	"helpdesk.step.identifiant":           "Identifiant",
+	"helpdesk.step.rights":                "Rights",
+	"helpdesk.step.status":                "Account",
+	"helpdesk.step.window":                "Activation window",
+	"helpdesk.step.recovery":              "Recovery mail",
+	"helpdesk.step.code":                  "Latest code",
+	"helpdesk.step.mail":                  "Its mail",
+	"helpdesk.step.login_lock":            "Lock",
+	"helpdesk.step.last_login":            "Last login",
+	"helpdesk.step.last_error":            "Last failure",
+	"helpdesk.step.lookup_lock":           "IA lookup",
+	"helpdesk.step.password":              "Password",
+	"helpdesk.walk.ia.cancelled":          "registration {text} cancelled: no account",
+	"helpdesk.walk.ia.none":               "no validated registration: the account does not exist yet",
+	"helpdesk.walk.ia.staff":              "staff, account created on {date}",
+	"helpdesk.walk.ia.valid":              "validated on {datetime} ({text})",
+	"helpdesk.walk.ia.previous":           "no registration this year; account created on {date}",
+	"helpdesk.walk.identifiant.is":        "{text}, typed as is",
+	"helpdesk.walk.rights.ended":          "ended on {date}: login is refused",
+	"helpdesk.walk.rights.until":          "open until {date}",
+	"helpdesk.walk.status.active":         "activated on {date}",
+	"helpdesk.walk.status.pending":        "never activated",
+	"helpdesk.walk.window.early":          "open from {datetime} (IA validated less than 15 min ago)",
+	"helpdesk.walk.window.open":           "open since {datetime}",
+	"helpdesk.walk.recovery.address":      "{text}: is it their address, can they read it?",
+	"helpdesk.walk.code.none":             "no code sent",
+	"helpdesk.walk.code.live":             "sent to {text}, valid until {datetime} ({n}/5 errors)",
+	"helpdesk.walk.code.revoked":          "the latest code, sent to {text}, was revoked on {datetime}",
+	"helpdesk.walk.code.revoked_failures": "the latest code was revoked on {datetime} after 5 typing errors",
+	"helpdesk.walk.code.expired":          "the latest code expired on {datetime}",
+	"helpdesk.walk.code.used":             "the latest code was used on {datetime}",
+	"helpdesk.walk.code.superseded":       "the latest code was replaced on {datetime}",
+	"helpdesk.walk.mail.unknown":          "no mail linked to this code",
+	"helpdesk.walk.mail.sent":             "handed to the mail server on {datetime}",
+	"helpdesk.walk.mail.failed":           "not delivered after {n} attempt(s): {text}. The address is probably wrong.",
+	"helpdesk.walk.mail.due":              "due on {datetime}",
+	"helpdesk.walk.mail.queued":           "queued since {datetime}",
+	"helpdesk.walk.login_lock.disabled":   "identifiant blocked until the helpdesk unlocks it",
+	"helpdesk.walk.login_lock.locked":     "locked until {time} (lock no. {n})",
+	"helpdesk.walk.login_lock.failures":   "{n} failure(s) in 15 min (locked at 5)",
+	"helpdesk.walk.login_lock.free":       "not locked",
+	"helpdesk.walk.last_login.never":      "never",
+	"helpdesk.walk.last_login.at":         "on {datetime}",
+	"helpdesk.walk.last_error.none":       "none",
+	"helpdesk.walk.last_error.at":         "on {datetime}: {text}",
+	"helpdesk.walk.lookup_lock.disabled":  "blocked after {n} failures in a row: to unlock",
+	"helpdesk.walk.lookup_lock.locked":    "blocked until {datetime} ({n} failures in 24 h)",
+	"helpdesk.walk.lookup_lock.free":      "open",
+	"helpdesk.walk.password.changed":      "chosen on {date}",
+	"helpdesk.next.resend_activation": "To do: resend the activation code. A new code goes to the recovery mail and " +
+		"the old one stops working: the person uses the newest mail.",
+	"helpdesk.next.send_reset": "To do: send a reset code. With it, the person chooses their new password themselves.",
+	"helpdesk.next.unlock":     "To do: unlock, then let the person log in. Password forgotten: then send a reset code.",
+	"helpdesk.next.correct_recovery": "To do: the mail does not arrive. Correct the recovery mail (after checking " +
+		"identity), then resend a code.",
+	"helpdesk.next.wait": "To do: wait until {datetime}. Nothing is possible before, and the mail goes by itself.",
+	"helpdesk.next.check_mail": "To do: the code went out. The person looks for the newest mail (spam included) and " +
+		"uses that code only. Nothing received or wrong address: resend a code, or correct the recovery mail.",
+	"helpdesk.next.scolarite": "To do: no validated registration, so no account. Send the person to their faculty's " +
+		"registration office.",
+	"helpdesk.next.rights_ended":         "To do: nothing here. Rights have ended; a new registration (IA) reopens access.",
+	"helpdesk.next.case_never_activated": "The account was never activated: go to the \"Never activated\" case (Enter).",
+	"helpdesk.next.case_forgot":          "The account is already active: go to the \"Forgot password\" case (Enter).",
+	"helpdesk.next.check_typing": "To do: nothing is blocked. Check the identifiant typed (homonyms' number), the " +
+		"keyboard (AZERTY or QWERTY) and Caps Lock. Password forgotten: send a reset code.",
+	"helpdesk.next.enter": "Enter: %s",
 
 	// --- ssh
 	"ssh.nopty":         "An interactive terminal is required: connect with \"ssh -t\", without a command.",
 	"ssh.exec":          "This service runs no command: connect without one.",
 	"ssh.subsystem":     "This service offers neither sftp nor scp.",
-	"ssh.token.bad":     "This link is not valid.\nType the code from the mail, or ask for a new one.",
-	"ssh.token.expired": "This link has expired (24 h). Ask for a new code:\n\"First login\" or \"Login problem\".",
-	"ssh.token.used":    "This link is no longer valid: it was already used, or a newer code\nreplaced it. Use the latest mail, or ask for a new code.",
-	"ssh.token.error":   "This link could not be opened.\nTry again in a moment, or type the code from the mail.",
+	"ssh.token.bad":     "This link is not valid: type the code from the mail.",
+	"ssh.token.expired": "This link has expired (24 h): ask for a new code below.",
+	"ssh.token.used":    "This link was already used or replaced: use the latest mail.",
+	"ssh.token.error":   "This link could not be opened: try again, or type the code from the mail.",
 	"ssh.end.idle":      "Session closed after a period of inactivity. Connect again to continue.",
 	"ssh.end.maxtime":   "Session closed: maximum duration reached. Connect again to continue.",
 	"ssh.end.shutdown":  "The service is restarting: session closed. Connect again in a moment.",

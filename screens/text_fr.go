@@ -13,6 +13,7 @@ var textFR = map[string]string{
 	"app.loggedas":    "Connecté : %s",
 	"app.closing":     "Le service redémarre : votre session va se fermer.",
 	"app.toosmall":    "Agrandissez la fenêtre (80 × 24 au moins).",
+	"app.size":        "Taille actuelle : %d × %d",
 	"common.datetime": "%s à %s",
 	"common.yes":      "Oui",
 	"common.no":       "Non",
@@ -70,7 +71,7 @@ var textFR = map[string]string{
 	"password.rule.forbidden":       "aucun des caractères < > \" ' $",
 	"password.rule.forbidden.found": "caractère « %s » interdit (position %d)",
 	"password.rule.dictionary":      "pas un mot du dictionnaire ni un mot de passe courant",
-	"password.rule.personal":        "pas construit sur vos nom, prénom, identifiant, n° étudiant ou date de naissance",
+	"password.rule.personal":        "sans vos nom, prénom, identifiant, n° étudiant ni date de naissance",
 	"password.rule.match":           "les deux saisies sont identiques",
 	"password.strength":             "Robustesse",
 	"password.strength.0":           "très faible",
@@ -81,27 +82,683 @@ var textFR = map[string]string{
 	"password.recommended":          "(%d caractères recommandés)",
 
 	// --- home (login)
-	"home.title":            "Connexion",
+	"home.title":            "Connexion à votre compte ENT",
 	"home.identifiant":      "Identifiant",
 	"home.identifiant.hint": "prenom.nom ou prenom.nom@etu.umontpellier.fr",
 	"home.password":         "Mot de passe",
 	"home.login":            "Se connecter",
+	"home.checking":         "Vérification…",
+	"home.nopassword":       "Vous n'avez pas encore de mot de passe ?",
 	"home.first":            "1ère connexion",
+	"home.first.desc":       "activer mon compte",
+	"home.other":            "Un problème, une question ?",
 	"home.problem":          "Problème de connexion",
+	"home.problem.desc":     "mot de passe oublié, compte bloqué",
 	"home.lookup":           "Consulter mon inscription (IA)",
+	"home.lookup.desc":      "retrouver mon identifiant",
 	"home.help":             "Aide",
 	"home.required":         "Saisissez votre identifiant et votre mot de passe.",
 	"home.pending.hint":     "Compte jamais activé ? Choisissez « 1ère connexion ».",
-	"home.wiped":            "Session terminée : tout a été effacé.",
+
+	// --- code entry (CodeEntry, shared by every flow that mails a code)
+	"code.sent":      "Un code a été envoyé à %s",
+	"code.expires":   "Il est valable jusqu'au %s.",
+	"code.demo":      "Démo : le mail est dans la boîte de démonstration (F4).",
+	"code.label":     "Code reçu par mail (8 chiffres)",
+	"code.hint":      "Seuls les chiffres comptent : les espaces sont ignorés.",
+	"code.submit":    "Valider le code",
+	"code.resend":    "Renvoyer le code",
+	"code.resend.at": "Renvoyer le code : possible à %s",
+	"code.new":       "Recevoir un nouveau code",
+	"code.new.at":    "Nouveau code : possible à %s",
+	"code.resent":    "Un nouveau code a été envoyé ; le précédent ne fonctionne plus.",
+	"code.short":     "Le code comporte %d chiffres (%d saisis).",
+	"key.resend":     "renvoyer le code",
+
+	// --- activation (1ère connexion)
+	"keyname.space":                   "Espace",
+	"key.activate":                    "activer",
+	"activation.title":                "1ère connexion",
+	"activation.steptitle":            "%s — étape %d sur %d : %s",
+	"activation.step.identify":        "identification",
+	"activation.step.code":            "code d'activation",
+	"activation.step.charter":         "charte",
+	"activation.step.redirect":        "messagerie",
+	"activation.step.password":        "mot de passe",
+	"activation.intro":                "Activez votre compte informatique (messagerie, ENT, Moodle, Wi-Fi…). Saisissez votre identifiant : il figure dans le mail d'activation envoyé à votre adresse personnelle.",
+	"activation.identifiant":          "Identifiant",
+	"activation.identifiant.hint":     "prenom.nom ou prenom.nom@etu.umontpellier.fr",
+	"activation.identifiant.required": "Saisissez votre identifiant.",
+	"activation.continue":             "Continuer",
+	"activation.bynumber":             "Je ne connais pas mon identifiant (n° étudiant et date de naissance)",
+	"activation.byident":              "Je connais mon identifiant",
+	"activation.bynumber.intro":       "Identifiez-vous avec votre numéro étudiant (sur votre carte ou votre certificat de scolarité) et votre date de naissance.",
+	"activation.number":               "Numéro étudiant",
+	"activation.number.hint":          "8 chiffres",
+	"activation.number.invalid":       "Le numéro étudiant comporte exactement 8 chiffres.",
+	"activation.birth":                "Date de naissance",
+	"activation.birth.hint":           "jjmmaaaa, par exemple 14072004",
+	"activation.birth.invalid":        "Date invalide : jour, mois, année (jjmmaaaa), par exemple 14072004.",
+	"activation.tooearly":             "Activation possible à partir de %s (dans %d min)",
+	"activation.early.now":            "Votre compte peut maintenant être activé.",
+	"activation.early.why":            "Votre inscription administrative vient d'être validée. Votre compte pourra être activé %d minutes après cette validation ; le code d'activation sera alors envoyé à votre adresse mail personnelle.",
+	"activation.early.retry":          "Réessayer",
+	"activation.early.home":           "Retour à l'accueil",
+	"activation.active.notice":        "Ce compte est déjà activé : il ne peut pas l'être une seconde fois. Mot de passe oublié ? Demandez-en un nouveau ci-dessous.",
+	"activation.code.intro":           "Saisissez le code d'activation reçu par mail.",
+	"activation.charter.intro":        "Lisez la charte d'usage des ressources numériques, puis acceptez-la.",
+	"activation.charter.accept":       "J'ai lu la charte et je l'accepte",
+	"activation.charter.text": `CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES DE L'UNIVERSITÉ DE MONTPELLIER
+
+1. Objet. Cette charte fixe les règles d'usage des ressources numériques de l'université (postes, réseau, Wi-Fi, messagerie, ENT, Moodle, logiciels, impressions) par ses étudiants et ses personnels.
+
+2. Compte personnel. Votre compte est personnel et incessible. Ne communiquez jamais votre mot de passe et n'utilisez pas le compte d'autrui. L'université ne vous demandera jamais votre mot de passe, ni par mail, ni par téléphone.
+
+3. Usage. Les ressources servent à l'enseignement, à la recherche et à la vie universitaire. Un usage personnel raisonnable est toléré s'il ne gêne ni le service ni les autres.
+
+4. Respect de la loi. Vous respectez le droit d'auteur (pas de téléchargement ni de diffusion illicites), la vie privée et les données personnelles d'autrui, le droit à l'image ; les propos diffamatoires, injurieux, discriminatoires ou haineux et le harcèlement sont interdits.
+
+5. Sécurité. Vous ne cherchez pas à accéder à des données ou à des systèmes qui ne vous sont pas destinés, ni à en perturber le fonctionnement. Signalez à l'assistance toute anomalie et tout soupçon d'usage de votre compte par un tiers. En quittant un poste, fermez votre session.
+
+6. Messagerie. L'adresse universitaire est l'adresse officielle par laquelle l'université vous écrit : consultez-la régulièrement, ou redirigez-la. Les envois massifs non sollicités sont interdits.
+
+7. Traces. Pour la sécurité des systèmes et dans le respect de la loi, l'université enregistre les connexions et certaines traces d'usage, conservées un an au plus. Vous pouvez exercer vos droits d'accès et de rectification auprès du délégué à la protection des données.
+
+8. Durée. Votre compte reste ouvert jusqu'au 31 décembre de l'année civile où se termine votre dernière année universitaire d'inscription ; il est ensuite fermé.
+
+9. Sanctions. Le non-respect de cette charte peut entraîner la suspension du compte, des sanctions disciplinaires et, le cas échéant, des poursuites pénales.`,
+	"activation.redirect.ready":       "Votre messagerie universitaire est prête : %s",
+	"activation.redirect.question":    "Voulez-vous que ses messages soient aussi envoyés sur votre mail de secours %s ?",
+	"activation.redirect.why":         "L'université vous écrit à l'adresse universitaire : lisez-la, ou faites-la suivre. Ce choix se modifie à tout moment depuis votre tableau de bord.",
+	"activation.redirect.none":        "Non : je lis mes messages dans la messagerie universitaire",
+	"activation.redirect.copy":        "Oui, en gardant une copie dans la messagerie universitaire",
+	"activation.redirect.nocopy":      "Oui, sans garder de copie",
+	"activation.password.submit":      "Activer mon compte",
+	"activation.done.title":           "compte activé",
+	"activation.done.ok":              "Votre compte est activé.",
+	"activation.done.identifiant":     "Identifiant",
+	"activation.done.redirection":     "Redirection",
+	"activation.done.noredirect":      "aucune : vos messages restent dans votre messagerie universitaire",
+	"activation.done.redirect.copy":   "vers %s, copie conservée dans la messagerie universitaire",
+	"activation.done.redirect.nocopy": "vers %s, sans copie",
+	"activation.done.how":             "Pour vous connecter, saisissez votre identifiant (%s suffit) et le mot de passe que vous venez de choisir : sur cette borne, dans l'ENT ou par SSH.",
+	"activation.done.login":           "Se connecter",
+
+	// --- recovery (Problème de connexion)
+	"recovery.menu.title":           "Gestion de comptes informatiques",
+	"recovery.menu.intro":           "Problème de connexion : choisissez votre cas.",
+	"recovery.title":                "Problème de connexion",
+	"recovery.case.activation":      "Je n'ai jamais activé mon compte",
+	"recovery.case.forgot":          "J'ai oublié mon mot de passe",
+	"recovery.case.trouble":         "Je rencontre des problèmes de connexion",
+	"recovery.forgot.title":         "mot de passe oublié",
+	"recovery.forgot.intro":         "Saisissez votre identifiant. Un code sera envoyé sur l'adresse mail de secours du compte (l'adresse personnelle donnée à l'inscription, ou celle que vous avez choisie depuis).",
+	"recovery.identifiant":          "Identifiant",
+	"recovery.identifiant.hint":     "prenom.nom ou prenom.nom@etu.umontpellier.fr",
+	"recovery.identifiant.required": "Saisissez votre identifiant.",
+	"recovery.send":                 "Recevoir un code",
+	"recovery.sent":                 "Un mail a été envoyé sur votre adresse mail de secours : %s",
+	"recovery.code.nothing":         "Rien reçu après quelques minutes ? Vérifiez l'identifiant saisi et vos courriers indésirables.",
+	"recovery.pending.notice":       "Votre compte n'a jamais été activé : terminez son activation ; vous choisirez votre mot de passe à la fin.",
+	"recovery.password.title":       "nouveau mot de passe",
+	"recovery.password.submit":      "Enregistrer le mot de passe",
+	"recovery.done.title":           "mot de passe modifié",
+	"recovery.done.ok":              "Votre mot de passe a été modifié.",
+	"recovery.done.notice":          "Un mail vous le confirme sur votre adresse mail de secours. Si votre compte était bloqué après des erreurs, il est débloqué.",
+	"recovery.done.how":             "Connectez-vous avec votre identifiant %s (%s suffit) et ce nouveau mot de passe.",
+	"recovery.done.login":           "Se connecter",
+	"recovery.trouble.title":        "vérifications",
+	"recovery.trouble.intro":        "Vérifiez ces points un par un ; chacun dit quoi faire.",
+	"recovery.check.of":             "point %d sur %d",
+	"recovery.action.home":          "Revenir à la connexion",
+	"recovery.action.lookup":        "Consulter mon inscription (IA)",
+	"recovery.action.activate":      "Activer mon compte (1ère connexion)",
+	"recovery.action.forgot":        "Réinitialiser mon mot de passe",
+	"recovery.action.help":          "Aide",
+	"recovery.action.next":          "Point suivant",
+	"recovery.action.list":          "Revenir à la liste",
+	"recovery.check.caps.title":     "Majuscules, clavier, pavé numérique",
+	"recovery.check.caps.text":      "Le mot de passe distingue majuscules et minuscules : vérifiez que le verrouillage des majuscules (Verr. Maj, ⇪) est désactivé. Sur un clavier d'une autre disposition (QWERTY), certaines touches changent de place (A/Q, Z/W, M, chiffres). Pour taper des chiffres au pavé numérique, activez Verr. Num. L'identifiant, lui, ne tient pas compte des majuscules.",
+	"recovery.check.ident.title":    "Forme de l'identifiant",
+	"recovery.check.ident.text":     "Votre identifiant est prenom.nom, ou l'adresse complète prenom.nom@%s (personnels : @%s). Accents et apostrophes sont retirés, espaces et autres séparateurs deviennent « - » : Jean-Luc D'Alembert → jean-luc.dalembert, Anne Le Guen → anne.le-guen. Deux personnes de même nom : la seconde reçoit un numéro (marie.petit2). Ce n'est ni votre numéro étudiant, ni votre adresse personnelle.",
+	"recovery.check.pending.title":  "Compte jamais activé",
+	"recovery.check.pending.text":   "Un compte doit être activé (« 1ère connexion ») avant de servir : jusque-là, toute connexion est refusée avec le message « Identifiant ou mot de passe incorrect ». L'activation est possible %d minutes après la validation de votre inscription administrative.",
+	"recovery.check.rights.title":   "Fin des droits d'accès",
+	"recovery.check.rights.text":    "Vos ressources restent accessibles jusqu'au 31 décembre de l'année civile où se termine votre dernière année universitaire d'inscription valide (dernière inscription 2025/2026 : accès jusqu'au 31/12/2026). Ensuite, la connexion est refusée avec un message qui donne cette date. Vérifiez que votre inscription de cette année est validée ; sinon, adressez-vous à votre scolarité.",
+	"recovery.check.locked.title":   "Blocage après plusieurs erreurs",
+	"recovery.check.locked.text":    "Après %d mots de passe erronés en %d minutes, les connexions à ce compte sont suspendues un moment (%d s la première fois, puis de plus en plus longtemps, jusqu'à %d min). Pendant ce temps, même le bon mot de passe est refusé, avec le même message. Attendez, ou réinitialisez votre mot de passe : la réinitialisation lève le blocage.",
+	"recovery.check.client.title":   "Trop de tentatives depuis ce poste",
+	"recovery.check.client.text":    "Un poste (une borne, ou une adresse de connexion à distance) qui accumule les erreurs (%d en %d minutes, tous comptes confondus) est suspendu %d minutes ; le message donne l'heure de reprise. Attendez, ou utilisez un autre poste.",
+	"recovery.check.code.title":     "Le code n'arrive pas",
+	"recovery.check.code.text":      "Le code part sur l'adresse mail de secours en quelques minutes : regardez aussi dans les courriers indésirables. Un nouvel envoi est possible %d s après le précédent, %d fois par heure au plus. Seul le dernier code reçu fonctionne, pendant %d h ; %d erreurs le rendent inutilisable.",
+	"recovery.check.secours.title":  "Plus d'accès au mail de secours",
+	"recovery.check.secours.text":   "Sans accès à votre mail de secours, le code ne peut pas vous parvenir. Contactez l'assistance (%s), ou présentez-vous avec votre carte étudiante ou une pièce d'identité : elle pourra corriger l'adresse. Une fois connecté, vous pouvez aussi la changer vous-même depuis votre tableau de bord.",
+	// --- help (Aide)
+	"help.title":       "Aide",
+	"help.more":        "↓ suite (↓, PgDn)",
+	"help.end":         "— fin —",
+	"key.topic":        "sujet",
+	"help.home":        "Le compte informatique",
+	"help.activation":  "1ère connexion",
+	"help.recovery":    "Problème de connexion",
+	"help.password":    "Règles du mot de passe",
+	"help.mail":        "Mail de secours",
+	"help.redirection": "Redirection des mails",
+	"help.dashboard":   "Mon compte",
+	"help.rights":      "Fin des droits",
+	"help.lookup":      "Consultation IA",
+	"help.kiosk":       "Borne et confidentialité",
+	"help.contact":     "Assistance",
+	"help.home.text": `Votre compte informatique (compte ENT) vous ouvre les services numériques de l'Université de Montpellier : messagerie, Moodle, emploi du temps, bibliothèques (BIU), Wi-Fi eduroam, application ENT mobile.
+
+## Votre identifiant
+Il a la forme prenom.nom@{studentdomain} (personnels : prenom.nom@{staffdomain}), en minuscules, sans accents ni apostrophes ; espaces et autres séparateurs deviennent « - ».
+- Jean-Luc D'Alembert → jean-luc.dalembert
+- Anne Le Guen → anne.le-guen
+- un homonyme reçoit un chiffre : marie.petit2
+Un identifiant ne change jamais et n'est jamais réattribué.
+
+## Se connecter
+Saisissez votre identifiant complet, ou seulement prenom.nom, puis votre mot de passe, et validez avec Entrée.
+
+## Vous débutez ?
+- compte jamais activé : « 1ère connexion » ;
+- identifiant inconnu : « Consulter mon inscription (IA) » l'affiche avec votre numéro étudiant et votre date de naissance ;
+- mot de passe oublié : « Problème de connexion ».`,
+	"help.activation.text": `Votre compte est créé quand votre inscription administrative (IA) est validée. Vous pouvez l'activer {delay} minutes après la validation ; avant, l'écran indique à partir de quelle heure.
+
+1. Sur l'accueil, choisissez « 1ère connexion ».
+2. Saisissez votre identifiant. Vous ne le connaissez pas ? Donnez votre numéro étudiant (8 chiffres) et votre date de naissance (jjmmaaaa).
+3. Un code de {digits} chiffres part vers votre adresse mail personnelle (celle donnée à l'inscription), affichée masquée : c•••••@e•••••.org. Il est valable {lifetime} h.
+4. Saisissez le code. Rien reçu ? Regardez dans les indésirables, puis « Renvoyer le code » (possible après {resend} s) : l'ancien code ne marche plus.
+5. Lisez la charte informatique et acceptez-la.
+6. Choisissez si votre messagerie universitaire est redirigée vers une autre adresse (facultatif, modifiable ensuite).
+7. Choisissez votre mot de passe (voir « Règles du mot de passe ») et confirmez-le.
+
+C'est fait : l'écran rappelle votre identifiant. Connectez-vous avec lui et votre nouveau mot de passe.
+
+Un compte déjà activé ne se réactive pas : si vous avez oublié le mot de passe, passez par « Problème de connexion ».`,
+	"help.recovery.text": `« Problème de connexion » propose trois parcours.
+
+## J'ai oublié mon mot de passe
+1. Saisissez votre identifiant.
+2. Un code de {digits} chiffres part vers votre mail de secours, affiché masqué. Il est valable {lifetime} h, pour une seule utilisation.
+3. Saisissez le code, puis choisissez un nouveau mot de passe.
+Par sécurité, la réponse est la même que l'identifiant existe ou non : si aucun mail n'arrive, vérifiez l'identifiant avec « Consulter mon inscription (IA) ».
+
+## Je n'ai jamais activé mon compte
+Suivez « 1ère connexion » : le code part vers votre adresse personnelle.
+
+## Je rencontre des problèmes de connexion
+- vérifiez l'identifiant (prenom.nom, sans accents) et la touche Verr. Maj ;
+- après plusieurs mots de passe erronés, la connexion est bloquée un moment : attendez, ou réinitialisez votre mot de passe ;
+- vos droits ont peut-être pris fin : voir « Fin des droits ».
+
+## Les codes
+Après {tries} codes erronés, le code n'est plus valable : demandez-en un nouveau. Chaque nouveau code remplace le précédent. Au plus {mails} mails de code par heure.`,
+	"help.password.text": `Les règles de l'université, appliquées à chaque nouveau mot de passe :
+- au moins {min} caractères ({rec} recommandés), au plus {max} ;
+- au moins un chiffre et au moins une lettre ;
+- aucun des caractères < > " ' $ (l'écran nomme le caractère et sa position) ;
+- pas un mot du dictionnaire (français ou anglais) ni un mot de passe courant, même avec des chiffres ou signes à la fin ou des substitutions (0 pour o, 3 pour e, @ pour a…) ;
+- pas construit sur vos nom, prénom, identifiant, numéro étudiant ou date de naissance.
+
+Chaque règle se coche pendant la saisie ; la jauge de robustesse conseille {rec} caractères. Une suite de plusieurs mots sans rapport, avec un chiffre, est facile à retenir et difficile à deviner.
+
+Un mot de passe refusé garde vos saisies : corrigez-le. Après chaque changement, un avis est envoyé à votre mail de secours.
+
+Ne communiquez jamais votre mot de passe : l'assistance ne le demande jamais.`,
+	"help.mail.text": `Le mail de secours est votre adresse personnelle : il reçoit les codes quand vous oubliez votre mot de passe, et les avis de modification de votre compte. Au départ, c'est l'adresse donnée à l'inscription.
+
+## Le changer
+1. Mon compte → « Mail de secours ».
+2. Saisissez la nouvelle adresse : un code de {digits} chiffres y est envoyé.
+3. Saisissez ce code : la nouvelle adresse remplace l'ancienne, qui est prévenue.
+Rien ne change tant que le code n'a pas été saisi : une faute de frappe dans l'adresse ne vous fait pas perdre votre mail de secours.
+
+Les adresses sont toujours affichées masquées : c•••••@e•••••.org.`,
+	"help.redirection.text": `Les messages reçus sur votre adresse universitaire peuvent être transférés vers une autre adresse, en gardant une copie dans la messagerie universitaire ou non.
+
+## Mettre en place ou changer
+Mon compte → « Redirection » :
+- vers votre mail de secours : appliquée tout de suite ;
+- vers une autre adresse : un code y est envoyé ; la redirection s'applique quand vous l'avez saisi.
+Cochez « conserver une copie » pour garder aussi les messages dans la messagerie universitaire.
+
+## Arrêter
+« Supprimer la redirection » : les messages restent alors dans la messagerie universitaire.
+
+À chaque changement, un avis part vers l'ancienne destination (ou votre mail de secours).`,
+	"help.dashboard.text": `Après la connexion, « Mon compte » montre votre identifiant, votre nom, votre statut et la date jusqu'à laquelle vos ressources restent accessibles, puis les services de l'ENT avec leur adresse.
+
+## Ce que vous pouvez faire
+- Mot de passe : saisissez l'actuel, puis le nouveau et sa confirmation ;
+- Mail de secours : l'adresse qui reçoit vos codes ;
+- Redirection : transférer vos messages universitaires, ou arrêter ;
+- Déconnexion : à faire avant de quitter une borne.
+
+Déplacez-vous avec Tab ou ←/→ et validez avec Entrée.`,
+	"help.rights.text": `Vos ressources numériques (messagerie, Moodle, Wi-Fi…) restent accessibles jusqu'au 31 décembre de l'année civile où se termine votre dernière année universitaire avec une inscription valide.
+- dernière inscription en 2025/2026 → accès jusqu'au 31/12/2026 ;
+- personnels : la date de fin indiquée par votre service.
+
+La date est affichée sur « Mon compte » et dans « Consulter mon inscription (IA) ». Passée cette date, la connexion est refusée avec un message qui la rappelle.
+
+Quand vous vous réinscrivez, l'accès revient avec le même identifiant.`,
+	"help.lookup.text": `« Consulter mon inscription (IA) » affiche, sans mot de passe :
+- vos inscriptions de l'année universitaire en cours : année, étape, diplôme, composante, régime, statut de l'inscription, statut du paiement, date de validation ;
+- votre identifiant (ou « compte pas encore créé ») ;
+- la date jusqu'à laquelle vos ressources restent accessibles.
+
+Il faut :
+1. votre numéro étudiant : exactement 8 chiffres (carte étudiante, certificat de scolarité) ;
+2. votre date de naissance au format jjmmaaaa, par exemple 14072004 pour le 14 juillet 2004.
+
+Si rien ne correspond, l'écran le dit sans préciser lequel des deux est faux. Le nombre d'essais est limité.`,
+	"help.kiosk.text": `Sur une borne du campus :
+- après {idle} s sans toucher le clavier, tout ce qui a été saisi ou affiché est effacé et l'accueil revient ; un compte à rebours s'affiche les 30 dernières secondes (une touche suffit pour rester) ;
+- choisissez « Déconnexion » avant de partir ;
+- Ctrl+C ramène à l'accueil en effaçant tout ; Échap revient à l'écran précédent ;
+- les mots de passe et les codes ne s'affichent jamais en clair.
+
+F1 ouvre cette aide depuis n'importe quel écran, F2 passe en anglais.
+
+## Borne de démonstration
+Sur une borne de démonstration (badge DÉMO), F4 ouvre la boîte mail de démonstration : les mails envoyés par le service, avec leurs codes, pour essayer sans seconde adresse.`,
+	"help.contact.text": `Assistance ENT : {contact}.
+
+Préparez votre identifiant ou votre numéro étudiant. Après avoir vérifié votre identité, l'assistance peut renvoyer le code d'activation, envoyer un code de réinitialisation, débloquer une connexion ou corriger votre mail de secours.
+
+L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par mail.`,
+
+	// --- lookup (Consulter mon inscription)
+	"key.lookup":                 "consulter",
+	"lookup.title":               "Consulter mon inscription (IA)",
+	"lookup.intro":               "Le numéro étudiant et la date de naissance suffisent : aucun mot de passe.",
+	"lookup.number":              "Numéro étudiant",
+	"lookup.number.hint":         "8 chiffres (carte étudiante, certificat de scolarité)",
+	"lookup.birth":               "Date de naissance",
+	"lookup.birth.hint":          "jjmmaaaa, par exemple 14072004",
+	"lookup.submit":              "Consulter",
+	"lookup.number.required":     "Saisissez votre numéro étudiant.",
+	"lookup.number.digits":       "Le numéro étudiant ne contient que des chiffres (8 exactement).",
+	"lookup.number.length":       "Le numéro étudiant compte exactement 8 chiffres (%d saisis).",
+	"lookup.birth.required":      "Saisissez votre date de naissance.",
+	"lookup.birth.format":        "Date attendue au format jjmmaaaa, par exemple 14072004.",
+	"lookup.birth.invalid":       "Le %s n'existe pas : vérifiez la date de naissance.",
+	"lookup.birth.year":          "Cette date de naissance n'est pas plausible : vérifiez l'année.",
+	"lookup.numberis":            "n° étudiant %s",
+	"lookup.identifiant":         "Identifiant :",
+	"lookup.noaccount":           "compte pas encore créé",
+	"lookup.pending":             "(compte à activer)",
+	"lookup.current":             "Inscriptions de l'année universitaire en cours (%d) :",
+	"lookup.none":                "Aucune inscription pour l'année universitaire %s.",
+	"lookup.latest":              "Dernière année d'inscription : %s",
+	"lookup.col.year":            "Année",
+	"lookup.col.etape":           "Étape",
+	"lookup.col.diplome":         "Diplôme",
+	"lookup.col.composante":      "Composante",
+	"lookup.col.regime":          "Régime",
+	"lookup.col.statut":          "Inscription",
+	"lookup.col.paiement":        "Paiement",
+	"lookup.col.date":            "Validée le",
+	"lookup.statut.valide":       "validée",
+	"lookup.statut.annulee":      "annulée",
+	"lookup.paiement.paye":       "payé",
+	"lookup.paiement.en_attente": "en attente",
+	"lookup.again":               "Nouvelle consultation",
+	"lookup.first":               "Activer mon compte (1ère connexion)",
+	"rights.until":               "Ressources accessibles jusqu'au %s",
+	"rights.ended":               "Accès aux ressources terminé le %s",
+	"rights.none":                "Aucune inscription valide : pas d'accès aux ressources numériques",
+
+	// --- mailbox (boîte mail de démonstration)
+	"mailbox.title": "Boîte mail de démonstration",
+	"mailbox.empty": "Aucun mail pour l'instant. Les codes envoyés par le service arrivent ici (un code d'activation, 15 minutes après la validation de l'inscription). Appuyez sur r pour actualiser.",
+	"key.mail":      "mail",
+	"key.refresh":   "actualiser",
+
+	// --- dashboard (Mon compte)
+	"dash.title":                     "Mon compte",
+	"dash.identifiant":               "Identifiant",
+	"dash.recovery":                  "Mail de secours",
+	"dash.redirection":               "Redirection",
+	"dash.recovery.is":               "Mail de secours :",
+	"dash.current":                   "Actuellement :",
+	"dash.status.student":            "Étudiant(e)",
+	"dash.status.staff":              "Personnel",
+	"dash.status.helpdesk":           "assistance",
+	"dash.status.active":             "compte actif",
+	"dash.redirection.none":          "aucune (vos mails restent dans la messagerie universitaire)",
+	"dash.redirection.to":            "vers %s, %s",
+	"dash.copy.kept":                 "copie conservée",
+	"dash.copy.none":                 "sans copie",
+	"dash.services":                  "Services de l'ENT",
+	"service.mail":                   "Messagerie",
+	"service.mail.what":              "votre courrier universitaire",
+	"service.moodle":                 "Moodle",
+	"service.moodle.what":            "cours en ligne",
+	"service.edt":                    "Emploi du temps",
+	"service.edt.what":               "cours, salles, examens",
+	"service.biu":                    "BIU",
+	"service.biu.what":               "bibliothèques universitaires",
+	"service.mobile":                 "ENT mobile",
+	"service.mobile.what":            "l'ENT sur votre téléphone",
+	"service.wifi":                   "Wi-Fi eduroam",
+	"service.wifi.what":              "réseau sans fil des campus",
+	"dash.action.password":           "Mot de passe",
+	"dash.action.recovery":           "Mail de secours",
+	"dash.action.redirection":        "Redirection",
+	"dash.action.helpdesk":           "Console assistance",
+	"dash.action.logout":             "Déconnexion",
+	"dash.address.required":          "Saisissez une adresse mail.",
+	"dash.password.title":            "Changer mon mot de passe",
+	"dash.password.current":          "Mot de passe actuel",
+	"dash.password.current.required": "Saisissez votre mot de passe actuel.",
+	"dash.password.same":             "Le nouveau mot de passe doit être différent de l'actuel.",
+	"dash.password.submit":           "Changer le mot de passe",
+	"dash.password.done":             "Mot de passe modifié. Un avis a été envoyé à votre mail de secours.",
+	"dash.recovery.title":            "Changer mon mail de secours",
+	"dash.recovery.intro":            "Un code sera envoyé à la nouvelle adresse : elle ne remplace l'actuelle qu'une fois ce code saisi.",
+	"dash.recovery.new":              "Nouveau mail de secours",
+	"dash.recovery.new.hint":         "une adresse personnelle, par exemple prenom.nom@example.org",
+	"dash.recovery.submit":           "Envoyer le code",
+	"dash.recovery.code":             "Un code a été envoyé à la nouvelle adresse %s",
+	"dash.recovery.done":             "Mail de secours remplacé par %s ; l'ancien est prévenu.",
+	"dash.redirection.title":         "Rediriger ma messagerie",
+	"dash.redirection.address":       "Adresse de redirection",
+	"dash.redirection.address.hint":  "une autre adresse que votre mail de secours reçoit d'abord un code",
+	"dash.redirection.keep":          "Conserver une copie dans la messagerie universitaire",
+	"dash.redirection.submit":        "Rediriger vers cette adresse",
+	"dash.redirection.self":          "Rediriger vers mon mail de secours",
+	"dash.redirection.remove":        "Supprimer la redirection",
+	"dash.redirection.code":          "Un code a été envoyé à %s pour confirmer la redirection",
+	"dash.redirection.done":          "Redirection en place : vers %s, %s.",
+	"dash.redirection.removed":       "Redirection supprimée : vos mails restent dans la messagerie universitaire.",
+	// --- helpdesk (console assistance). Entries with {date}, {time},
+	// {datetime}, {n} or {text} are filled by name; the others by %s / %d.
+	"helpdesk.title":              "Console assistance",
+	"helpdesk.search.label":       "Rechercher une personne",
+	"helpdesk.search.placeholder": "nom, n° étudiant ou identifiant",
+	"helpdesk.search.audit":       "Journal d'audit",
+	"helpdesk.search.empty":       "Tapez un nom, un n° étudiant ou un identifiant.",
+	"helpdesk.search.count":       "%d personne(s)",
+	"helpdesk.search.more":        "les %d premières sur %d : précisez la recherche",
+	"helpdesk.search.none":        "Personne ne correspond à « %s ».",
+	"helpdesk.staff":              "personnel",
+	"helpdesk.state.active":       "actif",
+	"helpdesk.state.pending":      "non activé",
+	"helpdesk.state.none":         "sans compte",
+	"helpdesk.col.name":           "Nom",
+	"helpdesk.col.number":         "N° étudiant",
+	"helpdesk.col.identifiant":    "Identifiant",
+	"helpdesk.col.account":        "Compte",
+	"helpdesk.col.when":           "Date",
+	"helpdesk.col.event":          "Événement",
+	"helpdesk.col.client":         "Poste",
+	"helpdesk.col.outcome":        "Résultat",
+	"helpdesk.key.search":         "rechercher / ouvrir",
+	"helpdesk.key.gocase":         "changer de cas",
+	"helpdesk.key.audit":          "journal d'audit",
+	"helpdesk.key.tabs":           "onglets",
+	"helpdesk.key.act":            "agir",
+	"helpdesk.key.case":           "cas suivant",
+	"helpdesk.key.event":          "type d'événement",
+	"helpdesk.key.filter":         "filtrer",
+	"helpdesk.key.identifiant":    "identifiant",
+	"helpdesk.key.pages":          "pages",
+	"helpdesk.keyname.space":      "Espace",
+	"helpdesk.error.notactive":    "Ce compte n'est pas encore activé : renvoyez plutôt le code d'activation.",
+	"helpdesk.error.identity":     "Vérifiez d'abord l'identité de la personne, puis cochez la case.",
+	"helpdesk.error.notfound":     "Cette personne n'a pas de compte.",
+
+	"helpdesk.tab.format":  "%d %s",
+	"helpdesk.tab.card":    "Fiche",
+	"helpdesk.tab.history": "Historique",
+	"helpdesk.tab.walk":    "Parcours guidé",
+	"helpdesk.tab.journal": "Journal",
+
+	"helpdesk.card.category":        "Personne",
+	"helpdesk.card.student":         "Étudiant(e)",
+	"helpdesk.card.staff":           "Personnel",
+	"helpdesk.card.number":          "n° %s",
+	"helpdesk.card.born":            "né(e) le %s",
+	"helpdesk.card.account":         "Compte",
+	"helpdesk.card.account.none":    "aucun : pas d'inscription validée",
+	"helpdesk.card.account.active":  "actif, activé le %s",
+	"helpdesk.card.account.early":   "non activé · activation possible à partir du %s",
+	"helpdesk.card.account.pending": "non activé · activation possible depuis le %s",
+	"helpdesk.card.lastlogin":       "dernière connexion le %s",
+	"helpdesk.card.rights":          "Droits",
+	"helpdesk.card.rights.until":    "jusqu'au %s",
+	"helpdesk.card.rights.ended":    "terminés le %s",
+	"helpdesk.card.rights.none":     "aucun droit ouvert",
+	"helpdesk.card.registrations":   "Inscription",
+	"helpdesk.card.noregistration":  "aucune inscription en %d/%d",
+	"helpdesk.card.empty":           "",
+	"helpdesk.card.recovery":        "Mail de secours",
+	"helpdesk.card.redirect":        "Redirection",
+	"helpdesk.card.redirect.none":   "aucune",
+	"helpdesk.card.redirect.copy":   "(copie gardée)",
+	"helpdesk.card.locks":           "Verrouillage",
+	"helpdesk.card.actions":         "Actions",
+	"helpdesk.card.noaction":        "Aucune action possible pour ce compte.",
+	"helpdesk.reg.valide":           "valide",
+	"helpdesk.reg.annulee":          "annulée",
+	"helpdesk.pay.paye":             "payée",
+	"helpdesk.pay.en_attente":       "paiement en attente",
+	"helpdesk.lock.login.free":      "connexion libre",
+	"helpdesk.lock.login.failures":  "connexion libre, {n} échec(s) récent(s)",
+	"helpdesk.lock.login.locked":    "connexion verrouillée jusqu'à {time} (verrouillage n° {n})",
+	"helpdesk.lock.lookup.free":     "consultation IA libre",
+	"helpdesk.lock.lookup.locked":   "consultation IA bloquée jusqu'au {datetime}",
+	"helpdesk.lock.lookup.disabled": "consultation IA bloquée (à débloquer)",
+
+	"helpdesk.action.resend":   "Renvoyer le code d'activation",
+	"helpdesk.action.reset":    "Envoyer un code de réinitialisation",
+	"helpdesk.action.unlock":   "Déverrouiller",
+	"helpdesk.action.recovery": "Corriger le mail de secours",
+	"helpdesk.confirm.for":     "%s · %s",
+	"helpdesk.confirm.resend": "Un nouveau code d'activation part vers le mail de secours {text}. Le code précédent " +
+		"ne fonctionnera plus. Vous ne voyez jamais le code : la personne le lit dans sa boîte mail.",
+	"helpdesk.confirm.reset": "Un code de réinitialisation part vers le mail de secours {text}. Avec ce code, la " +
+		"personne choisit elle-même son nouveau mot de passe. Vous ne voyez ni le code ni le mot de passe.",
+	"helpdesk.confirm.unlock": "Le verrouillage de la connexion et la limite de la consultation IA de cette personne " +
+		"sont levés, et ses échecs récents oubliés.",
+	"helpdesk.confirm.yes":          "Confirmer",
+	"helpdesk.confirm.no":           "Annuler",
+	"helpdesk.correct.ask":          "Demandez le n° étudiant et la date de naissance (sans les dire) et comparez :",
+	"helpdesk.correct.number":       "N° étudiant",
+	"helpdesk.correct.birth":        "Date de naissance",
+	"helpdesk.correct.current":      "Mail de secours actuel",
+	"helpdesk.correct.address":      "Nouveau mail de secours",
+	"helpdesk.correct.checked":      "L'identité est vérifiée (n° étudiant et date de naissance)",
+	"helpdesk.correct.yes":          "Corriger",
+	"helpdesk.done.sent.activation": "Code d'activation envoyé à %s ; nouvel envoi possible à %s.",
+	"helpdesk.done.sent.reset":      "Code de réinitialisation envoyé à %s ; nouvel envoi à %s.",
+	"helpdesk.done.unlock.both":     "Déverrouillé : connexion et consultation IA.",
+	"helpdesk.done.unlock.login":    "Déverrouillé : connexion.",
+	"helpdesk.done.unlock.lookup":   "Déverrouillé : consultation IA.",
+	"helpdesk.done.unlock.none":     "Rien n'était verrouillé ; les échecs récents sont oubliés.",
+	"helpdesk.done.recovery":        "Mail de secours corrigé : %s. L'ancienne adresse est prévenue.",
+
+	"helpdesk.tl.empty":                 "Aucun événement enregistré.",
+	"helpdesk.tl.ia":                    "IA validée : %s",
+	"helpdesk.tl.code.sent":             "Code %s envoyé à %s",
+	"helpdesk.tl.code.used":             "Code %s utilisé",
+	"helpdesk.tl.code.expired":          "Code %s expiré",
+	"helpdesk.tl.code.revoked":          "Code %s annulé",
+	"helpdesk.tl.code.revoked.failures": "Code %s annulé après %d erreurs",
+	"helpdesk.tl.code.revoked.recovery": "Code %s annulé (mail de secours corrigé)",
+	"helpdesk.tl.by":                    "par %s",
+	"helpdesk.code.superseded":          "%s (remplacé)",
+	"helpdesk.purpose.activation":       "d'activation",
+	"helpdesk.purpose.reset":            "de réinitialisation",
+	"helpdesk.purpose.recovery_mail":    "de confirmation du mail de secours",
+	"helpdesk.purpose.redirection":      "de confirmation de redirection",
+	"helpdesk.mail.none":                "mail retiré",
+	"helpdesk.mail.sent":                "remis le %s",
+	"helpdesk.mail.failed":              "non remis après %d essai(s) : %s",
+	"helpdesk.mail.due":                 "envoi prévu le %s",
+	"helpdesk.mail.queued":              "en file d'envoi",
+
+	"helpdesk.event.LOGIN":                "Connexion",
+	"helpdesk.event.LOGIN_ERROR":          "Échec de connexion",
+	"helpdesk.event.LOGOUT":               "Déconnexion",
+	"helpdesk.event.LOCK":                 "Verrouillage",
+	"helpdesk.event.UNLOCK":               "Déverrouillage",
+	"helpdesk.event.SEND_CODE":            "Code envoyé",
+	"helpdesk.event.CODE_ERROR":           "Code incorrect",
+	"helpdesk.event.ACTIVATE":             "Compte activé",
+	"helpdesk.event.RESET_PASSWORD":       "Mot de passe réinitialisé",
+	"helpdesk.event.UPDATE_PASSWORD":      "Changement de mot de passe",
+	"helpdesk.event.UPDATE_RECOVERY_MAIL": "Mail de secours changé",
+	"helpdesk.event.UPDATE_REDIRECTION":   "Redirection changée",
+	"helpdesk.event.IA_LOOKUP":            "Consultation IA",
+	"helpdesk.event.IA_LOOKUP_ERROR":      "Consultation IA échouée",
+	"helpdesk.event.HELPDESK_ACTION":      "Assistance",
+	"helpdesk.event.ROLE_CHANGE":          "Rôle changé",
+	"helpdesk.event.IMPORT":               "Import",
+	"helpdesk.event.ACCOUNT_CREATED":      "Compte créé",
+
+	"helpdesk.outcome.refused":                "refusé",
+	"helpdesk.outcome.wrong":                  "erroné",
+	"helpdesk.outcome.LOGIN_ERROR.wrong":      "mot de passe incorrect",
+	"helpdesk.outcome.not_activated":          "compte non activé",
+	"helpdesk.outcome.locked":                 "verrouillé",
+	"helpdesk.outcome.rights_ended":           "droits terminés",
+	"helpdesk.outcome.granted":                "accordé",
+	"helpdesk.outcome.revoked":                "retiré",
+	"helpdesk.outcome.unchanged":              "inchangé",
+	"helpdesk.outcome.sent":                   "envoyé",
+	"helpdesk.outcome.no_match":               "pas de correspondance",
+	"helpdesk.outcome.pending":                "en attente d'activation",
+	"helpdesk.outcome.client_blocked":         "poste bloqué",
+	"helpdesk.outcome.lookup_locked":          "consultation bloquée",
+	"helpdesk.outcome.wrong_current_password": "mot de passe actuel incorrect",
+	"helpdesk.outcome.unknown":                "identifiant inconnu",
+	"helpdesk.outcome.unknown_identifiant":    "identifiant inconnu",
+
+	"helpdesk.detail.corrected.number": "mail de secours corrigé (n° étudiant et date de naissance vérifiés) : ",
+	"helpdesk.detail.corrected.birth":  "mail de secours corrigé (date de naissance vérifiée) : ",
+	"helpdesk.detail.sent.activation":  "code d'activation envoyé à ",
+	"helpdesk.detail.sent.reset":       "code de réinitialisation envoyé à ",
+	"helpdesk.detail.unlock.both":      "connexion et consultation IA déverrouillées",
+	"helpdesk.detail.unlock.login":     "connexion déverrouillée",
+	"helpdesk.detail.unlock.lookup":    "consultation IA déverrouillée",
+	"helpdesk.detail.unlock.none":      "rien n'était verrouillé",
+	"helpdesk.detail.try.activation":   "renvoi du code d'activation",
+	"helpdesk.detail.try.reset":        "envoi d'un code de réinitialisation",
+	"helpdesk.detail.try.unlock":       "déverrouillage",
+	"helpdesk.detail.try.recovery":     "correction du mail de secours",
+	"helpdesk.detail.try.console":      "ouverture de la console",
+	"helpdesk.detail.redirection":      "redirection vers ",
+	"helpdesk.detail.noredirection":    "sans redirection",
+	"helpdesk.detail.login":            "connexion ",
+
+	"helpdesk.reason.not_helpdesk":                             "pas le rôle assistance",
+	"helpdesk.reason.mail_limit":                               "limite d'envoi de mails",
+	"helpdesk.reason.too_early":                                "trop tôt",
+	"helpdesk.reason.rights_ended":                             "droits terminés",
+	"helpdesk.reason.invalid_address":                          "adresse non valide",
+	"helpdesk.reason.account_already_active":                   "compte déjà activé",
+	"helpdesk.reason.account_not_activated":                    "compte non activé",
+	"helpdesk.reason.same_address":                             "même adresse",
+	"helpdesk.reason.redirection_to_the_account's_own_address": "adresse du compte lui-même",
+	"helpdesk.reason.identity_not_checked":                     "identité non vérifiée",
+
+	"helpdesk.outcome.CODE_ERROR.wrong": "",
+	"helpdesk.audit.title":              "Journal d'audit",
+	"helpdesk.audit.identifiant":        "Identifiant",
+	"helpdesk.audit.all":                "vide : toutes les personnes",
+	"helpdesk.audit.event":              "Événement",
+	"helpdesk.audit.every":              "tous",
+	"helpdesk.audit.page":               "page %d, les plus récents d'abord",
+	"helpdesk.audit.none":               "Aucun événement pour ce filtre.",
+
+	"helpdesk.case.never_activated":       "Jamais activé",
+	"helpdesk.case.forgot_password":       "Mot de passe oublié",
+	"helpdesk.case.connection":            "Problème de connexion",
+	"helpdesk.step.ia":                    "Inscription (IA)",
+	"helpdesk.step.identifiant":           "Identifiant",
+	"helpdesk.step.rights":                "Droits",
+	"helpdesk.step.status":                "Compte",
+	"helpdesk.step.window":                "Délai d'activation",
+	"helpdesk.step.recovery":              "Mail de secours",
+	"helpdesk.step.code":                  "Dernier code",
+	"helpdesk.step.mail":                  "Mail du code",
+	"helpdesk.step.login_lock":            "Verrouillage",
+	"helpdesk.step.last_login":            "Dernière connexion",
+	"helpdesk.step.last_error":            "Dernier échec",
+	"helpdesk.step.lookup_lock":           "Consultation IA",
+	"helpdesk.step.password":              "Mot de passe",
+	"helpdesk.walk.ia.cancelled":          "inscription {text} annulée : pas de compte",
+	"helpdesk.walk.ia.none":               "aucune inscription validée : le compte n'existe pas encore",
+	"helpdesk.walk.ia.staff":              "personnel, compte créé le {date}",
+	"helpdesk.walk.ia.valid":              "validée le {datetime} ({text})",
+	"helpdesk.walk.ia.previous":           "pas d'inscription cette année ; compte créé le {date}",
+	"helpdesk.walk.identifiant.is":        "{text}, tapé tel quel",
+	"helpdesk.walk.rights.ended":          "terminés le {date} : la connexion est refusée",
+	"helpdesk.walk.rights.until":          "ouverts jusqu'au {date}",
+	"helpdesk.walk.status.active":         "activé le {date}",
+	"helpdesk.walk.status.pending":        "jamais activé",
+	"helpdesk.walk.window.early":          "ouvert à partir du {datetime} (IA validée il y a moins de 15 min)",
+	"helpdesk.walk.window.open":           "ouvert depuis le {datetime}",
+	"helpdesk.walk.recovery.address":      "{text} : est-ce bien son adresse, y a-t-elle accès ?",
+	"helpdesk.walk.code.none":             "aucun code envoyé",
+	"helpdesk.walk.code.live":             "envoyé à {text}, valable jusqu'au {datetime} ({n}/5 erreurs)",
+	"helpdesk.walk.code.revoked":          "le dernier code, envoyé à {text}, a été annulé le {datetime}",
+	"helpdesk.walk.code.revoked_failures": "le dernier code a été annulé le {datetime} après 5 erreurs de saisie",
+	"helpdesk.walk.code.expired":          "le dernier code a expiré le {datetime}",
+	"helpdesk.walk.code.used":             "le dernier code a été utilisé le {datetime}",
+	"helpdesk.walk.code.superseded":       "le dernier code a été remplacé le {datetime}",
+	"helpdesk.walk.mail.unknown":          "aucun mail lié à ce code",
+	"helpdesk.walk.mail.sent":             "remis au serveur de messagerie le {datetime}",
+	"helpdesk.walk.mail.failed":           "non remis après {n} essai(s) : {text}. L'adresse est sans doute fausse.",
+	"helpdesk.walk.mail.due":              "envoi prévu le {datetime}",
+	"helpdesk.walk.mail.queued":           "en file d'envoi depuis le {datetime}",
+	"helpdesk.walk.login_lock.disabled":   "identifiant bloqué jusqu'au déblocage par l'assistance",
+	"helpdesk.walk.login_lock.locked":     "verrouillé jusqu'à {time} (verrouillage n° {n})",
+	"helpdesk.walk.login_lock.failures":   "{n} échec(s) en 15 min (verrouillage à 5)",
+	"helpdesk.walk.login_lock.free":       "pas de verrouillage",
+	"helpdesk.walk.last_login.never":      "jamais",
+	"helpdesk.walk.last_login.at":         "le {datetime}",
+	"helpdesk.walk.last_error.none":       "aucun",
+	"helpdesk.walk.last_error.at":         "le {datetime} : {text}",
+	"helpdesk.walk.lookup_lock.disabled":  "bloquée après {n} échecs d'affilée : à débloquer",
+	"helpdesk.walk.lookup_lock.locked":    "bloquée jusqu'au {datetime} ({n} échecs en 24 h)",
+	"helpdesk.walk.lookup_lock.free":      "libre",
+	"helpdesk.walk.password.changed":      "choisi le {date}",
+	"helpdesk.next.resend_activation": "À faire : renvoyer le code d'activation. Un nouveau code part vers le mail de " +
+		"secours et l'ancien ne fonctionne plus : la personne utilise le mail le plus récent.",
+	"helpdesk.next.send_reset": "À faire : envoyer un code de réinitialisation. La personne choisit elle-même son " +
+		"nouveau mot de passe avec ce code.",
+	"helpdesk.next.unlock": "À faire : déverrouiller, puis laisser la personne se connecter. Mot de passe oublié : " +
+		"envoyer ensuite un code de réinitialisation.",
+	"helpdesk.next.correct_recovery": "À faire : le mail ne parvient pas. Corriger le mail de secours (après " +
+		"vérification de l'identité), puis renvoyer un code.",
+	"helpdesk.next.wait": "À faire : attendre le {datetime}. Rien n'est possible avant, et le mail part tout seul.",
+	"helpdesk.next.check_mail": "À faire : le code est parti. La personne cherche le mail le plus récent (indésirables " +
+		"compris) et n'utilise que ce code. Rien reçu ou adresse fausse : renvoyer un code, ou corriger le mail de secours.",
+	"helpdesk.next.scolarite": "À faire : pas d'inscription validée, donc pas de compte. Orienter la personne vers le " +
+		"service de scolarité de sa composante.",
+	"helpdesk.next.rights_ended": "À faire : rien ici. Les droits sont terminés ; une nouvelle inscription (IA) " +
+		"rouvre l'accès.",
+	"helpdesk.next.case_never_activated": "Le compte n'a jamais été activé : passer au cas « Jamais activé » (Entrée).",
+	"helpdesk.next.case_forgot":          "Le compte est déjà activé : passer au cas « Mot de passe oublié » (Entrée).",
+	"helpdesk.next.check_typing": "À faire : rien n'est bloqué. Vérifier l'identifiant tapé (le chiffre des " +
+		"homonymes), le clavier (AZERTY ou QWERTY) et la touche Verr. Maj. Mot de passe oublié : envoyer un code de " +
+		"réinitialisation.",
+	"helpdesk.next.enter": "Entrée : %s",
 
 	// --- ssh
 	"ssh.nopty":         "Un terminal interactif est nécessaire : connectez-vous avec « ssh -t », sans commande.",
 	"ssh.exec":          "Ce service n'exécute aucune commande : connectez-vous sans commande.",
 	"ssh.subsystem":     "Ce service ne propose ni sftp ni scp.",
-	"ssh.token.bad":     "Ce lien n'est pas valable.\nSaisissez le code reçu par mail, ou demandez-en un nouveau.",
-	"ssh.token.expired": "Ce lien a expiré (24 h). Demandez un nouveau code :\n« 1ère connexion » ou « Problème de connexion ».",
-	"ssh.token.used":    "Ce lien n'est plus valable : il a déjà servi, ou un code plus récent\nl'a remplacé. Utilisez le dernier mail reçu, ou demandez un nouveau code.",
-	"ssh.token.error":   "Ce lien n'a pas pu être ouvert.\nRéessayez dans un instant, ou saisissez le code reçu par mail.",
+	"ssh.token.bad":     "Ce lien n'est pas valable : saisissez le code reçu par mail.",
+	"ssh.token.expired": "Ce lien a expiré (24 h) : demandez un nouveau code ci-dessous.",
+	"ssh.token.used":    "Ce lien a déjà servi ou a été remplacé : utilisez le dernier mail reçu.",
+	"ssh.token.error":   "Ce lien n'a pas pu être ouvert : réessayez, ou saisissez le code reçu.",
 	"ssh.end.idle":      "Session fermée après une période d'inactivité. Reconnectez-vous pour continuer.",
 	"ssh.end.maxtime":   "Session fermée : durée maximale atteinte. Reconnectez-vous pour continuer.",
 	"ssh.end.shutdown":  "Le service redémarre : session fermée. Reconnectez-vous dans un instant.",

@@ -1,13 +1,22 @@
 package tui
 
 import (
+	"runtime/debug"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/screens"
+)
+
+// Below this size the frame is replaced by "enlarge the window"; between it
+// and 80×24 the screens still work, clipped, with a hint in the status line.
+const (
+	minWidth  = 60
+	minHeight = 16
 )
 
 // newHelp builds the help line from the session's styles (bubbles' default
@@ -23,14 +32,93 @@ func newHelp(c *screens.Common) help.Model {
 	return h
 }
 
-// View draws the frame: banner, the screen, the help line.
-func (m *Model) View() string {
+func (m *Model) tooSmall() bool { return m.c.Width < minWidth || m.c.Height < minHeight }
+
+// View draws the frame. A screen whose View panics is wiped like one whose
+// Update does: the person sees home, never a dead kiosk.
+func (m *Model) View() (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.logPanic("view", r, debug.Stack())
+			m.wipeFromView()
+			out = m.safeFrame()
+		}
+	}()
+	return m.frame()
+}
+
+// wipeFromView wipes without the runtime's help (View returns no command):
+// the store and the terminal are told from a goroutine.
+func (m *Model) wipeFromView() {
+	for _, cmd := range m.reset("panic") {
+		go guard(cmd)()
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			m.screen = &brokenScreen{c: m.c}
+		}
+	}()
+	m.screen = screens.NewHome(m.c, screens.NavigateMsg{})
+	m.screen.Update(m.size())
+}
+
+func (m *Model) safeFrame() (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.screen = &brokenScreen{c: m.c}
+			out = m.c.T("error.internal")
+		}
+	}()
+	return m.frame()
+}
+
+// frame: banner, rule, the screen's body, status line, help line; every
+// line padded to the width, never more lines than the terminal has. Built
+// by hand rather than with lipgloss joins: one width measure per line keeps
+// a key press well under a millisecond.
+func (m *Model) frame() string {
 	if m.quitting {
 		return ""
 	}
 	c, st := m.c, m.c.Styles
-	width := max(c.Width, 20)
+	if m.tooSmall() {
+		return m.enlargeView()
+	}
+	width := c.Width
 
+	var status string
+	switch {
+	case m.countdown > 0:
+		status = st.Countdown.Render(c.Tf("app.idle", m.countdown))
+	case c.Width < 80 || c.Height < 24:
+		status = st.Warning.Render(c.T("app.toosmall"))
+	case c.Account != nil:
+		status = st.Muted.Render(c.Tf("app.loggedas", screens.Clean(c.Account.Identifiant)))
+	}
+
+	bodyHeight := c.BodyHeight()
+	lines := make([]string, 0, bodyHeight+4)
+	lines = append(lines, m.banner(), st.HelpSep.Render(strings.Repeat("─", width)))
+	body := strings.Split(m.screen.View(), "\n")
+	for i := range bodyHeight {
+		if i < len(body) {
+			lines = append(lines, " "+body[i])
+		} else {
+			lines = append(lines, "")
+		}
+	}
+	lines = append(lines, " "+status, " "+m.helpLine(width-2))
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w < width {
+			lines[i] = l + strings.Repeat(" ", width-w)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// banner: the university on the left, the DÉMO badge and the language on the right.
+func (m *Model) banner() string {
+	c, st := m.c, m.c.Styles
 	left := st.Header.Render(c.T("app.university")) + " " + st.HeaderSub.Render(c.T("app.ent"))
 	var right []string
 	if c.Demo {
@@ -38,52 +126,80 @@ func (m *Model) View() string {
 	}
 	right = append(right, st.LangTag.Render(c.T("app.lang")))
 	rightStr := strings.Join(right, " ")
-	gap := width - lipgloss.Width(left) - lipgloss.Width(rightStr)
+	gap := c.Width - lipgloss.Width(left) - lipgloss.Width(rightStr)
 	if gap < 1 {
 		left = st.Header.Render(c.T("app.university"))
-		gap = max(width-lipgloss.Width(left)-lipgloss.Width(rightStr), 1)
+		gap = max(c.Width-lipgloss.Width(left)-lipgloss.Width(rightStr), 1)
 	}
-	banner := left + strings.Repeat(" ", gap) + rightStr
-	rule := st.HelpSep.Render(strings.Repeat("─", width))
-
-	body := lipgloss.NewStyle().Padding(0, 1).Render(m.screen.View())
-	bodyHeight := max(c.Height-screens.ChromeHeight, 1)
-	body = clip(body, bodyHeight)
-
-	status := ""
-	if m.countdown > 0 {
-		status = st.Countdown.Render(c.Tf("app.idle", m.countdown))
-	} else if c.Account != nil {
-		status = st.Muted.Render(c.Tf("app.loggedas", screens.Clean(c.Account.Identifiant)))
-	}
-	footer := " " + m.help.ShortHelpView(m.bindings())
-
-	return lipgloss.JoinVertical(lipgloss.Left, banner, rule, lipgloss.PlaceVertical(bodyHeight, lipgloss.Top, body),
-		" "+status, footer)
+	return left + strings.Repeat(" ", gap) + rightStr
 }
 
-// bindings are the screen's keys, then the global ones that work here.
-func (m *Model) bindings() []key.Binding {
+// enlargeView replaces the frame on a terminal too small to show a screen;
+// keys other than the global ones are ignored meanwhile (no typing blind).
+func (m *Model) enlargeView() string {
+	c, st := m.c, m.c.Styles
+	w := max(c.Width, 1)
+	msg := lipgloss.NewStyle().Width(w).Align(lipgloss.Center).Render(
+		st.Header.Render(c.T("app.university")) + "\n\n" + st.Warning.Render(c.T("app.toosmall")) + "\n" +
+			st.Muted.Render(c.Tf("app.size", c.Width, c.Height)))
+	return lipgloss.PlaceVertical(max(c.Height, 1), lipgloss.Center, msg)
+}
+
+// helpLine is never cut in the middle: when the keys do not fit, the least
+// useful global ones go first (mailbox, home, language, help, back), then
+// the screen's own from the end.
+func (m *Model) helpLine(width int) string {
+	screenKeys, global := m.bindings()
+	h := m.help
+	h.Width = 0 // measure without truncating
+	for {
+		keys := append(append([]key.Binding{}, screenKeys...), global...)
+		line := h.ShortHelpView(keys)
+		if lipgloss.Width(line) <= width {
+			return line
+		}
+		if len(keys) <= 1 {
+			h.Width = width // a single key too wide: bubbles cuts it
+			return h.ShortHelpView(keys)
+		}
+		if n := len(global); n > 0 {
+			global = dropLeastUseful(global)
+		} else {
+			screenKeys = screenKeys[:len(screenKeys)-1]
+		}
+	}
+}
+
+// bindings are the screen's keys, then the global ones that work here, in
+// the order they are shown.
+func (m *Model) bindings() (screenKeys, global []key.Binding) {
 	c := m.c
-	keys := append([]key.Binding{}, m.screen.Keys()...)
+	screenKeys = m.screen.Keys()
 	if !m.atHome() {
-		keys = append(keys, c.BackKey())
+		global = append(global, c.BackKey())
 	}
-	keys = append(keys, c.HelpKey(), c.LangKey())
+	global = append(global, c.HelpKey(), c.LangKey())
 	if c.Demo {
-		keys = append(keys, c.MailboxKey())
+		global = append(global, c.MailboxKey())
 	}
-	if c.Kiosk && !m.atHome() {
-		keys = append(keys, c.HomeKeys())
+	if !m.atHome() {
+		global = append(global, c.HomeKeys())
+	} else if m.quitAllowed() {
+		global = append(global, c.QuitKey())
 	}
-	return keys
+	return screenKeys, global
 }
 
-// clip keeps at most n lines, so that a long screen never scrolls the terminal.
-func clip(s string, n int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) <= n {
-		return s
+// dropOrder: the first of these still in the list goes first.
+var dropOrder = []string{screens.KeyMailbox, "ctrl+c", screens.KeyLang, screens.KeyHelp, "esc"}
+
+func dropLeastUseful(keys []key.Binding) []key.Binding {
+	for _, name := range dropOrder {
+		for i, k := range keys {
+			if len(k.Keys()) > 0 && k.Keys()[0] == name {
+				return append(append([]key.Binding{}, keys[:i]...), keys[i+1:]...)
+			}
+		}
 	}
-	return strings.Join(lines[:n], "\n")
+	return keys[:len(keys)-1]
 }

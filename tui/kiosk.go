@@ -7,17 +7,48 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
 )
 
 // RunKiosk runs the interface on this process's terminal until an operator
 // stops it (a signal, or q / ctrl+c at home when quitting is allowed).
 func RunKiosk(ctx context.Context, o Options) error {
-	o.Renderer = lipgloss.NewRenderer(os.Stdout)
+	o.Renderer = PrepareRenderer(lipgloss.NewRenderer(os.Stdout))
 	o.ClearScrollback = func() { os.Stdout.WriteString("\x1b[3J") }
-	p := tea.NewProgram(New(o), tea.WithAltScreen(), tea.WithContext(ctx))
+	o.ClearScrollback() // nothing of what ran before on this terminal stays reachable
+	m := New(o)
+	// Signals are main's (its context): with Bubble Tea's own handler too,
+	// a SIGTERM could leave that handler blocked on a channel nobody reads
+	// any more, and the program would never end.
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutSignalHandler()}
+	if term.IsTerminal(os.Stdin.Fd()) {
+		opts = append(opts, tea.WithInput(guardTerminal(os.Stdin)))
+	}
+	p := tea.NewProgram(m, opts...)
 	_, err := p.Run()
+	// Stopped with someone logged in: their session ends too.
+	if acct := m.Account(); acct != nil && o.Store != nil {
+		if lerr := o.Store.Logout(context.Background(), acct, m.c.Origin(), "stopped"); lerr != nil {
+			m.opts.Logger.Error("logout", "err", lerr)
+		}
+	}
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, tea.ErrInterrupted) {
 		return nil // the operator stopped it
 	}
 	return err
+}
+
+// PrepareRenderer settles, before the program reads its input, what the
+// renderer would otherwise ask the terminal in the middle of the first
+// frame: the background colour (adaptive colours) is queried now, so that
+// the terminal's answer is never read as keys. Without colours (NO_COLOR,
+// a dumb terminal) there is nothing to ask.
+func PrepareRenderer(r *lipgloss.Renderer) *lipgloss.Renderer {
+	if r.ColorProfile() == termenv.Ascii {
+		r.SetHasDarkBackground(true)
+		return r
+	}
+	r.HasDarkBackground()
+	return r
 }

@@ -6,7 +6,10 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -29,7 +32,7 @@ type Options struct {
 	// IdleTimeout before the wipe (kiosk) or the end of the session
 	// (personal); 0 means 120 s.
 	IdleTimeout time.Duration
-	// AllowQuit lets a kiosk be left with q / ctrl+c (an operator's flag).
+	// AllowQuit lets a kiosk be left with q / ctrl+c at home (an operator's flag).
 	AllowQuit bool
 	// Start is the first page (an ssh:// link opens its step); zero is home.
 	Start screens.NavigateMsg
@@ -47,7 +50,7 @@ const idleWarning = 30 * time.Second
 
 // Model is the root model: it only routes. Screens do the work and ask for
 // navigation with messages; the root keeps the page stack, the global keys
-// and the idle timer.
+// and the idle timer, and survives a screen that panics.
 type Model struct {
 	opts   Options
 	c      *screens.Common
@@ -79,6 +82,9 @@ func New(o Options) *Model {
 	if o.Renderer == nil {
 		o.Renderer = lipgloss.DefaultRenderer()
 	}
+	if o.Lang == "" {
+		o.Lang = screens.French
+	}
 	c := &screens.Common{Store: o.Store, Styles: screens.NewStyles(o.Renderer), Lang: o.Lang,
 		Client: o.Client, Demo: o.Demo, Kiosk: o.Kiosk, Width: 80, Height: 24, Log: o.Logger, Tick: o.Tick}
 	m := &Model{opts: o, c: c, help: newHelp(c)}
@@ -97,75 +103,128 @@ func (m *Model) Common() *screens.Common { return m.c }
 // Screen is the current screen (tests read it).
 func (m *Model) Screen() screens.Screen { return m.screen }
 
+// Account is who is logged in (nil: nobody); the runners end the session
+// with it when the program stops.
+func (m *Model) Account() *data.Account { return m.c.Account }
+
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.screen.Init()}
+	cmds := []tea.Cmd{m.safeInit(m.screen)}
 	if m.dirty {
 		cmds = append(cmds, m.armIdle())
 	}
-	return tea.Batch(cmds...)
+	return guard(tea.Batch(cmds...))
 }
 
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update routes one message. A panic anywhere below (a screen's Update, a
+// constructor) is logged and wipes back home: a kiosk never dies of a bug
+// in one screen.
+func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.logPanic("update", r, debug.Stack())
+			cmd = guard(m.safeWipe("panic"))
+		}
+	}()
+	return m, guard(m.route(msg))
+}
+
+func (m *Model) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
 		m.help.Width = msg.Width - 2
-		return m, m.forward(msg)
+		return m.forward(msg)
 	case tea.KeyMsg:
-		return m, m.key(msg)
+		return m.key(msg)
 	case idleTickMsg:
-		return m, m.idleTick()
+		return m.idleTick()
+	case cmdPanicMsg:
+		m.logPanic("command", msg.value, msg.stack)
+		return m.safeWipe("panic")
 	case screens.NavigateMsg:
-		return m, m.navigate(msg)
+		return m.navigate(msg)
 	case screens.BackMsg:
-		return m, m.back()
+		return m.back()
 	case screens.LoginMsg:
 		m.c.Account = msg.Account
 		m.stack = []screens.Screen{screens.NewHome(m.c, screens.NavigateMsg{})}
-		return m, m.open(screens.NavigateMsg{Page: screens.PageDashboard})
+		return m.open(screens.NavigateMsg{Page: screens.PageDashboard})
 	case screens.AccountMsg:
 		m.c.Account = msg.Account
-		return m, m.forward(msg)
+		return m.deliver(msg)
 	case screens.LogoutMsg:
-		return m, m.logout("logout")
+		return m.wipe("logout")
 	case screens.QuitMsg:
-		if !m.opts.Kiosk || m.opts.AllowQuit {
+		if m.quitAllowed() {
 			m.quitting = true
-			return m, tea.Quit
+			return tea.Quit
 		}
-		return m, nil
+		return nil
 	}
-	return m, m.forward(msg)
+	return m.deliver(msg)
 }
 
+// quitAllowed: a personal session may be left; a kiosk only with --allow-quit.
+func (m *Model) quitAllowed() bool { return !m.opts.Kiosk || m.opts.AllowQuit }
+
+// forward gives a key or a size to the current screen only.
 func (m *Model) forward(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	m.screen, cmd = m.screen.Update(msg)
+	s, cmd := m.screen.Update(msg)
+	m.screen = s
 	return cmd
+}
+
+// deliver gives any other message (results of commands, spinner ticks) to
+// the current screen and to the pages below it: a screen left for Aide in
+// the middle of a login gets its result and is not stuck "busy" when the
+// person comes back. Each screen keeps only the results that carry its id;
+// screens thrown away by a wipe are not in the stack and get nothing.
+func (m *Model) deliver(msg tea.Msg) tea.Cmd {
+	cmds := []tea.Cmd{m.forward(msg)}
+	for i, s := range m.stack {
+		var cmd tea.Cmd
+		m.stack[i], cmd = s.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // key handles the global keys before the screen sees any key.
 func (m *Model) key(k tea.KeyMsg) tea.Cmd {
-	m.lastKey, m.countdown, m.dirty = m.opts.Now(), 0, true
-	arm := m.armIdle()
-	switch k.String() {
+	m.lastKey = m.opts.Now()
+	if m.countdown > 0 {
+		// "Press a key to stay": that key only stops the countdown, it
+		// does not type into a field or press a button.
+		m.countdown = 0
+		return m.armIdle()
+	}
+	switch strings.TrimPrefix(k.String(), "alt+") { // Esc then Ctrl+C, quickly, is alt+ctrl+c
 	case "ctrl+c", "ctrl+d", "ctrl+z", `ctrl+\`:
 		// A kiosk never exits on these: they go home, wiping everything.
-		if (!m.opts.Kiosk || m.opts.AllowQuit) && m.atHome() && k.String() == "ctrl+c" {
+		if m.quitAllowed() && m.atHome() && k.String() == "ctrl+c" {
 			m.quitting = true
 			return tea.Quit
 		}
-		return tea.Batch(arm, m.wipe("home key"))
+		return m.wipe("home key")
+	}
+	m.dirty = true
+	arm := m.armIdle()
+	switch k.String() {
 	case "ctrl+v":
 		return arm // never the host's clipboard; a paste from the client still works
+	case screens.KeyLang:
+		m.c.Lang = m.c.Lang.Other()
+		return arm
+	}
+	if m.tooSmall() {
+		return arm // nothing to see: no typing or acting blind
+	}
+	switch k.String() {
 	case screens.KeyHelp:
 		if _, inHelp := m.screen.(interface{ IsHelp() }); inHelp {
 			return arm
 		}
 		return tea.Batch(arm, m.navigate(screens.NavigateMsg{Page: screens.PageHelp, Topic: m.screen.HelpTopic()}))
-	case screens.KeyLang:
-		m.c.Lang = m.c.Lang.Other()
-		return arm
 	case screens.KeyMailbox:
 		if m.opts.Demo {
 			if _, inMailbox := m.screen.(interface{ IsMailbox() }); !inMailbox {
@@ -182,14 +241,19 @@ func (m *Model) atHome() bool {
 	return home && len(m.stack) == 0
 }
 
-// navigate opens a page on top of the current one; home clears the stack.
+// navigate opens a page on top of the current one; home clears the stack
+// and ends a logged-in session (home is the login page).
 func (m *Model) navigate(nav screens.NavigateMsg) tea.Cmd {
+	var logout tea.Cmd
 	if nav.Page == screens.PageHome {
 		m.stack = nil
+		if acct := m.c.Account; acct != nil {
+			logout, m.c.Account = m.logoutCmd(acct, "logout"), nil
+		}
 	} else {
 		m.stack = append(m.stack, m.screen)
 	}
-	return m.open(nav)
+	return tea.Batch(logout, m.open(nav))
 }
 
 func (m *Model) open(nav screens.NavigateMsg) tea.Cmd {
@@ -197,7 +261,11 @@ func (m *Model) open(nav screens.NavigateMsg) tea.Cmd {
 		nav = screens.NavigateMsg{}
 	}
 	m.screen = screens.Open(m.c, nav)
-	return tea.Batch(m.screen.Init(), m.forward(tea.WindowSizeMsg{Width: m.c.Width, Height: m.c.Height}))
+	return tea.Batch(m.screen.Init(), m.forward(m.size()))
+}
+
+func (m *Model) size() tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: m.c.Width, Height: m.c.Height}
 }
 
 // back returns to the previous page, as it was left.
@@ -208,38 +276,80 @@ func (m *Model) back() tea.Cmd {
 		}
 		return m.open(screens.NavigateMsg{})
 	}
+	if _, home := m.stack[len(m.stack)-1].(*screens.Home); home && m.c.Account != nil {
+		// Back from the dashboard to the login page: the session ends
+		// there, not left open behind a login form.
+		return m.wipe("logout")
+	}
 	m.screen = m.stack[len(m.stack)-1]
 	m.stack = m.stack[:len(m.stack)-1]
-	return m.forward(tea.WindowSizeMsg{Width: m.c.Width, Height: m.c.Height})
+	return m.forward(m.size())
 }
 
-// logout ends the logged-in session and wipes.
-func (m *Model) logout(why string) tea.Cmd {
-	return m.wipe(why)
-}
-
-// wipe forgets everything of the previous person: session, screens and
-// their fields, the screen and the terminal's scrollback.
+// wipe forgets everything of the previous person: the logged-in session
+// (audit LOGOUT), the screens and their fields, the language they chose,
+// the screen and the terminal's scrollback.
 func (m *Model) wipe(why string) tea.Cmd {
+	cmds := m.reset(why)
+	m.screen = screens.NewHome(m.c, screens.NavigateMsg{})
+	return tea.Batch(append(cmds, m.screen.Init(), m.forward(m.size()))...)
+}
+
+// reset is the part of the wipe that needs no screen: it ends the session
+// and returns the commands that tell the store and clear the terminal.
+func (m *Model) reset(why string) []tea.Cmd {
 	var cmds []tea.Cmd
 	if acct := m.c.Account; acct != nil {
-		store, origin := m.c.Store, m.c.Origin()
-		cmds = append(cmds, func() tea.Msg {
-			if err := store.Logout(context.Background(), acct, origin, why); err != nil {
-				return nil
-			}
-			return nil
-		})
+		cmds = append(cmds, m.logoutCmd(acct, why))
 	}
 	m.c.Account = nil
+	m.c.Lang = m.opts.Lang
 	m.stack = nil
 	m.countdown, m.dirty = 0, false
-	m.screen = screens.NewHome(m.c, screens.NavigateMsg{})
-	cmds = append(cmds, m.screen.Init(), m.forward(tea.WindowSizeMsg{Width: m.c.Width, Height: m.c.Height}),
-		tea.ClearScreen)
+	cmds = append(cmds, tea.ClearScreen)
 	if m.opts.ClearScrollback != nil {
 		clear := m.opts.ClearScrollback
 		cmds = append(cmds, func() tea.Msg { clear(); return nil })
 	}
-	return tea.Batch(cmds...)
+	return cmds
+}
+
+func (m *Model) logoutCmd(acct *data.Account, why string) tea.Cmd {
+	store, origin, logger := m.c.Store, m.c.Origin(), m.opts.Logger
+	return func() tea.Msg {
+		if err := store.Logout(context.Background(), acct, origin, why); err != nil {
+			logger.Error("logout", "err", err)
+		}
+		return nil
+	}
+}
+
+// safeWipe is the wipe after a panic: if home itself cannot be built, a
+// bare page stays up rather than the program dying.
+func (m *Model) safeWipe(why string) (cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.logPanic("wipe", r, debug.Stack())
+			m.screen = &brokenScreen{c: m.c}
+			cmd = nil
+		}
+	}()
+	return m.wipe(why)
+}
+
+func (m *Model) safeInit(s screens.Screen) (cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.logPanic("init", r, debug.Stack())
+			cmd = m.safeWipe("panic")
+		}
+	}()
+	return s.Init()
+}
+
+func (m *Model) logPanic(where string, value any, stack []byte) {
+	// The value and the stack name code, not what was typed: fields are
+	// never formatted into a panic.
+	m.opts.Logger.Error("screen panic: wiped back home", "where", where, "screen", fmt.Sprintf("%T", m.screen),
+		"panic", fmt.Sprint(value), "stack", string(stack))
 }

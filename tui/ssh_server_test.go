@@ -283,7 +283,7 @@ func TestSSHSharesTheStoreWithAKiosk(t *testing.T) {
 		st.keys("hugo.lefevre\r" + hugoPassword + "\r")
 	}
 	for _, st := range terms {
-		st.waitFor("Connecté : " + hugo)
+		st.waitFor("Connecté : " + hugoFull)
 	}
 	close(stop)
 	wg.Wait()

@@ -12,22 +12,17 @@ import (
 	"entkiosk/screens"
 )
 
-const (
-	hugo         = "hugo.lefevre@etu.umontpellier.fr"
-	hugoPassword = "Kiosque-Demo-2026"
-)
-
 func TestSSHLoginReachesDashboard(t *testing.T) {
 	ts := startSSH(t)
 	st := ts.openTerm("someone")
-	st.waitFor("UNIVERSITÉ DE MONTPELLIER", "DÉMO  FR\n", "Identifiant", "Mot de passe", "Se connecter", "q quitter")
+	st.waitFor("UNIVERSITÉ DE MONTPELLIER", "DÉMO  FR\n", "Identifiant", "Mot de passe", "Se connecter", "quitter")
 	st.keys("hugo.lefevre\r")
 	st.keys(hugoPassword + "\r")
-	s := st.waitFor("Connecté : " + hugo)
+	s := st.waitFor("Connecté : " + hugoFull)
 	if strings.Contains(s, hugoPassword) {
 		t.Fatalf("password on the screen:\n%s", s)
 	}
-	entries, err := ts.store.AuditLog(context.Background(), data.AuditFilter{Identifiant: hugo, Events: []data.Event{data.EventLogin}})
+	entries, err := ts.store.AuditLog(context.Background(), data.AuditFilter{Identifiant: hugoFull, Events: []data.Event{data.EventLogin}})
 	if err != nil || len(entries) == 0 {
 		t.Fatalf("no login in the audit log: %v", err)
 	}
@@ -126,7 +121,7 @@ func TestSSHTokenUserName(t *testing.T) {
 
 	// 25 h later it has expired.
 	ts.clock.Advance(25 * time.Hour)
-	ts.openTerm(first).waitFor("Ce lien a expiré (24 h).", "« 1ère connexion » ou « Problème de connexion ».", "Se connecter")
+	ts.openTerm(first).waitFor("Ce lien a expiré (24 h) : demandez un nouveau code ci-dessous.", "Se connecter")
 
 	// A new code replaces it.
 	c, err := ts.store.StartActivation(ctx, data.ActivationIdentity{Identifiant: "camille.martin"}, o)
@@ -140,8 +135,8 @@ func TestSSHTokenUserName(t *testing.T) {
 	if second == first {
 		t.Fatal("no new token")
 	}
-	ts.openTerm(first).waitFor("Ce lien n'est plus valable", "Se connecter")
-	ts.openTerm(strings.Repeat("a", 32)).waitFor("Ce lien n'est pas valable.", "Se connecter")
+	ts.openTerm(first).waitFor("Ce lien a déjà servi ou a été remplacé", "Se connecter")
+	ts.openTerm(strings.Repeat("a", 32)).waitFor("Ce lien n'est pas valable : saisissez le code reçu par mail.", "Se connecter")
 
 	// A reset code's link opens the recovery step.
 	if _, err := ts.store.StartReset(ctx, "hugo.lefevre", o); err != nil {
@@ -149,7 +144,7 @@ func TestSSHTokenUserName(t *testing.T) {
 	}
 	reset := lastToken(t, ts.store, "hugo.lefevre@example.org")
 	ts.openTerm(reset)
-	eventually(t, "a session opened on the recovery step", onStep(screens.PageRecovery, hugo))
+	eventually(t, "a session opened on the recovery step", onStep(screens.PageRecovery, hugoFull))
 
 	logs := ts.logs.String()
 	for _, tok := range []string{first, second, reset, strings.Repeat("a", 32)} {
@@ -166,7 +161,7 @@ func TestSSHKioskUserNeverQuits(t *testing.T) {
 	ts := startSSH(t)
 	st := ts.openTerm(KioskUser)
 	s := st.waitFor("Se connecter")
-	if strings.Contains(s, "q quitter") {
+	if strings.Contains(s, "quitter") {
 		t.Fatalf("a kiosk offers to quit:\n%s", s)
 	}
 	st.keys("\t\t\tq") // on the actions, q would quit a personal session

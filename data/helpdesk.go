@@ -1,0 +1,315 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// The helpdesk console's store side: the role, the search, the actions.
+// Every method takes the agent's account as the session knows it and
+// re-reads it in the store, in the transaction of the action: a role
+// revoked meanwhile stops the next action, whatever the screen shows.
+// The agent never sees nor sets a password or a code.
+
+var (
+	// ErrNotActive: the action needs an activated account (a reset code).
+	ErrNotActive = errors.New("account not activated")
+	// ErrIdentityNotChecked: the mail de secours is corrected only after the
+	// agent checked the student number and birth date.
+	ErrIdentityNotChecked = errors.New("identity not checked")
+)
+
+// agentRow re-reads the agent in q: an active account, with the role, whose
+// rights still run.
+func (s *Store) agentRow(ctx context.Context, q queryer, agent *Account) (*Account, error) {
+	if agent == nil {
+		return nil, ErrNotHelpdesk
+	}
+	a, err := s.account(ctx, q, `a.person_id = ?`, agent.Person.ID)
+	if errors.Is(err, ErrNotFound) {
+		return nil, ErrNotHelpdesk
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !a.Helpdesk || a.Status != StatusActive || !RightsActive(a.RightsEnd, s.cfg.Clock.Now()) {
+		return nil, ErrNotHelpdesk
+	}
+	return a, nil
+}
+
+// HelpdeskAgent says whether agent may use the console now: nil, or
+// ErrNotHelpdesk (recorded in the audit log) for anyone else.
+func (s *Store) HelpdeskAgent(ctx context.Context, agent *Account, o Origin) error {
+	_, err := s.agentRow(ctx, s.db, agent)
+	if errors.Is(err, ErrNotHelpdesk) {
+		s.auditRefusal(ctx, agent, 0, "open console", err, o)
+	}
+	return err
+}
+
+// auditRefusal records a refused helpdesk request. It is best effort: the
+// refusal itself is what the caller returns.
+func (s *Store) auditRefusal(ctx context.Context, agent *Account, personID int64, action string, why error, o Origin) {
+	e := AuditEntry{Event: EventHelpdeskAction, PersonID: personID, Client: o.Client,
+		Outcome: "refused: " + refusalReason(why), Detail: action}
+	if agent != nil {
+		e.Actor = agent.Identifiant
+	}
+	if personID != 0 {
+		s.db.QueryRowContext(ctx, `SELECT identifiant FROM accounts WHERE person_id = ?`, personID).Scan(&e.Identifiant)
+	}
+	s.tx(ctx, func(tx *sql.Tx) error { return s.audit(ctx, tx, e) })
+}
+
+// AuditEvents are the events of the audit log, for filters.
+var AuditEvents = []Event{EventLogin, EventLoginError, EventLogout, EventLock, EventUnlock, EventSendCode, EventCodeError,
+	EventActivate, EventResetPassword, EventUpdatePassword, EventUpdateRecoveryMail, EventUpdateRedirection,
+	EventIALookup, EventIALookupError, EventHelpdeskAction, EventRoleChange, EventImport, EventAccountCreated}
+
+// helpdeskAction runs one action of an agent on a person's account in one
+// transaction with its HELPDESK_ACTION audit line (actor: the agent). A
+// refusal (the role, or a rule of the account) is audited too.
+func (s *Store) helpdeskAction(ctx context.Context, agent *Account, personID int64, action string, o Origin,
+	fn func(tx *sql.Tx, acct *Account) (detail string, err error)) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		a, err := s.agentRow(ctx, tx, agent)
+		if err != nil {
+			return err
+		}
+		acct, err := s.account(ctx, tx, `a.person_id = ?`, personID)
+		if err != nil {
+			return err
+		}
+		detail, err := fn(tx, acct)
+		if err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, AuditEntry{Event: EventHelpdeskAction, PersonID: personID, Identifiant: acct.Identifiant,
+			Client: o.Client, Outcome: "ok", Actor: a.Identifiant, Detail: detail})
+	})
+	if err != nil && !errors.Is(err, ErrNotFound) && (errors.Is(err, ErrNotHelpdesk) || isRuleError(err)) {
+		s.auditRefusal(ctx, agent, personID, action, err, o)
+	}
+	return err
+}
+
+// refusalReason names a refusal in the audit log, in a word or two.
+func refusalReason(err error) string {
+	var (
+		limit    *RateLimitError
+		tooEarly *TooEarlyError
+		ended    *RightsEndedError
+		email    *InvalidEmailError
+	)
+	switch {
+	case errors.Is(err, ErrNotHelpdesk):
+		return "not helpdesk"
+	case errors.As(err, &limit):
+		return limit.What + " limit"
+	case errors.As(err, &tooEarly):
+		return "too early"
+	case errors.As(err, &ended):
+		return "rights ended"
+	case errors.As(err, &email):
+		return "invalid address"
+	}
+	return err.Error()
+}
+
+// isRuleError: a refusal by the account's rules, said to the agent as such.
+func isRuleError(err error) bool {
+	var (
+		limit    *RateLimitError
+		tooEarly *TooEarlyError
+		ended    *RightsEndedError
+		email    *InvalidEmailError
+	)
+	return errors.Is(err, ErrAlreadyActive) || errors.Is(err, ErrNotActive) || errors.Is(err, ErrSameAddress) ||
+		errors.Is(err, ErrOwnAddress) || errors.Is(err, ErrIdentityNotChecked) || errors.As(err, &limit) ||
+		errors.As(err, &tooEarly) || errors.As(err, &ended) || errors.As(err, &email)
+}
+
+// CodeSent is what the agent is told of a code sent on their request:
+// where and until when, never the code.
+type CodeSent struct {
+	Purpose      Purpose
+	MaskedTarget string
+	ExpiresAt    time.Time
+	ResendAt     time.Time // when another one may go
+}
+
+// HelpdeskResendActivation sends a new activation code to the mail de
+// secours of a pending account; the previous code stops working.
+func (s *Store) HelpdeskResendActivation(ctx context.Context, agent *Account, personID int64, o Origin) (*CodeSent, error) {
+	return s.helpdeskSend(ctx, agent, personID, PurposeActivation, o)
+}
+
+// HelpdeskSendReset sends a password reset code to the mail de secours of
+// an active account; the previous reset code stops working.
+func (s *Store) HelpdeskSendReset(ctx context.Context, agent *Account, personID int64, o Origin) (*CodeSent, error) {
+	return s.helpdeskSend(ctx, agent, personID, PurposeReset, o)
+}
+
+func (s *Store) helpdeskSend(ctx context.Context, agent *Account, personID int64, purpose Purpose, o Origin) (*CodeSent, error) {
+	var sent *CodeSent
+	err := s.helpdeskAction(ctx, agent, personID, "send "+string(purpose)+" code", o, func(tx *sql.Tx, acct *Account) (string, error) {
+		now := s.cfg.Clock.Now()
+		switch {
+		case !RightsActive(acct.RightsEnd, now):
+			return "", &RightsEndedError{End: acct.RightsEnd}
+		case purpose == PurposeActivation && acct.Status == StatusActive:
+			return "", ErrAlreadyActive
+		case purpose == PurposeActivation && now.Before(acct.ActivationAllowedFrom()):
+			return "", &TooEarlyError{AllowedFrom: acct.ActivationAllowedFrom()}
+		case purpose == PurposeReset && acct.Status != StatusActive:
+			return "", ErrNotActive
+		}
+		ch, err := s.sendCodeTx(ctx, tx, acct, purpose, acct.RecoveryEmail, true, o)
+		if err != nil {
+			return "", err
+		}
+		sent = &CodeSent{Purpose: purpose, MaskedTarget: ch.MaskedTarget, ExpiresAt: ch.ExpiresAt, ResendAt: ch.ResendAt}
+		return fmt.Sprintf("%s code sent to %s", purpose, ch.MaskedTarget), nil
+	})
+	return sent, err
+}
+
+// Unlocked says what an unlock lifted.
+type Unlocked struct {
+	Login  bool // the identifiant's login lock (or its counted failures)
+	Lookup bool // the student number's IA lookup limit
+}
+
+// HelpdeskUnlock lifts the login lock of the person's identifiant and the
+// limit on their student number (IA lookup, activation by number), with
+// the failures counted so far.
+func (s *Store) HelpdeskUnlock(ctx context.Context, agent *Account, personID int64, o Origin) (Unlocked, error) {
+	var u Unlocked
+	err := s.helpdeskAction(ctx, agent, personID, "unlock", o, func(tx *sql.Tx, acct *Account) (string, error) {
+		var err error
+		if u.Login, err = s.clearThrottle(ctx, tx, scopeLogin, acct.LocalPart); err != nil {
+			return "", err
+		}
+		if acct.Person.StudentNumber != "" {
+			if u.Lookup, err = s.clearThrottle(ctx, tx, scopeLookup, acct.Person.StudentNumber); err != nil {
+				return "", err
+			}
+		}
+		var lifted []string
+		if u.Login {
+			lifted = append(lifted, "login")
+		}
+		if u.Lookup {
+			lifted = append(lifted, "IA lookup")
+		}
+		if len(lifted) == 0 {
+			return "unlock: nothing was locked", nil
+		}
+		return "unlock " + strings.Join(lifted, " and "), nil
+	})
+	return u, err
+}
+
+// clearThrottle forgets the lock and failures of scope/key and says
+// whether there was anything to forget.
+func (s *Store) clearThrottle(ctx context.Context, tx *sql.Tx, scope, key string) (bool, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM throttle_locks WHERE scope = ? AND key = ?
+		AND (disabled = 1 OR locked_until > ? OR level > 0)) + (SELECT COUNT(*) FROM throttle_failures
+		WHERE scope = ? AND key = ?)`, scope, key, fmtTime(s.cfg.Clock.Now()), scope, key).Scan(&n); err != nil {
+		return false, err
+	}
+	if err := s.clearFailures(ctx, tx, scope, key); err != nil {
+		return false, err
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM throttle_locks WHERE scope = ? AND key = ?`, scope, key)
+	return n > 0, err
+}
+
+// HelpdeskCorrectRecovery replaces the mail de secours once the agent has
+// checked the person's identity (student number and birth date, asked of
+// the person and compared with the card). The codes sent to the old
+// address stop working, and the old address is told of the change.
+func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, personID int64, address string,
+	identityChecked bool, o Origin) error {
+	return s.helpdeskAction(ctx, agent, personID, "correct recovery mail", o, func(tx *sql.Tx, acct *Account) (string, error) {
+		if !identityChecked {
+			return "", ErrIdentityNotChecked
+		}
+		addr, err := ParseEmail(address)
+		if err != nil {
+			return "", err
+		}
+		if strings.EqualFold(addr, acct.RecoveryEmail) {
+			return "", ErrSameAddress
+		}
+		if strings.EqualFold(addr, acct.Identifiant) {
+			return "", ErrOwnAddress
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, addr, personID); err != nil {
+			return "", err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE codes SET revoked_at = ?, revoked_why = 'recovery mail corrected'
+			WHERE person_id = ? AND target = ? AND used_at IS NULL AND revoked_at IS NULL`,
+			fmtTime(s.cfg.Clock.Now()), personID, acct.RecoveryEmail); err != nil {
+			return "", err
+		}
+		if err := s.queueNotice(ctx, tx, acct, MailRecoveryChanged, acct.RecoveryEmail, MaskEmail(addr), o); err != nil {
+			return "", err
+		}
+		checked := "birth date"
+		if acct.Person.StudentNumber != "" {
+			checked = "student number and birth date"
+		}
+		return fmt.Sprintf("recovery mail corrected (%s checked): %s → %s", checked,
+			MaskEmail(acct.RecoveryEmail), MaskEmail(addr)), nil
+	})
+}
+
+// HelpdeskAudit reads the audit log for an agent (see AuditLog).
+func (s *Store) HelpdeskAudit(ctx context.Context, agent *Account, f AuditFilter) ([]AuditEntry, error) {
+	if _, err := s.agentRow(ctx, s.db, agent); err != nil {
+		return nil, err
+	}
+	return s.AuditLog(ctx, f)
+}
+
+// UnknownIdentifiantError: no account has this identifiant (an operator's
+// command). It is an ErrNotFound.
+type UnknownIdentifiantError struct{ Identifiant string }
+
+func (e *UnknownIdentifiantError) Error() string {
+	return fmt.Sprintf("no account has the identifiant %q", e.Identifiant)
+}
+func (e *UnknownIdentifiantError) Unwrap() error { return ErrNotFound }
+
+// SetHelpdesk grants or revokes the helpdesk role (the operator's
+// command). Only staff accounts may have it; an unknown identifiant is
+// an error that says so.
+func (s *Store) SetHelpdesk(ctx context.Context, identifiant string, on bool, o Origin) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		a, _, err := s.accountByLogin(ctx, tx, identifiant)
+		if errors.Is(err, ErrNotFound) {
+			return &UnknownIdentifiantError{Identifiant: strings.TrimSpace(identifiant)}
+		}
+		if err != nil {
+			return err
+		}
+		if on && a.Person.Category != Staff {
+			return fmt.Errorf("%s is a student account: the helpdesk role is for staff accounts", a.Identifiant)
+		}
+		outcome := map[bool]string{true: "granted", false: "revoked"}[on]
+		if a.Helpdesk == on {
+			outcome = "unchanged"
+		} else if _, err := tx.ExecContext(ctx, `UPDATE accounts SET helpdesk = ? WHERE person_id = ?`, on, a.Person.ID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, AuditEntry{Event: EventRoleChange, PersonID: a.Person.ID, Identifiant: a.Identifiant,
+			Client: o.Client, Outcome: outcome, Actor: o.Client, Detail: "helpdesk"})
+	})
+}

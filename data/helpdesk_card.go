@@ -1,0 +1,310 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"sort"
+	"strings"
+	"time"
+)
+
+// PersonCard is what the helpdesk console shows of a person: who they are,
+// their account, its locks, its codes and what happened to it. Addresses
+// are masked; there is no password, code or token in it.
+type PersonCard struct {
+	Person         Person // PersonalEmail left empty: the agent sees masked addresses only
+	Identifiant    string // empty: no account (no validated IA yet)
+	LocalPart      string
+	Status         string
+	Helpdesk       bool
+	ValidatedAt    time.Time // the IA validation that created the account
+	ActivationFrom time.Time
+	ActivatedAt    time.Time
+	PasswordAt     time.Time
+	LastLoginAt    time.Time
+	Recovery       string // the mail de secours, masked
+	Redirect       string // the redirection, masked; empty: none
+	KeepCopy       bool
+	Registrations  []Registration // every year, newest first
+	CurrentYear    int
+	RightsEnd      time.Time
+	Now            time.Time // when the card was read: every state below is as of then
+	LoginLock      LockState
+	LookupLock     LockState       // students only
+	Codes          []CodeInfo      // newest first
+	Timeline       []TimelineEvent // newest first
+}
+
+// LockState is a throttle lock as the helpdesk sees it.
+type LockState struct {
+	Until    time.Time // refused while Now is before it
+	Disabled bool      // refused until the helpdesk unlocks
+	Level    int       // locks so far (login) or failures in a row (lookup)
+	Failures int       // failures the rule counts now (login: 15 min; lookup: 24 h)
+}
+
+// Locked says whether the lock refuses at now.
+func (l LockState) Locked(now time.Time) bool { return l.Disabled || now.Before(l.Until) }
+
+// CodeState is what became of a code.
+type CodeState string
+
+const (
+	CodeLive       CodeState = "live"
+	CodeUsed       CodeState = "used"
+	CodeSuperseded CodeState = "superseded" // a newer one was sent
+	CodeRevoked    CodeState = "revoked"    // too many wrong entries, or its address corrected
+	CodeExpired    CodeState = "expired"
+)
+
+// CodeInfo is a code sent, without the code: to where (masked), when, what
+// became of it, and its mail.
+type CodeInfo struct {
+	Purpose    Purpose
+	Target     string // masked
+	CreatedAt  time.Time
+	ExpiresAt  time.Time
+	Failures   int
+	State      CodeState
+	EndedAt    time.Time // used, revoked, superseded or expired at
+	RevokedWhy string
+	Mail       MailInfo
+}
+
+// MailInfo is the delivery of one outbox mail.
+type MailInfo struct {
+	Exists    bool   // false: withdrawn, or written before the link was kept
+	Status    string // pending, sending, sent, failed
+	NotBefore time.Time
+	SentAt    time.Time
+	Attempts  int
+	LastError string // addresses in it masked
+}
+
+// TimelineEvent is one line of a person's history.
+type TimelineEvent struct {
+	At           time.Time
+	What         string // an audit Event, or one of the Timeline* below
+	Outcome      string
+	Detail       string // masked, no secret
+	Actor        string // the helpdesk agent, for their actions
+	Client       string
+	Problem      bool          // a failure, a lock, a mail not delivered
+	Code         *CodeInfo     // code events
+	Registration *Registration // IA_VALIDATED
+}
+
+// Timeline events that do not come from the audit log.
+const (
+	TimelineIAValidated = "IA_VALIDATED"
+	TimelineCodeSent    = "CODE_SENT"
+	TimelineCodeUsed    = "CODE_USED"
+	TimelineCodeRevoked = "CODE_REVOKED"
+	TimelineCodeExpired = "CODE_EXPIRED"
+)
+
+// timelineAuditLimit bounds the audit lines a card reads (a script can
+// write thousands of failures).
+const timelineAuditLimit = 300
+
+// HasAccount: an account exists (an IA was validated).
+func (c *PersonCard) HasAccount() bool { return c.Identifiant != "" }
+
+// RightsActive: access still open now.
+func (c *PersonCard) RightsActive() bool { return RightsActive(c.RightsEnd, c.Now) }
+
+// Current is the registrations of the current academic year.
+func (c *PersonCard) Current() []Registration { return registrationsIn(c.Registrations, c.CurrentYear) }
+
+// registrationsIn keeps the registrations of one academic year.
+func registrationsIn(regs []Registration, year int) []Registration {
+	var out []Registration
+	for _, r := range regs {
+		if r.Annee == year {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// LatestCode is the newest code of a purpose, nil if none was sent.
+func (c *PersonCard) LatestCode(p Purpose) *CodeInfo {
+	for i := range c.Codes {
+		if c.Codes[i].Purpose == p {
+			return &c.Codes[i]
+		}
+	}
+	return nil
+}
+
+// CanResendActivation, CanSendReset, CanUnlock, CanCorrectRecovery say
+// which actions apply to this card (the store checks them again).
+func (c *PersonCard) CanResendActivation() bool {
+	return c.HasAccount() && c.Status == StatusPending && c.RightsActive() && !c.Now.Before(c.ActivationFrom)
+}
+func (c *PersonCard) CanSendReset() bool {
+	return c.HasAccount() && c.Status == StatusActive && c.RightsActive()
+}
+func (c *PersonCard) CanUnlock() bool {
+	return c.HasAccount() && (c.LoginLock.Locked(c.Now) || c.LoginLock.Failures > 0 ||
+		c.LookupLock.Locked(c.Now) || c.LookupLock.Level > 0)
+}
+func (c *PersonCard) CanCorrectRecovery() bool { return c.HasAccount() && c.RightsActive() }
+
+// HelpdeskCard reads a person's card for an agent.
+func (s *Store) HelpdeskCard(ctx context.Context, agent *Account, personID int64) (*PersonCard, error) {
+	if _, err := s.agentRow(ctx, s.db, agent); err != nil {
+		return nil, err
+	}
+	now := s.cfg.Clock.Now()
+	p, err := s.person(ctx, s.db, personID)
+	if err != nil {
+		return nil, err
+	}
+	p.PersonalEmail = ""
+	c := &PersonCard{Person: p, Now: now, CurrentYear: AcademicYear(now.In(s.cfg.Location))}
+	if c.Registrations, err = s.registrations(ctx, s.db, personID); err != nil {
+		return nil, err
+	}
+	c.RightsEnd = RightsEnd(p, c.Registrations, s.cfg.Location)
+	a, err := s.account(ctx, s.db, `a.person_id = ?`, personID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+	case err != nil:
+		return nil, err
+	default:
+		c.Identifiant, c.LocalPart, c.Status, c.Helpdesk = a.Identifiant, a.LocalPart, a.Status, a.Helpdesk
+		c.ValidatedAt, c.ActivationFrom = a.ValidatedAt, a.ActivationAllowedFrom()
+		c.ActivatedAt, c.PasswordAt, c.LastLoginAt = a.ActivatedAt, a.PasswordAt, a.LastLoginAt
+		c.Recovery, c.KeepCopy = MaskEmail(a.RecoveryEmail), a.KeepCopy
+		if a.RedirectEmail != "" {
+			c.Redirect = MaskEmail(a.RedirectEmail)
+		}
+		if c.LoginLock, err = s.lockState(ctx, scopeLogin, a.LocalPart, LoginFailureWindow); err != nil {
+			return nil, err
+		}
+		if c.Codes, err = s.codeInfos(ctx, personID, now); err != nil {
+			return nil, err
+		}
+	}
+	if p.StudentNumber != "" {
+		if c.LookupLock, err = s.lockState(ctx, scopeLookup, p.StudentNumber, 24*time.Hour); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.fillTimeline(ctx, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (s *Store) lockState(ctx context.Context, scope, key string, window time.Duration) (LockState, error) {
+	l, err := s.lock(ctx, s.db, scope, key)
+	if err != nil {
+		return LockState{}, err
+	}
+	st := LockState{Until: l.until, Disabled: l.disabled, Level: l.level}
+	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM throttle_failures WHERE scope = ? AND key = ? AND at > ?`,
+		scope, key, fmtTime(s.cfg.Clock.Now().Add(-window))).Scan(&st.Failures)
+	return st, err
+}
+
+// codeInfoLimit: the codes a card lists (at most 3 code mails an hour).
+const codeInfoLimit = 60
+
+func (s *Store) codeInfos(ctx context.Context, personID int64, now time.Time) ([]CodeInfo, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.purpose, c.target, c.created_at, c.expires_at, c.failures,
+		c.used_at, c.revoked_at, COALESCE(c.revoked_why, ''), o.id IS NOT NULL, COALESCE(o.status, ''),
+		o.not_before, o.sent_at, COALESCE(o.attempts, 0), COALESCE(o.last_error, '')
+		FROM codes c LEFT JOIN outbox o ON o.id = c.mail_id
+		WHERE c.person_id = ? ORDER BY c.id DESC LIMIT ?`, personID, codeInfoLimit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []CodeInfo
+	for rows.Next() {
+		var ci CodeInfo
+		var target, created, expires string
+		var used, revoked, notBefore, sent sql.NullString
+		if err := rows.Scan(&ci.Purpose, &target, &created, &expires, &ci.Failures, &used, &revoked, &ci.RevokedWhy,
+			&ci.Mail.Exists, &ci.Mail.Status, &notBefore, &sent, &ci.Mail.Attempts, &ci.Mail.LastError); err != nil {
+			return nil, err
+		}
+		ci.Target, ci.CreatedAt, ci.ExpiresAt = MaskEmail(target), parseTime(created), parseTime(expires)
+		ci.Mail.NotBefore, ci.Mail.SentAt = nullTime(notBefore), nullTime(sent)
+		ci.Mail.LastError = maskAddresses(Clean(ci.Mail.LastError)) // stored masked; rows may predate that
+		switch {
+		case used.Valid:
+			ci.State, ci.EndedAt = CodeUsed, nullTime(used)
+		case revoked.Valid && ci.RevokedWhy == "superseded":
+			ci.State, ci.EndedAt = CodeSuperseded, nullTime(revoked)
+		case revoked.Valid:
+			ci.State, ci.EndedAt = CodeRevoked, nullTime(revoked)
+		case !now.Before(ci.ExpiresAt):
+			ci.State, ci.EndedAt = CodeExpired, ci.ExpiresAt
+		default:
+			ci.State = CodeLive
+		}
+		out = append(out, ci)
+	}
+	return out, rows.Err()
+}
+
+// timelineSkip: audit lines the card does not repeat (a sent code is shown
+// from the codes with its mail; a logout says nothing of a problem).
+var timelineSkip = map[Event]bool{EventSendCode: true, EventLogout: true}
+
+// problemEvents are trouble whatever their outcome.
+var problemEvents = map[Event]bool{EventLoginError: true, EventLock: true, EventCodeError: true,
+	EventIALookupError: true}
+
+func (s *Store) fillTimeline(ctx context.Context, c *PersonCard) error {
+	var tl []TimelineEvent
+	for i := range c.Registrations {
+		r := &c.Registrations[i]
+		if !r.ValidatedAt.IsZero() {
+			tl = append(tl, TimelineEvent{At: r.ValidatedAt, What: TimelineIAValidated, Outcome: r.Statut, Registration: r,
+				Detail: r.AcademicYearLabel() + " " + r.CodeEtape})
+		}
+	}
+	for i := range c.Codes {
+		ci := &c.Codes[i]
+		sentAt := ci.CreatedAt
+		if ci.Mail.Exists && ci.Mail.NotBefore.After(sentAt) {
+			sentAt = ci.Mail.NotBefore // an activation mail waits for validation + 15 min
+		}
+		tl = append(tl, TimelineEvent{At: sentAt, What: TimelineCodeSent, Code: ci,
+			Problem: ci.Mail.Status == "failed"})
+		switch ci.State {
+		case CodeUsed:
+			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeUsed, Code: ci})
+		case CodeRevoked:
+			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeRevoked, Code: ci, Outcome: ci.RevokedWhy,
+				Problem: ci.RevokedWhy == "failures"})
+		case CodeExpired:
+			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeExpired, Code: ci, Problem: true})
+		}
+	}
+	filter := AuditFilter{PersonID: c.Person.ID, Limit: timelineAuditLimit}
+	if c.HasAccount() {
+		filter = AuditFilter{Identifiant: c.Identifiant, Limit: timelineAuditLimit}
+	}
+	entries, err := s.AuditLog(ctx, filter)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if timelineSkip[e.Event] {
+			continue
+		}
+		tl = append(tl, TimelineEvent{At: e.At, What: string(e.Event), Outcome: e.Outcome, Detail: e.Detail,
+			Actor: e.Actor, Client: e.Client,
+			Problem: problemEvents[e.Event] || strings.HasPrefix(e.Outcome, "refused")})
+	}
+	// Newest first; at the same instant, the order written (stable).
+	sort.SliceStable(tl, func(i, j int) bool { return tl[i].At.After(tl[j].At) })
+	c.Timeline = tl
+	return nil
+}

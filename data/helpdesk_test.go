@@ -1,0 +1,697 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// helpdeskFixture is a store with the demo people, the agent (Inès Moreau)
+// and a student (Hugo Lefèvre) logged in.
+type helpdeskFixture struct {
+	s       *Store
+	clock   *ManualClock
+	agent   *Account
+	student *Account
+	o       Origin
+}
+
+func newHelpdeskFixture(t *testing.T) *helpdeskFixture {
+	t.Helper()
+	s, clock := openTest(t)
+	if _, err := s.LoadDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	f := &helpdeskFixture{s: s, clock: clock, o: Origin{Client: "ssh:192.0.2.10", Lang: "fr"}}
+	var err error
+	if f.agent, err = s.Login(ctx, "ines.moreau", "Helpdesk-Demo-2026", f.o); err != nil {
+		t.Fatal(err)
+	}
+	if f.student, err = s.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", testOrigin); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// person finds a demo person's id by identifiant.
+func (f *helpdeskFixture) person(t *testing.T, ident string) int64 {
+	t.Helper()
+	a, _, err := f.s.accountByLogin(ctx, f.s.db, ident)
+	if err != nil {
+		t.Fatalf("%s: %v", ident, err)
+	}
+	return a.Person.ID
+}
+
+func (f *helpdeskFixture) search(t *testing.T, q string) *SearchResult {
+	t.Helper()
+	res, err := f.s.HelpdeskSearch(ctx, f.agent, q)
+	if err != nil {
+		t.Fatalf("search %q: %v", q, err)
+	}
+	return res
+}
+
+func (f *helpdeskFixture) card(t *testing.T, personID int64) *PersonCard {
+	t.Helper()
+	c, err := f.s.HelpdeskCard(ctx, f.agent, personID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// lastAudit is the newest audit line of an event.
+func (f *helpdeskFixture) lastAudit(t *testing.T, e Event) AuditEntry {
+	t.Helper()
+	entries, err := f.s.AuditLog(ctx, AuditFilter{Events: []Event{e}, Limit: 1})
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("no %s in the audit log (%v)", e, err)
+	}
+	return entries[0]
+}
+
+func identifiants(res *SearchResult) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, strings.TrimSuffix(strings.TrimSuffix(h.Identifiant, "@etu.umontpellier.fr"), "@umontpellier.fr"))
+	}
+	return out
+}
+
+func TestHelpdeskSearch(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	for _, tc := range []struct {
+		query string
+		want  string
+	}{
+		{"lefevre", "hugo.lefevre"},
+		{"LEFÈVRE", "hugo.lefevre"},
+		{"  Lefèv ", "hugo.lefevre"},
+		{"hugo lef", "hugo.lefevre"},
+		{"21805555", "hugo.lefevre"},
+		{"2180", "hugo.lefevre"},
+		{"hugo.lefevre", "hugo.lefevre"},
+		{"Hugo.Lefevre@etu.umontpellier.fr", "hugo.lefevre"},
+		{"dalembert", "jean-luc.dalembert"},
+		{"d'alembert", "jean-luc.dalembert"},
+		{"D’Alembert jean luc", "jean-luc.dalembert"},
+		{"jean-luc", "jean-luc.dalembert"},
+		{"marie.petit2", "marie.petit2"},
+		{"ines", "ines.moreau"},
+		{"petit", "marie.petit marie.petit2"},
+		{"zzz", ""},
+		{"", ""},
+		{"%", ""},
+	} {
+		res := f.search(t, tc.query)
+		if got := strings.Join(identifiants(res), " "); got != tc.want {
+			t.Errorf("search %q = %q, want %q", tc.query, got, tc.want)
+		}
+		if res.Total != len(res.Hits) {
+			t.Errorf("search %q: total %d for %d hits", tc.query, res.Total, len(res.Hits))
+		}
+	}
+	hugo := f.search(t, "lefevre").Hits[0]
+	if hugo.Nom != "Lefèvre" || hugo.StudentNumber != "21805555" || hugo.Status != StatusActive || hugo.Category != Student {
+		t.Fatalf("hit: %+v", hugo)
+	}
+}
+
+func TestHelpdeskSearchCountsBeyondTheFirst50(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	var csv strings.Builder
+	csv.WriteString("numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;" +
+		"statut_inscription;statut_paiement;date_validation\n")
+	for i := range 73 {
+		fmt.Fprintf(&csv, "3%07d;Garnier;Élève%02d;01/01/2005;eleve%d@example.org;etudiant;2026;SLINF1;valide;paye;"+
+			"2026-09-02T10:00:00+02:00\n", i, i, i)
+	}
+	if rep, err := f.s.Import(ctx, strings.NewReader(csv.String()), testOrigin); err != nil || rep.Refused > 0 {
+		t.Fatal(err, rep)
+	}
+	res := f.search(t, "garnier eleve")
+	if res.Total != 73 || len(res.Hits) != SearchLimit {
+		t.Fatalf("total %d, hits %d", res.Total, len(res.Hits))
+	}
+	if res.Hits[0].Prenom != "Élève00" || res.Hits[49].Prenom != "Élève49" {
+		t.Fatalf("order: %s … %s", res.Hits[0].Prenom, res.Hits[49].Prenom)
+	}
+}
+
+// Only an active helpdesk account reaches anything, checked in the store at
+// every call (not from the Account the session holds).
+func TestHelpdeskRoleEnforced(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	camille := f.person(t, "camille.martin")
+	calls := map[string]func(a *Account) error{
+		"agent": func(a *Account) error { return f.s.HelpdeskAgent(ctx, a, f.o) },
+		"search": func(a *Account) error {
+			_, err := f.s.HelpdeskSearch(ctx, a, "martin")
+			return err
+		},
+		"card": func(a *Account) error {
+			_, err := f.s.HelpdeskCard(ctx, a, camille)
+			return err
+		},
+		"audit": func(a *Account) error {
+			_, err := f.s.HelpdeskAudit(ctx, a, AuditFilter{})
+			return err
+		},
+		"resend": func(a *Account) error {
+			_, err := f.s.HelpdeskResendActivation(ctx, a, camille, f.o)
+			return err
+		},
+		"reset": func(a *Account) error {
+			_, err := f.s.HelpdeskSendReset(ctx, a, f.student.Person.ID, f.o)
+			return err
+		},
+		"unlock": func(a *Account) error {
+			_, err := f.s.HelpdeskUnlock(ctx, a, camille, f.o)
+			return err
+		},
+		"correct": func(a *Account) error {
+			return f.s.HelpdeskCorrectRecovery(ctx, a, camille, "camille.m@example.net", true, f.o)
+		},
+	}
+	forged := *f.student
+	forged.Helpdesk = true // what a session holds does not count
+	for name, call := range calls {
+		for who, a := range map[string]*Account{"student": f.student, "forged": &forged, "nobody": nil} {
+			if err := call(a); !errors.Is(err, ErrNotHelpdesk) {
+				t.Errorf("%s as %s: %v, want ErrNotHelpdesk", name, who, err)
+			}
+		}
+	}
+	refused := f.lastAudit(t, EventHelpdeskAction)
+	if !strings.HasPrefix(refused.Outcome, "refused") {
+		t.Fatalf("refusal not audited: %+v", refused)
+	}
+	if err := calls["agent"](f.agent); err != nil {
+		t.Fatal(err)
+	}
+	// Revoked while the agent's session is open: the next call is refused.
+	if err := f.s.SetHelpdesk(ctx, "ines.moreau", false, Origin{Client: "cli:root"}); err != nil {
+		t.Fatal(err)
+	}
+	if !f.agent.Helpdesk {
+		t.Fatal("the session's copy changed")
+	}
+	if err := calls["search"](f.agent); !errors.Is(err, ErrNotHelpdesk) {
+		t.Fatalf("revoked agent: %v", err)
+	}
+}
+
+func TestHelpdeskCardAndTimeline(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	camille := f.card(t, f.person(t, "camille.martin"))
+	if camille.Identifiant != "camille.martin@etu.umontpellier.fr" || camille.Status != StatusPending ||
+		camille.Person.StudentNumber != "21901234" || camille.Person.PersonalEmail != "" {
+		t.Fatalf("card: %+v", camille)
+	}
+	if camille.Recovery != "c•••••@e•••••.org" || camille.Redirect != "" {
+		t.Fatalf("addresses not masked: %q %q", camille.Recovery, camille.Redirect)
+	}
+	if len(camille.Current()) != 1 || !camille.RightsActive() || camille.RightsEnd.Year() != 2027 {
+		t.Fatalf("registrations: %+v, rights %v", camille.Current(), camille.RightsEnd)
+	}
+	code := camille.LatestCode(PurposeActivation)
+	if code == nil || code.State != CodeLive || !code.Mail.Exists || code.Mail.Status != "pending" ||
+		code.Target != "c•••••@e•••••.org" {
+		t.Fatalf("activation code: %+v", code)
+	}
+	requireTimeline(t, camille, TimelineIAValidated, TimelineCodeSent, string(EventAccountCreated))
+	if !camille.CanResendActivation() || camille.CanSendReset() || camille.CanUnlock() {
+		t.Fatal("actions offered for a pending account")
+	}
+
+	// Hugo: a failed login, a lock, a success; a mail that failed.
+	hugoID := f.student.Person.ID
+	for range LoginFailuresBeforeLock {
+		f.clock.Advance(2 * time.Second)
+		f.s.Login(ctx, "hugo.lefevre", "wrong-Password-1", testOrigin)
+	}
+	if _, err := f.s.StartReset(ctx, "hugo.lefevre", testOrigin); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.db.Exec(`UPDATE outbox SET status = 'failed', attempts = 5,
+		last_error = '550 5.1.1 <hugo.lefevre@example.org>: user unknown' WHERE kind = 'reset'`); err != nil {
+		t.Fatal(err)
+	}
+	hugo := f.card(t, hugoID)
+	if !hugo.LoginLock.Locked(hugo.Now) || hugo.LoginLock.Level != 1 || !hugo.CanUnlock() {
+		t.Fatalf("lock: %+v", hugo.LoginLock)
+	}
+	reset := hugo.LatestCode(PurposeReset)
+	if reset == nil || reset.Mail.Status != "failed" || strings.Contains(reset.Mail.LastError, "hugo.lefevre@") ||
+		!strings.Contains(reset.Mail.LastError, "h•••••@e•••••.org") {
+		t.Fatalf("reset code: %+v", reset)
+	}
+	requireTimeline(t, hugo, string(EventLogin), string(EventLoginError), string(EventLock), TimelineCodeSent)
+	for _, e := range hugo.Timeline {
+		if (e.What == string(EventLock) || e.What == TimelineCodeSent && e.Code.Purpose == PurposeReset) && !e.Problem {
+			t.Fatalf("not marked as a problem: %+v", e)
+		}
+	}
+	for i := 1; i < len(hugo.Timeline); i++ {
+		if hugo.Timeline[i].At.After(hugo.Timeline[i-1].At) {
+			t.Fatal("timeline not newest first")
+		}
+	}
+	// No secret anywhere in the card.
+	requireNoSecret(t, fmt.Sprintf("%+v", hugo))
+}
+
+func requireTimeline(t *testing.T, c *PersonCard, whats ...string) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, e := range c.Timeline {
+		seen[e.What] = true
+	}
+	for _, w := range whats {
+		if !seen[w] {
+			t.Fatalf("timeline lacks %s: %+v", w, c.Timeline)
+		}
+	}
+}
+
+var eightDigits = regexp.MustCompile(`\b\d{8}\b`)
+
+// requireNoSecret: no code (8 digits other than a student number), no full
+// demo address, no password hash.
+func requireNoSecret(t *testing.T, s string) {
+	t.Helper()
+	for _, m := range eightDigits.FindAllString(s, -1) {
+		known := false
+		for _, p := range DemoPeople {
+			known = known || p.StudentNumber == m
+		}
+		if !known {
+			t.Fatalf("8 digits %s (a code?) in %s", m, s)
+		}
+	}
+	if strings.Contains(s, "@example.org") || strings.Contains(s, "$argon2") {
+		t.Fatalf("an address or a hash in %s", s)
+	}
+}
+
+func TestHelpdeskResendActivation(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	camille := f.person(t, "camille.martin")
+	// The import's mail went a moment ago: the cooldown holds for agents too.
+	if _, err := f.s.HelpdeskResendActivation(ctx, f.agent, camille, f.o); !isRateLimit(err) {
+		t.Fatalf("within the cooldown: %v", err)
+	}
+	f.clock.Advance(ResendCooldown)
+	sent, err := f.s.HelpdeskResendActivation(ctx, f.agent, camille, f.o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sent.Purpose != PurposeActivation || sent.MaskedTarget != "c•••••@e•••••.org" ||
+		!sent.ExpiresAt.Equal(f.clock.Now().Add(CodeLifetime)) {
+		t.Fatalf("sent: %+v", sent)
+	}
+	line := f.lastAudit(t, EventHelpdeskAction)
+	if line.Actor != "ines.moreau@umontpellier.fr" || line.PersonID != camille || line.Outcome != "ok" ||
+		line.Identifiant != "camille.martin@etu.umontpellier.fr" || line.Client != f.o.Client ||
+		!strings.Contains(line.Detail, "c•••••@e•••••.org") {
+		t.Fatalf("audit: %+v", line)
+	}
+	requireNoSecret(t, line.Detail)
+	c := f.card(t, camille)
+	if len(c.Codes) != 2 || c.Codes[0].State != CodeLive || c.Codes[1].State != CodeSuperseded {
+		t.Fatalf("codes: %+v", c.Codes)
+	}
+	if !c.Codes[0].Mail.Exists || c.Codes[0].Mail.Status != "pending" {
+		t.Fatalf("new code's mail: %+v", c.Codes[0].Mail)
+	}
+
+	// Refusals: too early (Léa), already active (Hugo), each audited.
+	lea := f.person(t, "lea.dubois")
+	var early *TooEarlyError
+	if _, err := f.s.HelpdeskResendActivation(ctx, f.agent, lea, f.o); !errors.As(err, &early) {
+		t.Fatalf("Léa: %v", err)
+	}
+	if l := f.lastAudit(t, EventHelpdeskAction); l.PersonID != lea || !strings.HasPrefix(l.Outcome, "refused") {
+		t.Fatalf("refusal: %+v", l)
+	}
+	if _, err := f.s.HelpdeskResendActivation(ctx, f.agent, f.student.Person.ID, f.o); !errors.Is(err, ErrAlreadyActive) {
+		t.Fatalf("Hugo: %v", err)
+	}
+	paul := f.person(t, "paul.bernard")
+	var ended *RightsEndedError
+	if _, err := f.s.HelpdeskSendReset(ctx, f.agent, paul, f.o); !errors.As(err, &ended) {
+		t.Fatalf("Paul: %v", err)
+	}
+}
+
+func isRateLimit(err error) bool {
+	var rl *RateLimitError
+	return errors.As(err, &rl)
+}
+
+func TestHelpdeskSendReset(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	hugo := f.student.Person.ID
+	sent, err := f.s.HelpdeskSendReset(ctx, f.agent, hugo, f.o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sent.Purpose != PurposeReset || sent.MaskedTarget != "h•••••@e•••••.org" {
+		t.Fatalf("sent: %+v", sent)
+	}
+	mails, _ := f.s.Outbox(ctx, OutboxFilter{PersonID: hugo})
+	if len(mails) == 0 || mails[0].Kind != MailReset || mails[0].To != "hugo.lefevre@example.org" {
+		t.Fatalf("outbox: %+v", mails)
+	}
+	if l := f.lastAudit(t, EventHelpdeskAction); l.Actor != f.agent.Identifiant || !strings.Contains(l.Detail, "reset") {
+		t.Fatalf("audit: %+v", l)
+	}
+	if _, err := f.s.HelpdeskSendReset(ctx, f.agent, f.person(t, "camille.martin"), f.o); !errors.Is(err, ErrNotActive) {
+		t.Fatalf("pending account: %v", err)
+	}
+	// Three code mails an hour, agents included.
+	for range 2 {
+		f.clock.Advance(ResendCooldown)
+		if _, err := f.s.HelpdeskSendReset(ctx, f.agent, hugo, f.o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.clock.Advance(ResendCooldown)
+	if _, err := f.s.HelpdeskSendReset(ctx, f.agent, hugo, f.o); !isRateLimit(err) {
+		t.Fatalf("fourth in the hour: %v", err)
+	}
+}
+
+func TestHelpdeskUnlock(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	hugo := f.student.Person.ID
+	for range LoginFailuresBeforeLock {
+		f.clock.Advance(2 * time.Second)
+		f.s.Login(ctx, "hugo.lefevre", "wrong-Password-1", Origin{Client: "ssh:198.51.100.1"})
+	}
+	birth := time.Date(2002, 11, 22, 0, 0, 0, 0, ParisLocation()) // wrong day
+	for range LookupFailuresPerDay {
+		f.s.LookupRegistrations(ctx, "21805555", birth, testOrigin)
+	}
+	right := time.Date(2002, 11, 21, 0, 0, 0, 0, ParisLocation())
+	if _, err := f.s.LookupRegistrations(ctx, "21805555", right, testOrigin); !isRateLimit(err) {
+		t.Fatalf("lookup should be limited: %v", err)
+	}
+	if _, err := f.s.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", testOrigin); !errors.Is(err, ErrInvalidCredentials) {
+		t.Fatalf("login should be locked: %v", err)
+	}
+	c := f.card(t, hugo)
+	if !c.LoginLock.Locked(c.Now) || !c.LookupLock.Locked(c.Now) || !c.CanUnlock() {
+		t.Fatalf("locks: %+v %+v", c.LoginLock, c.LookupLock)
+	}
+	u, err := f.s.HelpdeskUnlock(ctx, f.agent, hugo, f.o)
+	if err != nil || !u.Login || !u.Lookup {
+		t.Fatalf("unlock: %+v %v", u, err)
+	}
+	if l := f.lastAudit(t, EventHelpdeskAction); l.Detail != "unlock login and IA lookup" || l.Actor != f.agent.Identifiant {
+		t.Fatalf("audit: %+v", l)
+	}
+	if _, err := f.s.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", testOrigin); err != nil {
+		t.Fatalf("login after unlock: %v", err)
+	}
+	if _, err := f.s.LookupRegistrations(ctx, "21805555", right, testOrigin); err != nil {
+		t.Fatalf("lookup after unlock: %v", err)
+	}
+	if c := f.card(t, hugo); c.CanUnlock() {
+		t.Fatalf("still locked: %+v %+v", c.LoginLock, c.LookupLock)
+	}
+	u, err = f.s.HelpdeskUnlock(ctx, f.agent, hugo, f.o)
+	if err != nil || u.Login || u.Lookup {
+		t.Fatalf("second unlock: %+v %v", u, err)
+	}
+	if l := f.lastAudit(t, EventHelpdeskAction); l.Detail != "unlock: nothing was locked" {
+		t.Fatalf("audit: %+v", l)
+	}
+}
+
+func TestHelpdeskCorrectRecovery(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	camille := f.person(t, "camille.martin")
+	var invalid *InvalidEmailError
+	for _, tc := range []struct {
+		addr    string
+		checked bool
+		want    func(error) bool
+	}{
+		{"camille.new@example.net", false, func(err error) bool { return errors.Is(err, ErrIdentityNotChecked) }},
+		{"not an address", true, func(err error) bool { return errors.As(err, &invalid) }},
+		{"camille.martin@example.org", true, func(err error) bool { return errors.Is(err, ErrSameAddress) }},
+		{"camille.martin@etu.umontpellier.fr", true, func(err error) bool { return errors.Is(err, ErrOwnAddress) }},
+	} {
+		if err := f.s.HelpdeskCorrectRecovery(ctx, f.agent, camille, tc.addr, tc.checked, f.o); !tc.want(err) {
+			t.Fatalf("%q: %v", tc.addr, err)
+		}
+	}
+	if err := f.s.HelpdeskCorrectRecovery(ctx, f.agent, camille, " Camille.New@Example.NET ", true, f.o); err != nil {
+		t.Fatal(err)
+	}
+	acct, _ := f.s.Account(ctx, camille)
+	if acct.RecoveryEmail != "Camille.New@example.net" {
+		t.Fatalf("recovery: %q", acct.RecoveryEmail)
+	}
+	l := f.lastAudit(t, EventHelpdeskAction)
+	if l.Detail != "recovery mail corrected (student number and birth date checked): c•••••@e•••••.org → C•••••@e•••••.net" ||
+		l.Actor != f.agent.Identifiant {
+		t.Fatalf("audit: %+v", l)
+	}
+	c := f.card(t, camille)
+	if c.Recovery != "C•••••@e•••••.net" || c.Codes[0].State != CodeRevoked {
+		t.Fatalf("card: %q, code %+v", c.Recovery, c.Codes[0])
+	}
+	notice, _ := f.s.Outbox(ctx, OutboxFilter{To: "camille.martin@example.org", Limit: 1})
+	if len(notice) == 0 || notice[0].Kind != MailRecoveryChanged {
+		t.Fatalf("old address not told: %+v", notice)
+	}
+	// The next activation code goes to the corrected address.
+	f.clock.Advance(ResendCooldown)
+	sent, err := f.s.HelpdeskResendActivation(ctx, f.agent, camille, f.o)
+	if err != nil || sent.MaskedTarget != "C•••••@e•••••.net" {
+		t.Fatalf("resend: %+v %v", sent, err)
+	}
+}
+
+func TestHelpdeskWalkthrough(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	walk := func(ident string, k HelpCase) Walkthrough {
+		return f.card(t, f.person(t, ident)).Walkthrough(k)
+	}
+	facts := func(w Walkthrough) string {
+		var parts []string
+		for _, c := range w.Checks {
+			parts = append(parts, c.Step+"="+c.Fact)
+		}
+		return strings.Join(parts, " ") + " → " + string(w.Next)
+	}
+	for _, tc := range []struct {
+		ident string
+		k     HelpCase
+		want  string
+	}{
+		{"camille.martin", CaseNeverActivated,
+			"ia=valid rights=until status=pending window=open recovery=address code=live mail=queued → check_mail"},
+		{"lea.dubois", CaseNeverActivated, "ia=valid rights=until status=pending window=early → wait"},
+		{"hugo.lefevre", CaseNeverActivated, "ia=valid rights=until status=active → case_forgot"},
+		{"paul.bernard", CaseForgotPassword, "ia=previous rights=ended → rights_ended"},
+		{"camille.martin", CaseForgotPassword, "ia=valid rights=until status=pending → case_never_activated"},
+		{"hugo.lefevre", CaseForgotPassword,
+			"ia=valid rights=until status=active login_lock=free recovery=address code=none → send_reset"},
+		{"hugo.lefevre", CaseConnection, "ia=valid identifiant=is rights=until status=active login_lock=free " +
+			"last_login=at last_error=none lookup_lock=free password=changed → check_typing"},
+		{"ines.moreau", CaseConnection, "ia=staff identifiant=is rights=until status=active login_lock=free " +
+			"last_login=at last_error=none password=changed → check_typing"},
+	} {
+		if got := facts(walk(tc.ident, tc.k)); got != tc.want {
+			t.Errorf("%s, %s:\n got %s\nwant %s", tc.ident, tc.k, got, tc.want)
+		}
+	}
+	// Léa's window opens; her mail is due then.
+	f.clock.Advance(10 * time.Minute)
+	if got := facts(walk("lea.dubois", CaseNeverActivated)); !strings.HasSuffix(got, "code=live mail=queued → check_mail") {
+		t.Errorf("Léa at the window: %s", got)
+	}
+	// Hugo: a wrong password, then locked.
+	f.clock.Advance(time.Minute)
+	f.s.Login(ctx, "hugo.lefevre", "wrong-Password-1", testOrigin)
+	if got := facts(walk("hugo.lefevre", CaseConnection)); !strings.Contains(got, "login_lock=failures") ||
+		!strings.Contains(got, "last_error=at") || !strings.HasSuffix(got, "→ send_reset") {
+		t.Errorf("after a failure: %s", got)
+	}
+	for range LoginFailuresBeforeLock {
+		f.clock.Advance(2 * time.Second)
+		f.s.Login(ctx, "hugo.lefevre", "wrong-Password-1", testOrigin)
+	}
+	w := walk("hugo.lefevre", CaseConnection)
+	if got := facts(w); !strings.Contains(got, "login_lock=locked") || !strings.HasSuffix(got, "→ unlock") {
+		t.Errorf("locked: %s", got)
+	}
+	// Forgot password while locked: the lock is a fact, the reset goes on.
+	if got := facts(walk("hugo.lefevre", CaseForgotPassword)); !strings.Contains(got, "login_lock=locked") ||
+		!strings.HasSuffix(got, "→ send_reset") {
+		t.Errorf("forgot while locked: %s", got)
+	}
+	if _, err := f.s.HelpdeskSendReset(ctx, f.agent, f.student.Person.ID, f.o); err != nil {
+		t.Fatal(err)
+	}
+	if got := facts(walk("hugo.lefevre", CaseForgotPassword)); !strings.HasSuffix(got, "code=live mail=queued → check_mail") {
+		t.Errorf("reset sent: %s", got)
+	}
+	f.s.db.Exec(`UPDATE outbox SET status = 'failed' WHERE kind = 'reset'`)
+	if got := facts(walk("hugo.lefevre", CaseForgotPassword)); !strings.HasSuffix(got, "mail=failed → correct_recovery") {
+		t.Errorf("reset mail failed: %s", got)
+	}
+	// Camille's code expires.
+	f.clock.Advance(CodeLifetime)
+	if got := facts(walk("camille.martin", CaseNeverActivated)); !strings.HasSuffix(got, "code=expired → resend_activation") {
+		t.Errorf("expired: %s", got)
+	}
+}
+
+func TestHelpdeskWalkthroughNoAccount(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	csv := "numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;" +
+		"statut_inscription;statut_paiement;date_validation\n" +
+		"23000001;Roux;Zoé;02/02/2006;zoe.roux@example.org;etudiant;2026;SLINF1;annulee;en_attente;\n"
+	if rep, err := f.s.Import(ctx, strings.NewReader(csv), testOrigin); err != nil || rep.Refused > 0 {
+		t.Fatal(err, rep)
+	}
+	res := f.search(t, "zoe roux")
+	if len(res.Hits) != 1 || res.Hits[0].Identifiant != "" {
+		t.Fatalf("search: %+v", res)
+	}
+	c := f.card(t, res.Hits[0].PersonID)
+	if c.HasAccount() || c.CanCorrectRecovery() || c.CanUnlock() || c.CanResendActivation() {
+		t.Fatalf("card without account: %+v", c)
+	}
+	for _, k := range HelpCases {
+		w := c.Walkthrough(k)
+		if w.Next != NextScolarite || len(w.Checks) != 1 || w.Checks[0].Fact != "cancelled" {
+			t.Fatalf("%s: %+v", k, w)
+		}
+	}
+	if _, err := f.s.HelpdeskUnlock(ctx, f.agent, c.Person.ID, f.o); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("unlock without account: %v", err)
+	}
+}
+
+func TestSetHelpdesk(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	op := Origin{Client: "cli:root"}
+	err := f.s.SetHelpdesk(ctx, "nobody.here", true, op)
+	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `"nobody.here"`) {
+		t.Fatalf("unknown: %v", err)
+	}
+	if err := f.s.SetHelpdesk(ctx, "hugo.lefevre", true, op); err == nil || !strings.Contains(err.Error(), "student") {
+		t.Fatalf("student: %v", err)
+	}
+	if err := f.s.SetHelpdesk(ctx, " Ines.Moreau@umontpellier.fr ", false, op); err != nil {
+		t.Fatal(err)
+	}
+	l := f.lastAudit(t, EventRoleChange)
+	if l.Outcome != "revoked" || l.Identifiant != "ines.moreau@umontpellier.fr" || l.Actor != "cli:root" {
+		t.Fatalf("audit: %+v", l)
+	}
+	if a, _ := f.s.Account(ctx, f.agent.Person.ID); a.Helpdesk {
+		t.Fatal("still helpdesk")
+	}
+	if err := f.s.SetHelpdesk(ctx, "ines.moreau", true, op); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.SetHelpdesk(ctx, "ines.moreau", true, op); err != nil {
+		t.Fatal(err)
+	}
+	if l := f.lastAudit(t, EventRoleChange); l.Outcome != "unchanged" {
+		t.Fatalf("audit: %+v", l)
+	}
+	if err := f.s.HelpdeskAgent(ctx, f.agent, f.o); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The audit filter by identifiant finds the lines that carry only the local
+// part (locks) and those that carry only the person (IA lookups).
+func TestHelpdeskAuditByIdentifiant(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	for range 2 {
+		f.clock.Advance(500 * time.Millisecond) // automation: locked at once
+		f.s.Login(ctx, "HUGO.lefevre", "wrong-Password-1", testOrigin)
+	}
+	f.s.LookupRegistrations(ctx, "21805555", time.Date(2002, 11, 21, 0, 0, 0, 0, ParisLocation()), testOrigin)
+	entries, err := f.s.HelpdeskAudit(ctx, f.agent, AuditFilter{Identifiant: "hugo.lefevre@etu.umontpellier.fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[Event]int{}
+	for _, e := range entries {
+		seen[e.Event]++
+		if e.Identifiant != "" && e.Identifiant != "hugo.lefevre" && e.Identifiant != "hugo.lefevre@etu.umontpellier.fr" {
+			t.Fatalf("another person's line: %+v", e)
+		}
+	}
+	if seen[EventLock] != 1 || seen[EventLoginError] != 2 || seen[EventIALookup] != 1 || seen[EventLogin] != 1 {
+		t.Fatalf("lines: %v", seen)
+	}
+	page, _ := f.s.HelpdeskAudit(ctx, f.agent, AuditFilter{Identifiant: "hugo.lefevre", Limit: 2})
+	next, _ := f.s.HelpdeskAudit(ctx, f.agent, AuditFilter{Identifiant: "hugo.lefevre", Limit: 2, BeforeID: page[1].ID})
+	if len(page) != 2 || len(next) != 2 || next[0].ID >= page[1].ID {
+		t.Fatalf("paging: %+v then %+v", page, next)
+	}
+}
+
+// BenchmarkHelpdeskSearch searches among 60,000 people (a university's
+// students), by name, number and identifiant.
+func BenchmarkHelpdeskSearch(b *testing.B) {
+	s, _ := openTest(b)
+	if _, err := s.LoadDemo(ctx); err != nil {
+		b.Fatal(err)
+	}
+	noms := []string{"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
+		"Simon", "Laurent", "Lefèbvre", "Michel", "García", "David", "Bertrand", "Roux", "Vincent", "Fournier"}
+	prenoms := []string{"Léa", "Hugo", "Chloé", "Louis", "Emma", "Gabriel", "Inès", "Jules", "Manon", "Raphaël",
+		"Zoé", "Arthur", "Jade", "Lucas", "Camille", "Nathan", "Sarah", "Noé", "Lina", "Adam"}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		now := fmtTime(s.cfg.Clock.Now())
+		for i := range 60000 {
+			nom, prenom := noms[i%len(noms)], prenoms[(i/len(noms))%len(prenoms)]
+			res, err := tx.Exec(`INSERT INTO people(student_number, nom, prenom, search_name, birth_date, category,
+				personal_email, created_at, updated_at) VALUES (?, ?, ?, ?, '2004-01-01', 'etudiant', ?, ?, ?)`,
+				fmt.Sprintf("4%07d", i), nom, prenom, Fold(prenom+" "+nom), fmt.Sprintf("p%d@example.org", i), now, now)
+			if err != nil {
+				return err
+			}
+			id, _ := res.LastInsertId()
+			local := fmt.Sprintf("%s%d", LocalPart(prenom, nom), i)
+			if _, err := tx.Exec(`INSERT INTO accounts(person_id, local_part, identifiant, status, recovery_email,
+				validated_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)`, id, local, local+"@etu.umontpellier.fr",
+				fmt.Sprintf("p%d@example.org", i), now, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	agent, err := s.Login(ctx, "ines.moreau", "Helpdesk-Demo-2026", testOrigin)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range []string{"lefevre", "hugo lefèbvre", "4001234", "camille.martin", "hugo.lefevre@etu.umontpellier.fr", "zz"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.HelpdeskSearch(ctx, agent, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

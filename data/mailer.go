@@ -1,0 +1,239 @@
+package data
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/charmbracelet/log"
+)
+
+// DeliveryReport counts what one pass did.
+type DeliveryReport struct{ Sent, Retry, Failed int }
+
+// RelayError: the relay itself could not be used (down, TLS, login, sender
+// refused). The mail in hand is kept for a retry and the pass stops: the
+// other mails would fail the same way.
+type RelayError struct {
+	Relay string
+	Err   string // addresses masked
+}
+
+func (e *RelayError) Error() string { return "SMTP relay " + e.Relay + ": " + e.Err }
+
+// RunMailer delivers the outbox until ctx ends: a pass every cfg.Poll, and
+// a growing pause (up to 5 minutes) while the relay is unavailable. The
+// mail in hand when ctx ends is finished and recorded before it returns.
+func (s *Store) RunMailer(ctx context.Context, cfg SMTPConfig, l *log.Logger) error {
+	cfg.fillDefaults()
+	l = orDiscard(l)
+	l.Info("mailer started", "relay", cfg.String(), "poll", cfg.Poll)
+	var pause time.Duration
+	for {
+		_, err := s.DeliverDue(ctx, cfg, l)
+		wait := cfg.Poll
+		switch {
+		case ctx.Err() != nil:
+			l.Info("mailer stopped")
+			return nil
+		case err != nil:
+			pause = min(max(2*pause, 30*time.Second), 5*time.Minute)
+			wait = max(wait, pause)
+			l.Error("delivery paused", "err", err, "retry in", wait)
+		default:
+			pause = 0
+		}
+		select {
+		case <-ctx.Done():
+			l.Info("mailer stopped")
+			return nil
+		case <-time.After(wait):
+		}
+	}
+}
+
+// DeliverDue makes one pass over the outbox: every mail whose time has come
+// (and every claim whose lease ran out) is claimed, sent and recorded, one
+// at a time. It returns a *RelayError when it stopped because the relay
+// could not be used.
+//
+// The guarantee: a mail is claimed in a transaction (status sending,
+// claimed_by, claimed_until) before any SMTP command, so two senders never
+// hold it together, and it leaves the claim only as sent, failed (with the
+// reason) or pending again (with its next try). A sender that dies leaves
+// its claim to run out; the mail is then taken again. The one window that
+// cannot be closed over SMTP is a death after the relay accepted the mail
+// and before "sent" is committed: the mail then goes out twice, with the
+// same Message-ID, so mail systems that de-duplicate by Message-ID show it
+// once. Delivery is at least once; never zero, and twice only in that window.
+func (s *Store) DeliverDue(ctx context.Context, cfg SMTPConfig, l *log.Logger) (DeliveryReport, error) {
+	return s.deliverDue(ctx, cfg, l, nil)
+}
+
+// errSimulatedCrash stops a pass the way a killed process would (tests).
+var errSimulatedCrash = errors.New("simulated crash")
+
+func (s *Store) deliverDue(ctx context.Context, cfg SMTPConfig, l *log.Logger,
+	afterAccept func(Mail) error) (DeliveryReport, error) {
+	cfg.fillDefaults()
+	d := &deliverer{s: s, cfg: cfg, log: orDiscard(l), sender: newSenderID()}
+	defer d.hangUp()
+	var rep DeliveryReport
+	// Results are recorded even while shutting down: a mail sent must be marked sent.
+	record := context.WithoutCancel(ctx)
+	for ctx.Err() == nil {
+		m, reclaimed, ok, err := s.claimMail(ctx, d.sender, cfg.Lease)
+		if err != nil || !ok {
+			if ctx.Err() != nil {
+				err = nil
+			}
+			return rep, err
+		}
+		if reclaimed {
+			d.log.Warn("taking over a claim whose lease ran out (its sender died?)", "mail", m.ID,
+				"kind", m.Kind, "to", MaskEmail(m.To), "attempt", m.Attempts)
+		}
+		out := d.deliver(ctx, m)
+		if out.sent && afterAccept != nil {
+			if err := afterAccept(m); err != nil {
+				return rep, err
+			}
+		}
+		out, err = s.recordDelivery(record, d, m, out)
+		if err != nil {
+			return rep, err
+		}
+		switch {
+		case out.released:
+		case out.sent:
+			rep.Sent++
+		case out.failed:
+			rep.Failed++
+		default:
+			rep.Retry++
+		}
+		if out.relay {
+			return rep, &RelayError{Relay: cfg.String(), Err: out.reason}
+		}
+	}
+	return rep, nil
+}
+
+// claimMail takes the next due mail for sender: pending and due, or
+// sending with a lease that ran out. While claimed, next_try_at is the end
+// of the lease, so one index serves both.
+func (s *Store) claimMail(ctx context.Context, sender string, lease time.Duration) (m Mail, reclaimed, ok bool, err error) {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		now := s.cfg.Clock.Now()
+		var id int64
+		var status string
+		err := tx.QueryRowContext(ctx, `SELECT id, status FROM outbox
+			WHERE status IN ('pending', 'sending') AND next_try_at <= ? AND not_before <= ?
+			ORDER BY next_try_at, id LIMIT 1`, fmtTime(now), fmtTime(now)).Scan(&id, &status)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		until := fmtTime(now.Add(lease))
+		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?,
+			next_try_at = ?, attempts = attempts + 1, last_try_at = ? WHERE id = ?`,
+			sender, until, until, fmtTime(now), id); err != nil {
+			return err
+		}
+		m, err = scanMail(tx.QueryRowContext(ctx, `SELECT `+mailColumns+` FROM outbox WHERE id = ?`, id))
+		ok, reclaimed = err == nil, status == MailSending
+		return err
+	})
+	return m, reclaimed, ok, err
+}
+
+// outcome is what became of one attempt.
+type outcome struct {
+	sent     bool
+	failed   bool   // refused for good, or given up
+	relay    bool   // the relay could not be used: stop the pass
+	released bool   // not attempted (shutting down before the conversation began)
+	unsure   bool   // the connection broke after the whole mail was written
+	reason   string // addresses masked
+	reply    string // the relay's acceptance
+}
+
+// recordDelivery ends sender's claim on m with out (a temporary failure
+// past GiveUpAfter becomes failed). A claim that was lost meanwhile (lease
+// run out and taken over) is not overwritten.
+func (s *Store) recordDelivery(ctx context.Context, d *deliverer, m Mail, out outcome) (outcome, error) {
+	now := s.cfg.Clock.Now()
+	attrs := []any{"mail", m.ID, "kind", m.Kind, "to", MaskEmail(m.To), "attempt", m.Attempts}
+	var q string
+	var args []any
+	switch {
+	case out.released:
+		q, args = `status = 'pending', attempts = attempts - 1, next_try_at = ?`, []any{fmtTime(now)}
+	case out.sent:
+		q = `status = 'sent', sent_at = ?, relay_reply = ?, last_error = NULL, body = ?`
+		args = []any{fmtTime(now), out.reply, redactSecrets(m.Body)}
+		d.log.Info("mail sent", append(attrs, "relay", out.reply)...)
+	case out.failed || now.Sub(m.NotBefore) >= d.cfg.GiveUpAfter:
+		reason := out.reason
+		if !out.failed {
+			reason = fmt.Sprintf("given up after %d attempts over %s: %s", m.Attempts,
+				d.cfg.GiveUpAfter, reason)
+			out.failed = true
+		}
+		q, args = `status = 'failed', last_error = ?, body = ?`, []any{reason, redactSecrets(m.Body)}
+		d.log.Error("mail failed for good", append(attrs, "err", reason)...)
+	default:
+		next := now.Add(retryDelay(m.Attempts))
+		q, args = `status = 'pending', next_try_at = ?, last_error = ?`, []any{fmtTime(next), out.reason}
+		if out.unsure {
+			d.log.Warn("outcome unknown, will retry (the relay may have it already: same Message-ID)",
+				append(attrs, "err", out.reason, "next", next.Format(time.RFC3339))...)
+		} else {
+			d.log.Warn("mail will be retried", append(attrs, "err", out.reason, "next", next.Format(time.RFC3339))...)
+		}
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE outbox SET `+q+`, claimed_by = NULL, claimed_until = NULL
+		WHERE id = ? AND status = 'sending' AND claimed_by = ?`, append(args, m.ID, d.sender)...)
+	if err != nil {
+		return out, fmt.Errorf("record delivery of mail %d: %w", m.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		d.log.Error("claim lost before the result was recorded (lease too short?)", attrs...)
+	}
+	return out, nil
+}
+
+// retryDelay grows with the attempts: 1, 2, 5, 10, 20, 30 minutes, then hourly.
+func retryDelay(attempts int) time.Duration {
+	delays := []time.Duration{time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute,
+		20 * time.Minute, 30 * time.Minute}
+	if attempts >= 1 && attempts <= len(delays) {
+		return delays[attempts-1]
+	}
+	if attempts < 1 {
+		return time.Minute
+	}
+	return time.Hour
+}
+
+func newSenderID() string {
+	host, _ := os.Hostname()
+	b := make([]byte, 4)
+	rand.Read(b)
+	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b))
+}
+
+func orDiscard(l *log.Logger) *log.Logger {
+	if l == nil {
+		return log.New(io.Discard)
+	}
+	return l
+}

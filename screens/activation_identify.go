@@ -1,0 +1,163 @@
+package screens
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"entkiosk/data"
+)
+
+// The first step of "1ère connexion": who is activating. By identifiant,
+// or by student number and birth date when the identifiant is not known.
+
+func (a *Activation) buildIdentify(identifiant string) {
+	c := a.c
+	a.identForm = NewForm(c)
+	a.identInput = a.identForm.AddInput(InputSpec{Label: "activation.identifiant", Hint: "activation.identifiant.hint",
+		Limit: data.MaxEmailLength, Value: strings.TrimSpace(identifiant)})
+	a.identForm.AddAction("continue", "activation.continue", false)
+	a.identForm.AddAction("number", "activation.bynumber", true)
+
+	a.numberForm = NewForm(c)
+	a.numberInput = a.numberForm.AddInput(InputSpec{Label: "activation.number", Hint: "activation.number.hint",
+		Limit: 12, Width: 20})
+	a.birthInput = a.numberForm.AddInput(InputSpec{Label: "activation.birth", Hint: "activation.birth.hint",
+		Limit: 10, Width: 20})
+	a.numberForm.AddAction("continue", "activation.continue", false)
+	a.numberForm.AddAction("ident", "activation.byident", true)
+}
+
+func (a *Activation) keyIdentify(k tea.KeyMsg) tea.Cmd {
+	form := a.identForm
+	if a.byNumber {
+		form = a.numberForm
+	}
+	ev := form.Update(k)
+	if ev.Changed {
+		a.err = nil
+	}
+	switch {
+	case ev.Submit || ev.Action == "continue":
+		return a.identify()
+	case ev.Action == "number":
+		a.byNumber, a.err = true, nil
+		a.numberForm.FocusItem(a.numberInput)
+	case ev.Action == "ident":
+		a.byNumber, a.err = false, nil
+		a.identForm.FocusItem(a.identInput)
+	}
+	return nil
+}
+
+// identify checks what was typed, then asks the store.
+func (a *Activation) identify() tea.Cmd {
+	c := a.c
+	var who data.ActivationIdentity
+	if a.byNumber {
+		number := strings.Join(strings.Fields(a.numberInput.Value()), "")
+		birth, birthOK := parseBirthInput(a.birthInput.Value(), c.Store.Config().Location, c.Now())
+		switch {
+		case !data.IsStudentNumber(number):
+			a.numberInput.Error = c.T("activation.number.invalid")
+			a.numberForm.FocusItem(a.numberInput)
+			return nil
+		case !birthOK:
+			a.birthInput.Error = c.T("activation.birth.invalid")
+			a.numberForm.FocusItem(a.birthInput)
+			return nil
+		}
+		who = data.ActivationIdentity{StudentNumber: number, BirthDate: birth}
+		a.typed = ""
+	} else {
+		ident := strings.TrimSpace(a.identInput.Value())
+		if ident == "" {
+			a.identInput.Error = c.T("activation.identifiant.required")
+			return nil
+		}
+		who = data.ActivationIdentity{Identifiant: ident}
+		a.typed = ident
+	}
+	return a.start(who)
+}
+
+// start finds the account and the code waiting for it (the one mailed
+// after the IA validation, or a new one).
+func (a *Activation) start(who data.ActivationIdentity) tea.Cmd {
+	a.busy, a.err = true, nil
+	store, origin, id := a.c.Store, a.c.Origin(), a.id
+	return tea.Batch(a.spin.Tick, func() tea.Msg {
+		ctx := context.Background()
+		ac, err := store.StartActivation(ctx, who, origin)
+		if err != nil {
+			return activationStartMsg{id: id, err: err}
+		}
+		ch, err := store.ActivationChallenge(ctx, ac, false, origin)
+		return activationStartMsg{id: id, actCase: ac, ch: ch, err: err}
+	})
+}
+
+// parseBirthInput reads a birth date typed as jjmmaaaa (separators
+// allowed: 14/07/2004, 14.07.2004). It must be a real date, in the past.
+func parseBirthInput(s string, loc *time.Location, now time.Time) (time.Time, bool) {
+	var digits strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits.WriteRune(r)
+		case r == '/' || r == '.' || r == '-' || r == ' ':
+		default:
+			return time.Time{}, false
+		}
+	}
+	d := digits.String()
+	if len(d) != 8 {
+		return time.Time{}, false
+	}
+	t, err := time.ParseInLocation("02012006", d, loc)
+	if err != nil || t.Year() < 1900 || !t.Before(now) {
+		return time.Time{}, false // time.Parse refuses 31/02 and 00/01
+	}
+	return t, true
+}
+
+func (a *Activation) viewIdentify() string {
+	c, st := a.c, a.c.Styles
+	if a.byNumber {
+		return lipgloss.JoinVertical(lipgloss.Left, a.wrap(st.Text, c.T("activation.bynumber.intro"), 0), "",
+			a.numberForm.View())
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, a.wrap(st.Text, c.T("activation.intro"), 0), "", a.identForm.View())
+}
+
+// The too-early step: the IA was validated less than 15 minutes ago.
+
+func (a *Activation) buildTooEarly() {
+	a.earlyForm = NewForm(a.c)
+	a.earlyForm.AddAction("retry", "activation.early.retry", false)
+	a.earlyForm.AddAction("home", "activation.early.home", true)
+}
+
+func (a *Activation) keyTooEarly(k tea.KeyMsg) tea.Cmd {
+	switch a.earlyForm.Update(k).Action {
+	case "retry":
+		return a.identify()
+	case "home":
+		return Navigate(NavigateMsg{Page: PageHome})
+	}
+	return nil
+}
+
+func (a *Activation) viewTooEarly() string {
+	c, st := a.c, a.c.Styles
+	when := c.T("activation.early.now")
+	if c.Now().Before(a.allowedFrom) {
+		when = c.Tf("activation.tooearly", c.FormatTime(a.allowedFrom), c.MinutesUntil(a.allowedFrom))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, st.Notice.Render(st.Strong.Render(when)), "",
+		a.wrap(st.Text, c.Tf("activation.early.why", int(data.ActivationDelay/time.Minute)), 0), "",
+		a.earlyForm.View())
+}

@@ -1,0 +1,82 @@
+package screens
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// What "1ère connexion" shows, and its keys.
+
+func (a *Activation) Keys() []key.Binding {
+	c := a.c
+	if a.busy {
+		return nil
+	}
+	switch a.step {
+	case actCode:
+		return a.entry.Keys()
+	case actCharter:
+		// Tab works too; the help line keeps room for esc and F1.
+		return []key.Binding{c.ScrollKey(), c.bind([]string{" "}, c.T("keyname.space"), "key.toggle"),
+			c.SubmitKey("key.submit")}
+	case actRedirect, actTooEarly:
+		return []key.Binding{c.NextKey(), c.SubmitKey("key.choose")}
+	case actDone:
+		return []key.Binding{c.SubmitKey("key.login")}
+	}
+	return []key.Binding{c.NextKey(), c.SubmitKey("key.submit")}
+}
+
+func (a *Activation) View() string {
+	c, st := a.c, a.c.Styles
+	parts := []string{st.Title.Render(a.title())}
+	if a.notice != "" {
+		parts = append(parts, st.Notice.Render(a.wrap(st.Text, a.notice, 4)))
+	}
+	switch a.step {
+	case actIdentify:
+		parts = append(parts, a.viewIdentify())
+	case actTooEarly:
+		parts = append(parts, a.viewTooEarly())
+	case actCode:
+		parts = append(parts, st.Text.Render(c.T("activation.code.intro")), "", a.entry.View())
+	case actCharter:
+		parts = append(parts, a.viewCharter())
+	case actRedirect:
+		parts = append(parts, a.viewRedirect())
+	case actPassword:
+		parts = append(parts, a.pw.view())
+	case actDone:
+		parts = append(parts, a.viewDone())
+	}
+	// The password step fills the body: its status goes right under the button.
+	gap := []string{""}
+	if a.step == actPassword {
+		gap = nil
+	}
+	switch {
+	case a.busy:
+		parts = append(append(parts, gap...), a.spin.View()+" "+st.Muted.Render(c.T("app.busy")))
+	case a.err != nil:
+		parts = append(append(parts, gap...), a.wrap(st.Error, "✗ "+c.ErrorText(a.err), 0))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+}
+
+func (a *Activation) title() string {
+	c := a.c
+	if a.step == actDone {
+		return c.T("activation.title") + " — " + c.T("activation.done.title")
+	}
+	n := activationSteps[a.step]
+	return c.Tf("activation.steptitle", c.T("activation.title"), n, len(activationStepNames),
+		c.T(activationStepNames[n-1]))
+}
+
+var activationStepNames = []string{"activation.step.identify", "activation.step.code", "activation.step.charter",
+	"activation.step.redirect", "activation.step.password"}
+
+// wrap renders s with style, wrapped to the body's width less margin.
+func (a *Activation) wrap(style lipgloss.Style, s string, margin int) string {
+	return flowWrap(a.c, style, s, margin)
+}

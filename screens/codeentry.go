@@ -1,0 +1,354 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"entkiosk/data"
+)
+
+// CodeEntry is the "type the code you received" step, shared by every flow
+// that waits for a mailed code (activation, lost password, confirmations of
+// a mail de secours or a redirection). It is a component, not a page: its
+// owner builds it from a challenge, returns its Init, forwards it every
+// message while it is shown, and moves on when Update reports a ticket.
+//
+//	e := NewCodeEntry(c, ch)            // optionally .WithIntro("my.key")
+//	cmd := e.Init()                     // arms the "Renvoyer le code" refresh
+//	ev, cmd := e.Update(msg)            // every message, keys included
+//	if ev.Ticket != nil { ... }         // the code was right (not consumed)
+//
+// The owner keeps esc (one step back) but ignores it while Busy.
+type CodeEntry struct {
+	c        *Common
+	id       int
+	ch       *data.Challenge
+	intro    string // catalogue key with one %s: the masked address
+	resendAt time.Time
+	gen      int // resend refresh timers: only the latest counts
+
+	form      *Form
+	code      *Input
+	hasResend bool // the form holds the resend action (it is available)
+
+	err     error // the last refusal, shown in the session's language
+	local   string
+	resent  bool // a new code was just sent
+	needNew bool // the code can no longer work: only a new one helps
+	busy    bool
+	spin    spinner.Model
+}
+
+// CodeEvent is what a message did to a CodeEntry.
+type CodeEvent struct {
+	// Ticket is set once, when the typed code is right. Nothing is consumed:
+	// the step the ticket opens does that when it completes.
+	Ticket *data.Ticket
+}
+
+type codeVerifiedMsg struct {
+	id     int
+	ticket *data.Ticket
+	err    error
+}
+
+type codeResentMsg struct {
+	id  int
+	ch  *data.Challenge
+	err error
+}
+
+type codeResendReadyMsg struct{ id, gen int }
+
+// NewCodeEntry builds the code step for a challenge from the store.
+func NewCodeEntry(c *Common, ch *data.Challenge) *CodeEntry {
+	e := &CodeEntry{c: c, id: c.NewID(), ch: ch, intro: "code.sent", resendAt: ch.ResendAt, spin: newSpinner(c)}
+	e.build()
+	return e
+}
+
+// WithIntro replaces the first line ("Un code a été envoyé à …"): key is a
+// catalogue entry with one %s, the masked address.
+func (e *CodeEntry) WithIntro(key string) *CodeEntry {
+	e.intro = key
+	return e
+}
+
+// Init arms the one refresh that makes "Renvoyer le code" appear on time.
+func (e *CodeEntry) Init() tea.Cmd { return e.armResend() }
+
+// Challenge is the challenge now in force (a resend replaces it).
+func (e *CodeEntry) Challenge() *data.Challenge { return e.ch }
+
+// Busy says a check or a resend is running: the owner ignores esc meanwhile.
+func (e *CodeEntry) Busy() bool { return e.busy }
+
+func (e *CodeEntry) resendAvailable() bool { return !e.c.Now().Before(e.resendAt) }
+
+// armResend schedules a single refresh at resendAt (no per-second ticking).
+func (e *CodeEntry) armResend() tea.Cmd {
+	e.gen++
+	d := e.resendAt.Sub(e.c.Now())
+	if d <= 0 || e.c.Tick == nil {
+		return nil
+	}
+	id, gen := e.id, e.gen
+	return e.c.Tick(d, func(time.Time) tea.Msg { return codeResendReadyMsg{id: id, gen: gen} })
+}
+
+// build lays the form out for the current state, keeping what was typed
+// and where the focus was.
+func (e *CodeEntry) build() {
+	typed, focus := "", "code"
+	if e.code != nil {
+		typed = e.code.Value()
+	}
+	if e.form != nil {
+		if a, ok := e.form.Focused().(*Action); ok {
+			focus = a.ID
+		}
+	}
+	e.form = NewForm(e.c)
+	e.code = nil
+	if !e.needNew {
+		e.code = e.form.AddInput(InputSpec{Label: "code.label", Hint: "code.hint", Secret: true,
+			Limit: data.CodeDigits, Value: typed, Width: 20})
+		if v := e.form.AddAction("verify", "code.submit", false); focus == "verify" {
+			e.form.FocusItem(v)
+		}
+	}
+	e.hasResend = e.resendAvailable()
+	if e.hasResend {
+		label := "code.resend"
+		if e.needNew {
+			label = "code.new"
+		}
+		if a := e.form.AddAction("resend", label, true); e.needNew || focus == "resend" {
+			e.form.FocusItem(a)
+		}
+	}
+}
+
+// Update handles one message; the owner forwards every message here.
+func (e *CodeEntry) Update(msg tea.Msg) (CodeEvent, tea.Cmd) {
+	switch msg := msg.(type) {
+	case codeVerifiedMsg:
+		if msg.id != e.id {
+			return CodeEvent{}, nil
+		}
+		e.busy = false
+		if msg.err == nil && msg.ticket != nil {
+			e.code.Clear()
+			return CodeEvent{Ticket: msg.ticket}, nil
+		}
+		e.refused(msg.err)
+		return CodeEvent{}, nil
+	case codeResentMsg:
+		if msg.id != e.id {
+			return CodeEvent{}, nil
+		}
+		e.busy = false
+		var limit *data.RateLimitError
+		switch {
+		case msg.err == nil:
+			e.ch, e.resendAt = msg.ch, msg.ch.ResendAt
+			e.err, e.local, e.resent, e.needNew = nil, "", true, false
+			if e.code != nil {
+				e.code.Clear()
+			}
+		case errors.As(msg.err, &limit) && !limit.Until.IsZero():
+			e.err, e.resent = msg.err, false
+			e.resendAt = limit.Until
+		default:
+			e.logInternal("resend code", msg.err)
+			e.err, e.resent = msg.err, false
+		}
+		e.build()
+		if e.code != nil {
+			e.form.FocusItem(e.code)
+		}
+		return CodeEvent{}, e.armResend()
+	case codeResendReadyMsg:
+		if msg.id != e.id || msg.gen != e.gen {
+			return CodeEvent{}, nil
+		}
+		if !e.resendAvailable() {
+			return CodeEvent{}, e.armResend() // the timer fired early
+		}
+		e.build()
+		return CodeEvent{}, nil
+	case spinner.TickMsg:
+		if e.busy {
+			var cmd tea.Cmd
+			e.spin, cmd = e.spin.Update(msg)
+			return CodeEvent{}, cmd
+		}
+		return CodeEvent{}, nil
+	case tea.KeyMsg:
+		if e.busy {
+			return CodeEvent{}, nil // typed ahead while checking: dropped
+		}
+		if e.resendAvailable() != e.hasResend {
+			e.build() // time passed without the refresh (a redraw came first)
+		}
+		return e.key(msg)
+	}
+	return CodeEvent{}, nil
+}
+
+func (e *CodeEntry) key(k tea.KeyMsg) (CodeEvent, tea.Cmd) {
+	if k.Type == tea.KeyRunes || k.Type == tea.KeySpace {
+		if _, onCode := e.form.Focused().(*Input); onCode {
+			// Only digits reach the field: "1234 5678" as printed in the mail works.
+			k.Runes = codeRunes(k.Runes)
+			if len(k.Runes) == 0 {
+				return CodeEvent{}, nil
+			}
+			k.Type = tea.KeyRunes
+		}
+	}
+	ev := e.form.Update(k)
+	if ev.Changed {
+		e.err, e.local, e.resent = nil, "", false
+	}
+	switch {
+	case ev.Submit || ev.Action == "verify":
+		return CodeEvent{}, e.verify()
+	case ev.Action == "resend":
+		return CodeEvent{}, e.resend()
+	}
+	return CodeEvent{}, nil
+}
+
+// codeRunes keeps digits and line breaks (a paste may end with Enter).
+func codeRunes(rs []rune) []rune {
+	out := rs[:0:0]
+	for _, r := range rs {
+		if (r >= '0' && r <= '9') || r == '\n' || r == '\r' {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (e *CodeEntry) verify() tea.Cmd {
+	typed := data.NormalizeCode(e.code.Value())
+	if len(typed) != data.CodeDigits {
+		// Not sent to the store: a short code is a typo, not a guess.
+		e.local = e.c.Tf("code.short", data.CodeDigits, len(typed))
+		e.form.FocusItem(e.code)
+		return nil
+	}
+	e.busy, e.err, e.local, e.resent = true, nil, "", false
+	store, ch, origin, id := e.c.Store, e.ch, e.c.Origin(), e.id
+	return tea.Batch(e.spin.Tick, func() tea.Msg {
+		t, err := store.VerifyCode(context.Background(), ch, typed, origin)
+		return codeVerifiedMsg{id: id, ticket: t, err: err}
+	})
+}
+
+func (e *CodeEntry) resend() tea.Cmd {
+	e.busy, e.err, e.local, e.resent = true, nil, "", false
+	store, ch, origin, id := e.c.Store, e.ch, e.c.Origin(), e.id
+	return tea.Batch(e.spin.Tick, func() tea.Msg {
+		next, err := store.ResendChallenge(context.Background(), ch, origin)
+		return codeResentMsg{id: id, ch: next, err: err}
+	})
+}
+
+// refused shows why a code was refused, and whether only a new code helps.
+func (e *CodeEntry) refused(err error) {
+	var wrong *data.CodeWrongError
+	switch {
+	case errors.As(err, &wrong):
+		e.needNew = wrong.Remaining <= 0
+	case errors.Is(err, data.ErrCodeExpired), errors.Is(err, data.ErrCodeUsed):
+		e.needNew = true
+	default:
+		e.logInternal("verify code", err)
+	}
+	e.err = err
+	if e.code != nil {
+		e.code.Clear() // a code is never kept after a refusal
+	}
+	e.build()
+	if e.code != nil {
+		e.form.FocusItem(e.code)
+	}
+}
+
+func (e *CodeEntry) logInternal(what string, err error) {
+	if Internal(err) && e.c.Log != nil {
+		e.c.Log.Error(what, "err", err)
+	}
+}
+
+// View draws the step: where the code went, until when it works, the
+// field, and the resend entry (or from when it will be offered).
+func (e *CodeEntry) View() string {
+	c, st := e.c, e.c.Styles
+	lines := []string{
+		st.Text.Render(c.Tf(e.intro, st.Strong.Render(Clean(e.ch.MaskedTarget)))),
+		st.Muted.Render(c.Tf("code.expires", c.FormatDateTime(e.ch.ExpiresAt))),
+	}
+	if c.Demo {
+		lines = append(lines, st.Muted.Render(c.T("code.demo")))
+	}
+	lines = append(lines, "")
+	if e.resent {
+		lines = append(lines, st.Success.Render("✓ "+c.T("code.resent")), "")
+	}
+	status := ""
+	switch {
+	case e.busy:
+		status = e.spin.View() + " " + st.Muted.Render(c.T("app.busy"))
+	case e.local != "":
+		status = st.Error.Render("✗ " + e.local)
+	case e.err != nil:
+		status = st.Error.Render("✗ " + c.ErrorText(e.err))
+	}
+	if e.needNew && status != "" {
+		// Nothing to type any more: why first, then the way out.
+		lines = append(lines, status, "")
+		status = ""
+	}
+	if form := e.form.View(); form != "" {
+		lines = append(lines, form)
+	}
+	if !e.hasResend {
+		label := "code.resend.at"
+		if e.needNew {
+			label = "code.new.at"
+		}
+		lines = append(lines, st.Muted.Render("  "+c.Tf(label, c.FormatTime(e.resendAt))))
+	}
+	if status != "" {
+		lines = append(lines, "", status)
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+}
+
+// Keys are the bindings that work in this step right now.
+func (e *CodeEntry) Keys() []key.Binding {
+	if e.busy {
+		return nil
+	}
+	c := e.c
+	var keys []key.Binding
+	if e.code != nil {
+		keys = append(keys, c.NextKey())
+	}
+	switch {
+	case e.code != nil:
+		keys = append(keys, c.SubmitKey("key.submit"))
+	case e.hasResend:
+		keys = append(keys, c.SubmitKey("key.resend"))
+	}
+	return keys
+}

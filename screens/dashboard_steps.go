@@ -1,0 +1,236 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"entkiosk/data"
+)
+
+// The dashboard's steps: change the password, the mail de secours, the
+// redirection. Each is built fresh when entered and dropped when left.
+
+// --- password
+
+type dashPasswordStep struct {
+	c       *Common
+	form    *Form
+	current *Input
+	picker  *PasswordPicker
+	submit  *Action
+}
+
+func newDashPasswordStep(c *Common) *dashPasswordStep {
+	p := &dashPasswordStep{c: c, form: NewForm(c)}
+	p.current = p.form.AddInput(InputSpec{Label: "dash.password.current", Secret: true, Limit: data.PasswordMaxLength})
+	p.picker = AddPasswordPicker(c, p.form, c.Account.PersonalData())
+	p.submit = p.form.AddAction("change", "dash.password.submit", false)
+	return p
+}
+
+func (d *Dashboard) updatePassword(k tea.KeyMsg) tea.Cmd {
+	p := d.pw
+	if k.String() == "esc" {
+		d.toOverview("")
+		return nil
+	}
+	ev := p.form.Update(k)
+	if ev.Changed {
+		d.errText = ""
+	}
+	if !ev.Submit && ev.Action != "change" {
+		return nil
+	}
+	current, next := p.current.Value(), p.picker.Value()
+	switch {
+	case current == "":
+		p.current.Error = d.c.T("dash.password.current.required")
+		p.form.FocusItem(p.current)
+		return nil
+	case !p.picker.Ready():
+		if p.picker.New.Error != "" {
+			p.form.FocusItem(p.picker.New)
+		} else {
+			p.form.FocusItem(p.picker.Confirm)
+		}
+		return nil
+	case next == current:
+		p.picker.New.Error = d.c.T("dash.password.same")
+		p.form.FocusItem(p.picker.New)
+		return nil
+	}
+	return d.run("password", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
+		return nil, nil, s.ChangePassword(ctx, a, current, next, o)
+	})
+}
+
+// refused: a wrong current password is cleared (it was refused); a refused
+// new password keeps both entries, to be corrected.
+func (p *dashPasswordStep) refused(err error, text string) bool {
+	var policy *data.PolicyError
+	switch {
+	case errors.Is(err, data.ErrWrongPassword):
+		p.current.Clear()
+		p.current.Error = text
+		p.form.FocusItem(p.current)
+	case errors.As(err, &policy):
+		p.picker.New.Error = text
+		p.form.FocusItem(p.picker.New)
+	default:
+		return false
+	}
+	return true
+}
+
+func (p *dashPasswordStep) view() string {
+	c, st := p.c, p.c.Styles
+	return lipgloss.JoinVertical(lipgloss.Left,
+		st.Title.Render(c.T("dash.password.title")),
+		p.form.ItemView(p.current),
+		p.form.ItemView(p.picker.New),
+		p.form.ItemView(p.picker.Confirm),
+		"",
+		p.picker.Checklist(),
+		"",
+		p.form.ItemView(p.submit))
+}
+
+// --- mail de secours
+
+type dashRecoveryStep struct {
+	c       *Common
+	form    *Form
+	address *Input
+}
+
+func newDashRecoveryStep(c *Common) *dashRecoveryStep {
+	r := &dashRecoveryStep{c: c, form: NewForm(c)}
+	r.address = r.form.AddInput(InputSpec{Label: "dash.recovery.new", Hint: "dash.recovery.new.hint",
+		Limit: data.MaxEmailLength, Width: 50})
+	r.form.AddAction("send", "dash.recovery.submit", false)
+	return r
+}
+
+func (d *Dashboard) updateRecovery(k tea.KeyMsg) tea.Cmd {
+	r := d.rec
+	if k.String() == "esc" {
+		d.toOverview("")
+		return nil
+	}
+	ev := r.form.Update(k)
+	if ev.Changed {
+		d.errText = ""
+	}
+	if !ev.Submit && ev.Action != "send" {
+		return nil
+	}
+	address := strings.TrimSpace(r.address.Value())
+	if address == "" {
+		r.address.Error = d.c.T("dash.address.required")
+		r.form.FocusItem(r.address)
+		return nil
+	}
+	return d.run("recovery", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
+		ch, err := s.RequestRecoveryChange(ctx, a, address, o)
+		return nil, ch, err
+	})
+}
+
+func (r *dashRecoveryStep) view() string {
+	c, st := r.c, r.c.Styles
+	return lipgloss.JoinVertical(lipgloss.Left,
+		st.Title.Render(c.T("dash.recovery.title")),
+		st.Label.Render(c.T("dash.current")+" ")+st.Text.Render(data.MaskEmail(c.Account.RecoveryEmail)),
+		st.Muted.Render(wrapOne(c.T("dash.recovery.intro"), c.Width-2)),
+		"",
+		r.form.View())
+}
+
+// --- redirection
+
+type redirectionStep struct {
+	c       *Common
+	form    *Form
+	address *Input
+	keep    *Toggle
+}
+
+func newRedirectionStep(c *Common) *redirectionStep {
+	a := c.Account
+	r := &redirectionStep{c: c, form: NewForm(c)}
+	r.address = r.form.AddInput(InputSpec{Label: "dash.redirection.address", Hint: "dash.redirection.address.hint",
+		Limit: data.MaxEmailLength, Width: 50})
+	r.keep = r.form.AddToggle("keep", "dash.redirection.keep", a.RedirectEmail == "" || a.KeepCopy)
+	r.form.AddAction("set", "dash.redirection.submit", false)
+	r.form.AddAction("self", "dash.redirection.self", true)
+	if a.RedirectEmail != "" {
+		r.form.AddAction("remove", "dash.redirection.remove", true)
+	}
+	return r
+}
+
+func (r *redirectionStep) keys() []key.Binding {
+	c := r.c
+	keys := []key.Binding{c.NextKey()}
+	if _, onToggle := r.form.Focused().(*Toggle); onToggle {
+		return append(keys, c.bind([]string{" ", "enter"}, c.T("keyname.space"), "key.toggle"))
+	}
+	return append(keys, c.SubmitKey("key.choose"))
+}
+
+func (d *Dashboard) updateRedirection(k tea.KeyMsg) tea.Cmd {
+	r := d.redir
+	if k.String() == "esc" {
+		d.toOverview("")
+		return nil
+	}
+	ev := r.form.Update(k)
+	if ev.Changed {
+		d.errText = ""
+	}
+	keep := r.keep.On
+	switch {
+	case ev.Submit || ev.Action == "set":
+		address := strings.TrimSpace(r.address.Value())
+		if address == "" {
+			r.address.Error = d.c.T("dash.address.required")
+			r.form.FocusItem(r.address)
+			return nil
+		}
+		// The mail de secours (already proven) applies at once; any other
+		// address first receives a code.
+		return d.run("redirection", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
+			ch, err := s.SetRedirection(ctx, a, address, keep, o)
+			return nil, ch, err
+		})
+	case ev.Action == "self":
+		return d.run("redirection.self", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
+			ch, err := s.SetRedirection(ctx, a, a.RecoveryEmail, keep, o)
+			return nil, ch, err
+		})
+	case ev.Action == "remove":
+		return d.run("redirection.remove", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
+			return nil, nil, s.RemoveRedirection(ctx, a, o)
+		})
+	}
+	return nil
+}
+
+func (r *redirectionStep) view() string {
+	c, st, a := r.c, r.c.Styles, r.c.Account
+	now := c.T("dash.redirection.none")
+	if a.RedirectEmail != "" {
+		now = c.Tf("dash.redirection.to", data.MaskEmail(a.RedirectEmail), c.copyWord(a.KeepCopy))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left,
+		st.Title.Render(c.T("dash.redirection.title")),
+		st.Label.Render(c.T("dash.current")+" ")+st.Text.Render(now),
+		st.Label.Render(c.T("dash.recovery.is")+" ")+st.Text.Render(data.MaskEmail(a.RecoveryEmail)),
+		"",
+		r.form.View())
+}

@@ -1,0 +1,88 @@
+package screens
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"entkiosk/data"
+)
+
+// passwordStep is the "choose your password" step that activation and the
+// lost password share: the PasswordPicker (new, confirmation, live
+// checklist, meter) and its button. A refused password keeps the fields:
+// the person corrects it rather than typing both again.
+type passwordStep struct {
+	c      *Common
+	form   *Form
+	picker *PasswordPicker
+	button *Action
+}
+
+func newPasswordStep(c *Common, submitLabel string) *passwordStep {
+	p := &passwordStep{c: c, form: NewForm(c)}
+	p.picker = AddPasswordPicker(c, p.form, data.PersonalData{})
+	p.button = p.form.AddAction("save", submitLabel, false)
+	return p
+}
+
+// update handles one key and says whether the password is to be submitted
+// (it meets every rule and both entries match).
+func (p *passwordStep) update(k tea.KeyMsg) (submit, changed bool) {
+	ev := p.form.Update(k)
+	if ev.Submit || ev.Action == "save" {
+		if p.picker.Ready() {
+			return true, ev.Changed
+		}
+		p.form.FocusItem(p.picker.New)
+		if p.picker.New.Error == "" {
+			p.form.FocusItem(p.picker.Confirm)
+		}
+	}
+	return false, ev.Changed
+}
+
+// refused puts a store refusal under the new password, keeping both fields.
+func (p *passwordStep) refused(text string) {
+	p.picker.New.Error = text
+	p.form.FocusItem(p.picker.New)
+}
+
+// wipe forgets the password once it was used.
+func (p *passwordStep) wipe() { p.form.ClearSecrets() }
+
+func (p *passwordStep) view() string {
+	f := p.form
+	return lipgloss.JoinVertical(lipgloss.Left, f.ItemView(p.picker.New), f.ItemView(p.picker.Confirm),
+		p.c.Styles.Renderer.NewStyle().PaddingLeft(2).Render(hangingWrap(p.c.Styles.Text, p.picker.Checklist(),
+			min(max(p.c.Width-2, 20), 78)-2)),
+		f.ItemView(p.button))
+}
+
+// hangingWrap wraps the lines of s that are wider than width, indenting
+// their continuation under the text (after "✓ "): a long rule, in either
+// language, must not run off an 80-column screen.
+func hangingWrap(style lipgloss.Style, s string, width int) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if lipgloss.Width(line) <= width {
+			out = append(out, line)
+			continue
+		}
+		for i, part := range strings.Split(style.Width(width-2).Render(line), "\n") {
+			if i > 0 {
+				part = "  " + part
+			}
+			out = append(out, strings.TrimRight(part, " "))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// flowWrap wraps a sentence to the body's width (the frame pads by one
+// column each side), never wider than an 80-column body so lines stay readable.
+func flowWrap(c *Common, style lipgloss.Style, s string, margin int) string {
+	w := min(max(c.Width-2, 20), 78) - margin
+	return style.Width(w).Render(strings.TrimSpace(s))
+}

@@ -1,0 +1,222 @@
+package screens
+
+import (
+	"context"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"entkiosk/data"
+)
+
+// The console's actions, each confirmed on a page of its own and written to
+// the audit log by the store. The agent never sees nor sets a password or
+// a code: codes go to the person's mail de secours.
+
+// hdActionMsg is the store's answer to an action; notice says what was done.
+type hdActionMsg struct {
+	id     int
+	notice string
+	err    error
+}
+
+// hdConfirm confirms resending an activation code, sending a reset code, or
+// unlocking.
+type hdConfirm struct {
+	h       *Helpdesk
+	id      int
+	card    *hdCard
+	action  data.NextAction
+	form    *Form
+	errText string
+}
+
+func newHDConfirm(card *hdCard, action data.NextAction) *hdConfirm {
+	p := &hdConfirm{h: card.h, id: card.h.c.NewID(), card: card, action: action, form: NewForm(card.h.c)}
+	p.form.AddAction("confirm", "helpdesk.confirm.yes", false)
+	p.form.AddAction("cancel", "helpdesk.confirm.no", false)
+	return p
+}
+
+func (p *hdConfirm) keys() []key.Binding {
+	c := p.h.c
+	return []key.Binding{c.bind([]string{"tab"}, "Tab", "key.next"), c.SubmitKey("key.choose")}
+}
+
+func (p *hdConfirm) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case hdActionMsg:
+		return p.h.actionDone(p.id, p.card, msg, &p.errText)
+	case tea.KeyMsg:
+		if msg.String() == "esc" {
+			return p.h.pop()
+		}
+		switch p.form.Update(msg).Action {
+		case "cancel":
+			return p.h.pop()
+		case "confirm":
+			p.errText = ""
+			return p.h.run(p.do())
+		}
+	}
+	return nil
+}
+
+// do is the action's store request.
+func (p *hdConfirm) do() tea.Cmd {
+	c := p.h.c
+	store, agent, origin, id, person, action := c.Store, c.Account, c.Origin(), p.id, p.card.personID, p.action
+	return func() tea.Msg {
+		ctx := context.Background()
+		switch action {
+		case data.NextUnlock:
+			u, err := store.HelpdeskUnlock(ctx, agent, person, origin)
+			notice := "helpdesk.done.unlock.none"
+			switch {
+			case u.Login && u.Lookup:
+				notice = "helpdesk.done.unlock.both"
+			case u.Login:
+				notice = "helpdesk.done.unlock.login"
+			case u.Lookup:
+				notice = "helpdesk.done.unlock.lookup"
+			}
+			return hdActionMsg{id: id, notice: c.T(notice), err: err}
+		}
+		send := store.HelpdeskResendActivation
+		if action == data.NextSendReset {
+			send = store.HelpdeskSendReset
+		}
+		sent, err := send(ctx, agent, person, origin)
+		if err != nil {
+			return hdActionMsg{id: id, err: err}
+		}
+		return hdActionMsg{id: id, notice: c.Tf("helpdesk.done.sent."+string(sent.Purpose), Clean(sent.MaskedTarget),
+			c.FormatTime(sent.ResendAt))}
+	}
+}
+
+func (p *hdConfirm) view() string {
+	h, c, st := p.h, p.h.c, p.h.c.Styles
+	card := p.card.card
+	lines := []string{st.Title.Render(c.T("helpdesk.action." + nextActionKey[p.action])),
+		c.Tf("helpdesk.confirm.for", card.Person.DisplayName(), Clean(card.Identifiant)), ""}
+	text := h.fill("helpdesk.confirm."+nextActionKey[p.action], card.Now, 0, Clean(card.Recovery))
+	for _, l := range strings.Split(wrap(text, h.width()), "\n") {
+		lines = append(lines, st.Text.Render(l))
+	}
+	lines = append(lines, "", p.form.View(), "", h.status("", p.errText))
+	return strings.Join(lines, "\n")
+}
+
+// actionDone takes an action's answer on its page: back to the card, which
+// reads itself again and shows what was done; or the refusal, in place.
+func (h *Helpdesk) actionDone(pageID int, card *hdCard, msg hdActionMsg, errText *string) tea.Cmd {
+	if msg.id != pageID {
+		return nil
+	}
+	h.done()
+	if msg.err != nil {
+		*errText = h.fail(msg.err)
+		return nil
+	}
+	return tea.Batch(h.pop(), card.load(msg.notice))
+}
+
+// hdCorrect corrects the mail de secours after the agent has checked the
+// person's identity: the student number and birth date are shown here, the
+// agent asks for them and compares, and ticks.
+type hdCorrect struct {
+	h       *Helpdesk
+	id      int
+	card    *hdCard
+	form    *Form
+	address *Input
+	checked *Toggle
+	errText string
+}
+
+func newHDCorrect(card *hdCard) *hdCorrect {
+	p := &hdCorrect{h: card.h, id: card.h.c.NewID(), card: card, form: NewForm(card.h.c)}
+	p.address = p.form.AddInput(InputSpec{Label: "helpdesk.correct.address", Limit: data.MaxEmailLength, Width: 50})
+	p.checked = p.form.AddToggle("checked", "helpdesk.correct.checked", false)
+	p.form.AddAction("confirm", "helpdesk.correct.yes", false)
+	p.form.AddAction("cancel", "helpdesk.confirm.no", false)
+	return p
+}
+
+func (p *hdCorrect) keys() []key.Binding {
+	c := p.h.c
+	k := []key.Binding{c.NextKey()}
+	switch p.form.Focused() {
+	case p.checked:
+		return append(k, c.bind([]string{" ", "enter"}, c.T("helpdesk.keyname.space"), "key.toggle"))
+	case p.address:
+		return append(k, c.SubmitKey("key.next"))
+	}
+	return append(k, c.SubmitKey("key.choose"))
+}
+
+func (p *hdCorrect) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case hdActionMsg:
+		return p.h.actionDone(p.id, p.card, msg, &p.errText)
+	case tea.KeyMsg:
+		if msg.String() == "esc" {
+			return p.h.pop()
+		}
+		ev := p.form.Update(msg)
+		if ev.Changed {
+			p.errText = ""
+		}
+		switch {
+		case ev.Submit:
+			p.form.FocusItem(p.checked) // Enter in the field: on to the identity check
+		case ev.Action == "cancel":
+			return p.h.pop()
+		case ev.Action == "confirm":
+			return p.submit()
+		}
+	}
+	return nil
+}
+
+func (p *hdCorrect) submit() tea.Cmd {
+	c := p.h.c
+	if !p.checked.On {
+		p.errText = c.T("helpdesk.error.identity")
+		p.form.FocusItem(p.checked)
+		return nil
+	}
+	p.errText = ""
+	store, agent, origin, id, person := c.Store, c.Account, c.Origin(), p.id, p.card.personID
+	address, checked := p.address.Value(), p.checked.On
+	return p.h.run(func() tea.Msg {
+		err := store.HelpdeskCorrectRecovery(context.Background(), agent, person, address, checked, origin)
+		if err != nil {
+			return hdActionMsg{id: id, err: err}
+		}
+		addr, _ := data.ParseEmail(address)
+		return hdActionMsg{id: id, notice: c.Tf("helpdesk.done.recovery", Clean(data.MaskEmail(addr)))}
+	})
+}
+
+func (p *hdCorrect) view() string {
+	h, c, st := p.h, p.h.c, p.h.c.Styles
+	card := p.card.card
+	number := card.Person.StudentNumber
+	if number == "" {
+		number = c.T("helpdesk.staff")
+	}
+	field := func(label, value string) string {
+		return "  " + st.Label.Render(cell(c.T(label), 24)) + st.Strong.Render(value)
+	}
+	lines := []string{st.Title.Render(c.T("helpdesk.action.recovery")),
+		c.Tf("helpdesk.confirm.for", card.Person.DisplayName(), Clean(card.Identifiant)),
+		st.Warning.Render(wrap(c.T("helpdesk.correct.ask"), h.width())),
+		field("helpdesk.correct.number", Clean(number)),
+		field("helpdesk.correct.birth", c.FormatDate(card.Person.BirthDate)),
+		field("helpdesk.correct.current", Clean(card.Recovery)), "",
+		p.form.View(), "", h.status("", p.errText)}
+	return strings.Join(lines, "\n")
+}

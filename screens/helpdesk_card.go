@@ -1,0 +1,335 @@
+package screens
+
+import (
+	"context"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"entkiosk/data"
+)
+
+// hdCard is a person's card, in four tabs (←/→): the card and its actions,
+// the history, the guided walk-through, the person's audit log.
+type hdCard struct {
+	h        *Helpdesk
+	id       int
+	personID int64
+	card     *data.PersonCard
+	tab      int
+	actions  *Form
+	history  scroller
+	walk     *hdWalk
+	journal  *hdAudit
+	notice   string
+	errText  string
+}
+
+const (
+	tabCard = iota
+	tabHistory
+	tabWalk
+	tabJournal
+	tabCount
+)
+
+var tabLabels = [tabCount]string{"helpdesk.tab.card", "helpdesk.tab.history", "helpdesk.tab.walk", "helpdesk.tab.journal"}
+
+type hdCardMsg struct {
+	id     int
+	card   *data.PersonCard
+	notice string
+	err    error
+}
+
+func newHDCard(h *Helpdesk, personID int64) *hdCard {
+	p := &hdCard{h: h, id: h.c.NewID(), personID: personID}
+	p.walk = &hdWalk{card: p}
+	p.journal = newHDAudit(h, p)
+	return p
+}
+
+// load reads the card again (after an action, notice says what was done).
+func (p *hdCard) load(notice string) tea.Cmd {
+	store, agent, id, person := p.h.c.Store, p.h.c.Account, p.id, p.personID
+	return p.h.run(func() tea.Msg {
+		card, err := store.HelpdeskCard(context.Background(), agent, person)
+		return hdCardMsg{id: id, card: card, notice: notice, err: err}
+	})
+}
+
+func (p *hdCard) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case hdCardMsg:
+		if msg.id != p.id {
+			return nil
+		}
+		p.h.done()
+		if msg.err != nil {
+			p.errText = p.h.fail(msg.err)
+			return nil
+		}
+		first := p.card == nil
+		p.card, p.notice, p.errText = msg.card, msg.notice, ""
+		p.buildActions()
+		p.history.lines = p.h.timelineLines(p.card)
+		if first {
+			p.walk.start()
+		}
+		return nil
+	case hdAuditMsg:
+		return p.journal.update(msg)
+	case tea.KeyMsg:
+		return p.key(msg)
+	}
+	return nil
+}
+
+// buildActions offers the actions that apply to this account now.
+func (p *hdCard) buildActions() {
+	c := p.card
+	f := NewForm(p.h.c)
+	if c.CanResendActivation() {
+		f.AddAction(string(data.NextResendActivation), "helpdesk.action.resend", true)
+	}
+	if c.CanSendReset() {
+		f.AddAction(string(data.NextSendReset), "helpdesk.action.reset", true)
+	}
+	if c.CanUnlock() {
+		f.AddAction(string(data.NextUnlock), "helpdesk.action.unlock", true)
+	}
+	if c.CanCorrectRecovery() {
+		f.AddAction(string(data.NextCorrectRecovery), "helpdesk.action.recovery", true)
+	}
+	p.actions = f
+}
+
+func (p *hdCard) key(k tea.KeyMsg) tea.Cmd {
+	if p.card == nil {
+		if k.String() == "esc" {
+			return p.h.pop()
+		}
+		return nil
+	}
+	switch k.String() {
+	case "esc":
+		return p.h.pop()
+	case "left", "right":
+		step := map[string]int{"left": tabCount - 1, "right": 1}[k.String()]
+		return p.setTab((p.tab + step) % tabCount)
+	case "1", "2", "3", "4":
+		return p.setTab(int(k.String()[0] - '1'))
+	}
+	switch p.tab {
+	case tabCard:
+		if ev := p.actions.Update(k); ev.Action != "" {
+			return p.act(data.NextAction(ev.Action))
+		}
+	case tabHistory:
+		p.history.key(k.String(), p.tabHeight())
+	case tabWalk:
+		return p.walk.key(k)
+	case tabJournal:
+		return p.journal.update(k)
+	}
+	return nil
+}
+
+func (p *hdCard) setTab(t int) tea.Cmd {
+	p.tab = t
+	p.notice, p.errText = "", ""
+	if t == tabJournal && p.journal.entries == nil {
+		return p.journal.reload()
+	}
+	return nil
+}
+
+// act opens the confirmation of an action.
+func (p *hdCard) act(a data.NextAction) tea.Cmd {
+	p.notice, p.errText = "", ""
+	switch a {
+	case data.NextResendActivation, data.NextSendReset, data.NextUnlock:
+		return p.h.push(newHDConfirm(p, a), nil)
+	case data.NextCorrectRecovery:
+		return p.h.push(newHDCorrect(p), nil)
+	}
+	return nil
+}
+
+func (p *hdCard) keys() []key.Binding {
+	c := p.h.c
+	if p.card == nil {
+		return nil
+	}
+	k := []key.Binding{c.bind([]string{"left", "right"}, "←/→", "helpdesk.key.tabs")}
+	switch p.tab {
+	case tabCard:
+		if len(p.actions.items) > 0 {
+			k = append(k, c.bind([]string{"tab", "down"}, "↑/↓", "key.choose"), c.SubmitKey("helpdesk.key.act"))
+		}
+	case tabHistory:
+		if len(p.history.lines) > p.tabHeight() {
+			k = append(k, c.ScrollKey())
+		}
+	case tabWalk:
+		k = append(k, p.walk.keys()...)
+	case tabJournal:
+		k = append(k, p.journal.keys()...)
+	}
+	return k
+}
+
+// tabHeight is the lines a tab has under the header and above the status.
+func (p *hdCard) tabHeight() int { return max(p.h.c.BodyHeight()-4, 4) }
+
+func (p *hdCard) view() string {
+	h, c, st := p.h, p.h.c, p.h.c.Styles
+	if p.card == nil {
+		return strings.Join([]string{st.Title.Render(c.T("helpdesk.title")), h.status("", p.errText)}, "\n")
+	}
+	card := p.card
+	head := st.Strong.Render(card.Person.DisplayName())
+	if card.HasAccount() {
+		head += st.Muted.Render(" · " + Clean(card.Identifiant))
+	}
+	var tabs []string
+	for i, label := range tabLabels {
+		name := c.Tf("helpdesk.tab.format", i+1, c.T(label))
+		if i == p.tab {
+			tabs = append(tabs, st.ButtonOn.Render(" "+name+" "))
+		} else {
+			tabs = append(tabs, st.Muted.Render(" "+name+" "))
+		}
+	}
+	var body []string
+	switch p.tab {
+	case tabCard:
+		body = p.cardLines()
+	case tabHistory:
+		body = p.history.view(p.tabHeight())
+	case tabWalk:
+		body = p.walk.lines(p.tabHeight())
+	case tabJournal:
+		body = p.journal.lines(p.tabHeight())
+	}
+	for len(body) < p.tabHeight() {
+		body = append(body, "")
+	}
+	lines := append([]string{fit(head, h.width()), strings.Join(tabs, " "), ""}, body[:p.tabHeight()]...)
+	return strings.Join(append(lines, h.status(p.notice, p.errText)), "\n")
+}
+
+// cardLines are the card tab: who, the account, its locks, then the actions.
+func (p *hdCard) cardLines() []string {
+	h, c, st := p.h, p.h.c, p.h.c.Styles
+	card := p.card
+	w := h.width()
+	field := func(label, value string) string {
+		return fit(st.Label.Render(cell(c.T(label), 16))+value, w)
+	}
+	who := c.T("helpdesk.card.student")
+	if card.Person.Category == data.Staff {
+		who = c.T("helpdesk.card.staff")
+	} else {
+		who += " · " + c.Tf("helpdesk.card.number", Clean(card.Person.StudentNumber))
+	}
+	who += " · " + c.Tf("helpdesk.card.born", c.FormatDate(card.Person.BirthDate))
+	lines := []string{field("helpdesk.card.category", who), field("helpdesk.card.account", p.accountLine())}
+	if card.RightsActive() {
+		lines = append(lines, field("helpdesk.card.rights", c.Tf("helpdesk.card.rights.until", c.FormatDate(card.RightsEnd))))
+	} else if card.RightsEnd.IsZero() {
+		lines = append(lines, field("helpdesk.card.rights", st.Error.Render(c.T("helpdesk.card.rights.none"))))
+	} else {
+		lines = append(lines, field("helpdesk.card.rights",
+			st.Error.Render(c.Tf("helpdesk.card.rights.ended", c.FormatDate(card.RightsEnd)))))
+	}
+	regs := card.Current()
+	if len(regs) == 0 {
+		lines = append(lines, field("helpdesk.card.registrations", st.Muted.Render(c.Tf("helpdesk.card.noregistration",
+			card.CurrentYear, card.CurrentYear+1))))
+	}
+	for i, r := range regs {
+		label := "helpdesk.card.registrations"
+		if i > 0 {
+			label = "helpdesk.card.empty"
+		}
+		// The statuses before the label: a long label is what gets cut.
+		lines = append(lines, field(label, Clean(r.AcademicYearLabel()+" "+r.CodeEtape)+" · "+
+			c.T("helpdesk.reg."+r.Statut)+" · "+c.T("helpdesk.pay."+r.Paiement)+" · "+Clean(r.LibelleEtape)))
+	}
+	if card.HasAccount() {
+		redirect := c.T("helpdesk.card.redirect.none")
+		if card.Redirect != "" {
+			redirect = Clean(card.Redirect)
+			if card.KeepCopy {
+				redirect += " " + c.T("helpdesk.card.redirect.copy")
+			}
+		}
+		lines = append(lines, field("helpdesk.card.recovery", Clean(card.Recovery)),
+			field("helpdesk.card.redirect", redirect), field("helpdesk.card.locks", p.locksLine()))
+	}
+	lines = append(lines, "", st.Strong.Render(c.T("helpdesk.card.actions")))
+	if len(p.actions.items) == 0 {
+		return append(lines, st.Muted.Render("  "+c.T("helpdesk.card.noaction")))
+	}
+	return append(lines, strings.Split(p.actions.View(), "\n")...)
+}
+
+func (p *hdCard) accountLine() string {
+	c, card := p.h.c, p.card
+	switch {
+	case !card.HasAccount():
+		return c.T("helpdesk.card.account.none")
+	case card.Status == data.StatusActive:
+		s := c.Tf("helpdesk.card.account.active", c.FormatDate(card.ActivatedAt))
+		if !card.LastLoginAt.IsZero() {
+			s += " · " + c.Tf("helpdesk.card.lastlogin", c.FormatDateTime(card.LastLoginAt))
+		}
+		return s
+	case card.Now.Before(card.ActivationFrom):
+		return c.Tf("helpdesk.card.account.early", c.FormatDateTime(card.ActivationFrom))
+	}
+	return c.Tf("helpdesk.card.account.pending", c.FormatDateTime(card.ActivationFrom))
+}
+
+func (p *hdCard) locksLine() string {
+	h, c, st, card := p.h, p.h.c, p.h.c.Styles, p.card
+	var parts []string
+	switch l := card.LoginLock; {
+	case l.Locked(card.Now):
+		parts = append(parts, st.Error.Render(h.fill("helpdesk.lock.login.locked", l.Until, l.Level, "")))
+	case l.Failures > 0:
+		parts = append(parts, st.Warning.Render(h.fill("helpdesk.lock.login.failures", l.Until, l.Failures, "")))
+	default:
+		parts = append(parts, c.T("helpdesk.lock.login.free"))
+	}
+	if card.Person.StudentNumber != "" {
+		switch l := card.LookupLock; {
+		case l.Disabled:
+			parts = append(parts, st.Error.Render(c.T("helpdesk.lock.lookup.disabled")))
+		case l.Locked(card.Now):
+			parts = append(parts, st.Error.Render(h.fill("helpdesk.lock.lookup.locked", l.Until, l.Failures, "")))
+		default:
+			parts = append(parts, c.T("helpdesk.lock.lookup.free"))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// scroller shows a window of lines (↑/↓ one line, pgup/pgdown a page).
+type scroller struct {
+	lines []string
+	off   int
+}
+
+func (s *scroller) key(k string, height int) {
+	step := map[string]int{"up": -1, "down": 1, "pgup": -height, "pgdown": height, "home": -len(s.lines),
+		"end": len(s.lines)}[k]
+	s.off = min(max(s.off+step, 0), max(len(s.lines)-height, 0))
+}
+
+func (s *scroller) view(height int) []string {
+	s.off = min(s.off, max(len(s.lines)-height, 0))
+	return s.lines[s.off:min(s.off+height, len(s.lines))]
+}

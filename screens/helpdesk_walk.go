@@ -1,0 +1,161 @@
+package screens
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"entkiosk/data"
+)
+
+// hdWalk is the guided walk-through of a card: the case the person tells
+// (Tab changes it), the checks in order with what the store says of this
+// person at each, and the next action (Enter opens it).
+type hdWalk struct {
+	card   *hdCard
+	k      int // index in data.HelpCases
+	scroll scroller
+	room   int // lines the checks had when last drawn
+}
+
+// start picks the case the account's state suggests.
+func (w *hdWalk) start() {
+	c := w.card.card
+	switch {
+	case !c.HasAccount() || c.Status == data.StatusPending:
+		w.k = 0
+	case c.LoginLock.Locked(c.Now) || c.LoginLock.Failures > 0:
+		w.k = 2
+	default:
+		w.k = 1
+	}
+}
+
+func (w *hdWalk) current() data.Walkthrough { return w.card.card.Walkthrough(data.HelpCases[w.k]) }
+
+// actionable: the next step is an action of the card.
+func actionable(n data.NextAction) bool {
+	switch n {
+	case data.NextResendActivation, data.NextSendReset, data.NextUnlock, data.NextCorrectRecovery:
+		return true
+	}
+	return false
+}
+
+func (w *hdWalk) key(k tea.KeyMsg) tea.Cmd {
+	n := len(data.HelpCases)
+	switch k.String() {
+	case "tab":
+		w.k, w.scroll.off = (w.k+1)%n, 0
+	case "shift+tab":
+		w.k, w.scroll.off = (w.k+n-1)%n, 0
+	case "enter":
+		next := w.current().Next
+		if k, ok := caseOf[next]; ok {
+			w.k, w.scroll.off = k, 0
+			return nil
+		}
+		if actionable(next) && w.allowed(next) {
+			return w.card.act(next)
+		}
+	default:
+		w.scroll.key(k.String(), w.room)
+	}
+	return nil
+}
+
+// allowed: the card offers the action (the walk-through may name one the
+// account's state makes impossible right now).
+func (w *hdWalk) allowed(n data.NextAction) bool {
+	for _, it := range w.card.actions.items {
+		if a, ok := it.(*Action); ok && a.ID == string(n) {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *hdWalk) keys() []key.Binding {
+	c := w.card.h.c
+	k := []key.Binding{c.bind([]string{"tab"}, "Tab", "helpdesk.key.case")}
+	switch next := w.current().Next; {
+	case actionable(next) && w.allowed(next):
+		k = append(k, c.SubmitKey("helpdesk.action."+nextActionKey[next]))
+	case isCase(next):
+		k = append(k, c.SubmitKey("helpdesk.key.gocase"))
+	}
+	if len(w.scroll.lines) > w.room {
+		k = append(k, c.ScrollKey())
+	}
+	return k
+}
+
+// caseOf: the next steps that are another case of the walk-through.
+var caseOf = map[data.NextAction]int{data.NextCaseNeverActivated: 0, data.NextCaseForgot: 1}
+
+func isCase(n data.NextAction) bool {
+	_, ok := caseOf[n]
+	return ok
+}
+
+var nextActionKey = map[data.NextAction]string{data.NextResendActivation: "resend", data.NextSendReset: "reset",
+	data.NextUnlock: "unlock", data.NextCorrectRecovery: "recovery"}
+
+// lines draws the walk-through in height lines: the case line, then the
+// checks and the next action, scrolled.
+func (w *hdWalk) lines(height int) []string {
+	h := w.card.h
+	c, st := h.c, h.c.Styles
+	var cases []string
+	for i, k := range data.HelpCases {
+		if i == w.k {
+			cases = append(cases, st.Strong.Render("◉ "+c.T("helpdesk.case."+string(k))))
+		} else {
+			cases = append(cases, st.Muted.Render("○ "+c.T("helpdesk.case."+string(k))))
+		}
+	}
+	head := []string{fit(strings.Join(cases, "  "), h.width()), ""}
+	wt := w.current()
+	width := h.width()
+	var checks []string
+	for _, ch := range wt.Checks {
+		marker, style := "✓", st.Success
+		switch ch.Status {
+		case data.CheckProblem:
+			marker, style = "✗", st.Error
+		case data.CheckInfo:
+			marker, style = "·", st.Muted
+		}
+		wrapped := strings.Split(wrap(h.checkText(ch), width-22), "\n")
+		checks = append(checks, style.Render(marker)+" "+st.Label.Render(cell(c.T("helpdesk.step."+ch.Step), 19))+wrapped[0])
+		for _, more := range wrapped[1:] {
+			checks = append(checks, strings.Repeat(" ", 21)+more)
+		}
+	}
+	// The next action stays in view; the checks scroll above it.
+	next := []string{""}
+	text := h.fill("helpdesk.next."+string(wt.Next), wt.NextAt, 0, "")
+	for i, l := range strings.Split(wrap(text, width-2), "\n") {
+		prefix := "  "
+		if i == 0 {
+			prefix = "→ "
+		}
+		next = append(next, st.LinkOn.Render(prefix+l))
+	}
+	if actionable(wt.Next) && w.allowed(wt.Next) {
+		next = append(next, st.Muted.Render("  "+c.Tf("helpdesk.next.enter", c.T("helpdesk.action."+nextActionKey[wt.Next]))))
+	}
+	w.scroll.lines = checks
+	w.room = max(height-len(head)-len(next), 3)
+	return append(append(head, w.scroll.view(w.room)...), next...)
+}
+
+// checkText is what the store says at a step, in words.
+func (h *Helpdesk) checkText(ch data.Check) string {
+	text := ch.Text
+	if ch.Step == "last_error" {
+		text = h.outcome(data.EventLoginError, text)
+	}
+	return h.fill("helpdesk.walk."+ch.Step+"."+ch.Fact, ch.At, ch.Count, text)
+}

@@ -1,0 +1,501 @@
+package tui
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"entkiosk/data"
+	"entkiosk/screens"
+)
+
+const (
+	camilleMail = "camille.martin@example.org"
+	camilleID   = "camille.martin@etu.umontpellier.fr"
+	newPassword = "Soleil-Vert-2026"
+)
+
+func (tm *testModel) openActivation() {
+	tm.send(screens.NavigateMsg{Page: screens.PageActivation})
+}
+
+// identify types an identifiant on the first step of the activation.
+func (tm *testModel) identify(ident string) {
+	tm.typeText(ident)
+	tm.press("enter")
+}
+
+// acceptCharter ticks the charter and goes on.
+func (tm *testModel) acceptCharter() {
+	tm.t.Helper()
+	tm.requireScreen("étape 3 sur 5 : charte")
+	tm.press("space", "tab", "enter")
+	tm.requireScreen("étape 4 sur 5 : messagerie")
+}
+
+// choosePassword types the password twice and submits.
+func (tm *testModel) choosePassword(pw string) {
+	tm.typeText(pw)
+	tm.press("enter")
+	tm.typeText(pw)
+	tm.press("enter")
+}
+
+// A whole activation of Camille Martin, from home to a login with the new
+// password, every step on a golden screen; the code is read from the outbox.
+func TestActivationCamilleEndToEnd(t *testing.T) {
+	tm := newTestModel(t)
+	tm.press("tab", "tab", "tab", "enter") // "1ère connexion"
+	tm.requireScreen("1ère connexion — étape 1 sur 5 : identification", "Identifiant",
+		"Je ne connais pas mon identifiant")
+	tm.goldenStep("1-identify")
+
+	tm.identify("Camille.Martin")
+	tm.requireScreen("étape 2 sur 5 : code d'activation", "Un code a été envoyé à c•••••@e•••••.org",
+		"Il est valable jusqu'au 26/11/2026 à 10:00.")
+	code := mailedCode(t, tm.store, camilleMail)
+	if n := codeMails(t, tm.store, camilleMail); n != 1 {
+		t.Fatalf("%d code mails: the one of the IA validation should be used", n)
+	}
+	tm.goldenStep("2-code", code)
+
+	tm.typeText(code)
+	tm.press("enter")
+	tm.requireScreen("CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES", "[ ] J'ai lu la charte et je l'accepte", "(0 %)")
+	tm.goldenStep("3-charter", code)
+	// Scrolling shows the rest; going on without accepting is refused.
+	tm.press("pgdown", "pgdown", "pgdown", "pgdown")
+	tm.requireScreen("9. Sanctions.", "(100 %)")
+	tm.press("tab", "enter")
+	tm.requireScreen("Vous devez accepter la charte pour activer votre compte.", "étape 3 sur 5")
+	tm.press("space")
+	tm.requireScreen("[x] J'ai lu la charte et je l'accepte")
+	tm.press("tab", "enter")
+
+	tm.requireScreen("Votre messagerie universitaire est prête : "+camilleID, "c•••••@e•••••.org",
+		"Non : je lis mes messages", "Oui, en gardant une copie", "Oui, sans garder de copie")
+	tm.goldenStep("4-redirect", code)
+	tm.press("down", "enter")
+
+	tm.requireScreen("étape 5 sur 5 : mot de passe", "Nouveau mot de passe", "Confirmation du mot de passe",
+		"8 caractères au moins (0 saisis)", "Robustesse")
+	tm.goldenStep("5-password", code)
+	tm.typeText(newPassword)
+	tm.press("enter")
+	tm.typeText(newPassword)
+	tm.requireScreen("✓ 8 caractères au moins (16 saisis)", "✓ les deux saisies sont identiques", "excellente")
+	tm.goldenStep("5-password-typed", code, newPassword)
+	tm.press("enter")
+
+	tm.requireScreen("1ère connexion — compte activé", "✓ Votre compte est activé.", camilleID,
+		"vers c•••••@e•••••.org, copie conservée", "camille.martin suffit", "[ Se connecter ]")
+	tm.goldenStep("6-done", code, newPassword)
+
+	acct, err := tm.store.Login(context.Background(), "camille.martin", newPassword, data.Origin{Client: "other"})
+	if err != nil || acct.Status != data.StatusActive || acct.RedirectEmail != camilleMail || !acct.KeepCopy {
+		t.Fatalf("account after activation: %+v, %v", acct, err)
+	}
+
+	tm.press("enter") // home, identifiant prefilled, focus on the password
+	tm.requireScreen("Connexion", camilleID)
+	tm.typeText(newPassword)
+	tm.press("enter")
+	if tm.c.Account == nil || tm.c.Account.Identifiant != camilleID {
+		t.Fatalf("not logged in after activation:\n%s", tm.screen())
+	}
+	tm.requireHidden(newPassword, code)
+}
+
+// Léa's IA was validated 5 minutes ago: activation opens 10 minutes later.
+func TestActivationTooEarly(t *testing.T) {
+	var ticks tickRecorder
+	tm := newTestModel(t, ticks.option)
+	tm.openActivation()
+	tm.identify("lea.dubois")
+	tm.requireScreen("Activation possible à partir de 10:10 (dans 10 min)", "[ Réessayer ]", "Retour à l'accueil")
+	if n := codeMails(t, tm.store, "lea.dubois@example.org"); n != 1 {
+		t.Fatalf("%d code mails, want only the one due at 10:10", n)
+	}
+	tm.goldenStep("too-early")
+	// One refresh at 10:10, not a tick every second.
+	if st := ticks.screenTicks(); len(st) != 1 || st[0].d != 10*time.Minute {
+		t.Fatalf("timers: %+v", st)
+	}
+	tm.clock.Advance(10 * time.Minute)
+	tm.fire(&ticks)
+	tm.requireScreen("Votre compte peut maintenant être activé.")
+	tm.press("enter")
+	tm.requireScreen("étape 2 sur 5 : code d'activation", "l•••••@e•••••.org")
+	tm.typeText(mailedCode(t, tm.store, "lea.dubois@example.org"))
+	tm.press("enter")
+	tm.requireScreen("étape 3 sur 5 : charte")
+}
+
+// By student number and birth date, for someone who does not know the
+// identifiant: the second Marie Petit gets marie.petit2, and her own code.
+func TestActivationByStudentNumberHomonym(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.press("tab", "tab", "enter") // "Je ne connais pas mon identifiant"
+	tm.requireScreen("Numéro étudiant", "8 chiffres", "Date de naissance")
+	tm.goldenStep("1-by-number")
+
+	tm.typeText("2220000")
+	tm.press("enter")
+	tm.typeText("12102003")
+	tm.press("enter")
+	tm.requireScreen("Le numéro étudiant comporte exactement 8 chiffres.")
+	tm.typeText("2") // the focus went back to the number
+	tm.press("tab")
+	for range 8 {
+		tm.press("backspace")
+	}
+	tm.typeText("31022003") // no 31 February
+	tm.press("enter")
+	tm.requireScreen("Date invalide")
+	for range 8 {
+		tm.press("backspace")
+	}
+	tm.typeText("12/10/2003")
+	tm.press("enter")
+	tm.requireScreen("étape 2 sur 5", "m•••••@e•••••.org")
+
+	// Her homonym's code does not open her account.
+	other := mailedCode(t, tm.store, "marie.petit@example.org")
+	tm.typeText(other)
+	tm.press("enter")
+	tm.requireScreen("Code incorrect. Il vous reste 4 essai(s).")
+	tm.typeText(mailedCode(t, tm.store, "mpetit.2003@example.org"))
+	tm.press("enter")
+	tm.acceptCharter()
+	tm.press("enter") // no redirection
+	tm.choosePassword(newPassword)
+	tm.requireScreen("✓ Votre compte est activé.", "marie.petit2@etu.umontpellier.fr",
+		"aucune : vos messages restent dans votre messagerie")
+	tm.goldenStep("6-done", newPassword)
+	if _, err := tm.store.Login(context.Background(), "marie.petit2", newPassword, data.Origin{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tm.store.Login(context.Background(), "marie.petit", newPassword, data.Origin{}); err == nil {
+		t.Fatal("the homonym was activated too")
+	}
+}
+
+// A wrong student number + birth date pair says only that nothing matches.
+func TestActivationByStudentNumberNoMatch(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.press("tab", "tab", "enter")
+	tm.typeText("21901234")
+	tm.press("enter")
+	tm.typeText("15072004")
+	tm.press("enter")
+	tm.requireScreen("Aucune inscription ne correspond à ce numéro étudiant et à cette date de")
+	tm.press("esc") // back to the identifiant
+	tm.requireScreen("Identifiant", "Je ne connais pas mon identifiant")
+}
+
+var maskPattern = regexp.MustCompile(`\S•••••@\S•••••\.[a-z]+`)
+
+// sameShape hides the only thing allowed to differ: the masked address.
+func sameShape(s string) string {
+	lines := strings.Split(maskPattern.ReplaceAllString(s, "x•••••@x•••••.xx"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ") // the padding after the mask
+	}
+	return strings.Join(lines, "\n")
+}
+
+// An unknown identifiant gets the same code step as a real pending account,
+// and the same answers to codes.
+func TestActivationUnknownLooksTheSame(t *testing.T) {
+	real, decoy := newTestModel(t), newTestModel(t)
+	real.openActivation()
+	real.identify("jean-luc.dalembert")
+	decoy.openActivation()
+	decoy.identify("jean-luc.dalambert")
+	if a, b := sameShape(real.screen()), sameShape(decoy.screen()); a != b {
+		t.Fatalf("an unknown identifiant shows differently:\n%s\n---\n%s", a, b)
+	}
+	for i := 0; i < 2; i++ {
+		real.typeText("12345678")
+		real.press("enter")
+		decoy.typeText("12345678")
+		decoy.press("enter")
+		if a, b := sameShape(real.screen()), sameShape(decoy.screen()); a != b {
+			t.Fatalf("a wrong code answers differently:\n%s\n---\n%s", a, b)
+		}
+	}
+	decoy.requireScreen("Code incorrect. Il vous reste 3 essai(s).")
+}
+
+// An active account is never activated again: it goes to "mot de passe oublié".
+func TestActivationAlreadyActive(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.identify("hugo.lefevre")
+	tm.requireScreen("Problème de connexion — mot de passe oublié", "Ce compte est déjà activé", "hugo.lefevre")
+	if _, ok := tm.Screen().(*screens.Recovery); !ok {
+		t.Fatalf("not on the recovery page: %T", tm.Screen())
+	}
+	tm.goldenStep("forgot")
+	if n := codeMails(t, tm.store, hugoMail); n != 0 {
+		t.Fatalf("%d code mails sent to an active account", n)
+	}
+	tm.press("enter") // the prefilled identifiant: a reset code
+	tm.requireScreen("Un mail a été envoyé sur votre adresse mail de secours : h•••••@e•••••.org")
+}
+
+// A code entered 24 h later has expired: a new one is offered, and works.
+func TestActivationExpiredCode(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.identify("camille.martin")
+	code := mailedCode(t, tm.store, camilleMail)
+	tm.clock.Advance(24 * time.Hour)
+	tm.typeText(code)
+	tm.press("enter")
+	tm.requireScreen("Ce code a expiré (24 h). Demandez-en un nouveau.", "› Recevoir un nouveau code")
+	tm.goldenStep("expired", code)
+	tm.press("enter")
+	tm.requireScreen("Un nouveau code a été envoyé", "jusqu'au 27/11/2026 à 10:00")
+	fresh := mailedCode(t, tm.store, camilleMail)
+	tm.typeText(fresh)
+	tm.press("enter")
+	tm.acceptCharter()
+}
+
+// Five wrong codes revoke the code; a new one comes after the cooldown.
+func TestActivationWrongCodeFiveTimes(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.identify("camille.martin")
+	code := mailedCode(t, tm.store, camilleMail)
+	for i := 0; i < data.CodeMaxFailures; i++ {
+		tm.typeText(wrongCode(code))
+		tm.press("enter")
+		tm.requireHidden(wrongCode(code), code)
+	}
+	tm.requireScreen("Ce code n'est plus valable : demandez-en un nouveau.", "Nouveau code : possible à 10:01")
+	tm.goldenStep("revoked", code)
+	// The right code no longer helps: the field is gone until a new code.
+	tm.clock.Advance(data.ResendCooldown)
+	tm.press("tab")
+	tm.requireScreen("› Recevoir un nouveau code")
+	tm.press("enter")
+	if fresh := mailedCode(t, tm.store, camilleMail); fresh == code {
+		t.Fatal("no new code")
+	}
+	tm.typeText(code)
+	tm.press("enter")
+	tm.requireScreen("Code incorrect.")
+	tm.typeText(mailedCode(t, tm.store, camilleMail))
+	tm.press("enter")
+	tm.acceptCharter()
+}
+
+// "Renvoyer le code" appears at the end of the cooldown (one refresh), sends
+// a new code, and the old one stops working.
+func TestActivationResend(t *testing.T) {
+	var ticks tickRecorder
+	tm := newTestModel(t, ticks.option)
+	tm.openActivation()
+	tm.identify("camille.martin")
+	old := mailedCode(t, tm.store, camilleMail)
+	tm.requireScreen("Renvoyer le code : possible à 10:01")
+	tm.clock.Advance(data.ResendCooldown)
+	tm.fire(&ticks)
+	tm.press("tab", "tab")
+	tm.requireScreen("› Renvoyer le code")
+	tm.goldenStep("resend-offered", old)
+	tm.press("enter")
+	tm.requireScreen("Un nouveau code a été envoyé ; le précédent ne fonctionne plus.", "Renvoyer le code : possible à 10:02")
+	if n := codeMails(t, tm.store, camilleMail); n != 2 {
+		t.Fatalf("%d code mails, want 2", n)
+	}
+	tm.typeText(old)
+	tm.press("enter")
+	tm.requireScreen("Code incorrect. Il vous reste 4 essai(s).")
+	tm.typeText(mailedCode(t, tm.store, camilleMail))
+	tm.press("enter")
+	tm.acceptCharter()
+}
+
+// A refused password keeps both fields (masked), with the reason.
+func TestActivationRefusedPasswordKeepsFields(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.identify("camille.martin")
+	tm.typeText(mailedCode(t, tm.store, camilleMail))
+	tm.press("enter")
+	tm.acceptCharter()
+	tm.press("enter")
+	// Built on her own data: refused, and said so.
+	tm.choosePassword("Camille2004x")
+	tm.requireScreen("✗ Ce mot de passe ne respecte pas les règles ci-dessous.",
+		"✗ sans vos nom, prénom, identifiant")
+	if a, b := tm.field("Nouveau mot de passe"), tm.field("Confirmation du mot de passe"); a != "••••••••••••" || b != a {
+		t.Fatalf("fields not kept: %q %q", a, b)
+	}
+	tm.goldenStep("refused", "Camille2004x")
+	// A different confirmation: refused under the confirmation.
+	for range 12 {
+		tm.press("backspace")
+	}
+	tm.typeText(newPassword)
+	tm.press("tab")
+	tm.press("enter")
+	tm.requireScreen("Les deux saisies sont différentes.", "étape 5 sur 5")
+	for range 12 {
+		tm.press("backspace")
+	}
+	tm.typeText(newPassword)
+	tm.press("enter")
+	tm.requireScreen("✓ Votre compte est activé.")
+	tm.requireHidden(newPassword, "Camille2004x")
+}
+
+// An ssh:// link (its token turned into a ticket) opens the charter: the
+// code is already proven. Esc at that first step leaves the page.
+func TestActivationFromToken(t *testing.T) {
+	s, _ := newTestStore(t)
+	token := mailedToken(t, s, camilleMail)
+	ticket, err := s.OpenToken(context.Background(), token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := newTestModel(t, func(o *Options) {
+		o.Store = s
+		o.Start = screens.NavigateMsg{Page: screens.PageActivation, Ticket: ticket}
+	})
+	tm.requireScreen("1ère connexion — étape 3 sur 5 : charte")
+	tm.goldenStep("charter", token)
+	tm.acceptCharter()
+	tm.press("esc")
+	tm.requireScreen("étape 3 sur 5 : charte", "[x] J'ai lu") // one step back, still accepted
+	tm.press("enter")                                         // the focus stayed on "Continuer"
+	tm.press("down", "down", "enter")                         // redirect without a copy
+	tm.choosePassword(newPassword)
+	tm.requireScreen("✓ Votre compte est activé.", "vers c•••••@e•••••.org, sans copie")
+	tm.requireHidden(token, newPassword)
+	// The link is used up.
+	if _, err := s.OpenToken(context.Background(), token); err == nil {
+		t.Fatal("the link still opens")
+	}
+}
+
+// Esc goes one step back inside the flow; the code is not consumed by going back.
+func TestActivationEscSteps(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.identify("camille.martin")
+	code := mailedCode(t, tm.store, camilleMail)
+	tm.typeText(code)
+	tm.press("enter")
+	tm.acceptCharter()
+	tm.press("esc")
+	tm.requireScreen("étape 3 sur 5 : charte", "[x] J'ai lu la charte")
+	tm.press("esc")
+	tm.requireScreen("étape 2 sur 5 : code d'activation")
+	tm.typeText(code) // the same code still works
+	tm.press("enter")
+	tm.requireScreen("étape 3 sur 5 : charte")
+	tm.press("esc", "esc")
+	tm.requireScreen("étape 1 sur 5 : identification", "camille.martin")
+	tm.press("esc")
+	if _, home := tm.Screen().(*screens.Home); !home {
+		t.Fatalf("esc at the first step did not leave:\n%s", tm.screen())
+	}
+	if strings.Contains(tm.screen(), code) {
+		t.Fatal("code visible")
+	}
+}
+
+// Keys typed while the store works never land in a field.
+func TestActivationTypeAheadDropped(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	// A burst: identifiant, Enter, then a code typed before the answer. The
+	// test settles each key, so simulate the busy screen directly.
+	tm.typeText("camille.martin")
+	_, cmd := tm.Model.Update(keyMsg("enter")) // the store call is not run yet
+	tm.typeText("99999999")                    // typed while busy
+	tm.settle(cmd)
+	if v := tm.field("Code reçu par mail (8 chiffres)"); v != "" {
+		t.Fatalf("typed-ahead keys reached the code field: %q", v)
+	}
+}
+
+// requireClean fails on a missing catalogue key or a bad format.
+func (tm *testModel) requireClean() {
+	tm.t.Helper()
+	if s := tm.screen(); strings.Contains(s, "⟦") || strings.Contains(s, "%!") {
+		tm.t.Fatalf("missing text or bad format:\n%s", s)
+	}
+}
+
+// The whole activation in English, every step with its text.
+func TestActivationEnglish(t *testing.T) {
+	tm := newTestModel(t, func(o *Options) { o.Lang = screens.English })
+	tm.openActivation()
+	tm.requireScreen("First login — step 1 of 5: who you are")
+	tm.requireClean()
+	tm.press("tab", "tab", "enter")
+	tm.requireScreen("Student number", "Birth date")
+	tm.requireClean()
+	tm.press("esc")
+	tm.identify("lea.dubois")
+	tm.requireScreen("Activation possible from 10:10 (in 10 min)")
+	tm.requireClean()
+	tm.press("esc")
+	for range len("lea.dubois") {
+		tm.press("backspace")
+	}
+	tm.identify("camille.martin")
+	tm.requireScreen("A code was sent to c•••••@e•••••.org", "Send the code again: possible at 10:01")
+	tm.requireClean()
+	tm.typeText(mailedCode(t, tm.store, camilleMail))
+	tm.press("enter")
+	tm.requireScreen("CHARTER FOR THE USE", "I have read the charter and I accept it")
+	tm.requireClean()
+	tm.press("f2") // French at any time, the charter too
+	tm.requireScreen("CHARTE D'USAGE", "J'ai lu la charte")
+	tm.press("f2")
+	tm.press("space", "tab", "enter")
+	tm.requireScreen("Your university mailbox is ready", "Yes, keeping a copy")
+	tm.requireClean()
+	tm.press("down", "down", "enter")
+	tm.requireScreen("New password", "at least 8 characters")
+	tm.requireClean()
+	tm.choosePassword(newPassword)
+	tm.requireScreen("Your account is activated.", "to c•••••@e•••••.org, no copy kept", "camille.martin is enough")
+	tm.requireClean()
+	tm.goldenStep("done", newPassword)
+}
+
+// The charter follows the window: more text on a larger terminal, and the
+// body always fits.
+func TestActivationCharterResize(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.identify("camille.martin")
+	tm.typeText(mailedCode(t, tm.store, camilleMail))
+	tm.press("enter")
+	if strings.Contains(tm.screen(), "4. Respect de la loi.") {
+		t.Fatal("the whole charter fits at 80×24? the test needs a longer text")
+	}
+	tm.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	tm.requireScreen("4. Respect de la loi.", "[ ] J'ai lu la charte")
+	if h := lipgloss.Height(tm.Screen().View()); h > tm.c.BodyHeight() {
+		t.Fatalf("body %d lines at 120×40, %d available", h, tm.c.BodyHeight())
+	}
+	tm.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if h := lipgloss.Height(tm.Screen().View()); h > tm.c.BodyHeight() {
+		t.Fatalf("body %d lines at 80×24, %d available", h, tm.c.BodyHeight())
+	}
+}

@@ -1,0 +1,470 @@
+package tui
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"entkiosk/data"
+	"entkiosk/screens"
+)
+
+// The helpdesk console, driven as an agent would (Inès Moreau, demo data).
+// Helpers are prefixed hd: other areas' tests share this package.
+
+// hdLogin logs in from the home screen.
+func (tm *testModel) hdLogin(identifiant, password string) {
+	tm.t.Helper()
+	tm.typeText(identifiant)
+	tm.press("enter")
+	tm.typeText(password)
+	tm.press("enter")
+	if tm.Common().Account == nil {
+		tm.t.Fatalf("%s not logged in:\n%s", identifiant, tm.screen())
+	}
+}
+
+// hdConsole is a kiosk session where the agent logged in and chose
+// "Console assistance" on the dashboard.
+func hdConsole(t *testing.T) *testModel {
+	t.Helper()
+	tm := newTestModel(t)
+	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
+	tm.dashAction("Console assistance")
+	tm.requireScreen("Console assistance", "Rechercher une personne")
+	return tm
+}
+
+// hdOpen searches and opens the first person found.
+func (tm *testModel) hdOpen(query string) {
+	tm.t.Helper()
+	tm.typeText(query)
+	tm.press("enter", "enter")
+	tm.requireScreen("1 Fiche", "2 Historique")
+}
+
+// hdGolden compares the frame with the golden file of the (sub)test t.
+func hdGolden(t *testing.T, tm *testModel) {
+	t.Helper()
+	golden.RequireEqual(t, []byte(tm.screen()))
+}
+
+func hdAudit(t *testing.T, s *data.Store, e data.Event) data.AuditEntry {
+	t.Helper()
+	entries, err := s.AuditLog(context.Background(), data.AuditFilter{Events: []data.Event{e}, Limit: 1})
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("no %s audited (%v)", e, err)
+	}
+	return entries[0]
+}
+
+func TestHelpdeskConsoleScreens(t *testing.T) {
+	tm := hdConsole(t)
+	// Hugo mistyped his password once.
+	tm.clock.Advance(time.Minute)
+	tm.store.Login(context.Background(), "hugo.lefevre", "Wrong-Password-7", data.Origin{Client: "ssh:203.0.113.9"})
+
+	t.Run("search", func(t *testing.T) {
+		tm.typeText("petit")
+		tm.press("enter")
+		tm.requireScreen("2 personne(s)", "Petit Marie", "marie.petit2", "22200002")
+		hdGolden(t, tm)
+	})
+	t.Run("card", func(t *testing.T) {
+		for range len("petit") {
+			tm.press("backspace")
+		}
+		tm.hdOpen("Lefèvre")
+		tm.requireScreen("Hugo Lefèvre · hugo.lefevre@etu.umontpellier.fr", "n° 21805555", "h•••••@e•••••.org",
+			"1 échec(s) récent(s)", "Envoyer un code de réinitialisation", "Déverrouiller")
+		if strings.Contains(tm.screen(), "hugo.lefevre@example.org") {
+			t.Fatal("full address shown")
+		}
+		hdGolden(t, tm)
+	})
+	t.Run("history", func(t *testing.T) {
+		tm.press("right")
+		tm.requireScreen("Échec de connexion : mot de passe incorrect", "ssh:203.0.113.9", "IA validée")
+		hdGolden(t, tm)
+	})
+	t.Run("walk", func(t *testing.T) {
+		tm.press("right")
+		tm.requireScreen("◉ Problème de connexion", "1 échec(s) en 15 min",
+			"le 25/11/2026 à 10:01 : mot de passe incorrect", "À faire : envoyer un code")
+		hdGolden(t, tm)
+	})
+	t.Run("journal", func(t *testing.T) {
+		tm.press("right")
+		tm.requireScreen("LOGIN_ERROR", "wrong", "ACCOUNT_CREATED")
+		hdGolden(t, tm)
+	})
+	t.Run("confirm", func(t *testing.T) {
+		tm.press("1", "enter")
+		tm.requireScreen("Envoyer un code de réinitialisation", "h•••••@e•••••.org", "[ Confirmer ]", "[ Annuler ]")
+		hdGolden(t, tm)
+	})
+	t.Run("sent", func(t *testing.T) {
+		tm.press("enter")
+		tm.requireScreen("✓ Code de réinitialisation envoyé à h•••••@e•••••.org ; nouvel envoi à 10:02.")
+		hdGolden(t, tm)
+	})
+	t.Run("correct", func(t *testing.T) {
+		tm.press("down", "down", "enter")
+		tm.requireScreen("Corriger le mail de secours", "21805555", "21/11/2002", "Nouveau mail de secours",
+			"[ ] L'identité est vérifiée")
+		hdGolden(t, tm)
+	})
+	t.Run("card_en", func(t *testing.T) {
+		tm.press("esc", "f2")
+		defer tm.press("f2")
+		tm.requireScreen("1 Card", "Send a reset code", "Recovery mail")
+		hdGolden(t, tm)
+	})
+	t.Run("audit", func(t *testing.T) {
+		tm.press("esc", "tab", "enter")
+		tm.requireScreen("Journal d'audit", "HELPDESK_ACTION", "hugo.lefevre", "Assistance · par ines.moreau")
+		hdGolden(t, tm)
+	})
+}
+
+// A student who reaches the console gets "not available" and nothing else;
+// the store refuses whatever the screen does.
+func TestHelpdeskRefusedToStudent(t *testing.T) {
+	tm := newTestModel(t)
+	tm.hdLogin("hugo.lefevre", "Kiosque-Demo-2026")
+	tm.send(screens.NavigateMsg{Page: screens.PageHelpdesk})
+	tm.requireScreen("Cette fonction n'est pas disponible.")
+	tm.typeText("martin")
+	tm.press("enter", "tab", "enter", "right")
+	for _, no := range []string{"Rechercher", "Martin", "Journal", "Fiche"} {
+		if strings.Contains(tm.screen(), no) {
+			t.Fatalf("a student sees %q:\n%s", no, tm.screen())
+		}
+	}
+	tm.requireGolden()
+	if e := hdAudit(t, tm.store, data.EventHelpdeskAction); e.Outcome != "refused: not helpdesk" ||
+		e.Actor != "hugo.lefevre@etu.umontpellier.fr" {
+		t.Fatalf("refusal not audited: %+v", e)
+	}
+	tm.press("esc")
+	if _, still := tm.Screen().(interface{ IsHelpdesk() }); still {
+		t.Fatal("esc did not leave")
+	}
+}
+
+// The role is read in the store at every request: revoked while the
+// console is open, the next search is refused.
+func TestHelpdeskRoleRevokedDuringSession(t *testing.T) {
+	tm := hdConsole(t)
+	if err := tm.store.SetHelpdesk(context.Background(), "ines.moreau", false, data.Origin{Client: "cli:root"}); err != nil {
+		t.Fatal(err)
+	}
+	tm.typeText("martin")
+	tm.press("enter")
+	tm.requireScreen("Cette fonction n'est pas disponible.")
+	if strings.Contains(tm.screen(), "Camille") {
+		t.Fatalf("results after revocation:\n%s", tm.screen())
+	}
+}
+
+// Hugo is locked out: the walk-through says so and leads to the unlock.
+func TestHelpdeskUnlockThroughWalkthrough(t *testing.T) {
+	tm := hdConsole(t)
+	ctx := context.Background()
+	for range data.LoginFailuresBeforeLock {
+		tm.clock.Advance(2 * time.Second)
+		tm.store.Login(ctx, "hugo.lefevre", "Wrong-Password-7", data.Origin{Client: "kiosk:bu-sciences/tty2"})
+	}
+	tm.hdOpen("21805555")
+	tm.requireScreen("connexion verrouillée jusqu'à 10:01")
+	tm.press("3")
+	tm.requireScreen("◉ Problème de connexion", "verrouillé jusqu'à 10:01 (verrouillage n° 1)", "À faire : déverrouiller",
+		"Entrée : Déverrouiller")
+	tm.press("enter")
+	tm.requireScreen("Déverrouiller", "[ Confirmer ]")
+	tm.press("enter")
+	tm.requireScreen("✓ Déverrouillé : connexion.", "pas de verrouillage", "À faire : envoyer un code de réinitialisation")
+	if _, err := tm.store.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", data.Origin{Client: "kiosk:x"}); err != nil {
+		t.Fatalf("still locked: %v", err)
+	}
+	e := hdAudit(t, tm.store, data.EventHelpdeskAction)
+	if e.Detail != "unlock login" || e.Actor != "ines.moreau@umontpellier.fr" || e.Identifiant != "hugo.lefevre@etu.umontpellier.fr" {
+		t.Fatalf("audit: %+v", e)
+	}
+}
+
+func TestHelpdeskCorrectRecoveryNeedsIdentityCheck(t *testing.T) {
+	tm := hdConsole(t)
+	tm.hdOpen("camille martin")
+	tm.press("down", "enter") // the second action: correct the mail de secours
+	tm.requireScreen("Corriger le mail de secours", "21901234", "14/07/2004")
+	tm.typeText("camille.m@example.net")
+	tm.press("enter", "tab", "enter") // not ticked
+	tm.requireScreen("Vérifiez d'abord l'identité de la personne, puis cochez la case.")
+	tm.press("space", "tab", "enter") // the refusal put the focus on the box
+	tm.requireScreen("✓ Mail de secours corrigé : c•••••@e•••••.net.", "Mail de secours c•••••@e•••••.net")
+	acct, _ := tm.store.Account(context.Background(), hdPersonID(t, tm.store, "camille.martin"))
+	if acct.RecoveryEmail != "camille.m@example.net" {
+		t.Fatalf("recovery: %q", acct.RecoveryEmail)
+	}
+	if e := hdAudit(t, tm.store, data.EventHelpdeskAction); !strings.HasPrefix(e.Detail, "recovery mail corrected") {
+		t.Fatalf("audit: %+v", e)
+	}
+	// The history says it, in French.
+	tm.press("2")
+	tm.requireScreen("Assistance · par ines.moreau (mail de secours corrigé", "Code d'activation annulé (mail de secours corrigé)")
+}
+
+func hdPersonID(t *testing.T, s *data.Store, query string) int64 {
+	t.Helper()
+	agent, err := s.Login(context.Background(), "ines.moreau", "Helpdesk-Demo-2026", data.Origin{Client: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.HelpdeskSearch(context.Background(), agent, query)
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("search %q: %v %+v", query, err, res)
+	}
+	return res.Hits[0].PersonID
+}
+
+func TestHelpdeskAuditLogPagingAndFilters(t *testing.T) {
+	tm := hdConsole(t)
+	ctx := context.Background()
+	for i := range 30 {
+		tm.clock.Advance(2 * time.Second)
+		tm.store.Login(ctx, "paul.bernard", fmt.Sprintf("Wrong-%02d", i), data.Origin{Client: "ssh:198.51.100.4"})
+	}
+	tm.press("tab", "enter")
+	tm.requireScreen("Journal d'audit", "page 1")
+	first := tm.screen()
+	tm.press("pgdown")
+	tm.requireScreen("page 2")
+	if tm.screen() == first {
+		t.Fatal("page 2 is page 1")
+	}
+	tm.press("pgup")
+	tm.requireScreen("page 1")
+	// Only Marie Petit (the first, not marie.petit2).
+	tm.typeText("marie.petit")
+	tm.press("enter")
+	tm.requireScreen("ACCOUNT_CREATED", "marie.petit ")
+	if strings.Contains(tm.screen(), "marie.petit2") || strings.Contains(tm.screen(), "paul.bernard") {
+		t.Fatalf("filter by identifiant:\n%s", tm.screen())
+	}
+	// Only the locks, everybody.
+	for range len("marie.petit") {
+		tm.press("backspace")
+	}
+	tm.press("enter", "tab")
+	for tm.screen() != "" && !strings.Contains(tm.screen(), "‹ LOCK ›") {
+		tm.press("right")
+	}
+	for _, line := range strings.Split(tm.screen(), "\n") {
+		if strings.Contains(line, "LOGIN_ERROR") {
+			t.Fatalf("event filter:\n%s", tm.screen())
+		}
+	}
+	tm.requireScreen("LOCK", "paul.bernard", "locked")
+	tm.press("down")
+	tm.requireScreen("Verrouillage : verrouillé (connexion ")
+}
+
+// The end-to-end case of the issue: an agent resends an activation code
+// from the console while the student activates at a kiosk that is another
+// process on the same store file. The student's first code stops working;
+// the newest one activates the account.
+func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
+	tm := hdConsole(t)
+	student := hdStartStudent(t, tm.store.Path())
+	student.ask("clock " + tm.clock.Now().Format(time.RFC3339Nano))
+	if got := student.ask("open camille.martin"); got != "ok étape 2 sur 5 : code d'activation" {
+		t.Fatalf("student start: %s", got)
+	}
+	oldCode := hdNewestCode(t, tm.store, "camille.martin@example.org")
+
+	tm.clock.Advance(data.ResendCooldown)
+	student.ask("clock " + tm.clock.Now().Format(time.RFC3339Nano))
+	tm.hdOpen("camille")
+	tm.press("enter") // Renvoyer le code d'activation
+	tm.requireScreen("Renvoyer le code d'activation", "c•••••@e•••••.org")
+	tm.press("enter") // Confirmer
+	tm.requireScreen("✓ Code d'activation envoyé à c•••••@e•••••.org")
+	newCode := hdNewestCode(t, tm.store, "camille.martin@example.org")
+	if newCode == oldCode {
+		t.Fatal("no new code")
+	}
+	if strings.Contains(tm.screen(), newCode) {
+		t.Fatal("the agent sees the code")
+	}
+
+	// The student's screen was opened before the resend: the old code is
+	// refused there, the new one goes on.
+	if got := student.ask("code " + oldCode); got != "refused ✗ Code incorrect. Il vous reste 4 essai(s)." {
+		t.Fatalf("old code: %s", got)
+	}
+	if got := student.ask("code " + newCode); got != "ok étape 3 sur 5 : charte" {
+		t.Fatalf("new code: %s", got)
+	}
+	if got := student.ask("finish Tramway-Ocre-Lune-42"); got != "ok compte activé" {
+		t.Fatalf("finish: %s", got)
+	}
+	student.close()
+
+	tm.press("esc", "enter") // the card again, read anew
+	tm.requireScreen("actif, activé le 25/11/2026")
+	tm.press("2")
+	tm.requireScreen("Compte activé", "Code d'activation utilisé", "Code d'activation (remplacé) envoyé",
+		"Code incorrect (activation, 1/5)")
+	e := hdAudit(t, tm.store, data.EventActivate)
+	if e.Client != "kiosk:student-process" {
+		t.Fatalf("activation not by the other process: %+v", e)
+	}
+	if _, err := tm.store.Login(context.Background(), "camille.martin", "Tramway-Ocre-Lune-42", data.Origin{}); err != nil {
+		t.Fatalf("login with the new password: %v", err)
+	}
+}
+
+var hdCodeLine = regexp.MustCompile(`(?m)^Code ?: (\d{8})$`)
+
+// hdNewestCode reads the newest code mailed to an address (the demo mailbox).
+func hdNewestCode(t *testing.T, s *data.Store, to string) string {
+	t.Helper()
+	mails, err := s.Outbox(context.Background(), data.OutboxFilter{To: to})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newest := data.Mail{}
+	for _, m := range mails {
+		if hdCodeLine.MatchString(m.Body) && m.ID > newest.ID {
+			newest = m
+		}
+	}
+	if newest.ID == 0 {
+		t.Fatalf("no code mailed to %s", to)
+	}
+	return hdCodeLine.FindStringSubmatch(newest.Body)[1]
+}
+
+// hdStudent is the other process: this test binary, run as
+// TestHelpdeskStudentProcess, answering one line per command.
+type hdStudent struct {
+	t     *testing.T
+	cmd   *exec.Cmd
+	in    io.WriteCloser
+	lines *bufio.Scanner
+}
+
+func hdStartStudent(t *testing.T, storePath string) *hdStudent {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelpdeskStudentProcess$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "ENTKIOSK_TEST_STUDENT_STORE="+storePath)
+	cmd.Stderr = os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	s := &hdStudent{t: t, cmd: cmd, in: in, lines: bufio.NewScanner(out)}
+	t.Cleanup(func() { s.in.Close(); s.cmd.Wait() })
+	return s
+}
+
+func (s *hdStudent) ask(command string) string {
+	s.t.Helper()
+	fmt.Fprintln(s.in, command)
+	for s.lines.Scan() {
+		if answer, ok := strings.CutPrefix(s.lines.Text(), "ANSWER "); ok {
+			return answer
+		}
+	}
+	s.t.Fatalf("student process ended before answering %q", command)
+	return ""
+}
+
+func (s *hdStudent) close() {
+	s.in.Close()
+	if err := s.cmd.Wait(); err != nil {
+		s.t.Fatalf("student process: %v", err)
+	}
+}
+
+// TestHelpdeskStudentProcess is the kiosk of
+// TestHelpdeskResendWhileStudentActivates: its own process, its own store
+// handle and clock, the real "1ère connexion" screens. It does nothing when
+// run on its own.
+func TestHelpdeskStudentProcess(t *testing.T) {
+	path := os.Getenv("ENTKIOSK_TEST_STUDENT_STORE")
+	if path == "" {
+		t.Skip("the other process of TestHelpdeskResendWhileStudentActivates")
+	}
+	clock := data.NewManualClock(testNow)
+	store, err := data.Open(path, data.Config{Clock: clock, Hasher: testHasher, LinkHost: "ent.umontpellier.fr",
+		LinkPort: 2222})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	wall := data.NewManualClock(testNow)
+	tm := &testModel{t: t, store: store, clock: clock, wall: wall, Model: New(Options{Store: store,
+		Renderer: asciiRenderer(), Lang: screens.French, Kiosk: true, Demo: true, Client: "kiosk:student-process",
+		Now: wall.Now, Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})}
+	tm.settle(tm.Init())
+	tm.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	// What the screen says: its step title, or its error line.
+	says := func(want string) string {
+		screen := tm.screen()
+		if strings.Contains(screen, want) {
+			return "ok " + want
+		}
+		for _, line := range strings.Split(screen, "\n") {
+			if l := strings.TrimSpace(line); strings.HasPrefix(l, "✗") {
+				return "refused " + l
+			}
+		}
+		return "unexpected screen:\n" + screen
+	}
+	in := bufio.NewScanner(os.Stdin)
+	for in.Scan() {
+		verb, arg, _ := strings.Cut(in.Text(), " ")
+		answer := "ok"
+		switch verb {
+		case "clock":
+			now, err := time.Parse(time.RFC3339Nano, arg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			clock.Set(now)
+			wall.Set(now)
+		case "open":
+			tm.openActivation()
+			tm.identify(arg)
+			answer = says("étape 2 sur 5 : code d'activation")
+		case "code":
+			tm.typeText(arg)
+			tm.press("enter")
+			answer = says("étape 3 sur 5 : charte")
+		case "finish":
+			tm.acceptCharter()
+			tm.press("enter") // no redirection
+			tm.choosePassword(arg)
+			answer = says("compte activé")
+		}
+		fmt.Println("ANSWER " + strings.ReplaceAll(answer, "\n", " ⏎ "))
+	}
+}

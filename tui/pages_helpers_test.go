@@ -1,0 +1,103 @@
+package tui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"entkiosk/data"
+)
+
+// Helpers of the dashboard, lookup, help and mailbox tests.
+
+// requireWidth fails if a line of the frame is wider than w cells.
+func (tm *testModel) requireWidth(w int) {
+	tm.t.Helper()
+	for i, line := range strings.Split(tm.screen(), "\n") {
+		if n := ansi.StringWidth(line); n > w {
+			tm.t.Fatalf("line %d is %d cells wide:\n%s", i+1, n, tm.screen())
+		}
+	}
+}
+
+// pagesGolden compares the frame with testdata/<TestName>/<name>.golden, for
+// tests that keep more than one screen.
+func (tm *testModel) pagesGolden(name string) {
+	tm.t.Helper()
+	goldenScreen(tm.t, name, tm.screen())
+}
+
+func goldenScreen(t testing.TB, name, s string) {
+	t.Helper()
+	tt, ok := t.(*testing.T)
+	if !ok {
+		t.Fatal("golden screens need a *testing.T")
+	}
+	tt.Run(name, func(st *testing.T) { golden.RequireEqual(st, []byte(s)) })
+}
+
+var outboxCodeLine = regexp.MustCompile(`(?m)^Code ?: ?([0-9]{8})$`)
+
+// outboxCode is the code of the newest mail to address.
+func outboxCode(t testing.TB, s *data.Store, address string) string {
+	t.Helper()
+	mails, err := s.Outbox(t.Context(), data.OutboxFilter{To: address, Limit: 1})
+	if err != nil || len(mails) == 0 {
+		t.Fatalf("no mail to %s (%v)", address, err)
+	}
+	m := outboxCodeLine.FindStringSubmatch(mails[0].Body)
+	if m == nil {
+		t.Fatalf("no code in the mail to %s:\n%s", address, mails[0].Body)
+	}
+	return m[1]
+}
+
+// pagesMailsTo counts the mails of a kind to address.
+func pagesMailsTo(t testing.TB, s *data.Store, address string, kind data.MailKind) int {
+	t.Helper()
+	mails, err := s.Outbox(t.Context(), data.OutboxFilter{To: address})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, m := range mails {
+		if m.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// requireNoSecret fails if any of secrets shows on the frame.
+func (tm *testModel) requireNoSecret(secrets ...string) {
+	tm.t.Helper()
+	s := tm.screen()
+	for _, secret := range secrets {
+		if secret != "" && strings.Contains(s, secret) {
+			tm.t.Fatalf("%q shows in clear:\n%s", secret, s)
+		}
+	}
+}
+
+// pagesLogin logs in from the home screen.
+func (tm *testModel) pagesLogin(identifiant, password string) {
+	tm.typeText(identifiant)
+	tm.press("enter")
+	tm.typeText(password)
+	tm.press("enter")
+}
+
+// requireTextNB is requireScreen for texts with French spacing: the screen's
+// no-break spaces (before « : », inside « ») match plain ones.
+func (tm *testModel) requireTextNB(want ...string) {
+	tm.t.Helper()
+	s := strings.ReplaceAll(tm.screen(), "\u00a0", " ")
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			tm.t.Fatalf("screen lacks %q:\n%s", w, tm.screen())
+		}
+	}
+}
