@@ -42,7 +42,7 @@ type ServeOptions struct {
 	ShutdownGrace time.Duration
 	Logger        *log.Logger
 
-	// for tests
+	// for tests (ssh_harness_test.go)
 	listener  net.Listener                        // instead of Listen
 	handshake time.Duration                       // instead of handshakeTimeout
 	hook      func(m *Model, msg tea.Msg) tea.Cmd // sees every message first
@@ -174,8 +174,6 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
 	srv.RequestHandlers = map[string]ssh.RequestHandler{}
 	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
-	srv.LocalPortForwardingCallback = nil
-	srv.ReversePortForwardingCallback = nil
 	srv.ConnectionFailedCallback = func(c net.Conn, err error) {
 		s.log.Debug("handshake failed", "addr", c.RemoteAddr().String(), "err", err)
 	}
