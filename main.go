@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -30,7 +31,7 @@ const usage = `entkiosk — ENT compte informatique, Université de Montpellier
 
 Usage:
   entkiosk kiosk  [--db PATH] [--demo] [--lang fr|en]
-  entkiosk serve  [--db PATH] [--demo] [--listen HOST:PORT] [--host-key PATH]
+  entkiosk serve  [--db PATH] [--demo] [--listen HOST:PORT] [--host-key PATH] [--lang fr|en]
   entkiosk import [--db PATH] FILE.csv
   entkiosk outbox [--db PATH] [--to ADDRESS] [--status failed]
   entkiosk mail   [--db PATH] --smtp URL [--from ADDRESS] [--watch]
@@ -420,14 +421,28 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	demo := f.bool("demo", false, "load the demo people (idempotent) and show the DÉMO badge and mailbox key")
 	listen := f.str("listen", "0.0.0.0:2222", "address to listen on")
 	hostKey := f.str("host-key", "", "SSH host key, generated on first start (default: beside the store)")
-	maxSessions := f.int("max-sessions", 1000, "connections in total")
-	perAddress := f.int("max-sessions-per-address", 10, "connections per source address")
-	idle := f.duration("idle-timeout", 120*time.Second, "inactivity before a personal session is closed (kiosk: wiped)")
-	maxTime := f.duration("max-session-time", 30*time.Minute, "longest session")
+	lang := f.str("lang", "fr", "first language of every session: fr or en")
+	maxSessions := f.int("max-sessions", tui.DefaultMaxSessions, "connections in total (refused before the SSH handshake)")
+	perAddress := f.int("max-sessions-per-address", tui.DefaultMaxSessionsPerAddress, "connections per source address")
+	idle := f.duration("idle-timeout", tui.DefaultIdleTimeout, "inactivity before a personal session is closed (user kiosk: wiped)")
+	maxTime := f.duration("max-session-time", tui.DefaultMaxSessionTime, "longest session (user kiosk: ends at its next return home)")
+	memLimit := f.str("memory-limit", "256MiB", "soft memory limit: past it the garbage collector works harder (0: none; GOMEMLIMIT wins)")
 	smtpURL := f.str("smtp", "", "deliver the outbox through this SMTP server (smtp://user:pass@host:587, smtps://...)")
 	from := f.str("from", defaultFrom, "From address of the mails")
 	if _, err := f.parse(args); err != nil {
 		return helpOK(err)
+	}
+	if *lang != "fr" && *lang != "en" {
+		return usageError{fmt.Sprintf("--lang %q: fr or en", *lang)}
+	}
+	limit, err := parseBytes(*memLimit)
+	if err != nil {
+		return usageError{fmt.Sprintf("--memory-limit %q: %v", *memLimit, err)}
+	}
+	if limit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		// A burst of logins leaves argon2's 19 MiB blocks behind: without a
+		// limit the heap doubles before they are collected.
+		debug.SetMemoryLimit(limit)
 	}
 	var mailCfg data.SMTPConfig
 	if *smtpURL != "" {
@@ -441,6 +456,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	defer done()
+	log.SetDefault(logger) // wish's Bubble Tea middleware logs through it
 	store, err := f.open()
 	if err != nil {
 		return err
@@ -467,8 +483,28 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		logger.Info("no --smtp: mails stay in the outbox (entkiosk outbox)")
 	}
 	return tui.Serve(ctx, tui.ServeOptions{Store: store, Listen: *listen, HostKeyPath: *hostKey, Demo: *demo,
-		MaxSessions: *maxSessions, MaxSessionsPerAddress: *perAddress, IdleTimeout: *idle, MaxSessionTime: *maxTime,
-		Logger: logger})
+		Lang: screens.ParseLang(*lang), MaxSessions: *maxSessions, MaxSessionsPerAddress: *perAddress,
+		IdleTimeout: *idle, MaxSessionTime: *maxTime, Logger: logger})
+}
+
+// parseBytes reads a size as GOMEMLIMIT does: 256MiB, 1GiB, 500000000.
+func parseBytes(s string) (int64, error) {
+	units := []struct {
+		suffix string
+		factor int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40}, {"B", 1}}
+	factor := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(s, u.suffix) {
+			s, factor = strings.TrimSuffix(s, u.suffix), u.factor
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n < 0 {
+		return 0, errors.New("a size such as 256MiB or 1GiB")
+	}
+	return n * factor, nil
 }
 
 func cmdMail(ctx context.Context, args []string, stdout, stderr io.Writer) error {
