@@ -126,13 +126,21 @@ func TestEveryKeyUsedExists(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		check := func(e ast.Expr) {
+		check := func(e ast.Expr, suffixes ...string) {
 			lit, ok := e.(*ast.BasicLit)
 			if !ok || lit.Kind != token.STRING {
 				return
 			}
 			k, err := strconv.Unquote(lit.Value)
 			if err != nil || k == "" {
+				return
+			}
+			if len(suffixes) > 0 {
+				// Nf: the singular and the plural are both needed.
+				for _, sfx := range suffixes {
+					checkKey(t, fset.Position(lit.Pos()).String(), k+sfx)
+				}
+				used++
 				return
 			}
 			used++
@@ -161,6 +169,9 @@ func TestEveryKeyUsedExists(t *testing.T) {
 						check(n.Args[i])
 					}
 				}
+				if fn == "Nf" && len(n.Args) > 0 {
+					check(n.Args[0], ".one", ".other")
+				}
 			case *ast.KeyValueExpr:
 				if id, ok := n.Key.(*ast.Ident); ok && keyFields[id.Name] {
 					check(n.Value)
@@ -171,5 +182,14 @@ func TestEveryKeyUsedExists(t *testing.T) {
 	}
 	if used < 20 {
 		t.Fatalf("only %d keys found in screens/*.go: the parser missed them", used)
+	}
+}
+
+func checkKey(t *testing.T, pos, k string) {
+	t.Helper()
+	for lang, cat := range catalogues {
+		if _, ok := cat[k]; !ok {
+			t.Errorf("%s: key %q is not in the %s catalogue", pos, k, lang)
+		}
 	}
 }

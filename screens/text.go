@@ -38,3 +38,15 @@ func ParseLang(s string) Lang {
 	}
 	return French
 }
+
+// Nf formats a count: the catalogue has key+".one" and key+".other", and
+// n is the first argument. French counts 0 and 1 as singular ("0 essai",
+// "1 essai"), English only 1.
+func (c *Common) Nf(k string, n int, args ...any) string {
+	one := n == 1 || (c.Lang != English && n == 0)
+	form := k + ".other"
+	if one {
+		form = k + ".one"
+	}
+	return c.Tf(form, append([]any{n}, args...)...)
+}
