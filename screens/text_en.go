@@ -760,4 +760,8 @@ The helpdesk will never ask for your password or for a code received by mail.`,
 	"ssh.end.maxtime":   "Session closed: maximum duration reached. Connect again to continue.",
 	"ssh.end.shutdown":  "The service is restarting: session closed. Connect again in a moment.",
 	"ssh.end.error":     "An internal error closed the session. Connect again; if it happens again, contact the helpdesk.",
+
+	// --- helpdesk: the list of the cases (huh)
+	"helpdesk.choice.title":   "What is the person's problem?",
+	"helpdesk.key.choosecase": "choose the case",
 }

@@ -765,4 +765,8 @@ L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par ma
 	"ssh.end.maxtime":   "Session fermée : durée maximale atteinte. Reconnectez-vous pour continuer.",
 	"ssh.end.shutdown":  "Le service redémarre : session fermée. Reconnectez-vous dans un instant.",
 	"ssh.end.error":     "Une erreur interne a fermé la session. Reconnectez-vous ; si cela se reproduit, contactez l'assistance.",
+
+	// --- helpdesk: the list of the cases (huh)
+	"helpdesk.choice.title":   "Quel est le problème de la personne ?",
+	"helpdesk.key.choosecase": "choisir le cas",
 }
