@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
@@ -96,6 +97,14 @@ func TestHelpdeskCaseChoiceScreen(t *testing.T) {
 		if tm.screen() != open {
 			t.Fatalf("%s changed the open list:\n%s", k, tm.screen())
 		}
+	}
+
+	// A resize redraws it at the new width, cursor kept.
+	tm.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	tm.requireScreen(hcTitle, "┃ › Problème de connexion")
+	tm.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if tm.screen() != open {
+		t.Fatalf("back at 80×24, the list is not as it was:\n%s", tm.screen())
 	}
 
 	tm.hcPress("esc")
