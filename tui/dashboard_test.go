@@ -304,7 +304,7 @@ func TestDashboardRedirectionExternalByCode(t *testing.T) {
 
 	tm.typeText("00000000")
 	tm.press("enter")
-	tm.requireTextNB("Code incorrect. Il vous reste 4 essai(s).")
+	tm.requireTextNB("Code incorrect. Il vous reste 4 essais.")
 	tm.pagesGolden("wrong code")
 	tm.typeText(code)
 	tm.press("enter")
