@@ -177,7 +177,7 @@ func (f *flags) add(o *option) {
 		return // an empty variable of a number, a duration or a switch is no value
 	}
 	if err := o.set(v); err != nil {
-		f.envErr = usageError{fmt.Sprintf("%s=%q : %s", envName(o.name), v, o.want)}
+		f.envErr = usageError{fmt.Sprintf("%s : %s=%q : %s", f.cmd, envName(o.name), v, o.want)}
 	}
 }
 
@@ -430,9 +430,9 @@ func count(n int, one, other string) string {
 	return fmt.Sprintf("%d %s", n, other)
 }
 
-func checkLang(lang string) error {
+func checkLang(cmd, lang string) error {
 	if lang != "fr" && lang != "en" {
-		return usageError{fmt.Sprintf("--lang %q : fr ou en", lang)}
+		return usageError{fmt.Sprintf("%s : --lang %q : fr ou en", cmd, lang)}
 	}
 	return nil
 }
@@ -456,7 +456,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	if _, err := f.parse(args, stdout); err != nil {
 		return helpOK(err)
 	}
-	if err := checkLang(lang); err != nil {
+	if err := checkLang(name, lang); err != nil {
 		return err
 	}
 	// Until Bubble Tea takes the terminal (opening the store, loading the
@@ -731,7 +731,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	if _, err := f.parse(args, stdout); err != nil {
 		return helpOK(err)
 	}
-	if err := checkLang(lang); err != nil {
+	if err := checkLang(name, lang); err != nil {
 		return err
 	}
 	limit, err := parseBytes(memLimit)
@@ -746,7 +746,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	var mailCfg data.SMTPConfig
 	if smtpURL != "" {
 		if mailCfg, err = data.ParseSMTP(smtpURL, from); err != nil {
-			return usageError{smtpError(err)}
+			return usageError{name + " : " + smtpError(err)}
 		}
 	}
 	logger, done, err := f.logger(stderr, "")
@@ -857,7 +857,7 @@ func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	cfg, err := data.ParseSMTP(smtpURL, from)
 	if err != nil {
-		return usageError{smtpError(err)}
+		return usageError{name + " : " + smtpError(err)}
 	}
 	logger, done, err := f.logger(stderr, "")
 	if err != nil {
@@ -1053,8 +1053,9 @@ func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr i
 	if st, err := os.Stat(dest); err == nil {
 		size = st.Size()
 	}
-	fmt.Fprintf(stdout, "sauvegarde écrite : %s (%.1f Mo en %s, integrity_check ok, mode 0600)\n", dest,
-		float64(size)/1e6, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "sauvegarde écrite : %s (%s Mo en %s, integrity_check ok, mode 0600)\n", dest,
+		strings.Replace(strconv.FormatFloat(float64(size)/1e6, 'f', 1, 64), ".", ",", 1),
+		strings.Replace(time.Since(start).Round(time.Millisecond).String(), ".", ",", 1))
 	return nil
 }
 

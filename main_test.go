@@ -92,7 +92,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"audit", "--limit", "beaucoup"}, "entkiosk : audit : --limit \"beaucoup\" : un nombre entier attendu\n"},
 		{[]string{"audit", "--json=peut-être"}, "entkiosk : audit : --json \"peut-être\" : true ou false attendu\n"},
 		{[]string{"kiosk", "--idle", "2 minutes"}, "entkiosk : kiosk : --idle \"2 minutes\" : une durée attendue (90s, 2m, 1h30m)\n"},
-		{[]string{"kiosk", "--lang", "de"}, "entkiosk : --lang \"de\" : fr ou en\n"},
+		{[]string{"kiosk", "--lang", "de"}, "entkiosk : kiosk : --lang \"de\" : fr ou en\n"},
 		{[]string{"audit", "--since"}, "entkiosk : audit : --since demande une valeur (DATE)\n"},
 		{[]string{"audit", "--since", "hier"}, "entkiosk : audit : --since \"hier\" : une date jj/mm/aaaa ou aaaa-mm-jj\n"},
 		{[]string{"import"}, "entkiosk : import : un fichier attendu (entkiosk import FICHIER.csv)\n"},
@@ -139,7 +139,7 @@ func TestEnvironmentVariables(t *testing.T) {
 	cleanEnv(t)
 	t.Setenv("ENTKIOSK_LIMIT", "mille")
 	r := runCmd(t, "audit", "--db", filepath.Join(t.TempDir(), "x.db"))
-	if r.status != 2 || r.errOut != "entkiosk : ENTKIOSK_LIMIT=\"mille\" : un nombre entier attendu\n" {
+	if r.status != 2 || r.errOut != "entkiosk : audit : ENTKIOSK_LIMIT=\"mille\" : un nombre entier attendu\n" {
 		t.Fatalf("bad variable: %d %q", r.status, r.errOut)
 	}
 	t.Setenv("ENTKIOSK_LIMIT", "")
@@ -358,12 +358,12 @@ func TestMailCommandSMTPErrors(t *testing.T) {
 	} {
 		r := runCmd(t, "mail", "--smtp", url, "--db", "x.db")
 		if r.status != 2 || strings.Contains(r.errOut, "adresse du relais refusée") || strings.Contains(r.errOut, "secret") ||
-			!strings.HasPrefix(r.errOut, "entkiosk : --smtp : ") {
+			!strings.HasPrefix(r.errOut, "entkiosk : mail : --smtp : ") {
 			t.Errorf("%s: %d %q", url, r.status, r.errOut)
 		}
 	}
 	r := runCmd(t, "mail", "--smtp", "smtp://relay", "--from", "personne", "--db", "x.db")
-	if r.status != 2 || r.errOut != "entkiosk : --from \"personne\" : ce n'est pas une adresse (Nom <adresse@domaine>)\n" {
+	if r.status != 2 || r.errOut != "entkiosk : mail : --from \"personne\" : ce n'est pas une adresse (Nom <adresse@domaine>)\n" {
 		t.Errorf("--from: %d %q", r.status, r.errOut)
 	}
 }
