@@ -293,6 +293,16 @@ func (f *flags) parse(args []string, stdout io.Writer) ([]string, error) {
 	return positional, nil
 }
 
+// parseNoArgs reads the options of a command that takes no argument: a
+// word left over (an option's name forgotten) is a usage error, not ignored.
+func (f *flags) parseNoArgs(args []string, stdout io.Writer) error {
+	pos, err := f.parse(args, stdout)
+	if err == nil && len(pos) > 0 {
+		err = usageError{fmt.Sprintf("%s : argument inattendu %q (entkiosk %s -h donne les options)", f.cmd, pos[0], f.cmd)}
+	}
+	return err
+}
+
 func (f *flags) printHelp(w io.Writer) {
 	fmt.Fprintf(w, "%s\n\nUsage : entkiosk %s %s\n", wrap("entkiosk "+f.cmd+" — "+f.about, ""), f.cmd, f.args)
 	if len(f.opts) == 0 {
@@ -453,7 +463,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	f.domainOptions()
 	f.linkOptions()
 	f.logOption("entkiosk.log à côté de la base")
-	if _, err := f.parse(args, stdout); err != nil {
+	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
 	if err := checkLang(name, lang); err != nil {
@@ -576,7 +586,7 @@ func cmdOutbox(ctx context.Context, name string, args []string, stdout, stderr i
 	f.str(&to, "to", "ADRESSE", "", "seulement les mails à cette adresse")
 	f.str(&status, "status", "ÉTAT", "", "seulement les mails dans cet état : pending (en attente), "+
 		"sending (en cours d'envoi), sent (envoyé) ou failed (en échec)")
-	if _, err := f.parse(args, stdout); err != nil {
+	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
 	switch status {
@@ -635,7 +645,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 	f.str(&events, "event", "E,E…", "", "seulement ces événements, séparés par des virgules (LOGIN_ERROR,LOCK,…)")
 	f.bool(&asJSON, "json", "un objet JSON par ligne")
 	f.int(&limit, "limit", 1000, "au plus ce nombre d'événements, les plus récents")
-	if _, err := f.parse(args, stdout); err != nil {
+	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
 	if limit < 1 {
@@ -728,7 +738,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.domainOptions()
 	f.linkOptions()
 	f.logOption("la sortie d'erreur")
-	if _, err := f.parse(args, stdout); err != nil {
+	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
 	if err := checkLang(name, lang); err != nil {
@@ -849,7 +859,7 @@ func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.
 	f.str(&from, "from", "ADRESSE", defaultFrom, "expéditeur des mails")
 	f.bool(&watch, "watch", "continue d'envoyer les nouveaux mails, jusqu'à l'arrêt")
 	f.logOption("la sortie d'erreur")
-	if _, err := f.parse(args, stdout); err != nil {
+	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
 	if smtpURL == "" {

@@ -94,6 +94,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"kiosk", "--idle", "2 minutes"}, "entkiosk : kiosk : --idle \"2 minutes\" : une durée attendue (90s, 2m, 1h30m)\n"},
 		{[]string{"kiosk", "--lang", "de"}, "entkiosk : kiosk : --lang \"de\" : fr ou en\n"},
 		{[]string{"audit", "--since"}, "entkiosk : audit : --since demande une valeur (DATE)\n"},
+		{[]string{"audit", "hugo.lefevre"}, "entkiosk : audit : argument inattendu \"hugo.lefevre\" (entkiosk audit -h donne les options)\n"},
+		{[]string{"kiosk", "--demo", "false"}, "entkiosk : kiosk : argument inattendu \"false\" (entkiosk kiosk -h donne les options)\n"},
 		{[]string{"audit", "--since", "hier"}, "entkiosk : audit : --since \"hier\" : une date jj/mm/aaaa ou aaaa-mm-jj\n"},
 		{[]string{"import"}, "entkiosk : import : un fichier attendu (entkiosk import FICHIER.csv)\n"},
 		{[]string{"export"}, "entkiosk : export : quoi exporter ? entkiosk export aliases [--out FICHIER]\n"},
