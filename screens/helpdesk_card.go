@@ -52,9 +52,9 @@ func newHDCard(h *Helpdesk, personID int64) *hdCard {
 
 // load reads the card again (after an action, notice says what was done).
 func (p *hdCard) load(notice string) tea.Cmd {
-	store, agent, id, person := p.h.c.Store, p.h.c.Account, p.id, p.personID
+	store, agent, origin, id, person := p.h.c.Store, p.h.c.Account, p.h.c.Origin(), p.id, p.personID
 	return p.h.run(func() tea.Msg {
-		card, err := store.HelpdeskCard(context.Background(), agent, person)
+		card, err := store.HelpdeskCard(context.Background(), agent, person, origin)
 		return hdCardMsg{id: id, card: card, notice: notice, err: err}
 	})
 }
