@@ -66,10 +66,16 @@ func (s *Store) auditRefusal(ctx context.Context, agent *Account, personID int64
 	s.tx(ctx, func(tx *sql.Tx) error { return s.audit(ctx, tx, e) })
 }
 
+// EventHelpdeskView: an agent opened a person's card (birth date,
+// registrations, addresses masked), so that the log says who looked at
+// whom.
+const EventHelpdeskView Event = "HELPDESK_VIEW"
+
 // AuditEvents are the events of the audit log, for filters.
 var AuditEvents = []Event{EventLogin, EventLoginError, EventLogout, EventLock, EventUnlock, EventSendCode, EventCodeError,
 	EventActivate, EventResetPassword, EventUpdatePassword, EventUpdateRecoveryMail, EventUpdateRedirection,
-	EventIALookup, EventIALookupError, EventHelpdeskAction, EventRoleChange, EventImport, EventAccountCreated}
+	EventIALookup, EventIALookupError, EventHelpdeskAction, EventHelpdeskView, EventRoleChange, EventImport,
+	EventAccountCreated}
 
 // helpdeskAction runs one action of an agent on a person's account in one
 // transaction with its HELPDESK_ACTION audit line (actor: the agent). A

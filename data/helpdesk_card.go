@@ -152,11 +152,60 @@ func (c *PersonCard) CanUnlock() bool {
 }
 func (c *PersonCard) CanCorrectRecovery() bool { return c.HasAccount() && c.RightsActive() }
 
-// HelpdeskCard reads a person's card for an agent.
-func (s *Store) HelpdeskCard(ctx context.Context, agent *Account, personID int64) (*PersonCard, error) {
-	if _, err := s.agentRow(ctx, s.db, agent); err != nil {
+// HelpdeskCard reads a person's card for an agent, and writes in the audit
+// log that the agent saw it (HELPDESK_VIEW, outcome "viewed"): the card
+// shows personal data. The card read again right after (see viewAudited)
+// adds no line. A refused read is audited as a refused HELPDESK_ACTION.
+func (s *Store) HelpdeskCard(ctx context.Context, agent *Account, personID int64, o Origin) (*PersonCard, error) {
+	a, err := s.agentRow(ctx, s.db, agent)
+	if err != nil {
+		if errors.Is(err, ErrNotHelpdesk) {
+			s.auditRefusal(ctx, agent, personID, "view card", err, o)
+		}
 		return nil, err
 	}
+	c, err := s.readCard(ctx, personID)
+	if err != nil {
+		return nil, err
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if seen, err := s.viewAudited(ctx, tx, a.Identifiant, personID); err != nil || seen {
+			return err
+		}
+		return s.audit(ctx, tx, AuditEntry{Event: EventHelpdeskView, PersonID: personID, Identifiant: c.Identifiant,
+			Client: o.Client, Outcome: "viewed", Actor: a.Identifiant})
+	})
+	if err != nil {
+		return nil, err // not shown unless audited
+	}
+	return c, nil
+}
+
+// viewAgain is how long a card read again adds no view line.
+const viewAgain = time.Minute
+
+// viewAudited says whether the log already says that agent saw the person
+// now: the newest line about the person is the agent's own (their view of
+// the card, or an action of theirs, after which the console reads the card
+// again), less than viewAgain ago. Anything else in between, or later, and
+// the view is written again.
+func (s *Store) viewAudited(ctx context.Context, tx *sql.Tx, agent string, personID int64) (bool, error) {
+	var event, actor, at string
+	err := tx.QueryRowContext(ctx, `SELECT event, actor, at FROM audit WHERE person_id = ? ORDER BY id DESC LIMIT 1`,
+		personID).Scan(&event, &actor, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	own := actor == agent && (Event(event) == EventHelpdeskView || Event(event) == EventHelpdeskAction ||
+		Event(event) == EventUnlock)
+	return own && s.cfg.Clock.Now().Sub(parseTime(at)) < viewAgain, nil
+}
+
+// readCard reads a person's card (the role checked by the caller).
+func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, error) {
 	now := s.cfg.Clock.Now()
 	p, err := s.person(ctx, s.db, personID)
 	if err != nil {
@@ -253,8 +302,9 @@ func (s *Store) codeInfos(ctx context.Context, personID int64, now time.Time) ([
 }
 
 // timelineSkip: audit lines the card does not repeat (a sent code is shown
-// from the codes with its mail; a logout says nothing of a problem).
-var timelineSkip = map[Event]bool{EventSendCode: true, EventLogout: true}
+// from the codes with its mail; a logout says nothing of a problem; the
+// agents' views are in the person's audit log, not in their history).
+var timelineSkip = map[Event]bool{EventSendCode: true, EventLogout: true, EventHelpdeskView: true}
 
 // problemEvents are trouble whatever their outcome.
 var problemEvents = map[Event]bool{EventLoginError: true, EventLock: true, EventCodeError: true,

@@ -58,7 +58,7 @@ func (f *helpdeskFixture) search(t *testing.T, q string) *SearchResult {
 
 func (f *helpdeskFixture) card(t *testing.T, personID int64) *PersonCard {
 	t.Helper()
-	c, err := f.s.HelpdeskCard(ctx, f.agent, personID)
+	c, err := f.s.HelpdeskCard(ctx, f.agent, personID, f.o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestHelpdeskRoleEnforced(t *testing.T) {
 			return err
 		},
 		"card": func(a *Account) error {
-			_, err := f.s.HelpdeskCard(ctx, a, camille)
+			_, err := f.s.HelpdeskCard(ctx, a, camille, f.o)
 			return err
 		},
 		"audit": func(a *Account) error {
@@ -693,5 +693,63 @@ func BenchmarkHelpdeskSearch(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Opening a card shows personal data: the log says which agent looked at
+// whom, once per look (the card read again just after adds nothing).
+func TestHelpdeskCardViewAudited(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	hugo := f.student.Person.ID
+	views := func() []AuditEntry {
+		t.Helper()
+		entries, err := f.s.AuditLog(ctx, AuditFilter{PersonID: hugo, Events: []Event{EventHelpdeskView}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return entries
+	}
+	f.card(t, hugo)
+	v := views()
+	if len(v) != 1 {
+		t.Fatalf("views after opening: %+v", v)
+	}
+	if e := v[0]; e.Actor != f.agent.Identifiant || e.Identifiant != f.student.Identifiant || e.Outcome != "viewed" ||
+		e.Client != f.o.Client || !e.At.Equal(f.clock.Now()) {
+		t.Fatalf("view: %+v", e)
+	}
+	// Read again at once, or after the agent's own action: no new line.
+	f.clock.Advance(10 * time.Second)
+	f.card(t, hugo)
+	if _, err := f.s.HelpdeskSendReset(ctx, f.agent, hugo, f.o); err != nil {
+		t.Fatal(err)
+	}
+	c := f.card(t, hugo)
+	if n := len(views()); n != 1 {
+		t.Fatalf("%d views after a re-read and an action", n)
+	}
+	for _, e := range c.Timeline {
+		if e.What == string(EventHelpdeskView) {
+			t.Fatal("a view in the person's history")
+		}
+	}
+	// A minute later, or after something else happened to the person: a new look.
+	f.clock.Advance(viewAgain)
+	f.card(t, hugo)
+	f.s.Login(ctx, "hugo.lefevre", "Wrong-Password-1", testOrigin)
+	f.card(t, hugo)
+	if n := len(views()); n != 3 {
+		t.Fatalf("%d views, want 3", n)
+	}
+	// Refused: nothing read, the attempt audited.
+	if _, err := f.s.HelpdeskCard(ctx, f.student, hugo, testOrigin); !errors.Is(err, ErrNotHelpdesk) {
+		t.Fatalf("student reads a card: %v", err)
+	}
+	if e := f.lastAudit(t, EventHelpdeskAction); e.Outcome != "refused: not helpdesk" || e.Detail != "view card" ||
+		e.Actor != f.student.Identifiant {
+		t.Fatalf("refusal: %+v", e)
+	}
+	if n := len(views()); n != 3 {
+		t.Fatalf("%d views after a refusal", n)
 	}
 }

@@ -53,18 +53,19 @@ type Help struct {
 
 // NewHelp opens Aide at nav.Topic (the topic of the screen F1 was pressed on).
 func NewHelp(c *Common, nav NavigateMsg) Screen {
-	h := &Help{c: c, topic: helpTopicIndex(nav.Topic), builtTopic: -1}
+	h := &Help{c: c, builtTopic: -1}
+	h.topic = helpTopicIndex(h.topics(), nav.Topic)
 	h.vp = viewport.New(40, 10)
 	h.vp.KeyMap = scrollKeyMap()
 	return h
 }
 
 // helpTopicIndex finds a topic by id or alias; unknown ids open the first.
-func helpTopicIndex(id string) int {
+func helpTopicIndex(topics []string, id string) int {
 	if a, ok := helpAliases[id]; ok {
 		id = a
 	}
-	for i, t := range helpTopics {
+	for i, t := range topics {
 		if t == id {
 			return i
 		}
@@ -78,7 +79,7 @@ func (h *Help) IsHelp() {}
 func (h *Help) Init() tea.Cmd { return nil }
 
 // HelpTopic is the topic shown.
-func (h *Help) HelpTopic() string { return helpTopics[h.topic] }
+func (h *Help) HelpTopic() string { return h.topics()[h.topic] }
 
 func (h *Help) topicKey() key.Binding {
 	return h.c.bind([]string{"tab", "shift+tab", "left", "right"}, "Tab/←→", "key.topic")
@@ -102,9 +103,9 @@ func (h *Help) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case "esc":
 		return h, Back
 	case "tab", "right":
-		h.setTopic((h.topic + 1) % len(helpTopics))
+		h.setTopic((h.topic + 1) % len(h.topics()))
 	case "shift+tab", "left":
-		h.setTopic((h.topic + len(helpTopics) - 1) % len(helpTopics))
+		h.setTopic((h.topic + len(h.topics()) - 1) % len(h.topics()))
 	case "home":
 		h.vp.GotoTop()
 	case "end":
@@ -135,7 +136,7 @@ func (h *Help) build() {
 		return
 	}
 	h.vp.Width, h.vp.Height = w, ht
-	h.vp.SetContent(h.c.helpText(helpTopics[h.topic], w))
+	h.vp.SetContent(h.c.helpText(h.topics()[h.topic], w))
 	if h.builtTopic != h.topic {
 		h.vp.GotoTop()
 	}
@@ -145,8 +146,8 @@ func (h *Help) build() {
 func (h *Help) View() string {
 	h.build()
 	st := h.c.Styles
-	menu := make([]string, 0, len(helpTopics))
-	for i, t := range helpTopics {
+	menu := make([]string, 0, len(h.topics()))
+	for i, t := range h.topics() {
 		label := ansi.Truncate(h.c.T("help."+t), helpMenuWidth-2, "…")
 		if i == h.topic {
 			menu = append(menu, st.LinkOn.Render("› "+label))
@@ -162,7 +163,7 @@ func (h *Help) View() string {
 		}
 	}
 	text := lipgloss.JoinVertical(lipgloss.Left,
-		st.Strong.Render(h.c.T("help."+helpTopics[h.topic])),
+		st.Strong.Render(h.c.T("help."+h.topics()[h.topic])),
 		h.vp.View(),
 		st.Muted.Render(scroll))
 	left := lipgloss.NewStyle().Width(helpMenuWidth).Render(strings.Join(menu, "\n"))
@@ -190,4 +191,20 @@ func (c *Common) helpText(topic string, width int) string {
 		"{contact}", Clean(cfg.HelpdeskContact),
 	)
 	return c.wrapText(r.Replace(c.T("help."+topic+".text")), width)
+}
+
+// --- the helpdesk console's topic (helpdesk helper): in the menu of agents
+// only, and what F1 opens in the console. Its texts are in the catalogue's
+// helpdesk section (help.console, help.console.text).
+
+// consoleHelpTopic is the console's page of Aide.
+const consoleHelpTopic = "console"
+
+// topics are the pages this session's Aide offers: a helpdesk agent also
+// has the console's, last.
+func (h *Help) topics() []string {
+	if a := h.c.Account; a != nil && a.Helpdesk {
+		return append(helpTopics[:len(helpTopics):len(helpTopics)], consoleHelpTopic)
+	}
+	return helpTopics
 }

@@ -54,7 +54,7 @@ func (h *Helpdesk) Init() tea.Cmd {
 	})
 }
 
-func (h *Helpdesk) HelpTopic() string { return "helpdesk" }
+func (h *Helpdesk) HelpTopic() string { return consoleHelpTopic }
 
 // IsHelpdesk lets the shell and tests recognise the console.
 func (h *Helpdesk) IsHelpdesk() {}
@@ -160,19 +160,20 @@ func (h *Helpdesk) View() string {
 	return h.top().view()
 }
 
-// status is a page's status line: the spinner while the store works, else
-// the last error, else the last success.
-func (h *Helpdesk) status(ok, errText string) string {
+// status is a page's status lines: the spinner while the store works, else
+// the last error, else the last success; wrapped, never cut, and one
+// line (maybe blank) at least.
+func (h *Helpdesk) status(ok, errText string) []string {
 	st := h.c.Styles
 	switch {
 	case h.busy:
-		return h.spin.View() + " " + st.Muted.Render(h.c.T("app.busy"))
+		return []string{h.spin.View() + " " + st.Muted.Render(h.c.T("app.busy"))}
 	case errText != "":
-		return st.Error.Render(fit("✗ "+errText, h.width()))
+		return hang(st.Error.Render("✗ "), flow(h.width()-2, span{errText, st.Error.Render}))
 	case ok != "":
-		return st.Success.Render(fit("✓ "+ok, h.width()))
+		return hang(st.Success.Render("✓ "), flow(h.width()-2, span{ok, st.Success.Render}))
 	}
-	return ""
+	return []string{""}
 }
 
 // width is the width pages lay out in (the frame pads the body by one).

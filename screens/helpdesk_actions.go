@@ -99,14 +99,13 @@ func (p *hdConfirm) do() tea.Cmd {
 func (p *hdConfirm) view() string {
 	h, c, st := p.h, p.h.c, p.h.c.Styles
 	card := p.card.card
-	lines := []string{st.Title.Render(c.T("helpdesk.action." + nextActionKey[p.action])),
-		c.Tf("helpdesk.confirm.for", card.Person.DisplayName(), Clean(card.Identifiant)), ""}
+	lines := []string{st.Title.Render(c.T("helpdesk.action." + nextActionKey[p.action]))}
+	lines = append(lines, flow(h.width(), span{text: c.Tf("helpdesk.confirm.for", card.Person.DisplayName(),
+		Clean(card.Identifiant))})...)
 	text := h.fill("helpdesk.confirm."+nextActionKey[p.action], card.Now, 0, Clean(card.Recovery))
-	for _, l := range strings.Split(wrap(text, h.width()), "\n") {
-		lines = append(lines, st.Text.Render(l))
-	}
-	lines = append(lines, "", p.form.View(), "", h.status("", p.errText))
-	return strings.Join(lines, "\n")
+	lines = append(append(lines, ""), flow(h.width(), span{text, st.Text.Render})...)
+	lines = append(lines, "", p.form.View(), "")
+	return strings.Join(append(lines, h.status("", p.errText)...), "\n")
 }
 
 // actionDone takes an action's answer on its page: back to the card, which
@@ -139,7 +138,11 @@ type hdCorrect struct {
 func newHDCorrect(card *hdCard) *hdCorrect {
 	p := &hdCorrect{h: card.h, id: card.h.c.NewID(), card: card, form: NewForm(card.h.c)}
 	p.address = p.form.AddInput(InputSpec{Label: "helpdesk.correct.address", Limit: data.MaxEmailLength, Width: 50})
-	p.checked = p.form.AddToggle("checked", "helpdesk.correct.checked", false)
+	checked := "helpdesk.correct.checked"
+	if card.card.Person.StudentNumber == "" {
+		checked = "helpdesk.correct.checked.staff" // staff have no student number
+	}
+	p.checked = p.form.AddToggle("checked", checked, false)
 	p.form.AddAction("confirm", "helpdesk.correct.yes", false)
 	p.form.AddAction("cancel", "helpdesk.confirm.no", false)
 	return p
@@ -208,15 +211,21 @@ func (p *hdCorrect) view() string {
 	if number == "" {
 		number = c.T("helpdesk.staff")
 	}
-	field := func(label, value string) string {
-		return "  " + st.Label.Render(cell(c.T(label), 24)) + st.Strong.Render(value)
+	lw := labelColumn(c.T("helpdesk.correct.number"), c.T("helpdesk.correct.birth"), c.T("helpdesk.correct.current")) + 1
+	field := func(label, value string) []string {
+		return hang("  "+st.Label.Render(padTo(c.T(label), lw)), flow(h.width()-2-lw, span{value, st.Strong.Render}))
 	}
-	lines := []string{st.Title.Render(c.T("helpdesk.action.recovery")),
-		c.Tf("helpdesk.confirm.for", card.Person.DisplayName(), Clean(card.Identifiant)),
-		st.Warning.Render(wrap(c.T("helpdesk.correct.ask"), h.width())),
-		field("helpdesk.correct.number", Clean(number)),
-		field("helpdesk.correct.birth", c.FormatDate(card.Person.BirthDate)),
-		field("helpdesk.correct.current", Clean(card.Recovery)), "",
-		p.form.View(), "", h.status("", p.errText)}
-	return strings.Join(lines, "\n")
+	lines := []string{st.Title.Render(c.T("helpdesk.action.recovery"))}
+	lines = append(lines, flow(h.width(), span{text: c.Tf("helpdesk.confirm.for", card.Person.DisplayName(),
+		Clean(card.Identifiant))})...)
+	ask := "helpdesk.correct.ask"
+	if card.Person.StudentNumber == "" {
+		ask = "helpdesk.correct.ask.staff"
+	}
+	lines = append(lines, flow(h.width(), span{c.T(ask), st.Warning.Render})...)
+	lines = append(lines, field("helpdesk.correct.number", Clean(number))...)
+	lines = append(lines, field("helpdesk.correct.birth", c.FormatDate(card.Person.BirthDate))...)
+	lines = append(lines, field("helpdesk.correct.current", Clean(card.Recovery))...)
+	lines = append(lines, "", p.form.View(), "")
+	return strings.Join(append(lines, h.status("", p.errText)...), "\n")
 }

@@ -26,6 +26,7 @@ type hdAudit struct {
 	more    bool    // an older page exists
 	before  []int64 // the BeforeID of each page up to this one
 	sel     int
+	top     int // the first row shown
 	errText string
 }
 
@@ -51,9 +52,9 @@ func newHDAudit(h *Helpdesk, card *hdCard) *hdAudit {
 // pageSize is how many entries a page shows.
 func (a *hdAudit) pageSize() int {
 	if a.card != nil {
-		return max(a.card.tabHeight()-5, 3)
+		return max(a.card.tabHeight()-6, 3)
 	}
-	return max(a.h.c.BodyHeight()-12, 3)
+	return max(a.h.c.BodyHeight()-13, 3)
 }
 
 // reload shows the newest page of the current filters.
@@ -99,7 +100,7 @@ func (a *hdAudit) update(msg tea.Msg) tea.Cmd {
 			a.errText = a.h.fail(msg.err)
 			return nil
 		}
-		a.entries, a.more, a.before, a.sel, a.errText = msg.entries, msg.more, msg.before, 0, ""
+		a.entries, a.more, a.before, a.sel, a.top, a.errText = msg.entries, msg.more, msg.before, 0, 0, ""
 		if a.entries == nil {
 			a.entries = []data.AuditEntry{}
 		}
@@ -188,67 +189,80 @@ func (a *hdAudit) keys() []key.Binding {
 func (a *hdAudit) view() string {
 	c, st := a.h.c, a.h.c.Styles
 	head := strings.Split(st.Title.Render(c.T("helpdesk.audit.title"))+"\n"+a.form.ItemView(a.ident), "\n")
-	lines := append(head, a.lines(c.BodyHeight()-len(head)-2)...)
-	return strings.Join(append(lines, "", a.h.status("", a.errText)), "\n")
+	status := a.h.status("", a.errText)
+	lines := append(head, a.lines(c.BodyHeight()-len(head)-1-len(status))...)
+	return strings.Join(append(append(lines, ""), status...), "\n")
 }
 
-// lines draws the filter, the page and the chosen entry's detail in height lines.
+// lines draws the filter, the page and the chosen entry in full in height
+// lines. The page's cells wrap in their columns rather than being cut; the
+// rows that do not fit scroll with the choice.
 func (a *hdAudit) lines(height int) []string {
 	h, c, st := a.h, a.h.c, a.h.c.Styles
 	name := c.T("helpdesk.audit.every")
 	if a.event > 0 {
-		name = string(data.AuditEvents[a.event-1])
+		name = h.eventName(data.AuditEvents[a.event-1])
 	}
 	filter := c.T("helpdesk.audit.event") + " ‹ " + name + " ›"
+	lead, style := "  ", st.Label.Render
 	if a.eventFocused() {
-		filter = st.LinkOn.Render("› " + filter)
-	} else {
-		filter = st.Label.Render("  " + filter)
+		lead, style = st.LinkOn.Render("› "), st.LinkOn.Render
 	}
-	page := len(a.before) + 1
-	filter += st.Muted.Render("   " + c.Tf("helpdesk.audit.page", page))
-	lines := []string{filter}
+	lines := hang(lead, flow(h.width()-2, span{filter, style},
+		span{"   " + c.Tf("helpdesk.audit.page", len(a.before)+1), st.Muted.Render}))
 	if a.entries == nil {
 		return lines
 	}
 	if len(a.entries) == 0 {
 		return append(lines, st.Muted.Render("  "+c.T("helpdesk.audit.none")))
 	}
-	// At 80 columns: 14 + 20 + 15 + 12 + 11; a wider screen widens the
-	// identifiant and the client first.
-	w := h.width() - 2
-	extra := max(w-76, 0)
-	identW, clientW := 15+extra/3, 12+extra/3
-	row := func(at, event, ident, client, outcome string) string {
-		return cell(at, 14) + " " + cell(event, 20) + " " + cell(ident, identW) + " " + cell(client, clientW) + " " +
-			cell(outcome, max(w-38-identW-clientW, 4))
+	// One person's log (a tab of their card) has no identifiant column.
+	whole := a.card == nil
+	cells := [][]string{{c.T("helpdesk.col.when"), c.T("helpdesk.col.event")}}
+	if whole {
+		cells[0] = append(cells[0], c.T("helpdesk.col.identifiant"))
 	}
-	lines = append(lines, "  "+st.TableHead.Render(row(c.T("helpdesk.col.when"), c.T("helpdesk.col.event"),
-		c.T("helpdesk.col.identifiant"), c.T("helpdesk.col.client"), c.T("helpdesk.col.outcome"))))
-	for i, e := range a.entries {
-		r := row(h.shortDateTime(e.At), string(e.Event), localPart(Clean(e.Identifiant)), Clean(e.Client), Clean(e.Outcome))
-		if i == a.sel {
-			lines = append(lines, st.LinkOn.Render("› "+r))
-		} else {
-			lines = append(lines, "  "+r)
+	cells[0] = append(cells[0], c.T("helpdesk.col.client"), c.T("helpdesk.col.outcome"))
+	for _, e := range a.entries {
+		row := []string{h.shortDateTime(e.At), h.eventName(e.Event)}
+		if whole {
+			row = append(row, localPart(Clean(e.Identifiant)))
 		}
+		cells = append(cells, append(row, Clean(e.Client), h.outcomeCell(e)))
 	}
-	// The chosen entry in full, on the last two lines.
+	w := fitColumns(naturalWidths(cells), h.width()-2, 8)
+	var head []string
+	for _, l := range w.row(cells[0]...) {
+		head = append(head, "  "+st.TableHead.Render(l))
+	}
+	rows := make([][]string, 0, len(a.entries))
+	for i := range a.entries {
+		var row []string
+		for j, l := range w.row(cells[i+1]...) {
+			switch {
+			case i == a.sel && j == 0:
+				row = append(row, st.LinkOn.Render("› "+l))
+			case i == a.sel:
+				row = append(row, st.LinkOn.Render("  "+l))
+			default:
+				row = append(row, "  "+l)
+			}
+		}
+		rows = append(rows, row)
+	}
+	// The chosen entry in full, at the bottom.
 	e := a.entries[a.sel]
-	detail := c.FormatDateTime(e.At) + " · " + h.auditText(e)
+	text := h.when(e.At) + " · " + h.auditText(e)
 	if e.Identifiant != "" {
-		detail += " · " + Clean(e.Identifiant)
+		text += " · " + Clean(e.Identifiant)
 	}
-	wrapped := strings.SplitN(wrap(detail, h.width()), "\n", 3)
-	if len(wrapped) > 2 {
-		wrapped = []string{wrapped[0], fit(wrapped[1]+" "+wrapped[2], h.width())}
-	}
-	for len(lines) < height-len(wrapped)-1 {
+	detail := flow(h.width(), span{text, st.Muted.Render})
+	room := height - len(lines) - len(head) - 1 - len(detail)
+	var shown []string
+	shown, a.top = rowWindow(rows, a.sel, a.top, max(room, 1))
+	lines = append(append(lines, head...), shown...)
+	for len(lines) < height-len(detail)-1 {
 		lines = append(lines, "")
 	}
-	lines = append(lines, "")
-	for _, l := range wrapped {
-		lines = append(lines, st.Muted.Render(l))
-	}
-	return lines
+	return append(append(lines, ""), detail...)
 }

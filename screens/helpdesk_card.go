@@ -20,6 +20,7 @@ type hdCard struct {
 	tab      int
 	actions  *Form
 	history  scroller
+	facts    scroller // the card tab's facts, when they do not all fit
 	walk     *hdWalk
 	journal  *hdAudit
 	notice   string
@@ -52,9 +53,9 @@ func newHDCard(h *Helpdesk, personID int64) *hdCard {
 
 // load reads the card again (after an action, notice says what was done).
 func (p *hdCard) load(notice string) tea.Cmd {
-	store, agent, id, person := p.h.c.Store, p.h.c.Account, p.id, p.personID
+	store, agent, origin, id, person := p.h.c.Store, p.h.c.Account, p.h.c.Origin(), p.id, p.personID
 	return p.h.run(func() tea.Msg {
-		card, err := store.HelpdeskCard(context.Background(), agent, person)
+		card, err := store.HelpdeskCard(context.Background(), agent, person, origin)
 		return hdCardMsg{id: id, card: card, notice: notice, err: err}
 	})
 }
@@ -73,7 +74,6 @@ func (p *hdCard) update(msg tea.Msg) tea.Cmd {
 		first := p.card == nil
 		p.card, p.notice, p.errText = msg.card, msg.notice, ""
 		p.buildActions()
-		p.history.lines = p.h.timelineLines(p.card)
 		if first {
 			p.walk.start()
 		}
@@ -123,10 +123,17 @@ func (p *hdCard) key(k tea.KeyMsg) tea.Cmd {
 	}
 	switch p.tab {
 	case tabCard:
+		if k.String() == "pgup" || k.String() == "pgdown" {
+			if _, room, more := p.cardTab(p.tabHeight()); more {
+				p.facts.key(k.String(), room)
+			}
+			return nil
+		}
 		if ev := p.actions.Update(k); ev.Action != "" {
 			return p.act(data.NextAction(ev.Action))
 		}
 	case tabHistory:
+		p.history.lines = p.h.timelineLines(p.card)
 		p.history.key(k.String(), p.tabHeight())
 	case tabWalk:
 		return p.walk.key(k)
@@ -168,6 +175,9 @@ func (p *hdCard) keys() []key.Binding {
 		if len(p.actions.items) > 0 {
 			k = append(k, c.bind([]string{"tab", "down"}, "↑/↓", "key.choose"), c.SubmitKey("helpdesk.key.act"))
 		}
+		if _, _, more := p.cardTab(p.tabHeight()); more {
+			k = append(k, c.bind([]string{"pgdown", "pgup"}, "PgDn/PgUp", "helpdesk.key.more"))
+		}
 	case tabHistory:
 		if len(p.history.lines) > p.tabHeight() {
 			k = append(k, c.ScrollKey())
@@ -180,18 +190,30 @@ func (p *hdCard) keys() []key.Binding {
 	return k
 }
 
-// tabHeight is the lines a tab has under the header and above the status.
-func (p *hdCard) tabHeight() int { return max(p.h.c.BodyHeight()-4, 4) }
+// headLines are the person's name and identifiant, wrapped.
+func (p *hdCard) headLines() []string {
+	st := p.h.c.Styles
+	spans := []span{{p.card.Person.DisplayName(), st.Strong.Render}}
+	if p.card.HasAccount() {
+		spans = append(spans, span{" · " + Clean(p.card.Identifiant), st.Muted.Render})
+	}
+	return flow(p.h.width(), spans...)
+}
+
+// tabHeight is the lines a tab has under the head and the tabs, above the
+// status.
+func (p *hdCard) tabHeight() int {
+	head := 1
+	if p.card != nil {
+		head = len(p.headLines())
+	}
+	return max(p.h.c.BodyHeight()-head-2-len(p.h.status(p.notice, p.errText)), 4)
+}
 
 func (p *hdCard) view() string {
 	h, c, st := p.h, p.h.c, p.h.c.Styles
 	if p.card == nil {
-		return strings.Join([]string{st.Title.Render(c.T("helpdesk.title")), h.status("", p.errText)}, "\n")
-	}
-	card := p.card
-	head := st.Strong.Render(card.Person.DisplayName())
-	if card.HasAccount() {
-		head += st.Muted.Render(" · " + Clean(card.Identifiant))
+		return strings.Join(append([]string{st.Title.Render(c.T("helpdesk.title"))}, h.status("", p.errText)...), "\n")
 	}
 	var tabs []string
 	for i, label := range tabLabels {
@@ -202,32 +224,73 @@ func (p *hdCard) view() string {
 			tabs = append(tabs, st.Muted.Render(" "+name+" "))
 		}
 	}
+	height := p.tabHeight()
 	var body []string
 	switch p.tab {
 	case tabCard:
-		body = p.cardLines()
+		body, _, _ = p.cardTab(height)
 	case tabHistory:
-		body = p.history.view(p.tabHeight())
+		// Drawn each time: F2 or a new size changes the words and the lines.
+		p.history.lines = h.timelineLines(p.card)
+		body = p.history.view(height)
 	case tabWalk:
-		body = p.walk.lines(p.tabHeight())
+		body = p.walk.lines(height)
 	case tabJournal:
-		body = p.journal.lines(p.tabHeight())
+		body = p.journal.lines(height)
 	}
-	for len(body) < p.tabHeight() {
+	for len(body) < height {
 		body = append(body, "")
 	}
-	lines := append([]string{fit(head, h.width()), strings.Join(tabs, " "), ""}, body[:p.tabHeight()]...)
-	return strings.Join(append(lines, h.status(p.notice, p.errText)), "\n")
+	lines := append(append(p.headLines(), strings.Join(tabs, " "), ""), body[:height]...)
+	return strings.Join(append(lines, h.status(p.notice, p.errText)...), "\n")
 }
 
-// cardLines are the card tab: who, the account, its locks, then the actions.
+// cardTab draws the card tab in height lines: the facts, then the actions,
+// which stay in view. Facts that do not all fit scroll (PgDn/PgUp) under a
+// line that says so (more).
+func (p *hdCard) cardTab(height int) (lines []string, room int, more bool) {
+	c, st := p.h.c, p.h.c.Styles
+	facts := p.cardLines()
+	acts := []string{"", st.Strong.Render(c.T("helpdesk.card.actions"))}
+	if len(p.actions.items) == 0 {
+		acts = append(acts, st.Muted.Render("  "+c.T("helpdesk.card.noaction")))
+	} else {
+		acts = append(acts, strings.Split(p.actions.View(), "\n")...)
+	}
+	room = height - len(acts)
+	if len(facts) > room {
+		acts, room = acts[1:], room+1 // the blank line before the actions goes first
+	}
+	p.facts.lines = facts
+	if len(facts) <= room {
+		return append(facts, acts...), room, false
+	}
+	room = max(room-1, 1)
+	shown := p.facts.view(room)
+	hint := "helpdesk.card.more.down"
+	if p.facts.off+room >= len(facts) {
+		hint = "helpdesk.card.more.up"
+	}
+	shown = append(append([]string(nil), shown...), st.Muted.Render(c.T(hint)))
+	return append(shown, acts...), room, true
+}
+
+// cardLines are the facts of the card: who, the account, its locks.
 func (p *hdCard) cardLines() []string {
 	h, c, st := p.h, p.h.c, p.h.c.Styles
 	card := p.card
-	w := h.width()
-	field := func(label, value string) string {
-		return fit(st.Label.Render(cell(c.T(label), 16))+value, w)
+	lw := labelColumn(c.T("helpdesk.card.category"), c.T("helpdesk.card.account"), c.T("helpdesk.card.rights"),
+		c.T("helpdesk.card.registrations"), c.T("helpdesk.card.recovery"), c.T("helpdesk.card.redirect"),
+		c.T("helpdesk.card.locks"))
+	width := h.width() - lw
+	field := func(label string, spans ...span) []string {
+		lead := ""
+		if label != "" {
+			lead = c.T(label)
+		}
+		return hang(st.Label.Render(padTo(lead, lw)), flow(width, spans...))
 	}
+	text := func(s string) span { return span{text: s} }
 	who := c.T("helpdesk.card.student")
 	if card.Person.Category == data.Staff {
 		who = c.T("helpdesk.card.staff")
@@ -235,28 +298,29 @@ func (p *hdCard) cardLines() []string {
 		who += " · " + c.Tf("helpdesk.card.number", Clean(card.Person.StudentNumber))
 	}
 	who += " · " + c.Tf("helpdesk.card.born", c.FormatDate(card.Person.BirthDate))
-	lines := []string{field("helpdesk.card.category", who), field("helpdesk.card.account", p.accountLine())}
-	if card.RightsActive() {
-		lines = append(lines, field("helpdesk.card.rights", c.Tf("helpdesk.card.rights.until", c.FormatDate(card.RightsEnd))))
-	} else if card.RightsEnd.IsZero() {
-		lines = append(lines, field("helpdesk.card.rights", st.Error.Render(c.T("helpdesk.card.rights.none"))))
-	} else {
-		lines = append(lines, field("helpdesk.card.rights",
-			st.Error.Render(c.Tf("helpdesk.card.rights.ended", c.FormatDate(card.RightsEnd)))))
+	lines := append(field("helpdesk.card.category", text(who)), field("helpdesk.card.account", text(p.accountLine()))...)
+	switch {
+	case card.RightsActive():
+		lines = append(lines, field("helpdesk.card.rights", text(c.Tf("helpdesk.card.rights.until",
+			c.FormatDate(card.RightsEnd))))...)
+	case card.RightsEnd.IsZero():
+		lines = append(lines, field("helpdesk.card.rights", span{c.T("helpdesk.card.rights.none"), st.Error.Render})...)
+	default:
+		lines = append(lines, field("helpdesk.card.rights", span{c.Tf("helpdesk.card.rights.ended",
+			c.FormatDate(card.RightsEnd)), st.Error.Render})...)
 	}
 	regs := card.Current()
 	if len(regs) == 0 {
-		lines = append(lines, field("helpdesk.card.registrations", st.Muted.Render(c.Tf("helpdesk.card.noregistration",
-			card.CurrentYear, card.CurrentYear+1))))
+		lines = append(lines, field("helpdesk.card.registrations", span{c.Tf("helpdesk.card.noregistration",
+			card.CurrentYear, card.CurrentYear+1), st.Muted.Render})...)
 	}
 	for i, r := range regs {
 		label := "helpdesk.card.registrations"
 		if i > 0 {
-			label = "helpdesk.card.empty"
+			label = "" // the next ones under the first
 		}
-		// The statuses before the label: a long label is what gets cut.
-		lines = append(lines, field(label, Clean(r.AcademicYearLabel()+" "+r.CodeEtape)+" · "+
-			c.T("helpdesk.reg."+r.Statut)+" · "+c.T("helpdesk.pay."+r.Paiement)+" · "+Clean(r.LibelleEtape)))
+		lines = append(lines, field(label, text(Clean(r.AcademicYearLabel()+" "+r.CodeEtape)+" · "+
+			c.T("helpdesk.reg."+r.Statut)+" · "+c.T("helpdesk.pay."+r.Paiement)+" · "+Clean(r.LibelleEtape)))...)
 	}
 	if card.HasAccount() {
 		redirect := c.T("helpdesk.card.redirect.none")
@@ -266,55 +330,54 @@ func (p *hdCard) cardLines() []string {
 				redirect += " " + c.T("helpdesk.card.redirect.copy")
 			}
 		}
-		lines = append(lines, field("helpdesk.card.recovery", Clean(card.Recovery)),
-			field("helpdesk.card.redirect", redirect), field("helpdesk.card.locks", p.locksLine()))
+		lines = append(lines, field("helpdesk.card.recovery", text(Clean(card.Recovery)))...)
+		lines = append(lines, field("helpdesk.card.redirect", text(redirect))...)
+		lines = append(lines, field("helpdesk.card.locks", p.locks()...)...)
 	}
-	lines = append(lines, "", st.Strong.Render(c.T("helpdesk.card.actions")))
-	if len(p.actions.items) == 0 {
-		return append(lines, st.Muted.Render("  "+c.T("helpdesk.card.noaction")))
-	}
-	return append(lines, strings.Split(p.actions.View(), "\n")...)
+	return lines
 }
 
 func (p *hdCard) accountLine() string {
-	c, card := p.h.c, p.card
+	h, c, card := p.h, p.h.c, p.card
 	switch {
 	case !card.HasAccount():
 		return c.T("helpdesk.card.account.none")
 	case card.Status == data.StatusActive:
 		s := c.Tf("helpdesk.card.account.active", c.FormatDate(card.ActivatedAt))
 		if !card.LastLoginAt.IsZero() {
-			s += " · " + c.Tf("helpdesk.card.lastlogin", c.FormatDateTime(card.LastLoginAt))
+			s += " · " + c.Tf("helpdesk.card.lastlogin", h.when(card.LastLoginAt))
 		}
 		return s
 	case card.Now.Before(card.ActivationFrom):
-		return c.Tf("helpdesk.card.account.early", c.FormatDateTime(card.ActivationFrom))
+		return c.Tf("helpdesk.card.account.early", h.when(card.ActivationFrom))
 	}
-	return c.Tf("helpdesk.card.account.pending", c.FormatDateTime(card.ActivationFrom))
+	return c.Tf("helpdesk.card.account.pending", h.when(card.ActivationFrom))
 }
 
-func (p *hdCard) locksLine() string {
+// locks are the login lock and the IA lookup limit, each in its colour.
+func (p *hdCard) locks() []span {
 	h, c, st, card := p.h, p.h.c, p.h.c.Styles, p.card
-	var parts []string
+	var parts []span
 	switch l := card.LoginLock; {
 	case l.Locked(card.Now):
-		parts = append(parts, st.Error.Render(h.fill("helpdesk.lock.login.locked", l.Until, l.Level, "")))
+		parts = append(parts, span{h.fill("helpdesk.lock.login.locked", l.Until, l.Level, ""), st.Error.Render})
 	case l.Failures > 0:
-		parts = append(parts, st.Warning.Render(h.fill("helpdesk.lock.login.failures", l.Until, l.Failures, "")))
+		parts = append(parts, span{h.fill("helpdesk.lock.login.failures", l.Until, l.Failures, ""), st.Warning.Render})
 	default:
-		parts = append(parts, c.T("helpdesk.lock.login.free"))
+		parts = append(parts, span{text: c.T("helpdesk.lock.login.free")})
 	}
 	if card.Person.StudentNumber != "" {
+		parts = append(parts, span{text: " · "})
 		switch l := card.LookupLock; {
 		case l.Disabled:
-			parts = append(parts, st.Error.Render(c.T("helpdesk.lock.lookup.disabled")))
+			parts = append(parts, span{c.T("helpdesk.lock.lookup.disabled"), st.Error.Render})
 		case l.Locked(card.Now):
-			parts = append(parts, st.Error.Render(h.fill("helpdesk.lock.lookup.locked", l.Until, l.Failures, "")))
+			parts = append(parts, span{h.fill("helpdesk.lock.lookup.locked", l.Until, l.Failures, ""), st.Error.Render})
 		default:
-			parts = append(parts, c.T("helpdesk.lock.lookup.free"))
+			parts = append(parts, span{text: c.T("helpdesk.lock.lookup.free")})
 		}
 	}
-	return strings.Join(parts, " · ")
+	return parts
 }
 
 // scroller shows a window of lines (↑/↓ one line, pgup/pgdown a page).

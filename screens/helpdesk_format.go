@@ -11,24 +11,186 @@ import (
 	"entkiosk/data"
 )
 
-// Small pieces the console's pages share: table cells, names of states,
-// and the catalogue's named placeholders.
+// Small pieces the console's pages share: lines that wrap instead of being
+// cut, tables whose cells wrap, names of states, and the catalogue's named
+// placeholders. Nothing the agent reads is cut with "…": what does not fit
+// goes on the next line.
 
-// cell fits s in exactly w columns: cut with "…", or padded with spaces.
-func cell(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	s = ansi.Truncate(s, w, "…")
-	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
+// span is a piece of a line in its style (nil: as is).
+type span struct {
+	text  string
+	style func(...string) string
 }
 
-// wrap breaks s into lines of at most w columns (layout.go's wrapOne: at
-// spaces, never before a French colon), with plain spaces again.
-func wrap(s string, w int) string { return strings.ReplaceAll(wrapOne(s, w), "\u00a0", " ") }
+// flow lays spans out in lines of at most w columns, breaking at spaces
+// only (never before a French colon, nor before a " · "). Every word carries its span's style,
+// so that each line stands alone on the screen.
+func flow(w int, spans ...span) []string {
+	words := []string{""}
+	for _, sp := range spans {
+		for i, piece := range strings.Split(keepDots.Replace(frenchSpaces.Replace(sp.text)), " ") {
+			if i > 0 {
+				words = append(words, "")
+			}
+			if piece != "" && sp.style != nil {
+				piece = sp.style(piece)
+			}
+			words[len(words)-1] += piece
+		}
+	}
+	lines := wrapWords(strings.Join(words, " "), max(w, 10))
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, "\u00a0", " ")
+	}
+	return lines
+}
 
-// fit cuts a line to w columns.
-func fit(s string, w int) string { return ansi.Truncate(s, w, "…") }
+// keepDots keeps a " · " separator with the words before it: a line never
+// starts with "·".
+var keepDots = strings.NewReplacer(" · ", "\u00a0· ")
+
+// wrap breaks s into lines of at most w columns (see flow).
+func wrap(s string, w int) string { return strings.Join(flow(w, span{text: s}), "\n") }
+
+// hang puts lead before the first line and indents the others under it:
+// a label and its value, a marker and its text.
+func hang(lead string, lines []string) []string {
+	out := make([]string, len(lines))
+	pad := strings.Repeat(" ", ansi.StringWidth(lead))
+	for i, l := range lines {
+		if i == 0 {
+			out[i] = lead + l
+		} else {
+			out[i] = pad + l
+		}
+	}
+	return out
+}
+
+// padTo fills s with spaces to w columns.
+func padTo(s string, w int) string { return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)) }
+
+// labelColumn is the column that holds the widest of labels, and a space.
+func labelColumn(labels ...string) int {
+	w := 0
+	for _, l := range labels {
+		w = max(w, ansi.StringWidth(l))
+	}
+	return w + 1
+}
+
+// table is the columns of a table: their widths and the gap between them.
+type table struct {
+	w   []int
+	gap int
+}
+
+// fitColumns shares total columns between cells of the natural widths
+// given (the widest cell of each column), two spaces apart, or one when
+// space is short. When they still do not all fit, the last column gives
+// way first, then the widest, down to least; their cells then wrap.
+func fitColumns(natural []int, total, least int) table {
+	t := table{w: append([]int(nil), natural...), gap: 2}
+	sum := 0
+	for _, n := range t.w {
+		sum += n
+	}
+	if sum+t.gap*(len(t.w)-1) > total {
+		t.gap = 1
+	}
+	sum += t.gap * (len(t.w) - 1)
+	if last := len(t.w) - 1; last >= 0 { // the last column (free text) wraps first
+		cut := min(sum-total, t.w[last]-least)
+		if cut > 0 {
+			t.w[last] -= cut
+			sum -= cut
+		}
+	}
+	for sum > total {
+		widest := -1
+		for i, n := range t.w {
+			if n > least && (widest < 0 || n > t.w[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			break
+		}
+		t.w[widest]--
+		sum--
+	}
+	return t
+}
+
+// row lays a row's cells out in the table's columns: a cell too long for
+// its column goes on as many lines as it needs, nothing is cut.
+func (t table) row(cells ...string) []string {
+	var wrapped [][]string
+	height := 1
+	for i, c := range cells {
+		lines := wrapWords(c, max(t.w[i], 1))
+		wrapped = append(wrapped, lines)
+		height = max(height, len(lines))
+	}
+	out := make([]string, height)
+	for l := range height {
+		var parts []string
+		for i := range cells {
+			s := ""
+			if l < len(wrapped[i]) {
+				s = wrapped[i][l]
+			}
+			if i < len(cells)-1 {
+				s = padTo(s, t.w[i])
+			}
+			parts = append(parts, s)
+		}
+		out[l] = strings.TrimRight(strings.Join(parts, strings.Repeat(" ", t.gap)), " ")
+	}
+	return out
+}
+
+// naturalWidths is the widest of each column over a table's rows.
+func naturalWidths(rows [][]string) []int {
+	var w []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(w) {
+				w = append(w, 0)
+			}
+			w[i] = max(w[i], ansi.StringWidth(c))
+		}
+	}
+	return w
+}
+
+// rowWindow shows rows (each one or more lines) in height lines from row
+// top, moved so that row sel is in view; it says the top it used.
+func rowWindow(rows [][]string, sel, top, height int) ([]string, int) {
+	if len(rows) == 0 {
+		return nil, 0
+	}
+	sel = min(max(sel, 0), len(rows)-1)
+	top = min(max(top, 0), sel)
+	fits := func(top int) bool {
+		n := 0
+		for i := top; i <= sel; i++ {
+			n += len(rows[i])
+		}
+		return n <= height
+	}
+	for top < sel && !fits(top) {
+		top++
+	}
+	var lines []string
+	for i := top; i < len(rows) && len(lines)+len(rows[i]) <= height; i++ {
+		lines = append(lines, rows[i]...)
+	}
+	if len(lines) == 0 { // one row taller than the room: its first lines
+		lines = rows[top][:min(height, len(rows[top]))]
+	}
+	return lines, top
+}
 
 // localPart is the identifiant without its domain (columns are narrow; the
 // category says which domain).
@@ -52,12 +214,17 @@ func (h *Helpdesk) accountState(identifiant, status string) string {
 
 // fill formats a catalogue entry of the console: {date}, {time},
 // {datetime}, {n} and {text} are replaced by the values given (times in
-// the university's local time).
+// the university's local time). An entry counted by n has a singular and a
+// plural (key.one, key.other, as Nf), with %d for n.
 func (h *Helpdesk) fill(k string, at time.Time, n int, text string) string {
 	c := h.c
-	r := strings.NewReplacer("{date}", c.FormatDate(at), "{time}", c.FormatTime(at), "{datetime}", c.FormatDateTime(at),
+	s := c.T(k)
+	if c.hasText(k + ".one") {
+		s = c.Nf(k, n)
+	}
+	r := strings.NewReplacer("{date}", c.FormatDate(at), "{time}", c.FormatTime(at), "{datetime}", h.when(at),
 		"{n}", strconv.Itoa(n), "{text}", text)
-	return r.Replace(c.T(k))
+	return r.Replace(s)
 }
 
 // shortDateTime is "25/11 10:00" (tables), with the year when it is not
@@ -86,4 +253,10 @@ func (h *Helpdesk) errorText(err error) string {
 func isHelpdeskError(err error) bool {
 	return errors.Is(err, data.ErrNotActive) || errors.Is(err, data.ErrIdentityNotChecked) ||
 		errors.Is(err, data.ErrNotFound)
+}
+
+// when is a local date and time that stays on one line ("25/11/2026 à
+// 10:00"): flow breaks around it, not inside it.
+func (h *Helpdesk) when(t time.Time) string {
+	return strings.ReplaceAll(h.c.FormatDateTime(t), " ", "\u00a0")
 }

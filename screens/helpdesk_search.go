@@ -82,7 +82,7 @@ func (p *hdSearch) key(k tea.KeyMsg) tea.Cmd {
 		return p.h.pop()
 	case "up", "down", "pgup", "pgdown":
 		if typing && hits > 0 {
-			step := map[string]int{"up": -1, "down": 1, "pgup": -p.rows(), "pgdown": p.rows()}[k.String()]
+			step := map[string]int{"up": -1, "down": 1, "pgup": -p.rows(1), "pgdown": p.rows(1)}[k.String()]
 			p.sel = min(max(p.sel+step, 0), hits-1)
 			return nil
 		}
@@ -123,8 +123,12 @@ func (p *hdSearch) open(hit data.SearchHit) tea.Cmd {
 	return p.h.push(card, card.load(""))
 }
 
-// rows is how many results fit under the form.
-func (p *hdSearch) rows() int { return max(p.h.c.BodyHeight()-11, 3) }
+// rows is how many result lines fit under the form: the body less the
+// title, the field and a blank line (6), the count, the column names
+// (head), the audit log's link, a blank line and the status.
+func (p *hdSearch) rows(head int) int {
+	return max(p.h.c.BodyHeight()-6-1-head-2-len(p.h.status("", p.errText)), 3)
+}
 
 func (p *hdSearch) view() string {
 	h, c, st := p.h, p.h.c, p.h.c.Styles
@@ -133,42 +137,32 @@ func (p *hdSearch) view() string {
 		lines = append(lines, p.table()...)
 	}
 	lines = strings.Split(strings.Join(lines, "\n"), "\n")
-	for len(lines) < c.BodyHeight()-3 {
+	status := h.status("", p.errText)
+	for len(lines) < c.BodyHeight()-2-len(status) {
 		lines = append(lines, "")
 	}
-	lines = append(lines, p.form.ItemView(p.auditLog), "", h.status("", p.errText))
-	return strings.Join(lines, "\n")
+	lines = append(lines, p.form.ItemView(p.auditLog), "")
+	return strings.Join(append(lines, status...), "\n")
 }
 
+// table is the count, then the people found: every cell whole, wrapped in
+// its column when the screen is narrow.
 func (p *hdSearch) table() []string {
 	h, c, st := p.h, p.h.c, p.h.c.Styles
 	res := p.res
 	var count string
 	switch {
 	case res.Total == 0:
-		return []string{st.Muted.Render(c.Tf("helpdesk.search.none", Clean(p.searched)))}
+		return flow(h.width(), span{c.Tf("helpdesk.search.none", Clean(p.searched)), st.Muted.Render})
 	case res.Total > len(res.Hits):
 		count = c.Tf("helpdesk.search.more", len(res.Hits), res.Total)
 	default:
-		count = c.Tf("helpdesk.search.count", res.Total)
+		count = c.Nf("helpdesk.search.count", res.Total)
 	}
-	w := h.width() - 2
-	nameW, numW, stateW := w*34/100, 12, 12
-	identW := w - nameW - numW - stateW - 3
-	row := func(name, num, ident, state string) string {
-		return cell(name, nameW) + " " + cell(num, numW) + " " + cell(ident, identW) + " " + cell(state, stateW)
-	}
-	lines := []string{st.Muted.Render(count), "  " + st.TableHead.Render(row(c.T("helpdesk.col.name"),
-		c.T("helpdesk.col.number"), c.T("helpdesk.col.identifiant"), c.T("helpdesk.col.account")))}
-	rows := p.rows()
-	if p.sel < p.top {
-		p.top = p.sel
-	} else if p.sel >= p.top+rows {
-		p.top = p.sel - rows + 1
-	}
-	for i := p.top; i < len(res.Hits) && i < p.top+rows; i++ {
-		hit := res.Hits[i]
-		num := hit.StudentNumber
+	cells := [][]string{{c.T("helpdesk.col.name"), c.T("helpdesk.col.number"), c.T("helpdesk.col.identifiant"),
+		c.T("helpdesk.col.account")}}
+	for _, hit := range res.Hits {
+		num := Clean(hit.StudentNumber)
 		if hit.Category == data.Staff {
 			num = c.T("helpdesk.staff")
 		}
@@ -176,12 +170,31 @@ func (p *hdSearch) table() []string {
 		if ident == "" {
 			ident = "—"
 		}
-		line := row(Clean(hit.Nom)+" "+Clean(hit.Prenom), num, ident, h.accountState(hit.Identifiant, hit.Status))
-		if i == p.sel {
-			lines = append(lines, st.LinkOn.Render("› "+line))
-		} else {
-			lines = append(lines, st.Text.Render("  "+line))
-		}
+		cells = append(cells, []string{Clean(hit.Nom) + " " + Clean(hit.Prenom), num, ident,
+			h.accountState(hit.Identifiant, hit.Status)})
 	}
-	return lines
+	w := fitColumns(naturalWidths(cells), h.width()-2, 8)
+	rows := make([][]string, 0, len(res.Hits))
+	for i := range res.Hits {
+		var row []string
+		for j, l := range w.row(cells[i+1]...) {
+			switch {
+			case i == p.sel && j == 0:
+				row = append(row, st.LinkOn.Render("› "+l))
+			case i == p.sel:
+				row = append(row, st.LinkOn.Render("  "+l))
+			default:
+				row = append(row, st.Text.Render("  "+l))
+			}
+		}
+		rows = append(rows, row)
+	}
+	head := w.row(cells[0]...)
+	var shown []string
+	shown, p.top = rowWindow(rows, p.sel, p.top, p.rows(len(head)))
+	lines := []string{st.Muted.Render(count)}
+	for _, l := range head {
+		lines = append(lines, "  "+st.TableHead.Render(l))
+	}
+	return append(lines, shown...)
 }

@@ -1,7 +1,7 @@
 package screens
 
 import (
-	"strings"
+	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
 )
@@ -17,11 +17,13 @@ func (h *Helpdesk) timelineLines(card *data.PersonCard) []string {
 	w := h.width()
 	lines := make([]string, 0, len(card.Timeline))
 	for _, e := range card.Timeline {
-		line := h.shortDateTime(e.At) + "  " + h.timelineText(card, e)
+		marker, style := "  ", st.Text
 		if e.Problem {
-			lines = append(lines, st.Error.Render(fit("✗ "+line, w)))
-		} else {
-			lines = append(lines, st.Text.Render(fit("  "+line, w)))
+			marker, style = "✗ ", st.Error
+		}
+		lead := marker + h.shortDateTime(e.At) + "  "
+		for _, l := range hang(lead, flow(w-ansi.StringWidth(lead), span{text: h.timelineText(card, e)})) {
+			lines = append(lines, style.Render(l))
 		}
 	}
 	return lines
@@ -59,92 +61,6 @@ func (h *Helpdesk) timelineText(card *data.PersonCard, e data.TimelineEvent) str
 		Actor: e.Actor, Client: e.Client})
 }
 
-// auditText is an audit line in words: the event, its outcome, who acted,
-// the detail as written (already masked; its usual phrases translated),
-// and from where.
-func (h *Helpdesk) auditText(e data.AuditEntry) string {
-	c := h.c
-	s := h.eventName(e.Event)
-	if o := h.outcome(e.Event, e.Outcome); o != "" {
-		s += " : " + o
-	}
-	if e.Actor != "" {
-		s += " · " + c.Tf("helpdesk.tl.by", localPart(Clean(e.Actor)))
-	}
-	if e.Detail != "" && e.Event != data.EventAccountCreated {
-		s += " (" + h.detail(Clean(e.Detail)) + ")"
-	}
-	if e.Client != "" {
-		s += " · " + Clean(e.Client)
-	}
-	return s
-}
-
-// detailPhrases are the phrases the store writes in audit details, longest
-// first; those ending in a space or ": " start a detail, the others are
-// the whole detail.
-var detailPhrases = []struct{ en, key string }{
-	{"recovery mail corrected (student number and birth date checked): ", "helpdesk.detail.corrected.number"},
-	{"recovery mail corrected (birth date checked): ", "helpdesk.detail.corrected.birth"},
-	{"activation code sent to ", "helpdesk.detail.sent.activation"},
-	{"reset code sent to ", "helpdesk.detail.sent.reset"},
-	{"unlock login and IA lookup", "helpdesk.detail.unlock.both"},
-	{"unlock login", "helpdesk.detail.unlock.login"},
-	{"unlock IA lookup", "helpdesk.detail.unlock.lookup"},
-	{"unlock: nothing was locked", "helpdesk.detail.unlock.none"},
-	{"send activation code", "helpdesk.detail.try.activation"},
-	{"send reset code", "helpdesk.detail.try.reset"},
-	{"unlock", "helpdesk.detail.try.unlock"},
-	{"correct recovery mail", "helpdesk.detail.try.recovery"},
-	{"open console", "helpdesk.detail.try.console"},
-	{"redirection to ", "helpdesk.detail.redirection"},
-	{"no redirection", "helpdesk.detail.noredirection"},
-	{"login ", "helpdesk.detail.login"},
-}
-
-func (h *Helpdesk) detail(d string) string {
-	for _, p := range detailPhrases {
-		if d == p.en {
-			return h.c.T(p.key)
-		}
-		if strings.HasSuffix(p.en, " ") {
-			if rest, ok := strings.CutPrefix(d, p.en); ok {
-				return h.c.T(p.key) + rest
-			}
-		}
-	}
-	return d
-}
-
-func (h *Helpdesk) eventName(e data.Event) string {
-	if k := "helpdesk.event." + string(e); h.c.hasText(k) {
-		return h.c.T(k)
-	}
-	return Clean(string(e))
-}
-
-// outcome translates the outcomes the store writes (the event's own word
-// first: "wrong" is a password for a login, a code for a code); others
-// show as written.
-func (h *Helpdesk) outcome(e data.Event, o string) string {
-	if o == "" || o == "ok" {
-		return ""
-	}
-	if reason, refused := strings.CutPrefix(o, "refused: "); refused {
-		if k := "helpdesk.reason." + strings.ReplaceAll(reason, " ", "_"); h.c.hasText(k) {
-			reason = h.c.T(k)
-		}
-		return h.c.T("helpdesk.outcome.refused") + " (" + Clean(reason) + ")"
-	}
-	word := strings.ReplaceAll(o, " ", "_")
-	for _, k := range []string{"helpdesk.outcome." + string(e) + "." + word, "helpdesk.outcome." + word} {
-		if h.c.hasText(k) {
-			return h.c.T(k)
-		}
-	}
-	return Clean(o)
-}
-
 func (h *Helpdesk) purpose(p data.Purpose) string { return h.c.T("helpdesk.purpose." + string(p)) }
 
 // mailState says where a code's mail is.
@@ -154,11 +70,11 @@ func (h *Helpdesk) mailState(card *data.PersonCard, m data.MailInfo) string {
 	case !m.Exists:
 		return c.T("helpdesk.mail.none")
 	case m.Status == "sent":
-		return c.Tf("helpdesk.mail.sent", c.FormatDateTime(m.SentAt))
+		return c.Tf("helpdesk.mail.sent", h.when(m.SentAt))
 	case m.Status == "failed":
-		return c.Tf("helpdesk.mail.failed", m.Attempts, Clean(m.LastError))
+		return c.Nf("helpdesk.mail.failed", m.Attempts, Clean(m.LastError))
 	case card.Now.Before(m.NotBefore):
-		return c.Tf("helpdesk.mail.due", c.FormatDateTime(m.NotBefore))
+		return c.Tf("helpdesk.mail.due", h.when(m.NotBefore))
 	}
 	return c.T("helpdesk.mail.queued")
 }

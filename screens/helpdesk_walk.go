@@ -113,15 +113,20 @@ func (w *hdWalk) lines(height int) []string {
 			cases = append(cases, st.Muted.Render("○ "+c.T("helpdesk.case."+string(k))))
 		}
 	}
-	head := []string{fit(strings.Join(cases, "  "), h.width()), ""}
+	head := append(flow(h.width(), span{text: strings.Join(cases, "  ")}), "")
 	if w.choice != nil {
 		w.choice.SetWidth(h.width())
 		head = append(strings.Split(w.choice.View(), "\n"), "")
 	}
 	wt := w.current()
 	width := h.width()
-	var checks []string
+	var steps []string
 	for _, ch := range wt.Checks {
+		steps = append(steps, c.T("helpdesk.step."+ch.Step))
+	}
+	lw := labelColumn(steps...)
+	var checks []string
+	for i, ch := range wt.Checks {
 		marker, style := "✓", st.Success
 		switch ch.Status {
 		case data.CheckProblem:
@@ -129,11 +134,8 @@ func (w *hdWalk) lines(height int) []string {
 		case data.CheckInfo:
 			marker, style = "·", st.Muted
 		}
-		wrapped := strings.Split(wrap(h.checkText(ch), width-22), "\n")
-		checks = append(checks, style.Render(marker)+" "+st.Label.Render(cell(c.T("helpdesk.step."+ch.Step), 19))+wrapped[0])
-		for _, more := range wrapped[1:] {
-			checks = append(checks, strings.Repeat(" ", 21)+more)
-		}
+		lead := style.Render(marker) + " " + st.Label.Render(padTo(steps[i], lw))
+		checks = append(checks, hang(lead, flow(width-2-lw, span{text: h.checkText(ch)}))...)
 	}
 	// The next action stays in view; the checks scroll above it.
 	next := []string{""}

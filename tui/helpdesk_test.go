@@ -77,7 +77,7 @@ func TestHelpdeskConsoleScreens(t *testing.T) {
 	t.Run("search", func(t *testing.T) {
 		tm.typeText("petit")
 		tm.press("enter")
-		tm.requireScreen("2 personne(s)", "Petit Marie", "marie.petit2", "22200002")
+		tm.requireScreen("2 personnes", "Petit Marie", "marie.petit2", "22200002")
 		hdGolden(t, tm)
 	})
 	t.Run("card", func(t *testing.T) {
@@ -86,7 +86,7 @@ func TestHelpdeskConsoleScreens(t *testing.T) {
 		}
 		tm.hdOpen("Lefèvre")
 		tm.requireScreen("Hugo Lefèvre · hugo.lefevre@etu.umontpellier.fr", "n° 21805555", "h•••••@e•••••.org",
-			"1 échec(s) récent(s)", "Envoyer un code de réinitialisation", "Déverrouiller")
+			"1 échec récent", "Envoyer un code de réinitialisation", "Déverrouiller")
 		if strings.Contains(tm.screen(), "hugo.lefevre@example.org") {
 			t.Fatal("full address shown")
 		}
@@ -99,13 +99,18 @@ func TestHelpdeskConsoleScreens(t *testing.T) {
 	})
 	t.Run("walk", func(t *testing.T) {
 		tm.press("right")
-		tm.requireScreen("◉ Problème de connexion", "1 échec(s) en 15 min",
+		tm.requireScreen("◉ Problème de connexion", "1 échec en 15 min",
 			"le 25/11/2026 à 10:01 : mot de passe incorrect", "À faire : envoyer un code")
 		hdGolden(t, tm)
 	})
 	t.Run("journal", func(t *testing.T) {
 		tm.press("right")
-		tm.requireScreen("LOGIN_ERROR", "wrong", "ACCOUNT_CREATED")
+		tm.requireScreen("Échec de connexion", "mot de passe incorrect", "Compte créé", "en attente d'activation")
+		for _, raw := range []string{"LOGIN_ERROR", "ACCOUNT_CREATED", "wrong", "pending"} {
+			if strings.Contains(tm.screen(), raw) {
+				t.Fatalf("the journal shows %q:\n%s", raw, tm.screen())
+			}
+		}
 		hdGolden(t, tm)
 	})
 	t.Run("confirm", func(t *testing.T) {
@@ -127,12 +132,12 @@ func TestHelpdeskConsoleScreens(t *testing.T) {
 	t.Run("card_en", func(t *testing.T) {
 		tm.press("esc", "f2")
 		defer tm.press("f2")
-		tm.requireScreen("1 Card", "Send a reset code", "Recovery mail")
+		tm.requireScreen("1 Card", "Send a reset code", "Recovery address", "1 recent failure")
 		hdGolden(t, tm)
 	})
 	t.Run("audit", func(t *testing.T) {
 		tm.press("esc", "tab", "enter")
-		tm.requireScreen("Journal d'audit", "HELPDESK_ACTION", "hugo.lefevre", "Assistance · par ines.moreau")
+		tm.requireScreen("Journal d'audit", "Fiche consultée", "hugo.lefevre", "Assistance · par ines.moreau")
 		hdGolden(t, tm)
 	})
 }
@@ -258,7 +263,7 @@ func TestHelpdeskAuditLogPagingAndFilters(t *testing.T) {
 	// Only Marie Petit (the first, not marie.petit2).
 	tm.typeText("marie.petit")
 	tm.press("enter")
-	tm.requireScreen("ACCOUNT_CREATED", "marie.petit ")
+	tm.requireScreen("Compte créé", "marie.petit ")
 	if strings.Contains(tm.screen(), "marie.petit2") || strings.Contains(tm.screen(), "paul.bernard") {
 		t.Fatalf("filter by identifiant:\n%s", tm.screen())
 	}
@@ -267,17 +272,17 @@ func TestHelpdeskAuditLogPagingAndFilters(t *testing.T) {
 		tm.press("backspace")
 	}
 	tm.press("enter", "tab")
-	for tm.screen() != "" && !strings.Contains(tm.screen(), "‹ LOCK ›") {
+	for tm.screen() != "" && !strings.Contains(tm.screen(), "‹ Verrouillage ›") {
 		tm.press("right")
 	}
 	for _, line := range strings.Split(tm.screen(), "\n") {
-		if strings.Contains(line, "LOGIN_ERROR") {
+		if strings.Contains(line, "Échec de connexion") {
 			t.Fatalf("event filter:\n%s", tm.screen())
 		}
 	}
-	tm.requireScreen("LOCK", "paul.bernard", "locked")
+	tm.requireScreen("Verrouillage", "paul.bernard", "verrouillé")
 	tm.press("down")
-	tm.requireScreen("Verrouillage : verrouillé (connexion ")
+	tm.requireScreen("Verrouillage : verrouillé (connexion bloquée pendant ")
 }
 
 // The end-to-end case of the issue: an agent resends an activation code
@@ -325,7 +330,7 @@ func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 	tm.requireScreen("actif, activé le 25/11/2026")
 	tm.press("2")
 	tm.requireScreen("Compte activé", "Code d'activation utilisé", "Code d'activation (remplacé) envoyé",
-		"Code incorrect : code d'un mail précédent (activation)")
+		"Code refusé : code d'un mail précédent (code d'activation)")
 	e := hdAudit(t, tm.store, data.EventActivate)
 	if e.Client != "kiosk:student-process" {
 		t.Fatalf("activation not by the other process: %+v", e)
@@ -466,5 +471,204 @@ func TestHelpdeskStudentProcess(t *testing.T) {
 			answer = says("compte activé")
 		}
 		fmt.Println("ANSWER " + strings.ReplaceAll(answer, "\n", " ⏎ "))
+	}
+}
+
+// hdBusyHugo gives Hugo a long card: a login from a kiosk, a redirection
+// with a copy kept, a session ended with the home key, then five wrong
+// passwords that lock his login.
+func hdBusyHugo(t *testing.T, tm *testModel) {
+	t.Helper()
+	ctx := context.Background()
+	kiosk := data.Origin{Client: "kiosk:vm/pts/3", Lang: "fr"}
+	acct, err := tm.store.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", kiosk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const perso = "hugo.lefevre.perso@provider.example"
+	ch, err := tm.store.SetRedirection(ctx, acct, perso, true, kiosk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk, err := tm.store.VerifyCode(ctx, ch, hdNewestCode(t, tm.store, perso), kiosk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tm.store.ConfirmRedirection(ctx, tk, kiosk); err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.store.Logout(ctx, acct, kiosk, "home key"); err != nil {
+		t.Fatal(err)
+	}
+	for range data.LoginFailuresBeforeLock {
+		tm.clock.Advance(2 * time.Second)
+		tm.store.Login(ctx, "hugo.lefevre", "Wrong-Password-7", kiosk)
+	}
+}
+
+// hdVisit opens every page of the console on Hugo's card and calls check
+// on each, with its name.
+func hdVisit(t *testing.T, tm *testModel, check func(page string)) {
+	t.Helper()
+	tm.typeText("lefèvre")
+	tm.press("enter")
+	check("search")
+	tm.press("enter")
+	tm.requireScreen("Hugo Lefèvre")
+	for i, tab := range []string{"card", "history", "walk", "journal"} {
+		tm.press(string(rune('1' + i)))
+		check(tab)
+		if tab == "journal" {
+			for range 12 { // every line of the page, each in full at the bottom
+				tm.press("down")
+				check("journal line")
+			}
+		}
+	}
+	tm.press("1", "down", "enter") // Déverrouiller
+	check("confirm unlock")
+	tm.press("esc", "down", "enter") // Corriger le mail de secours
+	check("correct")
+	tm.press("esc", "esc") // the search
+	for range len("lefèvre") {
+		tm.press("backspace")
+	}
+	tm.press("tab", "enter")
+	check("audit log")
+	for range 6 {
+		tm.press("down")
+		check("audit log line")
+	}
+	tm.press("esc")
+}
+
+// Nothing the agent reads is cut: long values wrap under their column, at
+// 80×24 and 120×40, in French and in English; and French shows no English
+// word of the store.
+func TestHelpdeskNothingCut(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, lang := range []string{"fr", "en"} {
+			t.Run(fmt.Sprintf("%dx%d_%s", size[0], size[1], lang), func(t *testing.T) {
+				tm := hdConsole(t)
+				hdBusyHugo(t, tm)
+				tm.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				if lang == "en" {
+					tm.press("f2")
+				}
+				seen := ""
+				hdVisit(t, tm, func(page string) {
+					t.Helper()
+					s := tm.screen()
+					tm.requireWidth(size[0])
+					if strings.Contains(s, "…") {
+						t.Fatalf("%s: a line is cut:\n%s", page, s)
+					}
+					if lang == "fr" {
+						for _, en := range []string{"LOGIN", "LOGOUT", "LOCK", "CODE_ERROR", "HELPDESK", "wrong",
+							"copy kept", "home key", "logout", "redirection to", " to h", "failures", "viewed", "sent"} {
+							if strings.Contains(s, en) {
+								t.Fatalf("%s: English %q in French:\n%s", page, en, s)
+							}
+						}
+					}
+					seen += s
+				})
+				// Unwrapped, the long values are there in full.
+				flat := strings.Join(strings.Fields(seen), " ")
+				want := map[string][]string{
+					"fr": {"dernière connexion le 25/11/2026 à 10:00", "connexion verrouillée jusqu'à 10:01 " +
+						"(verrouillage n° 1) · consultation IA libre", "h•••••@p•••••.example (copie gardée)",
+						"Redirection changée (vers h•••••@p•••••.example, copie gardée) · kiosk:vm/pts/3",
+						"Déconnexion : touche accueil", "seront levés"},
+					"en": {"last login 25/11/2026 at 10:00", "login locked until 10:01 (lock no. 1) · IA lookup open",
+						"h•••••@p•••••.example (copy kept)", "Recovery address",
+						"Redirection changed (to h•••••@p•••••.example, copy kept) · kiosk:vm/pts/3",
+						"Logout: home key", "will be lifted"},
+				}[lang]
+				for _, w := range want {
+					if !strings.Contains(flat, w) {
+						t.Errorf("%q never shown whole", w)
+					}
+				}
+			})
+		}
+	}
+}
+
+// The confirmation of a code sent says where and until when, in full.
+func TestHelpdeskSentNoticeWraps(t *testing.T) {
+	tm := hdConsole(t)
+	tm.clock.Advance(data.ResendCooldown)
+	tm.hdOpen("camille")
+	tm.press("enter", "enter") // Renvoyer le code d'activation, Confirmer
+	tm.requireScreen("✓ Code d'activation envoyé à c•••••@e•••••.org ; nouvel envoi possible à",
+		"10:02.", "Renvoyer le code d'activation")
+	if strings.Contains(tm.screen(), "…") {
+		t.Fatalf("cut:\n%s", tm.screen())
+	}
+	tm.requireGolden()
+}
+
+// F1 in the console opens its own page of Aide, which agents alone have.
+func TestHelpdeskHelpTopic(t *testing.T) {
+	tm := hdConsole(t)
+	tm.press("f1")
+	tm.requireScreen("Aide", "› Console assistance", "La console sert à aider une personne")
+	tm.press("end")
+	tm.requireScreen("Avant de corriger le mail de secours", "Demandez le n° étudiant et la date de naissance",
+		"Ne cochez")
+	if strings.Contains(tm.screen(), "…") {
+		t.Fatalf("cut:\n%s", tm.screen())
+	}
+	tm.press("f2")
+	tm.requireScreen("› Helpdesk console")
+	tm.press("f2", "esc")
+	tm.requireScreen("Console assistance", "Rechercher une personne")
+
+	// A student's Aide has no such page.
+	student := newTestModel(t)
+	student.hdLogin("hugo.lefevre", "Kiosque-Demo-2026")
+	student.press("f1")
+	student.requireScreen("Aide", "› Mon compte")
+	if strings.Contains(student.screen(), "Console assistance") {
+		t.Fatalf("a student's help offers the console:\n%s", student.screen())
+	}
+}
+
+// On a short screen the card's facts scroll (PgDn/PgUp) and its actions
+// stay in view; the help line offers the keys.
+func TestHelpdeskCardScrollsOnShortScreen(t *testing.T) {
+	tm := hdConsole(t)
+	hdBusyHugo(t, tm)
+	tm.send(tea.WindowSizeMsg{Width: 80, Height: 18})
+	tm.hdOpen("lefèvre")
+	tm.requireScreen("↓ suite de la fiche : PgDn", "› Envoyer un code de réinitialisation", "Corriger le mail de secours",
+		"PgDn/PgUp suite de la fiche")
+	if strings.Contains(tm.screen(), "consultation IA libre") {
+		t.Fatalf("the screen was expected too short:\n%s", tm.screen())
+	}
+	tm.press("pgdown", "pgdown")
+	tm.requireScreen("consultation IA libre", "↑ début de la fiche : PgUp", "› Envoyer un code de réinitialisation")
+	tm.requireGolden()
+	tm.press("down", "enter")
+	tm.requireScreen("Déverrouiller", "seront levés")
+}
+
+// F2 on an open card redraws every tab in the other language.
+func TestHelpdeskLanguageSwitchRedraws(t *testing.T) {
+	tm := hdConsole(t)
+	hdBusyHugo(t, tm)
+	tm.hdOpen("lefèvre")
+	for _, tab := range []string{"1", "2", "3", "4"} {
+		tm.press(tab)
+		fr := tm.screen()
+		tm.press("f2")
+		en := tm.screen()
+		tm.press("f2")
+		for _, word := range []string{"Échec de connexion", "connexion", "Verrouillage", "verrouillé"} {
+			if strings.Contains(fr, word) && strings.Contains(en, word) {
+				t.Fatalf("tab %s still says %q in English:\n%s", tab, word, en)
+			}
+		}
 	}
 }

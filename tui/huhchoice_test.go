@@ -45,7 +45,7 @@ func TestHelpdeskCaseChoiceEachCase(t *testing.T) {
 	tm := hcWalk(t)
 	cases := []struct{ label, shows string }{
 		{"Jamais activé", "passer au cas « Mot de passe oublié » (Entrée)"},
-		{"Mot de passe oublié", "Mail de secours    h•••••@e•••••.org"},
+		{"Mot de passe oublié", "Mail de secours  h•••••@e•••••.org"},
 		{"Problème de connexion", "Dernière connexion jamais"},
 	}
 	at := 1

@@ -1,0 +1,223 @@
+package screens
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"entkiosk/data"
+)
+
+// The console reads the audit log in the session's language: every event
+// has a name, every outcome and every shape of detail the store writes
+// (grep the audit calls in data/) is said in words; the rest as written.
+
+func wordsHelpdesk(t *testing.T, lang Lang) *Helpdesk {
+	t.Helper()
+	clock := data.NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, data.ParisLocation()))
+	s, err := data.Open(filepath.Join(t.TempDir(), "words.db"), data.Config{Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	c := testCommon()
+	c.Store, c.Lang = s, lang
+	return &Helpdesk{c: c}
+}
+
+func TestHelpdeskEveryEventNamed(t *testing.T) {
+	for _, e := range data.AuditEvents {
+		for lang, cat := range catalogues {
+			if strings.TrimSpace(cat["helpdesk.event."+string(e)]) == "" {
+				t.Errorf("%s: no name for %s", lang, e)
+			}
+		}
+	}
+}
+
+func TestHelpdeskOutcomesInWords(t *testing.T) {
+	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
+	for _, tc := range []struct {
+		event      data.Event
+		outcome    string
+		want, also string // French, English
+	}{
+		{data.EventLogout, "logout", "par la personne", "by the person"},
+		{data.EventLogout, "idle", "inactivité", "inactivity"},
+		{data.EventLogout, "home key", "touche accueil", "home key"},
+		{data.EventLogout, "stopped", "borne arrêtée", "kiosk stopped"},
+		{data.EventLogout, "panic", "erreur interne", "internal error"},
+		{data.EventLogout, "quit", "session quittée", "session quit"},
+		{data.EventLogout, "max_time", "durée maximale atteinte", "maximum time reached"},
+		{data.EventLogout, "shutdown", "arrêt du serveur", "server shutdown"},
+		{data.EventLogout, "error", "erreur", "error"},
+		{data.EventLogout, "disconnect", "connexion SSH coupée", "SSH connection closed"},
+		{data.EventCodeError, "wrong", "code erroné", "wrong code"},
+		{data.EventCodeError, "replaced", "code d'un mail précédent", "code from an earlier mail"},
+		{data.EventCodeError, "unknown", "identifiant inconnu", "unknown identifiant"},
+		{data.EventLoginError, "wrong", "mot de passe incorrect", "wrong password"},
+		{data.EventLoginError, "not activated", "compte non activé", "account not activated"},
+		{data.EventLoginError, "rights ended", "droits terminés", "rights ended"},
+		{data.EventUpdatePassword, "wrong current password", "mot de passe actuel incorrect", "wrong current password"},
+		{data.EventUnlock, "cleared", "levé", "lifted"},
+		{data.EventSendCode, "import", "import", "import"},
+		{data.EventLock, "client blocked", "poste bloqué", "client blocked"},
+		{data.EventHelpdeskAction, "refused: not helpdesk", "refusé (pas le rôle assistance)",
+			"refused (not a helpdesk agent)"},
+		{data.EventHelpdeskAction, "refused: mail limit", "refusé (limite d'envoi de mails)", "refused (mail limit)"},
+		{data.EventIALookupError, "no match", "pas de correspondance", "no match"},
+		{data.EventAccountCreated, "pending", "en attente d'activation", "waiting for activation"},
+		{data.EventRoleChange, "granted", "accordé", "granted"},
+		{data.EventLogin, "something new", "something new", "something new"}, // unknown: as written
+	} {
+		if got := fr.outcome(tc.event, tc.outcome); got != tc.want {
+			t.Errorf("fr %s %q: %q, want %q", tc.event, tc.outcome, got, tc.want)
+		}
+		if got := en.outcome(tc.event, tc.outcome); got != tc.also {
+			t.Errorf("en %s %q: %q, want %q", tc.event, tc.outcome, got, tc.also)
+		}
+	}
+	// What the event's name says already is not said again; the table says it.
+	view := data.AuditEntry{Event: data.EventHelpdeskView, Outcome: "viewed"}
+	if got := fr.auditText(view); got != "Fiche consultée" {
+		t.Errorf("view: %q", got)
+	}
+	if got := fr.outcomeCell(view); got != "consultée" {
+		t.Errorf("view cell: %q", got)
+	}
+	if got := en.outcomeCell(data.AuditEntry{Event: data.EventLogin, Outcome: "ok"}); got != "ok" {
+		t.Errorf("ok cell: %q", got)
+	}
+}
+
+// englishWords are the store's words that must not show in French.
+var englishWords = []string{" to ", "sent", "unlock", "login", "lookup", "copy", "kept", "removed", "validated",
+	"due", "number", "failures", "automation", "client", "disabled", "helpdesk", "corrected", "checked", "nothing",
+	"error", "activation code", "reset", "registration", "rights ended", "lifted", "password"}
+
+func TestHelpdeskDetailsInWords(t *testing.T) {
+	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
+	const (
+		to  = "c•••••@e•••••.org"
+		old = "c•••••@e•••••.org → c•••••@e•••••.net"
+	)
+	for _, tc := range []struct {
+		event              data.Event
+		detail, want, also string // the store's, French, English
+	}{
+		{data.EventSendCode, "activation to " + to, "code d'activation, à " + to, "activation code, to " + to},
+		{data.EventSendCode, "recovery_mail to " + to, "code de confirmation du mail de secours, à " + to,
+			"recovery address confirmation code, to " + to},
+		{data.EventSendCode, "reset", "code de réinitialisation", "reset code"},
+		{data.EventSendCode, "new registration 2026/2027 SLINF3, activation mail to " + to + " due 25/11/2026 10:15",
+			"nouvelle inscription 2026/2027 SLINF3, mail d'activation à " + to + " prévu le 25/11/2026 à 10:15",
+			"new registration 2026/2027 SLINF3, activation mail to " + to + " due on 25/11/2026 at 10:15"},
+		{data.EventCodeError, "activation, 1/5", "code d'activation, erreur 1 sur 5", "activation code, error 1 of 5"},
+		{data.EventCodeError, "redirection", "code de confirmation de redirection", "redirection confirmation code"},
+		{data.EventActivate, "no redirection", "sans redirection", "no redirection"},
+		{data.EventActivate, "redirection to " + to, "redirection vers " + to, "redirection to " + to},
+		{data.EventUpdateRedirection, "removed", "redirection supprimée", "redirection removed"},
+		{data.EventUpdateRedirection, "to " + to, "vers " + to, "to " + to},
+		{data.EventUpdateRedirection, "to " + to + ", copy kept", "vers " + to + ", copie gardée",
+			"to " + to + ", copy kept"},
+		{data.EventUpdateRecoveryMail, old, old, old},
+		{data.EventHelpdeskAction, "activation code sent to " + to, "code d'activation envoyé à " + to,
+			"activation code sent to " + to},
+		{data.EventHelpdeskAction, "reset code sent to " + to, "code de réinitialisation envoyé à " + to,
+			"reset code sent to " + to},
+		{data.EventHelpdeskAction, "unlock login and IA lookup", "déverrouillé : connexion et consultation IA",
+			"unlocked: login and IA lookup"},
+		{data.EventHelpdeskAction, "unlock login", "déverrouillé : connexion", "unlocked: login"},
+		{data.EventHelpdeskAction, "unlock IA lookup", "déverrouillé : consultation IA", "unlocked: IA lookup"},
+		{data.EventHelpdeskAction, "unlock: nothing was locked", "rien n'était verrouillé", "nothing was locked"},
+		{data.EventHelpdeskAction, "recovery mail corrected (student number and birth date checked): " + old,
+			"mail de secours corrigé (n° étudiant et date de naissance vérifiés) : " + old,
+			"recovery address corrected (student number and birth date checked): " + old},
+		{data.EventHelpdeskAction, "recovery mail corrected (birth date checked): " + old,
+			"mail de secours corrigé (date de naissance vérifiée) : " + old,
+			"recovery address corrected (birth date checked): " + old},
+		{data.EventHelpdeskAction, "open console", "ouverture de la console", "opening the console"},
+		{data.EventHelpdeskAction, "view card", "consultation de la fiche", "viewing the card"},
+		{data.EventHelpdeskAction, "send activation code", "renvoi du code d'activation", "resending the activation code"},
+		{data.EventHelpdeskAction, "send reset code", "envoi d'un code de réinitialisation", "sending a reset code"},
+		{data.EventHelpdeskAction, "unlock", "déverrouillage", "unlocking"},
+		{data.EventHelpdeskAction, "correct recovery mail", "correction du mail de secours",
+			"correcting the recovery address"},
+		{data.EventUnlock, "login", "connexion", "login"},
+		{data.EventUnlock, "login and IA lookup", "connexion et consultation IA", "login and IA lookup"},
+		{data.EventUnlock, "login lock lifted by a new password", "verrouillage levé par un nouveau mot de passe",
+			"lock lifted by a new password"},
+		{data.EventRoleChange, "helpdesk", "rôle assistance", "helpdesk role"},
+		{data.EventAccountCreated, "IA validated 23/11/2026 10:00, activation mail to " + to + " due 23/11/2026 10:15",
+			"IA validée le 23/11/2026 à 10:00, mail d'activation à " + to + " prévu le 23/11/2026 à 10:15",
+			"IA validated on 23/11/2026 at 10:00, activation mail to " + to + " due on 23/11/2026 at 10:15"},
+		{data.EventAccountCreated, "IA validated 01/09/2025 10:00, no activation mail: rights ended 31/12/2025",
+			"IA validée le 01/09/2025 à 10:00, pas de mail d'activation : droits terminés le 31/12/2025",
+			"IA validated on 01/09/2025 at 10:00, no activation mail: rights ended on 31/12/2025"},
+		{data.EventIALookup, "number 21901234", "n° 21901234", "no. 21901234"},
+		{data.EventIALookupError, "number 21901234", "n° 21901234", "no. 21901234"},
+		{data.EventLock, "login 60s, failures", "connexion bloquée pendant 1 min : échecs répétés",
+			"login blocked for 1 min: repeated failures"},
+		{data.EventLock, "login 90s, automation", "connexion bloquée pendant 90 s : essais trop rapprochés",
+			"login blocked for 90 s: attempts too close together"},
+		{data.EventLock, "login 7200s, failures", "connexion bloquée pendant 2 h : échecs répétés",
+			"login blocked for 2 h: repeated failures"},
+		{data.EventLock, "client 300s", "poste bloqué pendant 5 min", "client blocked for 5 min"},
+		{data.EventLock, "lookup client 600s", "poste bloqué pendant 10 min pour la consultation IA",
+			"client blocked from IA lookup for 10 min"},
+		{data.EventLock, "lookup 21901234 disabled until the helpdesk unlocks it",
+			"consultation IA du n° 21901234 bloquée jusqu'au déblocage par l'assistance",
+			"IA lookup of no. 21901234 blocked until the helpdesk unlocks it"},
+		{data.EventLock, "lookup 21901234 until 2026-11-25T23:00:00.000000000Z",
+			"consultation IA du n° 21901234 bloquée jusqu'au 26/11/2026 à 00:00",
+			"IA lookup of no. 21901234 blocked until 26/11/2026 at 00:00"},
+		// Anything else: cleaned, as written.
+		{data.EventLock, "something\x1b[31m new", "something new", "something new"},
+	} {
+		e := data.AuditEntry{Event: tc.event, Detail: tc.detail}
+		// Dates stay on one line in the console: compare with plain spaces.
+		plain := func(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
+		if got := plain(fr.detail(e)); got != tc.want {
+			t.Errorf("fr %s %q:\n got %q\nwant %q", tc.event, tc.detail, got, tc.want)
+		} else if tc.want != tc.detail && !strings.HasPrefix(tc.detail, "something") {
+			for _, w := range englishWords {
+				if strings.Contains(got, w) {
+					t.Errorf("fr %s %q: English %q left in %q", tc.event, tc.detail, w, got)
+				}
+			}
+		}
+		if got := plain(en.detail(e)); got != tc.also {
+			t.Errorf("en %s %q:\n got %q\nwant %q", tc.event, tc.detail, got, tc.also)
+		}
+	}
+}
+
+// Counted texts: one and more, in both languages.
+func TestHelpdeskCounts(t *testing.T) {
+	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
+	at := time.Date(2026, 11, 25, 10, 0, 0, 0, data.ParisLocation())
+	for _, tc := range []struct {
+		h    *Helpdesk
+		k    string
+		n    int
+		want string
+	}{
+		{fr, "helpdesk.lock.login.failures", 1, "connexion libre, 1 échec récent"},
+		{fr, "helpdesk.lock.login.failures", 3, "connexion libre, 3 échecs récents"},
+		{en, "helpdesk.lock.login.failures", 1, "login open, 1 recent failure"},
+		{en, "helpdesk.lock.login.failures", 2, "login open, 2 recent failures"},
+		{fr, "helpdesk.walk.login_lock.failures", 4, "4 échecs en 15 min (verrouillage à 5)"},
+		{en, "helpdesk.walk.mail.failed", 1, "not delivered after 1 attempt: x. The address is probably wrong."},
+	} {
+		if got := tc.h.fill(tc.k, at, tc.n, "x"); got != tc.want {
+			t.Errorf("%s %d: %q, want %q", tc.k, tc.n, got, tc.want)
+		}
+	}
+	if got := fr.c.Nf("helpdesk.search.count", 1); got != "1 personne" {
+		t.Error(got)
+	}
+	if got := en.c.Nf("helpdesk.search.count", 2); got != "2 people" {
+		t.Error(got)
+	}
+}
