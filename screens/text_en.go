@@ -35,29 +35,32 @@ var textEN = map[string]string{
 	"key.toggle":    "tick",
 
 	// --- errors from the store
-	"error.credentials":      "Wrong identifiant or password.",
-	"error.rights.ended":     "Your access to the digital resources ended on %s.",
-	"error.rights.none":      "No valid registration: access to the digital resources is not open.",
-	"error.busy":             "The service is very busy: try again in a few seconds.",
-	"error.limit.disabled":   "Too many tries: this check is blocked. Contact the helpdesk.",
-	"error.limit.mail":       "A code was just sent. You can ask for another at %s.",
-	"error.limit.lookup":     "Too many tries for this student number. Try again on %s.",
-	"error.limit.client":     "Too many attempts from this terminal. Try again at %s.",
-	"error.nomatch":          "No registration matches this student number and birth date.",
-	"error.code.wrong":       "Wrong code. %d try(ies) left.",
-	"error.code.revoked":     "Wrong code. This code no longer works: ask for a new one.",
-	"error.code.expired":     "This code has expired (24 h). Ask for a new one.",
-	"error.code.replaced":    "This code was replaced by a newer one: type the code from the latest mail.",
-	"error.code.used":        "This code no longer works (already used, or replaced by a newer one). Ask for a new one.",
-	"error.token":            "This link is not valid. Use the code from the mail, or ask for a new one.",
-	"error.active":           "This account is already activated.",
-	"error.email":            "This mail address is not valid.",
-	"error.email.same":       "This is already the address on record.",
-	"error.email.own":        "Your mailbox cannot be redirected to itself.",
-	"error.password.current": "Current password incorrect.",
-	"error.charter":          "You must accept the charter to activate your account.",
-	"error.nothelpdesk":      "This function is not available.",
-	"error.internal":         "Something went wrong. Try again; if it persists, contact the helpdesk.",
+	"error.credentials":               "Wrong identifiant or password.",
+	"error.rights.ended":              "Your access to the digital resources ended on %s.",
+	"error.rights.none":               "No valid registration: access to the digital resources is not open.",
+	"error.busy":                      "The service is very busy: try again in a few seconds.",
+	"error.limit.disabled":            "Too many tries: this check is blocked. Contact the helpdesk.",
+	"error.limit.mail":                "A code was just sent. You can ask for another at %s.",
+	"error.limit.lookup":              "Too many tries for this student number. Try again on %s.",
+	"error.limit.client":              "Too many attempts from this terminal. Try again at %s.",
+	"error.nomatch":                   "No registration matches this student number and birth date.",
+	"error.code.wrong":                "Wrong code. %d try(ies) left.",
+	"error.code.revoked":              "Wrong code. This code no longer works: ask for a new one.",
+	"error.code.expired":              "This code has expired (24 h). Ask for a new one.",
+	"error.code.replaced":             "This code was replaced by a newer one: type the code from the latest mail.",
+	"error.code.used":                 "This code no longer works (already used, or replaced by a newer one). Ask for a new one.",
+	"error.token":                     "This link is not valid. Use the code from the mail, or ask for a new one.",
+	"error.active":                    "This account is already activated.",
+	"error.email":                     "This mail address is not valid.",
+	"error.email.same":                "This is already the address on record.",
+	"error.email.own":                 "Your mailbox cannot be redirected to itself.",
+	"error.email.recovery.university": "The recovery address must be a personal address, not a university one.",
+	"error.email.redirect.university": "Mail cannot be redirected to another university mailbox: give an address outside the university.",
+	"error.password.same":             "The new password must differ from the current one.",
+	"error.password.current":          "Current password incorrect.",
+	"error.charter":                   "You must accept the charter to activate your account.",
+	"error.nothelpdesk":               "This function is not available.",
+	"error.internal":                  "Something went wrong. Try again; if it persists, contact the helpdesk.",
 
 	// --- password picker
 	"password.new":                  "New password",
@@ -99,6 +102,11 @@ var textEN = map[string]string{
 	"home.help":             "Help",
 	"home.required":         "Type your identifiant and your password.",
 	"home.pending.hint":     "Never activated your account? Choose \"First login\".",
+	"home.lock.hint":        "After %d errors, logging in is suspended for a few minutes. Wait, or choose \"Login problem\" to get a new password.",
+	"home.key.first":        "first login",
+	"home.key.problem":      "login problem",
+	"home.key.lookup":       "look up my registration",
+	"home.key.help":         "open the help",
 
 	// --- code entry (CodeEntry, shared by every flow that mails a code)
 	"code.sent":      "A code was sent to %s",
@@ -269,7 +277,7 @@ Type your full identifiant, or just firstname.lastname, then your password, and 
 
 1. On the home screen, choose "First login".
 2. Type your identifiant. Don't know it? Give your student number (8 digits) and birth date (ddmmyyyy).
-3. A {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: c•••••@e•••••.org. It is valid for {lifetime} h.
+3. An {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: c•••••@e•••••.org. It is valid for {lifetime} h.
 4. Type the code. Nothing came? Look in your spam folder, then "Send the code again" (possible after {resend} s): the old code stops working.
 5. Read the computing charter and accept it.
 6. Choose whether your university mailbox is redirected to another address (optional, can be changed later).
@@ -282,7 +290,7 @@ An account already activated is never activated again: if you forgot the passwor
 
 ## I forgot my password
 1. Type your identifiant.
-2. A {digits}-digit code goes to your recovery address, shown masked. It is valid for {lifetime} h, for one use.
+2. An {digits}-digit code goes to your recovery address, shown masked. It is valid for {lifetime} h, for one use.
 3. Type the code, then choose a new password.
 For safety, the answer is the same whether the identifiant exists or not: if no mail comes, check the identifiant with "Look up my registration (IA)".
 
@@ -382,7 +390,8 @@ The helpdesk will never ask for your password or for a code received by mail.`,
 	"lookup.submit":              "Look up",
 	"lookup.number.required":     "Type your student number.",
 	"lookup.number.digits":       "A student number has digits only (exactly 8).",
-	"lookup.number.length":       "A student number has exactly 8 digits (%d typed).",
+	"lookup.number.length.one":   "A student number has exactly 8 digits (%d typed).",
+	"lookup.number.length.other": "A student number has exactly 8 digits (%d typed).",
 	"lookup.birth.required":      "Type your birth date.",
 	"lookup.birth.format":        "Expected as ddmmyyyy, for instance 14072004.",
 	"lookup.birth.invalid":       "%s does not exist: check the birth date.",
@@ -391,7 +400,8 @@ The helpdesk will never ask for your password or for a code received by mail.`,
 	"lookup.identifiant":         "Identifiant:",
 	"lookup.noaccount":           "account not created yet",
 	"lookup.pending":             "(to be activated)",
-	"lookup.current":             "Registrations of the current academic year (%d):",
+	"lookup.current.one":         "Registration of the current academic year (%d):",
+	"lookup.current.other":       "Registrations of the current academic year (%d):",
 	"lookup.none":                "No registration for the academic year %s.",
 	"lookup.latest":              "Latest year of registration: %s",
 	"lookup.col.year":            "Year",
@@ -475,6 +485,9 @@ The helpdesk will never ask for your password or for a code received by mail.`,
 	"dash.redirection.code":          "A code was sent to %s to confirm the redirection",
 	"dash.redirection.done":          "Redirection set: to %s, %s.",
 	"dash.redirection.removed":       "Redirection removed: your mail stays in the university mailbox.",
+	"dash.key.logout":                "log out",
+	"dash.confirm.password":          "Current password",
+	"dash.confirm.password.hint":     "to confirm it is you",
 	// --- helpdesk (console assistance). Entries with {date}, {time},
 	// {datetime}, {n} or {text} are filled by name; the others by %s / %d.
 	"helpdesk.title":              "Helpdesk console",
