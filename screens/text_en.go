@@ -316,11 +316,11 @@ Each rule ticks as you type; the strength meter recommends {rec} characters. A f
 A refused password keeps what you typed: correct it. After each change, a notice goes to your recovery address.
 
 Never give your password to anyone: the helpdesk never asks for it.`,
-	"help.mail.text": `The recovery address (mail de secours) is your personal address: it receives the codes when you forget your password, and the notices of changes to your account. At first, it is the address given at registration.
+	"help.mail.text": `The recovery address (mail de secours) is your personal address: it receives the codes when you forget your password, and the notices of changes to your account. At first, it is the address given at registration. It cannot be a university address: without your password, you could not read it.
 
 ## Changing it
 1. My account → "Recovery address".
-2. Type the new address: a {digits}-digit code is sent to it.
+2. Type the new address and your current password: an {digits}-digit code is sent to the new address.
 3. Type that code: the new address replaces the old one, which is told.
 Nothing changes until the code is typed: a typo in the address never loses your recovery address.
 
@@ -331,7 +331,7 @@ Addresses are always shown masked: c•••••@e•••••.org.`,
 My account → "Redirection":
 - to your recovery address: applied at once;
 - to another address: a code is sent to it; the redirection applies once you have typed it.
-Tick "keep a copy" to also keep the messages in the university mailbox.
+Tick "keep a copy" to also keep the messages in the university mailbox. Each change asks for your current password. Another university mailbox cannot receive the redirection.
 
 ## Stopping it
 "Remove the redirection": messages then stay in the university mailbox.
@@ -344,6 +344,7 @@ On each change, a notice goes to the old destination (or to your recovery addres
 - Recovery address: the address that receives your codes;
 - Redirection: forward your university mail, or stop;
 - Log out: do it before leaving a kiosk.
+Each change asks for your current password: a session left open is not enough to take your account.
 
 Move with Tab or ←/→ and press Enter.`,
 	"help.rights.text": `Your digital resources (mail, Moodle, Wi-Fi…) stay accessible until 31 December of the calendar year in which your last academic year with a valid registration ends.
@@ -366,7 +367,7 @@ If nothing matches, the screen says so without telling which of the two is wrong
 	"help.kiosk.text": `On a campus kiosk:
 - after {idle} s without a key, everything typed or shown is wiped and the home screen comes back; a countdown shows for the last 30 seconds (any key keeps you there);
 - choose "Log out" before leaving;
-- Ctrl+C goes back home and wipes everything; Esc goes back to the previous screen;
+- Ctrl+C goes back home and wipes everything; Esc goes back to the previous screen (on "My account", it logs out);
 - passwords and codes are never shown in clear.
 
 F1 opens this help from any screen, F2 switches to French.

@@ -317,11 +317,11 @@ Chaque règle se coche pendant la saisie ; la jauge de robustesse conseille {rec
 Un mot de passe refusé garde vos saisies : corrigez-le. Après chaque changement, un avis est envoyé à votre mail de secours.
 
 Ne communiquez jamais votre mot de passe : l'assistance ne le demande jamais.`,
-	"help.mail.text": `Le mail de secours est votre adresse personnelle : il reçoit les codes quand vous oubliez votre mot de passe, et les avis de modification de votre compte. Au départ, c'est l'adresse donnée à l'inscription.
+	"help.mail.text": `Le mail de secours est votre adresse personnelle : il reçoit les codes quand vous oubliez votre mot de passe, et les avis de modification de votre compte. Au départ, c'est l'adresse donnée à l'inscription. Ce ne peut pas être une adresse de l'université : privé de mot de passe, vous ne pourriez pas la lire.
 
 ## Le changer
 1. Mon compte → « Mail de secours ».
-2. Saisissez la nouvelle adresse : un code de {digits} chiffres y est envoyé.
+2. Saisissez la nouvelle adresse et votre mot de passe actuel : un code de {digits} chiffres est envoyé à la nouvelle adresse.
 3. Saisissez ce code : la nouvelle adresse remplace l'ancienne, qui est prévenue.
 Rien ne change tant que le code n'a pas été saisi : une faute de frappe dans l'adresse ne vous fait pas perdre votre mail de secours.
 
@@ -332,7 +332,7 @@ Les adresses sont toujours affichées masquées : c•••••@e••••
 Mon compte → « Redirection » :
 - vers votre mail de secours : appliquée tout de suite ;
 - vers une autre adresse : un code y est envoyé ; la redirection s'applique quand vous l'avez saisi.
-Cochez « conserver une copie » pour garder aussi les messages dans la messagerie universitaire.
+Cochez « conserver une copie » pour garder aussi les messages dans la messagerie universitaire. Chaque changement demande votre mot de passe actuel. Une autre messagerie de l'université ne peut pas recevoir la redirection.
 
 ## Arrêter
 « Supprimer la redirection » : les messages restent alors dans la messagerie universitaire.
@@ -345,6 +345,7 @@ Cochez « conserver une copie » pour garder aussi les messages dans la messager
 - Mail de secours : l'adresse qui reçoit vos codes ;
 - Redirection : transférer vos messages universitaires, ou arrêter ;
 - Déconnexion : à faire avant de quitter une borne.
+Chaque changement demande votre mot de passe actuel : une session laissée ouverte ne suffit pas à prendre votre compte.
 
 Déplacez-vous avec Tab ou ←/→ et validez avec Entrée.`,
 	"help.rights.text": `Vos ressources numériques (messagerie, Moodle, Wi-Fi…) restent accessibles jusqu'au 31 décembre de l'année civile où se termine votre dernière année universitaire avec une inscription valide.
@@ -367,7 +368,7 @@ Si rien ne correspond, l'écran le dit sans préciser lequel des deux est faux. 
 	"help.kiosk.text": `Sur une borne du campus :
 - après {idle} s sans toucher le clavier, tout ce qui a été saisi ou affiché est effacé et l'accueil revient ; un compte à rebours s'affiche les 30 dernières secondes (une touche suffit pour rester) ;
 - choisissez « Déconnexion » avant de partir ;
-- Ctrl+C ramène à l'accueil en effaçant tout ; Échap revient à l'écran précédent ;
+- Ctrl+C ramène à l'accueil en effaçant tout ; Échap revient à l'écran précédent (sur « Mon compte », il déconnecte) ;
 - les mots de passe et les codes ne s'affichent jamais en clair.
 
 F1 ouvre cette aide depuis n'importe quel écran, F2 passe en anglais.
