@@ -420,7 +420,7 @@ func TestHugeInputsStayCheap(t *testing.T) {
 	if _, err := s.StartReset(ctx, mb, testOrigin); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: mb}, testOrigin); err != nil {
+	if _, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: mb}, testOrigin); err != ErrUnknownIdentifiant {
 		t.Fatal(err)
 	}
 	for _, q := range []string{`SELECT COALESCE(MAX(LENGTH(key)), 0) FROM throttle_failures`, `SELECT COALESCE(MAX(LENGTH(key)), 0) FROM throttle_locks`,

@@ -15,6 +15,13 @@ const ActivationDelay = 15 * time.Minute
 // ErrCharterNotAccepted: activation needs the charter accepted.
 var ErrCharterNotAccepted = errors.New("charter not accepted")
 
+// ErrUnknownIdentifiant: "1ère connexion" was asked for an identifiant that
+// names no account. Said plainly (a first-day student with a typo must not
+// wait for a code that never comes): this page already tells an active
+// account and a too-early one apart. Each one counts against the client
+// like a failed student-number identification.
+var ErrUnknownIdentifiant = errors.New("no account with this identifiant")
+
 // ActivationIdentity is how someone says who they are on "1ère connexion":
 // the identifiant, or the student number and birth date.
 type ActivationIdentity struct {
@@ -30,14 +37,15 @@ type ActivationCase struct {
 	MaskedEmail string
 	AllowedFrom time.Time
 	personID    int64
-	local       string
-	decoy       bool
 }
 
 // StartActivation finds the account to activate. An unknown identifiant
-// gets a decoy case that behaves like a real one (no enumeration); a wrong
-// student number + birth date pair gets ErrNoMatch, throttled like the IA
-// lookup. Too early gives TooEarlyError; an active account ErrAlreadyActive.
+// gets ErrUnknownIdentifiant, a wrong student number + birth date pair
+// ErrNoMatch; both count against the client (LookupClientFailures an hour),
+// and a blocked client gets RateLimitError "client" for either way in.
+// Then, in this order: rights ended gives RightsEndedError (an active
+// account too: its way back is a réinscription, not a new password), an
+// active account ErrAlreadyActive, too early TooEarlyError.
 func (s *Store) StartActivation(ctx context.Context, id ActivationIdentity, o Origin) (*ActivationCase, error) {
 	var acct *Account
 	if id.StudentNumber != "" {
@@ -54,12 +62,13 @@ func (s *Store) StartActivation(ctx context.Context, id ActivationIdentity, o Or
 			return nil, err
 		}
 	} else {
+		if err := s.lookupClientGate(ctx, s.db, o.Client); err != nil {
+			return nil, err
+		}
 		var err error
-		var local string
-		acct, local, err = s.accountByLogin(ctx, s.db, id.Identifiant)
+		acct, _, err = s.accountByLogin(ctx, s.db, id.Identifiant)
 		if errors.Is(err, ErrNotFound) {
-			key := s.decoyKey(id.Identifiant)
-			return &ActivationCase{Identifiant: local, MaskedEmail: s.decoyMask(key), local: key, decoy: true}, nil
+			return nil, s.unknownIdentifiant(ctx, id.Identifiant, o)
 		}
 		if err != nil {
 			return nil, err
@@ -68,15 +77,41 @@ func (s *Store) StartActivation(ctx context.Context, id ActivationIdentity, o Or
 	now := s.cfg.Clock.Now()
 	allowed := acct.ActivationAllowedFrom().In(s.cfg.Location) // said as a local time
 	switch {
-	case acct.Status == StatusActive:
-		return nil, ErrAlreadyActive
 	case !RightsActive(acct.RightsEnd, now):
 		return nil, &RightsEndedError{End: acct.RightsEnd}
+	case acct.Status == StatusActive:
+		return nil, ErrAlreadyActive
 	case now.Before(allowed):
 		return nil, &TooEarlyError{AllowedFrom: allowed}
 	}
 	return &ActivationCase{Identifiant: acct.Identifiant, MaskedEmail: MaskEmail(acct.RecoveryEmail),
-		AllowedFrom: allowed, personID: acct.Person.ID, local: acct.LocalPart}, nil
+		AllowedFrom: allowed, personID: acct.Person.ID}, nil
+}
+
+// unknownIdentifiant audits an activation asked for an identifiant without
+// an account and counts it against the client; the gate is read again under
+// the write lock so that concurrent tries are counted and refused exactly.
+func (s *Store) unknownIdentifiant(ctx context.Context, input string, o Origin) error {
+	var refusal error
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if refusal = s.lookupClientGate(ctx, tx, o.Client); refusal != nil {
+			var re *RateLimitError
+			if errors.As(refusal, &re) {
+				return nil
+			}
+			return refusal
+		}
+		refusal = ErrUnknownIdentifiant
+		if err := s.audit(ctx, tx, AuditEntry{Event: EventSendCode, Identifiant: s.decoyKey(input), Client: o.Client,
+			Outcome: "unknown identifiant", Detail: string(PurposeActivation)}); err != nil {
+			return err
+		}
+		return s.recordLookupClientFailure(ctx, tx, o.Client)
+	})
+	if err != nil {
+		return err
+	}
+	return refusal
 }
 
 // ActivationChallenge gives the code-entry step of an activation: the code
@@ -84,9 +119,6 @@ func (s *Store) StartActivation(ctx context.Context, id ActivationIdentity, o Or
 // asked or there is none, in which case a new code is sent and the old one
 // stops working.
 func (s *Store) ActivationChallenge(ctx context.Context, c *ActivationCase, resend bool, o Origin) (*Challenge, error) {
-	if c.decoy {
-		return s.decoyChallenge(ctx, c.local, PurposeActivation, c.MaskedEmail, resend, o)
-	}
 	if !resend {
 		live, ok, err := s.liveCode(ctx, s.db, c.personID, PurposeActivation)
 		if err != nil {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -106,6 +107,17 @@ func TestActivationRefusesActiveAccountsAndEndedRights(t *testing.T) {
 	if _, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: "hugo.lefevre"}, testOrigin); !errors.Is(err, ErrAlreadyActive) {
 		t.Fatalf("active account: %v", err)
 	}
+	// Paul Bernard's account is active but his rights ended on 31/12/2025:
+	// the end of his rights is what he needs to hear, not "already active"
+	// (a new password would not let him in), and by either way in.
+	for _, id := range []ActivationIdentity{{Identifiant: "paul.bernard"},
+		{StudentNumber: "21500042", BirthDate: date(1999, 5, 5)}} {
+		_, err := s.StartActivation(ctx, id, testOrigin)
+		var ended *RightsEndedError
+		if !errors.As(err, &ended) || !ended.End.Equal(date(2025, 12, 31)) {
+			t.Fatalf("%+v, active with rights ended: %v", id, err)
+		}
+	}
 	// Jean-Luc's rights (2026/2027) end on 31/12/2027: activation is refused from 01/01/2028.
 	clock.Set(time.Date(2028, 1, 1, 0, 0, 0, 0, ParisLocation()))
 	_, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: "jean-luc.dalembert"}, testOrigin)
@@ -115,26 +127,71 @@ func TestActivationRefusesActiveAccountsAndEndedRights(t *testing.T) {
 	}
 }
 
-// An unknown identifiant gets a case that looks like a real one.
-func TestActivationOfAnUnknownIdentifiantIsADecoy(t *testing.T) {
+// An unknown identifiant is said plainly: no decoy, no mail, an audit line.
+func TestActivationOfAnUnknownIdentifiantSaysSo(t *testing.T) {
 	s, _ := openTest(t)
-	c, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: "personne.inconnue"}, testOrigin)
-	if err != nil {
+	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
-	again, _ := s.StartActivation(ctx, ActivationIdentity{Identifiant: "Personne.Inconnue "}, testOrigin)
-	if c.MaskedEmail == "" || c.MaskedEmail != again.MaskedEmail {
-		t.Fatalf("decoy masks %q, %q", c.MaskedEmail, again.MaskedEmail)
+	before, _ := s.Outbox(ctx, OutboxFilter{})
+	for _, ident := range []string{"personne.inconnue", "Jean-Luc.Dalambert ", "hugo.lefevre@gmail.com", ""} {
+		c, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: ident}, testOrigin)
+		if !errors.Is(err, ErrUnknownIdentifiant) || c != nil {
+			t.Fatalf("%q: %+v, %v; want ErrUnknownIdentifiant", ident, c, err)
+		}
 	}
-	ch, err := s.ActivationChallenge(ctx, c, false, testOrigin)
-	if err != nil {
+	if after, _ := s.Outbox(ctx, OutboxFilter{}); len(after) != len(before) {
+		t.Fatalf("an unknown identifiant wrote %d mails", len(after)-len(before))
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM audit WHERE event = ? AND outcome = 'unknown identifiant'
+		AND client = ? AND identifiant = 'jean-luc.dalambert'`, EventSendCode, testOrigin.Client).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("audit lines for jean-luc.dalambert: %d, %v", n, err)
+	}
+}
+
+// Unknown identifiants count against the client like failed student-number
+// identifications: the 20th within an hour blocks the client for an hour,
+// for identifiants known or not and for student numbers; other clients go on.
+func TestActivationUnknownIdentifiantsBlockTheClient(t *testing.T) {
+	s, clock := openTest(t)
+	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.VerifyCode(ctx, ch, "12345678", testOrigin); !errors.Is(err, ErrCodeWrong) {
-		t.Fatalf("decoy code: %v", err)
+	o := Origin{Client: "ssh:198.51.100.9", Lang: "fr"}
+	// One wrong number + birth date pair and unknown identifiants share the count.
+	if _, err := s.StartActivation(ctx, ActivationIdentity{StudentNumber: "21901234", BirthDate: date(2000, 1, 1)}, o); !errors.Is(err, ErrNoMatch) {
+		t.Fatalf("wrong pair: %v", err)
 	}
-	if mails, _ := s.Outbox(ctx, OutboxFilter{}); len(mails) != 0 {
-		t.Fatalf("a decoy wrote %d mails", len(mails))
+	for i := 2; i < LookupClientFailures; i++ {
+		clock.Advance(time.Second)
+		if _, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: fmt.Sprintf("x%d.y", i)}, o); !errors.Is(err, ErrUnknownIdentifiant) {
+			t.Fatalf("unknown identifiant %d: %v", i, err)
+		}
+	}
+	// The 19th failure leaves the client free: a real account still answers.
+	if _, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: "camille.martin"}, o); err != nil {
+		t.Fatalf("before the 20th failure: %v", err)
+	}
+	clock.Advance(time.Second)
+	if _, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: "x20.y"}, o); !errors.Is(err, ErrUnknownIdentifiant) {
+		t.Fatalf("20th: %v", err)
+	}
+	blockedUntil := clock.Now().Add(LookupClientFailureWindow)
+	for _, id := range []ActivationIdentity{{Identifiant: "x21.y"}, {Identifiant: "camille.martin"},
+		{StudentNumber: "21901234", BirthDate: date(2004, 7, 14)}} {
+		_, err := s.StartActivation(ctx, id, o)
+		var limit *RateLimitError
+		if !errors.As(err, &limit) || limit.What != "client" || !limit.Until.Equal(blockedUntil) {
+			t.Fatalf("%+v from a blocked client: %v", id, err)
+		}
+	}
+	if _, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: "camille.martin"}, testOrigin); err != nil {
+		t.Fatalf("another client: %v", err)
+	}
+	clock.Set(blockedUntil)
+	if _, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: "camille.martin"}, o); err != nil {
+		t.Fatalf("after the block: %v", err)
 	}
 }
 

@@ -36,7 +36,9 @@ import (
 // local midnight; LookupFailuresBeforeOff failures in a row (no success
 // between) disable it until the helpdesk unlocks it (UnlockLookup);
 // LookupClientFailures failures within LookupClientFailureWindow block the
-// client for LookupClientFailureWindow.
+// client for LookupClientFailureWindow. An unknown identifiant typed on
+// "1ère connexion" counts as such a failure of the client, and a blocked
+// client is refused there too (no enumeration at speed).
 //
 // Windows are half-open: a failure exactly one window old no longer counts,
 // and a lock ending at T refuses until T and opens at T.
@@ -328,12 +330,19 @@ func (s *Store) nextLocalMidnight(now time.Time) time.Time {
 // lookupGate refuses a student-number identification while the client or
 // the number is limited.
 func (s *Store) lookupGate(ctx context.Context, q queryer, number, client string) error {
-	if client != "" {
-		if err := s.blocked(ctx, q, scopeLookupClient, client, "client"); err != nil {
-			return err
-		}
+	if err := s.lookupClientGate(ctx, q, client); err != nil {
+		return err
 	}
 	return s.blocked(ctx, q, scopeLookup, number, "lookup")
+}
+
+// lookupClientGate refuses an identification (student number, or an
+// identifiant on "1ère connexion") while the client is blocked.
+func (s *Store) lookupClientGate(ctx context.Context, q queryer, client string) error {
+	if client == "" {
+		return nil
+	}
+	return s.blocked(ctx, q, scopeLookupClient, client, "client")
 }
 
 // recordLookupFailure counts a failed student number + birth date pair:
@@ -342,23 +351,8 @@ func (s *Store) lookupGate(ctx context.Context, q queryer, number, client string
 // an hour. personID is the number's owner when there is one (audit only).
 func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number string, personID int64, client string) error {
 	now := s.cfg.Clock.Now()
-	if client != "" {
-		n, _, err := s.addFailure(ctx, tx, scopeLookupClient, client, LookupClientFailureWindow)
-		if err != nil {
-			return err
-		}
-		if n >= LookupClientFailures {
-			if err := s.setLock(ctx, tx, scopeLookupClient, client, now.Add(LookupClientFailureWindow), 0, false); err != nil {
-				return err
-			}
-			if err := s.clearFailures(ctx, tx, scopeLookupClient, client); err != nil {
-				return err
-			}
-			if err := s.audit(ctx, tx, AuditEntry{Event: EventLock, Client: client, Outcome: "client blocked",
-				Detail: "lookup client " + formatDuration(LookupClientFailureWindow)}); err != nil {
-				return err
-			}
-		}
+	if err := s.recordLookupClientFailure(ctx, tx, client); err != nil {
+		return err
 	}
 	n, _, err := s.addFailure(ctx, tx, scopeLookup, number, LookupFailureWindow)
 	if err != nil {
@@ -387,6 +381,27 @@ func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number stri
 	}
 	return s.audit(ctx, tx, AuditEntry{Event: EventLock, PersonID: personID, Client: client, Outcome: "lookup locked",
 		Detail: detail})
+}
+
+// recordLookupClientFailure counts a failed identification against the
+// client (a wrong student number + birth date pair, or an unknown
+// identifiant on "1ère connexion"): 20 in an hour block it for an hour.
+func (s *Store) recordLookupClientFailure(ctx context.Context, tx *sql.Tx, client string) error {
+	if client == "" {
+		return nil
+	}
+	n, _, err := s.addFailure(ctx, tx, scopeLookupClient, client, LookupClientFailureWindow)
+	if err != nil || n < LookupClientFailures {
+		return err
+	}
+	if err := s.setLock(ctx, tx, scopeLookupClient, client, s.cfg.Clock.Now().Add(LookupClientFailureWindow), 0, false); err != nil {
+		return err
+	}
+	if err := s.clearFailures(ctx, tx, scopeLookupClient, client); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, AuditEntry{Event: EventLock, Client: client, Outcome: "client blocked",
+		Detail: "lookup client " + formatDuration(LookupClientFailureWindow)})
 }
 
 // recordLookupSuccess ends a run of failures for the number.

@@ -16,7 +16,9 @@ import (
 // and birth date) → too early? → the code → the charter → the redirection
 // → the password → done. The code is consumed only by the final submit,
 // so going back or leaving costs nothing. An account already active is
-// sent to "mot de passe oublié", never activated again.
+// sent to "mot de passe oublié", never activated again; an unknown
+// identifiant and ended rights are said on the first step, each with what
+// to do next.
 type Activation struct {
 	c          *Common
 	id         int
@@ -27,6 +29,7 @@ type Activation struct {
 	// identify (activation_identify.go)
 	identForm   *Form
 	identInput  *Input
+	numberLink  *Action // "Je ne connais pas mon identifiant": offered after an unknown one
 	numberForm  *Form
 	numberInput *Input
 	birthInput  *Input
@@ -47,7 +50,8 @@ type Activation struct {
 	redirectForm *Form
 	redirect     bool
 	keepCopy     bool
-	pw           *passwordStep
+	pw           *passwordStep      // rebuilt each time the step is entered: no old secret
+	personal     *data.PersonalData // what the password must not be built on, once known
 	account      *data.Account
 	doneForm     *Form
 
@@ -142,6 +146,7 @@ func (a *Activation) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return a, a.started(msg)
 	case activationPersonalMsg:
 		if msg.id == a.id && msg.ok {
+			a.personal = &msg.pd
 			a.pw.picker.SetPersonal(msg.pd)
 		}
 		return a, nil
@@ -231,8 +236,10 @@ func (a *Activation) back() tea.Cmd {
 			return nil
 		}
 		return Back
-	case actTooEarly, actCode:
+	case actTooEarly:
 		a.step = actIdentify
+	case actCode:
+		a.step, a.entry = actIdentify, nil // the code typed so far goes with it
 	case actCharter:
 		if a.fromTicket || a.entry == nil {
 			return Back
@@ -244,6 +251,7 @@ func (a *Activation) back() tea.Cmd {
 	case actRedirect:
 		a.step = actCharter
 	case actPassword:
+		a.pw.wipe() // coming back shows empty fields (enterPassword rebuilds the step)
 		a.step = actRedirect
 	case actDone:
 		return a.goLogin()
@@ -283,6 +291,12 @@ func (a *Activation) started(msg activationStartMsg) tea.Cmd {
 		// Never activated twice: the way back in is a new password.
 		return Navigate(NavigateMsg{Page: PageRecovery, Identifiant: a.typed, Case: RecoveryCaseForgot,
 			Notice: a.c.T("activation.active.notice")})
+	case errors.Is(msg.err, data.ErrUnknownIdentifiant):
+		// A typo, most likely: the identifiant stays to be corrected (typing
+		// goes back to it), and the other way in is one Enter away.
+		a.err = msg.err
+		a.identForm.FocusItem(a.numberLink)
+		return nil
 	}
 	a.fail("start activation", msg.err)
 	return nil
@@ -304,6 +318,7 @@ func (a *Activation) completed(msg activationDoneMsg) tea.Cmd {
 		return nil
 	case errors.Is(msg.err, data.ErrCodeExpired), errors.Is(msg.err, data.ErrCodeUsed):
 		// The code went stale meanwhile: a new one, the choices kept.
+		a.pw.wipe()
 		a.err = msg.err
 		a.step, a.byNumber = actIdentify, false
 		if a.ticket != nil {

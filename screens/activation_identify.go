@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -20,7 +21,7 @@ func (a *Activation) buildIdentify(identifiant string) {
 	a.identInput = a.identForm.AddInput(InputSpec{Label: "activation.identifiant", Hint: "activation.identifiant.hint",
 		Limit: data.MaxEmailLength, Value: strings.TrimSpace(identifiant)})
 	a.identForm.AddAction("continue", "activation.continue", false)
-	a.identForm.AddAction("number", "activation.bynumber", true)
+	a.numberLink = a.identForm.AddAction("number", "activation.bynumber", true)
 
 	a.numberForm = NewForm(c)
 	a.numberInput = a.numberForm.AddInput(InputSpec{Label: "activation.number", Hint: "activation.number.hint",
@@ -35,6 +36,11 @@ func (a *Activation) keyIdentify(k tea.KeyMsg) tea.Cmd {
 	form := a.identForm
 	if a.byNumber {
 		form = a.numberForm
+	} else if _, onField := form.Focused().(*Input); !onField &&
+		((k.Type == tea.KeyRunes && !k.Alt) || k.Type == tea.KeyBackspace) {
+		// Typing on a button or link corrects the identifiant (after an
+		// unknown one, the focus waits on the student-number link).
+		form.FocusItem(a.identInput)
 	}
 	ev := form.Update(k)
 	if ev.Changed {
@@ -131,6 +137,21 @@ func (a *Activation) viewIdentify() string {
 			a.numberForm.View())
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, a.wrap(st.Text, c.T("activation.intro"), 0), "", a.identForm.View())
+}
+
+// errorView says the store's last answer; an unknown identifiant and ended
+// rights also say what to do next.
+func (a *Activation) errorView() string {
+	c, st := a.c, a.c.Styles
+	lines := []string{a.wrap(st.Error, "✗ "+c.ErrorText(a.err), 0)}
+	var ended *data.RightsEndedError
+	switch {
+	case errors.Is(a.err, data.ErrUnknownIdentifiant):
+		lines = append(lines, a.wrap(st.Text.PaddingLeft(2), c.T("activation.unknown.next"), 0))
+	case errors.As(a.err, &ended):
+		lines = append(lines, a.wrap(st.Text.PaddingLeft(2), c.Tf("activation.rights.next", c.Store.Config().HelpdeskContact), 0))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
 
 // The too-early step: the IA was validated less than 15 minutes ago.

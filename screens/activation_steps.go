@@ -22,6 +22,7 @@ func (a *Activation) buildCharter() {
 	on := a.accept != nil && a.accept.On
 	a.charterForm = NewForm(c)
 	a.accept = a.charterForm.AddToggle("accept", "activation.charter.accept", on)
+	a.accept.EnterSubmits = true // ticked, Enter means "continue" (Space still unticks)
 	a.charterForm.AddAction("continue", "activation.continue", false)
 	a.charter = viewport.New(0, 0)
 	a.resizeCharter()
@@ -67,7 +68,7 @@ func (a *Activation) keyCharter(k tea.KeyMsg) tea.Cmd {
 	if ev.Changed {
 		a.err = nil
 	}
-	if ev.Action == "continue" {
+	if ev.Submit || ev.Action == "continue" { // Submit: Enter on the ticked box
 		if !a.accept.On {
 			a.err = data.ErrCharterNotAccepted
 			a.charterForm.FocusItem(a.accept)
@@ -120,9 +121,19 @@ func (a *Activation) keyRedirect(k tea.KeyMsg) tea.Cmd {
 	default:
 		return nil
 	}
-	a.step = actPassword
-	a.pw.form.FocusItem(a.pw.picker.New)
+	a.enterPassword()
 	return nil
+}
+
+// enterPassword builds the password step afresh each time it is entered:
+// empty fields and no old refusal, whatever happened before an esc.
+func (a *Activation) enterPassword() {
+	a.pw.wipe()
+	a.pw = newPasswordStep(a.c, "activation.password.submit")
+	if a.personal != nil {
+		a.pw.picker.SetPersonal(*a.personal)
+	}
+	a.step = actPassword
 }
 
 func (a *Activation) viewRedirect() string {

@@ -17,12 +17,22 @@ func (a *Activation) Keys() []key.Binding {
 		return a.entry.Keys()
 	case actCharter:
 		// Tab works too; the help line keeps room for esc and F1.
-		return []key.Binding{c.ScrollKey(), c.bind([]string{" "}, c.T("keyname.space"), "key.toggle"),
-			c.SubmitKey("key.submit")}
+		keys := []key.Binding{c.ScrollKey()}
+		switch {
+		case a.charterForm.Focused() != a.accept:
+			return append(keys, c.SubmitKey("key.submit"))
+		case a.accept.On: // Enter goes on (Toggle.EnterSubmits)
+			return append(keys, c.bind([]string{" "}, c.T("keyname.space"), "key.untoggle"), c.SubmitKey("key.submit"))
+		}
+		return append(keys, c.bind([]string{" ", "enter"}, c.T("keyname.space")+"/"+c.T("keyname.enter"), "key.toggle"))
 	case actRedirect, actTooEarly:
 		return []key.Binding{c.NextKey(), c.SubmitKey("key.choose")}
 	case actDone:
 		return []key.Binding{c.SubmitKey("key.login")}
+	case actIdentify:
+		if f := a.identForm.Focused(); !a.byNumber && f == a.numberLink {
+			return []key.Binding{c.NextKey(), c.SubmitKey("key.choose")}
+		}
 	}
 	return []key.Binding{c.NextKey(), c.SubmitKey("key.submit")}
 }
@@ -58,7 +68,7 @@ func (a *Activation) View() string {
 	case a.busy:
 		parts = append(append(parts, gap...), a.spin.View()+" "+st.Muted.Render(c.T("app.busy")))
 	case a.err != nil:
-		parts = append(append(parts, gap...), a.wrap(st.Error, "✗ "+c.ErrorText(a.err), 0))
+		parts = append(append(parts, gap...), a.errorView())
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }

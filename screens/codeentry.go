@@ -31,7 +31,8 @@ type CodeEntry struct {
 	ch       *data.Challenge
 	intro    string // catalogue key with one %s: the masked address
 	resendAt time.Time
-	gen      int // resend refresh timers: only the latest counts
+	hourly   bool // resendAt is the hourly limit (MailsPerHour), not the wait after a mail
+	gen      int  // resend refresh timers: only the latest counts
 
 	form      *Form
 	code      *Input
@@ -68,9 +69,17 @@ type codeResendReadyMsg struct{ id, gen int }
 
 // NewCodeEntry builds the code step for a challenge from the store.
 func NewCodeEntry(c *Common, ch *data.Challenge) *CodeEntry {
-	e := &CodeEntry{c: c, id: c.NewID(), ch: ch, intro: "code.sent", resendAt: ch.ResendAt, spin: newSpinner(c)}
+	e := &CodeEntry{c: c, id: c.NewID(), ch: ch, intro: "code.sent", spin: newSpinner(c)}
+	e.setResendAt(ch.ResendAt)
 	e.build()
 	return e
+}
+
+// setResendAt records from when a new code can be asked for, and whether
+// that wait is the hourly limit: longer than the wait after a mail.
+func (e *CodeEntry) setResendAt(t time.Time) {
+	e.resendAt = t
+	e.hourly = t.Sub(e.c.Now()) > data.ResendCooldown
 }
 
 // WithIntro replaces the first line ("Un code a été envoyé à …"): key is a
@@ -157,14 +166,15 @@ func (e *CodeEntry) Update(msg tea.Msg) (CodeEvent, tea.Cmd) {
 		var limit *data.RateLimitError
 		switch {
 		case msg.err == nil:
-			e.ch, e.resendAt = msg.ch, msg.ch.ResendAt
+			e.ch = msg.ch
+			e.setResendAt(msg.ch.ResendAt)
 			e.err, e.local, e.resent, e.needNew = nil, "", true, false
 			if e.code != nil {
 				e.code.Clear()
 			}
 		case errors.As(msg.err, &limit) && !limit.Until.IsZero():
 			e.err, e.resent = msg.err, false
-			e.resendAt = limit.Until
+			e.setResendAt(limit.Until)
 		default:
 			e.logInternal("resend code", msg.err)
 			e.err, e.resent = msg.err, false
@@ -241,7 +251,7 @@ func (e *CodeEntry) verify() tea.Cmd {
 	typed := data.NormalizeCode(e.code.Value())
 	if len(typed) != data.CodeDigits {
 		// Not sent to the store: a short code is a typo, not a guess.
-		e.local = e.c.Tf("code.short", data.CodeDigits, len(typed))
+		e.local = e.c.Nf("code.short", len(typed), data.CodeDigits)
 		e.form.FocusItem(e.code)
 		return nil
 	}
@@ -295,9 +305,10 @@ func (e *CodeEntry) logInternal(what string, err error) {
 // field, and the resend entry (or from when it will be offered).
 func (e *CodeEntry) View() string {
 	c, st := e.c, e.c.Styles
-	lines := []string{
-		st.Text.Render(c.Tf(e.intro, st.Strong.Render(Clean(e.ch.MaskedTarget)))),
-		st.Muted.Render(c.Tf("code.expires", c.FormatDateTime(e.ch.ExpiresAt))),
+	lines := []string{st.Text.Render(c.Tf(e.intro, st.Strong.Render(Clean(e.ch.MaskedTarget))))}
+	if !e.needNew {
+		// Once the code can no longer work, until when it would have is noise.
+		lines = append(lines, st.Muted.Render(c.Tf("code.expires", c.FormatDateTime(e.ch.ExpiresAt))))
 	}
 	if c.Demo {
 		lines = append(lines, st.Muted.Render(c.T("code.demo")))
@@ -324,16 +335,27 @@ func (e *CodeEntry) View() string {
 		lines = append(lines, form)
 	}
 	if !e.hasResend {
-		label := "code.resend.at"
-		if e.needNew {
-			label = "code.new.at"
-		}
-		lines = append(lines, st.Muted.Render("  "+c.Tf(label, c.FormatTime(e.resendAt))))
+		lines = append(lines, st.Muted.Render("  "+e.waitText()))
 	}
 	if status != "" {
 		lines = append(lines, "", status)
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+}
+
+// waitText says from when a new code can be asked for, and why when it is
+// the hourly limit (unless the refusal above already says so).
+func (e *CodeEntry) waitText() string {
+	c := e.c
+	label := "code.resend.at"
+	if e.needNew {
+		label = "code.new.at"
+	}
+	var limit *data.RateLimitError
+	if !e.hourly || (errors.As(e.err, &limit) && limit.What == "mail") {
+		return c.Tf(label, c.FormatTime(e.resendAt))
+	}
+	return c.Nf(label+".hourly", data.MailsPerHour, c.FormatTime(e.resendAt))
 }
 
 // Keys are the bindings that work in this step right now.
@@ -349,6 +371,8 @@ func (e *CodeEntry) Keys() []key.Binding {
 	switch {
 	case e.code != nil:
 		keys = append(keys, c.SubmitKey("key.submit"))
+	case e.hasResend && e.needNew:
+		keys = append(keys, c.SubmitKey("key.newcode"))
 	case e.hasResend:
 		keys = append(keys, c.SubmitKey("key.resend"))
 	}

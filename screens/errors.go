@@ -34,6 +34,9 @@ func (c *Common) ErrorText(err error) string {
 		switch {
 		case limit.Until.IsZero():
 			return c.T("error.limit.disabled")
+		case limit.What == "mail" && limit.Until.Sub(c.Now()) > data.ResendCooldown:
+			// Longer than the wait after a mail: the hourly limit, not a code just sent.
+			return c.Nf("error.limit.mail.hourly", data.MailsPerHour, c.FormatTime(limit.Until))
 		case limit.What == "mail":
 			return c.Tf("error.limit.mail", c.FormatTime(limit.Until))
 		case limit.What == "lookup":
@@ -43,11 +46,13 @@ func (c *Common) ErrorText(err error) string {
 		}
 	case errors.Is(err, data.ErrNoMatch):
 		return c.T("error.nomatch")
+	case errors.Is(err, data.ErrUnknownIdentifiant):
+		return c.T("error.identifiant.unknown")
 	case errors.As(err, &wrong):
 		if wrong.Remaining <= 0 {
 			return c.T("error.code.revoked")
 		}
-		return c.Tf("error.code.wrong", wrong.Remaining)
+		return c.Nf("error.code.wrong", wrong.Remaining)
 	case errors.Is(err, data.ErrCodeExpired):
 		return c.T("error.code.expired")
 	case errors.Is(err, data.ErrCodeReplaced):
@@ -91,9 +96,9 @@ func Internal(err error) bool {
 		return false
 	}
 	for _, known := range []error{data.ErrInvalidCredentials, data.ErrBusy, data.ErrNoMatch, data.ErrCodeWrong,
-		data.ErrCodeExpired, data.ErrCodeUsed, data.ErrBadToken, data.ErrAlreadyActive, data.ErrSameAddress,
-		data.ErrOwnAddress, data.ErrRecoveryUniversity, data.ErrRedirectUniversity, data.ErrWrongPassword,
-		data.ErrSamePassword, data.ErrCharterNotAccepted, data.ErrNotHelpdesk} {
+		data.ErrCodeExpired, data.ErrCodeUsed, data.ErrBadToken, data.ErrAlreadyActive, data.ErrUnknownIdentifiant,
+		data.ErrSameAddress, data.ErrOwnAddress, data.ErrRecoveryUniversity, data.ErrRedirectUniversity,
+		data.ErrWrongPassword, data.ErrSamePassword, data.ErrCharterNotAccepted, data.ErrNotHelpdesk} {
 		if errors.Is(err, known) {
 			return false
 		}

@@ -60,11 +60,16 @@ type Action struct {
 // an unbounded paste.
 const DefaultLimit = 254
 
-// Toggle is a yes/no choice ([x]).
+// Toggle is a yes/no choice ([x]). Space and x switch it; Enter ticks it,
+// and unticks it unless EnterSubmits.
 type Toggle struct {
 	ID    string
 	Label string // catalogue key
 	On    bool
+	// EnterSubmits: Enter on the ticked box is the form's main action
+	// (FormEvent.Submit), as the help line's "Entrée valider" says; Space
+	// still unticks it. For a box that must be ticked to go on (the charter).
+	EnterSubmits bool
 }
 
 // Choice is one of several options (◉ ○), changed with ←/→ or space.
@@ -287,6 +292,9 @@ func (f *Form) enter() FormEvent {
 	case *Action:
 		return FormEvent{Action: it.ID}
 	case *Toggle:
+		if it.On && it.EnterSubmits {
+			return FormEvent{Submit: true}
+		}
 		it.On = !it.On
 		return FormEvent{Changed: true}
 	case *Input:

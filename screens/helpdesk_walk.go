@@ -10,13 +10,14 @@ import (
 )
 
 // hdWalk is the guided walk-through of a card: the case the person tells
-// (Tab changes it), the checks in order with what the store says of this
-// person at each, and the next action (Enter opens it).
+// (Tab opens the list of the cases), the checks in order with what the
+// store says of this person at each, and the next action (Enter opens it).
 type hdWalk struct {
 	card   *hdCard
 	k      int // index in data.HelpCases
 	scroll scroller
-	room   int // lines the checks had when last drawn
+	room   int         // lines the checks had when last drawn
+	choice *ListChoice // the list of the cases, while it is open
 }
 
 // start picks the case the account's state suggests.
@@ -44,12 +45,9 @@ func actionable(n data.NextAction) bool {
 }
 
 func (w *hdWalk) key(k tea.KeyMsg) tea.Cmd {
-	n := len(data.HelpCases)
 	switch k.String() {
-	case "tab":
-		w.k, w.scroll.off = (w.k+1)%n, 0
-	case "shift+tab":
-		w.k, w.scroll.off = (w.k+n-1)%n, 0
+	case "tab", "shift+tab":
+		return w.chooseCase()
 	case "enter":
 		next := w.current().Next
 		if k, ok := caseOf[next]; ok {
@@ -78,7 +76,7 @@ func (w *hdWalk) allowed(n data.NextAction) bool {
 
 func (w *hdWalk) keys() []key.Binding {
 	c := w.card.h.c
-	k := []key.Binding{c.bind([]string{"tab"}, "Tab", "helpdesk.key.case")}
+	k := []key.Binding{c.bind([]string{"tab"}, "Tab", "helpdesk.key.choosecase")}
 	switch next := w.current().Next; {
 	case actionable(next) && w.allowed(next):
 		k = append(k, c.SubmitKey("helpdesk.action."+nextActionKey[next]))
@@ -116,6 +114,10 @@ func (w *hdWalk) lines(height int) []string {
 		}
 	}
 	head := []string{fit(strings.Join(cases, "  "), h.width()), ""}
+	if w.choice != nil {
+		w.choice.SetWidth(h.width())
+		head = append(strings.Split(w.choice.View(), "\n"), "")
+	}
 	wt := w.current()
 	width := h.width()
 	var checks []string
@@ -143,7 +145,7 @@ func (w *hdWalk) lines(height int) []string {
 		}
 		next = append(next, st.LinkOn.Render(prefix+l))
 	}
-	if actionable(wt.Next) && w.allowed(wt.Next) {
+	if actionable(wt.Next) && w.allowed(wt.Next) && w.choice == nil { // Enter is the list's while it is open
 		next = append(next, st.Muted.Render("  "+c.Tf("helpdesk.next.enter", c.T("helpdesk.action."+nextActionKey[wt.Next]))))
 	}
 	w.scroll.lines = checks

@@ -198,7 +198,9 @@ func (r *Recovery) gotTicket(t *data.Ticket) tea.Cmd {
 	}
 	r.ticket, r.err, r.notice = t, nil, ""
 	r.step = recPassword
-	r.pw.form.FocusItem(r.pw.picker.New)
+	// Built afresh each time the step is entered: empty fields, no old refusal.
+	r.pw.wipe()
+	r.pw = newPasswordStep(r.c, "recovery.password.submit")
 	store, id, log := r.c.Store, r.id, r.c.Log
 	return func() tea.Msg {
 		pd, err := store.PersonalDataFor(context.Background(), t)
@@ -251,12 +253,13 @@ func (r *Recovery) back() tea.Cmd {
 	case recTrouble:
 		r.step = recMenu
 	case recCode:
-		r.step = recForgot
+		r.step, r.entry = recForgot, nil // the code typed so far goes with it
 	case recPassword:
 		if r.fromTicket || r.entry == nil {
 			return Back
 		}
 		// The code is not consumed: the same one works again.
+		r.pw.wipe()
 		r.step, r.ticket = recCode, nil
 		r.entry = NewCodeEntry(r.c, r.entry.Challenge()).WithIntro("recovery.sent")
 		return r.entry.Init()
@@ -321,6 +324,7 @@ func (r *Recovery) completed(msg resetDoneMsg) tea.Cmd {
 		r.pw.refused(r.c.ErrorText(msg.err)) // the fields stay, to be corrected
 	case errors.Is(msg.err, data.ErrCodeExpired), errors.Is(msg.err, data.ErrCodeUsed):
 		// The code went stale meanwhile: ask for a new one.
+		r.pw.wipe()
 		r.err = msg.err
 		if r.ticket != nil && r.identInput.Value() == "" {
 			r.identInput.SetValue(r.ticket.Identifiant)

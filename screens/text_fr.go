@@ -45,7 +45,8 @@ var textFR = map[string]string{
 	"error.limit.lookup":              "Trop d'essais pour ce numéro étudiant. Réessayez le %s.",
 	"error.limit.client":              "Trop de tentatives depuis ce poste. Réessayez à %s.",
 	"error.nomatch":                   "Aucune inscription ne correspond à ce numéro étudiant et à cette date de naissance.",
-	"error.code.wrong":                "Code incorrect. Il vous reste %d essai(s).",
+	"error.code.wrong.one":            "Code incorrect. Il vous reste %d essai.",
+	"error.code.wrong.other":          "Code incorrect. Il vous reste %d essais.",
 	"error.code.revoked":              "Code incorrect. Ce code n'est plus valable : demandez-en un nouveau.",
 	"error.code.expired":              "Ce code a expiré (24 h). Demandez-en un nouveau.",
 	"error.code.replaced":             "Ce code a été remplacé par un plus récent : saisissez le code du dernier mail reçu.",
@@ -62,6 +63,10 @@ var textFR = map[string]string{
 	"error.charter":                   "Vous devez accepter la charte pour activer votre compte.",
 	"error.nothelpdesk":               "Cette fonction n'est pas disponible.",
 	"error.internal":                  "Une erreur est survenue. Réessayez ; si elle persiste, contactez l'assistance.",
+	// errors of the flows (activation, codes)
+	"error.identifiant.unknown":     "Aucun compte à activer avec cet identifiant.",
+	"error.limit.mail.hourly.one":   "%d code par heure au plus : prochain envoi possible à %s.",
+	"error.limit.mail.hourly.other": "%d codes par heure au plus : prochain envoi possible à %s.",
 
 	// --- password picker
 	"password.new":                  "Nouveau mot de passe",
@@ -110,19 +115,25 @@ var textFR = map[string]string{
 	"home.key.help":         "ouvrir l'aide",
 
 	// --- code entry (CodeEntry, shared by every flow that mails a code)
-	"code.sent":      "Un code a été envoyé à %s",
-	"code.expires":   "Il est valable jusqu'au %s.",
-	"code.demo":      "Démo : le mail est dans la boîte de démonstration (F4).",
-	"code.label":     "Code reçu par mail (8 chiffres)",
-	"code.hint":      "Seuls les chiffres comptent : les espaces sont ignorés.",
-	"code.submit":    "Valider le code",
-	"code.resend":    "Renvoyer le code",
-	"code.resend.at": "Renvoyer le code : possible à %s",
-	"code.new":       "Recevoir un nouveau code",
-	"code.new.at":    "Nouveau code : possible à %s",
-	"code.resent":    "Un nouveau code a été envoyé ; le précédent ne fonctionne plus.",
-	"code.short":     "Le code comporte %d chiffres (%d saisis).",
-	"key.resend":     "renvoyer le code",
+	"code.sent":                   "Un code a été envoyé à %s",
+	"code.expires":                "Il est valable jusqu'au %s.",
+	"code.demo":                   "Démo : le mail est dans la boîte de démonstration (F4).",
+	"code.label":                  "Code reçu par mail (8 chiffres)",
+	"code.hint":                   "Seuls les chiffres comptent : les espaces sont ignorés.",
+	"code.submit":                 "Valider le code",
+	"code.resend":                 "Renvoyer le code",
+	"code.resend.at":              "Renvoyer le code : possible à %s",
+	"code.resend.at.hourly.one":   "Renvoyer le code : possible à %[2]s (%[1]d code par heure au plus)",
+	"code.resend.at.hourly.other": "Renvoyer le code : possible à %[2]s (%[1]d codes par heure au plus)",
+	"code.new":                    "Recevoir un nouveau code",
+	"code.new.at":                 "Recevoir un nouveau code : possible à %s",
+	"code.new.at.hourly.one":      "Recevoir un nouveau code : possible à %[2]s (%[1]d code par heure au plus)",
+	"code.new.at.hourly.other":    "Recevoir un nouveau code : possible à %[2]s (%[1]d codes par heure au plus)",
+	"code.resent":                 "Un nouveau code a été envoyé ; le précédent ne fonctionne plus.",
+	"code.short.one":              "Le code comporte %[2]d chiffres (%[1]d saisi).",
+	"code.short.other":            "Le code comporte %[2]d chiffres (%[1]d saisis).",
+	"key.resend":                  "renvoyer le code",
+	"key.newcode":                 "nouveau code",
 
 	// --- activation (1ère connexion)
 	"keyname.space":                   "Espace",
@@ -190,11 +201,14 @@ var textFR = map[string]string{
 	"activation.done.noredirect":      "aucune : vos messages restent dans votre messagerie universitaire",
 	"activation.done.redirect.copy":   "vers %s, copie conservée dans la messagerie universitaire",
 	"activation.done.redirect.nocopy": "vers %s, sans copie",
-	"activation.done.how":             "Pour vous connecter, saisissez votre identifiant (%s suffit) et le mot de passe que vous venez de choisir : sur cette borne, dans l'ENT ou par SSH.",
+	"activation.done.how":             "Pour vous connecter, saisissez votre identifiant (%s suffit) et le mot de passe que vous venez de choisir : sur une borne ENT du campus, ou depuis chez vous (voir l'aide, F1).",
 	"activation.done.login":           "Se connecter",
+	"activation.unknown.next":         "Vérifiez-le : prenom.nom, accents et apostrophes retirés (Hélène D'Arc → helene.darc), les homonymes numérotés (marie.petit2). Ou identifiez-vous avec votre numéro étudiant et votre date de naissance : lien « Je ne connais pas mon identifiant » ci-dessus.",
+	"activation.rights.next":          "Pour vous réinscrire, adressez-vous à la scolarité de votre composante (UFR, faculté, institut ou école) : l'accès revient avec le même identifiant. Une question ? L'assistance : %s.",
+	"key.untoggle":                    "décocher",
 
 	// --- recovery (Problème de connexion)
-	"recovery.menu.title":           "Gestion de comptes informatiques",
+	"recovery.menu.title":           "Problème de connexion — Gestion de comptes informatiques",
 	"recovery.menu.intro":           "Problème de connexion : choisissez votre cas.",
 	"recovery.title":                "Problème de connexion",
 	"recovery.case.activation":      "Je n'ai jamais activé mon compte",
@@ -779,4 +793,8 @@ L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par ma
 	"ssh.end.maxtime":   "Session fermée : durée maximale atteinte. Reconnectez-vous pour continuer.",
 	"ssh.end.shutdown":  "Le service redémarre : session fermée. Reconnectez-vous dans un instant.",
 	"ssh.end.error":     "Une erreur interne a fermé la session. Reconnectez-vous ; si cela se reproduit, contactez l'assistance.",
+
+	// --- helpdesk: the list of the cases (huh)
+	"helpdesk.choice.title":   "Quel est le problème de la personne ?",
+	"helpdesk.key.choosecase": "choisir le cas",
 }

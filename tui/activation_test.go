@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -93,7 +94,11 @@ func TestActivationCamilleEndToEnd(t *testing.T) {
 	tm.press("enter")
 
 	tm.requireScreen("1ère connexion — compte activé", "✓ Votre compte est activé.", camilleID,
-		"vers c•••••@e•••••.org, copie conservée", "camille.martin suffit", "[ Se connecter ]")
+		"vers c•••••@e•••••.org, copie conservée", "camille.martin suffit", "borne ENT du campus",
+		"depuis chez vous (voir l'aide, F1)", "[ Se connecter ]")
+	if strings.Contains(tm.screen(), "SSH") {
+		t.Fatalf("jargon on the done screen:\n%s", tm.screen())
+	}
 	tm.goldenStep("6-done", code, newPassword)
 
 	acct, err := tm.store.Login(context.Background(), "camille.martin", newPassword, data.Origin{Client: "other"})
@@ -169,7 +174,7 @@ func TestActivationByStudentNumberHomonym(t *testing.T) {
 	other := mailedCode(t, tm.store, "marie.petit@example.org")
 	tm.typeText(other)
 	tm.press("enter")
-	tm.requireScreen("Code incorrect. Il vous reste 4 essai(s).")
+	tm.requireScreen("Code incorrect. Il vous reste 4 essais.")
 	tm.typeText(mailedCode(t, tm.store, "mpetit.2003@example.org"))
 	tm.press("enter")
 	tm.acceptCharter()
@@ -211,27 +216,109 @@ func sameShape(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// An unknown identifiant gets the same code step as a real pending account,
-// and the same answers to codes.
-func TestActivationUnknownLooksTheSame(t *testing.T) {
-	real, decoy := newTestModel(t), newTestModel(t)
-	real.openActivation()
-	real.identify("jean-luc.dalembert")
-	decoy.openActivation()
-	decoy.identify("jean-luc.dalambert")
-	if a, b := sameShape(real.screen()), sameShape(decoy.screen()); a != b {
-		t.Fatalf("an unknown identifiant shows differently:\n%s\n---\n%s", a, b)
+// An unknown identifiant is said plainly, with how to check it; the
+// student-number way in is one Enter away, and typing corrects the
+// identifiant. No code, no mail.
+func TestActivationUnknownIdentifiant(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.identify("jean-luc.dalambert")
+	tm.requireScreen("étape 1 sur 5 : identification", "✗ Aucun compte à activer avec cet identifiant.",
+		"prenom.nom", "accents et apostrophes retirés", "marie.petit2", "numéro étudiant et votre date de naissance",
+		"› Je ne connais pas mon identifiant", "Entrée choisir")
+	if strings.Contains(tm.screen(), "Un code a été envoyé") {
+		t.Fatalf("a decoy code step:\n%s", tm.screen())
 	}
-	for i := 0; i < 2; i++ {
-		real.typeText("12345678")
-		real.press("enter")
-		decoy.typeText("12345678")
-		decoy.press("enter")
-		if a, b := sameShape(real.screen()), sameShape(decoy.screen()); a != b {
-			t.Fatalf("a wrong code answers differently:\n%s\n---\n%s", a, b)
+	if v := tm.field("Identifiant"); v != "jean-luc.dalambert" {
+		t.Fatalf("the identifiant is not kept to be corrected: %q", v)
+	}
+	tm.goldenStep("unknown")
+	// Typing goes back to the field: the typo is being corrected.
+	tm.press("backspace")
+	tm.requireScreen("› Identifiant")
+	if v := tm.field("Identifiant"); v != "jean-luc.dalamber" {
+		t.Fatalf("backspace on the link did not reach the field: %q", v)
+	}
+	if strings.Contains(tm.screen(), "Aucun compte") {
+		t.Fatalf("the refusal stays while the identifiant is corrected:\n%s", tm.screen())
+	}
+	// Enter takes the other way in.
+	tm.press("enter")
+	tm.requireScreen("Aucun compte à activer", "› Je ne connais pas mon identifiant")
+	tm.press("enter")
+	tm.requireScreen("Numéro étudiant", "Date de naissance")
+	tm.press("esc")
+	for range len("amber") {
+		tm.press("backspace")
+	}
+	tm.identify("embert")
+	tm.requireScreen("étape 2 sur 5 : code d'activation", "j•••••@e•••••.org")
+}
+
+// The English text of the same answer.
+func TestActivationUnknownIdentifiantEnglish(t *testing.T) {
+	tm := newTestModel(t, func(o *Options) { o.Lang = screens.English })
+	tm.openActivation()
+	tm.identify("personne.inconnue")
+	tm.requireScreen("No account to activate with this identifiant.", "homonyms numbered (marie.petit2)",
+		"student number and birth date")
+	tm.requireClean()
+}
+
+// Unknown identifiants count against the terminal like failed student-number
+// identifications: the 20th in an hour blocks it, known identifiants too.
+func TestActivationUnknownIdentifiantsBlockTheTerminal(t *testing.T) {
+	tm := newTestModel(t)
+	for i := 1; i < data.LookupClientFailures; i++ {
+		_, err := tm.store.StartActivation(context.Background(), data.ActivationIdentity{Identifiant: "x.y" + string(rune('a'+i))},
+			tm.c.Origin())
+		if !errors.Is(err, data.ErrUnknownIdentifiant) {
+			t.Fatalf("%d: %v", i, err)
 		}
 	}
-	decoy.requireScreen("Code incorrect. Il vous reste 3 essai(s).")
+	tm.openActivation()
+	tm.identify("personne.inconnue") // the 20th
+	tm.requireScreen("Aucun compte à activer avec cet identifiant.")
+	tm.press("backspace")
+	for range len("personne.inconnu") {
+		tm.press("backspace")
+	}
+	tm.identify("camille.martin")
+	tm.requireScreen("Trop de tentatives depuis ce poste. Réessayez à 11:00.")
+	if n := codeMails(t, tm.store, camilleMail); n != 1 {
+		t.Fatalf("%d code mails from a blocked terminal", n)
+	}
+}
+
+// An account whose rights ended hears it on "1ère connexion", by either way
+// in, with what to do next; no code, and not sent to "mot de passe oublié".
+func TestActivationRightsEnded(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.identify("paul.bernard")
+	tm.requireScreen("étape 1 sur 5 : identification",
+		"✗ Vos droits d'accès aux ressources numériques ont pris fin le 31/12/2025.",
+		"scolarité de votre composante", "assistance-ent@umontpellier.fr")
+	if _, ok := tm.Screen().(*screens.Activation); !ok {
+		t.Fatalf("not on the activation any more: %T", tm.Screen())
+	}
+	tm.goldenStep("rights-ended")
+	tm.press("esc")
+	tm.openActivation()
+	tm.press("tab", "tab", "enter")
+	tm.typeText("21500042")
+	tm.press("enter")
+	tm.typeText("05051999")
+	tm.press("enter")
+	tm.requireScreen("ont pris fin le 31/12/2025.", "scolarité de votre composante")
+	if n := codeMails(t, tm.store, "paul.bernard@example.org"); n != 0 {
+		t.Fatalf("%d code mails to an account whose rights ended", n)
+	}
+	en := newTestModel(t, func(o *Options) { o.Lang = screens.English })
+	en.openActivation()
+	en.identify("paul.bernard")
+	en.requireScreen("Your access to the digital resources ended on 31/12/2025.", "register again")
+	en.requireClean()
 }
 
 // An active account is never activated again: it goes to "mot de passe oublié".
@@ -281,7 +368,11 @@ func TestActivationWrongCodeFiveTimes(t *testing.T) {
 		tm.press("enter")
 		tm.requireHidden(wrongCode(code), code)
 	}
-	tm.requireScreen("Ce code n'est plus valable : demandez-en un nouveau.", "Nouveau code : possible à 10:01")
+	tm.requireScreen("Ce code n'est plus valable : demandez-en un nouveau.",
+		"Recevoir un nouveau code : possible à 10:01")
+	if strings.Contains(tm.screen(), "valable jusqu'au") {
+		t.Fatalf("a revoked code still says until when it works:\n%s", tm.screen())
+	}
 	tm.goldenStep("revoked", code)
 	// The right code no longer helps: the field is gone until a new code.
 	tm.clock.Advance(data.ResendCooldown)
@@ -498,4 +589,60 @@ func TestActivationCharterResize(t *testing.T) {
 	if h := lipgloss.Height(tm.Screen().View()); h > tm.c.BodyHeight() {
 		t.Fatalf("body %d lines at 80×24, %d available", h, tm.c.BodyHeight())
 	}
+}
+
+// On the charter, Enter on the ticked box goes on (as the help line says);
+// Space still unticks it; Enter on the unticked box ticks it.
+func TestActivationCharterEnterOnTickedBoxContinues(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.identify("camille.martin")
+	tm.typeText(mailedCode(t, tm.store, camilleMail))
+	tm.press("enter")
+	tm.requireScreen("› [ ] J'ai lu la charte", "Espace/Entrée cocher")
+	tm.press("enter")
+	tm.requireScreen("› [x] J'ai lu la charte", "Espace décocher · Entrée valider")
+	tm.press("space")
+	tm.requireScreen("› [ ] J'ai lu la charte")
+	tm.press("space")
+	tm.press("enter")
+	tm.requireScreen("étape 4 sur 5 : messagerie")
+	tm.press("esc")
+	tm.requireScreen("étape 3 sur 5 : charte", "› [x] J'ai lu la charte")
+	tm.press("tab")
+	tm.requireScreen("› [ Continuer ]", "↑/↓ faire défiler · Entrée valider")
+	if strings.Contains(tm.screen(), "Espace") {
+		t.Fatalf("the help line offers Space on the button:\n%s", tm.screen())
+	}
+}
+
+// Going back from the password step and forward again shows empty fields
+// and no old refusal; the checklist still knows the person's data.
+func TestActivationPasswordEmptyAfterEsc(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openActivation()
+	tm.identify("camille.martin")
+	tm.typeText(mailedCode(t, tm.store, camilleMail))
+	tm.press("enter")
+	tm.acceptCharter()
+	tm.press("enter")
+	tm.choosePassword("Camille2004x")
+	tm.requireScreen("✗ Ce mot de passe ne respecte pas les règles ci-dessous.")
+	tm.press("esc")
+	tm.requireScreen("étape 4 sur 5 : messagerie")
+	tm.press("enter")
+	tm.requireScreen("étape 5 sur 5 : mot de passe", "8 caractères au moins (0 saisis)")
+	if a, b := tm.field("Nouveau mot de passe"), tm.field("Confirmation du mot de passe"); a != "" || b != "" {
+		t.Fatalf("fields kept across esc: %q %q", a, b)
+	}
+	if strings.Contains(tm.screen(), "ne respecte pas") {
+		t.Fatalf("the old refusal is still shown:\n%s", tm.screen())
+	}
+	tm.typeText("Camille2004x") // her own data is still refused, live
+	tm.requireScreen("✗ sans vos nom, prénom, identifiant")
+	for range len("Camille2004x") {
+		tm.press("backspace")
+	}
+	tm.choosePassword(newPassword)
+	tm.requireScreen("✓ Votre compte est activé.")
 }

@@ -226,10 +226,11 @@ func TestCodeEntryShortAndWrongCodes(t *testing.T) {
 	tm.requireScreen("Le code comporte 8 chiffres (4 saisis).")
 	// A short code is a typo: not counted. Five wrong codes then revoke it.
 	tm.press("backspace", "backspace", "backspace", "backspace")
-	for i := 4; i >= 1; i-- {
+	for _, left := range []string{"4 essais.", "3 essais.", "2 essais.", "1 essai."} {
 		tm.typeText(wrongCode(code))
 		tm.press("enter")
-		tm.requireScreen("Code incorrect. Il vous reste " + string(rune('0'+i)) + " essai(s).")
+		tm.requireScreen("Code incorrect. Il vous reste " + left)
+		tm.requireScreen("Il est valable jusqu'au 26/11/2026 à 10:00.") // a wrong code leaves the code valid
 		tm.requireHidden(wrongCode(code))
 		if v := tm.field("Code reçu par mail (8 chiffres)"); v != "" {
 			t.Fatalf("the field is not empty after a refusal: %q", v)
@@ -237,18 +238,23 @@ func TestCodeEntryShortAndWrongCodes(t *testing.T) {
 	}
 	tm.typeText(wrongCode(code))
 	tm.press("enter")
-	tm.requireScreen("Ce code n'est plus valable : demandez-en un nouveau.", "Nouveau code : possible à 10:01")
-	if strings.Contains(tm.screen(), "Code reçu par mail") {
-		t.Fatalf("the field stays after the code was revoked:\n%s", tm.screen())
+	tm.requireScreen("Ce code n'est plus valable : demandez-en un nouveau.", "Recevoir un nouveau code : possible à 10:01")
+	if s := tm.screen(); strings.Contains(s, "Code reçu par mail") || strings.Contains(s, "valable jusqu'au") {
+		t.Fatalf("the field or the validity stays after the code was revoked:\n%s", s)
+	}
+	// Nothing to press until then: the help line offers only what works.
+	if s := tm.screen(); strings.Contains(s, "Entrée") || strings.Contains(s, "Tab suivant") {
+		t.Fatalf("the help line offers keys that do nothing:\n%s", s)
 	}
 	tm.requireGolden()
 
 	// After the cooldown, a new code; the revoked one never comes back.
 	tm.clock.Advance(data.ResendCooldown)
 	tm.press("tab")
-	tm.requireScreen("Recevoir un nouveau code")
+	tm.requireScreen("› Recevoir un nouveau code", "Entrée nouveau code")
 	tm.press("enter")
-	tm.requireScreen("Un nouveau code a été envoyé ; le précédent ne fonctionne plus.")
+	tm.requireScreen("Un nouveau code a été envoyé ; le précédent ne fonctionne plus.",
+		"Il est valable jusqu'au 26/11/2026 à 10:01.")
 	fresh := mailedCode(t, tm.store, hugoMail)
 	tm.typeText(fresh)
 	tm.press("enter")
@@ -281,7 +287,12 @@ func TestCodeEntryResendAfterCooldown(t *testing.T) {
 	// The old code stopped working; the new one works.
 	tm.typeText(old)
 	tm.press("enter")
-	tm.requireScreen("Ce code a été remplacé par un plus récent")
+	// A replaced code says so; the field stays, for the newest code.
+	tm.requireScreen("Ce code a été remplacé par un plus récent", "› Code reçu par mail (8 chiffres)",
+		"Il est valable jusqu'au 26/11/2026 à 10:01.")
+	if v := tm.field("Code reçu par mail (8 chiffres)"); v != "" {
+		t.Fatalf("the replaced code stays in the field: %q", v)
+	}
 	tm.typeText(mailedCode(t, tm.store, hugoMail))
 	tm.press("enter")
 	if h.ticket == nil {
@@ -296,6 +307,9 @@ func TestCodeEntryExpired(t *testing.T) {
 	tm.typeText(code)
 	tm.press("enter")
 	tm.requireScreen("Ce code a expiré (24 h). Demandez-en un nouveau.", "› Recevoir un nouveau code")
+	if strings.Contains(tm.screen(), "valable jusqu'au") {
+		t.Fatalf("an expired code still says until when it works:\n%s", tm.screen())
+	}
 	tm.requireHidden(code)
 	tm.press("enter")
 	tm.requireScreen("Un nouveau code a été envoyé", "jusqu'au 27/11/2026 à 10:00")
@@ -318,4 +332,41 @@ func TestCodeEntryLettersAndPaste(t *testing.T) {
 	if h.ticket == nil {
 		t.Fatalf("a pasted code with Enter was not checked:\n%s", tm.screen())
 	}
+}
+
+// The third code mail in an hour: "Renvoyer le code" waits for the hourly
+// limit and says so; the store's refusal says the same, not "a code was
+// just sent".
+func TestCodeEntryHourlyLimit(t *testing.T) {
+	var ticks tickRecorder
+	tm, _ := newCodeHost(t, ticks.option)
+	for i := 0; i < 2; i++ {
+		tm.clock.Advance(data.ResendCooldown)
+		tm.fire(&ticks)
+		tm.press("tab", "tab", "enter")
+		tm.requireScreen("Un nouveau code a été envoyé")
+	}
+	// Mails at 10:00, 10:01, 10:02: the next one at 11:00.
+	tm.requireScreen("Renvoyer le code : possible à 11:00 (3 codes par heure au plus)")
+	tm.requireGolden()
+	if st := ticks.screenTicks(); len(st) != 1 || st[0].d != 58*time.Minute {
+		t.Fatalf("resend refresh timers: %+v", st)
+	}
+	limit := &data.RateLimitError{What: "mail", Until: tm.clock.Now().Add(58 * time.Minute)}
+	if got, want := tm.c.ErrorText(limit), "3 codes par heure au plus : prochain envoi possible à 11:00."; got != want {
+		t.Fatalf("hourly limit: %q, want %q", got, want)
+	}
+	cooldown := &data.RateLimitError{What: "mail", Until: tm.clock.Now().Add(data.ResendCooldown)}
+	if got, want := tm.c.ErrorText(cooldown), "Un code vient d'être envoyé. Nouvel envoi possible à 10:03."; got != want {
+		t.Fatalf("cooldown: %q, want %q", got, want)
+	}
+	tm.send(keyMsg("f2"))
+	tm.requireScreen("Send the code again: possible at 11:00 (3 codes an hour at most)")
+	if got, want := tm.c.ErrorText(limit), "3 codes an hour at most: next one possible at 11:00."; got != want {
+		t.Fatalf("hourly limit in English: %q, want %q", got, want)
+	}
+	// At 11:00 the refresh offers it again.
+	tm.clock.Set(time.Date(2026, 11, 25, 11, 0, 0, 0, data.ParisLocation()))
+	tm.fire(&ticks)
+	tm.requireScreen("  Send the code again")
 }

@@ -389,7 +389,7 @@ func TestDashboardRedirectionExternalByCode(t *testing.T) {
 
 	tm.typeText("00000000")
 	tm.press("enter")
-	tm.requireTextNB("Code incorrect.")
+	tm.requireTextNB("Code incorrect. Il vous reste 4 essais.")
 	tm.pagesGolden("wrong code")
 	tm.typeText(code)
 	tm.press("enter")

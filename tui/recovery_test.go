@@ -21,7 +21,8 @@ func (tm *testModel) openRecovery(nav screens.NavigateMsg) {
 func TestRecoveryMenu(t *testing.T) {
 	tm := newTestModel(t)
 	tm.press("tab", "tab", "tab", "tab", "enter") // "Problème de connexion"
-	tm.requireScreen("Gestion de comptes informatiques", "Je n'ai jamais activé mon compte",
+	// Titled like the link chosen, with the seed's wording.
+	tm.requireScreen("Problème de connexion — Gestion de comptes informatiques", "Je n'ai jamais activé mon compte",
 		"J'ai oublié mon mot de passe", "Je rencontre des problèmes de connexion")
 	tm.goldenStep("menu")
 	tm.press("enter")
@@ -268,4 +269,61 @@ func TestRecoveryTroubleTexts(t *testing.T) {
 		tm.press("esc", "down", "down", "enter")
 		tm.requireClean()
 	}
+}
+
+// The English title follows the link's words too.
+func TestRecoveryMenuEnglish(t *testing.T) {
+	tm := newTestModel(t, func(o *Options) { o.Lang = screens.English })
+	tm.openRecovery(screens.NavigateMsg{})
+	tm.requireScreen("Login problem — Computer account management")
+	tm.requireClean()
+}
+
+// "Mot de passe oublié" answers an account whose rights ended exactly as it
+// answers anyone (1ère connexion is where the end of rights is said).
+func TestRecoveryRightsEndedLooksTheSame(t *testing.T) {
+	ended, unknown := newTestModel(t), newTestModel(t)
+	for _, x := range []struct {
+		tm    *testModel
+		ident string
+	}{{ended, "paul.bernard"}, {unknown, "paul.bernart"}} {
+		x.tm.openRecovery(screens.NavigateMsg{Case: screens.RecoveryCaseForgot})
+		x.tm.typeText(x.ident)
+		x.tm.press("enter")
+	}
+	if a, b := sameShape(ended.screen()), sameShape(unknown.screen()); a != b {
+		t.Fatalf("an account whose rights ended shows differently:\n%s\n---\n%s", a, b)
+	}
+	ended.requireScreen("Un mail a été envoyé sur votre adresse mail de secours : ")
+}
+
+// Going back from the new password to the code and forward again shows
+// empty fields and no old refusal.
+func TestRecoveryPasswordEmptyAfterEsc(t *testing.T) {
+	tm := newTestModel(t)
+	tm.openRecovery(screens.NavigateMsg{Case: screens.RecoveryCaseForgot})
+	tm.typeText("hugo.lefevre")
+	tm.press("enter")
+	code := mailedCode(t, tm.store, hugoMail)
+	tm.typeText(code)
+	tm.press("enter")
+	tm.choosePassword("Lefevre-2002")
+	tm.requireScreen("Ce mot de passe ne respecte pas les règles")
+	tm.press("esc")
+	tm.requireScreen("Problème de connexion — mot de passe oublié", "Code reçu par mail")
+	if v := tm.field("Code reçu par mail (8 chiffres)"); v != "" {
+		t.Fatalf("code field not empty: %q", v)
+	}
+	tm.typeText(code) // not consumed: it works again
+	tm.press("enter")
+	tm.requireScreen("Problème de connexion — nouveau mot de passe", "8 caractères au moins (0 saisis)")
+	if a, b := tm.field("Nouveau mot de passe"), tm.field("Confirmation du mot de passe"); a != "" || b != "" {
+		t.Fatalf("fields kept across esc: %q %q", a, b)
+	}
+	if strings.Contains(tm.screen(), "ne respecte pas") {
+		t.Fatalf("the old refusal is still shown:\n%s", tm.screen())
+	}
+	tm.typeText("Lefevre-2002") // his own data is still refused, live
+	tm.requireScreen("✗ sans vos nom")
+	tm.requireHidden(code, "Lefevre-2002")
 }
