@@ -43,7 +43,7 @@ func (r *ImportReport) add(o ImportReport) {
 func (s *Store) Import(ctx context.Context, r io.Reader, o Origin) (*ImportReport, error) {
 	content, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("import: %w", err)
+		return nil, fmt.Errorf("import : lecture du fichier : %w", err)
 	}
 	now := s.cfg.Clock.Now()
 	f, err := readExport(content, s.cfg.Location, now)

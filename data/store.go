@@ -48,6 +48,11 @@ type Config struct {
 	LinkPort        int
 	HelpdeskContact string
 	Hasher          *Hasher
+	// MustExist refuses a path where no file is (a MissingStoreError) and a
+	// file without entkiosk's tables, instead of creating the store: for
+	// the commands that read a store, where a mistyped path must not answer
+	// from a new, empty one.
+	MustExist bool
 }
 
 func (c *Config) fillDefaults() {
@@ -71,12 +76,14 @@ func (c *Config) fillDefaults() {
 	}
 }
 
-// Open opens (creating if needed) the store at path and brings its schema up
-// to date. The pragmas are DSN parameters so that every pooled connection
-// gets them, not only the one a PRAGMA statement happens to run on.
+// Open opens (creating if needed, unless cfg.MustExist) the store at path
+// and brings its schema up to date. The pragmas are DSN parameters so that
+// every pooled connection gets them, not only the one a PRAGMA statement
+// happens to run on. Its errors are sentences for the operator, in French
+// like the rest of the command line.
 func Open(path string, cfg Config) (*Store, error) {
 	cfg.fillDefaults()
-	if err := checkStorePath(path); err != nil {
+	if err := checkStorePath(path, cfg.MustExist); err != nil {
 		return nil, err
 	}
 	// In a file: URI, '?' and '#' would end the path and '%' starts an escape.
@@ -85,12 +92,18 @@ func Open(path string, cfg Config) (*Store, error) {
 		"&_synchronous=FULL&_txlock=immediate&_stmt_cache_size=64"
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, fmt.Errorf("base %s : %w", path, err)
 	}
 	s := &Store{db: db, path: path, cfg: cfg, hasher: cfg.Hasher}
 	if err := s.check(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if cfg.MustExist {
+		if err := s.checkSchema(); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	if err := s.migrate(); err != nil {
 		db.Close()
@@ -103,21 +116,52 @@ func Open(path string, cfg Config) (*Store, error) {
 	return s, nil
 }
 
+// MissingStoreError: Config.MustExist, and no file at the store's path.
+type MissingStoreError struct{ Path string }
+
+func (e *MissingStoreError) Error() string {
+	return fmt.Sprintf("base %s : ce fichier n'existe pas (vérifiez --db ou ENTKIOSK_DB)", e.Path)
+}
+
+// Unwrap makes errors.Is(err, fs.ErrNotExist) true.
+func (e *MissingStoreError) Unwrap() error { return fs.ErrNotExist }
+
 // checkStorePath turns the usual start-up mistakes into sentences.
-func checkStorePath(path string) error {
+func checkStorePath(path string, mustExist bool) error {
 	if path == "" {
-		return errors.New("store: no path given (--db or ENTKIOSK_DB)")
+		return errors.New("base : aucun chemin donné (--db ou ENTKIOSK_DB)")
 	}
 	dir := filepath.Dir(path)
 	st, err := os.Stat(dir)
 	if err != nil {
-		return fmt.Errorf("store %s: folder %s does not exist", path, dir)
+		if mustExist {
+			return &MissingStoreError{Path: path}
+		}
+		return fmt.Errorf("base %s : le dossier %s n'existe pas", path, dir)
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("store %s: %s is not a folder", path, dir)
+		return fmt.Errorf("base %s : %s n'est pas un dossier", path, dir)
 	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("store %s: is a folder, not a database file", path)
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return fmt.Errorf("base %s : c'est un dossier, pas un fichier de base de données", path)
+	case mustExist && errors.Is(err, fs.ErrNotExist):
+		return &MissingStoreError{Path: path}
+	}
+	return nil
+}
+
+// checkSchema refuses, for Config.MustExist, a database that entkiosk never
+// set up (an empty file, another program's database): answering from it
+// would give an empty, false all-clear.
+func (s *Store) checkSchema() error {
+	var version int
+	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+		return s.explain(err)
+	}
+	if version == 0 {
+		return fmt.Errorf("base %s : ce fichier n'est pas une base entkiosk (aucune table : vérifiez --db ou ENTKIOSK_DB)", s.path)
 	}
 	return nil
 }
@@ -137,7 +181,7 @@ func (s *Store) check() error {
 		return s.explain(err)
 	}
 	if mode != "wal" {
-		return fmt.Errorf("store %s: journal mode is %q, not wal", s.path, mode)
+		return fmt.Errorf("base %s : mode de journal %q au lieu de wal", s.path, mode)
 	}
 	var fk, busy, sync int
 	if err := s.db.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil {
@@ -150,7 +194,7 @@ func (s *Store) check() error {
 		return s.explain(err)
 	}
 	if fk != 1 || busy != 5000 || sync != 2 {
-		return fmt.Errorf("store %s: pragmas not applied (foreign_keys=%d busy_timeout=%d synchronous=%d)", s.path, fk, busy, sync)
+		return fmt.Errorf("base %s : réglages non appliqués (foreign_keys=%d busy_timeout=%d synchronous=%d)", s.path, fk, busy, sync)
 	}
 	// A write proves the file is writable before anyone types anything.
 	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS store_probe(x); DROP TABLE store_probe`); err != nil {
@@ -165,22 +209,22 @@ func (s *Store) explain(err error) error {
 	if errors.As(err, &se) {
 		switch se.Code {
 		case sqlite3.ErrNotADB:
-			return fmt.Errorf("store %s: this file is not an SQLite database", s.path)
+			return fmt.Errorf("base %s : ce fichier n'est pas une base SQLite", s.path)
 		case sqlite3.ErrReadonly:
-			return fmt.Errorf("store %s: the file (or its folder) is read-only; entkiosk needs to write it", s.path)
+			return fmt.Errorf("base %s : le fichier (ou son dossier) est en lecture seule ; entkiosk doit pouvoir y écrire", s.path)
 		case sqlite3.ErrCantOpen:
-			return fmt.Errorf("store %s: cannot open the file (permissions?)", s.path)
+			return fmt.Errorf("base %s : impossible d'ouvrir le fichier (droits d'accès ?)", s.path)
 		case sqlite3.ErrPerm:
-			return fmt.Errorf("store %s: permission denied", s.path)
+			return fmt.Errorf("base %s : accès refusé", s.path)
 		}
 	}
-	return fmt.Errorf("store %s: %w", s.path, err)
+	return fmt.Errorf("base %s : %w", s.path, err)
 }
 
 // checkSQLiteVersion refuses SQLite older than 3.51.3.
 func checkSQLiteVersion(version string) error {
 	if versionNumber(version) < minSQLite {
-		return fmt.Errorf("store: SQLite %s is too old (3.51.3 or later needed: WAL corruption with concurrent writers)", version)
+		return fmt.Errorf("base : SQLite %s est trop ancien (3.51.3 ou plus récent : les versions antérieures corrompent le WAL quand plusieurs processus écrivent)", version)
 	}
 	return nil
 }
@@ -212,7 +256,7 @@ func (s *Store) migrate() error {
 		// "0005_...") is a build mistake, caught by the tests.
 		version, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
 		if err != nil || version != i+1 {
-			return fmt.Errorf("migration %s: numbered %d, expected %04d", name, version, i+1)
+			return fmt.Errorf("migration %s : numérotée %d, %04d attendu", name, version, i+1)
 		}
 		body, err := migrationFiles.ReadFile(name)
 		if err != nil {
@@ -227,7 +271,7 @@ func (s *Store) migrate() error {
 				return nil
 			}
 			if _, err := tx.Exec(string(body)); err != nil {
-				return fmt.Errorf("migration %s: %w", name, err)
+				return fmt.Errorf("migration %s : %w", name, err)
 			}
 			_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, version))
 			return err

@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -32,7 +33,7 @@ func TestOpenRefusesAFileThatIsNotADatabase(t *testing.T) {
 		s.Close()
 		t.Fatal("Open accepted a text file")
 	}
-	if !strings.Contains(err.Error(), "not an SQLite database") || !strings.Contains(err.Error(), path) {
+	if !strings.Contains(err.Error(), "n'est pas une base SQLite") || !strings.Contains(err.Error(), path) {
 		t.Fatalf("error does not say what is wrong: %v", err)
 	}
 	// The file is left as it was.
@@ -126,7 +127,7 @@ func checkReadOnlyOpen(t *testing.T, path string) {
 		t.Fatalf("Open accepted the read-only store %s", path)
 	}
 	t.Logf("read-only store: %v", err)
-	if !strings.Contains(err.Error(), "read-only") {
+	if !strings.Contains(err.Error(), "lecture seule") {
 		t.Fatalf("error does not say the store is read-only: %v", err)
 	}
 }
@@ -389,4 +390,49 @@ func TestTimesSortAsText(t *testing.T) {
 	if got := parseTime(fmtTime(a)); !got.Equal(a) {
 		t.Fatalf("round trip %v → %v", a, got)
 	}
+}
+
+// MustExist (the commands that only read a store) refuses a missing file,
+// a missing folder and an empty file, and creates nothing; without it Open
+// creates the store.
+func TestOpenMustExist(t *testing.T) {
+	dir := t.TempDir()
+	cfg := testConfig()
+	cfg.MustExist = true
+	for _, path := range []string{filepath.Join(dir, "typo.db"), filepath.Join(dir, "nope", "entkiosk.db")} {
+		s, err := Open(path, cfg)
+		if err == nil {
+			s.Close()
+			t.Fatalf("Open(%q) with MustExist created a store", path)
+		}
+		var missing *MissingStoreError
+		if !errors.As(err, &missing) || !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "n'existe pas") ||
+			!strings.Contains(err.Error(), path) {
+			t.Fatalf("Open(%q): %v", path, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("files left behind: %v", entries)
+	}
+	empty := filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := Open(empty, cfg); err == nil || !strings.Contains(err.Error(), "n'est pas une base entkiosk") {
+		if s != nil {
+			s.Close()
+		}
+		t.Fatalf("an empty file: %v", err)
+	}
+	// Created without MustExist, then opened with it.
+	path := filepath.Join(dir, "entkiosk.db")
+	s, err := Open(path, testConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(path, cfg); err != nil {
+		t.Fatalf("an existing store refused: %v", err)
+	}
+	s.Close()
 }

@@ -1,0 +1,622 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"entkiosk/data"
+)
+
+// The command line, run as an operator runs it: run() with arguments, the
+// output captured, and exitCode for the status and the line on stderr.
+
+// cmdResult is what a command printed, and its exit status.
+type cmdResult struct {
+	out, errOut string // stdout; stderr, with the error line main prints
+	err         error
+	status      int
+}
+
+func runCmd(t *testing.T, args ...string) cmdResult {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	err := run(args, &stdout, &stderr)
+	status := exitCode(err, &stderr)
+	return cmdResult{out: stdout.String(), errOut: stderr.String(), err: err, status: status}
+}
+
+// cleanEnv unsets the ENTKIOSK_ variables the tests' commands read.
+func cleanEnv(t *testing.T) {
+	t.Helper()
+	for _, kv := range os.Environ() {
+		if name, _, _ := strings.Cut(kv, "="); strings.HasPrefix(name, "ENTKIOSK_") {
+			t.Setenv(name, "") // restored after the test
+			os.Unsetenv(name)
+		}
+	}
+}
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// ---- usage, help, unknown commands and options
+
+var allCommands = [][]string{{"kiosk"}, {"serve"}, {"import"}, {"outbox"}, {"mail"}, {"export", "aliases"},
+	{"grant"}, {"revoke"}, {"backup"}, {"audit"}}
+
+func TestUsage(t *testing.T) {
+	cleanEnv(t)
+	r := runCmd(t)
+	if r.status != 2 || !strings.Contains(r.out, "Usage :") || r.errOut != "" {
+		t.Fatalf("no arguments: status %d\n%s%s", r.status, r.out, r.errOut)
+	}
+	for _, args := range [][]string{{"help"}, {"--help"}, {"-h"}} {
+		r := runCmd(t, args...)
+		if r.status != 0 || !strings.HasPrefix(r.out, "entkiosk — ENT compte informatique") {
+			t.Fatalf("%v: status %d\n%s%s", args, r.status, r.out, r.errOut)
+		}
+		for _, c := range allCommands {
+			if !strings.Contains(r.out, "\n  entkiosk "+c[0]) && c[0] != "revoke" {
+				t.Errorf("the usage does not show %s", c[0])
+			}
+		}
+	}
+	r = runCmd(t, "help", "import")
+	if r.status != 0 || !strings.HasPrefix(r.out, "entkiosk import — ") || !strings.Contains(r.out, "--db CHEMIN") {
+		t.Fatalf("help import: %d\n%s", r.status, r.out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"frobnicate"}, "entkiosk : commande inconnue « frobnicate » (entkiosk help donne la liste)\n"},
+		{[]string{"help", "frobnicate"}, "entkiosk : help : commande inconnue « frobnicate » (entkiosk help donne la liste)\n"},
+		{[]string{"audit", "--dbb", "x.db"}, "entkiosk : audit : option inconnue --dbb (entkiosk audit -h donne les options)\n"},
+		{[]string{"outbox", "-x"}, "entkiosk : outbox : option inconnue --x (entkiosk outbox -h donne les options)\n"},
+		{[]string{"audit", "--limit", "beaucoup"}, "entkiosk : audit : --limit \"beaucoup\" : un nombre entier attendu\n"},
+		{[]string{"audit", "--json=peut-être"}, "entkiosk : audit : --json \"peut-être\" : true ou false attendu\n"},
+		{[]string{"kiosk", "--idle", "2 minutes"}, "entkiosk : kiosk : --idle \"2 minutes\" : une durée attendue (90s, 2m, 1h30m)\n"},
+		{[]string{"kiosk", "--lang", "de"}, "entkiosk : kiosk : --lang \"de\" : fr ou en\n"},
+		{[]string{"audit", "--since"}, "entkiosk : audit : --since demande une valeur (DATE)\n"},
+		{[]string{"audit", "hugo.lefevre"}, "entkiosk : audit : argument inattendu \"hugo.lefevre\" (entkiosk audit -h donne les options)\n"},
+		{[]string{"kiosk", "--demo", "false"}, "entkiosk : kiosk : argument inattendu \"false\" (entkiosk kiosk -h donne les options)\n"},
+		{[]string{"audit", "--since", "hier"}, "entkiosk : audit : --since \"hier\" : une date jj/mm/aaaa ou aaaa-mm-jj\n"},
+		{[]string{"import"}, "entkiosk : import : un fichier attendu (entkiosk import FICHIER.csv)\n"},
+		{[]string{"export"}, "entkiosk : export : quoi exporter ? entkiosk export aliases [--out FICHIER]\n"},
+		{[]string{"grant", "admin", "x"}, "entkiosk : grant : entkiosk grant helpdesk IDENTIFIANT\n"},
+		{[]string{"mail"}, "entkiosk : mail : --smtp URL est obligatoire (ou ENTKIOSK_SMTP)\n"},
+		{[]string{"serve", "--memory-limit", "lots"}, "entkiosk : serve : --memory-limit \"lots\" : une taille comme 256MiB ou 1GiB\n"},
+	} {
+		r := runCmd(t, tc.args...)
+		if r.status != 2 || r.errOut != tc.want || r.out != "" {
+			t.Errorf("%v: status %d, stderr %q, stdout %q; want 2 and %q", tc.args, r.status, r.errOut, r.out, tc.want)
+		}
+	}
+}
+
+// Every command has -h: its usage and options in French, each option with
+// its ENTKIOSK_ variable; nothing else runs (no store is created).
+func TestEveryCommandHasHelp(t *testing.T) {
+	cleanEnv(t)
+	t.Chdir(t.TempDir())
+	english := regexp.MustCompile(`\b(the|of|with|only|this|file|default)\b`)
+	for _, c := range allCommands {
+		for _, h := range []string{"-h", "--help"} {
+			r := runCmd(t, append(c, h)...)
+			name := strings.Join(c, " ")
+			if r.status != 0 || r.errOut != "" || !strings.HasPrefix(r.out, "entkiosk "+name+" — ") ||
+				!strings.Contains(r.out, "Usage : entkiosk "+name+" ") || !strings.Contains(r.out, "  --db CHEMIN\n") ||
+				!strings.Contains(r.out, "ENTKIOSK_DB\n") {
+				t.Fatalf("%s %s: status %d\n%s%s", name, h, r.status, r.out, r.errOut)
+			}
+			if m := english.FindString(r.out); m != "" {
+				t.Errorf("%s %s speaks English (%q):\n%s", name, h, m, r.out)
+			}
+		}
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Fatalf("-h left files: %v", entries)
+	}
+}
+
+// A variable with a value that does not fit is a usage error naming it;
+// an empty one is no value.
+func TestEnvironmentVariables(t *testing.T) {
+	cleanEnv(t)
+	t.Setenv("ENTKIOSK_LIMIT", "mille")
+	r := runCmd(t, "audit", "--db", filepath.Join(t.TempDir(), "x.db"))
+	if r.status != 2 || r.errOut != "entkiosk : audit : ENTKIOSK_LIMIT=\"mille\" : un nombre entier attendu\n" {
+		t.Fatalf("bad variable: %d %q", r.status, r.errOut)
+	}
+	t.Setenv("ENTKIOSK_LIMIT", "")
+	db := demoStore(t)
+	t.Setenv("ENTKIOSK_DB", db)
+	if r := runCmd(t, "audit", "--event", "ROLE_CHANGE"); r.status != 0 {
+		t.Fatalf("empty ENTKIOSK_LIMIT, ENTKIOSK_DB: %d %s", r.status, r.errOut)
+	}
+}
+
+// ---- import
+
+const exportHeader = "numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;" +
+	"libelle_etape;diplome;composante;regime;statut_inscription;statut_paiement;date_validation;date_fin\n"
+
+func exportLine(number, nom, prenom, email string, validated time.Time) string {
+	return registrationLine(number, nom, prenom, email, "SLINF1", validated)
+}
+
+func registrationLine(number, nom, prenom, email, etape string, validated time.Time) string {
+	return fmt.Sprintf("%s;%s;%s;14/07/2004;%s;etudiant;%d;%s;Étape %s;Diplôme;"+
+		"Faculté des Sciences;Formation initiale;valide;paye;%s;\n", number, nom, prenom, email,
+		academicYear(validated), etape, etape, validated.Format(time.RFC3339))
+}
+
+func staffLine(nom, prenom, email, end string) string {
+	return fmt.Sprintf(";%s;%s;09/09/1985;%s;personnel;;;;;;;;;;%s\n", nom, prenom, email, end)
+}
+
+func academicYear(t time.Time) int {
+	if t.Month() >= time.September {
+		return t.Year()
+	}
+	return t.Year() - 1
+}
+
+func TestImportCommand(t *testing.T) {
+	cleanEnv(t)
+	db := filepath.Join(t.TempDir(), "entkiosk.db")
+	validated := time.Now().Add(-time.Hour).Truncate(time.Second)
+	end := time.Now().AddDate(1, 0, 0).Format("02/01/2006")
+	file := writeFile(t, "ia.csv", "\xef\xbb\xbf"+strings.TrimSuffix(exportHeader, "\n")+";commentaire\n"+
+		strings.TrimSuffix(exportLine("21901234", "Martin", "Camille", "camille.martin@example.org", validated), "\n")+";\n"+
+		strings.TrimSuffix(exportLine("2190123", "Dubois", "Léa", "lea.dubois@example.org", validated), "\n")+";\n"+
+		strings.TrimSuffix(exportLine("22200001", "Petit", "Marie", "marie.petit@example.org", validated), "\n")+";\n"+
+		strings.TrimSuffix(exportLine("22200002", "Petit", "Marie", "mpetit@example.org", validated), "\n")+";\n"+
+		// Two registrations of one student: two lines created, one account.
+		strings.TrimSuffix(registrationLine("22107777", "D'Alembert", "Jean-Luc", "jl@example.org", "MDROIT", validated), "\n")+";\n"+
+		strings.TrimSuffix(registrationLine("22107777", "D'Alembert", "Jean-Luc", "jl@example.org", "DUDROIT", validated), "\n")+";\n"+
+		// Staff: date_fin is required.
+		strings.TrimSuffix(staffLine("Roux", "Claire", "claire.roux@example.org", ""), "\n")+";\n"+
+		strings.TrimSuffix(staffLine("Roux", "Claire", "claire.roux@example.org", end), "\n")+";\n")
+	r := runCmd(t, "import", "--db", db, file)
+	t.Logf("entkiosk import:\n%s%s", r.out, r.errOut)
+	want := "colonne ignorée : commentaire\n" +
+		"compte créé : camille.martin@etu.umontpellier.fr\n" +
+		"compte créé : marie.petit@etu.umontpellier.fr\n" +
+		"compte créé : marie.petit2@etu.umontpellier.fr\n" +
+		"compte créé : jean-luc.dalembert@etu.umontpellier.fr\n" +
+		"compte créé : claire.roux@umontpellier.fr\n" +
+		"refusée : ligne 3 : numero_etudiant \"2190123\" : 8 chiffres attendus\n" +
+		"refusée : ligne 8 : date_fin (obligatoire pour un personnel) manquante (jj/mm/aaaa)\n" +
+		"lignes : 6 créées, 0 mise à jour, 0 inchangée, 2 refusées ; comptes créés : 5\n"
+	if r.out != want {
+		t.Fatalf("output:\n%s\nwant:\n%s", r.out, want)
+	}
+	// Refused lines: exit status 1, said on stderr, the rest imported.
+	if r.status != 1 || r.errOut != "entkiosk : import : 2 lignes refusées, les autres lignes sont enregistrées\n" {
+		t.Fatalf("status %d, stderr %q", r.status, r.errOut)
+	}
+	// The same file again: nothing created, nothing changed. Flags after the file, database from the environment.
+	t.Setenv("ENTKIOSK_DB", db)
+	r = runCmd(t, "import", file)
+	if !strings.HasSuffix(r.out, "\nlignes : 0 créée, 0 mise à jour, 6 inchangées, 2 refusées ; comptes créés : 0\n") ||
+		strings.Contains(r.out, "compte créé") || r.status != 1 {
+		t.Fatalf("second import: %d\n%s", r.status, r.out)
+	}
+	// A clean file: exit status 0, one line of each in the singular.
+	clean := writeFile(t, "ok.csv", exportHeader+exportLine("21805555", "Lefèvre", "Hugo", "hugo@example.org", validated))
+	r = runCmd(t, "import", clean)
+	if r.status != 0 || r.errOut != "" || r.out != "compte créé : hugo.lefevre@etu.umontpellier.fr\n"+
+		"lignes : 1 créée, 0 mise à jour, 0 inchangée, 0 refusée ; comptes créés : 1\n" {
+		t.Fatalf("clean file: %d %q\n%s", r.status, r.errOut, r.out)
+	}
+}
+
+func TestImportSummaryPlurals(t *testing.T) {
+	got := importSummary(&data.ImportReport{Created: 4, Updated: 1, Unchanged: 4, Refused: 7, Accounts: []string{"a", "b", "c"}})
+	if want := "lignes : 4 créées, 1 mise à jour, 4 inchangées, 7 refusées ; comptes créés : 3"; got != want {
+		t.Fatalf("%q, want %q", got, want)
+	}
+	got = importSummary(&data.ImportReport{Created: 1, Updated: 2, Unchanged: 1, Refused: 1})
+	if want := "lignes : 1 créée, 2 mises à jour, 1 inchangée, 1 refusée ; comptes créés : 0"; got != want {
+		t.Fatalf("%q, want %q", got, want)
+	}
+}
+
+func TestImportCommandRefusesAFile(t *testing.T) {
+	cleanEnv(t)
+	db := filepath.Join(t.TempDir(), "entkiosk.db")
+	file := writeFile(t, "ia.csv", exportLine("21901234", "Martin", "Camille", "camille.martin@example.org", time.Now()))
+	r := runCmd(t, "import", "--db", db, file)
+	if r.status != 1 || !strings.Contains(r.errOut, "fichier refusé : la ligne d'en-tête manque") {
+		t.Fatalf("a file without header: %d %q\n%s", r.status, r.errOut, r.out)
+	}
+	absent := filepath.Join(t.TempDir(), "absent.csv")
+	if r := runCmd(t, "import", "--db", db, absent); r.status != 1 ||
+		r.errOut != "entkiosk : import : "+absent+" : fichier ou dossier introuvable\n" {
+		t.Fatalf("a missing file: %d %q", r.status, r.errOut)
+	}
+	notADB := writeFile(t, "notes.db", strings.Repeat("not a database\n", 100))
+	good := writeFile(t, "ok.csv", exportHeader)
+	if r := runCmd(t, "import", "--db", notADB, good); r.status != 1 ||
+		r.errOut != "entkiosk : base "+notADB+" : ce fichier n'est pas une base SQLite\n" {
+		t.Fatalf("a store that is not a database: %d %q", r.status, r.errOut)
+	}
+	// import creates the store; a missing folder is said.
+	nowhere := filepath.Join(t.TempDir(), "nope", "entkiosk.db")
+	if r := runCmd(t, "import", "--db", nowhere, good); r.status != 1 ||
+		!strings.Contains(r.errOut, "le dossier "+filepath.Dir(nowhere)+" n'existe pas") {
+		t.Fatalf("a missing folder: %d %q", r.status, r.errOut)
+	}
+}
+
+// ---- commands that only read: the store must exist
+
+// Only kiosk, serve and import create the store. Any other command given
+// a path where no store is refuses it (exit 1), and leaves no file.
+func TestReadingCommandsRefuseAMissingStore(t *testing.T) {
+	cleanEnv(t)
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "entkiosk-typo.db")
+	dest := filepath.Join(t.TempDir(), "copie.db")
+	for _, args := range [][]string{
+		{"outbox"}, {"outbox", "--status", "failed"}, {"audit"}, {"audit", "--json"}, {"export", "aliases"},
+		{"export", "aliases", "--out", filepath.Join(t.TempDir(), "virtual")}, {"backup", dest},
+		{"grant", "helpdesk", "ines.moreau"}, {"revoke", "helpdesk", "ines.moreau"},
+		{"mail", "--smtp", "smtp://127.0.0.1:1"},
+	} {
+		r := runCmd(t, append(args, "--db", missing)...)
+		want := "entkiosk : base " + missing + " : ce fichier n'existe pas (vérifiez --db ou ENTKIOSK_DB) ; " +
+			"seuls entkiosk import, kiosk et serve créent une base\n"
+		if r.status != 1 || r.errOut != want || r.out != "" {
+			t.Errorf("%v: status %d, stdout %q, stderr %q", args, r.status, r.out, r.errOut)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("files created: %v", entries)
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Fatal("a backup of nothing was written")
+	}
+	// An empty file (touch entkiosk.db) is no store either.
+	empty := writeFile(t, "entkiosk.db", "")
+	if r := runCmd(t, "audit", "--db", empty); r.status != 1 || !strings.Contains(r.errOut, "n'est pas une base entkiosk") {
+		t.Fatalf("an empty file: %d %q %q", r.status, r.out, r.errOut)
+	}
+}
+
+// ---- outbox
+
+func TestOutboxCommand(t *testing.T) {
+	cleanEnv(t)
+	db := filepath.Join(t.TempDir(), "entkiosk.db")
+	// Validated five minutes ago: the mail is dated validation + 15 min.
+	validated := time.Now().Add(-5 * time.Minute).Truncate(time.Second)
+	file := writeFile(t, "ia.csv", exportHeader+
+		exportLine("21901234", "Martin", "Camille", "camille.martin@example.org", validated)+
+		exportLine("22004567", "Dubois", "Léa", "lea.dubois@example.org", validated))
+	if r := runCmd(t, "import", "--db", db, "--link-host", "ent.example.org", "--link-port", "2022", file); r.err != nil {
+		t.Fatal(r.err)
+	}
+	r := runCmd(t, "outbox", "--db", db)
+	if r.err != nil || strings.Count(r.out, "À : ") != 2 || !strings.Contains(r.out, "À : camille.martin@example.org\n") ||
+		!strings.Contains(r.out, "À : lea.dubois@example.org\n") {
+		t.Fatalf("outbox: %v\n%s", r.err, r.out)
+	}
+	r = runCmd(t, "outbox", "--db", db, "--to", "Camille.Martin@example.org")
+	t.Logf("entkiosk outbox --to:\n%s", r.out)
+	due := validated.Add(15 * time.Minute).In(data.ParisLocation()).Format("02/01/2006 15:04")
+	for _, want := range []string{
+		"À : camille.martin@example.org\n",
+		"Objet : Activation de votre compte informatique — Université de Montpellier\n",
+		"Date : " + due + "\n",
+		"État : en attente\n",
+		"Bonjour Camille Martin,",
+		"« 1ère connexion »",
+		"ssh://",
+		"@ent.example.org:2022",
+	} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("outbox --to lacks %q", want)
+		}
+	}
+	if !regexp.MustCompile(`(?m)^Code : \d{8}$`).MatchString(r.out) || strings.Contains(r.out, "lea.dubois") {
+		t.Errorf("outbox --to:\n%s", r.out)
+	}
+	r = runCmd(t, "outbox", "--db", db, "--to", "personne@example.org")
+	if r.status != 0 || r.out != "(aucun mail)\n" {
+		t.Fatalf("no mail: %q %v", r.out, r.err)
+	}
+	if r := runCmd(t, "outbox", "--db", db, "--status", "perdu"); r.status != 2 ||
+		r.errOut != "entkiosk : outbox : --status \"perdu\" : pending, sending, sent ou failed\n" {
+		t.Fatalf("bad status: %d %q", r.status, r.errOut)
+	}
+}
+
+// ---- mail
+
+// ParseSMTP's refusals are said in French, without the password.
+func TestMailCommandSMTPErrors(t *testing.T) {
+	cleanEnv(t)
+	for _, url := range []string{
+		"ftp://relay", "smtp://", "smtp://:secret@relay", "smtp://relay:99999", "smtp://relay/path",
+		"smtp://relay?tls=1", "smtps://relay?starttls=required", "smtp://relay?starttls=maybe", "smtp://re lay:x",
+	} {
+		r := runCmd(t, "mail", "--smtp", url, "--db", "x.db")
+		if r.status != 2 || strings.Contains(r.errOut, "adresse du relais refusée") || strings.Contains(r.errOut, "secret") ||
+			!strings.HasPrefix(r.errOut, "entkiosk : mail : --smtp : ") {
+			t.Errorf("%s: %d %q", url, r.status, r.errOut)
+		}
+	}
+	r := runCmd(t, "mail", "--smtp", "smtp://relay", "--from", "personne", "--db", "x.db")
+	if r.status != 2 || r.errOut != "entkiosk : mail : --from \"personne\" : ce n'est pas une adresse (Nom <adresse@domaine>)\n" {
+		t.Errorf("--from: %d %q", r.status, r.errOut)
+	}
+}
+
+// ---- grant, revoke, audit, backup
+
+// demoStore is a store file with the demo people, closed again: the
+// commands open it themselves, like an operator's shell would.
+func demoStore(t *testing.T) string {
+	t.Helper()
+	cleanEnv(t)
+	path := filepath.Join(t.TempDir(), "entkiosk.db")
+	s, err := data.Open(path, data.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.LoadDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// Something to audit: a failed login of Hugo's.
+	s.Login(context.Background(), "hugo.lefevre", "Wrong-Password-1", data.Origin{Client: "ssh:203.0.113.5"})
+	return path
+}
+
+func TestGrantRevokeHelpdesk(t *testing.T) {
+	db := demoStore(t)
+	const ines = "ines.moreau@umontpellier.fr"
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"revoke", "--db", db, "helpdesk", "ines.moreau"}, ines + " n'a plus le rôle helpdesk\n"},
+		{[]string{"revoke", "helpdesk", "ines.moreau", "--db", db}, ines + " n'avait pas le rôle helpdesk : rien n'a changé\n"},
+		{[]string{"grant", "helpdesk", "Ines.Moreau@umontpellier.fr", "--db", db}, ines + " a maintenant le rôle helpdesk\n"},
+		{[]string{"grant", "--db", db, "helpdesk", "ines.moreau"}, ines + " avait déjà le rôle helpdesk : rien n'a changé\n"},
+	} {
+		if r := runCmd(t, tc.args...); r.status != 0 || r.out != tc.want {
+			t.Fatalf("%v: %d %q %q, want %q", tc.args, r.status, r.out, r.errOut, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"grant", "--db", db, "helpdesk", "nobody.here"}, "entkiosk : grant : aucun compte n'a l'identifiant \"nobody.here\"\n"},
+		{[]string{"revoke", "--db", db, "helpdesk", "nobody.here"}, "entkiosk : revoke : aucun compte n'a l'identifiant \"nobody.here\"\n"},
+		{[]string{"grant", "--db", db, "helpdesk", "hugo.lefevre"}, "entkiosk : grant : hugo.lefevre@etu.umontpellier.fr est un compte " +
+			"étudiant ; le rôle helpdesk est réservé aux comptes du personnel\n"},
+	} {
+		if r := runCmd(t, tc.args...); r.status != 1 || r.errOut != tc.want {
+			t.Fatalf("%v: %d %q, want %q", tc.args, r.status, r.errOut, tc.want)
+		}
+	}
+	for _, args := range [][]string{{"grant", "--db", db, "admin", "ines.moreau"}, {"revoke", "--db", db, "helpdesk"}} {
+		if r := runCmd(t, args...); r.status != 2 {
+			t.Fatalf("%v: %d %q, want a usage error", args, r.status, r.errOut)
+		}
+	}
+	// Each command is in the audit log, with the operator's system user name.
+	r := runCmd(t, "audit", "--db", db, "--event", "role_change", "--json")
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	lines := strings.Split(strings.TrimSpace(r.out), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("role changes: %q", r.out)
+	}
+	u, err := user.Current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, outcome := range []string{"unchanged", "granted", "unchanged", "revoked"} {
+		var e map[string]any
+		json.Unmarshal([]byte(lines[i]), &e)
+		if e["outcome"] != outcome || e["identifiant"] != ines || !strings.HasPrefix(e["actor"].(string), "cli:"+u.Username) {
+			t.Fatalf("audit line %d: %v, want %s by cli:%s", i, e, outcome, u.Username)
+		}
+	}
+}
+
+// The actor is the system user (os/user), even without $USER; behind sudo,
+// with who ran sudo.
+func TestOperatorName(t *testing.T) {
+	u, err := user.Current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("USER", "")
+	t.Setenv("SUDO_USER", "")
+	if got := operatorName(); got != u.Username {
+		t.Fatalf("without $USER: %q, want %q", got, u.Username)
+	}
+	t.Setenv("SUDO_USER", "alice")
+	if got := operatorName(); got != u.Username+" (sudo alice)" {
+		t.Fatalf("under sudo: %q", got)
+	}
+}
+
+func TestAuditCommand(t *testing.T) {
+	db := demoStore(t)
+	r := runCmd(t, "audit", "--db", db, "--identifiant", "hugo.lefevre")
+	if r.err != nil || !strings.Contains(r.out, "LOGIN_ERROR") || !strings.Contains(r.out, "ssh:203.0.113.5") ||
+		strings.Contains(r.out, "camille") {
+		t.Fatalf("text: %v\n%s", r.err, r.out)
+	}
+	r = runCmd(t, "audit", "--db", db, "--json", "--since", "2000-01-01", "--event", "LOGIN_ERROR,ACCOUNT_CREATED")
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	seen := map[string]int{}
+	for _, line := range strings.Split(strings.TrimSpace(r.out), "\n") {
+		var e struct {
+			Event, At, Identifiant, Outcome string
+			PersonID                        int64 `json:"person_id"`
+		}
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("not JSON: %q", line)
+		}
+		seen[e.Event]++
+		if e.At == "" || e.PersonID == 0 {
+			t.Fatalf("line: %q", line)
+		}
+	}
+	if seen["LOGIN_ERROR"] != 1 || seen["ACCOUNT_CREATED"] != len(data.DemoPeople) || len(seen) != 2 {
+		t.Fatalf("events: %v", seen)
+	}
+	if r := runCmd(t, "audit", "--db", db, "--since", "01/01/2999"); r.out != "(aucun événement)\n" || r.status != 0 {
+		t.Fatalf("nothing since: %q", r.out)
+	}
+	if r := runCmd(t, "audit", "--db", db, "--limit", "3"); !strings.Contains(r.errOut, "les 3 plus récents seulement : --limit") {
+		t.Fatalf("the limit not said: %q", r.errOut)
+	}
+	for _, args := range [][]string{{"--since", "yesterday"}, {"--event", "NOPE"}, {"--limit", "0"}} {
+		if r := runCmd(t, append([]string{"audit", "--db", db}, args...)...); r.status != 2 {
+			t.Fatalf("%v: %d %q, want a usage error", args, r.status, r.errOut)
+		}
+	}
+}
+
+func TestBackupCommand(t *testing.T) {
+	db := demoStore(t)
+	dest := filepath.Join(t.TempDir(), "entkiosk-2026-11-25.db")
+	r := runCmd(t, "backup", "--db", db, dest)
+	if r.status != 0 || !strings.Contains(r.out, "sauvegarde écrite : "+dest) || !strings.Contains(r.out, "integrity_check ok") {
+		t.Fatalf("backup: %q %q", r.out, r.errOut)
+	}
+	st, err := os.Stat(dest)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("copy: %v %v", st, err)
+	}
+	before, _ := os.ReadFile(dest)
+	r = runCmd(t, "backup", "--db", db, dest)
+	if r.status != 1 || r.errOut != "entkiosk : sauvegarde : "+dest+" existe déjà et n'est pas écrasé "+
+		"(donnez un autre nom, ou supprimez-le d'abord)\n" {
+		t.Fatalf("second backup to the same file: %d %q", r.status, r.errOut)
+	}
+	if after, _ := os.ReadFile(dest); !bytes.Equal(before, after) {
+		t.Fatal("the existing backup changed")
+	}
+	nowhere := filepath.Join(t.TempDir(), "nope", "copie.db")
+	if r := runCmd(t, "backup", "--db", db, nowhere); r.status != 1 ||
+		r.errOut != "entkiosk : sauvegarde : le dossier "+filepath.Dir(nowhere)+" n'existe pas\n" {
+		t.Fatalf("a missing folder: %d %q", r.status, r.errOut)
+	}
+	// The copy is a store: the audit command reads it.
+	r = runCmd(t, "audit", "--db", dest, "--identifiant", "hugo.lefevre")
+	if r.status != 0 || !strings.Contains(r.out, "LOGIN_ERROR") {
+		t.Fatalf("audit of the copy: %q %q", r.out, r.errOut)
+	}
+	if r := runCmd(t, "backup", "--db", db); r.status != 2 {
+		t.Fatalf("no DEST: %d %q", r.status, r.errOut)
+	}
+}
+
+func TestExportAliasesCommand(t *testing.T) {
+	db := demoStore(t)
+	out := filepath.Join(t.TempDir(), "virtual")
+	r := runCmd(t, "export", "aliases", "--db", db, "--out", out)
+	if r.status != 0 || !regexp.MustCompile(`^\d+ redirections? écrites? dans `+regexp.QuoteMeta(out)+"\n$").MatchString(r.out) {
+		t.Fatalf("export: %d %q %q", r.status, r.out, r.errOut)
+	}
+	r = runCmd(t, "export", "aliases", "--db", db, "--out", out)
+	if r.status != 0 || !regexp.MustCompile(`^`+regexp.QuoteMeta(out)+` inchangé \(\d+ redirections?\)`+"\n$").MatchString(r.out) {
+		t.Fatalf("export again: %d %q %q", r.status, r.out, r.errOut)
+	}
+}
+
+// ---- the README
+
+// The README's configuration table lists every option of every command,
+// with its variable and the commands that take it, and nothing else.
+func TestREADMEConfigurationTable(t *testing.T) {
+	cleanEnv(t)
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	section := string(readme)
+	start := strings.Index(section, "\n## Configuration\n")
+	if start < 0 {
+		t.Fatal("no Configuration section")
+	}
+	section = section[start+1:]
+	section = section[:strings.Index(section, "\n## ")+1]
+	rows := map[string][]string{} // --name → cells
+	rowRe := regexp.MustCompile("(?m)^\\| `--([a-z-]+)` \\|(.*)$")
+	for _, m := range rowRe.FindAllStringSubmatch(section, -1) {
+		rows[m[1]] = strings.Split(m[2], "|")
+	}
+	optRe := regexp.MustCompile(`(?m)^  --([a-z-]+)`)
+	used := map[string]bool{}
+	for _, c := range allCommands {
+		name := strings.Join(c, " ")
+		help := runCmd(t, append(c, "-h")...).out
+		for _, m := range optRe.FindAllStringSubmatch(help, -1) {
+			opt := m[1]
+			used[opt] = true
+			cells, ok := rows[opt]
+			if !ok {
+				t.Errorf("README: no row for --%s (%s)", opt, name)
+				continue
+			}
+			if len(cells) < 4 || strings.TrimSpace(cells[0]) != "`"+envName(opt)+"`" {
+				t.Errorf("README: the row of --%s does not give %s: %q", opt, envName(opt), cells)
+				continue
+			}
+			if cmds := cells[2]; !strings.Contains(cmds, "`"+name+"`") && !strings.Contains(cmds, "every command") {
+				t.Errorf("README: the row of --%s does not list %s: %q", opt, name, cmds)
+			}
+		}
+	}
+	for opt := range rows {
+		if !used[opt] {
+			t.Errorf("README: --%s is no command's option", opt)
+		}
+	}
+}
+
+// The README's command list is the usage's.
+func TestREADMECommands(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"[--event E]", "date_fin", "exit status"} {
+		if !bytes.Contains(readme, []byte(want)) {
+			t.Errorf("README lacks %q", want)
+		}
+	}
+	if errors.Is(err, os.ErrNotExist) {
+		t.Fatal(err)
+	}
+}
