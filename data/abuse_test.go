@@ -63,7 +63,7 @@ func TestAuditEventsAndNoSecrets(t *testing.T) {
 	}
 	// UPDATE_RECOVERY_MAIL
 	step()
-	ch, err = s.RequestRecoveryChange(ctx, hugoAcct, "hugo.nouveau@example.net", o)
+	ch, err = s.RequestRecoveryChange(ctx, hugoAcct, "Tortue-Velo-Nuage-43", "hugo.nouveau@example.net", o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestAuditEventsAndNoSecrets(t *testing.T) {
 	}
 	// UPDATE_REDIRECTION
 	step()
-	ch, err = s.SetRedirection(ctx, hugoAcct, "hugo.redirige@example.com", true, o)
+	ch, err = s.SetRedirection(ctx, hugoAcct, "Tortue-Velo-Nuage-43", "hugo.redirige@example.com", true, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -440,10 +440,10 @@ func TestHugeInputsStayCheap(t *testing.T) {
 	}
 	for _, addr := range []string{"a@b.fr\r\nBcc: x@y.fr", "a@b.fr\nx", "a\x00@b.fr", "a@b.fr\r", strings.Repeat("a", 250) + "@b.fr",
 		"\u202ertl@b.fr", mb + "@b.fr"} {
-		if _, err := s.RequestRecoveryChange(ctx, a, addr, testOrigin); !isInvalidEmail(err) {
+		if _, err := s.RequestRecoveryChange(ctx, a, inesPassword, addr, testOrigin); !isInvalidEmail(err) {
 			t.Errorf("recovery address %.40q: %v", addr, err)
 		}
-		if _, err := s.SetRedirection(ctx, a, addr, true, testOrigin); !isInvalidEmail(err) {
+		if _, err := s.SetRedirection(ctx, a, inesPassword, addr, true, testOrigin); !isInvalidEmail(err) {
 			t.Errorf("redirection %.40q: %v", addr, err)
 		}
 	}

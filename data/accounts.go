@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -30,7 +31,10 @@ type Account struct {
 	CreatedAt     time.Time
 	Registrations []Registration
 	RightsEnd     time.Time // last day of access, local date
-	passwordHash  string
+	// Lang is the language the owner last used ("fr", "en"): mails the
+	// owner did not cause are written in it.
+	Lang         string
+	passwordHash string
 }
 
 // PersonalData is what this account's password must not be built on.
@@ -44,7 +48,7 @@ func (a *Account) ActivationAllowedFrom() time.Time { return a.ValidatedAt.Add(A
 
 const accountColumns = `a.person_id, a.identifiant, a.local_part, a.status, COALESCE(a.password_hash, ''),
 	a.recovery_email, COALESCE(a.redirect_email, ''), a.redirect_keep_copy, a.helpdesk, a.validated_at,
-	a.activated_at, a.password_at, a.last_login_at, a.created_at`
+	a.activated_at, a.password_at, a.last_login_at, a.created_at, a.lang`
 
 // account reads an account by a WHERE clause on accounts a, with its person
 // and registrations.
@@ -55,7 +59,7 @@ func (s *Store) account(ctx context.Context, q queryer, where string, args ...an
 	var activated, pwAt, lastLogin sql.NullString
 	err := q.QueryRowContext(ctx, `SELECT `+accountColumns+` FROM accounts a WHERE `+where, args...).Scan(
 		&personID, &a.Identifiant, &a.LocalPart, &a.Status, &a.passwordHash, &a.RecoveryEmail, &a.RedirectEmail,
-		&a.KeepCopy, &a.Helpdesk, &validated, &activated, &pwAt, &lastLogin, &created)
+		&a.KeepCopy, &a.Helpdesk, &validated, &activated, &pwAt, &lastLogin, &created, &a.Lang)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -172,6 +176,9 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 				fmtTime(now), acct.Person.ID); err != nil {
 				return err
 			}
+			if err := s.rememberLang(ctx, tx, acct, o); err != nil {
+				return err
+			}
 			return s.audit(ctx, tx, AuditEntry{Event: EventLogin, PersonID: acct.Person.ID,
 				Identifiant: acct.Identifiant, Client: o.Client, Outcome: "ok"})
 		}
@@ -224,41 +231,67 @@ func (s *Store) hashChecked(ctx context.Context, password string, p PersonalData
 	return s.hasher.Hash(ctx, password)
 }
 
-// ChangePassword replaces the password of a logged-in account after
-// checking the current one, and tells the mail de secours.
-func (s *Store) ChangePassword(ctx context.Context, a *Account, current, next string, o Origin) error {
+// ErrSamePassword: the new password is the current one. It comes wrapped
+// with a PolicyError, so that screens keep the fields as for any refused
+// new password.
+var ErrSamePassword = errors.New("the new password is the current one")
+
+func samePasswordError(password string, pd PersonalData) error {
+	return fmt.Errorf("%w: %w", ErrSamePassword, &PolicyError{Result: CheckPassword(password, pd)})
+}
+
+// checkCurrentPassword is what every change made from a logged-in session
+// asks first (password, mail de secours, redirection): the current password,
+// so that a session left open on a kiosk cannot be used to take the account.
+// A wrong one is counted like a failed login; while the identifiant is
+// locked even the right one is refused, and the lock is not extended. The
+// refusal is ErrWrongPassword, audited under event. It returns the account
+// as the store has it now.
+func (s *Store) checkCurrentPassword(ctx context.Context, a *Account, current string, event Event, o Origin) (*Account, error) {
 	fresh, err := s.Account(ctx, a.Person.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	match := false
 	if !passwordTooLong(current) {
 		if match, err = s.hasher.Verify(ctx, current, fresh.passwordHash); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	lockErr := s.blocked(ctx, s.db, scopeLogin, fresh.LocalPart, "login")
-	if !match || lockErr != nil {
-		// Counted like a failed login: an unattended session must not
-		// become a way to guess the password. While the identifiant is
-		// locked even the right one is refused, and the lock not extended.
-		err := s.tx(ctx, func(tx *sql.Tx) error {
-			outcome := "wrong current password"
-			if s.blocked(ctx, tx, scopeLogin, fresh.LocalPart, "login") != nil {
-				outcome = "locked"
-				if err := s.recordClientFailure(ctx, tx, o.Client); err != nil {
-					return err
-				}
-			} else if _, err := s.recordLoginFailure(ctx, tx, fresh.LocalPart, o.Client); err != nil {
+	if match && lockErr == nil {
+		return fresh, nil
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		outcome := "wrong current password"
+		if s.blocked(ctx, tx, scopeLogin, fresh.LocalPart, "login") != nil {
+			outcome = "locked"
+			if err := s.recordClientFailure(ctx, tx, o.Client); err != nil {
 				return err
 			}
-			return s.audit(ctx, tx, AuditEntry{Event: EventUpdatePassword, PersonID: a.Person.ID,
-				Identifiant: a.Identifiant, Client: o.Client, Outcome: outcome})
-		})
-		if err != nil {
+		} else if _, err := s.recordLoginFailure(ctx, tx, fresh.LocalPart, o.Client); err != nil {
 			return err
 		}
-		return ErrWrongPassword
+		return s.audit(ctx, tx, AuditEntry{Event: event, PersonID: a.Person.ID,
+			Identifiant: a.Identifiant, Client: o.Client, Outcome: outcome})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return nil, ErrWrongPassword
+}
+
+// ChangePassword replaces the password of a logged-in account after
+// checking the current one (checkCurrentPassword), and tells the mail de
+// secours. The new password must differ from the current one.
+func (s *Store) ChangePassword(ctx context.Context, a *Account, current, next string, o Origin) error {
+	fresh, err := s.checkCurrentPassword(ctx, a, current, EventUpdatePassword, o)
+	if err != nil {
+		return err
+	}
+	if next == current {
+		// current was just verified against the stored hash.
+		return samePasswordError(next, fresh.PersonalData())
 	}
 	hash, err := s.hashChecked(ctx, next, fresh.PersonalData())
 	if err != nil {
@@ -266,6 +299,9 @@ func (s *Store) ChangePassword(ctx context.Context, a *Account, current, next st
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := s.setPassword(ctx, tx, fresh, hash); err != nil {
+			return err
+		}
+		if err := s.rememberLang(ctx, tx, fresh, o); err != nil {
 			return err
 		}
 		if err := s.queueNotice(ctx, tx, fresh, MailPasswordChanged, fresh.RecoveryEmail, "", o); err != nil {
@@ -280,6 +316,28 @@ func (s *Store) setPassword(ctx context.Context, tx *sql.Tx, a *Account, hash st
 	_, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = ?, password_at = ? WHERE person_id = ?`,
 		hash, fmtTime(s.cfg.Clock.Now()), a.Person.ID)
 	return err
+}
+
+// rememberLang keeps the language of the screen the owner just used (login,
+// activation, reset, a change of their account): mails about the account
+// that the owner did not cause are written in it. An origin without a
+// language (a command, a test) changes nothing.
+func (s *Store) rememberLang(ctx context.Context, tx *sql.Tx, a *Account, o Origin) error {
+	if o.Lang != "fr" && o.Lang != "en" {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE accounts SET lang = ? WHERE person_id = ? AND lang <> ?`, o.Lang, a.Person.ID, o.Lang)
+	if err == nil {
+		a.Lang = o.Lang
+	}
+	return err
+}
+
+// WithLang is o writing its mails in lang: an agent's action on someone
+// else's account writes them in the account's language (Account.Lang).
+func (o Origin) WithLang(lang string) Origin {
+	o.Lang = lang
+	return o
 }
 
 // queueNotice writes a notice mail (no code) about a change.

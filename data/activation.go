@@ -294,6 +294,9 @@ func (s *Store) CompleteActivation(ctx context.Context, t *Ticket, c ActivationC
 		if err := s.clearLoginLock(ctx, tx, acct.LocalPart); err != nil {
 			return err
 		}
+		if err := s.rememberLang(ctx, tx, acct, o); err != nil {
+			return err
+		}
 		detail := "no redirection"
 		if c.Redirect {
 			detail = "redirection to " + MaskEmail(acct.RecoveryEmail)

@@ -26,7 +26,7 @@ func aliasStore(t *testing.T) (*Store, map[string]string) {
 		}
 		ident[local] = a.Identifiant
 		if local == "hugo.lefevre" {
-			if _, err := s.SetRedirection(ctx, a, a.RecoveryEmail, true, testOrigin); err != nil {
+			if _, err := s.SetRedirection(ctx, a, hugoPassword, a.RecoveryEmail, true, testOrigin); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -132,7 +132,7 @@ func TestExportAliasesAtomically(t *testing.T) {
 	// A redirection removed through the rules disappears from the next map.
 	a, _, _ := s.accountByLogin(ctx, s.db, "hugo.lefevre")
 	s.cfg.Clock.(*ManualClock).Advance(time.Minute)
-	if err := s.RemoveRedirection(ctx, a, testOrigin); err != nil {
+	if err := s.RemoveRedirection(ctx, a, hugoPassword, testOrigin); err != nil {
 		t.Fatal(err)
 	}
 	rep, err = s.ExportAliases(ctx, path)

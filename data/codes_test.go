@@ -117,7 +117,7 @@ func TestCodeIsBoundToItsPurpose(t *testing.T) {
 		t.Fatal(err)
 	}
 	clock.Advance(2 * time.Minute) // past the resend cooldown
-	confirm, err := s.RequestRecoveryChange(ctx, hugo, "hugo.perso@example.net", testOrigin)
+	confirm, err := s.RequestRecoveryChange(ctx, hugo, "Kiosque-Demo-2026", "hugo.perso@example.net", testOrigin)
 	if err != nil {
 		t.Fatal(err)
 	}

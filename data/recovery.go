@@ -102,7 +102,9 @@ func (s *Store) ResendChallenge(ctx context.Context, ch *Challenge, o Origin) (*
 }
 
 // CompleteReset sets the new password of a reset ticket, clears the
-// identifiant's lock, and tells the mail de secours.
+// identifiant's lock, and tells the mail de secours. The current password
+// is refused as the new one (ErrSamePassword, with a PolicyError); the
+// code is not used then.
 func (s *Store) CompleteReset(ctx context.Context, t *Ticket, password string, o Origin) (*Account, error) {
 	if t == nil || t.Purpose != PurposeReset {
 		return nil, ErrCodeUsed
@@ -111,7 +113,21 @@ func (s *Store) CompleteReset(ctx context.Context, t *Ticket, password string, o
 	if err != nil {
 		return nil, err
 	}
-	hash, err := s.hashChecked(ctx, password, acct.PersonalData())
+	if res := CheckPassword(password, acct.PersonalData()); !res.OK() {
+		return nil, &PolicyError{Result: res} // refused before any hash
+	}
+	if acct.passwordHash != "" {
+		// A reset that keeps the password is no reset: whoever forgot it
+		// learns it is still the same, and says so to nobody.
+		same, err := s.hasher.Verify(ctx, password, acct.passwordHash)
+		if err != nil {
+			return nil, err
+		}
+		if same {
+			return nil, samePasswordError(password, acct.PersonalData())
+		}
+	}
+	hash, err := s.hasher.Hash(ctx, password)
 	if err != nil {
 		return nil, err
 	}
@@ -123,6 +139,9 @@ func (s *Store) CompleteReset(ctx context.Context, t *Ticket, password string, o
 			return err
 		}
 		if err := s.clearLoginLock(ctx, tx, acct.LocalPart); err != nil {
+			return err
+		}
+		if err := s.rememberLang(ctx, tx, acct, o); err != nil {
 			return err
 		}
 		if err := s.queueNotice(ctx, tx, acct, MailPasswordChanged, acct.RecoveryEmail, "", o); err != nil {
@@ -153,20 +172,76 @@ var ErrSameAddress = errors.New("same address")
 // ErrOwnAddress: a redirection to the university mailbox itself would loop.
 var ErrOwnAddress = errors.New("redirection to the account's own address")
 
-// RequestRecoveryChange starts replacing the mail de secours: a code goes
-// to the new address first, and nothing changes until it comes back.
-func (s *Store) RequestRecoveryChange(ctx context.Context, a *Account, address string, o Origin) (*Challenge, error) {
+// ErrRecoveryUniversity: the mail de secours is where codes go when one
+// cannot log in any more, so it must be a personal address, never one of
+// the university's (locked out, one cannot read it).
+var ErrRecoveryUniversity = errors.New("the mail de secours must be a personal address, not the university's")
+
+// ErrRedirectUniversity: a redirection to another mailbox of the university
+// (another person's, or one that forwards back) is refused.
+var ErrRedirectUniversity = errors.New("redirection to another university mailbox")
+
+// onUniversityDomain says whether an address (as ParseEmail returns it) is
+// on the student or staff domain or one of their subdomains.
+func (s *Store) onUniversityDomain(addr string) bool {
+	domain := strings.ToLower(addr[strings.LastIndexByte(addr, '@')+1:])
+	for _, d := range []string{s.cfg.StudentDomain, s.cfg.StaffDomain} {
+		d = strings.ToLower(strings.TrimSpace(d))
+		if d != "" && (domain == d || strings.HasSuffix(domain, "."+d)) {
+			return true
+		}
+	}
+	return false
+}
+
+// recoveryAddress checks a new mail de secours for a: an address, not the
+// current one, not the university's.
+func (s *Store) recoveryAddress(a *Account, address string) (string, error) {
 	addr, err := ParseEmail(address)
+	if err != nil {
+		return "", err
+	}
+	if strings.EqualFold(addr, a.RecoveryEmail) {
+		return "", ErrSameAddress
+	}
+	if s.onUniversityDomain(addr) {
+		return "", ErrRecoveryUniversity
+	}
+	return addr, nil
+}
+
+// redirectionAddress checks a redirection target for a: an address outside
+// the university (its own mailbox would loop: ErrOwnAddress, under either
+// university domain, since local parts are unique across both).
+func (s *Store) redirectionAddress(a *Account, address string) (string, error) {
+	addr, err := ParseEmail(address)
+	if err != nil {
+		return "", err
+	}
+	if s.onUniversityDomain(addr) {
+		local := addr[:strings.LastIndexByte(addr, '@')]
+		if strings.EqualFold(addr, a.Identifiant) || (strings.EqualFold(local, a.LocalPart) && s.universityDomain(addr[len(local)+1:])) {
+			return "", ErrOwnAddress
+		}
+		return "", ErrRedirectUniversity
+	}
+	return addr, nil
+}
+
+// RequestRecoveryChange starts replacing the mail de secours: the current
+// password first (checkCurrentPassword: a session left open must not hand
+// the account over), then a code goes to the new address, and nothing
+// changes until it comes back.
+func (s *Store) RequestRecoveryChange(ctx context.Context, a *Account, currentPassword, address string, o Origin) (*Challenge, error) {
+	addr, err := s.recoveryAddress(a, address)
 	if err != nil {
 		return nil, err
 	}
-	if strings.EqualFold(addr, a.RecoveryEmail) {
-		return nil, ErrSameAddress
+	fresh, err := s.checkCurrentPassword(ctx, a, currentPassword, EventUpdateRecoveryMail, o)
+	if err != nil {
+		return nil, err
 	}
-	if strings.EqualFold(addr, a.Identifiant) {
-		return nil, ErrOwnAddress
-	}
-	return s.sendCode(ctx, a, PurposeRecoveryMail, addr, true, o)
+	return s.sendCode(ctx, fresh, PurposeRecoveryMail, addr, true, o)
 }
 
 // ConfirmRecoveryChange applies a confirmed mail de secours and tells the
@@ -186,6 +261,9 @@ func (s *Store) ConfirmRecoveryChange(ctx context.Context, t *Ticket, o Origin) 
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, t.Target, t.PersonID); err != nil {
 			return err
 		}
+		if err := s.rememberLang(ctx, tx, acct, o); err != nil {
+			return err
+		}
 		if err := s.queueNotice(ctx, tx, acct, MailRecoveryChanged, acct.RecoveryEmail, MaskEmail(t.Target), o); err != nil {
 			return err
 		}
@@ -198,21 +276,24 @@ func (s *Store) ConfirmRecoveryChange(ctx context.Context, t *Ticket, o Origin) 
 	return s.Account(ctx, t.PersonID)
 }
 
-// SetRedirection forwards the university mailbox to address. The mail de
-// secours (already proven) and the current redirection apply at once and
-// return a nil challenge; any other address is confirmed by a code sent to it.
-func (s *Store) SetRedirection(ctx context.Context, a *Account, address string, keepCopy bool, o Origin) (*Challenge, error) {
-	addr, err := ParseEmail(address)
+// SetRedirection forwards the university mailbox to address, once the
+// current password is checked (checkCurrentPassword). The mail de secours
+// (already proven) and the current redirection apply at once and return a
+// nil challenge; any other address is confirmed by a code sent to it.
+// Addresses of the university are refused (ErrOwnAddress, ErrRedirectUniversity).
+func (s *Store) SetRedirection(ctx context.Context, a *Account, currentPassword, address string, keepCopy bool, o Origin) (*Challenge, error) {
+	addr, err := s.redirectionAddress(a, address)
 	if err != nil {
 		return nil, err
 	}
-	if strings.EqualFold(addr, a.Identifiant) {
-		return nil, ErrOwnAddress
+	fresh, err := s.checkCurrentPassword(ctx, a, currentPassword, EventUpdateRedirection, o)
+	if err != nil {
+		return nil, err
 	}
-	if strings.EqualFold(addr, a.RecoveryEmail) || strings.EqualFold(addr, a.RedirectEmail) {
-		return nil, s.applyRedirection(ctx, a, addr, keepCopy, nil, o)
+	if strings.EqualFold(addr, fresh.RecoveryEmail) || strings.EqualFold(addr, fresh.RedirectEmail) {
+		return nil, s.applyRedirection(ctx, fresh, addr, keepCopy, nil, o)
 	}
-	return s.sendCode(ctx, a, PurposeRedirection, addr, keepCopy, o)
+	return s.sendCode(ctx, fresh, PurposeRedirection, addr, keepCopy, o)
 }
 
 // ConfirmRedirection applies a redirection confirmed by its code.
@@ -230,9 +311,14 @@ func (s *Store) ConfirmRedirection(ctx context.Context, t *Ticket, o Origin) (*A
 	return s.Account(ctx, t.PersonID)
 }
 
-// RemoveRedirection stops forwarding: mail stays in the university mailbox.
-func (s *Store) RemoveRedirection(ctx context.Context, a *Account, o Origin) error {
-	return s.applyRedirection(ctx, a, "", true, nil, o)
+// RemoveRedirection stops forwarding, once the current password is
+// checked: mail stays in the university mailbox.
+func (s *Store) RemoveRedirection(ctx context.Context, a *Account, currentPassword string, o Origin) error {
+	fresh, err := s.checkCurrentPassword(ctx, a, currentPassword, EventUpdateRedirection, o)
+	if err != nil {
+		return err
+	}
+	return s.applyRedirection(ctx, fresh, "", true, nil, o)
 }
 
 func (s *Store) applyRedirection(ctx context.Context, a *Account, addr string, keepCopy bool, t *Ticket, o Origin) error {
@@ -248,6 +334,9 @@ func (s *Store) applyRedirection(ctx context.Context, a *Account, addr string, k
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET redirect_email = ?, redirect_keep_copy = ? WHERE person_id = ?`,
 			redirect, keepCopy || addr == "", a.Person.ID); err != nil {
+			return err
+		}
+		if err := s.rememberLang(ctx, tx, a, o); err != nil {
 			return err
 		}
 		// The old destination hears of the change; with none, the mail de secours does.

@@ -99,7 +99,10 @@ func (d *Dashboard) Keys() []key.Binding {
 	case d.step == dashCode:
 		return d.code.Keys()
 	case d.step == dashOverview:
-		return []key.Binding{c.bind([]string{"tab", "right", "left"}, "Tab/←→", "key.choose"), c.SubmitKey("key.open")}
+		// Esc here logs out (going back from one's account is leaving it):
+		// the help line says so, in place of the shell's "retour".
+		return []key.Binding{c.bind([]string{"tab", "right", "left"}, "Tab/←→", "key.choose"), c.SubmitKey("key.open"),
+			c.bind([]string{"esc"}, c.T("keyname.esc"), "dash.key.logout")}
 	case d.step == dashRedirection:
 		return d.redir.keys()
 	}
@@ -224,6 +227,13 @@ func (d *Dashboard) finish(msg dashResultMsg) tea.Cmd {
 		return nil
 	}
 	if msg.ch != nil {
+		// The password did its work: it is not kept behind the code step.
+		if d.rec != nil {
+			d.rec.form.ClearSecrets()
+		}
+		if d.redir != nil {
+			d.redir.form.ClearSecrets()
+		}
 		d.codeFor = d.step
 		intro := "dash.recovery.code"
 		if d.step == dashRedirection {
@@ -259,12 +269,14 @@ func (d *Dashboard) refused(op string, err error) {
 		if !d.pw.refused(err, text) {
 			d.errText = text
 		}
-	case d.step == dashRecovery && isAddressError(err):
-		d.rec.address.Error = text
-		d.rec.form.FocusItem(d.rec.address)
-	case d.step == dashRedirection && isAddressError(err):
-		d.redir.address.Error = text
-		d.redir.form.FocusItem(d.redir.address)
+	case d.step == dashRecovery:
+		if !d.c.refusedChange(d.rec.form, d.rec.address, d.rec.password, err, text) {
+			d.errText = text
+		}
+	case d.step == dashRedirection:
+		if !d.c.refusedChange(d.redir.form, d.redir.address, d.redir.password, err, text) {
+			d.errText = text
+		}
 	case d.step == dashCode:
 		// the code was right but the change failed (the code was replaced
 		// meanwhile, or the store failed): back to the address
@@ -375,5 +387,6 @@ func (c *Common) copyWord(keep bool) string {
 // isAddressError says an error is about the address typed.
 func isAddressError(err error) bool {
 	var invalid *data.InvalidEmailError
-	return errors.As(err, &invalid) || errors.Is(err, data.ErrSameAddress) || errors.Is(err, data.ErrOwnAddress)
+	return errors.As(err, &invalid) || errors.Is(err, data.ErrSameAddress) || errors.Is(err, data.ErrOwnAddress) ||
+		errors.Is(err, data.ErrRecoveryUniversity) || errors.Is(err, data.ErrRedirectUniversity)
 }

@@ -100,18 +100,62 @@ func (p *dashPasswordStep) view() string {
 		p.form.ItemView(p.submit))
 }
 
+// --- the current password that every change of address asks first
+
+// addCurrentPassword adds the masked "Mot de passe actuel" field: a session
+// left open on a kiosk must not be enough to change where codes and mail go.
+func addCurrentPassword(f *Form) *Input {
+	return f.AddInput(InputSpec{Label: "dash.confirm.password", Hint: "dash.confirm.password.hint", Secret: true,
+		Limit: data.PasswordMaxLength})
+}
+
+// needPassword says (under the field) that the current password is missing.
+func (c *Common) needPassword(f *Form, in *Input) bool {
+	if in.Value() != "" {
+		return false
+	}
+	in.Error = c.T("dash.password.current.required")
+	f.FocusItem(in)
+	return true
+}
+
+// refusedChange puts a store refusal of an address change under the field
+// it is about. The password is cleared whatever the refusal.
+func (c *Common) refusedChange(f *Form, address, password *Input, err error, text string) bool {
+	password.Clear()
+	switch {
+	case errors.Is(err, data.ErrWrongPassword):
+		password.Error = c.fieldError(text)
+		f.FocusItem(password)
+	case isAddressError(err):
+		address.Error = c.fieldError(text)
+		f.FocusItem(address)
+	default:
+		return false
+	}
+	return true
+}
+
+// fieldError fits a sentence under a field, where the form shows it after
+// "  ✗ ": wrapped, its next lines under its first.
+func (c *Common) fieldError(text string) string {
+	return strings.ReplaceAll(wrapOne(text, c.Width-6), "\n", "\n    ")
+}
+
 // --- mail de secours
 
 type dashRecoveryStep struct {
-	c       *Common
-	form    *Form
-	address *Input
+	c        *Common
+	form     *Form
+	address  *Input
+	password *Input
 }
 
 func newDashRecoveryStep(c *Common) *dashRecoveryStep {
 	r := &dashRecoveryStep{c: c, form: NewForm(c)}
 	r.address = r.form.AddInput(InputSpec{Label: "dash.recovery.new", Hint: "dash.recovery.new.hint",
 		Limit: data.MaxEmailLength, Width: 50})
+	r.password = addCurrentPassword(r.form)
 	r.form.AddAction("send", "dash.recovery.submit", false)
 	return r
 }
@@ -129,14 +173,17 @@ func (d *Dashboard) updateRecovery(k tea.KeyMsg) tea.Cmd {
 	if !ev.Submit && ev.Action != "send" {
 		return nil
 	}
-	address := strings.TrimSpace(r.address.Value())
+	address, password := strings.TrimSpace(r.address.Value()), r.password.Value()
 	if address == "" {
 		r.address.Error = d.c.T("dash.address.required")
 		r.form.FocusItem(r.address)
 		return nil
 	}
+	if d.c.needPassword(r.form, r.password) {
+		return nil
+	}
 	return d.run("recovery", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
-		ch, err := s.RequestRecoveryChange(ctx, a, address, o)
+		ch, err := s.RequestRecoveryChange(ctx, a, password, address, o)
 		return nil, ch, err
 	})
 }
@@ -154,10 +201,11 @@ func (r *dashRecoveryStep) view() string {
 // --- redirection
 
 type redirectionStep struct {
-	c       *Common
-	form    *Form
-	address *Input
-	keep    *Toggle
+	c        *Common
+	form     *Form
+	address  *Input
+	keep     *Toggle
+	password *Input
 }
 
 func newRedirectionStep(c *Common) *redirectionStep {
@@ -166,6 +214,7 @@ func newRedirectionStep(c *Common) *redirectionStep {
 	r.address = r.form.AddInput(InputSpec{Label: "dash.redirection.address", Hint: "dash.redirection.address.hint",
 		Limit: data.MaxEmailLength, Width: 50})
 	r.keep = r.form.AddToggle("keep", "dash.redirection.keep", a.RedirectEmail == "" || a.KeepCopy)
+	r.password = addCurrentPassword(r.form)
 	r.form.AddAction("set", "dash.redirection.submit", false)
 	r.form.AddAction("self", "dash.redirection.self", true)
 	if a.RedirectEmail != "" {
@@ -193,7 +242,7 @@ func (d *Dashboard) updateRedirection(k tea.KeyMsg) tea.Cmd {
 	if ev.Changed {
 		d.errText = ""
 	}
-	keep := r.keep.On
+	keep, password := r.keep.On, r.password.Value()
 	switch {
 	case ev.Submit || ev.Action == "set":
 		address := strings.TrimSpace(r.address.Value())
@@ -202,20 +251,29 @@ func (d *Dashboard) updateRedirection(k tea.KeyMsg) tea.Cmd {
 			r.form.FocusItem(r.address)
 			return nil
 		}
+		if d.c.needPassword(r.form, r.password) {
+			return nil
+		}
 		// The mail de secours (already proven) applies at once; any other
 		// address first receives a code.
 		return d.run("redirection", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
-			ch, err := s.SetRedirection(ctx, a, address, keep, o)
+			ch, err := s.SetRedirection(ctx, a, password, address, keep, o)
 			return nil, ch, err
 		})
 	case ev.Action == "self":
+		if d.c.needPassword(r.form, r.password) {
+			return nil
+		}
 		return d.run("redirection.self", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
-			ch, err := s.SetRedirection(ctx, a, a.RecoveryEmail, keep, o)
+			ch, err := s.SetRedirection(ctx, a, password, a.RecoveryEmail, keep, o)
 			return nil, ch, err
 		})
 	case ev.Action == "remove":
+		if d.c.needPassword(r.form, r.password) {
+			return nil
+		}
 		return d.run("redirection.remove", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
-			return nil, nil, s.RemoveRedirection(ctx, a, o)
+			return nil, nil, s.RemoveRedirection(ctx, a, password, o)
 		})
 	}
 	return nil

@@ -71,8 +71,14 @@ func (c *Common) ErrorText(err error) string {
 		return c.T("error.email.same")
 	case errors.Is(err, data.ErrOwnAddress):
 		return c.T("error.email.own")
+	case errors.Is(err, data.ErrRecoveryUniversity):
+		return c.T("error.email.recovery.university")
+	case errors.Is(err, data.ErrRedirectUniversity):
+		return c.T("error.email.redirect.university")
 	case errors.Is(err, data.ErrWrongPassword):
 		return c.T("error.password.current")
+	case errors.Is(err, data.ErrSamePassword): // before the policy: it comes with one
+		return c.T("error.password.same")
 	case errors.As(err, &policy):
 		return c.T("password.refused")
 	case errors.Is(err, data.ErrCharterNotAccepted):
@@ -90,8 +96,9 @@ func Internal(err error) bool {
 		return false
 	}
 	for _, known := range []error{data.ErrInvalidCredentials, data.ErrBusy, data.ErrNoMatch, data.ErrCodeWrong,
-		data.ErrCodeExpired, data.ErrCodeUsed, data.ErrBadToken, data.ErrAlreadyActive, data.ErrUnknownIdentifiant, data.ErrSameAddress,
-		data.ErrOwnAddress, data.ErrWrongPassword, data.ErrCharterNotAccepted, data.ErrNotHelpdesk} {
+		data.ErrCodeExpired, data.ErrCodeUsed, data.ErrBadToken, data.ErrAlreadyActive, data.ErrUnknownIdentifiant,
+		data.ErrSameAddress, data.ErrOwnAddress, data.ErrRecoveryUniversity, data.ErrRedirectUniversity,
+		data.ErrWrongPassword, data.ErrSamePassword, data.ErrCharterNotAccepted, data.ErrNotHelpdesk} {
 		if errors.Is(err, known) {
 			return false
 		}

@@ -32,7 +32,15 @@ type Home struct {
 	notice      string
 	busy        bool
 	spin        spinner.Model
+	// Refused logins in a row for one identifiant (its local part, as the
+	// lock counts): from lockHintAfter on, a hint says that errors suspend
+	// logging in. It never depends on the lock itself, which is not told.
+	tried, failedLocal string
+	failures           int
 }
+
+// lockHintAfter refusals in a row, the home screen says how the lock works.
+const lockHintAfter = 3
 
 type loginResultMsg struct {
 	id      int
@@ -73,6 +81,14 @@ func (h *Home) Keys() []key.Binding {
 		return []key.Binding{next}
 	case h.password, h.button:
 		return []key.Binding{h.c.SubmitKey("key.login"), next}
+	case h.first:
+		return []key.Binding{h.c.SubmitKey("home.key.first"), next}
+	case h.problem:
+		return []key.Binding{h.c.SubmitKey("home.key.problem"), next}
+	case h.lookup:
+		return []key.Binding{h.c.SubmitKey("home.key.lookup"), next}
+	case h.help:
+		return []key.Binding{h.c.SubmitKey("home.key.help"), next}
 	}
 	return []key.Binding{h.c.SubmitKey("key.open"), next}
 }
@@ -84,6 +100,7 @@ func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return h, nil
 		}
 		h.busy = false
+		h.countRefusal(msg.err)
 		if msg.err == nil {
 			return h, func() tea.Msg { return LoginMsg{Account: msg.account} }
 		}
@@ -114,6 +131,9 @@ func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		ev := h.form.Update(msg)
 		if ev.Changed {
 			h.err, h.errKey, h.notice = nil, "", ""
+			if loginLocal(h.identifiant.Value()) != h.failedLocal {
+				h.failures = 0 // another identifiant: its own count
+			}
 		}
 		switch {
 		case ev.Submit || ev.Action == "login":
@@ -143,6 +163,7 @@ func (h *Home) login() tea.Cmd {
 		return nil
 	}
 	h.busy, h.err, h.errKey, h.notice = true, nil, "", ""
+	h.tried = loginLocal(ident)
 	store, origin, id := h.c.Store, h.c.Origin(), h.id
 	return tea.Batch(h.spin.Tick, func() tea.Msg {
 		acct, err := store.Login(context.Background(), ident, pw, origin)
@@ -168,13 +189,45 @@ func (h *Home) View() string {
 		}
 		lines = append(lines, "  "+st.Error.Render("✗ "+text))
 		if errors.Is(h.err, data.ErrInvalidCredentials) {
+			if h.failures >= lockHintAfter {
+				hint := wrapOne(c.Tf("home.lock.hint", data.LoginFailuresBeforeLock), c.Width-6)
+				for _, l := range strings.Split(hint, "\n") {
+					lines = append(lines, "    "+st.Muted.Render(l))
+				}
+			}
 			lines = append(lines, "    "+st.Muted.Render(c.T("home.pending.hint")))
 		}
 	}
 	lines = append(lines, "",
 		st.Strong.Render(c.T("home.nopassword")), f.ItemView(h.first), "",
 		st.Strong.Render(c.T("home.other")), f.ItemView(h.problem), f.ItemView(h.lookup), f.ItemView(h.help))
-	return strings.Join(lines, "\n")
+	return fitHeight(strings.Join(lines, "\n"), c.BodyHeight())
+}
+
+// countRefusal counts refused logins in a row for the identifiant tried;
+// any other answer (a success, rights ended: the password was right)
+// starts over.
+func (h *Home) countRefusal(err error) {
+	switch {
+	case errors.Is(err, data.ErrInvalidCredentials):
+		if h.tried != h.failedLocal {
+			h.failedLocal, h.failures = h.tried, 0
+		}
+		h.failures++
+	case err == nil || !Internal(err) && !isRateLimit(err):
+		h.failedLocal, h.failures = "", 0
+	}
+}
+
+// loginLocal is what the lock counts for a typed identifiant: its local part.
+func loginLocal(ident string) string {
+	local, _ := data.NormalizeLogin(ident)
+	return local
+}
+
+func isRateLimit(err error) bool {
+	var limit *data.RateLimitError
+	return errors.As(err, &limit)
 }
 
 // newSpinner is the kit's spinner: it only ticks while something runs.

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
@@ -61,7 +62,7 @@ func fitHeight(s string, height int) string {
 
 // wrapOne wraps a one-paragraph message to width.
 func wrapOne(s string, width int) string {
-	return strings.Join(wrapWords(frenchSpaces.Replace(s), max(width, 20)), "\n")
+	return strings.Join(wrapWords(keepTogether(s), max(width, 20)), "\n")
 }
 
 // scrollKeyMap is the viewports' keys: up, down, page up and down. The
@@ -85,7 +86,7 @@ func scrollKeyMap() viewport.KeyMap {
 // those of an indented line. A line starting with "## " is a heading.
 func (c *Common) wrapText(s string, width int) string {
 	var out []string
-	for _, line := range strings.Split(frenchSpaces.Replace(s), "\n") {
+	for _, line := range strings.Split(keepTogether(s), "\n") {
 		if strings.HasPrefix(line, "## ") {
 			out = append(out, c.Styles.Strong.Render(ansi.Truncate(line[3:], width, "…")))
 			continue
@@ -148,6 +149,16 @@ func listIndent(line string) int {
 	}
 	return len(line) - len(strings.TrimLeft(line, " "))
 }
+
+// keepTogether puts no-break spaces where a line must not break: French
+// punctuation with its word, a figure with its unit ("24 h", "60 s").
+func keepTogether(s string) string {
+	return unitSpace.ReplaceAllString(frenchSpaces.Replace(s), "${1}\u00a0${2}")
+}
+
+// unitSpace is a figure, a space and a unit of time (then anything but a
+// letter or digit: "24 h.", "15 min)", "30 s").
+var unitSpace = regexp.MustCompile(`([0-9]) (h|min|s|ms)\b`)
 
 // frenchSpaces keeps French punctuation with its word: a line never starts
 // with « ; » or « : » nor ends with « « ».

@@ -184,7 +184,7 @@ func (c *Common) checkStudentNumber(number string) string {
 	case strings.Trim(number, "0123456789") != "":
 		return c.T("lookup.number.digits")
 	case len(number) != 8:
-		return c.Tf("lookup.number.length", len(number))
+		return c.Nf("lookup.number.length", len(number))
 	}
 	return ""
 }
@@ -257,7 +257,7 @@ func (l *Lookup) resultBody() string {
 
 	regs := r.Current()
 	if len(regs) > 0 {
-		lines = append(lines, st.Text.Render(c.Tf("lookup.current", len(regs))))
+		lines = append(lines, st.Text.Render(c.Nf("lookup.current", len(regs))))
 	} else {
 		lines = append(lines, st.Warning.Render(wrapOne(c.Tf("lookup.none", yearLabel(r.CurrentYear)), width)))
 		if len(r.Registrations) > 0 {

@@ -35,30 +35,33 @@ var textEN = map[string]string{
 	"key.toggle":    "tick",
 
 	// --- errors from the store
-	"error.credentials":      "Wrong identifiant or password.",
-	"error.rights.ended":     "Your access to the digital resources ended on %s.",
-	"error.rights.none":      "No valid registration: access to the digital resources is not open.",
-	"error.busy":             "The service is very busy: try again in a few seconds.",
-	"error.limit.disabled":   "Too many tries: this check is blocked. Contact the helpdesk.",
-	"error.limit.mail":       "A code was just sent. You can ask for another at %s.",
-	"error.limit.lookup":     "Too many tries for this student number. Try again on %s.",
-	"error.limit.client":     "Too many attempts from this terminal. Try again at %s.",
-	"error.nomatch":          "No registration matches this student number and birth date.",
-	"error.code.wrong.one":   "Wrong code. %d try left.",
-	"error.code.wrong.other": "Wrong code. %d tries left.",
-	"error.code.revoked":     "Wrong code. This code no longer works: ask for a new one.",
-	"error.code.expired":     "This code has expired (24 h). Ask for a new one.",
-	"error.code.replaced":    "This code was replaced by a newer one: type the code from the latest mail.",
-	"error.code.used":        "This code no longer works (already used, or replaced by a newer one). Ask for a new one.",
-	"error.token":            "This link is not valid. Use the code from the mail, or ask for a new one.",
-	"error.active":           "This account is already activated.",
-	"error.email":            "This mail address is not valid.",
-	"error.email.same":       "This is already the address on record.",
-	"error.email.own":        "Your mailbox cannot be redirected to itself.",
-	"error.password.current": "Current password incorrect.",
-	"error.charter":          "You must accept the charter to activate your account.",
-	"error.nothelpdesk":      "This function is not available.",
-	"error.internal":         "Something went wrong. Try again; if it persists, contact the helpdesk.",
+	"error.credentials":               "Wrong identifiant or password.",
+	"error.rights.ended":              "Your access to the digital resources ended on %s.",
+	"error.rights.none":               "No valid registration: access to the digital resources is not open.",
+	"error.busy":                      "The service is very busy: try again in a few seconds.",
+	"error.limit.disabled":            "Too many tries: this check is blocked. Contact the helpdesk.",
+	"error.limit.mail":                "A code was just sent. You can ask for another at %s.",
+	"error.limit.lookup":              "Too many tries for this student number. Try again on %s.",
+	"error.limit.client":              "Too many attempts from this terminal. Try again at %s.",
+	"error.nomatch":                   "No registration matches this student number and birth date.",
+	"error.code.wrong.one":            "Wrong code. %d try left.",
+	"error.code.wrong.other":          "Wrong code. %d tries left.",
+	"error.code.revoked":              "Wrong code. This code no longer works: ask for a new one.",
+	"error.code.expired":              "This code has expired (24 h). Ask for a new one.",
+	"error.code.replaced":             "This code was replaced by a newer one: type the code from the latest mail.",
+	"error.code.used":                 "This code no longer works (already used, or replaced by a newer one). Ask for a new one.",
+	"error.token":                     "This link is not valid. Use the code from the mail, or ask for a new one.",
+	"error.active":                    "This account is already activated.",
+	"error.email":                     "This mail address is not valid.",
+	"error.email.same":                "This is already the address on record.",
+	"error.email.own":                 "Your mailbox cannot be redirected to itself.",
+	"error.email.recovery.university": "The recovery address must be a personal address, not a university one.",
+	"error.email.redirect.university": "Mail cannot be redirected to another university mailbox: give an address outside the university.",
+	"error.password.same":             "The new password must differ from the current one.",
+	"error.password.current":          "Current password incorrect.",
+	"error.charter":                   "You must accept the charter to activate your account.",
+	"error.nothelpdesk":               "This function is not available.",
+	"error.internal":                  "Something went wrong. Try again; if it persists, contact the helpdesk.",
 	// errors of the flows (activation, codes)
 	"error.identifiant.unknown":     "No account to activate with this identifiant.",
 	"error.limit.mail.hourly.one":   "%d code an hour at most: next one possible at %s.",
@@ -104,6 +107,11 @@ var textEN = map[string]string{
 	"home.help":             "Help",
 	"home.required":         "Type your identifiant and your password.",
 	"home.pending.hint":     "Never activated your account? Choose \"First login\".",
+	"home.lock.hint":        "After %d errors, logging in is suspended for a few minutes. Wait, or choose \"Login problem\" to get a new password.",
+	"home.key.first":        "first login",
+	"home.key.problem":      "login problem",
+	"home.key.lookup":       "look up my registration",
+	"home.key.help":         "open the help",
 
 	// --- code entry (CodeEntry, shared by every flow that mails a code)
 	"code.sent":                   "A code was sent to %s",
@@ -283,7 +291,7 @@ Type your full identifiant, or just firstname.lastname, then your password, and 
 
 1. On the home screen, choose "First login".
 2. Type your identifiant. Don't know it? Give your student number (8 digits) and birth date (ddmmyyyy).
-3. A {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: c•••••@e•••••.org. It is valid for {lifetime} h.
+3. An {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: c•••••@e•••••.org. It is valid for {lifetime} h.
 4. Type the code. Nothing came? Look in your spam folder, then "Send the code again" (possible after {resend} s): the old code stops working.
 5. Read the computing charter and accept it.
 6. Choose whether your university mailbox is redirected to another address (optional, can be changed later).
@@ -296,7 +304,7 @@ An account already activated is never activated again: if you forgot the passwor
 
 ## I forgot my password
 1. Type your identifiant.
-2. A {digits}-digit code goes to your recovery address, shown masked. It is valid for {lifetime} h, for one use.
+2. An {digits}-digit code goes to your recovery address, shown masked. It is valid for {lifetime} h, for one use.
 3. Type the code, then choose a new password.
 For safety, the answer is the same whether the identifiant exists or not: if no mail comes, check the identifiant with "Look up my registration (IA)".
 
@@ -322,11 +330,11 @@ Each rule ticks as you type; the strength meter recommends {rec} characters. A f
 A refused password keeps what you typed: correct it. After each change, a notice goes to your recovery address.
 
 Never give your password to anyone: the helpdesk never asks for it.`,
-	"help.mail.text": `The recovery address (mail de secours) is your personal address: it receives the codes when you forget your password, and the notices of changes to your account. At first, it is the address given at registration.
+	"help.mail.text": `The recovery address (mail de secours) is your personal address: it receives the codes when you forget your password, and the notices of changes to your account. At first, it is the address given at registration. It cannot be a university address: without your password, you could not read it.
 
 ## Changing it
 1. My account → "Recovery address".
-2. Type the new address: a {digits}-digit code is sent to it.
+2. Type the new address and your current password: an {digits}-digit code is sent to the new address.
 3. Type that code: the new address replaces the old one, which is told.
 Nothing changes until the code is typed: a typo in the address never loses your recovery address.
 
@@ -337,7 +345,7 @@ Addresses are always shown masked: c•••••@e•••••.org.`,
 My account → "Redirection":
 - to your recovery address: applied at once;
 - to another address: a code is sent to it; the redirection applies once you have typed it.
-Tick "keep a copy" to also keep the messages in the university mailbox.
+Tick "keep a copy" to also keep the messages in the university mailbox. Each change asks for your current password. Another university mailbox cannot receive the redirection.
 
 ## Stopping it
 "Remove the redirection": messages then stay in the university mailbox.
@@ -350,6 +358,7 @@ On each change, a notice goes to the old destination (or to your recovery addres
 - Recovery address: the address that receives your codes;
 - Redirection: forward your university mail, or stop;
 - Log out: do it before leaving a kiosk.
+Each change asks for your current password: a session left open is not enough to take your account.
 
 Move with Tab or ←/→ and press Enter.`,
 	"help.rights.text": `Your digital resources (mail, Moodle, Wi-Fi…) stay accessible until 31 December of the calendar year in which your last academic year with a valid registration ends.
@@ -372,7 +381,7 @@ If nothing matches, the screen says so without telling which of the two is wrong
 	"help.kiosk.text": `On a campus kiosk:
 - after {idle} s without a key, everything typed or shown is wiped and the home screen comes back; a countdown shows for the last 30 seconds (any key keeps you there);
 - choose "Log out" before leaving;
-- Ctrl+C goes back home and wipes everything; Esc goes back to the previous screen;
+- Ctrl+C goes back home and wipes everything; Esc goes back to the previous screen (on "My account", it logs out);
 - passwords and codes are never shown in clear.
 
 F1 opens this help from any screen, F2 switches to French.
@@ -396,7 +405,8 @@ The helpdesk will never ask for your password or for a code received by mail.`,
 	"lookup.submit":              "Look up",
 	"lookup.number.required":     "Type your student number.",
 	"lookup.number.digits":       "A student number has digits only (exactly 8).",
-	"lookup.number.length":       "A student number has exactly 8 digits (%d typed).",
+	"lookup.number.length.one":   "A student number has exactly 8 digits (%d typed).",
+	"lookup.number.length.other": "A student number has exactly 8 digits (%d typed).",
 	"lookup.birth.required":      "Type your birth date.",
 	"lookup.birth.format":        "Expected as ddmmyyyy, for instance 14072004.",
 	"lookup.birth.invalid":       "%s does not exist: check the birth date.",
@@ -405,7 +415,8 @@ The helpdesk will never ask for your password or for a code received by mail.`,
 	"lookup.identifiant":         "Identifiant:",
 	"lookup.noaccount":           "account not created yet",
 	"lookup.pending":             "(to be activated)",
-	"lookup.current":             "Registrations of the current academic year (%d):",
+	"lookup.current.one":         "Registration of the current academic year (%d):",
+	"lookup.current.other":       "Registrations of the current academic year (%d):",
 	"lookup.none":                "No registration for the academic year %s.",
 	"lookup.latest":              "Latest year of registration: %s",
 	"lookup.col.year":            "Year",
@@ -489,6 +500,9 @@ The helpdesk will never ask for your password or for a code received by mail.`,
 	"dash.redirection.code":          "A code was sent to %s to confirm the redirection",
 	"dash.redirection.done":          "Redirection set: to %s, %s.",
 	"dash.redirection.removed":       "Redirection removed: your mail stays in the university mailbox.",
+	"dash.key.logout":                "log out",
+	"dash.confirm.password":          "Current password",
+	"dash.confirm.password.hint":     "to confirm it is you",
 	// --- helpdesk (console assistance). Entries with {date}, {time},
 	// {datetime}, {n} or {text} are filled by name; the others by %s / %d.
 	"helpdesk.title":              "Helpdesk console",

@@ -36,30 +36,33 @@ var textFR = map[string]string{
 	"key.toggle":    "cocher",
 
 	// --- errors from the store
-	"error.credentials":      "Identifiant ou mot de passe incorrect.",
-	"error.rights.ended":     "Vos droits d'accès aux ressources numériques ont pris fin le %s.",
-	"error.rights.none":      "Aucune inscription valide : l'accès aux ressources numériques n'est pas ouvert.",
-	"error.busy":             "Le service est très sollicité : réessayez dans quelques secondes.",
-	"error.limit.disabled":   "Trop d'essais : cette vérification est bloquée. Contactez l'assistance.",
-	"error.limit.mail":       "Un code vient d'être envoyé. Nouvel envoi possible à %s.",
-	"error.limit.lookup":     "Trop d'essais pour ce numéro étudiant. Réessayez le %s.",
-	"error.limit.client":     "Trop de tentatives depuis ce poste. Réessayez à %s.",
-	"error.nomatch":          "Aucune inscription ne correspond à ce numéro étudiant et à cette date de naissance.",
-	"error.code.wrong.one":   "Code incorrect. Il vous reste %d essai.",
-	"error.code.wrong.other": "Code incorrect. Il vous reste %d essais.",
-	"error.code.revoked":     "Code incorrect. Ce code n'est plus valable : demandez-en un nouveau.",
-	"error.code.expired":     "Ce code a expiré (24 h). Demandez-en un nouveau.",
-	"error.code.replaced":    "Ce code a été remplacé par un plus récent : saisissez le code du dernier mail reçu.",
-	"error.code.used":        "Ce code n'est plus valable (déjà utilisé ou remplacé par un plus récent). Demandez-en un nouveau.",
-	"error.token":            "Ce lien n'est pas valable. Utilisez le code reçu par mail, ou demandez-en un nouveau.",
-	"error.active":           "Ce compte est déjà activé.",
-	"error.email":            "Cette adresse mail n'est pas valide.",
-	"error.email.same":       "C'est déjà l'adresse enregistrée.",
-	"error.email.own":        "Impossible de rediriger votre messagerie vers elle-même.",
-	"error.password.current": "Mot de passe actuel incorrect.",
-	"error.charter":          "Vous devez accepter la charte pour activer votre compte.",
-	"error.nothelpdesk":      "Cette fonction n'est pas disponible.",
-	"error.internal":         "Une erreur est survenue. Réessayez ; si elle persiste, contactez l'assistance.",
+	"error.credentials":               "Identifiant ou mot de passe incorrect.",
+	"error.rights.ended":              "Vos droits d'accès aux ressources numériques ont pris fin le %s.",
+	"error.rights.none":               "Aucune inscription valide : l'accès aux ressources numériques n'est pas ouvert.",
+	"error.busy":                      "Le service est très sollicité : réessayez dans quelques secondes.",
+	"error.limit.disabled":            "Trop d'essais : cette vérification est bloquée. Contactez l'assistance.",
+	"error.limit.mail":                "Un code vient d'être envoyé. Nouvel envoi possible à %s.",
+	"error.limit.lookup":              "Trop d'essais pour ce numéro étudiant. Réessayez le %s.",
+	"error.limit.client":              "Trop de tentatives depuis ce poste. Réessayez à %s.",
+	"error.nomatch":                   "Aucune inscription ne correspond à ce numéro étudiant et à cette date de naissance.",
+	"error.code.wrong.one":            "Code incorrect. Il vous reste %d essai.",
+	"error.code.wrong.other":          "Code incorrect. Il vous reste %d essais.",
+	"error.code.revoked":              "Code incorrect. Ce code n'est plus valable : demandez-en un nouveau.",
+	"error.code.expired":              "Ce code a expiré (24 h). Demandez-en un nouveau.",
+	"error.code.replaced":             "Ce code a été remplacé par un plus récent : saisissez le code du dernier mail reçu.",
+	"error.code.used":                 "Ce code n'est plus valable (déjà utilisé ou remplacé par un plus récent). Demandez-en un nouveau.",
+	"error.token":                     "Ce lien n'est pas valable. Utilisez le code reçu par mail, ou demandez-en un nouveau.",
+	"error.active":                    "Ce compte est déjà activé.",
+	"error.email":                     "Cette adresse mail n'est pas valide.",
+	"error.email.same":                "C'est déjà l'adresse enregistrée.",
+	"error.email.own":                 "Impossible de rediriger votre messagerie vers elle-même.",
+	"error.email.recovery.university": "Le mail de secours doit être une adresse personnelle, pas une adresse de l'université.",
+	"error.email.redirect.university": "Impossible de rediriger vers une autre messagerie de l'université : indiquez une adresse extérieure.",
+	"error.password.same":             "Le nouveau mot de passe doit être différent de l'actuel.",
+	"error.password.current":          "Mot de passe actuel incorrect.",
+	"error.charter":                   "Vous devez accepter la charte pour activer votre compte.",
+	"error.nothelpdesk":               "Cette fonction n'est pas disponible.",
+	"error.internal":                  "Une erreur est survenue. Réessayez ; si elle persiste, contactez l'assistance.",
 	// errors of the flows (activation, codes)
 	"error.identifiant.unknown":     "Aucun compte à activer avec cet identifiant.",
 	"error.limit.mail.hourly.one":   "%d code par heure au plus : prochain envoi possible à %s.",
@@ -105,6 +108,11 @@ var textFR = map[string]string{
 	"home.help":             "Aide",
 	"home.required":         "Saisissez votre identifiant et votre mot de passe.",
 	"home.pending.hint":     "Compte jamais activé ? Choisissez « 1ère connexion ».",
+	"home.lock.hint":        "Après %d erreurs, la connexion est suspendue quelques minutes. Patientez, ou choisissez « Problème de connexion » pour un nouveau mot de passe.",
+	"home.key.first":        "1ère connexion",
+	"home.key.problem":      "problème de connexion",
+	"home.key.lookup":       "consulter mon inscription",
+	"home.key.help":         "ouvrir l'aide",
 
 	// --- code entry (CodeEntry, shared by every flow that mails a code)
 	"code.sent":                   "Un code a été envoyé à %s",
@@ -323,11 +331,11 @@ Chaque règle se coche pendant la saisie ; la jauge de robustesse conseille {rec
 Un mot de passe refusé garde vos saisies : corrigez-le. Après chaque changement, un avis est envoyé à votre mail de secours.
 
 Ne communiquez jamais votre mot de passe : l'assistance ne le demande jamais.`,
-	"help.mail.text": `Le mail de secours est votre adresse personnelle : il reçoit les codes quand vous oubliez votre mot de passe, et les avis de modification de votre compte. Au départ, c'est l'adresse donnée à l'inscription.
+	"help.mail.text": `Le mail de secours est votre adresse personnelle : il reçoit les codes quand vous oubliez votre mot de passe, et les avis de modification de votre compte. Au départ, c'est l'adresse donnée à l'inscription. Ce ne peut pas être une adresse de l'université : privé de mot de passe, vous ne pourriez pas la lire.
 
 ## Le changer
 1. Mon compte → « Mail de secours ».
-2. Saisissez la nouvelle adresse : un code de {digits} chiffres y est envoyé.
+2. Saisissez la nouvelle adresse et votre mot de passe actuel : un code de {digits} chiffres est envoyé à la nouvelle adresse.
 3. Saisissez ce code : la nouvelle adresse remplace l'ancienne, qui est prévenue.
 Rien ne change tant que le code n'a pas été saisi : une faute de frappe dans l'adresse ne vous fait pas perdre votre mail de secours.
 
@@ -338,7 +346,7 @@ Les adresses sont toujours affichées masquées : c•••••@e••••
 Mon compte → « Redirection » :
 - vers votre mail de secours : appliquée tout de suite ;
 - vers une autre adresse : un code y est envoyé ; la redirection s'applique quand vous l'avez saisi.
-Cochez « conserver une copie » pour garder aussi les messages dans la messagerie universitaire.
+Cochez « conserver une copie » pour garder aussi les messages dans la messagerie universitaire. Chaque changement demande votre mot de passe actuel. Une autre messagerie de l'université ne peut pas recevoir la redirection.
 
 ## Arrêter
 « Supprimer la redirection » : les messages restent alors dans la messagerie universitaire.
@@ -351,6 +359,7 @@ Cochez « conserver une copie » pour garder aussi les messages dans la messager
 - Mail de secours : l'adresse qui reçoit vos codes ;
 - Redirection : transférer vos messages universitaires, ou arrêter ;
 - Déconnexion : à faire avant de quitter une borne.
+Chaque changement demande votre mot de passe actuel : une session laissée ouverte ne suffit pas à prendre votre compte.
 
 Déplacez-vous avec Tab ou ←/→ et validez avec Entrée.`,
 	"help.rights.text": `Vos ressources numériques (messagerie, Moodle, Wi-Fi…) restent accessibles jusqu'au 31 décembre de l'année civile où se termine votre dernière année universitaire avec une inscription valide.
@@ -373,7 +382,7 @@ Si rien ne correspond, l'écran le dit sans préciser lequel des deux est faux. 
 	"help.kiosk.text": `Sur une borne du campus :
 - après {idle} s sans toucher le clavier, tout ce qui a été saisi ou affiché est effacé et l'accueil revient ; un compte à rebours s'affiche les 30 dernières secondes (une touche suffit pour rester) ;
 - choisissez « Déconnexion » avant de partir ;
-- Ctrl+C ramène à l'accueil en effaçant tout ; Échap revient à l'écran précédent ;
+- Ctrl+C ramène à l'accueil en effaçant tout ; Échap revient à l'écran précédent (sur « Mon compte », il déconnecte) ;
 - les mots de passe et les codes ne s'affichent jamais en clair.
 
 F1 ouvre cette aide depuis n'importe quel écran, F2 passe en anglais.
@@ -397,7 +406,8 @@ L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par ma
 	"lookup.submit":              "Consulter",
 	"lookup.number.required":     "Saisissez votre numéro étudiant.",
 	"lookup.number.digits":       "Le numéro étudiant ne contient que des chiffres (8 exactement).",
-	"lookup.number.length":       "Le numéro étudiant compte exactement 8 chiffres (%d saisis).",
+	"lookup.number.length.one":   "Le numéro étudiant compte exactement 8 chiffres (%d saisi).",
+	"lookup.number.length.other": "Le numéro étudiant compte exactement 8 chiffres (%d saisis).",
 	"lookup.birth.required":      "Saisissez votre date de naissance.",
 	"lookup.birth.format":        "Date attendue au format jjmmaaaa, par exemple 14072004.",
 	"lookup.birth.invalid":       "Le %s n'existe pas : vérifiez la date de naissance.",
@@ -406,7 +416,8 @@ L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par ma
 	"lookup.identifiant":         "Identifiant :",
 	"lookup.noaccount":           "compte pas encore créé",
 	"lookup.pending":             "(compte à activer)",
-	"lookup.current":             "Inscriptions de l'année universitaire en cours (%d) :",
+	"lookup.current.one":         "Inscription de l'année universitaire en cours (%d) :",
+	"lookup.current.other":       "Inscriptions de l'année universitaire en cours (%d) :",
 	"lookup.none":                "Aucune inscription pour l'année universitaire %s.",
 	"lookup.latest":              "Dernière année d'inscription : %s",
 	"lookup.col.year":            "Année",
@@ -490,6 +501,9 @@ L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par ma
 	"dash.redirection.code":          "Un code a été envoyé à %s pour confirmer la redirection",
 	"dash.redirection.done":          "Redirection en place : vers %s, %s.",
 	"dash.redirection.removed":       "Redirection supprimée : vos mails restent dans la messagerie universitaire.",
+	"dash.key.logout":                "déconnexion",
+	"dash.confirm.password":          "Mot de passe actuel",
+	"dash.confirm.password.hint":     "pour confirmer que c'est bien vous",
 	// --- helpdesk (console assistance). Entries with {date}, {time},
 	// {datetime}, {n} or {text} are filled by name; the others by %s / %d.
 	"helpdesk.title":              "Console assistance",

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"entkiosk/data"
 	"entkiosk/screens"
 )
@@ -179,40 +181,69 @@ func TestDashboardRefusedNewPasswordKeepsFields(t *testing.T) {
 	tm.requireTextNB("Mon compte")
 }
 
+// clearField empties the focused field (ctrl+u: everything before the cursor).
+func (tm *testModel) clearField() {
+	tm.t.Helper()
+	tm.send(tea.KeyMsg{Type: tea.KeyCtrlU})
+}
+
+// dashSubmit types an address and the current password into a step whose
+// focus is on its (empty) address field, and submits with Enter.
+func (tm *testModel) dashSubmit(address, password string) {
+	tm.t.Helper()
+	tm.typeText(address)
+	tm.press("enter") // to the password
+	tm.typeText(password)
+	tm.press("enter")
+}
+
 // A new mail de secours replaces the old one only once the code sent to it
-// comes back.
+// comes back; it is a personal address; the current password comes first.
 func TestDashboardRecoveryChange(t *testing.T) {
 	const newAddress = "hugo.perso@example.net"
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Mail de secours")
-	tm.requireTextNB("Changer mon mail de secours", "Actuellement : h•••••@e•••••.org", "Nouveau mail de secours")
-	tm.press("enter")
+	tm.requireTextNB("Changer mon mail de secours", "Actuellement : h•••••@e•••••.org", "Nouveau mail de secours",
+		"Mot de passe actuel")
+	tm.press("enter", "enter")
 	tm.requireTextNB("✗ Saisissez une adresse mail.")
-	tm.typeText("pas une adresse")
-	tm.press("enter")
+	tm.dashSubmit("pas une adresse", dashHugoPassword)
 	tm.requireTextNB("✗ Cette adresse mail n'est pas valide.")
-	for range len("pas une adresse") {
-		tm.press("backspace")
+	if tm.bullets("Mot de passe actuel") != 0 {
+		t.Fatalf("the password stayed after a refusal:\n%s", tm.screen())
 	}
-	tm.typeText(dashHugoRecovery)
-	tm.press("enter")
+	tm.clearField()
+	tm.dashSubmit(dashHugoRecovery, dashHugoPassword)
 	tm.requireTextNB("✗ C'est déjà l'adresse enregistrée.")
-	for range len(dashHugoRecovery) {
-		tm.press("backspace")
-	}
+	tm.clearField()
+	tm.dashSubmit("hugo.lefevre@etu.umontpellier.fr", dashHugoPassword)
+	tm.requireTextNB("✗ Le mail de secours doit être une adresse personnelle, pas une adresse de",
+		"    l'université.")
+	tm.requireWidth(80)
+	tm.pagesGolden("university")
+	tm.clearField()
 	tm.typeText(newAddress)
+	tm.press("enter", "enter")
+	tm.requireTextNB("✗ Saisissez votre mot de passe actuel.", "› Mot de passe actuel")
+	tm.typeText(dashHugoPassword)
 	tm.press("enter")
 	tm.requireTextNB("Un code a été envoyé à la nouvelle adresse h•••••@e•••••.net")
 	code := outboxCode(t, tm.store, newAddress)
-	tm.requireNoSecret(code, newAddress)
+	tm.requireNoSecret(code, newAddress, dashHugoPassword)
 	tm.requireWidth(80)
 	tm.pagesGolden("code")
 
-	// esc: back to the address, as typed; the code already sent still works.
+	// esc: back to the address, as typed; the password is not kept; the
+	// code already sent still works.
 	tm.press("esc")
 	tm.requireTextNB("┃ " + newAddress)
+	if tm.bullets("Mot de passe actuel") != 0 {
+		t.Fatalf("the password was kept behind the code step:\n%s", tm.screen())
+	}
 	tm.clock.Advance(2 * time.Minute)
+	tm.press("enter")
+	tm.typeText(dashHugoPassword)
 	tm.press("enter")
 	code = outboxCode(t, tm.store, newAddress)
 	tm.typeText(code)
@@ -231,19 +262,65 @@ func TestDashboardRecoveryChange(t *testing.T) {
 	tm.pagesGolden("done")
 }
 
+// A session left open on a kiosk: whoever sits down cannot send the mail
+// de secours's code, or the mail, elsewhere without the password. A wrong
+// one is refused under its field, cleared, and counted like a failed login.
+func TestDashboardAddressChangesAskThePassword(t *testing.T) {
+	const thief = "voleur@example.com"
+	tm := newTestModel(t)
+	dashLoginHugo(tm)
+	tm.dashAction("Mail de secours")
+	tm.dashSubmit(thief, "Devine-Peut-Etre-1")
+	tm.requireTextNB("✗ Mot de passe actuel incorrect.", "› Mot de passe actuel", "┃ "+thief)
+	if tm.bullets("Mot de passe actuel") != 0 {
+		t.Fatalf("a refused password stayed:\n%s", tm.screen())
+	}
+	tm.requireNoSecret("Devine-Peut-Etre-1")
+	tm.requireWidth(80)
+	tm.pagesGolden("recovery")
+	tm.press("esc")
+
+	tm.dashAction("Redirection")
+	tm.requireTextNB("Mot de passe actuel")
+	tm.typeText(thief)
+	tm.press("enter") // to the password (the toggle is skipped)
+	tm.typeText("Devine-Peut-Etre-2")
+	tm.press("enter")
+	tm.requireTextNB("✗ Mot de passe actuel incorrect.", "› Mot de passe actuel")
+	// The other actions of the step ask for it too.
+	tm.press("tab", "tab", "enter") // "Rediriger vers mon mail de secours"
+	tm.requireTextNB("✗ Saisissez votre mot de passe actuel.", "› Mot de passe actuel")
+	tm.requireWidth(80)
+	tm.pagesGolden("redirection")
+	if n := pagesMailsTo(t, tm.store, thief, data.MailConfirmRecovery) + pagesMailsTo(t, tm.store, thief,
+		data.MailConfirmRedirection); n != 0 {
+		t.Fatalf("%d codes went to the new address", n)
+	}
+	entries, err := tm.store.AuditLog(t.Context(), data.AuditFilter{Identifiant: "hugo.lefevre@etu.umontpellier.fr",
+		Events: []data.Event{data.EventUpdateRecoveryMail, data.EventUpdateRedirection}})
+	if err != nil || len(entries) != 2 || entries[0].Outcome != "wrong current password" {
+		t.Fatalf("audit: %+v (%v)", entries, err)
+	}
+	if a := tm.Common().Account; a.RecoveryEmail != dashHugoRecovery || a.RedirectEmail != "" {
+		t.Fatalf("changed without the password: %+v", a)
+	}
+}
+
 // A redirection to the mail de secours applies at once, without a code.
 func TestDashboardRedirectionToRecoveryAtOnce(t *testing.T) {
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Redirection")
 	tm.requireTextNB("Rediriger ma messagerie", "Actuellement : aucune", "Mail de secours : h•••••@e•••••.org",
-		"Adresse de redirection", "[x] Conserver une copie", "Rediriger vers mon mail de secours")
+		"Adresse de redirection", "[x] Conserver une copie", "Mot de passe actuel", "Rediriger vers mon mail de secours")
 	if strings.Contains(tm.screen(), "Supprimer la redirection") {
 		t.Fatal("nothing to remove yet")
 	}
 	tm.requireWidth(80)
 	tm.requireGolden()
-	tm.press("tab", "tab", "tab", "enter") // keep a copy, redirect button, mail de secours
+	tm.press("tab", "tab") // keep a copy, the password
+	tm.typeText(dashHugoPassword)
+	tm.press("tab", "tab", "enter") // redirect button, mail de secours
 	tm.requireTextNB("Mon compte", "Redirection      vers h•••••@e•••••.org, copie conservée",
 		"✓ Redirection en place : vers h•••••@e•••••.org, copie conservée.")
 	a := tm.Common().Account
@@ -257,7 +334,9 @@ func TestDashboardRedirectionToRecoveryAtOnce(t *testing.T) {
 	// Typed in full, the mail de secours applies at once too; the copy can go.
 	tm.dashAction("Redirection")
 	tm.typeText(dashHugoRecovery)
-	tm.press("tab", "space", "tab", "enter")
+	tm.press("tab", "space", "tab")
+	tm.typeText(dashHugoPassword)
+	tm.press("enter")
 	tm.requireTextNB("✓ Redirection en place : vers h•••••@e•••••.org, sans copie.")
 	if tm.Common().Account.KeepCopy {
 		t.Fatal("copy still kept")
@@ -266,6 +345,8 @@ func TestDashboardRedirectionToRecoveryAtOnce(t *testing.T) {
 	// Removed: mail stays in the university mailbox.
 	tm.dashAction("Redirection")
 	tm.requireTextNB("Actuellement : vers h•••••@e•••••.org, sans copie", "[ ] Conserver une copie")
+	tm.press("tab", "tab")
+	tm.typeText(dashHugoPassword)
 	tm.dashAction("Supprimer la redirection")
 	tm.requireTextNB("✓ Redirection supprimée", "Redirection      aucune")
 	if tm.Common().Account.RedirectEmail != "" {
@@ -273,20 +354,24 @@ func TestDashboardRedirectionToRecoveryAtOnce(t *testing.T) {
 	}
 }
 
-// Any other address is confirmed by a code sent to it.
+// Any other address is confirmed by a code sent to it; no university
+// mailbox, one's own (a loop) or another's.
 func TestDashboardRedirectionExternalByCode(t *testing.T) {
 	const external = "hugo@example.com"
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Redirection")
-	tm.typeText("hugo.lefevre@etu.umontpellier.fr")
-	tm.press("enter")
+	tm.dashSubmit("hugo.lefevre@etu.umontpellier.fr", dashHugoPassword)
 	tm.requireTextNB("✗ Impossible de rediriger votre messagerie vers elle-même.")
-	for range len("hugo.lefevre@etu.umontpellier.fr") {
-		tm.press("backspace")
-	}
+	tm.clearField()
+	tm.dashSubmit("camille.martin@etu.umontpellier.fr", dashHugoPassword)
+	tm.requireTextNB("✗ Impossible de rediriger vers une autre messagerie de l'université :",
+		"    indiquez une adresse extérieure.")
+	tm.requireWidth(80)
+	tm.clearField()
 	tm.typeText(external)
 	tm.press("tab", "space", "tab")
+	tm.typeText(dashHugoPassword)
 	// Keys typed while the store works are dropped, never put in a field.
 	_, sending := tm.Model.Update(keyMsg("enter"))
 	tm.typeText("1234")
@@ -315,6 +400,59 @@ func TestDashboardRedirectionExternalByCode(t *testing.T) {
 	}
 	if n := pagesMailsTo(t, tm.store, dashHugoRecovery, data.MailRedirectionChanged); n != 1 {
 		t.Fatalf("the mail de secours got %d notices", n)
+	}
+}
+
+// On the overview esc logs out, and the help line says so; in a step it
+// goes back, and the help line says that.
+func TestDashboardEscSaysWhatItDoes(t *testing.T) {
+	tm := newTestModel(t)
+	dashLoginHugo(tm)
+	line := tm.helpLineNB()
+	if !strings.Contains(line, "Échap déconnexion") || strings.Contains(line, "retour") {
+		t.Fatalf("overview help line: %q", line)
+	}
+	tm.dashAction("Mot de passe")
+	if line := tm.helpLineNB(); !strings.Contains(line, "Échap retour") || strings.Contains(line, "déconnexion") {
+		t.Fatalf("step help line: %q", line)
+	}
+	tm.press("esc", "f2")
+	if line := tm.helpLineNB(); !strings.Contains(line, "Esc log out") {
+		t.Fatalf("English overview help line: %q", line)
+	}
+	tm.press("esc")
+	if tm.Common().Account != nil {
+		t.Fatal("esc on the overview did not log out")
+	}
+}
+
+// helpLineNB is the frame's last line, no-break spaces as spaces.
+func (tm *testModel) helpLineNB() string {
+	lines := strings.Split(strings.ReplaceAll(tm.screen(), "\u00a0", " "), "\n")
+	return lines[len(lines)-1]
+}
+
+// A reset (and a change) to the password in place is refused with its own
+// reason; the fields stay, to be corrected.
+func TestResetToTheCurrentPasswordRefused(t *testing.T) {
+	tm := newTestModel(t)
+	tm.send(screens.NavigateMsg{Page: screens.PageRecovery, Case: "forgot", Identifiant: "hugo.lefevre"})
+	tm.press("enter")
+	code := outboxCode(t, tm.store, dashHugoRecovery)
+	tm.typeText(code)
+	tm.press("enter")
+	tm.requireTextNB("Nouveau mot de passe")
+	tm.typeText(dashHugoPassword)
+	tm.press("enter")
+	tm.typeText(dashHugoPassword)
+	tm.press("enter")
+	tm.requireTextNB("✗ Le nouveau mot de passe doit être différent de l'actuel.")
+	tm.requireNoSecret(dashHugoPassword)
+	if tm.bullets("Nouveau mot de passe") != len(dashHugoPassword) {
+		t.Fatalf("fields not kept:\n%s", tm.screen())
+	}
+	if n := pagesMailsTo(t, tm.store, dashHugoRecovery, data.MailPasswordChanged); n != 0 {
+		t.Fatalf("%d notices for a refused reset", n)
 	}
 }
 

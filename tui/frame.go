@@ -175,7 +175,8 @@ func (m *Model) helpLine(width int) string {
 func (m *Model) bindings() (screenKeys, global []key.Binding) {
 	c := m.c
 	screenKeys = m.screen.Keys()
-	if !m.atHome() {
+	if !m.atHome() && !bindsKey(screenKeys, "esc") {
+		// A screen whose esc does more than go back says so itself.
 		global = append(global, c.BackKey())
 	}
 	global = append(global, c.HelpKey(), c.LangKey())
@@ -188,6 +189,17 @@ func (m *Model) bindings() (screenKeys, global []key.Binding) {
 		global = append(global, c.QuitKey())
 	}
 	return screenKeys, global
+}
+
+func bindsKey(keys []key.Binding, name string) bool {
+	for _, k := range keys {
+		for _, n := range k.Keys() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dropOrder: the first of these still in the list goes first.

@@ -60,7 +60,7 @@ func TestHelpTopicsAndScrolling(t *testing.T) {
 		t.Fatalf("the help line offers to scroll a text that fits:\n%s", tm.screen())
 	}
 	tm.press("shift+tab")
-	tm.requireScreen("› Borne et confidentialité", "120 s")
+	tm.requireScreen("› Borne et confidentialité", "120\u00a0s")
 
 	// The figures come from the rules.
 	tm.press("shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab")

@@ -193,3 +193,16 @@ func TestLookupManyRegistrationsFit(t *testing.T) {
 	tm.requireTextNB("Étape numéro 4", "CODE4", "— fin —", "› Nouvelle consultation")
 	tm.pagesGolden("scrolled")
 }
+
+// Counts agree with their number: one registration, one digit typed.
+func TestLookupCountsInWords(t *testing.T) {
+	tm := newTestModel(t)
+	openLookup(tm)
+	tm.lookupPair("2", "14072004")
+	tm.requireScreen("Le numéro étudiant compte exactement 8 chiffres (1 saisi).", "› Numéro étudiant")
+	tm.press("backspace")
+	tm.lookupPair("21901234", "")
+	tm.requireTextNB("Camille Martin", "Inscription de l'année universitaire en cours (1) :")
+	tm.press("f2")
+	tm.requireScreen("Registration of the current academic year (1):")
+}
