@@ -196,8 +196,14 @@ func (s *Store) check() error {
 	if fk != 1 || busy != 5000 || sync != 2 {
 		return fmt.Errorf("base %s : réglages non appliqués (foreign_keys=%d busy_timeout=%d synchronous=%d)", s.path, fk, busy, sync)
 	}
-	// A write proves the file is writable before anyone types anything.
-	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS store_probe(x); DROP TABLE store_probe`); err != nil {
+	// A write proves the file is writable before anyone types anything. It
+	// is one transaction, so two processes starting at once never see each
+	// other's probe table.
+	err := s.tx(context.Background(), func(tx *sql.Tx) error {
+		_, err := tx.Exec(`CREATE TABLE store_probe(x); DROP TABLE store_probe`)
+		return err
+	})
+	if err != nil {
 		return s.explain(err)
 	}
 	return nil

@@ -486,7 +486,7 @@ func hdBusyHugo(t *testing.T, tm *testModel) {
 		t.Fatal(err)
 	}
 	const perso = "hugo.lefevre.perso@provider.example"
-	ch, err := tm.store.SetRedirection(ctx, acct, perso, true, kiosk)
+	ch, err := tm.store.SetRedirection(ctx, acct, "Kiosque-Demo-2026", perso, true, kiosk)
 	if err != nil {
 		t.Fatal(err)
 	}
