@@ -251,15 +251,11 @@ func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, per
 		if !identityChecked {
 			return "", ErrIdentityNotChecked
 		}
-		addr, err := ParseEmail(address)
+		// The same rule as the person's own change: a personal address,
+		// reachable when the university account is not.
+		addr, err := s.recoveryAddress(acct, address)
 		if err != nil {
 			return "", err
-		}
-		if strings.EqualFold(addr, acct.RecoveryEmail) {
-			return "", ErrSameAddress
-		}
-		if strings.EqualFold(addr, acct.Identifiant) {
-			return "", ErrOwnAddress
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, addr, personID); err != nil {
 			return "", err

@@ -446,7 +446,9 @@ func TestHelpdeskCorrectRecovery(t *testing.T) {
 		{"camille.new@example.net", false, func(err error) bool { return errors.Is(err, ErrIdentityNotChecked) }},
 		{"not an address", true, func(err error) bool { return errors.As(err, &invalid) }},
 		{"camille.martin@example.org", true, func(err error) bool { return errors.Is(err, ErrSameAddress) }},
-		{"camille.martin@etu.umontpellier.fr", true, func(err error) bool { return errors.Is(err, ErrOwnAddress) }},
+		{"camille.martin@etu.umontpellier.fr", true, func(err error) bool { return errors.Is(err, ErrRecoveryUniversity) }},
+		{"marie.petit@etu.umontpellier.fr", true, func(err error) bool { return errors.Is(err, ErrRecoveryUniversity) }},
+		{"someone@umontpellier.fr", true, func(err error) bool { return errors.Is(err, ErrRecoveryUniversity) }},
 	} {
 		if err := f.s.HelpdeskCorrectRecovery(ctx, f.agent, camille, tc.addr, tc.checked, f.o); !tc.want(err) {
 			t.Fatalf("%q: %v", tc.addr, err)

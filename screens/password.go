@@ -77,7 +77,7 @@ func (p *PasswordPicker) Checklist() string {
 	empty := p.New.Value() == ""
 	r := p.result
 	lines := []string{
-		line(r.Result(data.RuleMinLength).OK, c.Tf("password.rule.length", data.PasswordMinLength, r.Length)),
+		line(r.Result(data.RuleMinLength).OK, c.Tf("password.rule.length", data.PasswordMinLength, c.Nf("password.typed", r.Length))),
 	}
 	if !r.Result(data.RuleMaxLength).OK {
 		lines = append(lines, line(false, c.Tf("password.rule.max", data.PasswordMaxLength)))

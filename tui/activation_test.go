@@ -84,7 +84,7 @@ func TestActivationCamilleEndToEnd(t *testing.T) {
 	tm.press("down", "enter")
 
 	tm.requireScreen("étape 5 sur 5 : mot de passe", "Nouveau mot de passe", "Confirmation du mot de passe",
-		"8 caractères au moins (0 saisis)", "Robustesse")
+		"8 caractères au moins (0 saisi)", "Robustesse")
 	tm.goldenStep("5-password", code)
 	tm.typeText(newPassword)
 	tm.press("enter")
@@ -631,7 +631,7 @@ func TestActivationPasswordEmptyAfterEsc(t *testing.T) {
 	tm.press("esc")
 	tm.requireScreen("étape 4 sur 5 : messagerie")
 	tm.press("enter")
-	tm.requireScreen("étape 5 sur 5 : mot de passe", "8 caractères au moins (0 saisis)")
+	tm.requireScreen("étape 5 sur 5 : mot de passe", "8 caractères au moins (0 saisi)")
 	if a, b := tm.field("Nouveau mot de passe"), tm.field("Confirmation du mot de passe"); a != "" || b != "" {
 		t.Fatalf("fields kept across esc: %q %q", a, b)
 	}

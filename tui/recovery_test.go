@@ -316,7 +316,7 @@ func TestRecoveryPasswordEmptyAfterEsc(t *testing.T) {
 	}
 	tm.typeText(code) // not consumed: it works again
 	tm.press("enter")
-	tm.requireScreen("Problème de connexion — nouveau mot de passe", "8 caractères au moins (0 saisis)")
+	tm.requireScreen("Problème de connexion — nouveau mot de passe", "8 caractères au moins (0 saisi)")
 	if a, b := tm.field("Nouveau mot de passe"), tm.field("Confirmation du mot de passe"); a != "" || b != "" {
 		t.Fatalf("fields kept across esc: %q %q", a, b)
 	}

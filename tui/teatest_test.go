@@ -172,7 +172,7 @@ func TestTeatestScreens(t *testing.T) {
 	})
 	t.Run("activation_password", func(t *testing.T) {
 		s := activation(t, 5)
-		s.golden("Nouveau mot de passe", "Confirmation du mot de passe", "8 caractères au moins (0 saisis)")
+		s.golden("Nouveau mot de passe", "Confirmation du mot de passe", "8 caractères au moins (0 saisi)")
 	})
 	t.Run("lost_password", func(t *testing.T) {
 		s := newTTSession(t)
