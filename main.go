@@ -974,20 +974,15 @@ func cmdRole(ctx context.Context, verb string, args []string, stdout, stderr io.
 	defer store.Close()
 	on, ident := verb == "grant", pos[1]
 	client := "cli:" + operatorName()
-	if err := store.SetHelpdesk(ctx, ident, on, data.Origin{Client: client}); err != nil {
+	rc, err := store.SetHelpdesk(ctx, ident, on, data.Origin{Client: client})
+	if err != nil {
 		return roleError(verb, err)
 	}
-	// SetHelpdesk records what it did; its audit entry says whether the
-	// account already was as asked.
-	outcome, full := "", ident
-	entries, err := store.AuditLog(ctx, data.AuditFilter{Identifiant: ident, Events: []data.Event{data.EventRoleChange}, Limit: 1})
-	if err == nil && len(entries) == 1 && entries[0].Actor == client {
-		outcome, full = entries[0].Outcome, data.Clean(entries[0].Identifiant)
-	}
+	full := data.Clean(rc.Identifiant)
 	switch {
-	case outcome == "unchanged" && on:
+	case !rc.Changed && on:
 		fmt.Fprintf(stdout, "%s avait déjà le rôle helpdesk : rien n'a changé\n", full)
-	case outcome == "unchanged":
+	case !rc.Changed:
 		fmt.Fprintf(stdout, "%s n'avait pas le rôle helpdesk : rien n'a changé\n", full)
 	case on:
 		fmt.Fprintf(stdout, "%s a maintenant le rôle helpdesk\n", full)
@@ -1001,12 +996,12 @@ func cmdRole(ctx context.Context, verb string, args []string, stdout, stderr io.
 // them for the log).
 func roleError(verb string, err error) error {
 	var unknown *data.UnknownIdentifiantError
+	var notStaff *data.NotStaffError
 	switch {
 	case errors.As(err, &unknown):
 		return fmt.Errorf("%s : aucun compte n'a l'identifiant %q", verb, unknown.Identifiant)
-	case strings.Contains(err.Error(), "is a student account"):
-		ident, _, _ := strings.Cut(err.Error(), " ")
-		return fmt.Errorf("%s : %s est un compte étudiant ; le rôle helpdesk est réservé aux comptes du personnel", verb, data.Clean(ident))
+	case errors.As(err, &notStaff):
+		return fmt.Errorf("%s : %s est un compte étudiant ; le rôle helpdesk est réservé aux comptes du personnel", verb, data.Clean(notStaff.Identifiant))
 	}
 	return fmt.Errorf("%s : rôle non modifié : %w", verb, err)
 }

@@ -294,11 +294,24 @@ func (e *UnknownIdentifiantError) Error() string {
 }
 func (e *UnknownIdentifiantError) Unwrap() error { return ErrNotFound }
 
-// SetHelpdesk grants or revokes the helpdesk role (the operator's
-// command). Only staff accounts may have it; an unknown identifiant is
-// an error that says so.
-func (s *Store) SetHelpdesk(ctx context.Context, identifiant string, on bool, o Origin) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+// RoleChange is what SetHelpdesk did.
+type RoleChange struct {
+	Identifiant string // the full identifiant of the account
+	Changed     bool   // false: the account already was as asked
+}
+
+// NotStaffError: the helpdesk role is for staff accounts only.
+type NotStaffError struct{ Identifiant string }
+
+func (e *NotStaffError) Error() string {
+	return e.Identifiant + " is a student account: the helpdesk role is for staff accounts"
+}
+
+// SetHelpdesk grants (on) or revokes the helpdesk role of a staff account,
+// for the operator's grant and revoke commands, and records it.
+func (s *Store) SetHelpdesk(ctx context.Context, identifiant string, on bool, o Origin) (RoleChange, error) {
+	var rc RoleChange
+	err := s.tx(ctx, func(tx *sql.Tx) error {
 		a, _, err := s.accountByLogin(ctx, tx, identifiant)
 		if errors.Is(err, ErrNotFound) {
 			return &UnknownIdentifiantError{Identifiant: strings.TrimSpace(identifiant)}
@@ -307,10 +320,11 @@ func (s *Store) SetHelpdesk(ctx context.Context, identifiant string, on bool, o 
 			return err
 		}
 		if on && a.Person.Category != Staff {
-			return fmt.Errorf("%s is a student account: the helpdesk role is for staff accounts", a.Identifiant)
+			return &NotStaffError{Identifiant: a.Identifiant}
 		}
+		rc = RoleChange{Identifiant: a.Identifiant, Changed: a.Helpdesk != on}
 		outcome := map[bool]string{true: "granted", false: "revoked"}[on]
-		if a.Helpdesk == on {
+		if !rc.Changed {
 			outcome = "unchanged"
 		} else if _, err := tx.ExecContext(ctx, `UPDATE accounts SET helpdesk = ? WHERE person_id = ?`, on, a.Person.ID); err != nil {
 			return err
@@ -318,4 +332,5 @@ func (s *Store) SetHelpdesk(ctx context.Context, identifiant string, on bool, o 
 		return s.audit(ctx, tx, AuditEntry{Event: EventRoleChange, PersonID: a.Person.ID, Identifiant: a.Identifiant,
 			Client: o.Client, Outcome: outcome, Actor: o.Client, Detail: "helpdesk"})
 	})
+	return rc, err
 }

@@ -195,7 +195,7 @@ func TestHelpdeskRoleEnforced(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Revoked while the agent's session is open: the next call is refused.
-	if err := f.s.SetHelpdesk(ctx, "ines.moreau", false, Origin{Client: "cli:root"}); err != nil {
+	if _, err := f.s.SetHelpdesk(ctx, "ines.moreau", false, Origin{Client: "cli:root"}); err != nil {
 		t.Fatal(err)
 	}
 	if !f.agent.Helpdesk {
@@ -588,15 +588,18 @@ func TestHelpdeskWalkthroughNoAccount(t *testing.T) {
 func TestSetHelpdesk(t *testing.T) {
 	f := newHelpdeskFixture(t)
 	op := Origin{Client: "cli:root"}
-	err := f.s.SetHelpdesk(ctx, "nobody.here", true, op)
+	_, err := f.s.SetHelpdesk(ctx, "nobody.here", true, op)
 	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `"nobody.here"`) {
 		t.Fatalf("unknown: %v", err)
 	}
-	if err := f.s.SetHelpdesk(ctx, "hugo.lefevre", true, op); err == nil || !strings.Contains(err.Error(), "student") {
+	var notStaff *NotStaffError
+	if _, err := f.s.SetHelpdesk(ctx, "hugo.lefevre", true, op); !errors.As(err, &notStaff) ||
+		notStaff.Identifiant != "hugo.lefevre@etu.umontpellier.fr" {
 		t.Fatalf("student: %v", err)
 	}
-	if err := f.s.SetHelpdesk(ctx, " Ines.Moreau@umontpellier.fr ", false, op); err != nil {
-		t.Fatal(err)
+	rc, err := f.s.SetHelpdesk(ctx, " Ines.Moreau@umontpellier.fr ", false, op)
+	if err != nil || rc != (RoleChange{Identifiant: "ines.moreau@umontpellier.fr", Changed: true}) {
+		t.Fatalf("revoke: %+v, %v", rc, err)
 	}
 	l := f.lastAudit(t, EventRoleChange)
 	if l.Outcome != "revoked" || l.Identifiant != "ines.moreau@umontpellier.fr" || l.Actor != "cli:root" {
@@ -605,11 +608,11 @@ func TestSetHelpdesk(t *testing.T) {
 	if a, _ := f.s.Account(ctx, f.agent.Person.ID); a.Helpdesk {
 		t.Fatal("still helpdesk")
 	}
-	if err := f.s.SetHelpdesk(ctx, "ines.moreau", true, op); err != nil {
-		t.Fatal(err)
+	if rc, err := f.s.SetHelpdesk(ctx, "ines.moreau", true, op); err != nil || !rc.Changed {
+		t.Fatalf("grant: %+v, %v", rc, err)
 	}
-	if err := f.s.SetHelpdesk(ctx, "ines.moreau", true, op); err != nil {
-		t.Fatal(err)
+	if rc, err := f.s.SetHelpdesk(ctx, "ines.moreau", true, op); err != nil || rc.Changed {
+		t.Fatalf("grant again: %+v, %v", rc, err)
 	}
 	if l := f.lastAudit(t, EventRoleChange); l.Outcome != "unchanged" {
 		t.Fatalf("audit: %+v", l)

@@ -171,7 +171,7 @@ func TestHelpdeskRefusedToStudent(t *testing.T) {
 // console is open, the next search is refused.
 func TestHelpdeskRoleRevokedDuringSession(t *testing.T) {
 	tm := hdConsole(t)
-	if err := tm.store.SetHelpdesk(context.Background(), "ines.moreau", false, data.Origin{Client: "cli:root"}); err != nil {
+	if _, err := tm.store.SetHelpdesk(context.Background(), "ines.moreau", false, data.Origin{Client: "cli:root"}); err != nil {
 		t.Fatal(err)
 	}
 	tm.typeText("martin")
