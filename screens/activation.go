@@ -56,8 +56,7 @@ type Activation struct {
 	doneForm     *Form
 
 	err  error // the store's last answer, shown in the session's language
-	busy bool
-	spin spinner.Model
+	busy Busy
 }
 
 type activationStep int
@@ -100,7 +99,7 @@ type activationReadyMsg struct{ id int }
 // NewActivation builds "1ère connexion"; nav may carry the identifiant, a
 // notice, or a ticket (the code already proven by an ssh:// link).
 func NewActivation(c *Common, nav NavigateMsg) Screen {
-	a := &Activation{c: c, id: c.NewID(), notice: nav.Notice, spin: newSpinner(c)}
+	a := &Activation{c: c, id: c.NewID(), notice: nav.Notice, busy: newBusy(c)}
 	a.buildIdentify(nav.Identifiant)
 	a.pw = newPasswordStep(c, "activation.password.submit")
 	if t := nav.Ticket; t != nil && t.Purpose == data.PurposeActivation {
@@ -123,7 +122,7 @@ func (a *Activation) HelpTopic() string { return "activation" }
 func (a *Activation) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		if a.busy || (a.step == actCode && a.entry.Busy()) {
+		if a.busy.On() || (a.step == actCode && a.entry.Busy()) {
 			return a, nil // typed ahead while the store works: dropped
 		}
 		if msg.String() == "esc" {
@@ -142,7 +141,7 @@ func (a *Activation) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.id != a.id {
 			return a, nil
 		}
-		a.busy = false
+		a.busy.Stop()
 		return a, a.started(msg)
 	case activationPersonalMsg:
 		if msg.id == a.id && msg.ok {
@@ -154,17 +153,12 @@ func (a *Activation) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.id != a.id {
 			return a, nil
 		}
-		a.busy = false
+		a.busy.Stop()
 		return a, a.completed(msg)
 	case activationReadyMsg:
 		return a, nil // the too-early step redraws: it is time now
 	case spinner.TickMsg:
-		var cmds []tea.Cmd
-		if a.busy {
-			var cmd tea.Cmd
-			a.spin, cmd = a.spin.Update(msg)
-			cmds = append(cmds, cmd)
-		}
+		cmds := []tea.Cmd{a.busy.Tick(msg)}
 		if a.entry != nil {
 			cmds = append(cmds, a.updateEntry(msg))
 		}

@@ -93,9 +93,9 @@ func (a *Activation) identify() tea.Cmd {
 // start finds the account and the code waiting for it (the one mailed
 // after the IA validation, or a new one).
 func (a *Activation) start(who data.ActivationIdentity) tea.Cmd {
-	a.busy, a.err = true, nil
+	a.err = nil
 	store, origin, id := a.c.Store, a.c.Origin(), a.id
-	return tea.Batch(a.spin.Tick, func() tea.Msg {
+	return a.busy.Start(func() tea.Msg {
 		ctx := context.Background()
 		ac, err := store.StartActivation(ctx, who, origin)
 		if err != nil {

@@ -155,11 +155,11 @@ func (a *Activation) keyPassword(k tea.KeyMsg) tea.Cmd {
 	if !submit {
 		return nil
 	}
-	a.busy, a.err = true, nil
+	a.err = nil
 	store, origin, id, t := a.c.Store, a.c.Origin(), a.id, a.ticket
 	choice := data.ActivationChoice{CharterAccepted: a.accept.On, Redirect: a.redirect, KeepCopy: a.keepCopy,
 		Password: a.pw.picker.Value()}
-	return tea.Batch(a.spin.Tick, func() tea.Msg {
+	return a.busy.Start(func() tea.Msg {
 		acct, err := store.CompleteActivation(context.Background(), t, choice, origin)
 		return activationDoneMsg{id: id, account: acct, err: err}
 	})

@@ -9,7 +9,7 @@ import (
 
 func (a *Activation) Keys() []key.Binding {
 	c := a.c
-	if a.busy {
+	if a.busy.On() {
 		return nil
 	}
 	switch a.step {
@@ -65,8 +65,8 @@ func (a *Activation) View() string {
 		gap = nil
 	}
 	switch {
-	case a.busy:
-		parts = append(append(parts, gap...), a.spin.View()+" "+st.Muted.Render(c.T("app.busy")))
+	case a.busy.On():
+		parts = append(append(parts, gap...), a.busy.View())
 	case a.err != nil:
 		parts = append(append(parts, gap...), a.errorView())
 	}

@@ -42,8 +42,7 @@ type CodeEntry struct {
 	local   string
 	resent  bool // a new code was just sent
 	needNew bool // the code can no longer work: only a new one helps
-	busy    bool
-	spin    spinner.Model
+	busy    Busy
 }
 
 // CodeEvent is what a message did to a CodeEntry.
@@ -69,7 +68,7 @@ type codeResendReadyMsg struct{ id, gen int }
 
 // NewCodeEntry builds the code step for a challenge from the store.
 func NewCodeEntry(c *Common, ch *data.Challenge) *CodeEntry {
-	e := &CodeEntry{c: c, id: c.NewID(), ch: ch, intro: "code.sent", spin: newSpinner(c)}
+	e := &CodeEntry{c: c, id: c.NewID(), ch: ch, intro: "code.sent", busy: newBusy(c)}
 	e.setResendAt(ch.ResendAt)
 	e.build()
 	return e
@@ -96,7 +95,7 @@ func (e *CodeEntry) Init() tea.Cmd { return e.armResend() }
 func (e *CodeEntry) Challenge() *data.Challenge { return e.ch }
 
 // Busy says a check or a resend is running: the owner ignores esc meanwhile.
-func (e *CodeEntry) Busy() bool { return e.busy }
+func (e *CodeEntry) Busy() bool { return e.busy.On() }
 
 func (e *CodeEntry) resendAvailable() bool { return !e.c.Now().Before(e.resendAt) }
 
@@ -151,7 +150,7 @@ func (e *CodeEntry) Update(msg tea.Msg) (CodeEvent, tea.Cmd) {
 		if msg.id != e.id {
 			return CodeEvent{}, nil
 		}
-		e.busy = false
+		e.busy.Stop()
 		if msg.err == nil && msg.ticket != nil {
 			e.code.Clear()
 			return CodeEvent{Ticket: msg.ticket}, nil
@@ -162,7 +161,7 @@ func (e *CodeEntry) Update(msg tea.Msg) (CodeEvent, tea.Cmd) {
 		if msg.id != e.id {
 			return CodeEvent{}, nil
 		}
-		e.busy = false
+		e.busy.Stop()
 		var limit *data.RateLimitError
 		switch {
 		case msg.err == nil:
@@ -194,14 +193,9 @@ func (e *CodeEntry) Update(msg tea.Msg) (CodeEvent, tea.Cmd) {
 		e.build()
 		return CodeEvent{}, nil
 	case spinner.TickMsg:
-		if e.busy {
-			var cmd tea.Cmd
-			e.spin, cmd = e.spin.Update(msg)
-			return CodeEvent{}, cmd
-		}
-		return CodeEvent{}, nil
+		return CodeEvent{}, e.busy.Tick(msg)
 	case tea.KeyMsg:
-		if e.busy {
+		if e.busy.On() {
 			return CodeEvent{}, nil // typed ahead while checking: dropped
 		}
 		if e.resendAvailable() != e.hasResend {
@@ -255,18 +249,18 @@ func (e *CodeEntry) verify() tea.Cmd {
 		e.form.FocusItem(e.code)
 		return nil
 	}
-	e.busy, e.err, e.local, e.resent = true, nil, "", false
+	e.err, e.local, e.resent = nil, "", false
 	store, ch, origin, id := e.c.Store, e.ch, e.c.Origin(), e.id
-	return tea.Batch(e.spin.Tick, func() tea.Msg {
+	return e.busy.Start(func() tea.Msg {
 		t, err := store.VerifyCode(context.Background(), ch, typed, origin)
 		return codeVerifiedMsg{id: id, ticket: t, err: err}
 	})
 }
 
 func (e *CodeEntry) resend() tea.Cmd {
-	e.busy, e.err, e.local, e.resent = true, nil, "", false
+	e.err, e.local, e.resent = nil, "", false
 	store, ch, origin, id := e.c.Store, e.ch, e.c.Origin(), e.id
-	return tea.Batch(e.spin.Tick, func() tea.Msg {
+	return e.busy.Start(func() tea.Msg {
 		next, err := store.ResendChallenge(context.Background(), ch, origin)
 		return codeResentMsg{id: id, ch: next, err: err}
 	})
@@ -319,8 +313,8 @@ func (e *CodeEntry) View() string {
 	}
 	status := ""
 	switch {
-	case e.busy:
-		status = e.spin.View() + " " + st.Muted.Render(c.T("app.busy"))
+	case e.busy.On():
+		status = e.busy.View()
 	case e.local != "":
 		status = st.Error.Render("✗ " + e.local)
 	case e.err != nil:
@@ -360,7 +354,7 @@ func (e *CodeEntry) waitText() string {
 
 // Keys are the bindings that work in this step right now.
 func (e *CodeEntry) Keys() []key.Binding {
-	if e.busy {
+	if e.busy.On() {
 		return nil
 	}
 	c := e.c

@@ -24,8 +24,7 @@ type Dashboard struct {
 	menu    *Form // the overview's actions
 	notice  string
 	errText string
-	busy    bool
-	spin    spinner.Model
+	busy    Busy
 
 	pw    *dashPasswordStep
 	rec   *dashRecoveryStep
@@ -56,7 +55,7 @@ type dashResultMsg struct {
 
 // NewDashboard builds the dashboard of the logged-in account (c.Account).
 func NewDashboard(c *Common, nav NavigateMsg) Screen {
-	d := &Dashboard{c: c, id: c.NewID(), spin: newSpinner(c), notice: nav.Notice}
+	d := &Dashboard{c: c, id: c.NewID(), busy: newBusy(c), notice: nav.Notice}
 	d.buildMenu()
 	return d
 }
@@ -94,7 +93,7 @@ func (d *Dashboard) HelpTopic() string {
 func (d *Dashboard) Keys() []key.Binding {
 	c := d.c
 	switch {
-	case d.busy:
+	case d.busy.On():
 		return nil
 	case d.step == dashCode:
 		return d.code.Keys()
@@ -118,16 +117,14 @@ func (d *Dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.id != d.id {
 			return d, nil
 		}
-		d.busy = false
+		d.busy.Stop()
 		return d, d.finish(msg)
 	case spinner.TickMsg:
-		if d.busy {
-			var cmd tea.Cmd
-			d.spin, cmd = d.spin.Update(msg)
-			return d, cmd
+		if d.busy.On() {
+			return d, d.busy.Tick(msg)
 		}
 	case tea.KeyMsg:
-		if d.busy {
+		if d.busy.On() {
 			return d, nil // typed ahead while the store works: dropped
 		}
 	}
@@ -204,9 +201,9 @@ func (d *Dashboard) toOverview(notice string) {
 // dashResultMsg for op. The account is the one shown: the store reads it
 // fresh where it matters.
 func (d *Dashboard) run(op string, work func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error)) tea.Cmd {
-	d.busy, d.errText = true, ""
+	d.errText = ""
 	store, acct, origin, id := d.c.Store, d.c.Account, d.c.Origin(), d.id
-	return tea.Batch(d.spin.Tick, func() tea.Msg {
+	return d.busy.Start(func() tea.Msg {
 		ctx := context.Background()
 		fresh, ch, err := work(ctx, store, acct, origin)
 		if err == nil && ch == nil && fresh == nil {
@@ -324,8 +321,8 @@ func (d *Dashboard) View() string {
 		body = lipgloss.JoinVertical(lipgloss.Left, st.Title.Render(c.T(title)), d.code.View())
 	}
 	switch {
-	case d.busy:
-		body += "\n\n" + d.spin.View() + " " + st.Muted.Render(c.T("app.busy"))
+	case d.busy.On():
+		body += "\n\n" + d.busy.View()
 	case d.errText != "":
 		body += "\n\n" + st.Error.Render(wrapOne("✗ "+d.errText, c.Width-2))
 	}

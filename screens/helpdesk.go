@@ -25,8 +25,7 @@ type Helpdesk struct {
 	ready   bool // the store said this account is an agent
 	refused string
 	pages   []hdPage
-	busy    bool
-	spin    spinner.Model
+	busy    Busy
 }
 
 // hdPage is one page of the console.
@@ -44,12 +43,13 @@ type hdAgentMsg struct {
 
 // NewHelpdesk opens the console on its search page.
 func NewHelpdesk(c *Common, nav NavigateMsg) Screen {
-	return &Helpdesk{c: c, id: c.NewID(), busy: true, spin: newSpinner(c)}
+	return &Helpdesk{c: c, id: c.NewID(), busy: newBusy(c)}
 }
 
+// Init checks the role: keys are dropped until the store answers.
 func (h *Helpdesk) Init() tea.Cmd {
 	store, agent, origin, id := h.c.Store, h.c.Account, h.c.Origin(), h.id
-	return tea.Batch(h.spin.Tick, func() tea.Msg {
+	return h.run(func() tea.Msg {
 		return hdAgentMsg{id: id, err: store.HelpdeskAgent(context.Background(), agent, origin)}
 	})
 }
@@ -60,7 +60,7 @@ func (h *Helpdesk) HelpTopic() string { return consoleHelpTopic }
 func (h *Helpdesk) IsHelpdesk() {}
 
 func (h *Helpdesk) Keys() []key.Binding {
-	if !h.ready || h.busy {
+	if !h.ready || h.busy.On() {
 		return nil
 	}
 	return h.top().keys()
@@ -85,12 +85,9 @@ func (h *Helpdesk) pop() tea.Cmd {
 
 // run starts a store request: the spinner turns and keys are dropped until
 // its answer arrives (the answer calls done).
-func (h *Helpdesk) run(cmd tea.Cmd) tea.Cmd {
-	h.busy = true
-	return tea.Batch(h.spin.Tick, cmd)
-}
+func (h *Helpdesk) run(cmd tea.Cmd) tea.Cmd { return h.busy.Start(cmd) }
 
-func (h *Helpdesk) done() { h.busy = false }
+func (h *Helpdesk) done() { h.busy.Stop() }
 
 // fail says an error from the store, logging those that are not meant for
 // people. A refused role shows the console's refusal.
@@ -123,14 +120,9 @@ func (h *Helpdesk) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		h.pages = []hdPage{newHDSearch(h)}
 		return h, nil
 	case spinner.TickMsg:
-		if h.busy {
-			var cmd tea.Cmd
-			h.spin, cmd = h.spin.Update(msg)
-			return h, cmd
-		}
-		return h, nil
+		return h, h.busy.Tick(msg)
 	case tea.KeyMsg:
-		if h.busy {
+		if h.busy.On() {
 			return h, nil // typed ahead while the store answers: dropped
 		}
 		if !h.ready {
@@ -155,7 +147,7 @@ func (h *Helpdesk) View() string {
 	case h.refused != "":
 		return st.Error.Render("✗ " + h.refused) // nothing more, not even the console's name
 	case !h.ready:
-		return lipgloss.JoinVertical(lipgloss.Left, title, h.spin.View()+" "+st.Muted.Render(h.c.T("app.busy")))
+		return lipgloss.JoinVertical(lipgloss.Left, title, h.busy.View())
 	}
 	return h.top().view()
 }
@@ -166,8 +158,8 @@ func (h *Helpdesk) View() string {
 func (h *Helpdesk) status(ok, errText string) []string {
 	st := h.c.Styles
 	switch {
-	case h.busy:
-		return []string{h.spin.View() + " " + st.Muted.Render(h.c.T("app.busy"))}
+	case h.busy.On():
+		return []string{h.busy.View()}
 	case errText != "":
 		return hang(st.Error.Render("✗ "), flow(h.width()-2, span{errText, st.Error.Render}))
 	case ok != "":

@@ -32,7 +32,7 @@ func (p *hdCaseChoice) update(msg tea.Msg) tea.Cmd {
 	if isKey && k.String() == "esc" {
 		return w.closeChoice()
 	}
-	value, chosen, cmd := w.choice.Update(msg, w.card.h.busy)
+	value, chosen, cmd := w.choice.Update(msg, w.card.h.busy.On())
 	if chosen {
 		for i, hc := range data.HelpCases {
 			if string(hc) == value {

@@ -30,8 +30,7 @@ type Home struct {
 	err         error  // the refusal of the last login, said in the current language
 	errKey      string // or a catalogue key (a field left empty)
 	notice      string
-	busy        bool
-	spin        spinner.Model
+	busy        Busy
 	// Refused logins in a row for one identifiant (its local part, as the
 	// lock counts): from lockHintAfter on, a hint says that errors suspend
 	// logging in. It never depends on the lock itself, which is not told.
@@ -50,7 +49,7 @@ type loginResultMsg struct {
 
 // NewHome builds the home screen; nav may carry a notice or an identifiant.
 func NewHome(c *Common, nav NavigateMsg) *Home {
-	h := &Home{c: c, id: c.NewID(), notice: nav.Notice, spin: newSpinner(c)}
+	h := &Home{c: c, id: c.NewID(), notice: nav.Notice, busy: newBusy(c)}
 	h.form = NewForm(c)
 	h.identifiant = h.form.AddInput(InputSpec{Label: "home.identifiant", Hint: "home.identifiant.hint",
 		Limit: data.MaxEmailLength, Value: nav.Identifiant})
@@ -72,7 +71,7 @@ func (h *Home) HelpTopic() string { return "home" }
 
 // Keys say what Enter does where the focus is (the help line never lies).
 func (h *Home) Keys() []key.Binding {
-	if h.busy {
+	if h.busy.On() {
 		return nil
 	}
 	next := h.c.NextKey()
@@ -99,7 +98,7 @@ func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.id != h.id {
 			return h, nil
 		}
-		h.busy = false
+		h.busy.Stop()
 		h.countRefusal(msg.err)
 		if msg.err == nil {
 			return h, func() tea.Msg { return LoginMsg{Account: msg.account} }
@@ -113,14 +112,9 @@ func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		h.err, h.errKey = msg.err, ""
 		return h, nil
 	case spinner.TickMsg:
-		if h.busy {
-			var cmd tea.Cmd
-			h.spin, cmd = h.spin.Update(msg)
-			return h, cmd
-		}
-		return h, nil
+		return h, h.busy.Tick(msg)
 	case tea.KeyMsg:
-		if h.busy {
+		if h.busy.On() {
 			return h, nil // typed ahead while checking: dropped, never put in a field
 		}
 		if msg.String() == "q" {
@@ -162,10 +156,10 @@ func (h *Home) login() tea.Cmd {
 		}
 		return nil
 	}
-	h.busy, h.err, h.errKey, h.notice = true, nil, "", ""
+	h.err, h.errKey, h.notice = nil, "", ""
 	h.tried = loginLocal(ident)
 	store, origin, id := h.c.Store, h.c.Origin(), h.id
-	return tea.Batch(h.spin.Tick, func() tea.Msg {
+	return h.busy.Start(func() tea.Msg {
 		acct, err := store.Login(context.Background(), ident, pw, origin)
 		return loginResultMsg{id: id, account: acct, err: err}
 	})
@@ -180,8 +174,8 @@ func (h *Home) View() string {
 	lines = append(lines, f.ItemView(h.identifiant), f.ItemView(h.password), "", f.ItemView(h.button))
 	// The outcome of the button, right under it.
 	switch {
-	case h.busy:
-		lines = append(lines, "  "+h.spin.View()+" "+st.Muted.Render(c.T("home.checking")))
+	case h.busy.On():
+		lines = append(lines, "  "+h.busy.ViewText("home.checking"))
 	case h.err != nil || h.errKey != "":
 		text := c.T(h.errKey)
 		if h.err != nil {
@@ -228,11 +222,4 @@ func loginLocal(ident string) string {
 func isRateLimit(err error) bool {
 	var limit *data.RateLimitError
 	return errors.As(err, &limit)
-}
-
-// newSpinner is the kit's spinner: it only ticks while something runs.
-func newSpinner(c *Common) spinner.Model {
-	s := spinner.New(spinner.WithSpinner(spinner.Dot))
-	s.Style = c.Styles.LinkOn
-	return s
 }

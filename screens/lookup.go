@@ -24,8 +24,7 @@ type Lookup struct {
 	number  *Input
 	birth   *Input
 	errText string
-	busy    bool
-	spin    spinner.Model
+	busy    Busy
 	// result is shown instead of the form once found; its actions.
 	result  *data.Lookup
 	actions *Form
@@ -40,7 +39,7 @@ type lookupResultMsg struct {
 
 // NewLookup builds the lookup screen with an empty form.
 func NewLookup(c *Common, nav NavigateMsg) Screen {
-	l := &Lookup{c: c, id: c.NewID(), spin: newSpinner(c), vp: viewport.New(60, 10)}
+	l := &Lookup{c: c, id: c.NewID(), busy: newBusy(c), vp: viewport.New(60, 10)}
 	l.vp.KeyMap = scrollKeyMap()
 	l.newForm()
 	return l
@@ -59,7 +58,7 @@ func (l *Lookup) Init() tea.Cmd { return nil }
 func (l *Lookup) HelpTopic() string { return "lookup" }
 
 func (l *Lookup) Keys() []key.Binding {
-	if l.busy {
+	if l.busy.On() {
 		return nil
 	}
 	if l.result != nil {
@@ -78,7 +77,7 @@ func (l *Lookup) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.id != l.id {
 			return l, nil
 		}
-		l.busy = false
+		l.busy.Stop()
 		if msg.err != nil {
 			if Internal(msg.err) {
 				l.c.Log.Error("IA lookup", "err", msg.err)
@@ -90,14 +89,9 @@ func (l *Lookup) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		l.showResult(msg.lookup)
 		return l, nil
 	case spinner.TickMsg:
-		if l.busy {
-			var cmd tea.Cmd
-			l.spin, cmd = l.spin.Update(msg)
-			return l, cmd
-		}
-		return l, nil
+		return l, l.busy.Tick(msg)
 	case tea.KeyMsg:
-		if l.busy {
+		if l.busy.On() {
 			return l, nil // typed ahead while searching: dropped
 		}
 		if l.result != nil {
@@ -168,9 +162,8 @@ func (l *Lookup) lookup() tea.Cmd {
 		l.form.FocusItem(l.birth)
 		return nil
 	}
-	l.busy = true
 	store, origin, id := l.c.Store, l.c.Origin(), l.id
-	return tea.Batch(l.spin.Tick, func() tea.Msg {
+	return l.busy.Start(func() tea.Msg {
 		r, err := store.LookupRegistrations(context.Background(), number, birth, origin)
 		return lookupResultMsg{id: id, lookup: r, err: err}
 	})
@@ -227,8 +220,8 @@ func (l *Lookup) View() string {
 	}
 	parts = append(parts, st.Muted.Render(wrapOne(l.c.T("lookup.intro"), l.c.Width-2)), "", l.form.View())
 	switch {
-	case l.busy:
-		parts = append(parts, "", l.spin.View()+" "+st.Muted.Render(l.c.T("app.busy")))
+	case l.busy.On():
+		parts = append(parts, "", l.busy.View())
 	case l.errText != "":
 		parts = append(parts, "", st.Error.Render(wrapOne("✗ "+l.errText, l.c.Width-2)))
 	}

@@ -45,8 +45,7 @@ type Recovery struct {
 	checkForm   *Form
 
 	err  error
-	busy bool
-	spin spinner.Model
+	busy Busy
 }
 
 type recoveryStep int
@@ -82,7 +81,7 @@ type resetDoneMsg struct {
 // NewRecovery builds "Problème de connexion"; nav may preselect a case,
 // carry the identifiant, a notice, or a ticket (an ssh:// reset link).
 func NewRecovery(c *Common, nav NavigateMsg) Screen {
-	r := &Recovery{c: c, id: c.NewID(), notice: nav.Notice, spin: newSpinner(c)}
+	r := &Recovery{c: c, id: c.NewID(), notice: nav.Notice, busy: newBusy(c)}
 	r.menu = NewForm(c)
 	never := r.menu.AddAction("never", "recovery.case.activation", true)
 	forgot := r.menu.AddAction("forgot", "recovery.case.forgot", true)
@@ -125,7 +124,7 @@ func (r *Recovery) HelpTopic() string { return "recovery" }
 func (r *Recovery) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		if r.busy || (r.step == recCode && r.entry.Busy()) {
+		if r.busy.On() || (r.step == recCode && r.entry.Busy()) {
 			return r, nil // typed ahead while the store works: dropped
 		}
 		if msg.String() == "esc" {
@@ -139,7 +138,7 @@ func (r *Recovery) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.id != r.id {
 			return r, nil
 		}
-		r.busy = false
+		r.busy.Stop()
 		if msg.err != nil {
 			r.fail("start reset", msg.err)
 			return r, nil
@@ -157,15 +156,10 @@ func (r *Recovery) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.id != r.id {
 			return r, nil
 		}
-		r.busy = false
+		r.busy.Stop()
 		return r, r.completed(msg)
 	case spinner.TickMsg:
-		var cmds []tea.Cmd
-		if r.busy {
-			var cmd tea.Cmd
-			r.spin, cmd = r.spin.Update(msg)
-			cmds = append(cmds, cmd)
-		}
+		cmds := []tea.Cmd{r.busy.Tick(msg)}
 		if r.entry != nil {
 			cmds = append(cmds, r.updateEntry(msg))
 		}
@@ -287,9 +281,9 @@ func (r *Recovery) startReset() tea.Cmd {
 		r.identInput.Error = r.c.T("recovery.identifiant.required")
 		return nil
 	}
-	r.busy, r.err = true, nil
+	r.err = nil
 	store, origin, id := r.c.Store, r.c.Origin(), r.id
-	return tea.Batch(r.spin.Tick, func() tea.Msg {
+	return r.busy.Start(func() tea.Msg {
 		ch, err := store.StartReset(context.Background(), ident, origin)
 		return resetStartedMsg{id: id, ch: ch, err: err}
 	})
@@ -303,9 +297,9 @@ func (r *Recovery) keyPassword(k tea.KeyMsg) tea.Cmd {
 	if !submit {
 		return nil
 	}
-	r.busy, r.err = true, nil
+	r.err = nil
 	store, origin, id, t, pw := r.c.Store, r.c.Origin(), r.id, r.ticket, r.pw.picker.Value()
-	return tea.Batch(r.spin.Tick, func() tea.Msg {
+	return r.busy.Start(func() tea.Msg {
 		acct, err := store.CompleteReset(context.Background(), t, pw, origin)
 		return resetDoneMsg{id: id, account: acct, err: err}
 	})

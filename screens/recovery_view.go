@@ -10,7 +10,7 @@ import (
 func (r *Recovery) Keys() []key.Binding {
 	c := r.c
 	switch {
-	case r.busy:
+	case r.busy.On():
 		return nil
 	case r.step == recCode:
 		return r.entry.Keys()
@@ -50,8 +50,8 @@ func (r *Recovery) View() string {
 		gap = nil
 	}
 	switch {
-	case r.busy:
-		parts = append(append(parts, gap...), r.spin.View()+" "+st.Muted.Render(c.T("app.busy")))
+	case r.busy.On():
+		parts = append(append(parts, gap...), r.busy.View())
 	case r.err != nil:
 		parts = append(append(parts, gap...), flowWrap(c, st.Error, "✗ "+c.ErrorText(r.err), 0))
 	}
