@@ -15,6 +15,21 @@ import (
 // The dashboard's steps: change the password, the mail de secours, the
 // redirection. Each is built fresh when entered and dropped when left.
 
+// stepKey is what every step does first with a key: esc goes back to the
+// overview (the step and its fields dropped: ok is false); any other key
+// goes to the step's form, and typing clears the last refusal.
+func (d *Dashboard) stepKey(f *Form, k tea.KeyMsg) (ev FormEvent, ok bool) {
+	if k.String() == "esc" {
+		d.toOverview("")
+		return FormEvent{}, false
+	}
+	ev = f.Update(k)
+	if ev.Changed {
+		d.errText = ""
+	}
+	return ev, true
+}
+
 // --- password
 
 type dashPasswordStep struct {
@@ -35,15 +50,8 @@ func newDashPasswordStep(c *Common) *dashPasswordStep {
 
 func (d *Dashboard) updatePassword(k tea.KeyMsg) tea.Cmd {
 	p := d.pw
-	if k.String() == "esc" {
-		d.toOverview("")
-		return nil
-	}
-	ev := p.form.Update(k)
-	if ev.Changed {
-		d.errText = ""
-	}
-	if !ev.Submit && ev.Action != "change" {
+	ev, ok := d.stepKey(p.form, k)
+	if !ok || !ev.Submit && ev.Action != "change" {
 		return nil
 	}
 	current, next := p.current.Value(), p.picker.Value()
@@ -109,6 +117,16 @@ func addCurrentPassword(f *Form) *Input {
 		Limit: data.PasswordMaxLength})
 }
 
+// needAddress says (under the field) that the address is missing.
+func (c *Common) needAddress(f *Form, in *Input, address string) bool {
+	if address != "" {
+		return false
+	}
+	in.Error = c.T("dash.address.required")
+	f.FocusItem(in)
+	return true
+}
+
 // needPassword says (under the field) that the current password is missing.
 func (c *Common) needPassword(f *Form, in *Input) bool {
 	if in.Value() != "" {
@@ -162,24 +180,12 @@ func newDashRecoveryStep(c *Common) *dashRecoveryStep {
 
 func (d *Dashboard) updateRecovery(k tea.KeyMsg) tea.Cmd {
 	r := d.rec
-	if k.String() == "esc" {
-		d.toOverview("")
-		return nil
-	}
-	ev := r.form.Update(k)
-	if ev.Changed {
-		d.errText = ""
-	}
-	if !ev.Submit && ev.Action != "send" {
+	ev, ok := d.stepKey(r.form, k)
+	if !ok || !ev.Submit && ev.Action != "send" {
 		return nil
 	}
 	address, password := strings.TrimSpace(r.address.Value()), r.password.Value()
-	if address == "" {
-		r.address.Error = d.c.T("dash.address.required")
-		r.form.FocusItem(r.address)
-		return nil
-	}
-	if d.c.needPassword(r.form, r.password) {
+	if d.c.needAddress(r.form, r.address, address) || d.c.needPassword(r.form, r.password) {
 		return nil
 	}
 	return d.run("recovery", func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error) {
@@ -234,24 +240,15 @@ func (r *redirectionStep) keys() []key.Binding {
 
 func (d *Dashboard) updateRedirection(k tea.KeyMsg) tea.Cmd {
 	r := d.redir
-	if k.String() == "esc" {
-		d.toOverview("")
+	ev, ok := d.stepKey(r.form, k)
+	if !ok {
 		return nil
-	}
-	ev := r.form.Update(k)
-	if ev.Changed {
-		d.errText = ""
 	}
 	keep, password := r.keep.On, r.password.Value()
 	switch {
 	case ev.Submit || ev.Action == "set":
 		address := strings.TrimSpace(r.address.Value())
-		if address == "" {
-			r.address.Error = d.c.T("dash.address.required")
-			r.form.FocusItem(r.address)
-			return nil
-		}
-		if d.c.needPassword(r.form, r.password) {
+		if d.c.needAddress(r.form, r.address, address) || d.c.needPassword(r.form, r.password) {
 			return nil
 		}
 		// The mail de secours (already proven) applies at once; any other
