@@ -5,6 +5,12 @@
 // The command line speaks French, like the interface's default language,
 // the staff who run it and the registration export's column names: usage,
 // option help, reports and errors.
+//
+// The whole command line is this one file because the project's layout
+// keeps main.go alone at the top level (main.go, tui/, screens/, data/:
+// DESIGN.md §3) and it belongs to no other package. It reads in order:
+// the usage and dispatch, the options kit, then one "// ---- " section a
+// command.
 package main
 
 import (
@@ -159,7 +165,7 @@ type flags struct {
 	// the store's settings, for the commands that open it
 	db, linkHost, studentDomain, staffDomain, logPath string
 	linkPort                                          int
-	mustExist                                         bool
+	mustExist, demo                                   bool
 }
 
 func envName(flagName string) string {
@@ -370,6 +376,11 @@ func (f *flags) linkOptions() {
 	f.int(&f.linkPort, "link-port", 2222, "port des liens ssh:// des mails")
 }
 
+// demoOption: the demonstration people, for the commands that run the interface.
+func (f *flags) demoOption() {
+	f.bool(&f.demo, "demo", "charge les personnes de démonstration (sans doublon), affiche le badge DÉMO et la touche de la boîte mail")
+}
+
 func (f *flags) logOption(where string) {
 	f.str(&f.logPath, "log", "FICHIER", "", "fichier de journal, complété (défaut : "+where+")")
 }
@@ -401,6 +412,28 @@ func (f *flags) open() (*data.Store, error) {
 		return nil, fmt.Errorf("%s ; seuls entkiosk import, kiosk et serve créent une base", err)
 	}
 	return s, err
+}
+
+// start opens what a working command needs: its log (see logger), then its
+// store, with the demonstration people loaded under --demo. stop closes the
+// store, then the log; on an error nothing is left open.
+func (f *flags) start(ctx context.Context, stderr io.Writer, defaultLog string) (logger *log.Logger, store *data.Store, stop func(), err error) {
+	logger, closeLog, err := f.logger(stderr, defaultLog)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if store, err = f.open(); err != nil {
+		closeLog()
+		return nil, nil, nil, err
+	}
+	stop = func() { store.Close(); closeLog() }
+	if f.demo {
+		if _, err := store.LoadDemo(ctx); err != nil {
+			stop()
+			return nil, nil, nil, fmt.Errorf("données de démonstration : %w", err)
+		}
+	}
+	return logger, store, stop, nil
 }
 
 // helpOK turns the printed help into success.
@@ -452,10 +485,10 @@ func checkLang(cmd, lang string) error {
 func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
 	f := newFlags(name, "[options]", "la borne, sur ce terminal")
 	f.storeOptions(true)
-	var demo, allowQuit bool
+	var allowQuit bool
 	var lang, terminal string
 	var idle time.Duration
-	f.bool(&demo, "demo", "charge les personnes de démonstration (sans doublon), affiche le badge DÉMO et la touche de la boîte mail")
+	f.demoOption()
 	f.str(&lang, "lang", "fr|en", "fr", "langue de l'interface : fr ou en")
 	f.duration(&idle, "idle", 120*time.Second, "inactivité après laquelle la borne efface tout et revient à l'accueil")
 	f.bool(&allowQuit, "allow-quit", "laisse q / ctrl+c à l'accueil quitter la borne")
@@ -477,27 +510,17 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 			defer term.Restore(fd, state)
 		}
 	}
-	logger, done, err := f.logger(stderr, filepath.Join(filepath.Dir(f.db), "entkiosk.log"))
+	logger, store, stop, err := f.start(ctx, stderr, filepath.Join(filepath.Dir(f.db), "entkiosk.log"))
 	if err != nil {
 		return err
 	}
-	defer done()
-	store, err := f.open()
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	if demo {
-		if _, err := store.LoadDemo(ctx); err != nil {
-			return fmt.Errorf("données de démonstration : %w", err)
-		}
-	}
+	defer stop()
 	client := terminal
 	if client == "" {
 		client = kioskName()
 	}
-	logger.Info("kiosk start", "store", f.db, "terminal", client, "demo", demo)
-	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: screens.ParseLang(lang), Kiosk: true, Demo: demo,
+	logger.Info("kiosk start", "store", f.db, "terminal", client, "demo", f.demo)
+	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: screens.ParseLang(lang), Kiosk: true, Demo: f.demo,
 		Client: "kiosk:" + client, IdleTimeout: idle, AllowQuit: allowQuit, Logger: logger.WithPrefix("tui")})
 }
 
@@ -720,11 +743,10 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
 	f := newFlags(name, "[options]", "l'interface par SSH, pour les étudiants chez eux, l'assistance et les bornes légères")
 	f.storeOptions(true)
-	var demo bool
 	var listen, hostKey, lang, memLimit, smtpURL, from string
 	var maxSessions, perAddress int
 	var idle, maxTime time.Duration
-	f.bool(&demo, "demo", "charge les personnes de démonstration (sans doublon), affiche le badge DÉMO et la touche de la boîte mail")
+	f.demoOption()
 	f.str(&listen, "listen", "HÔTE:PORT", "0.0.0.0:2222", "adresse d'écoute")
 	f.str(&hostKey, "host-key", "CHEMIN", "", "clé d'hôte SSH, créée au premier démarrage (défaut : entkiosk_host_ed25519 à côté de la base)")
 	f.str(&lang, "lang", "fr|en", "fr", "langue de départ de chaque session : fr ou en")
@@ -759,22 +781,12 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 			return usageError{name + " : " + smtpError(err)}
 		}
 	}
-	logger, done, err := f.logger(stderr, "")
+	logger, store, stop, err := f.start(ctx, stderr, "")
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer stop()
 	log.SetDefault(logger) // wish's Bubble Tea middleware logs through it
-	store, err := f.open()
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	if demo {
-		if _, err := store.LoadDemo(ctx); err != nil {
-			return fmt.Errorf("données de démonstration : %w", err)
-		}
-	}
 	if hostKey == "" {
 		hostKey = filepath.Join(filepath.Dir(f.db), "entkiosk_host_ed25519")
 	}
@@ -790,7 +802,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	} else {
 		logger.Info("no --smtp: mails stay in the outbox (entkiosk outbox)")
 	}
-	err = tui.Serve(ctx, tui.ServeOptions{Store: store, Listen: listen, HostKeyPath: hostKey, Demo: demo,
+	err = tui.Serve(ctx, tui.ServeOptions{Store: store, Listen: listen, HostKeyPath: hostKey, Demo: f.demo,
 		Lang: screens.ParseLang(lang), MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress,
 		IdleTimeout: idle, MaxSessionTime: maxTime, Logger: logger})
 	if err != nil {
@@ -869,16 +881,11 @@ func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.
 	if err != nil {
 		return usageError{name + " : " + smtpError(err)}
 	}
-	logger, done, err := f.logger(stderr, "")
+	logger, store, stop, err := f.start(ctx, stderr, "")
 	if err != nil {
 		return err
 	}
-	defer done()
-	store, err := f.open()
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+	defer stop()
 	if watch {
 		return mailError(store.RunMailer(ctx, cfg, logger.WithPrefix("mail")))
 	}
