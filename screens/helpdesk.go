@@ -49,7 +49,7 @@ func NewHelpdesk(c *Common, nav NavigateMsg) Screen {
 // Init checks the role: keys are dropped until the store answers.
 func (h *Helpdesk) Init() tea.Cmd {
 	store, agent, origin, id := h.c.Store, h.c.Account, h.c.Origin(), h.id
-	return h.run(func() tea.Msg {
+	return h.busy.Start(func() tea.Msg {
 		return hdAgentMsg{id: id, err: store.HelpdeskAgent(context.Background(), agent, origin)}
 	})
 }
@@ -83,11 +83,23 @@ func (h *Helpdesk) pop() tea.Cmd {
 	return nil
 }
 
-// run starts a store request: the spinner turns and keys are dropped until
-// its answer arrives (the answer calls done).
-func (h *Helpdesk) run(cmd tea.Cmd) tea.Cmd { return h.busy.Start(cmd) }
+// A page starts a store request with h.busy.Start: the spinner turns and
+// keys are dropped until its answer arrives, taken by answered.
 
-func (h *Helpdesk) done() { h.busy.Stop() }
+// answered takes a store answer on the page that asked (pageID): false when
+// the answer is another page's, or a refusal (then said in *errText); true
+// when the page has a result to show.
+func (h *Helpdesk) answered(pageID, msgID int, err error, errText *string) bool {
+	if msgID != pageID {
+		return false
+	}
+	h.busy.Stop()
+	if err != nil {
+		*errText = h.fail(err)
+		return false
+	}
+	return true
+}
 
 // fail says an error from the store, logging those that are not meant for
 // people. A refused role shows the console's refusal.
@@ -107,7 +119,7 @@ func (h *Helpdesk) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.id != h.id {
 			return h, nil
 		}
-		h.done()
+		h.busy.Stop()
 		if msg.err != nil {
 			h.refused = h.c.T("error.nothelpdesk")
 			if !errors.Is(msg.err, data.ErrNotHelpdesk) {

@@ -57,7 +57,7 @@ func (p *hdConfirm) update(msg tea.Msg) tea.Cmd {
 			return p.h.pop()
 		case "confirm":
 			p.errText = ""
-			return p.h.run(p.do())
+			return p.h.busy.Start(p.do())
 		}
 	}
 	return nil
@@ -111,12 +111,7 @@ func (p *hdConfirm) view() string {
 // actionDone takes an action's answer on its page: back to the card, which
 // reads itself again and shows what was done; or the refusal, in place.
 func (h *Helpdesk) actionDone(pageID int, card *hdCard, msg hdActionMsg, errText *string) tea.Cmd {
-	if msg.id != pageID {
-		return nil
-	}
-	h.done()
-	if msg.err != nil {
-		*errText = h.fail(msg.err)
+	if !h.answered(pageID, msg.id, msg.err, errText) {
 		return nil
 	}
 	return tea.Batch(h.pop(), card.load(msg.notice))
@@ -194,7 +189,7 @@ func (p *hdCorrect) submit() tea.Cmd {
 	p.errText = ""
 	store, agent, origin, id, person := c.Store, c.Account, c.Origin(), p.id, p.card.personID
 	address, checked := p.address.Value(), p.checked.On
-	return p.h.run(func() tea.Msg {
+	return p.h.busy.Start(func() tea.Msg {
 		err := store.HelpdeskCorrectRecovery(context.Background(), agent, person, address, checked, origin)
 		if err != nil {
 			return hdActionMsg{id: id, err: err}

@@ -79,7 +79,7 @@ func (a *hdAudit) load(before []int64) tea.Cmd {
 		f.Identifiant = a.applied
 	}
 	store, agent, id, size := a.h.c.Store, a.h.c.Account, a.id, a.pageSize()
-	return a.h.run(func() tea.Msg {
+	return a.h.busy.Start(func() tea.Msg {
 		entries, err := store.HelpdeskAudit(context.Background(), agent, f)
 		more := len(entries) > size
 		if more {
@@ -92,12 +92,7 @@ func (a *hdAudit) load(before []int64) tea.Cmd {
 func (a *hdAudit) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case hdAuditMsg:
-		if msg.id != a.id {
-			return nil
-		}
-		a.h.done()
-		if msg.err != nil {
-			a.errText = a.h.fail(msg.err)
+		if !a.h.answered(a.id, msg.id, msg.err, &a.errText) {
 			return nil
 		}
 		a.entries, a.more, a.before, a.sel, a.top, a.errText = msg.entries, msg.more, msg.before, 0, 0, ""

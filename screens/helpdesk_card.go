@@ -54,7 +54,7 @@ func newHDCard(h *Helpdesk, personID int64) *hdCard {
 // load reads the card again (after an action, notice says what was done).
 func (p *hdCard) load(notice string) tea.Cmd {
 	store, agent, origin, id, person := p.h.c.Store, p.h.c.Account, p.h.c.Origin(), p.id, p.personID
-	return p.h.run(func() tea.Msg {
+	return p.h.busy.Start(func() tea.Msg {
 		card, err := store.HelpdeskCard(context.Background(), agent, person, origin)
 		return hdCardMsg{id: id, card: card, notice: notice, err: err}
 	})
@@ -63,12 +63,7 @@ func (p *hdCard) load(notice string) tea.Cmd {
 func (p *hdCard) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case hdCardMsg:
-		if msg.id != p.id {
-			return nil
-		}
-		p.h.done()
-		if msg.err != nil {
-			p.errText = p.h.fail(msg.err)
+		if !p.h.answered(p.id, msg.id, msg.err, &p.errText) {
 			return nil
 		}
 		first := p.card == nil

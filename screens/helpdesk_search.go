@@ -55,12 +55,7 @@ func (p *hdSearch) keys() []key.Binding {
 func (p *hdSearch) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case hdSearchMsg:
-		if msg.id != p.id {
-			return nil
-		}
-		p.h.done()
-		if msg.err != nil {
-			p.errText = p.h.fail(msg.err)
+		if !p.h.answered(p.id, msg.id, msg.err, &p.errText) {
 			return nil
 		}
 		p.searched, p.res, p.sel, p.top = msg.query, msg.res, 0, 0
@@ -112,7 +107,7 @@ func (p *hdSearch) search(q string) tea.Cmd {
 	}
 	p.errText = ""
 	store, agent, id := p.h.c.Store, p.h.c.Account, p.id
-	return p.h.run(func() tea.Msg {
+	return p.h.busy.Start(func() tea.Msg {
 		res, err := store.HelpdeskSearch(context.Background(), agent, q)
 		return hdSearchMsg{id: id, query: q, res: res, err: err}
 	})
