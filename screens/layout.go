@@ -91,16 +91,24 @@ func (c *Common) wrapText(s string, width int) string {
 			out = append(out, c.Styles.Strong.Render(ansi.Truncate(line[3:], width, "…")))
 			continue
 		}
-		indent := listIndent(line)
-		for i, w := range wrapWords(line[indent:], max(width-indent, 10)) {
-			if i == 0 {
-				out = append(out, line[:indent]+w)
-			} else {
-				out = append(out, strings.Repeat(" ", indent)+w)
-			}
-		}
+		out = append(out, wrapIndented(line, width)...)
 	}
 	return strings.Join(out, "\n")
+}
+
+// wrapIndented wraps one line to width, its continuation lines indented
+// under its text when it is a list item or indented (see listIndent).
+func wrapIndented(line string, width int) []string {
+	indent := listIndent(line)
+	var out []string
+	for i, w := range wrapWords(line[indent:], max(width-indent, 10)) {
+		if i == 0 {
+			out = append(out, line[:indent]+w)
+		} else {
+			out = append(out, strings.Repeat(" ", indent)+w)
+		}
+	}
+	return out
 }
 
 // wrapWords breaks s at spaces into lines of at most width cells; a word

@@ -178,14 +178,7 @@ func (c *Common) mailBody(body string, width int) string {
 			out = append(out, c.Styles.Code.Render("▶ "+strings.TrimSpace(line)))
 			continue
 		}
-		indent := listIndent(line)
-		for i, w := range wrapWords(line[indent:], max(width-indent, 10)) {
-			if i == 0 {
-				out = append(out, line[:indent]+w)
-			} else {
-				out = append(out, strings.Repeat(" ", indent)+w)
-			}
-		}
+		out = append(out, wrapIndented(line, width)...)
 	}
 	return strings.Join(out, "\n")
 }
