@@ -51,16 +51,10 @@ var codeLine = regexp.MustCompile(`^Code ?: ?[0-9]{8}$`)
 func NewMailbox(c *Common, nav NavigateMsg) Screen {
 	m := &Mailbox{c: c, id: c.NewID(), shownID: -1}
 	m.vp = viewport.New(60, 8)
-	m.vp.KeyMap = viewport.KeyMap{
-		PageDown:     key.NewBinding(key.WithKeys("pgdown", " ")),
-		PageUp:       key.NewBinding(key.WithKeys("pgup")),
-		Down:         key.NewBinding(key.WithDisabled()),
-		Up:           key.NewBinding(key.WithDisabled()),
-		HalfPageDown: key.NewBinding(key.WithDisabled()),
-		HalfPageUp:   key.NewBinding(key.WithDisabled()),
-		Left:         key.NewBinding(key.WithDisabled()),
-		Right:        key.NewBinding(key.WithDisabled()),
-	}
+	// The viewport pages; ↑/↓ choose the mail instead of scrolling it.
+	m.vp.KeyMap = scrollKeyMap()
+	m.vp.KeyMap.Down = key.NewBinding(key.WithDisabled())
+	m.vp.KeyMap.Up = key.NewBinding(key.WithDisabled())
 	return m
 }
 
