@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -133,8 +132,7 @@ func TestHashingWaitIsBounded(t *testing.T) {
 //	go test ./data -run '^$' -bench VerifyBurstMemory -benchtime 1x
 func BenchmarkVerifyBurstMemory(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperVerifyBurst$", "-test.v")
-		cmd.Env = append(os.Environ(), "ENTKIOSK_TEST_BURST=500")
+		cmd := testChild("TestHelperVerifyBurst", "ENTKIOSK_TEST_BURST=500")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			b.Fatalf("%v\n%s", err, out)

@@ -46,8 +46,7 @@ func TestKillLoop(t *testing.T) {
 		var procs []*exec.Cmd
 		for w := 0; w < 2; w++ {
 			base := 30_000_000 + round*100_000 + w*50_000
-			cmd := exec.Command(os.Args[0], "-test.run=^TestKillWriterChild$", "-test.count=1")
-			cmd.Env = append(os.Environ(), "ENTKIOSK_KILL_CHILD="+path, "ENTKIOSK_KILL_BASE="+strconv.Itoa(base))
+			cmd := testChild("TestKillWriterChild", "ENTKIOSK_KILL_CHILD="+path, "ENTKIOSK_KILL_BASE="+strconv.Itoa(base))
 			out, err := cmd.StdoutPipe()
 			if err != nil {
 				t.Fatal(err)

@@ -335,8 +335,7 @@ func TestTwoProcessesWriteTheSameFile(t *testing.T) {
 	var cmds []*exec.Cmd
 	var outs []*strings.Builder
 	for w := 0; w < 2; w++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriter$", "-test.v")
-		cmd.Env = append(os.Environ(), "ENTKIOSK_TEST_WRITER="+path, "ENTKIOSK_TEST_WRITER_ID="+strconv.Itoa(w),
+		cmd := testChild("TestHelperWriter", "ENTKIOSK_TEST_WRITER="+path, "ENTKIOSK_TEST_WRITER_ID="+strconv.Itoa(w),
 			"ENTKIOSK_TEST_WRITER_N="+strconv.Itoa(perWriter))
 		out := &strings.Builder{}
 		cmd.Stdout, cmd.Stderr = out, out

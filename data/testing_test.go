@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -22,6 +24,15 @@ func openTest(t testing.TB) (*Store, *ManualClock) {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s, clock
+}
+
+// testChild is this test binary run again for the one test named, with env
+// added: how a test gets another process (on the same store, or measured on
+// its own). The named test skips itself when its variable is not set.
+func testChild(test string, env ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.v")
+	cmd.Env = append(os.Environ(), env...)
+	return cmd
 }
 
 var ctx = context.Background()
