@@ -31,6 +31,22 @@ func (tm *testModel) identify(ident string) {
 	tm.press("enter")
 }
 
+// camilleCode opens the activation, identifies Camille Martin and returns
+// the code mailed to her: the code step is shown.
+func (tm *testModel) camilleCode() string {
+	tm.t.Helper()
+	tm.openActivation()
+	tm.identify("camille.martin")
+	return mailedCode(tm.t, tm.store, camilleMail)
+}
+
+// camilleAtCharter brings Camille Martin to the charter with her code.
+func (tm *testModel) camilleAtCharter() {
+	tm.t.Helper()
+	tm.typeText(tm.camilleCode())
+	tm.press("enter")
+}
+
 // acceptCharter ticks the charter and goes on.
 func (tm *testModel) acceptCharter() {
 	tm.t.Helper()
@@ -341,9 +357,7 @@ func TestActivationAlreadyActive(t *testing.T) {
 // A code entered 24 h later has expired: a new one is offered, and works.
 func TestActivationExpiredCode(t *testing.T) {
 	tm := newTestModel(t)
-	tm.openActivation()
-	tm.identify("camille.martin")
-	code := mailedCode(t, tm.store, camilleMail)
+	code := tm.camilleCode()
 	tm.clock.Advance(24 * time.Hour)
 	tm.typeText(code)
 	tm.press("enter")
@@ -360,9 +374,7 @@ func TestActivationExpiredCode(t *testing.T) {
 // Five wrong codes revoke the code; a new one comes after the cooldown.
 func TestActivationWrongCodeFiveTimes(t *testing.T) {
 	tm := newTestModel(t)
-	tm.openActivation()
-	tm.identify("camille.martin")
-	code := mailedCode(t, tm.store, camilleMail)
+	code := tm.camilleCode()
 	for i := 0; i < data.CodeMaxFailures; i++ {
 		tm.typeText(wrongCode(code))
 		tm.press("enter")
@@ -395,9 +407,7 @@ func TestActivationWrongCodeFiveTimes(t *testing.T) {
 func TestActivationResend(t *testing.T) {
 	var ticks tickRecorder
 	tm := newTestModel(t, ticks.option)
-	tm.openActivation()
-	tm.identify("camille.martin")
-	old := mailedCode(t, tm.store, camilleMail)
+	old := tm.camilleCode()
 	tm.requireScreen("Renvoyer le code : possible à 10:01")
 	tm.clock.Advance(data.ResendCooldown)
 	tm.fire(&ticks)
@@ -420,10 +430,7 @@ func TestActivationResend(t *testing.T) {
 // A refused password keeps both fields (masked), with the reason.
 func TestActivationRefusedPasswordKeepsFields(t *testing.T) {
 	tm := newTestModel(t)
-	tm.openActivation()
-	tm.identify("camille.martin")
-	tm.typeText(mailedCode(t, tm.store, camilleMail))
-	tm.press("enter")
+	tm.camilleAtCharter()
 	tm.acceptCharter()
 	tm.press("enter")
 	// Built on her own data: refused, and said so.
@@ -483,9 +490,7 @@ func TestActivationFromToken(t *testing.T) {
 // Esc goes one step back inside the flow; the code is not consumed by going back.
 func TestActivationEscSteps(t *testing.T) {
 	tm := newTestModel(t)
-	tm.openActivation()
-	tm.identify("camille.martin")
-	code := mailedCode(t, tm.store, camilleMail)
+	code := tm.camilleCode()
 	tm.typeText(code)
 	tm.press("enter")
 	tm.acceptCharter()
@@ -573,10 +578,7 @@ func TestActivationEnglish(t *testing.T) {
 // body always fits.
 func TestActivationCharterResize(t *testing.T) {
 	tm := newTestModel(t)
-	tm.openActivation()
-	tm.identify("camille.martin")
-	tm.typeText(mailedCode(t, tm.store, camilleMail))
-	tm.press("enter")
+	tm.camilleAtCharter()
 	if strings.Contains(tm.screen(), "4. Respect de la loi.") {
 		t.Fatal("the whole charter fits at 80×24? the test needs a longer text")
 	}
@@ -595,10 +597,7 @@ func TestActivationCharterResize(t *testing.T) {
 // Space still unticks it; Enter on the unticked box ticks it.
 func TestActivationCharterEnterOnTickedBoxContinues(t *testing.T) {
 	tm := newTestModel(t)
-	tm.openActivation()
-	tm.identify("camille.martin")
-	tm.typeText(mailedCode(t, tm.store, camilleMail))
-	tm.press("enter")
+	tm.camilleAtCharter()
 	tm.requireScreen("› [ ] J'ai lu la charte", "Espace/Entrée cocher")
 	tm.press("enter")
 	tm.requireScreen("› [x] J'ai lu la charte", "Espace décocher · Entrée valider")
@@ -620,10 +619,7 @@ func TestActivationCharterEnterOnTickedBoxContinues(t *testing.T) {
 // and no old refusal; the checklist still knows the person's data.
 func TestActivationPasswordEmptyAfterEsc(t *testing.T) {
 	tm := newTestModel(t)
-	tm.openActivation()
-	tm.identify("camille.martin")
-	tm.typeText(mailedCode(t, tm.store, camilleMail))
-	tm.press("enter")
+	tm.camilleAtCharter()
 	tm.acceptCharter()
 	tm.press("enter")
 	tm.choosePassword("Camille2004x")
