@@ -66,6 +66,14 @@ func (tm *testModel) homeRefusal() string {
 	return s[from:to]
 }
 
+// retryLogin submits pw on the home screen 2 s after the last try: a
+// person, not a script.
+func (tm *testModel) retryLogin(pw string) {
+	tm.clock.Advance(2 * time.Second)
+	tm.typeText(pw)
+	tm.press("enter")
+}
+
 // The lock is never told (a locked identifiant gets the same refusal as a
 // wrong password), but after three refusals in a row the home screen says
 // how the lock works and what to do; another identifiant starts over.
@@ -75,17 +83,13 @@ func TestHomeLockHintAfterThreeRefusals(t *testing.T) {
 	tm.typeText("hugo.lefevre")
 	tm.press("enter")
 	for i := 1; i <= 2; i++ {
-		tm.clock.Advance(2 * time.Second) // a person, not a script
-		tm.typeText("Mauvais-Mot-2026")
-		tm.press("enter")
+		tm.retryLogin("Mauvais-Mot-2026")
 		tm.requireScreen("Identifiant ou mot de passe incorrect.")
 		if strings.Contains(tm.homeRefusal(), "Après 5 erreurs") {
 			t.Fatalf("hint after %d refusals:\n%s", i, tm.screen())
 		}
 	}
-	tm.clock.Advance(2 * time.Second)
-	tm.typeText("Mauvais-Mot-2026")
-	tm.press("enter")
+	tm.retryLogin("Mauvais-Mot-2026")
 	tm.requireTextNB(hint, "Patientez,", "ou choisissez « Problème de connexion » pour un nouveau mot de passe.",
 		"Compte jamais activé ?")
 	tm.requireWidth(80)
@@ -94,13 +98,9 @@ func TestHomeLockHintAfterThreeRefusals(t *testing.T) {
 
 	// Locked after the fifth: the right password gets the very same answer.
 	for range 2 {
-		tm.clock.Advance(2 * time.Second)
-		tm.typeText("Mauvais-Mot-2026")
-		tm.press("enter")
+		tm.retryLogin("Mauvais-Mot-2026")
 	}
-	tm.clock.Advance(2 * time.Second)
-	tm.typeText("Kiosque-Demo-2026")
-	tm.press("enter")
+	tm.retryLogin("Kiosque-Demo-2026")
 	if tm.Common().Account != nil {
 		t.Fatal("logged in during the lock")
 	}
@@ -110,9 +110,7 @@ func TestHomeLockHintAfterThreeRefusals(t *testing.T) {
 
 	// Typing the password again hides the outcome; the count stays with
 	// the identifiant: the next refusal shows the hint again.
-	tm.clock.Advance(2 * time.Second)
-	tm.typeText("Mauvais-Mot-2026")
-	tm.press("enter")
+	tm.retryLogin("Mauvais-Mot-2026")
 	tm.requireTextNB(hint)
 
 	// Another identifiant: its own count (and Hugo.Lefevre is Hugo's).
@@ -132,9 +130,7 @@ func TestHomeLockHintAfterThreeRefusals(t *testing.T) {
 	en.typeText("Paul.Bernard")
 	en.press("enter")
 	for range 3 {
-		en.clock.Advance(2 * time.Second)
-		en.typeText("Mauvais-Mot-2026")
-		en.press("enter")
+		en.retryLogin("Mauvais-Mot-2026")
 	}
 	en.requireTextNB("Wrong identifiant or password.", "After 5 errors, logging in is suspended for a few minutes.")
 	en.requireWidth(80)
@@ -146,13 +142,9 @@ func TestHomeLockHintResetOnSuccess(t *testing.T) {
 	tm.typeText("hugo.lefevre")
 	tm.press("enter")
 	for range 2 {
-		tm.clock.Advance(2 * time.Second)
-		tm.typeText("Mauvais-Mot-2026")
-		tm.press("enter")
+		tm.retryLogin("Mauvais-Mot-2026")
 	}
-	tm.clock.Advance(2 * time.Second)
-	tm.typeText("Kiosque-Demo-2026")
-	tm.press("enter")
+	tm.retryLogin("Kiosque-Demo-2026")
 	if tm.Common().Account == nil {
 		t.Fatalf("not logged in:\n%s", tm.screen())
 	}
@@ -160,9 +152,7 @@ func TestHomeLockHintResetOnSuccess(t *testing.T) {
 	tm.typeText("hugo.lefevre")
 	tm.press("enter")
 	for range 2 {
-		tm.clock.Advance(2 * time.Second)
-		tm.typeText("Mauvais-Mot-2026")
-		tm.press("enter")
+		tm.retryLogin("Mauvais-Mot-2026")
 	}
 	tm.requireScreen("Identifiant ou mot de passe incorrect.")
 	if strings.Contains(tm.homeRefusal(), "Après 5 erreurs") {
