@@ -329,8 +329,6 @@ func (a *Activation) completed(msg activationDoneMsg) tea.Cmd {
 }
 
 func (a *Activation) fail(what string, err error) {
-	if Internal(err) && a.c.Log != nil {
-		a.c.Log.Error(what, "err", err)
-	}
+	a.c.logInternal(what, err)
 	a.err = err
 }

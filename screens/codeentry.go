@@ -175,7 +175,7 @@ func (e *CodeEntry) Update(msg tea.Msg) (CodeEvent, tea.Cmd) {
 			e.err, e.resent = msg.err, false
 			e.setResendAt(limit.Until)
 		default:
-			e.logInternal("resend code", msg.err)
+			e.c.logInternal("resend code", msg.err)
 			e.err, e.resent = msg.err, false
 		}
 		e.build()
@@ -277,7 +277,7 @@ func (e *CodeEntry) refused(err error) {
 	case errors.Is(err, data.ErrCodeExpired), errors.Is(err, data.ErrCodeUsed):
 		e.needNew = true
 	default:
-		e.logInternal("verify code", err)
+		e.c.logInternal("verify code", err)
 	}
 	e.err = err
 	if e.code != nil {
@@ -286,12 +286,6 @@ func (e *CodeEntry) refused(err error) {
 	e.build()
 	if e.code != nil {
 		e.form.FocusItem(e.code)
-	}
-}
-
-func (e *CodeEntry) logInternal(what string, err error) {
-	if Internal(err) && e.c.Log != nil {
-		e.c.Log.Error(what, "err", err)
 	}
 }
 

@@ -217,9 +217,7 @@ func (d *Dashboard) run(op string, work func(ctx context.Context, s *data.Store,
 // type, or the change done (the shell gets the fresh account).
 func (d *Dashboard) finish(msg dashResultMsg) tea.Cmd {
 	if msg.err != nil {
-		if Internal(msg.err) {
-			d.c.Log.Error("dashboard "+msg.op, "err", msg.err)
-		}
+		d.c.logInternal("dashboard "+msg.op, msg.err)
 		d.refused(msg.op, msg.err)
 		return nil
 	}

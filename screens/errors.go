@@ -89,6 +89,13 @@ func (c *Common) ErrorText(err error) string {
 	return c.T("error.internal")
 }
 
+// logInternal logs err under what when it is not one meant for people.
+func (c *Common) logInternal(what string, err error) {
+	if Internal(err) && c.Log != nil {
+		c.Log.Error(what, "err", err)
+	}
+}
+
 // Internal says whether an error is not one meant for people (it shows as
 // "try again" and should be logged).
 func Internal(err error) bool {

@@ -103,9 +103,7 @@ func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if msg.err == nil {
 			return h, func() tea.Msg { return LoginMsg{Account: msg.account} }
 		}
-		if Internal(msg.err) {
-			h.c.Log.Error("login", "err", msg.err)
-		}
+		h.c.logInternal("login", msg.err)
 		// Keep the identifiant, never the password.
 		h.password.Clear()
 		h.form.FocusItem(h.password)

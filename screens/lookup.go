@@ -79,9 +79,7 @@ func (l *Lookup) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		l.busy.Stop()
 		if msg.err != nil {
-			if Internal(msg.err) {
-				l.c.Log.Error("IA lookup", "err", msg.err)
-			}
+			l.c.logInternal("IA lookup", msg.err)
 			l.errText = l.c.ErrorText(msg.err)
 			l.form.FocusItem(l.birth)
 			return l, nil

@@ -332,8 +332,6 @@ func (r *Recovery) completed(msg resetDoneMsg) tea.Cmd {
 }
 
 func (r *Recovery) fail(what string, err error) {
-	if Internal(err) && r.c.Log != nil {
-		r.c.Log.Error(what, "err", err)
-	}
+	r.c.logInternal(what, err)
 	r.err = err
 }
