@@ -213,7 +213,7 @@ func (a *Activation) key(k tea.KeyMsg) tea.Cmd {
 		return a.keyPassword(k)
 	case actDone:
 		if ev := a.doneForm.Update(k); ev.Action == "login" {
-			return a.goLogin()
+			return goLogin(a.account)
 		}
 	}
 	return nil
@@ -248,18 +248,9 @@ func (a *Activation) back() tea.Cmd {
 		a.pw.wipe() // coming back shows empty fields (enterPassword rebuilds the step)
 		a.step = actRedirect
 	case actDone:
-		return a.goLogin()
+		return goLogin(a.account)
 	}
 	return nil
-}
-
-// goLogin goes home with the new identifiant in the login form.
-func (a *Activation) goLogin() tea.Cmd {
-	ident := ""
-	if a.account != nil {
-		ident = a.account.Identifiant
-	}
-	return Navigate(NavigateMsg{Page: PageHome, Identifiant: ident})
 }
 
 // started handles StartActivation + ActivationChallenge.

@@ -60,6 +60,16 @@ func (p *passwordStep) view() string {
 		f.ItemView(p.button))
 }
 
+// goLogin goes home with the account's identifiant (once known) in the
+// login form: the way out of activation and of a new password.
+func goLogin(acct *data.Account) tea.Cmd {
+	ident := ""
+	if acct != nil {
+		ident = acct.Identifiant
+	}
+	return Navigate(NavigateMsg{Page: PageHome, Identifiant: ident})
+}
+
 // hangingWrap wraps the lines of s that are wider than width, indenting
 // their continuation under the text (after "✓ "): a long rule, in either
 // language, must not run off an 80-column screen.

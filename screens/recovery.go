@@ -228,7 +228,7 @@ func (r *Recovery) key(k tea.KeyMsg) tea.Cmd {
 		return r.keyPassword(k)
 	case recDone:
 		if r.doneForm.Update(k).Action == "login" {
-			return r.goLogin()
+			return goLogin(r.account)
 		}
 	case recTrouble, recCheck:
 		return r.keyTrouble(k)
@@ -258,19 +258,11 @@ func (r *Recovery) back() tea.Cmd {
 		r.entry = NewCodeEntry(r.c, r.entry.Challenge()).WithIntro("recovery.sent")
 		return r.entry.Init()
 	case recDone:
-		return r.goLogin()
+		return goLogin(r.account)
 	case recCheck:
 		r.step = recTrouble
 	}
 	return nil
-}
-
-func (r *Recovery) goLogin() tea.Cmd {
-	ident := ""
-	if r.account != nil {
-		ident = r.account.Identifiant
-	}
-	return Navigate(NavigateMsg{Page: PageHome, Identifiant: ident})
 }
 
 // startReset asks for a code. The store answers an unknown identifiant
