@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"context"
 	"errors"
 	"time"
 
@@ -82,12 +81,6 @@ type activationStartMsg struct {
 	err     error
 }
 
-type activationPersonalMsg struct {
-	id int
-	pd data.PersonalData
-	ok bool
-}
-
 type activationDoneMsg struct {
 	id      int
 	account *data.Account
@@ -143,7 +136,7 @@ func (a *Activation) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		a.busy.Stop()
 		return a, a.started(msg)
-	case activationPersonalMsg:
+	case personalMsg:
 		if msg.id == a.id && msg.ok {
 			a.personal = &msg.pd
 			a.pw.picker.SetPersonal(msg.pd)
@@ -186,17 +179,8 @@ func (a *Activation) gotTicket(t *data.Ticket) tea.Cmd {
 	return a.loadPersonal()
 }
 
-// loadPersonal fetches what the password must not be built on, so that
-// the checklist is right before the store sees the password.
 func (a *Activation) loadPersonal() tea.Cmd {
-	store, t, id, log := a.c.Store, a.ticket, a.id, a.c.Log
-	return func() tea.Msg {
-		pd, err := store.PersonalDataFor(context.Background(), t)
-		if err != nil && log != nil {
-			log.Error("activation personal data", "err", err)
-		}
-		return activationPersonalMsg{id: id, pd: pd, ok: err == nil}
-	}
+	return loadPersonal(a.c, a.id, a.ticket, "activation personal data")
 }
 
 func (a *Activation) key(k tea.KeyMsg) tea.Cmd {

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -58,6 +59,28 @@ func (p *passwordStep) view() string {
 		p.c.Styles.Renderer.NewStyle().PaddingLeft(2).Render(hangingWrap(p.c.Styles.Text, p.picker.Checklist(),
 			min(max(p.c.Width-2, 20), 78)-2)),
 		f.ItemView(p.button))
+}
+
+// personalMsg is what the password must not be built on, for the screen
+// (id) that asked with loadPersonal; ok is false when it could not be read.
+type personalMsg struct {
+	id int
+	pd data.PersonalData
+	ok bool
+}
+
+// loadPersonal fetches what the password must not be built on for the
+// ticket's account, so that the checklist is right before the store sees
+// the password. A failure is logged under what.
+func loadPersonal(c *Common, id int, t *data.Ticket, what string) tea.Cmd {
+	store, log := c.Store, c.Log
+	return func() tea.Msg {
+		pd, err := store.PersonalDataFor(context.Background(), t)
+		if err != nil && log != nil {
+			log.Error(what, "err", err)
+		}
+		return personalMsg{id: id, pd: pd, ok: err == nil}
+	}
 }
 
 // goLogin goes home with the account's identifiant (once known) in the

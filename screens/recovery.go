@@ -66,12 +66,6 @@ type resetStartedMsg struct {
 	err error
 }
 
-type resetPersonalMsg struct {
-	id int
-	pd data.PersonalData
-	ok bool
-}
-
 type resetDoneMsg struct {
 	id      int
 	account *data.Account
@@ -147,7 +141,7 @@ func (r *Recovery) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		r.entry = NewCodeEntry(r.c, msg.ch).WithIntro("recovery.sent")
 		r.step = recCode
 		return r, r.entry.Init()
-	case resetPersonalMsg:
+	case personalMsg:
 		if msg.id == r.id && msg.ok {
 			r.pw.picker.SetPersonal(msg.pd)
 		}
@@ -195,14 +189,7 @@ func (r *Recovery) gotTicket(t *data.Ticket) tea.Cmd {
 	// Built afresh each time the step is entered: empty fields, no old refusal.
 	r.pw.wipe()
 	r.pw = newPasswordStep(r.c, "recovery.password.submit")
-	store, id, log := r.c.Store, r.id, r.c.Log
-	return func() tea.Msg {
-		pd, err := store.PersonalDataFor(context.Background(), t)
-		if err != nil && log != nil {
-			log.Error("reset personal data", "err", err)
-		}
-		return resetPersonalMsg{id: id, pd: pd, ok: err == nil}
-	}
+	return loadPersonal(r.c, r.id, t, "reset personal data")
 }
 
 func (r *Recovery) key(k tea.KeyMsg) tea.Cmd {
