@@ -68,13 +68,17 @@ func (p *PasswordPicker) Value() string { return p.New.Value() }
 func (p *PasswordPicker) Checklist() string {
 	p.refresh()
 	c, st := p.c, p.c.Styles
+	empty := p.New.Value() == ""
 	line := func(ok bool, text string) string {
-		if ok {
+		switch {
+		case empty:
+			// Nothing typed yet: the rules to meet, not failures.
+			return st.Muted.Render("· ") + st.Text.Render(text)
+		case ok:
 			return st.CheckOK.Render("✓ ") + st.Text.Render(text)
 		}
 		return st.CheckNo.Render("✗ ") + st.Text.Render(text)
 	}
-	empty := p.New.Value() == ""
 	r := p.result
 	lines := []string{
 		line(r.Result(data.RuleMinLength).OK, c.Tf("password.rule.length", data.PasswordMinLength, c.Nf("password.typed", r.Length))),

@@ -92,7 +92,7 @@ func TestDashboardChangePassword(t *testing.T) {
 	dashLoginHugo(tm)
 	tm.dashAction("Mot de passe")
 	tm.requireTextNB("Changer mon mot de passe", "Mot de passe actuel", "Nouveau mot de passe",
-		"Confirmation du mot de passe", "✗ 8 caractères au moins (0 saisi)", "[ Changer le mot de passe ]")
+		"Confirmation du mot de passe", "· 8 caractères au moins (0 saisi)", "[ Changer le mot de passe ]")
 	tm.requireWidth(80)
 
 	// Wrong current password: refused and cleared; the new one is kept.
