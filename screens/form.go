@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // Form is the kit's form: inputs, toggles and actions, with focus that moves
@@ -35,6 +36,10 @@ type Input struct {
 	Secret      bool
 	Error       string // a translated sentence, shown under the field
 	model       textinput.Model
+	// selected: the value was filled in for the person (the identifiant
+	// typed on the previous page) and shows selected; the first typed or
+	// pasted text replaces it rather than being appended to it.
+	selected bool
 }
 
 // InputSpec describes an input.
@@ -45,7 +50,11 @@ type InputSpec struct {
 	Secret      bool
 	Limit       int // characters; every field has a limit (0: DefaultLimit)
 	Value       string
-	Width       int // display width, default 40
+	// Selected: Value is prefilled and shows selected; the first printable
+	// key or paste replaces it, any other key (arrows, Backspace, End)
+	// keeps it and edits it as usual. Every prefilled field sets it.
+	Selected bool
+	Width    int // display width, default 40
 }
 
 // Action is a button or a menu entry.
@@ -113,6 +122,7 @@ func (f *Form) AddInput(spec InputSpec) *Input {
 	}
 	in := &Input{Label: spec.Label, Hint: spec.Hint, Placeholder: spec.Placeholder, Secret: spec.Secret, model: m}
 	in.SetValue(spec.Value)
+	in.selected = spec.Selected && in.Value() != ""
 	f.items = append(f.items, in)
 	if len(f.items) == 1 {
 		f.FocusItem(in)
@@ -157,7 +167,18 @@ func (in *Input) SetValue(v string) {
 	in.model.SetValue(in.clean(v))
 	in.model.CursorEnd()
 	in.Error = ""
+	in.selected = false
 }
+
+// Prefill sets a value filled in for the person, selected (see
+// InputSpec.Selected): typing replaces it.
+func (in *Input) Prefill(v string) {
+	in.SetValue(v)
+	in.selected = in.Value() != ""
+}
+
+// Selected says the value shows selected: the next typed text replaces it.
+func (in *Input) Selected() bool { return in.selected }
 
 // Clear empties an input; secrets are cleared after every refusal.
 func (in *Input) Clear() { in.SetValue("") }
@@ -261,8 +282,12 @@ func (f *Form) Update(msg tea.Msg) FormEvent {
 	case *Input:
 		before := it.model.Value()
 		if k.Type == tea.KeyRunes && !k.Alt { // alt+b, alt+f... move by word
-			it.insert(string(k.Runes))
+			it.insert(string(k.Runes)) // replaces a selected value
 		} else {
+			if it.selected && k.Type == tea.KeySpace {
+				it.model.SetValue("") // a space is typed text too
+			}
+			it.selected = false // arrows, Backspace, End: the value stays, to be edited
 			it.model, _ = it.model.Update(k)
 		}
 		if it.model.Value() != before {
@@ -319,11 +344,16 @@ func (in *Input) clean(s string) string {
 	return Clean(s)
 }
 
-// insert types text into the input, never more than its limit.
+// insert types text into the input, never more than its limit; it
+// replaces a selected (prefilled) value.
 func (in *Input) insert(s string) {
 	s = in.clean(s)
 	if s == "" {
 		return
+	}
+	if in.selected {
+		in.selected = false
+		in.model.SetValue("")
 	}
 	if lim := in.model.CharLimit; lim > 0 && len(s) > lim && utf8.RuneCountInString(s) > lim {
 		s = string([]rune(s)[:lim])
@@ -397,6 +427,12 @@ func (in *Input) view(c *Common, focused bool) string {
 		m.Placeholder = c.T(in.Placeholder) // in the current language
 	}
 	m.TextStyle = st.Text
+	if in.selected && focused {
+		m.TextStyle = st.Text.Reverse(true) // selected: typing replaces it
+		if lipgloss.Width(m.Value()) < m.Width {
+			m.Width = 0 // no padding: only the text shows selected, not the whole field
+		}
+	}
 	m.PlaceholderStyle = st.Muted
 	m.Cursor.Style = st.Text.Reverse(true)
 	m.Cursor.TextStyle = st.Text

@@ -2,6 +2,8 @@ package screens
 
 import (
 	"io"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -135,4 +137,83 @@ func TestFormFollowsLanguage(t *testing.T) {
 	if v := f.View(); !strings.Contains(v, "Password") || !strings.Contains(v, "firstname.lastname") {
 		t.Fatalf("not in English after the switch:\n%s", v)
 	}
+}
+
+// A prefilled field (InputSpec.Selected) behaves as selected: the first
+// printable key or paste replaces it; arrows, Backspace, End keep it and
+// edit it as usual. It shows selected (reverse video) while focused.
+func TestFormPrefilledIsSelected(t *testing.T) {
+	keys := func(names ...tea.KeyType) []tea.KeyMsg {
+		var out []tea.KeyMsg
+		for _, k := range names {
+			out = append(out, tea.KeyMsg{Type: k})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name string
+		msgs []tea.KeyMsg
+		want string
+	}{
+		{"typed", []tea.KeyMsg{runes("p"), runes("a")}, "pa"},
+		{"pasted", []tea.KeyMsg{paste("paul.bernard")}, "paul.bernard"},
+		{"space", []tea.KeyMsg{{Type: tea.KeySpace, Runes: []rune{' '}}, runes("x")}, " x"},
+		{"backspace", append(keys(tea.KeyBackspace), runes("X")), "camille.martiX"},
+		{"left", append(keys(tea.KeyLeft), runes("X")), "camille.martiXn"},
+		{"end", append(keys(tea.KeyEnd), runes("X")), "camille.martinX"},
+		{"after a replace, typing appends", []tea.KeyMsg{runes("a"), runes("b")}, "ab"},
+	} {
+		f := NewForm(testCommon())
+		in := f.AddInput(InputSpec{Label: "home.identifiant", Value: "camille.martin", Selected: true})
+		if !in.Selected() {
+			t.Fatalf("%s: a prefilled value is not selected", tc.name)
+		}
+		for _, m := range tc.msgs {
+			f.Update(m)
+		}
+		if in.Value() != tc.want || in.Selected() {
+			t.Fatalf("%s: %q (selected %v), want %q", tc.name, in.Value(), in.Selected(), tc.want)
+		}
+	}
+
+	// Not selected: an empty prefill, a value set by the screen, typing.
+	f := NewForm(testCommon())
+	if in := f.AddInput(InputSpec{Label: "home.identifiant", Selected: true}); in.Selected() {
+		t.Fatal("an empty field shows selected")
+	}
+	in := f.AddInput(InputSpec{Label: "home.identifiant", Value: "x"})
+	if in.Selected() {
+		t.Fatal("selected without Selected")
+	}
+	in.Prefill("hugo.lefevre")
+	if !in.Selected() {
+		t.Fatal("Prefill does not select")
+	}
+	in.SetValue("y")
+	if in.Selected() {
+		t.Fatal("SetValue keeps the selection")
+	}
+
+	// Shown in reverse video while focused, plain once edited.
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI)
+	c := &Common{Styles: NewStyles(r), Lang: French, Width: 80, Height: 24}
+	g := NewForm(c)
+	g.AddInput(InputSpec{Label: "home.identifiant", Value: "paul.bernard", Selected: true})
+	if !reversed(g.View(), "paul.bernard") {
+		t.Fatalf("the selection does not show: %q", g.View())
+	}
+	if strings.Contains(g.View(), "paul.bernard\x1b[0m\x1b[7;97m  ") {
+		t.Fatalf("the selection runs past the text: %q", g.View())
+	}
+	g.Update(tea.KeyMsg{Type: tea.KeyEnd})
+	if reversed(g.View(), "paul.bernard") {
+		t.Fatalf("still shown selected after End: %q", g.View())
+	}
+}
+
+// reversed says text is drawn in reverse video (SGR 7) in view.
+func reversed(view, text string) bool {
+	m := regexp.MustCompile(`\x1b\[([0-9;]*)m` + regexp.QuoteMeta(text)).FindStringSubmatch(view)
+	return m != nil && slices.Contains(strings.Split(m[1], ";"), "7")
 }
