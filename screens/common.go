@@ -89,6 +89,12 @@ type NavigateMsg struct {
 // Navigate is a command that asks for a page.
 func Navigate(m NavigateMsg) tea.Cmd { return func() tea.Msg { return m } }
 
+// Returner is a screen that the shell tells when it is shown again by
+// going back (esc) from a page opened on top of it. Home forgets what the
+// previous person typed and was told there: the next one in the queue
+// must not read it.
+type Returner interface{ Returned() }
+
 // BackMsg asks the shell for the previous page (esc at a screen's first step).
 type BackMsg struct{}
 

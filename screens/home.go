@@ -31,15 +31,7 @@ type Home struct {
 	errKey      string // or a catalogue key (a field left empty)
 	notice      string
 	busy        Busy
-	// Refused logins in a row for one identifiant (its local part, as the
-	// lock counts): from lockHintAfter on, a hint says that errors suspend
-	// logging in. It never depends on the lock itself, which is not told.
-	tried, failedLocal string
-	failures           int
 }
-
-// lockHintAfter refusals in a row, the home screen says how the lock works.
-const lockHintAfter = 3
 
 type loginResultMsg struct {
 	id      int
@@ -52,7 +44,7 @@ func NewHome(c *Common, nav NavigateMsg) *Home {
 	h := &Home{c: c, id: c.NewID(), notice: nav.Notice, busy: newBusy(c)}
 	h.form = NewForm(c)
 	h.identifiant = h.form.AddInput(InputSpec{Label: "home.identifiant", Hint: "home.identifiant.hint",
-		Limit: data.MaxEmailLength, Value: nav.Identifiant})
+		Limit: data.MaxEmailLength, Value: nav.Identifiant, Selected: true})
 	h.password = h.form.AddInput(InputSpec{Label: "home.password", Secret: true, Limit: data.PasswordMaxLength})
 	h.button = h.form.AddAction("login", "home.login", false)
 	h.first = h.form.AddLink("first", "home.first", "home.first.desc")
@@ -66,6 +58,18 @@ func NewHome(c *Common, nav NavigateMsg) *Home {
 }
 
 func (h *Home) Init() tea.Cmd { return nil }
+
+// Returned is the shell telling that home is shown again by going back
+// (esc) from another page: at a kiosk the next person in the queue may be
+// the one looking, so nothing of the previous one stays (identifiant,
+// refusal, notice), and the focus is back on Identifiant. A login still
+// being checked goes on: its result is for whoever just pressed esc.
+func (h *Home) Returned() {
+	h.identifiant.Clear()
+	h.password.Clear()
+	h.err, h.errKey, h.notice = nil, "", ""
+	h.form.FocusItem(h.identifiant)
+}
 
 func (h *Home) HelpTopic() string { return "home" }
 
@@ -99,7 +103,6 @@ func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return h, nil
 		}
 		h.busy.Stop()
-		h.countRefusal(msg.err)
 		if msg.err == nil {
 			return h, func() tea.Msg { return LoginMsg{Account: msg.account} }
 		}
@@ -123,9 +126,6 @@ func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		ev := h.form.Update(msg)
 		if ev.Changed {
 			h.err, h.errKey, h.notice = nil, "", ""
-			if loginLocal(h.identifiant.Value()) != h.failedLocal {
-				h.failures = 0 // another identifiant: its own count
-			}
 		}
 		switch {
 		case ev.Submit || ev.Action == "login":
@@ -155,7 +155,6 @@ func (h *Home) login() tea.Cmd {
 		return nil
 	}
 	h.err, h.errKey, h.notice = nil, "", ""
-	h.tried = loginLocal(ident)
 	store, origin, id := h.c.Store, h.c.Origin(), h.id
 	return h.busy.Start(func() tea.Msg {
 		acct, err := store.Login(context.Background(), ident, pw, origin)
@@ -181,43 +180,17 @@ func (h *Home) View() string {
 		}
 		lines = append(lines, "  "+st.Error.Render("✗ "+text))
 		if errors.Is(h.err, data.ErrInvalidCredentials) {
-			if h.failures >= lockHintAfter {
-				hint := wrapOne(c.Tf("home.lock.hint", data.LoginFailuresBeforeLock), c.Width-6)
-				for _, l := range strings.Split(hint, "\n") {
-					lines = append(lines, "    "+st.Muted.Render(l))
-				}
+			// The same under every refusal, whatever its cause: a locked
+			// account gets the very answer of a wrong password (no lock
+			// oracle), so the hint names both ways out, never a count.
+			hint := wrapOne(c.Tf("home.refused.hint", data.LoginFailuresBeforeLock), min(c.Width, 80)-6)
+			for _, l := range strings.Split(hint, "\n") {
+				lines = append(lines, "    "+st.Muted.Render(l))
 			}
-			lines = append(lines, "    "+st.Muted.Render(c.T("home.pending.hint")))
 		}
 	}
 	lines = append(lines, "",
 		st.Strong.Render(c.T("home.nopassword")), f.ItemView(h.first), "",
 		st.Strong.Render(c.T("home.other")), f.ItemView(h.problem), f.ItemView(h.lookup), f.ItemView(h.help))
 	return fitHeight(strings.Join(lines, "\n"), c.BodyHeight())
-}
-
-// countRefusal counts refused logins in a row for the identifiant tried;
-// any other answer (a success, rights ended: the password was right)
-// starts over.
-func (h *Home) countRefusal(err error) {
-	switch {
-	case errors.Is(err, data.ErrInvalidCredentials):
-		if h.tried != h.failedLocal {
-			h.failedLocal, h.failures = h.tried, 0
-		}
-		h.failures++
-	case err == nil || !Internal(err) && !isRateLimit(err):
-		h.failedLocal, h.failures = "", 0
-	}
-}
-
-// loginLocal is what the lock counts for a typed identifiant: its local part.
-func loginLocal(ident string) string {
-	local, _ := data.NormalizeLogin(ident)
-	return local
-}
-
-func isRateLimit(err error) bool {
-	var limit *data.RateLimitError
-	return errors.As(err, &limit)
 }

@@ -268,7 +268,8 @@ func (m *Model) size() tea.WindowSizeMsg {
 	return tea.WindowSizeMsg{Width: m.c.Width, Height: m.c.Height}
 }
 
-// back returns to the previous page, as it was left.
+// back returns to the previous page, as it was left; a Returner (home) is
+// told, unless the page left was an overlay (Aide, the demo mailbox).
 func (m *Model) back() tea.Cmd {
 	if len(m.stack) == 0 {
 		if _, home := m.screen.(*screens.Home); home {
@@ -281,9 +282,22 @@ func (m *Model) back() tea.Cmd {
 		// there, not left open behind a login form.
 		return m.wipe("logout")
 	}
+	left := m.screen
 	m.screen = m.stack[len(m.stack)-1]
 	m.stack = m.stack[:len(m.stack)-1]
+	if r, ok := m.screen.(screens.Returner); ok && !overlay(left) {
+		r.Returned() // home forgets the previous person's identifiant and error
+	}
 	return m.forward(m.size())
+}
+
+// overlay says a page is one that the global keys open over any screen
+// (Aide with F1, the demo mailbox with F4): esc from it returns to the
+// screen exactly as it was, a glance in the middle of typing.
+func overlay(s screens.Screen) bool {
+	_, help := s.(interface{ IsHelp() })
+	_, mailbox := s.(interface{ IsMailbox() })
+	return help || mailbox
 }
 
 // wipe forgets everything of the previous person: the logged-in session
