@@ -37,6 +37,7 @@ type Activation struct {
 
 	allowedFrom time.Time // too early: from when
 	earlyForm   *Form
+	earlyNotYet bool // "Réessayer" was pressed before that time: say from when
 
 	entry  *CodeEntry
 	ticket *data.Ticket
@@ -232,7 +233,10 @@ func (a *Activation) back() tea.Cmd {
 		a.pw.wipe() // coming back shows empty fields (enterPassword rebuilds the step)
 		a.step = actRedirect
 	case actDone:
-		return goLogin(a.account)
+		// A clean home: only the explicit "Se connecter" fills in the
+		// identifiant (the next person at the kiosk would type theirs into
+		// the password field, a failed login for this one).
+		return Navigate(NavigateMsg{Page: PageHome})
 	}
 	return nil
 }
@@ -247,7 +251,7 @@ func (a *Activation) started(msg activationStartMsg) tea.Cmd {
 		a.step = actCode
 		return a.entry.Init()
 	case errors.As(msg.err, &early):
-		a.allowedFrom = early.AllowedFrom
+		a.allowedFrom, a.earlyNotYet = early.AllowedFrom, false
 		a.step = actTooEarly
 		a.buildTooEarly()
 		if a.c.Tick == nil {
@@ -291,7 +295,7 @@ func (a *Activation) completed(msg activationDoneMsg) tea.Cmd {
 		a.err = msg.err
 		a.step, a.byNumber = actIdentify, false
 		if a.ticket != nil {
-			a.identInput.SetValue(a.ticket.Identifiant)
+			a.identInput.Prefill(a.ticket.Identifiant)
 		}
 		a.ticket, a.fromTicket = nil, false
 		a.identForm.FocusItem(a.identInput)

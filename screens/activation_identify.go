@@ -19,7 +19,7 @@ func (a *Activation) buildIdentify(identifiant string) {
 	c := a.c
 	a.identForm = NewForm(c)
 	a.identInput = a.identForm.AddInput(InputSpec{Label: "activation.identifiant", Hint: "activation.identifiant.hint",
-		Limit: data.MaxEmailLength, Value: strings.TrimSpace(identifiant)})
+		Limit: data.MaxEmailLength, Value: strings.TrimSpace(identifiant), Selected: true})
 	a.identForm.AddAction("continue", "activation.continue", false)
 	a.numberLink = a.identForm.AddAction("number", "activation.bynumber", true)
 
@@ -143,8 +143,14 @@ func (a *Activation) viewIdentify() string {
 // rights also say what to do next.
 func (a *Activation) errorView() string {
 	c, st := a.c, a.c.Styles
-	lines := []string{a.wrap(st.Error, "✗ "+c.ErrorText(a.err), 0)}
+	text := c.ErrorText(a.err)
 	var ended *data.RightsEndedError
+	if errors.As(a.err, &ended) && !ended.End.IsZero() {
+		// Said to anyone who types the identifiant, with no password: that
+		// the rights ended, not when (the date is for the right password).
+		text = c.T("activation.rights.ended")
+	}
+	lines := []string{a.wrap(st.Error, "✗ "+text, 0)}
 	switch {
 	case errors.Is(a.err, data.ErrUnknownIdentifiant):
 		lines = append(lines, a.wrap(st.Text.PaddingLeft(2), c.T("activation.unknown.next"), 0))
@@ -165,6 +171,10 @@ func (a *Activation) buildTooEarly() {
 func (a *Activation) keyTooEarly(k tea.KeyMsg) tea.Cmd {
 	switch a.earlyForm.Update(k).Action {
 	case "retry":
+		if a.c.Now().Before(a.allowedFrom) {
+			a.earlyNotYet = true // not silently the same screen again: say from when
+			return nil
+		}
 		return a.identify()
 	case "home":
 		return Navigate(NavigateMsg{Page: PageHome})
@@ -175,10 +185,16 @@ func (a *Activation) keyTooEarly(k tea.KeyMsg) tea.Cmd {
 func (a *Activation) viewTooEarly() string {
 	c, st := a.c, a.c.Styles
 	when := c.T("activation.early.now")
-	if c.Now().Before(a.allowedFrom) {
-		when = c.Tf("activation.tooearly", c.FormatTime(a.allowedFrom), c.MinutesUntil(a.allowedFrom))
+	early := c.Now().Before(a.allowedFrom)
+	if early {
+		when = c.Tf("activation.tooearly", c.FormatFromTime(a.allowedFrom), c.MinutesUntilFrom(a.allowedFrom))
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, st.Notice.Render(st.Strong.Render(when)), "",
+	parts := []string{st.Notice.Render(st.Strong.Render(when)), "",
 		a.wrap(st.Text, c.Tf("activation.early.why", int(data.ActivationDelay/time.Minute)), 0), "",
-		a.earlyForm.View())
+		a.earlyForm.View()}
+	if early && a.earlyNotYet {
+		parts = append(parts, "", a.wrap(st.Error, "✗ "+c.Tf("flow.notyet", c.FormatFromTime(a.allowedFrom),
+			c.MinutesUntilFrom(a.allowedFrom)), 0))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }

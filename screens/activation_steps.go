@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
@@ -34,6 +33,9 @@ func (a *Activation) resizeCharter() {
 	offset := a.charter.YOffset
 	w := min(max(c.Width-2, 20), 78) - 4 // the card: border and padding
 	chrome := charterChrome
+	if a.linkTicket() != nil {
+		chrome++ // the account's line under the title
+	}
 	if a.notice != "" {
 		chrome += lipgloss.Height(c.Styles.Notice.Render(a.wrap(c.Styles.Text, a.notice, 4)))
 	}
@@ -87,7 +89,7 @@ func (a *Activation) viewCharter() string {
 	if a.charterLang != c.Lang {
 		a.resizeCharter() // F2 switched the language: the text follows (no message tells the screen)
 	}
-	where := fmt.Sprintf(" (%d %%)", int(a.charter.ScrollPercent()*100+0.5))
+	where := " " + c.Tf("activation.charter.read", int(a.charter.ScrollPercent()*100+0.5))
 	intro := st.Text.Render(c.T("activation.charter.intro")) + st.Muted.Render(where)
 	return lipgloss.JoinVertical(lipgloss.Left, intro, st.Card.Render(a.charter.View()), a.charterForm.View())
 }

@@ -3,6 +3,8 @@ package screens
 import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+
+	"entkiosk/data"
 )
 
 // What "1ère connexion" shows, and its keys.
@@ -39,7 +41,7 @@ func (a *Activation) Keys() []key.Binding {
 
 func (a *Activation) View() string {
 	c, st := a.c, a.c.Styles
-	parts := []string{st.Title.Render(a.title())}
+	parts := []string{flowTitle(c, a.title(), a.linkTicket())}
 	if a.notice != "" {
 		parts = append(parts, st.Notice.Render(a.wrap(st.Text, a.notice, 4)))
 	}
@@ -71,6 +73,16 @@ func (a *Activation) View() string {
 		parts = append(append(parts, gap...), a.errorView())
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+}
+
+// linkTicket is the ticket of a session opened by a mail link, on the steps
+// it opened (charter, redirection, password): they name the account, since
+// nothing typed here did (homonyms: marie.petit, marie.petit2).
+func (a *Activation) linkTicket() *data.Ticket {
+	if a.fromTicket && (a.step == actCharter || a.step == actRedirect || a.step == actPassword) {
+		return a.ticket
+	}
+	return nil
 }
 
 func (a *Activation) title() string {

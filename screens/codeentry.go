@@ -42,6 +42,7 @@ type CodeEntry struct {
 	local   string
 	resent  bool // a new code was just sent
 	needNew bool // the code can no longer work: only a new one helps
+	notYet  bool // Enter was pressed while nothing could be done yet: say from when
 	busy    Busy
 }
 
@@ -124,6 +125,7 @@ func (e *CodeEntry) build() {
 	}
 	e.form = NewForm(e.c)
 	e.code = nil
+	e.notYet = false
 	if !e.needNew {
 		e.code = e.form.AddInput(InputSpec{Label: "code.label", Hint: "code.hint", Secret: true,
 			Limit: data.CodeDigits, Value: typed, Width: 20})
@@ -207,6 +209,12 @@ func (e *CodeEntry) Update(msg tea.Msg) (CodeEvent, tea.Cmd) {
 }
 
 func (e *CodeEntry) key(k tea.KeyMsg) (CodeEvent, tea.Cmd) {
+	if e.code == nil && !e.hasResend && (k.String() == "enter" || k.String() == "ctrl+j") {
+		// Nothing to type and no new code yet: Enter says from when,
+		// rather than doing nothing.
+		e.notYet = true
+		return CodeEvent{}, nil
+	}
 	if k.Type == tea.KeyRunes || k.Type == tea.KeySpace {
 		if _, onCode := e.form.Focused().(*Input); onCode {
 			// Only digits reach the field: "1234 5678" as printed in the mail works.
@@ -324,6 +332,10 @@ func (e *CodeEntry) View() string {
 	}
 	if !e.hasResend {
 		lines = append(lines, st.Muted.Render("  "+e.waitText()))
+		if e.notYet {
+			lines = append(lines, "", st.Error.Render("✗ "+c.Tf("flow.notyet", c.FormatFromTime(e.resendAt),
+				c.MinutesUntilFrom(e.resendAt))))
+		}
 	}
 	if status != "" {
 		lines = append(lines, "", status)
@@ -331,8 +343,9 @@ func (e *CodeEntry) View() string {
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
 
-// waitText says from when a new code can be asked for, and why when it is
-// the hourly limit (unless the refusal above already says so).
+// waitText says from when a new code can be asked for (rounded up to the
+// minute: at the time shown, it works), and why when it is the hourly
+// limit (unless the refusal above already says so).
 func (e *CodeEntry) waitText() string {
 	c := e.c
 	label := "code.resend.at"
@@ -341,9 +354,9 @@ func (e *CodeEntry) waitText() string {
 	}
 	var limit *data.RateLimitError
 	if !e.hourly || (errors.As(e.err, &limit) && limit.What == "mail") {
-		return c.Tf(label, c.FormatTime(e.resendAt))
+		return c.Tf(label, c.FormatFromTime(e.resendAt))
 	}
-	return c.Nf(label+".hourly", data.MailsPerHour, c.FormatTime(e.resendAt))
+	return c.Nf(label+".hourly", data.MailsPerHour, c.FormatFromTime(e.resendAt))
 }
 
 // Keys are the bindings that work in this step right now.

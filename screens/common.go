@@ -126,6 +126,27 @@ func (c *Common) FormatDateTime(t time.Time) string {
 	return c.Tf("common.datetime", c.FormatDate(t), c.FormatTime(t))
 }
 
+// FormatFromTime is a time said as "from HH:MM" (possible à, réessayez à):
+// rounded up to the minute, so that what is refused at 20:34:06 is never
+// announced for 20:34.
+func (c *Common) FormatFromTime(t time.Time) string { return c.FormatTime(ceilMinute(t)) }
+
+// FormatFromDateTime is FormatFromTime with the date (the date of the
+// rounded time: 23:59:30 is said as the next day at 00:00).
+func (c *Common) FormatFromDateTime(t time.Time) string { return c.FormatDateTime(ceilMinute(t)) }
+
+// MinutesUntilFrom is MinutesUntil the time FormatFromTime says, so that
+// "à partir de 20:35 (dans 2 min)" agree.
+func (c *Common) MinutesUntilFrom(t time.Time) int { return c.MinutesUntil(ceilMinute(t)) }
+
+// ceilMinute is the first whole minute at or after t.
+func ceilMinute(t time.Time) time.Time {
+	if r := t.Truncate(time.Minute); !r.Equal(t) {
+		return r.Add(time.Minute)
+	}
+	return t
+}
+
 // Minutes until t, rounded up, at least 1.
 func (c *Common) MinutesUntil(t time.Time) int {
 	d := t.Sub(c.Now())

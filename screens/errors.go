@@ -8,7 +8,8 @@ import (
 
 // ErrorText says an error from the store in the session's language. Errors
 // that are not meant for people become "try again", and are logged by the
-// caller.
+// caller. Every "possible à / réessayez à" time is rounded up to the minute
+// (FormatFromTime): never a time at which it is still refused.
 func (c *Common) ErrorText(err error) string {
 	var (
 		tooEarly *data.TooEarlyError
@@ -36,13 +37,13 @@ func (c *Common) ErrorText(err error) string {
 			return c.T("error.limit.disabled")
 		case limit.What == "mail" && limit.Until.Sub(c.Now()) > data.ResendCooldown:
 			// Longer than the wait after a mail: the hourly limit, not a code just sent.
-			return c.Nf("error.limit.mail.hourly", data.MailsPerHour, c.FormatTime(limit.Until))
+			return c.Nf("error.limit.mail.hourly", data.MailsPerHour, c.FormatFromTime(limit.Until))
 		case limit.What == "mail":
-			return c.Tf("error.limit.mail", c.FormatTime(limit.Until))
+			return c.Tf("error.limit.mail", c.FormatFromTime(limit.Until))
 		case limit.What == "lookup":
-			return c.Tf("error.limit.lookup", c.FormatDateTime(limit.Until))
+			return c.Tf("error.limit.lookup", c.FormatFromDateTime(limit.Until))
 		default:
-			return c.Tf("error.limit.client", c.FormatTime(limit.Until))
+			return c.Tf("error.limit.client", c.FormatFromTime(limit.Until))
 		}
 	case errors.Is(err, data.ErrNoMatch):
 		return c.T("error.nomatch")
@@ -62,7 +63,7 @@ func (c *Common) ErrorText(err error) string {
 	case errors.Is(err, data.ErrBadToken):
 		return c.T("error.token")
 	case errors.As(err, &tooEarly):
-		return c.Tf("activation.tooearly", c.FormatTime(tooEarly.AllowedFrom), c.MinutesUntil(tooEarly.AllowedFrom))
+		return c.Tf("activation.tooearly", c.FormatFromTime(tooEarly.AllowedFrom), c.MinutesUntilFrom(tooEarly.AllowedFrom))
 	case errors.Is(err, data.ErrAlreadyActive):
 		return c.T("error.active")
 	case errors.As(err, &email):

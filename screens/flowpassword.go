@@ -93,6 +93,17 @@ func goLogin(acct *data.Account) tea.Cmd {
 	return Navigate(NavigateMsg{Page: PageHome, Identifiant: ident})
 }
 
+// flowTitle is a flow step's title; with the ticket of a mail link, the
+// account the step is for on the line under it.
+func flowTitle(c *Common, title string, t *data.Ticket) string {
+	st := c.Styles
+	if t == nil {
+		return st.Title.Render(title)
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, st.Title.MarginBottom(0).Render(title),
+		st.Muted.Render(c.Tf("flow.account", st.Strong.Render(Clean(t.Identifiant)))), "")
+}
+
 // hangingWrap wraps the lines of s that are wider than width, indenting
 // their continuation under the text (after "✓ "): a long rule, in either
 // language, must not run off an 80-column screen.

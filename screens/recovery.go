@@ -82,7 +82,7 @@ func NewRecovery(c *Common, nav NavigateMsg) Screen {
 	trouble := r.menu.AddAction("trouble", "recovery.case.trouble", true)
 	r.forgotForm = NewForm(c)
 	r.identInput = r.forgotForm.AddInput(InputSpec{Label: "recovery.identifiant", Hint: "recovery.identifiant.hint",
-		Limit: data.MaxEmailLength, Value: strings.TrimSpace(nav.Identifiant)})
+		Limit: data.MaxEmailLength, Value: strings.TrimSpace(nav.Identifiant), Selected: true})
 	r.forgotForm.AddAction("send", "recovery.send", false)
 	r.pw = newPasswordStep(c, "recovery.password.submit")
 	r.buildTrouble()
@@ -245,7 +245,7 @@ func (r *Recovery) back() tea.Cmd {
 		r.entry = NewCodeEntry(r.c, r.entry.Challenge()).WithIntro("recovery.sent")
 		return r.entry.Init()
 	case recDone:
-		return goLogin(r.account)
+		return Navigate(NavigateMsg{Page: PageHome}) // clean: only "Se connecter" fills in the identifiant
 	case recCheck:
 		r.step = recTrouble
 	}
@@ -300,7 +300,7 @@ func (r *Recovery) completed(msg resetDoneMsg) tea.Cmd {
 		r.pw.wipe()
 		r.err = msg.err
 		if r.ticket != nil && r.identInput.Value() == "" {
-			r.identInput.SetValue(r.ticket.Identifiant)
+			r.identInput.Prefill(r.ticket.Identifiant)
 		}
 		r.step, r.ticket, r.fromTicket = recForgot, nil, false
 		r.forgotForm.FocusItem(r.identInput)

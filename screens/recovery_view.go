@@ -3,6 +3,8 @@ package screens
 import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+
+	"entkiosk/data"
 )
 
 // What "Problème de connexion" shows, and its keys.
@@ -24,7 +26,11 @@ func (r *Recovery) Keys() []key.Binding {
 
 func (r *Recovery) View() string {
 	c, st := r.c, r.c.Styles
-	parts := []string{st.Title.Render(r.title())}
+	var link *data.Ticket // a mail link opened the new password: name the account
+	if r.fromTicket && r.step == recPassword {
+		link = r.ticket
+	}
+	parts := []string{flowTitle(c, r.title(), link)}
 	if r.notice != "" {
 		parts = append(parts, st.Notice.Render(flowWrap(c, st.Text, r.notice, 4)), "")
 	}

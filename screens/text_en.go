@@ -115,7 +115,7 @@ var textEN = map[string]string{
 	"home.key.help":         "open the help",
 
 	// --- code entry (CodeEntry, shared by every flow that mails a code)
-	"code.sent":                   "A code was sent to %s",
+	"code.sent":                   "A code was sent to %s.",
 	"code.expires":                "It is valid until %s.",
 	"code.demo":                   "Demo: the mail is in the demo mailbox (F4).",
 	"code.label":                  "Code from the mail (8 digits)",
@@ -134,6 +134,10 @@ var textEN = map[string]string{
 	"code.short.other":            "The code has %[2]d digits (%[1]d typed).",
 	"key.resend":                  "send the code again",
 	"key.newcode":                 "new code",
+
+	// --- flows (shared by activation, lost password and the code entry)
+	"flow.account": "Account: %s",
+	"flow.notyet":  "Not yet: possible from %s (in %d min).",
 
 	// --- activation (1ère connexion)
 	"keyname.space":                   "Space",
@@ -166,7 +170,8 @@ var textEN = map[string]string{
 	"activation.early.home":           "Back to the home screen",
 	"activation.active.notice":        "This account is already activated: it cannot be activated twice. Forgot your password? Ask for a new one below.",
 	"activation.code.intro":           "Type the activation code from the mail.",
-	"activation.charter.intro":        "Read the charter for the use of digital resources, then accept it.",
+	"activation.charter.intro":        "Read the charter for the use of digital resources and accept it.",
+	"activation.charter.read":         "(%d %% read)",
 	"activation.charter.accept":       "I have read the charter and I accept it",
 	"activation.charter.text": `CHARTER FOR THE USE OF THE DIGITAL RESOURCES OF THE UNIVERSITÉ DE MONTPELLIER
 
@@ -204,6 +209,7 @@ var textEN = map[string]string{
 	"activation.done.how":             "To log in, type your identifiant (%s is enough) and the password you just chose: at an ENT kiosk on campus, or from home (see the help, F1).",
 	"activation.done.login":           "Log in",
 	"activation.unknown.next":         "Check it: firstname.lastname, accents and apostrophes removed (Hélène D'Arc → helene.darc), homonyms numbered (marie.petit2). Or identify with your student number and birth date: the \"I do not know my identifiant\" link above.",
+	"activation.rights.ended":         "This account's access to the digital resources has ended.",
 	"activation.rights.next":          "To register again, contact the student office (scolarité) of your faculty or institute: access comes back with the same identifiant. Any question? The helpdesk: %s.",
 	"key.untoggle":                    "untick",
 
@@ -220,7 +226,7 @@ var textEN = map[string]string{
 	"recovery.identifiant.hint":     "firstname.lastname or firstname.lastname@etu.umontpellier.fr",
 	"recovery.identifiant.required": "Type your identifiant.",
 	"recovery.send":                 "Get a code",
-	"recovery.sent":                 "A mail was sent to your recovery address: %s",
+	"recovery.sent":                 "A mail was sent to your recovery address: %s.",
 	"recovery.code.nothing":         "Nothing after a few minutes? Check the identifiant you typed, and your spam folder.",
 	"recovery.pending.notice":       "Your account was never activated: finish its activation; you will choose your password at the end.",
 	"recovery.password.title":       "new password",
@@ -255,7 +261,7 @@ var textEN = map[string]string{
 	"recovery.check.code.title":     "The code does not arrive",
 	"recovery.check.code.text":      "The code goes to the recovery address within a few minutes: look in the spam folder too. Another one can be sent %d s after the previous one, %d times an hour at most. Only the latest code works, for %d h; %d mistakes make it unusable.",
 	"recovery.check.secours.title":  "No access to the recovery address",
-	"recovery.check.secours.text":   "Without access to your recovery address, the code cannot reach you. Contact the helpdesk (%s), or come with your student card or an identity document: they can correct the address. Once logged in, you can also change it yourself from your dashboard.",
+	"recovery.check.secours.text":   "Without access to your recovery address, the code cannot reach you. Contact the helpdesk (%s), or come with your student card or an identity document: they can correct the address. After logging in, you can also change it yourself from your dashboard.",
 	// --- help (Aide)
 	"help.title":       "Help",
 	"help.more":        "↓ more (↓, PgDn)",

@@ -116,7 +116,7 @@ var textFR = map[string]string{
 	"home.key.help":         "ouvrir l'aide",
 
 	// --- code entry (CodeEntry, shared by every flow that mails a code)
-	"code.sent":                   "Un code a été envoyé à %s",
+	"code.sent":                   "Un code a été envoyé à %s.",
 	"code.expires":                "Il est valable jusqu'au %s.",
 	"code.demo":                   "Démo : le mail est dans la boîte de démonstration (F4).",
 	"code.label":                  "Code reçu par mail (8 chiffres)",
@@ -135,6 +135,10 @@ var textFR = map[string]string{
 	"code.short.other":            "Le code comporte %[2]d chiffres (%[1]d saisis).",
 	"key.resend":                  "renvoyer le code",
 	"key.newcode":                 "nouveau code",
+
+	// --- flows (shared by activation, lost password and the code entry)
+	"flow.account": "Compte : %s",
+	"flow.notyet":  "Pas encore : possible à partir de %s (dans %d min).",
 
 	// --- activation (1ère connexion)
 	"keyname.space":                   "Espace",
@@ -167,7 +171,8 @@ var textFR = map[string]string{
 	"activation.early.home":           "Retour à l'accueil",
 	"activation.active.notice":        "Ce compte est déjà activé : il ne peut pas l'être une seconde fois. Mot de passe oublié ? Demandez-en un nouveau ci-dessous.",
 	"activation.code.intro":           "Saisissez le code d'activation reçu par mail.",
-	"activation.charter.intro":        "Lisez la charte d'usage des ressources numériques, puis acceptez-la.",
+	"activation.charter.intro":        "Lisez la charte d'usage des ressources numériques et acceptez-la.",
+	"activation.charter.read":         "(lu à %d %%)",
 	"activation.charter.accept":       "J'ai lu la charte et je l'accepte",
 	"activation.charter.text": `CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES DE L'UNIVERSITÉ DE MONTPELLIER
 
@@ -205,6 +210,7 @@ var textFR = map[string]string{
 	"activation.done.how":             "Pour vous connecter, saisissez votre identifiant (%s suffit) et le mot de passe que vous venez de choisir : sur une borne ENT du campus, ou depuis chez vous (voir l'aide, F1).",
 	"activation.done.login":           "Se connecter",
 	"activation.unknown.next":         "Vérifiez-le : prenom.nom, accents et apostrophes retirés (Hélène D'Arc → helene.darc), les homonymes numérotés (marie.petit2). Ou identifiez-vous avec votre numéro étudiant et votre date de naissance : lien « Je ne connais pas mon identifiant » ci-dessus.",
+	"activation.rights.ended":         "Les droits d'accès aux ressources numériques de ce compte ont pris fin.",
 	"activation.rights.next":          "Pour vous réinscrire, adressez-vous à la scolarité de votre composante (UFR, faculté, institut ou école) : l'accès revient avec le même identifiant. Une question ? L'assistance : %s.",
 	"key.untoggle":                    "décocher",
 
@@ -221,7 +227,7 @@ var textFR = map[string]string{
 	"recovery.identifiant.hint":     "prenom.nom ou prenom.nom@etu.umontpellier.fr",
 	"recovery.identifiant.required": "Saisissez votre identifiant.",
 	"recovery.send":                 "Recevoir un code",
-	"recovery.sent":                 "Un mail a été envoyé sur votre adresse mail de secours : %s",
+	"recovery.sent":                 "Un mail a été envoyé sur votre adresse mail de secours : %s.",
 	"recovery.code.nothing":         "Rien reçu après quelques minutes ? Vérifiez l'identifiant saisi et vos courriers indésirables.",
 	"recovery.pending.notice":       "Votre compte n'a jamais été activé : terminez son activation ; vous choisirez votre mot de passe à la fin.",
 	"recovery.password.title":       "nouveau mot de passe",
@@ -256,7 +262,7 @@ var textFR = map[string]string{
 	"recovery.check.code.title":     "Le code n'arrive pas",
 	"recovery.check.code.text":      "Le code part sur l'adresse mail de secours en quelques minutes : regardez aussi dans les courriers indésirables. Un nouvel envoi est possible %d s après le précédent, %d fois par heure au plus. Seul le dernier code reçu fonctionne, pendant %d h ; %d erreurs le rendent inutilisable.",
 	"recovery.check.secours.title":  "Plus d'accès au mail de secours",
-	"recovery.check.secours.text":   "Sans accès à votre mail de secours, le code ne peut pas vous parvenir. Contactez l'assistance (%s), ou présentez-vous avec votre carte étudiante ou une pièce d'identité : elle pourra corriger l'adresse. Une fois connecté, vous pouvez aussi la changer vous-même depuis votre tableau de bord.",
+	"recovery.check.secours.text":   "Sans accès à votre mail de secours, le code ne peut pas vous parvenir. Contactez l'assistance (%s), ou présentez-vous avec votre carte étudiante ou une pièce d'identité : elle pourra corriger l'adresse. Après la connexion, vous pouvez aussi la changer vous-même depuis votre tableau de bord.",
 	// --- help (Aide)
 	"help.title":       "Aide",
 	"help.more":        "↓ suite (↓, PgDn)",

@@ -83,11 +83,12 @@ func TestActivationCamilleEndToEnd(t *testing.T) {
 
 	tm.typeText(code)
 	tm.press("enter")
-	tm.requireScreen("CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES", "[ ] J'ai lu la charte et je l'accepte", "(0 %)")
+	tm.requireScreen("CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES", "[ ] J'ai lu la charte et je l'accepte", "(lu à 0 %)")
 	tm.goldenStep("3-charter", code)
 	// Scrolling shows the rest; going on without accepting is refused.
 	tm.press("pgdown", "pgdown", "pgdown", "pgdown")
-	tm.requireScreen("9. Sanctions.", "(100 %)")
+	tm.requireScreen("9. Sanctions.", "(lu à 100 %)")
+	tm.requireWidth(80)
 	tm.press("tab", "enter")
 	tm.requireScreen("Vous devez accepter la charte pour activer votre compte.", "étape 3 sur 5")
 	tm.press("space")
@@ -312,9 +313,12 @@ func TestActivationRightsEnded(t *testing.T) {
 	tm := newTestModel(t)
 	tm.openActivation()
 	tm.identify("paul.bernard")
+	// No password given: that the rights ended, never when (the date is
+	// said after the right password, on the login).
 	tm.requireScreen("étape 1 sur 5 : identification",
-		"✗ Vos droits d'accès aux ressources numériques ont pris fin le 31/12/2025.",
+		"✗ Les droits d'accès aux ressources numériques de ce compte ont pris fin.",
 		"scolarité de votre composante", "assistance-ent@umontpellier.fr")
+	tm.requireNoDate()
 	if _, ok := tm.Screen().(*screens.Activation); !ok {
 		t.Fatalf("not on the activation any more: %T", tm.Screen())
 	}
@@ -326,15 +330,25 @@ func TestActivationRightsEnded(t *testing.T) {
 	tm.press("enter")
 	tm.typeText("05051999")
 	tm.press("enter")
-	tm.requireScreen("ont pris fin le 31/12/2025.", "scolarité de votre composante")
+	tm.requireScreen("de ce compte ont pris fin.", "scolarité de votre composante")
+	tm.requireNoDate()
 	if n := codeMails(t, tm.store, "paul.bernard@example.org"); n != 0 {
 		t.Fatalf("%d code mails to an account whose rights ended", n)
 	}
 	en := newTestModel(t, func(o *Options) { o.Lang = screens.English })
 	en.openActivation()
 	en.identify("paul.bernard")
-	en.requireScreen("Your access to the digital resources ended on 31/12/2025.", "register again")
+	en.requireScreen("This account's access to the digital resources has ended.", "register again")
+	en.requireNoDate()
 	en.requireClean()
+}
+
+// requireNoDate fails if Paul Bernard's end of rights shows.
+func (tm *testModel) requireNoDate() {
+	tm.t.Helper()
+	if s := tm.screen(); strings.Contains(s, "31/12/2025") || strings.Contains(s, "2025") {
+		tm.t.Fatalf("the date the rights ended shows with no password:\n%s", s)
+	}
 }
 
 // An active account is never activated again: it goes to "mot de passe oublié".
@@ -471,13 +485,18 @@ func TestActivationFromToken(t *testing.T) {
 		o.Store = s
 		o.Start = screens.NavigateMsg{Page: screens.PageActivation, Ticket: ticket}
 	})
-	tm.requireScreen("1ère connexion — étape 3 sur 5 : charte")
+	// Opened by a link, nothing typed here named the account: each step does.
+	const account = "Compte : " + camilleID
+	tm.requireScreen("1ère connexion — étape 3 sur 5 : charte", account)
 	tm.goldenStep("charter", token)
 	tm.acceptCharter()
+	tm.requireScreen(account)
 	tm.press("esc")
 	tm.requireScreen("étape 3 sur 5 : charte", "[x] J'ai lu") // one step back, still accepted
 	tm.press("enter")                                         // the focus stayed on "Continuer"
 	tm.press("down", "down", "enter")                         // redirect without a copy
+	tm.requireScreen("étape 5 sur 5 : mot de passe", account)
+	tm.goldenStep("password")
 	tm.choosePassword(newPassword)
 	tm.requireScreen("✓ Votre compte est activé.", "vers c•••••@e•••••.org, sans copie")
 	tm.requireHidden(token, newPassword)
@@ -641,4 +660,100 @@ func TestActivationPasswordEmptyAfterEsc(t *testing.T) {
 	}
 	tm.choosePassword(newPassword)
 	tm.requireScreen("✓ Votre compte est activé.")
+}
+
+// Esc on "compte activé" goes to a clean home: the next person at the
+// kiosk types their identifiant into Identifiant, never into the password
+// field of the one who just activated. Only "Se connecter" fills it in.
+func TestActivationDoneEscGoesToCleanHome(t *testing.T) {
+	tm := newTestModel(t)
+	tm.camilleAtCharter()
+	tm.acceptCharter()
+	tm.press("enter")
+	tm.choosePassword(newPassword)
+	tm.requireScreen("✓ Votre compte est activé.")
+	tm.press("esc")
+	if !tm.atHome() {
+		t.Fatalf("esc on the done screen did not go home: %T", tm.Screen())
+	}
+	if strings.Contains(tm.screen(), "camille") {
+		t.Fatalf("the identifiant stays on home:\n%s", tm.screen())
+	}
+	tm.requireScreen("› Identifiant")
+	tm.typeText("hugo.lefevre")
+	if v := tm.field("Identifiant"); v != "hugo.lefevre" {
+		t.Fatalf("typed into Identifiant: %q\n%s", v, tm.screen())
+	}
+}
+
+// The identifiant typed on home arrives selected: typing it again replaces
+// it (never "camille.martincamille.martin"), a paste too; Backspace or an
+// arrow keeps it, to be edited.
+func TestActivationPrefilledIdentifiantReplaced(t *testing.T) {
+	for _, tc := range []struct {
+		name, home string // what was typed on home
+		keys       func(tm *testModel)
+	}{
+		{"typed again", "camille.martin", func(tm *testModel) { tm.typeText("camille.martin") }},
+		{"pasted", "camille.martin", func(tm *testModel) {
+			tm.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("camille.martin"), Paste: true})
+		}},
+		{"backspace edits", "camille.martix", func(tm *testModel) { tm.press("backspace"); tm.typeText("n") }},
+		{"arrow edits", "camille.marti", func(tm *testModel) { tm.press("left", "right"); tm.typeText("n") }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tm := newTestModel(t)
+			tm.typeText(tc.home)
+			tm.press("tab", "tab", "tab", "enter") // "1ère connexion"
+			tm.requireScreen("étape 1 sur 5 : identification")
+			tc.keys(tm)
+			if v := tm.field("Identifiant"); v != "camille.martin" {
+				t.Fatalf("identifiant %q:\n%s", v, tm.screen())
+			}
+			tm.press("enter")
+			tm.requireScreen("étape 2 sur 5 : code d'activation")
+		})
+	}
+}
+
+// newTestModelAt is newTestModel on a store whose demo was loaded at a
+// given time (its clock starts there): times with seconds.
+func newTestModelAt(t *testing.T, at time.Time) *testModel {
+	t.Helper()
+	clock := data.NewManualClock(at)
+	s, err := data.Open(t.TempDir()+"/entkiosk.db", data.Config{Clock: clock, Hasher: testHasher,
+		LinkHost: "ent.umontpellier.fr", LinkPort: 2222})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.LoadDemo(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	tm := newTestModel(t, func(o *Options) { o.Store = s })
+	tm.store, tm.clock = s, clock
+	return tm
+}
+
+// A "from" time is rounded up to the minute: open from 10:10:06, it is
+// announced for 10:11, never for 10:10 (refused at 10:10:03). Réessayer
+// before then says from when, rather than showing the same screen again.
+func TestActivationTooEarlyRoundsUp(t *testing.T) {
+	tm := newTestModelAt(t, testNow.Add(6*time.Second)) // Léa's IA validated at 09:55:06
+	tm.openActivation()
+	tm.identify("lea.dubois")
+	tm.requireScreen("Activation possible à partir de 10:11 (dans 11 min)")
+	tm.clock.Advance(10*time.Minute - 3*time.Second) // 10:10:03: still refused
+	tm.requireScreen("Activation possible à partir de 10:11 (dans 1 min)")
+	tm.press("enter") // Réessayer
+	tm.requireTextNB("✗ Pas encore : possible à partir de 10:11 (dans 1 min).")
+	tm.requireScreen("[ Réessayer ]")
+	tm.requireWidth(80)
+	tm.clock.Advance(3 * time.Second) // 10:10:06
+	tm.requireScreen("Votre compte peut maintenant être activé.")
+	if strings.Contains(tm.screen(), "Pas encore") {
+		t.Fatalf("the refusal stays once it is possible:\n%s", tm.screen())
+	}
+	tm.press("enter")
+	tm.requireScreen("étape 2 sur 5 : code d'activation")
 }

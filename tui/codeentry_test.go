@@ -370,3 +370,61 @@ func TestCodeEntryHourlyLimit(t *testing.T) {
 	tm.fire(&ticks)
 	tm.requireScreen("  Send the code again")
 }
+
+// A "from" time is rounded up to the minute: a code sent at 10:00:20 can
+// be sent again from 10:01:20, said "10:02" (at 10:01 it is refused).
+// Enter while nothing can be done yet says from when, not nothing.
+func TestCodeEntryFromTimeRoundsUp(t *testing.T) {
+	tm := newTestModel(t)
+	tm.clock.Advance(20 * time.Second)
+	ch, err := tm.store.StartReset(context.Background(), "hugo.lefevre", tm.c.Origin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &codeHost{entry: screens.NewCodeEntry(tm.c, ch)}
+	tm.stack = append(tm.stack, tm.Model.screen)
+	tm.Model.screen = h
+	tm.settle(h.Init())
+	tm.requireScreen("Renvoyer le code : possible à 10:02")
+	code := mailedCode(t, tm.store, hugoMail)
+	for range data.CodeMaxFailures {
+		tm.typeText(wrongCode(code))
+		tm.press("enter")
+	}
+	tm.requireScreen("Ce code n'est plus valable", "Recevoir un nouveau code : possible à 10:02")
+	tm.press("enter")
+	tm.requireTextNB("✗ Pas encore : possible à partir de 10:02 (dans 2 min).")
+	tm.requireGolden()
+	tm.clock.Advance(50 * time.Second) // 10:01:10
+	tm.press("enter")
+	tm.requireTextNB("✗ Pas encore : possible à partir de 10:02 (dans 1 min).")
+	tm.clock.Advance(10 * time.Second) // 10:01:20: possible
+	tm.press("enter")
+	tm.requireScreen("Un nouveau code a été envoyé ; le précédent ne fonctionne plus.")
+	if strings.Contains(tm.screen(), "Pas encore") {
+		t.Fatalf("the wait is still said:\n%s", tm.screen())
+	}
+	if h.ticket != nil {
+		t.Fatal("a ticket without a right code")
+	}
+}
+
+// Every "possible à / réessayez à" of the store's limits is rounded up.
+func TestErrorTextFromTimesRoundUp(t *testing.T) {
+	tm := newTestModel(t)
+	until := testNow.Add(90 * time.Second) // 10:01:30
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&data.RateLimitError{What: "client", Until: until}, "Réessayez à 10:02."},
+		{&data.RateLimitError{What: "mail", Until: testNow.Add(50 * time.Second)}, "Nouvel envoi possible à 10:01."},
+		{&data.RateLimitError{What: "mail", Until: testNow.Add(30*time.Minute + time.Second)}, "possible à 10:31."},
+		{&data.RateLimitError{What: "lookup", Until: testNow.Add(14*time.Hour - 30*time.Second)}, "le 26/11/2026 à 00:00."},
+		{&data.TooEarlyError{AllowedFrom: until}, "à partir de 10:02 (dans 2 min)"},
+	} {
+		if got := strings.ReplaceAll(tm.c.ErrorText(tc.err), "\u00a0", " "); !strings.Contains(got, tc.want) {
+			t.Errorf("%v: %q, want %q in it", tc.err, got, tc.want)
+		}
+	}
+}
