@@ -344,7 +344,7 @@ func TestOutboxCommand(t *testing.T) {
 		t.Fatalf("no mail: %q %v", r.out, r.err)
 	}
 	if r := runCmd(t, "outbox", "--db", db, "--status", "perdu"); r.status != 2 ||
-		r.errOut != "entkiosk : outbox : --status \"perdu\" : pending, sending, sent ou failed\n" {
+		r.errOut != "entkiosk : outbox : --status \"perdu\" : pending, sending, sent, failed ou cancelled\n" {
 		t.Fatalf("bad status: %d %q", r.status, r.errOut)
 	}
 }
