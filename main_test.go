@@ -324,7 +324,7 @@ func TestOutboxCommand(t *testing.T) {
 	due := validated.Add(15 * time.Minute).In(data.ParisLocation()).Format("02/01/2006 15:04")
 	for _, want := range []string{
 		"À : camille.martin@example.org\n",
-		"Objet : Activation de votre compte informatique — Université de Montpellier\n",
+		"Objet : Activation de votre compte informatique / Activate your computer account — Université de Montpellier\n",
 		"Date : " + due + "\n",
 		"État : en attente\n",
 		"Bonjour Camille Martin,",

@@ -424,9 +424,11 @@ type Origin struct {
 	Lang   string
 }
 
+// lang is the language of the mails o writes: "en", LangBoth (given by
+// WithLang(Account.MailLang())), or French.
 func (o Origin) lang() string {
-	if o.Lang == "en" {
-		return "en"
+	if o.Lang == "en" || o.Lang == LangBoth {
+		return o.Lang
 	}
 	return "fr"
 }
