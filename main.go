@@ -14,6 +14,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -600,7 +601,12 @@ func importSummary(r *data.ImportReport) string {
 // mailStatus names an outbox state in French.
 var mailStatus = map[string]string{
 	data.MailPending: "en attente", data.MailSending: "en cours d'envoi", data.MailSent: "envoyé", data.MailFailed: "en échec",
+	data.MailCancelled: "annulé",
 }
+
+// cancelWhy says in French why a mail was cancelled.
+var cancelWhy = map[string]string{data.CancelUsed: "code déjà utilisé", data.CancelSuperseded: "code remplacé par un plus récent",
+	data.CancelFailures: "code annulé après 5 erreurs", data.CancelCorrected: "le mail de secours a changé"}
 
 func cmdOutbox(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
 	f := newFlags(name, "[options]", "affiche les mails de la boîte d'envoi, les plus récents d'abord")
@@ -608,14 +614,14 @@ func cmdOutbox(ctx context.Context, name string, args []string, stdout, stderr i
 	var to, status string
 	f.str(&to, "to", "ADRESSE", "", "seulement les mails à cette adresse")
 	f.str(&status, "status", "ÉTAT", "", "seulement les mails dans cet état : pending (en attente), "+
-		"sending (en cours d'envoi), sent (envoyé) ou failed (en échec)")
+		"sending (en cours d'envoi), sent (envoyé), failed (en échec) ou cancelled (annulé : son code ne sert plus)")
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
 	switch status {
-	case "", data.MailPending, data.MailSending, data.MailSent, data.MailFailed:
+	case "", data.MailPending, data.MailSending, data.MailSent, data.MailFailed, data.MailCancelled:
 	default:
-		return usageError{fmt.Sprintf("outbox : --status %q : pending, sending, sent ou failed", status)}
+		return usageError{fmt.Sprintf("outbox : --status %q : pending, sending, sent, failed ou cancelled", status)}
 	}
 	store, err := f.open()
 	if err != nil {
@@ -641,6 +647,9 @@ func cmdOutbox(ctx context.Context, name string, args []string, stdout, stderr i
 			fmt.Fprintf(stdout, " (%s, prochaine le %s)", attempts(m.Attempts), m.NextTryAt.In(loc).Format("02/01/2006 à 15:04"))
 		case m.Status == data.MailFailed:
 			fmt.Fprintf(stdout, " (%s)", attempts(m.Attempts))
+		case m.Status == data.MailCancelled:
+			fmt.Fprintf(stdout, " le %s, jamais envoyé (%s)", m.CancelledAt.In(loc).Format("02/01/2006 à 15:04:05"),
+				cmp.Or(cancelWhy[m.CancelWhy], m.CancelWhy))
 		}
 		fmt.Fprintln(stdout)
 		if m.LastError != "" && m.Status != data.MailSent {

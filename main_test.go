@@ -324,7 +324,7 @@ func TestOutboxCommand(t *testing.T) {
 	due := validated.Add(15 * time.Minute).In(data.ParisLocation()).Format("02/01/2006 15:04")
 	for _, want := range []string{
 		"À : camille.martin@example.org\n",
-		"Objet : Activation de votre compte informatique — Université de Montpellier\n",
+		"Objet : Activation de votre compte informatique / Activate your computer account — Université de Montpellier\n",
 		"Date : " + due + "\n",
 		"État : en attente\n",
 		"Bonjour Camille Martin,",
@@ -344,7 +344,7 @@ func TestOutboxCommand(t *testing.T) {
 		t.Fatalf("no mail: %q %v", r.out, r.err)
 	}
 	if r := runCmd(t, "outbox", "--db", db, "--status", "perdu"); r.status != 2 ||
-		r.errOut != "entkiosk : outbox : --status \"perdu\" : pending, sending, sent ou failed\n" {
+		r.errOut != "entkiosk : outbox : --status \"perdu\" : pending, sending, sent, failed ou cancelled\n" {
 		t.Fatalf("bad status: %d %q", r.status, r.errOut)
 	}
 }

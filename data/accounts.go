@@ -334,7 +334,7 @@ func (s *Store) rememberLang(ctx context.Context, tx *sql.Tx, a *Account, o Orig
 }
 
 // WithLang is o writing its mails in lang: an agent's action on someone
-// else's account writes them in the account's language (Account.Lang).
+// else's account writes them in the account's language (Account.MailLang).
 func (o Origin) WithLang(lang string) Origin {
 	o.Lang = lang
 	return o

@@ -125,7 +125,7 @@ func (s *Store) ActivationChallenge(ctx context.Context, c *ActivationCase, rese
 			return nil, err
 		}
 		if ok {
-			next, err := s.mailAllowance(ctx, s.db, c.personID)
+			next, err := s.mailAllowance(ctx, s.db, c.personID, PurposeActivation)
 			if err != nil {
 				return nil, err
 			}
@@ -141,7 +141,9 @@ func (s *Store) ActivationChallenge(ctx context.Context, c *ActivationCase, rese
 }
 
 // sendCode issues a code for purpose and writes its mail, in one
-// transaction, within the per-account mail allowance.
+// transaction, within the account's mail allowance (mailAllowance). The
+// code it replaces stops working and its mail, if still waiting, is
+// cancelled (the trigger codes_cancel_mail).
 func (s *Store) sendCode(ctx context.Context, a *Account, purpose Purpose, target string, keepCopy bool, o Origin) (*Challenge, error) {
 	var ch *Challenge
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -157,7 +159,7 @@ func (s *Store) sendCode(ctx context.Context, a *Account, purpose Purpose, targe
 func (s *Store) sendCodeTx(ctx context.Context, tx *sql.Tx, a *Account, purpose Purpose, target string, keepCopy bool,
 	o Origin) (*Challenge, error) {
 	now := s.cfg.Clock.Now()
-	next, err := s.mailAllowance(ctx, tx, a.Person.ID)
+	next, err := s.mailAllowance(ctx, tx, a.Person.ID, purpose)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +180,7 @@ func (s *Store) sendCodeTx(ctx context.Context, tx *sql.Tx, a *Account, purpose 
 	ch := &Challenge{Purpose: purpose, MaskedTarget: MaskEmail(target), ExpiresAt: issued.expires,
 		ResendAt: now.Add(ResendCooldown), personID: a.Person.ID, identifiant: a.Identifiant}
 	// The allowance after this mail (3 per hour) may be later than the cooldown.
-	if later, err := s.mailAllowance(ctx, tx, a.Person.ID); err == nil && later.After(ch.ResendAt) {
+	if later, err := s.mailAllowance(ctx, tx, a.Person.ID, purpose); err == nil && later.After(ch.ResendAt) {
 		ch.ResendAt = later
 	}
 	return ch, nil

@@ -332,44 +332,78 @@ func (s *Store) consumeCode(ctx context.Context, tx *sql.Tx, t *Ticket) error {
 	return err
 }
 
-// mailAllowance says when the next code mail to this account may go: a
-// cooldown after the last one, and at most MailsPerHour in any hour.
-func (s *Store) mailAllowance(ctx context.Context, q queryer, personID int64) (time.Time, error) {
+// mailAllowance says when the next code mail for purpose may go to this
+// account. Two rules, both over the account's code mails:
+//   - the cooldown (ResendCooldown) is about resending the same code: it
+//     follows the last mail of the same purpose, and only while that mail's
+//     code is unused. A reset code, then a confirmation of a new mail de
+//     secours, then one of a redirection go one after the other.
+//   - at most MailsPerHour code mails in any hour, not counting a mail whose
+//     code was then used: a used code proves its owner got the mail, and the
+//     limit is there to protect the mailbox from strangers.
+//
+// A cancelled mail still counts (unless its code was used): it was asked for.
+func (s *Store) mailAllowance(ctx context.Context, q queryer, personID int64, purpose Purpose) (time.Time, error) {
 	now := s.cfg.Clock.Now()
-	kinds := make([]any, 0, len(CodeMailKinds)+2)
-	kinds = append(kinds, personID, fmtTime(now.Add(-time.Hour)))
+	args := make([]any, 0, len(CodeMailKinds)+2)
+	args = append(args, personID, fmtTime(now.Add(-time.Hour)))
 	for _, k := range CodeMailKinds {
-		kinds = append(kinds, string(k))
+		args = append(args, string(k))
 	}
-	rows, err := q.QueryContext(ctx, `SELECT created_at FROM outbox WHERE person_id = ? AND created_at > ?
-		AND kind IN (?, ?, ?, ?) ORDER BY created_at DESC`, kinds...)
+	rows, err := q.QueryContext(ctx, `SELECT o.created_at, o.kind,
+		EXISTS (SELECT 1 FROM codes c WHERE c.mail_id = o.id AND c.used_at IS NOT NULL)
+		FROM outbox o WHERE o.person_id = ? AND o.created_at > ? AND o.kind IN (?, ?, ?, ?)
+		ORDER BY o.created_at DESC, o.id DESC`, args...)
 	if err != nil {
 		return time.Time{}, err
 	}
 	defer rows.Close()
-	var recent []time.Time
+	var lastSame time.Time
+	var counted []time.Time
 	for rows.Next() {
 		var at string
-		if err := rows.Scan(&at); err != nil {
+		var kind MailKind
+		var used bool
+		if err := rows.Scan(&at, &kind, &used); err != nil {
 			return time.Time{}, err
 		}
-		recent = append(recent, parseTime(at))
+		if used {
+			continue
+		}
+		t := parseTime(at)
+		if lastSame.IsZero() && kind == purposeMail[purpose] {
+			lastSame = t
+		}
+		counted = append(counted, t)
 	}
-	return nextMailAt(recent), rows.Err()
+	return allowanceAt(lastSame, counted), rows.Err()
 }
 
-// nextMailAt: recent are the code mails of the last hour, newest first.
-func nextMailAt(recent []time.Time) time.Time {
+// allowanceAt: lastSame is the last unused code mail of the purpose asked
+// for (zero: none in the hour), counted the code mails of the last hour
+// that count for the hourly limit, newest first.
+func allowanceAt(lastSame time.Time, counted []time.Time) time.Time {
 	var next time.Time
-	if len(recent) > 0 {
-		next = recent[0].Add(ResendCooldown)
+	if !lastSame.IsZero() {
+		next = lastSame.Add(ResendCooldown)
 	}
-	if len(recent) >= MailsPerHour {
-		if t := recent[MailsPerHour-1].Add(time.Hour); t.After(next) {
+	if len(counted) >= MailsPerHour {
+		if t := counted[MailsPerHour-1].Add(time.Hour); t.After(next) {
 			next = t
 		}
 	}
 	return next
+}
+
+// nextMailAt is allowanceAt for mails of one purpose whose codes are never
+// used: a decoy's (recent newest first), as a stranger's requests are for a
+// real account.
+func nextMailAt(recent []time.Time) time.Time {
+	var last time.Time
+	if len(recent) > 0 {
+		last = recent[0]
+	}
+	return allowanceAt(last, recent)
 }
 
 // liveCode is the account's usable code of a purpose, if any.
@@ -390,9 +424,11 @@ type Origin struct {
 	Lang   string
 }
 
+// lang is the language of the mails o writes: "en", LangBoth (given by
+// WithLang(Account.MailLang())), or French.
 func (o Origin) lang() string {
-	if o.Lang == "en" {
-		return "en"
+	if o.Lang == "en" || o.Lang == LangBoth {
+		return o.Lang
 	}
 	return "fr"
 }

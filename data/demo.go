@@ -153,7 +153,7 @@ func (s *Store) activateDemo(ctx context.Context, p DemoPerson) error {
 			fmtTime(now), personID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM outbox WHERE person_id = ? AND kind = ? AND status = 'pending'`,
+		_, err := tx.ExecContext(ctx, `DELETE FROM outbox WHERE person_id = ? AND kind = ? AND status IN ('pending', 'cancelled')`,
 			personID, string(MailActivation))
 		return err
 	})

@@ -175,7 +175,7 @@ func (s *Store) helpdeskSend(ctx context.Context, agent *Account, personID int64
 		case purpose == PurposeReset && acct.Status != StatusActive:
 			return "", ErrNotActive
 		}
-		ch, err := s.sendCodeTx(ctx, tx, acct, purpose, acct.RecoveryEmail, true, o.WithLang(acct.Lang))
+		ch, err := s.sendCodeTx(ctx, tx, acct, purpose, acct.RecoveryEmail, true, o.WithLang(acct.MailLang()))
 		if err != nil {
 			return "", err
 		}
@@ -265,7 +265,7 @@ func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, per
 			fmtTime(s.cfg.Clock.Now()), personID, acct.RecoveryEmail); err != nil {
 			return "", err
 		}
-		if err := s.queueNotice(ctx, tx, acct, MailRecoveryChanged, acct.RecoveryEmail, MaskEmail(addr), o.WithLang(acct.Lang)); err != nil {
+		if err := s.queueNotice(ctx, tx, acct, MailRecoveryChanged, acct.RecoveryEmail, MaskEmail(addr), o.WithLang(acct.MailLang())); err != nil {
 			return "", err
 		}
 		checked := "birth date"

@@ -262,7 +262,9 @@ func (s *Store) queueActivation(ctx context.Context, tx *sql.Tx, a *Account, l i
 	if err != nil {
 		return "", err
 	}
-	if _, err := s.queueCodeMail(ctx, tx, a, PurposeActivation, a.RecoveryEmail, issued, due, o.lang()); err != nil {
+	// Nobody chose a language for a new account: the mail goes in both
+	// (MailLang), whatever the language of whoever runs the import.
+	if _, err := s.queueCodeMail(ctx, tx, a, PurposeActivation, a.RecoveryEmail, issued, due, a.MailLang()); err != nil {
 		return "", err
 	}
 	return "activation mail to " + MaskEmail(a.RecoveryEmail) + " due " +
@@ -385,5 +387,5 @@ func (s *Store) createAccount(ctx context.Context, tx *sql.Tx, personID int64, l
 		return nil, err
 	}
 	return &Account{Person: Person{ID: personID, Nom: l.nom, Prenom: l.prenom}, Identifiant: ident, LocalPart: local,
-		Status: StatusPending, RecoveryEmail: l.email, ValidatedAt: validated}, nil
+		Status: StatusPending, RecoveryEmail: l.email, ValidatedAt: validated, Lang: "fr"}, nil
 }

@@ -211,12 +211,67 @@ var mailTexts = map[string]langText{
 	},
 }
 
-// composeMail writes the subject and plain-text body of a mail.
+// LangBoth is a mail written in French then in English, for an account
+// whose owner never chose a language (Account.MailLang). It is also the
+// mail's Content-Language ("fr, en": RFC 3282 lists languages so).
+const LangBoth = "fr, en"
+
+// MailLang is the language of a mail its owner did not cause from a screen
+// (the import's activation mail, the helpdesk's resend or notice): the one
+// the owner last used (Lang), or, for an account not activated yet, both.
+// Before activation nobody chose one: accounts.lang is then only its
+// default, and the import does not know the language of its students.
+func (a *Account) MailLang() string {
+	if a.Status != StatusActive && a.Lang != "en" {
+		return LangBoth
+	}
+	if a.Lang == "en" {
+		return "en"
+	}
+	return "fr"
+}
+
+// subjectTail ends every subject; a bilingual subject says it once.
+const subjectTail = " — Université de Montpellier"
+
+// composeMail writes the subject and plain-text body of a mail, in c.Lang
+// ("fr", "en" or LangBoth; anything else is French).
 func (s *Store) composeMail(c mailContent) (subject, body string) {
+	if c.Lang == LangBoth {
+		return s.composeBoth(c)
+	}
 	t, ok := mailTexts[c.Lang]
 	if !ok {
 		t = mailTexts["fr"]
 	}
+	subject, text := s.composeText(t, c)
+	return subject, text + "-- \n" + strings.Join(t.signature, "\n") + "\n"
+}
+
+// composeBoth is the bilingual mail: one subject naming both (which tells
+// an English reader that English is there), the French text, a rule, then
+// the English one (each with its own code line), and one signature. The
+// French text starts at once, as in a French mail: its code line stays in
+// the first screen of the demo mailbox.
+func (s *Store) composeBoth(c mailContent) (subject, body string) {
+	fr, en := mailTexts["fr"], mailTexts["en"]
+	frSubject, frText := s.composeText(fr, c)
+	enSubject, enText := s.composeText(en, c)
+	subject = strings.TrimSuffix(frSubject, subjectTail) + " / " + enSubject
+	var b strings.Builder
+	b.WriteString(frText)
+	b.WriteString(strings.Repeat("-", mailWidth) + "\n\n")
+	b.WriteString(enText)
+	b.WriteString("-- \n")
+	b.WriteString("ENT — compte informatique / computer account, Université de Montpellier\n")
+	b.WriteString(fr.signature[len(fr.signature)-1] + "\n")
+	b.WriteString(en.signature[len(en.signature)-1] + "\n")
+	return subject, b.String()
+}
+
+// composeText writes the subject and the text of a mail in one language,
+// up to its signature (left to the caller).
+func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 	k := t.kinds[c.Kind]
 	when := c.When
 	if when.IsZero() {
@@ -262,10 +317,6 @@ func (s *Store) composeMail(c mailContent) (subject, body string) {
 	para(k.notYou)
 	line(fmt.Sprintf(t.contact, s.cfg.HelpdeskContact))
 	line("")
-	line("-- ")
-	for _, l := range t.signature {
-		line(l)
-	}
 	return k.subject, b.String()
 }
 

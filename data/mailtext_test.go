@@ -203,3 +203,62 @@ func TestRedactSecrets(t *testing.T) {
 		t.Error("a notice was changed by redaction")
 	}
 }
+
+// A mail for an account whose owner never chose a language (the import's
+// activation mail): one subject naming both, the French text then the
+// English one, each with its code line, one signature.
+func TestMailTextBilingual(t *testing.T) {
+	s, _ := openTest(t)
+	subject, body := s.composeMail(goldenContent(s, MailActivation, LangBoth))
+	requireGoldenFile(t, filepath.Join("testdata", "mail", "activation_fr_en.golden"), "Subject: "+subject+"\n\n"+body)
+	if want := "Activation de votre compte informatique / Activate your computer account — Université de Montpellier"; subject != want {
+		t.Errorf("subject %q, want %q", subject, want)
+	}
+	for _, kind := range MailKinds {
+		subject, body := s.composeMail(goldenContent(s, kind, LangBoth))
+		frSubject, frBody := s.composeMail(goldenContent(s, kind, "fr"))
+		enSubject, enBody := s.composeMail(goldenContent(s, kind, "en"))
+		if subject != strings.TrimSuffix(frSubject, " — Université de Montpellier")+" / "+enSubject {
+			t.Errorf("%s: subject %q", kind, subject)
+		}
+		// Each language's text, whole, French first.
+		frText, _, _ := strings.Cut(frBody, "\n-- \n")
+		enText, _, _ := strings.Cut(enBody, "\n-- \n")
+		fr, en := strings.Index(body, frText), strings.Index(body, enText)
+		if fr < 0 || en < 0 || fr > en {
+			t.Errorf("%s: the French text at %d, the English one at %d:\n%s", kind, fr, en, body)
+		}
+		if strings.Count(body, "\n-- \n") != 1 || strings.Count(body, "Camille Martin,") != 2 {
+			t.Errorf("%s: not one signature and two greetings:\n%s", kind, body)
+		}
+		for _, lang := range []string{"fr", "en"} {
+			checkMailText(t, kind, lang, subject, body)
+		}
+		if red := redactSecrets(body); strings.Contains(red, goldenCode) || strings.Contains(red, goldenToken) {
+			t.Errorf("%s: a secret is left after redaction:\n%s", kind, red)
+		}
+		if m := mailCodeRe.FindAllStringSubmatch(body, -1); (kind == MailActivation) && (len(m) != 2 || m[0][1] != goldenCode) {
+			t.Errorf("%s: code lines %v", kind, m)
+		}
+	}
+}
+
+func TestMailLang(t *testing.T) {
+	for _, c := range []struct {
+		status, lang, want string
+	}{
+		{StatusPending, "fr", LangBoth}, // the default: nobody chose
+		{StatusPending, "en", "en"},
+		{StatusActive, "fr", "fr"},
+		{StatusActive, "en", "en"},
+		{StatusActive, "", "fr"},
+	} {
+		a := &Account{Status: c.status, Lang: c.lang}
+		if got := a.MailLang(); got != c.want {
+			t.Errorf("%s account, lang %q: %q, want %q", c.status, c.lang, got, c.want)
+		}
+	}
+	if got := (Origin{Lang: LangBoth}).lang(); got != LangBoth {
+		t.Errorf("Origin.lang() of LangBoth: %q", got)
+	}
+}

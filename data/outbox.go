@@ -29,13 +29,24 @@ var MailKinds = []MailKind{MailActivation, MailReset, MailConfirmRecovery, MailC
 // CodeMailKinds carry a code; they count for the per-account mail limit.
 var CodeMailKinds = []MailKind{MailActivation, MailReset, MailConfirmRecovery, MailConfirmRedirection}
 
-// Delivery status of a mail. Without SMTP every mail stays pending: the
-// outbox is then the mailbox (entkiosk outbox, the demo mailbox).
+// Delivery status of a mail. Without SMTP every mail stays pending (or is
+// cancelled): the outbox is then the mailbox (entkiosk outbox, the demo
+// mailbox).
 const (
-	MailPending = "pending" // waiting for its time, or for a retry after a temporary failure
-	MailSending = "sending" // claimed by a sender (until its lease runs out)
-	MailSent    = "sent"    // accepted by the SMTP relay
-	MailFailed  = "failed"  // refused for good (5xx) or given up: LastError says why
+	MailPending   = "pending"   // waiting for its time, or for a retry after a temporary failure
+	MailSending   = "sending"   // claimed by a sender (until its lease runs out)
+	MailSent      = "sent"      // accepted by the SMTP relay
+	MailFailed    = "failed"    // refused for good (5xx) or given up: LastError says why
+	MailCancelled = "cancelled" // a code mail whose code stopped working before any sender took it
+)
+
+// Why a code mail was cancelled (Mail.CancelWhy): its code was used, or
+// revoked for one of these reasons (the code's revoked_why).
+const (
+	CancelUsed       = "used"                    // the code was used (read from the outbox: the demo mailbox, entkiosk outbox)
+	CancelSuperseded = "superseded"              // a newer code of the same purpose was sent ("Renvoyer", the helpdesk)
+	CancelFailures   = "failures"                // 5 wrong entries revoked the code
+	CancelCorrected  = "recovery mail corrected" // the address it went to is no longer the mail de secours
 )
 
 // Mail is one row of the outbox.
@@ -50,13 +61,16 @@ type Mail struct {
 	MessageID string // stable: a retry after a crash repeats it, so duplicates can be recognised
 	CreatedAt time.Time
 	NotBefore time.Time // not delivered before (activation mails: validation + 15 min)
-	Status    string    // MailPending, MailSending, MailSent, MailFailed
+	Status    string    // MailPending, MailSending, MailSent, MailFailed, MailCancelled
 	Attempts  int       // SMTP attempts so far
 	NextTryAt time.Time // pending: the next attempt; sending: the end of the claim
 	LastTryAt time.Time
 	SentAt    time.Time
 	LastError string // the last failure, addresses masked
 	Relay     string // the relay's answer on acceptance (its queue id)
+	// Cancelled mails: when, and why (CancelUsed, CancelSuperseded, ...).
+	CancelledAt time.Time
+	CancelWhy   string
 }
 
 // queueMail writes m to the outbox inside the caller's transaction, so that
@@ -93,22 +107,23 @@ func newMessageID() string {
 type OutboxFilter struct {
 	To       string // recipient, case-insensitive
 	PersonID int64  // one person's mails (the helpdesk timeline)
-	Status   string // MailPending, MailSending, MailSent or MailFailed
+	Status   string // MailPending, MailSending, MailSent, MailFailed or MailCancelled
 	DueOnly  bool   // only mails whose not-before time has come (a demo mailbox)
 	Limit    int
 }
 
 const mailColumns = `id, COALESCE(person_id, 0), kind, lang, recipient, subject, body, message_id, created_at,
-	not_before, status, attempts, next_try_at, last_try_at, sent_at, last_error, relay_reply`
+	not_before, status, attempts, next_try_at, last_try_at, sent_at, last_error, relay_reply, cancelled_at,
+	COALESCE(cancel_why, '')`
 
 func scanMail(row rowScanner) (Mail, error) {
 	var m Mail
 	var created, notBefore, nextTry string
-	var lastTry, sent, lastErr, relay sql.NullString
+	var lastTry, sent, lastErr, relay, cancelled sql.NullString
 	err := row.Scan(&m.ID, &m.PersonID, &m.Kind, &m.Lang, &m.To, &m.Subject, &m.Body, &m.MessageID, &created,
-		&notBefore, &m.Status, &m.Attempts, &nextTry, &lastTry, &sent, &lastErr, &relay)
+		&notBefore, &m.Status, &m.Attempts, &nextTry, &lastTry, &sent, &lastErr, &relay, &cancelled, &m.CancelWhy)
 	m.CreatedAt, m.NotBefore, m.NextTryAt = parseTime(created), parseTime(notBefore), parseTime(nextTry)
-	m.LastTryAt, m.SentAt = nullTime(lastTry), nullTime(sent)
+	m.LastTryAt, m.SentAt, m.CancelledAt = nullTime(lastTry), nullTime(sent), nullTime(cancelled)
 	m.LastError, m.Relay = lastErr.String, relay.String
 	return m, err
 }

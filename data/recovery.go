@@ -245,7 +245,7 @@ func (s *Store) RequestRecoveryChange(ctx context.Context, a *Account, currentPa
 }
 
 // ConfirmRecoveryChange applies a confirmed mail de secours and tells the
-// old address.
+// old address; the codes sent to the old address stop working.
 func (s *Store) ConfirmRecoveryChange(ctx context.Context, t *Ticket, o Origin) (*Account, error) {
 	if t == nil || t.Purpose != PurposeRecoveryMail {
 		return nil, ErrCodeUsed
@@ -259,6 +259,14 @@ func (s *Store) ConfirmRecoveryChange(ctx context.Context, t *Ticket, o Origin) 
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, t.Target, t.PersonID); err != nil {
+			return err
+		}
+		// A code still on its way to the old address (a reset asked by
+		// anyone) would reset the password from there: it stops working,
+		// and its mail, if still waiting, is cancelled (codes_cancel_mail).
+		if _, err := tx.ExecContext(ctx, `UPDATE codes SET revoked_at = ?, revoked_why = ?
+			WHERE person_id = ? AND target = ? AND used_at IS NULL AND revoked_at IS NULL`,
+			fmtTime(s.cfg.Clock.Now()), CancelCorrected, t.PersonID, acct.RecoveryEmail); err != nil {
 			return err
 		}
 		if err := s.rememberLang(ctx, tx, acct, o); err != nil {

@@ -29,6 +29,7 @@ type Mailbox struct {
 	// what the viewport shows: rebuilt when the mail or the size changes
 	shownID    int64
 	shownWidth int
+	shownLang  Lang // a cancelled mail's notice is in the session's language
 }
 
 type mailboxLoadedMsg struct {
@@ -154,12 +155,16 @@ func (m *Mailbox) build() {
 		return
 	}
 	mail := m.mails[m.selected]
-	if mail.ID == m.shownID && width == m.shownWidth {
+	if mail.ID == m.shownID && width == m.shownWidth && m.c.Lang == m.shownLang {
 		return
 	}
-	m.vp.SetContent(m.c.mailBody(mail.Body, width))
+	body := m.c.mailBody(mail.Body, width)
+	if mail.Status == data.MailCancelled { // its code no longer works: say so above it
+		body = m.c.Styles.Warning.Render(wrapOne(m.c.T("mailbox.cancelled"), width)) + "\n\n" + body
+	}
+	m.vp.SetContent(body)
 	m.vp.GotoTop()
-	m.shownID, m.shownWidth = mail.ID, width
+	m.shownID, m.shownWidth, m.shownLang = mail.ID, width, m.c.Lang
 }
 
 // mailBody is a mail's text, cleaned line by line, wrapped, with its code
@@ -213,6 +218,9 @@ func (m *Mailbox) row(i, width int) string {
 	}
 	to := ansi.Truncate(Clean(mail.To), toWidth, "…")
 	subject := strings.TrimSuffix(Clean(mail.Subject), " — Université de Montpellier")
+	if mail.Status == data.MailCancelled {
+		subject = c.T("mailbox.cancelled.tag") + subject
+	}
 	line := date + "  " + to + strings.Repeat(" ", toWidth-ansi.StringWidth(to)) + "  " + subject
 	line = ansi.Truncate(line, width-2, "…")
 	if i == m.selected {

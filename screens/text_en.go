@@ -877,4 +877,8 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	// --- helpdesk: the list of the cases (huh)
 	"helpdesk.choice.title":   "What is the person's problem?",
 	"helpdesk.key.choosecase": "choose the case",
+
+	// --- mailbox: a mail cancelled before it went (its code no longer works)
+	"mailbox.cancelled.tag": "(cancelled) ",
+	"mailbox.cancelled":     "Mail cancelled before it was sent: its code no longer works (a newer code was sent, or this one was already used or revoked).",
 }

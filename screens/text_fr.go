@@ -882,4 +882,8 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	// --- helpdesk: the list of the cases (huh)
 	"helpdesk.choice.title":   "Quel est le problème de la personne ?",
 	"helpdesk.key.choosecase": "choisir le cas",
+
+	// --- mailbox: a mail cancelled before it went (its code no longer works)
+	"mailbox.cancelled.tag": "(annulé) ",
+	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
 }
