@@ -8,6 +8,7 @@ var textEN = map[string]string{
 	"app.demo":        "DEMO",
 	"app.lang":        "EN",
 	"app.idle":        "Inactive: back to the home screen in %d s (press a key to stay)",
+	"app.idle.close":  "Inactive: the session closes in %d s (press a key to stay)",
 	"app.busy":        "Please wait…",
 	"app.loggedas":    "Logged in: %s",
 	"app.closing":     "The service is restarting: your session will close.",

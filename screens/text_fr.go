@@ -9,6 +9,7 @@ var textFR = map[string]string{
 	"app.demo":        "DÉMO",
 	"app.lang":        "FR",
 	"app.idle":        "Inactivité : retour à l'accueil dans %d s (appuyez sur une touche pour rester)",
+	"app.idle.close":  "Inactivité : fermeture de la session dans %d s (une touche pour rester)",
 	"app.busy":        "Veuillez patienter…",
 	"app.loggedas":    "Connecté : %s",
 	"app.closing":     "Le service redémarre : votre session va se fermer.",

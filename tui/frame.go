@@ -89,7 +89,7 @@ func (m *Model) frame() string {
 	var status string
 	switch {
 	case m.countdown > 0:
-		status = st.Countdown.Render(c.Tf("app.idle", m.countdown))
+		status = st.Countdown.Render(c.Tf(m.idleKey(), m.countdown))
 	case c.Width < 80 || c.Height < 24:
 		status = st.Warning.Render(c.T("app.toosmall"))
 	case c.Account != nil:
@@ -107,13 +107,24 @@ func (m *Model) frame() string {
 			lines = append(lines, "")
 		}
 	}
-	lines = append(lines, " "+status, " "+m.helpLine(width-2))
+	// A status longer than the line (a long identifiant) is cut, never wrapped
+	// onto the help line.
+	lines = append(lines, " "+ansi.Truncate(status, width-2, "…"), " "+m.helpLine(width-2))
 	for i, l := range lines {
 		if w := ansi.StringWidth(l); w < width {
 			lines[i] = l + strings.Repeat(" ", width-w)
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// idleKey is what the countdown announces: a kiosk goes back home, a
+// personal session (over SSH) is closed.
+func (m *Model) idleKey() string {
+	if m.opts.Kiosk {
+		return "app.idle"
+	}
+	return "app.idle.close"
 }
 
 // banner: the university on the left, the DÉMO badge and the language on the right.

@@ -324,6 +324,23 @@ func TestPersonalSessionEndsWhenIdle(t *testing.T) {
 	}
 }
 
+// A personal session (over SSH) is closed when idle, not sent home: its
+// countdown says so.
+func TestPersonalCountdownSaysTheSessionCloses(t *testing.T) {
+	tm, timers, _ := newIdleModel(t, func(o *Options) { o.Kiosk = false })
+	tm.typeText("camille")
+	tm.wall.Advance(95 * time.Second)
+	tm.fireIdle(timers)
+	tm.requireScreen("Inactivité : fermeture de la session dans 25 s (une touche pour rester)")
+	if strings.Contains(tm.screen(), "accueil dans") {
+		t.Fatalf("a personal session announces a return home:\n%s", tm.screen())
+	}
+	tm.press("f2", "f2") // the first key only stops the countdown
+	tm.wall.Advance(100 * time.Second)
+	tm.fireIdle(timers)
+	tm.requireScreen("Inactive: the session closes in 20 s (press a key to stay)")
+}
+
 // --- robustness of the root
 
 // panicky is a screen that panics where it is told to.
@@ -470,6 +487,13 @@ func TestStatusLineIsCleaned(t *testing.T) {
 		t.Fatalf("status line not cleaned: %q", out)
 	}
 	tm.requireScreen("Connecté : evil@etu.umontpellier.fr")
+
+	// An identifiant longer than the line is cut, never wrapped onto the help line.
+	tm.Common().Account = &data.Account{Identifiant: strings.Repeat("x", 200) + "@etu.umontpellier.fr"}
+	lines := strings.Split(tm.screen(), "\n")
+	if len(lines) != 23 || lipgloss.Width(lines[21]) > 80 || !strings.HasSuffix(strings.TrimSpace(lines[21]), "…") {
+		t.Fatalf("long status line: %d lines, %q", len(lines), lines[21])
+	}
 }
 
 func TestSmallTerminal(t *testing.T) {
