@@ -37,9 +37,10 @@ type mailboxLoadedMsg struct {
 	err   error
 }
 
-// mailboxRows is the most mails listed at once at 80×24; a taller
-// terminal lists more.
-const mailboxRows = 5
+// mailboxRows is the most mails listed at once at 80×24 (then the list
+// scrolls): with four, the first page of an activation or reset mail shows
+// its code. A taller terminal lists more.
+const mailboxRows = 4
 
 // mailboxLimit is the most mails read: a demo kiosk, not an archive.
 const mailboxLimit = 200
@@ -147,8 +148,10 @@ func (m *Mailbox) listRows() int { return min(len(m.mails), m.rows()) }
 // build puts the selected mail in the viewport when it changed.
 func (m *Mailbox) build() {
 	width := max(m.c.Width-2, 40)
-	// title + margin, list, rule, mail header
-	m.vp.Width, m.vp.Height = width, max(m.c.BodyHeight()-2-m.listRows()-2, 3)
+	// title + margin, list, the mail's subject in a rule, and the scroll
+	// line under the mail (never the mail's text right above the frame's
+	// status line, where it would look cut by it)
+	m.vp.Width, m.vp.Height = width, max(m.c.BodyHeight()-2-m.listRows()-1-1, 3)
 	if m.selected >= len(m.mails) {
 		m.vp.SetContent("")
 		return
@@ -196,11 +199,24 @@ func (m *Mailbox) View() string {
 		parts = append(parts, m.row(i, width))
 	}
 	mail := m.mails[m.selected]
+	subject := ansi.Truncate(Clean(mail.Subject), width-4, "…")
 	parts = append(parts,
-		st.HelpSep.Render(strings.Repeat("─", width)),
-		ansi.Truncate(st.Strong.Render(Clean(mail.Subject)), width, "…"),
-		m.vp.View())
+		st.HelpSep.Render("─ ")+st.Strong.Render(subject)+" "+
+			st.HelpSep.Render(strings.Repeat("─", max(width-3-ansi.StringWidth(subject), 0))),
+		m.vp.View(),
+		st.Muted.Render(m.scrollLine()))
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+}
+
+// scrollLine says whether the mail goes on below; blank when it fits.
+func (m *Mailbox) scrollLine() string {
+	switch {
+	case m.vp.TotalLineCount() <= m.vp.Height:
+		return ""
+	case m.vp.AtBottom():
+		return m.c.T("mailbox.end")
+	}
+	return m.c.T("mailbox.more")
 }
 
 // row is one mail in the list: date, recipient, subject.

@@ -445,6 +445,8 @@ The helpdesk will never ask for your password or for a code received by mail.`,
 	"mailbox.empty": "No mail yet. The codes the service sends arrive here (an activation code, 15 minutes after the registration is validated). Press r to refresh.",
 	"key.mail":      "mail",
 	"key.refresh":   "refresh",
+	"mailbox.more":  "↓ more of this mail (PgDn)",
+	"mailbox.end":   "— end of the mail —",
 
 	// --- dashboard (Mon compte)
 	"dash.title":                     "My account",

@@ -446,6 +446,8 @@ L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par ma
 	"mailbox.empty": "Aucun mail pour l'instant. Les codes envoyés par le service arrivent ici (un code d'activation, 15 minutes après la validation de l'inscription). Appuyez sur r pour actualiser.",
 	"key.mail":      "mail",
 	"key.refresh":   "actualiser",
+	"mailbox.more":  "↓ suite du mail (PgDn)",
+	"mailbox.end":   "— fin du mail —",
 
 	// --- dashboard (Mon compte)
 	"dash.title":                     "Mon compte",

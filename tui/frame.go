@@ -191,7 +191,7 @@ func (m *Model) bindings() (screenKeys, global []key.Binding) {
 		global = append(global, c.BackKey())
 	}
 	global = append(global, c.HelpKey(), c.LangKey())
-	if c.Demo {
+	if _, inMailbox := m.screen.(interface{ IsMailbox() }); c.Demo && !inMailbox {
 		global = append(global, c.MailboxKey())
 	}
 	if !m.atHome() {
