@@ -157,8 +157,8 @@ func (m *Model) enlargeView() string {
 }
 
 // helpLine is never cut in the middle: when the keys do not fit, the least
-// useful global ones go first (mailbox, home, language, help, back), then
-// the screen's own from the end.
+// useful global ones go first (see dropOrder), then the screen's own from
+// the end.
 func (m *Model) helpLine(width int) string {
 	screenKeys, global := m.bindings()
 	h := m.help
@@ -213,8 +213,12 @@ func bindsKey(keys []key.Binding, name string) bool {
 	return false
 }
 
-// dropOrder: the first of these still in the list goes first.
-var dropOrder = []string{screens.KeyMailbox, "ctrl+c", screens.KeyLang, screens.KeyHelp, "esc"}
+// dropOrder: the first of these still in the list goes first. Keys that
+// people guess go before those nobody would: Ctrl+C home, F1 help (the
+// convention), then F2 (the way to English for someone who reads no
+// French), Esc, and last F4, how a newcomer at a demo kiosk reads the code
+// just sent.
+var dropOrder = []string{"ctrl+c", screens.KeyHelp, screens.KeyLang, "esc", screens.KeyMailbox}
 
 func dropLeastUseful(keys []key.Binding) []key.Binding {
 	for _, name := range dropOrder {

@@ -479,6 +479,31 @@ func TestHelpLineDropsLeastUseful(t *testing.T) {
 	}
 }
 
+// On a demo kiosk F4 is how a newcomer reads the code just sent: when the
+// help line is too long, other keys go first, on every page.
+func TestHelpLineKeepsTheMailboxOnDemo(t *testing.T) {
+	for _, lang := range []screens.Lang{screens.French, screens.English} {
+		tm := newTestModel(t, func(o *Options) { o.Lang = lang })
+		for _, page := range layoutPages {
+			tm.send(screens.NavigateMsg{Page: page})
+			for range 4 {
+				lines := strings.Split(tm.screen(), "\n")
+				help := lines[len(lines)-1]
+				_, inMailbox := tm.Screen().(*screens.Mailbox)
+				if strings.Contains(help, "F4") == inMailbox {
+					t.Fatalf("%s page %d: help line %q (F4 in the mailbox: %v)", lang, page, help, inMailbox)
+				}
+				tm.press("tab")
+			}
+			tm.press("esc")
+		}
+	}
+	// Not a demo: no F4, and the keys it would have taken stay.
+	tm := newTestModel(t, func(o *Options) { o.Demo = false })
+	tm.send(screens.NavigateMsg{Page: screens.PageActivation})
+	tm.requireScreen("Échap retour · F1 aide · F2 English")
+}
+
 func TestStatusLineIsCleaned(t *testing.T) {
 	tm := newTestModel(t)
 	tm.Common().Account = &data.Account{Identifiant: "evil\x1b]52;c;ZXZpbA==\x07\u202e@etu.umontpellier.fr"}
