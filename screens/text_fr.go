@@ -275,6 +275,7 @@ var textFR = map[string]string{
 	"help.lookup":      "Consultation IA",
 	"help.kiosk":       "Borne et confidentialité",
 	"help.contact":     "Assistance",
+	"help.remote":      "Se connecter de chez soi",
 	"help.home.text": `Votre compte informatique (compte ENT) vous ouvre les services numériques de l'Université de Montpellier : messagerie, Moodle, emploi du temps, bibliothèques (BIU), Wi-Fi eduroam, application ENT mobile.
 
 ## Votre identifiant
@@ -301,7 +302,7 @@ Saisissez votre identifiant complet, ou seulement prenom.nom, puis votre mot de 
 6. Choisissez si votre messagerie universitaire est redirigée vers une autre adresse (facultatif, modifiable ensuite).
 7. Choisissez votre mot de passe (voir « Règles du mot de passe ») et confirmez-le.
 
-C'est fait : l'écran rappelle votre identifiant. Connectez-vous avec lui et votre nouveau mot de passe.
+C'est fait : l'écran rappelle votre identifiant. Connectez-vous avec lui et votre nouveau mot de passe, sur une borne ou depuis chez vous (voir « Se connecter de chez soi », le sujet suivant).
 
 Un compte déjà activé ne se réactive pas : si vous avez oublié le mot de passe, passez par « Problème de connexion ».`,
 	"help.recovery.text": `« Problème de connexion » propose trois parcours.
@@ -397,6 +398,22 @@ Sur une borne de démonstration (badge DÉMO), F4 ouvre la boîte mail de démon
 Préparez votre identifiant ou votre numéro étudiant. Après avoir vérifié votre identité, l'assistance peut renvoyer le code d'activation, envoyer un code de réinitialisation, débloquer une connexion ou corriger votre mail de secours.
 
 L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par mail.`,
+	"help.remote.command": "Depuis chez vous, le même service s'ouvre dans un terminal (voir plus bas), avec la commande :\n  ssh -p %d %s",
+	"help.remote.nohost":  "Depuis chez vous, le même service s'ouvre dans un terminal (voir plus bas), avec la commande ssh. L'adresse du serveur n'est pas indiquée ici : demandez-la à l'assistance (%s).",
+	"help.remote.text": `{connect}
+
+ssh ne demande aucun mot de passe : c'est l'écran de connexion habituel qui s'affiche. À la toute première connexion, ssh montre l'empreinte de la clé du serveur (SHA256:…) et demande s'il faut continuer : comparez-la avec celle publiée sur la page d'aide de l'ENT, et répondez yes seulement si elles sont identiques.
+
+## Un terminal ?
+- Windows : PowerShell ou Terminal (menu Démarrer) ; ssh y est déjà installé.
+- macOS : Terminal (Applications › Utilitaires).
+- Linux : le terminal de votre bureau (souvent Ctrl+Alt+T).
+
+## Les liens des mails
+Les mails d'activation et de réinitialisation contiennent un lien ssh://… et la commande qui va avec : ouvrez l'un, ou copiez l'autre dans un terminal, et l'étape s'ouvre directement (la charte, ou le nouveau mot de passe), sans ressaisir le code.
+
+## Quitter
+Ctrl+C sur l'accueil ferme la session (ou q, quand le curseur n'est pas dans un champ). Elle se ferme aussi d'elle-même après un moment sans toucher le clavier ; un compte à rebours prévient.`,
 
 	// --- lookup (Consulter mon inscription)
 	"key.lookup":                 "consulter",
