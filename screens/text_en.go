@@ -882,6 +882,7 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"ssh.subsystem":     "This service offers neither sftp nor scp.",
 	"ssh.token.bad":     "This link is not valid: type the code from the mail.",
 	"ssh.token.expired": "This link has expired (24 h): ask for a new code below.",
+	"ssh.token.active":  "Your account is already activated: log in with your password.",
 	"ssh.token.used":    "This link was already used or replaced: use the latest mail.",
 	"ssh.token.error":   "This link could not be opened: try again, or type the code from the mail.",
 	"ssh.end.idle":      "Session closed after a period of inactivity. Connect again to continue.",

@@ -887,6 +887,7 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"ssh.subsystem":     "Ce service ne propose ni sftp ni scp.",
 	"ssh.token.bad":     "Ce lien n'est pas valable : saisissez le code reçu par mail.",
 	"ssh.token.expired": "Ce lien a expiré (24 h) : demandez un nouveau code ci-dessous.",
+	"ssh.token.active":  "Votre compte est déjà activé : connectez-vous avec votre mot de passe.",
 	"ssh.token.used":    "Ce lien a déjà servi ou a été remplacé : utilisez le dernier mail reçu.",
 	"ssh.token.error":   "Ce lien n'a pas pu être ouvert : réessayez, ou saisissez le code reçu.",
 	"ssh.end.idle":      "Session fermée après une période d'inactivité. Reconnectez-vous pour continuer.",
