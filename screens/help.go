@@ -17,7 +17,7 @@ import (
 // HelpTopic() names one of them (or an alias below); each has a title
 // "help.<id>" and a text "help.<id>.text" in the catalogue.
 var helpTopics = []string{
-	"home", "activation", "recovery", "password", "mail", "redirection", "dashboard", "rights", "lookup", "kiosk",
+	"home", "activation", "remote", "recovery", "password", "mail", "redirection", "dashboard", "rights", "lookup", "kiosk",
 	"contact",
 }
 
@@ -26,6 +26,7 @@ var helpAliases = map[string]string{
 	"login": "home", "first": "activation", "problem": "recovery", "reset": "recovery",
 	"recoverymail": "mail", "services": "dashboard", "ia": "lookup",
 	"mailbox": "kiosk", "demo": "kiosk", "helpdesk": "contact", "privacy": "kiosk",
+	"ssh": "remote", "fromhome": "remote",
 }
 
 // defaultIdleSeconds is the kiosk's idle wipe as the help tells it (the
@@ -189,8 +190,24 @@ func (c *Common) helpText(topic string, width int) string {
 		"{studentdomain}", Clean(cfg.StudentDomain),
 		"{staffdomain}", Clean(cfg.StaffDomain),
 		"{contact}", Clean(cfg.HelpdeskContact),
+		"{connect}", c.remoteCommand(),
 	)
 	return c.wrapText(r.Replace(c.T("help."+topic+".text")), width)
+}
+
+// remoteCommand is how to reach this service from home: the ssh command
+// with the address the mails' links use, or, when the server was not told
+// its public address, to ask the helpdesk for it.
+func (c *Common) remoteCommand() string {
+	cfg := c.Store.Config()
+	if cfg.LinkHost == "" {
+		return c.Tf("help.remote.nohost", Clean(cfg.HelpdeskContact))
+	}
+	port := cfg.LinkPort
+	if port == 0 {
+		port = 22 // as in the mails' links
+	}
+	return c.Tf("help.remote.command", port, Clean(cfg.LinkHost))
 }
 
 // --- the helpdesk console's topic (helpdesk helper): in the menu of agents

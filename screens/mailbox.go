@@ -38,9 +38,10 @@ type mailboxLoadedMsg struct {
 	err   error
 }
 
-// mailboxRows is the most mails listed at once at 80×24; a taller
-// terminal lists more.
-const mailboxRows = 5
+// mailboxRows is the most mails listed at once at 80×24 (then the list
+// scrolls): with four, the first page of an activation or reset mail shows
+// its code. A taller terminal lists more.
+const mailboxRows = 4
 
 // mailboxLimit is the most mails read: a demo kiosk, not an archive.
 const mailboxLimit = 200
@@ -148,8 +149,10 @@ func (m *Mailbox) listRows() int { return min(len(m.mails), m.rows()) }
 // build puts the selected mail in the viewport when it changed.
 func (m *Mailbox) build() {
 	width := max(m.c.Width-2, 40)
-	// title + margin, list, rule, mail header
-	m.vp.Width, m.vp.Height = width, max(m.c.BodyHeight()-2-m.listRows()-2, 3)
+	// title + margin, list, the mail's subject in a rule, and the scroll
+	// line under the mail (never the mail's text right above the frame's
+	// status line, where it would look cut by it)
+	m.vp.Width, m.vp.Height = width, max(m.c.BodyHeight()-2-m.listRows()-1-1, 3)
 	if m.selected >= len(m.mails) {
 		m.vp.SetContent("")
 		return
@@ -162,8 +165,15 @@ func (m *Mailbox) build() {
 	if mail.Status == data.MailCancelled { // its code no longer works: say so above it
 		body = m.c.Styles.Warning.Render(wrapOne(m.c.T("mailbox.cancelled"), width)) + "\n\n" + body
 	}
+	// Another mail starts at its top; the same one, redrawn for a new
+	// width or language, stays where the reader was.
+	offset := m.vp.YOffset
 	m.vp.SetContent(body)
-	m.vp.GotoTop()
+	if mail.ID == m.shownID {
+		m.vp.SetYOffset(offset)
+	} else {
+		m.vp.GotoTop()
+	}
 	m.shownID, m.shownWidth, m.shownLang = mail.ID, width, m.c.Lang
 }
 
@@ -201,11 +211,24 @@ func (m *Mailbox) View() string {
 		parts = append(parts, m.row(i, width))
 	}
 	mail := m.mails[m.selected]
+	subject := ansi.Truncate(shortSubject(mail.Subject), width-4, "…")
 	parts = append(parts,
-		st.HelpSep.Render(strings.Repeat("─", width)),
-		ansi.Truncate(st.Strong.Render(Clean(mail.Subject)), width, "…"),
-		m.vp.View())
+		st.HelpSep.Render("─ ")+st.Strong.Render(subject)+" "+
+			st.HelpSep.Render(strings.Repeat("─", max(width-3-ansi.StringWidth(subject), 0))),
+		m.vp.View(),
+		st.Muted.Render(m.scrollLine()))
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+}
+
+// scrollLine says whether the mail goes on below; blank when it fits.
+func (m *Mailbox) scrollLine() string {
+	switch {
+	case m.vp.TotalLineCount() <= m.vp.Height:
+		return ""
+	case m.vp.AtBottom():
+		return m.c.T("mailbox.end")
+	}
+	return m.c.T("mailbox.more")
 }
 
 // row is one mail in the list: date, recipient, subject.
@@ -217,7 +240,7 @@ func (m *Mailbox) row(i, width int) string {
 		toWidth = max(toWidth, min(ansi.StringWidth(Clean(other.To)), 30))
 	}
 	to := ansi.Truncate(Clean(mail.To), toWidth, "…")
-	subject := strings.TrimSuffix(Clean(mail.Subject), " — Université de Montpellier")
+	subject := shortSubject(mail.Subject)
 	if mail.Status == data.MailCancelled {
 		subject = c.T("mailbox.cancelled.tag") + subject
 	}
@@ -227,4 +250,10 @@ func (m *Mailbox) row(i, width int) string {
 		return st.LinkOn.Render("› " + line)
 	}
 	return st.Link.Render("  " + line)
+}
+
+// shortSubject drops the university's name that ends every subject: the
+// screen already says where it is, and a bilingual subject needs the room.
+func shortSubject(subject string) string {
+	return strings.TrimSuffix(Clean(subject), " — Université de Montpellier")
 }

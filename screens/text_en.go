@@ -8,6 +8,7 @@ var textEN = map[string]string{
 	"app.demo":        "DEMO",
 	"app.lang":        "EN",
 	"app.idle":        "Inactive: back to the home screen in %d s (press a key to stay)",
+	"app.idle.close":  "Inactive: the session closes in %d s (press a key to stay)",
 	"app.busy":        "Please wait…",
 	"app.loggedas":    "Logged in: %s",
 	"app.closing":     "The service is restarting: your session will close.",
@@ -278,6 +279,7 @@ var textEN = map[string]string{
 	"help.lookup":      "Look up my registration",
 	"help.kiosk":       "Kiosk and privacy",
 	"help.contact":     "Helpdesk",
+	"help.remote":      "Connecting from home",
 	"help.home.text": `Your computer account (ENT account) opens the digital services of the Université de Montpellier: mail, Moodle, timetable, libraries (BIU), eduroam Wi-Fi, the ENT mobile app.
 
 ## Your identifiant
@@ -304,7 +306,7 @@ Type your full identifiant, or just firstname.lastname, then your password, and 
 6. Choose whether your university mailbox is redirected to another address (optional, can be changed later).
 7. Choose your password (see "Password rules") and confirm it.
 
-Done: the screen shows your identifiant again. Log in with it and your new password.
+Done: the screen shows your identifiant again. Log in with it and your new password, at a kiosk or from home (see "Connecting from home", the next topic).
 
 An account already activated is never activated again: if you forgot the password, go through "Login problem".`,
 	"help.recovery.text": `"Login problem" offers three paths.
@@ -400,6 +402,22 @@ On a demo kiosk (DEMO badge), F4 opens the demo mailbox: the mails the service s
 Have your identifiant or student number at hand. Once it has checked who you are, the helpdesk can resend the activation code, send a reset code, unblock logging in, or correct your recovery address.
 
 The helpdesk will never ask for your password or for a code received by mail.`,
+	"help.remote.command": "From home, the same service opens in a terminal (see below) with this command:\n  ssh -p %d %s",
+	"help.remote.nohost":  "From home, the same service opens in a terminal (see below) with the ssh command. The server's address is not given here: ask the helpdesk for it (%s).",
+	"help.remote.text": `{connect}
+
+ssh asks for no password: the usual login screen appears. At the very first connection, ssh shows the server's key fingerprint (SHA256:…) and asks whether to continue: compare it with the one published on the ENT's help page, and answer yes only if they are the same.
+
+## A terminal?
+- Windows: PowerShell or Terminal (Start menu); ssh is already installed.
+- macOS: Terminal (Applications › Utilities).
+- Linux: your desktop's terminal (often Ctrl+Alt+T).
+
+## Links in the mails
+Activation and reset mails contain an ssh://… link and the matching command: open the one, or paste the other into a terminal, and the step opens directly (the charter, or the new password), without typing the code again.
+
+## Leaving
+Ctrl+C at home closes the session (or q, when the cursor is not in a field). It also closes by itself after a while without a key; a countdown warns you first.`,
 
 	// --- lookup (Consulter mon inscription)
 	"key.lookup":                 "look up",
@@ -449,6 +467,8 @@ The helpdesk will never ask for your password or for a code received by mail.`,
 	"mailbox.empty": "No mail yet. The codes the service sends arrive here (an activation code, 15 minutes after the registration is validated). Press r to refresh.",
 	"key.mail":      "mail",
 	"key.refresh":   "refresh",
+	"mailbox.more":  "↓ more of this mail (PgDn)",
+	"mailbox.end":   "— end of the mail —",
 
 	// --- dashboard (Mon compte)
 	"dash.title":                     "My account",
@@ -867,6 +887,7 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"ssh.subsystem":     "This service offers neither sftp nor scp.",
 	"ssh.token.bad":     "This link is not valid: type the code from the mail.",
 	"ssh.token.expired": "This link has expired (24 h): ask for a new code below.",
+	"ssh.token.active":  "Your account is already activated: log in with your password.",
 	"ssh.token.used":    "This link was already used or replaced: use the latest mail.",
 	"ssh.token.error":   "This link could not be opened: try again, or type the code from the mail.",
 	"ssh.end.idle":      "Session closed after a period of inactivity. Connect again to continue.",

@@ -9,6 +9,7 @@ var textFR = map[string]string{
 	"app.demo":        "DÉMO",
 	"app.lang":        "FR",
 	"app.idle":        "Inactivité : retour à l'accueil dans %d s (appuyez sur une touche pour rester)",
+	"app.idle.close":  "Inactivité : fermeture de la session dans %d s (une touche pour rester)",
 	"app.busy":        "Veuillez patienter…",
 	"app.loggedas":    "Connecté : %s",
 	"app.closing":     "Le service redémarre : votre session va se fermer.",
@@ -23,7 +24,7 @@ var textFR = map[string]string{
 	"keyname.enter": "Entrée",
 	"key.help":      "aide",
 	"key.lang":      "English",
-	"key.mailbox":   "boîte mail",
+	"key.mailbox":   "mails",
 	"key.back":      "retour",
 	"key.home":      "accueil",
 	"key.quit":      "quitter",
@@ -279,6 +280,7 @@ var textFR = map[string]string{
 	"help.lookup":      "Consultation IA",
 	"help.kiosk":       "Borne et confidentialité",
 	"help.contact":     "Assistance",
+	"help.remote":      "Se connecter de chez soi",
 	"help.home.text": `Votre compte informatique (compte ENT) vous ouvre les services numériques de l'Université de Montpellier : messagerie, Moodle, emploi du temps, bibliothèques (BIU), Wi-Fi eduroam, application ENT mobile.
 
 ## Votre identifiant
@@ -305,7 +307,7 @@ Saisissez votre identifiant complet, ou seulement prenom.nom, puis votre mot de 
 6. Choisissez si votre messagerie universitaire est redirigée vers une autre adresse (facultatif, modifiable ensuite).
 7. Choisissez votre mot de passe (voir « Règles du mot de passe ») et confirmez-le.
 
-C'est fait : l'écran rappelle votre identifiant. Connectez-vous avec lui et votre nouveau mot de passe.
+C'est fait : l'écran rappelle votre identifiant. Connectez-vous avec lui et votre nouveau mot de passe, sur une borne ou depuis chez vous (voir « Se connecter de chez soi », le sujet suivant).
 
 Un compte déjà activé ne se réactive pas : si vous avez oublié le mot de passe, passez par « Problème de connexion ».`,
 	"help.recovery.text": `« Problème de connexion » propose trois parcours.
@@ -401,6 +403,22 @@ Sur une borne de démonstration (badge DÉMO), F4 ouvre la boîte mail de démon
 Préparez votre identifiant ou votre numéro étudiant. Après avoir vérifié votre identité, l'assistance peut renvoyer le code d'activation, envoyer un code de réinitialisation, débloquer une connexion ou corriger votre mail de secours.
 
 L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par mail.`,
+	"help.remote.command": "Depuis chez vous, le même service s'ouvre dans un terminal (voir plus bas), avec la commande :\n  ssh -p %d %s",
+	"help.remote.nohost":  "Depuis chez vous, le même service s'ouvre dans un terminal (voir plus bas), avec la commande ssh. L'adresse du serveur n'est pas indiquée ici : demandez-la à l'assistance (%s).",
+	"help.remote.text": `{connect}
+
+ssh ne demande aucun mot de passe : c'est l'écran de connexion habituel qui s'affiche. À la toute première connexion, ssh montre l'empreinte de la clé du serveur (SHA256:…) et demande s'il faut continuer : comparez-la avec celle publiée sur la page d'aide de l'ENT, et répondez yes seulement si elles sont identiques.
+
+## Un terminal ?
+- Windows : PowerShell ou Terminal (menu Démarrer) ; ssh y est déjà installé.
+- macOS : Terminal (Applications › Utilitaires).
+- Linux : le terminal de votre bureau (souvent Ctrl+Alt+T).
+
+## Les liens des mails
+Les mails d'activation et de réinitialisation contiennent un lien ssh://… et la commande qui va avec : ouvrez l'un, ou copiez l'autre dans un terminal, et l'étape s'ouvre directement (la charte, ou le nouveau mot de passe), sans ressaisir le code.
+
+## Quitter
+Ctrl+C sur l'accueil ferme la session (ou q, quand le curseur n'est pas dans un champ). Elle se ferme aussi d'elle-même après un moment sans toucher le clavier ; un compte à rebours prévient.`,
 
 	// --- lookup (Consulter mon inscription)
 	"key.lookup":                 "consulter",
@@ -450,6 +468,8 @@ L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par ma
 	"mailbox.empty": "Aucun mail pour l'instant. Les codes envoyés par le service arrivent ici (un code d'activation, 15 minutes après la validation de l'inscription). Appuyez sur r pour actualiser.",
 	"key.mail":      "mail",
 	"key.refresh":   "actualiser",
+	"mailbox.more":  "↓ suite du mail (PgDn)",
+	"mailbox.end":   "— fin du mail —",
 
 	// --- dashboard (Mon compte)
 	"dash.title":                     "Mon compte",
@@ -872,6 +892,7 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"ssh.subsystem":     "Ce service ne propose ni sftp ni scp.",
 	"ssh.token.bad":     "Ce lien n'est pas valable : saisissez le code reçu par mail.",
 	"ssh.token.expired": "Ce lien a expiré (24 h) : demandez un nouveau code ci-dessous.",
+	"ssh.token.active":  "Votre compte est déjà activé : connectez-vous avec votre mot de passe.",
 	"ssh.token.used":    "Ce lien a déjà servi ou a été remplacé : utilisez le dernier mail reçu.",
 	"ssh.token.error":   "Ce lien n'a pas pu être ouvert : réessayez, ou saisissez le code reçu.",
 	"ssh.end.idle":      "Session fermée après une période d'inactivité. Reconnectez-vous pour continuer.",

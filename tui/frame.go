@@ -89,7 +89,7 @@ func (m *Model) frame() string {
 	var status string
 	switch {
 	case m.countdown > 0:
-		status = st.Countdown.Render(c.Tf("app.idle", m.countdown))
+		status = st.Countdown.Render(c.Tf(m.idleKey(), m.countdown))
 	case c.Width < 80 || c.Height < 24:
 		status = st.Warning.Render(c.T("app.toosmall"))
 	case c.Account != nil:
@@ -107,13 +107,24 @@ func (m *Model) frame() string {
 			lines = append(lines, "")
 		}
 	}
-	lines = append(lines, " "+status, " "+m.helpLine(width-2))
+	// A status longer than the line (a long identifiant) is cut, never wrapped
+	// onto the help line.
+	lines = append(lines, " "+ansi.Truncate(status, width-2, "…"), " "+m.helpLine(width-2))
 	for i, l := range lines {
 		if w := ansi.StringWidth(l); w < width {
 			lines[i] = l + strings.Repeat(" ", width-w)
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// idleKey is what the countdown announces: a kiosk goes back home, a
+// personal session (over SSH) is closed.
+func (m *Model) idleKey() string {
+	if m.opts.Kiosk {
+		return "app.idle"
+	}
+	return "app.idle.close"
 }
 
 // banner: the university on the left, the DÉMO badge and the language on the right.
@@ -146,8 +157,8 @@ func (m *Model) enlargeView() string {
 }
 
 // helpLine is never cut in the middle: when the keys do not fit, the least
-// useful global ones go first (mailbox, home, language, help, back), then
-// the screen's own from the end.
+// useful global ones go first (see dropOrder), then the screen's own from
+// the end.
 func (m *Model) helpLine(width int) string {
 	screenKeys, global := m.bindings()
 	h := m.help
@@ -180,7 +191,7 @@ func (m *Model) bindings() (screenKeys, global []key.Binding) {
 		global = append(global, c.BackKey())
 	}
 	global = append(global, c.HelpKey(), c.LangKey())
-	if c.Demo {
+	if _, inMailbox := m.screen.(interface{ IsMailbox() }); c.Demo && !inMailbox {
 		global = append(global, c.MailboxKey())
 	}
 	if !m.atHome() {
@@ -202,8 +213,12 @@ func bindsKey(keys []key.Binding, name string) bool {
 	return false
 }
 
-// dropOrder: the first of these still in the list goes first.
-var dropOrder = []string{screens.KeyMailbox, "ctrl+c", screens.KeyLang, screens.KeyHelp, "esc"}
+// dropOrder: the first of these still in the list goes first. Keys that
+// people guess go before those nobody would: Ctrl+C home, F1 help (the
+// convention), then F2 (the way to English for someone who reads no
+// French), Esc, and last F4, how a newcomer at a demo kiosk reads the code
+// just sent.
+var dropOrder = []string{"ctrl+c", screens.KeyHelp, screens.KeyLang, "esc", screens.KeyMailbox}
 
 func dropLeastUseful(keys []key.Binding) []key.Binding {
 	for _, name := range dropOrder {

@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"entkiosk/data"
 	"entkiosk/screens"
 )
 
@@ -53,8 +55,10 @@ func TestHelpTopicsAndScrolling(t *testing.T) {
 
 	// A new topic starts at its top; ← and → go round.
 	tm.press("right")
+	tm.requireScreen("› Se connecter de chez soi", "ssh -p 2222 ent.umontpellier.fr")
+	tm.press("right")
 	tm.requireScreen("› Problème de connexion", "propose trois parcours")
-	tm.press("left", "left", "left")
+	tm.press("left", "left", "left", "left")
 	tm.requireScreen("› Assistance", "assistance-ent@umontpellier.fr")
 	if strings.Contains(tm.screen(), "faire défiler") {
 		t.Fatalf("the help line offers to scroll a text that fits:\n%s", tm.screen())
@@ -83,4 +87,50 @@ func TestHelpTopicOfEachScreen(t *testing.T) {
 	// An unknown topic opens the first one rather than nothing.
 	tm.send(screens.NavigateMsg{Page: screens.PageHelp, Topic: "no-such-topic"})
 	tm.requireScreen("› Le compte informatique")
+}
+
+// "Se connecter de chez soi": the activation's done screen sends people
+// there. The command carries the address of the mails' links; the host
+// key's fingerprint is to be compared; a terminal on each system; the
+// links of the mails.
+func TestHelpConnectingFromHome(t *testing.T) {
+	tm := newTestModel(t)
+	tm.send(screens.NavigateMsg{Page: screens.PageHelp, Topic: "remote"})
+	tm.requireScreen("› Se connecter de chez soi", "avec la commande\u00a0:", "ssh -p 2222 ent.umontpellier.fr",
+		"l'empreinte de la", "page d'aide de l'ENT")
+	tm.requireGolden()
+	tm.press("down", "down", "down", "down")
+	tm.requireScreen("- Windows\u00a0: PowerShell", "- macOS\u00a0: Terminal", "- Linux\u00a0: le terminal")
+	tm.press("pgdown", "pgdown")
+	tm.requireScreen("ssh://", "l'étape s'ouvre directement", "— fin —")
+	tm.press("f2")
+	tm.requireScreen("› Connecting from home")
+	tm.press("home")
+	tm.requireScreen("ssh -p 2222 ent.umontpellier.fr", "fingerprint")
+
+	// The 1ère connexion topic, what F1 opens on the done screen, points there.
+	tm.press("f2", "left")
+	tm.requireScreen("› 1ère connexion")
+	for range 4 {
+		tm.press("pgdown")
+	}
+	tm.requireScreen("«\u00a0Se connecter de chez soi\u00a0», le sujet suivant")
+}
+
+// A server that was not told its public address (no --link-host) gives no
+// command it does not know: the helpdesk gives the address.
+func TestHelpConnectingFromHomeWithoutAddress(t *testing.T) {
+	store, err := data.Open(filepath.Join(t.TempDir(), "nolink.db"), data.Config{Hasher: testHasher,
+		Clock: data.NewManualClock(testNow)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	tm := newTestModel(t, func(o *Options) { o.Store = store })
+	tm.send(screens.NavigateMsg{Page: screens.PageHelp, Topic: "ssh"})
+	tm.requireScreen("› Se connecter de chez soi", "L'adresse du serveur n'est pas", "demandez-la à",
+		"(assistance-ent@umontpellier.fr")
+	if strings.Contains(tm.screen(), "ssh -p") {
+		t.Fatalf("a command without an address:\n%s", tm.screen())
+	}
 }

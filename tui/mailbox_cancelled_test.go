@@ -23,14 +23,10 @@ func TestMailboxMarksCancelledMails(t *testing.T) {
 	if strings.Contains(tm.screen(), "Mail annulé") {
 		t.Fatalf("the new mail is marked cancelled:\n%s", tm.screen())
 	}
-	var rows []string
-	for _, line := range strings.Split(tm.screen(), "\n") {
-		if strings.Contains(line, "camille.martin@example.org") {
-			rows = append(rows, line)
-		}
-	}
-	if len(rows) != 2 || strings.Contains(rows[0], "(annulé)") || !strings.Contains(rows[1], "(annulé) Activation") {
-		t.Fatalf("Camille's rows:\n%s", strings.Join(rows, "\n"))
+	// The list shows four mails at 80×24: the newest is Camille's new
+	// code; the import's, now cancelled, is the oldest, at the bottom.
+	if strings.Contains(tm.screen(), "(annulé)") {
+		t.Fatalf("the newest mails are marked cancelled:\n%s", tm.screen())
 	}
 	tm.press("down", "down", "down", "down") // the oldest
 	tm.requireScreen("› 25/11 10:00  camille.martin@example.org  (annulé)", "Mail annulé avant son envoi", "son code ne fonctionne plus", "Bonjour Camille Martin,")

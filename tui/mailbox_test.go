@@ -97,3 +97,34 @@ func TestMailboxOnlyInDemo(t *testing.T) {
 		t.Fatalf("F4 offered without --demo:\n%s", tm.screen())
 	}
 }
+
+// At 80×24, logged in, the mail's text stops a line above the status line
+// "Connecté : …": that line says whether the mail goes on, so the text
+// never looks cut by the status line.
+func TestMailboxTextStopsAboveTheStatusLine(t *testing.T) {
+	tm := newTestModel(t)
+	tm.login()
+	tm.press("f4")
+	tm.requireScreen("Boîte mail de démonstration", "Connecté : hugo.lefevre@etu.umontpellier.fr")
+	above := func() string {
+		lines := strings.Split(tm.screen(), "\n")
+		return strings.TrimSpace(lines[len(lines)-3]) // above the status and help lines
+	}
+	tm.requireScreen("Bonjour")
+	if got := above(); got != "↓ suite du mail (PgDn)" {
+		t.Fatalf("above the status line: %q, want the scroll line:\n%s", got, tm.screen())
+	}
+	tm.press("end") // the activation mail is in both languages: its end is far
+	if got := above(); got != "— fin du mail —" {
+		t.Fatalf("at the end of the mail: %q:\n%s", got, tm.screen())
+	}
+	tm.requireScreen("Message automatique : merci de ne pas y répondre.")
+	tm.press("f2")
+	if got := above(); got != "— end of the mail —" {
+		t.Fatalf("in English: %q", got)
+	}
+	// F4 in the mailbox does nothing: the help line does not offer it.
+	if strings.Contains(tm.screen(), "F4") {
+		t.Fatalf("F4 offered in the mailbox:\n%s", tm.screen())
+	}
+}

@@ -324,6 +324,23 @@ func TestPersonalSessionEndsWhenIdle(t *testing.T) {
 	}
 }
 
+// A personal session (over SSH) is closed when idle, not sent home: its
+// countdown says so.
+func TestPersonalCountdownSaysTheSessionCloses(t *testing.T) {
+	tm, timers, _ := newIdleModel(t, func(o *Options) { o.Kiosk = false })
+	tm.typeText("camille")
+	tm.wall.Advance(95 * time.Second)
+	tm.fireIdle(timers)
+	tm.requireScreen("Inactivité : fermeture de la session dans 25 s (une touche pour rester)")
+	if strings.Contains(tm.screen(), "accueil dans") {
+		t.Fatalf("a personal session announces a return home:\n%s", tm.screen())
+	}
+	tm.press("f2", "f2") // the first key only stops the countdown
+	tm.wall.Advance(100 * time.Second)
+	tm.fireIdle(timers)
+	tm.requireScreen("Inactive: the session closes in 20 s (press a key to stay)")
+}
+
 // --- robustness of the root
 
 // panicky is a screen that panics where it is told to.
@@ -462,6 +479,31 @@ func TestHelpLineDropsLeastUseful(t *testing.T) {
 	}
 }
 
+// On a demo kiosk F4 is how a newcomer reads the code just sent: when the
+// help line is too long, other keys go first, on every page.
+func TestHelpLineKeepsTheMailboxOnDemo(t *testing.T) {
+	for _, lang := range []screens.Lang{screens.French, screens.English} {
+		tm := newTestModel(t, func(o *Options) { o.Lang = lang })
+		for _, page := range layoutPages {
+			tm.send(screens.NavigateMsg{Page: page})
+			for range 4 {
+				lines := strings.Split(tm.screen(), "\n")
+				help := lines[len(lines)-1]
+				_, inMailbox := tm.Screen().(*screens.Mailbox)
+				if strings.Contains(help, "F4") == inMailbox {
+					t.Fatalf("%s page %d: help line %q (F4 in the mailbox: %v)", lang, page, help, inMailbox)
+				}
+				tm.press("tab")
+			}
+			tm.press("esc")
+		}
+	}
+	// Not a demo: no F4, and the keys it would have taken stay.
+	tm := newTestModel(t, func(o *Options) { o.Demo = false })
+	tm.send(screens.NavigateMsg{Page: screens.PageActivation})
+	tm.requireScreen("Échap retour · F1 aide · F2 English")
+}
+
 func TestStatusLineIsCleaned(t *testing.T) {
 	tm := newTestModel(t)
 	tm.Common().Account = &data.Account{Identifiant: "evil\x1b]52;c;ZXZpbA==\x07\u202e@etu.umontpellier.fr"}
@@ -470,6 +512,13 @@ func TestStatusLineIsCleaned(t *testing.T) {
 		t.Fatalf("status line not cleaned: %q", out)
 	}
 	tm.requireScreen("Connecté : evil@etu.umontpellier.fr")
+
+	// An identifiant longer than the line is cut, never wrapped onto the help line.
+	tm.Common().Account = &data.Account{Identifiant: strings.Repeat("x", 200) + "@etu.umontpellier.fr"}
+	lines := strings.Split(tm.screen(), "\n")
+	if len(lines) != 23 || lipgloss.Width(lines[21]) > 80 || !strings.HasSuffix(strings.TrimSpace(lines[21]), "…") {
+		t.Fatalf("long status line: %d lines, %q", len(lines), lines[21])
+	}
 }
 
 func TestSmallTerminal(t *testing.T) {

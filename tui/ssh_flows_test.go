@@ -93,7 +93,16 @@ func TestSSHActivationFromTheMailLink(t *testing.T) {
 	if _, err := ts.store.OpenToken(context.Background(), token); err == nil {
 		t.Fatal("the link still opens after the activation")
 	}
-	ts.openTerm(token).waitFor("Ce lien a déjà servi ou a été remplacé")
+	// The account is active now: the link says so, and home has the
+	// identifiant typed in, the cursor in the password.
+	again := ts.openTerm(token)
+	again.waitFor("Votre compte est déjà activé : connectez-vous avec votre mot de passe.", camilleID)
+	if strings.Contains(again.screen(), "déjà servi") {
+		t.Fatalf("an activated account's link says it was used:\n%s", again.screen())
+	}
+	again.keys(newPassword + "\r")
+	again.waitFor("Connecté : " + camilleID)
+	again.requireHidden(newPassword, token)
 }
 
 // The link of a reset mail opens the new password step.

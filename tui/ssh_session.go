@@ -251,10 +251,14 @@ func (s *sshServer) openToken(ctx context.Context, token string, l *log.Logger) 
 		return screens.NavigateMsg{Page: screens.PageRecovery, Ticket: t}
 	case err == nil:
 		notice = "ssh.token.bad" // a confirmation code: it has no link
-	case errors.Is(err, data.ErrCodeExpired):
-		notice = "ssh.token.expired"
-	case errors.Is(err, data.ErrCodeUsed):
+	case errors.Is(err, data.ErrCodeExpired) || errors.Is(err, data.ErrCodeUsed):
+		if nav, activated := s.activatedLink(ctx, token, l); activated {
+			return nav
+		}
 		notice = "ssh.token.used"
+		if errors.Is(err, data.ErrCodeExpired) {
+			notice = "ssh.token.expired"
+		}
 	case errors.Is(err, data.ErrBadToken):
 		notice = "ssh.token.bad"
 	default:
@@ -263,6 +267,23 @@ func (s *sshServer) openToken(ctx context.Context, token string, l *log.Logger) 
 	}
 	l.Info("link refused", "outcome", notice)
 	return screens.NavigateMsg{Notice: text(s.o.Lang, notice)}
+}
+
+// activatedLink: the activation link of an account that is active now
+// (the person activated it, with this link or another code) lands on home
+// saying so, the identifiant typed in: "already used" would send them
+// looking for a newer mail that will never come.
+func (s *sshServer) activatedLink(ctx context.Context, token string, l *log.Logger) (screens.NavigateMsg, bool) {
+	link, err := s.o.Store.LookupLink(ctx, token)
+	if err != nil {
+		l.Error("link: store error", "err", err)
+		return screens.NavigateMsg{}, false
+	}
+	if link.Purpose != data.PurposeActivation || !link.Active {
+		return screens.NavigateMsg{}, false
+	}
+	l.Info("link refused", "outcome", "ssh.token.active")
+	return screens.NavigateMsg{Notice: text(s.o.Lang, "ssh.token.active"), Identifiant: link.Identifiant}, true
 }
 
 // armTimers starts the max session time and, for a personal session, the

@@ -133,7 +133,8 @@ func TestStatusLine(t *testing.T) {
 // The link notices fit in the home screen at 80×24, in both languages.
 func TestSSHNoticesFit(t *testing.T) {
 	for _, lang := range []screens.Lang{screens.French, screens.English} {
-		for _, key := range []string{"ssh.token.bad", "ssh.token.expired", "ssh.token.used", "ssh.token.error"} {
+		for _, key := range []string{"ssh.token.bad", "ssh.token.expired", "ssh.token.used", "ssh.token.error",
+			"ssh.token.active"} {
 			notice := text(lang, key)
 			tm := newTestModel(t, func(o *Options) { o.Lang = lang; o.Start = screens.NavigateMsg{Notice: notice} })
 			for _, line := range strings.Split(notice, "\n") {
