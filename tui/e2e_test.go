@@ -76,7 +76,8 @@ type kioskTerm struct {
 	emu    *vt.Emulator
 	raw    bytes.Buffer // every byte the program wrote
 	exited chan struct{}
-	err    error // of cmd.Wait, once exited
+	err    error         // of cmd.Wait, once exited
+	read   chan struct{} // closed once the program's last byte is read
 }
 
 // startKiosk runs `entkiosk kiosk --demo --db <tmp> args...` with env added
@@ -103,7 +104,8 @@ func launch(t testing.TB, db string, setup func(*vt.Emulator), env []string, arg
 	if err != nil {
 		t.Fatal(err)
 	}
-	k := &kioskTerm{t: t, db: db, cmd: cmd, pty: f, emu: vt.NewEmulator(80, 24), exited: make(chan struct{})}
+	k := &kioskTerm{t: t, db: db, cmd: cmd, pty: f, emu: vt.NewEmulator(80, 24), exited: make(chan struct{}),
+		read: make(chan struct{})}
 	if setup != nil {
 		setup(k.emu)
 	}
@@ -115,13 +117,15 @@ func launch(t testing.TB, db string, setup func(*vt.Emulator), env []string, arg
 }
 
 // e2eEnv is the test's environment without what would change the program:
-// no NO_COLOR, no ENTKIOSK_* settings, a plain xterm.
+// no NO_COLOR, no ENTKIOSK_* settings, a plain xterm. No CI either: termenv
+// takes any CI variable to mean "not a terminal" and drops every colour,
+// which a kiosk never sees.
 func e2eEnv() []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		name, _, _ := strings.Cut(kv, "=")
 		switch {
-		case name == "NO_COLOR", name == "TERM", name == "COLORTERM", name == "CLICOLOR", name == "CLICOLOR_FORCE",
+		case name == "NO_COLOR", name == "CI", name == "TERM", name == "COLORTERM", name == "CLICOLOR", name == "CLICOLOR_FORCE",
 			name == "TMUX", name == "TERM_PROGRAM", strings.HasPrefix(name, "ENTKIOSK_"):
 			continue
 		}
@@ -131,6 +135,7 @@ func e2eEnv() []string {
 }
 
 func (k *kioskTerm) readOutput() {
+	defer close(k.read)
 	buf := make([]byte, 64*1024)
 	for {
 		n, err := k.pty.Read(buf)
@@ -256,6 +261,10 @@ func (k *kioskTerm) waitExit() error {
 	k.t.Helper()
 	select {
 	case <-k.exited:
+		select { // what it wrote last is on the screen too
+		case <-k.read:
+		case <-time.After(e2eDeadline):
+		}
 		return k.err
 	case <-time.After(e2eDeadline):
 		k.t.Fatalf("the program did not exit; the screen is:\n%s", k.screen())

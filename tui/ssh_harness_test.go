@@ -111,6 +111,7 @@ type sshTerm struct {
 	stderr  syncBuffer
 	written atomic.Int64 // output bytes so far
 	exited  chan error
+	drained chan struct{} // closed once the server's last byte is on the screen
 	// silent: the emulator's answers to queries are not sent back (a
 	// client that never answers).
 	silent bool
@@ -133,7 +134,8 @@ func (ts *sshTestServer) openTerm(user string, opts ...termOption) *sshTerm {
 	if err != nil {
 		t.Fatalf("dial: %v", err)
 	}
-	st := &sshTerm{t: t, client: client, em: vt.NewEmulator(80, 24), exited: make(chan error, 1)}
+	st := &sshTerm{t: t, client: client, em: vt.NewEmulator(80, 24), exited: make(chan error, 1),
+		drained: make(chan struct{})}
 	for _, o := range opts {
 		o(st)
 	}
@@ -157,6 +159,7 @@ func (ts *sshTestServer) openTerm(user string, opts ...termOption) *sshTerm {
 		t.Fatal(err)
 	}
 	go func() {
+		defer close(st.drained)
 		buf := make([]byte, 4096)
 		for {
 			n, err := stdout.Read(buf)
@@ -243,11 +246,18 @@ func (st *sshTerm) waitFor(want ...string) string {
 	}
 }
 
-// waitExit waits for the end of the session and returns its exit status.
+// waitExit waits for the end of the session and returns its exit status,
+// with everything the server wrote on the screen (Wait returns when the
+// exit status arrives, maybe before the reader took the last bytes).
 func (st *sshTerm) waitExit() int {
 	st.t.Helper()
 	select {
 	case err := <-st.exited:
+		select {
+		case <-st.drained:
+		case <-time.After(waitLimit):
+			st.t.Fatalf("output still open after the session ended:\n%s", st.screen())
+		}
 		return exitStatus(st.t, err)
 	case <-time.After(waitLimit):
 		st.t.Fatalf("session did not end:\n%s", st.screen())
