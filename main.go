@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"os"
 	"os/signal"
 	"os/user"
@@ -46,6 +47,7 @@ const usage = `entkiosk — ENT compte informatique, Université de Montpellier
 Usage :
   entkiosk kiosk  [--db CHEMIN] [--demo] [--lang fr|en]
   entkiosk serve  [--db CHEMIN] [--demo] [--listen HÔTE:PORT] [--host-key CLÉ]
+                  [--link-host HÔTE] [--link-port N] [--smtp URL]
   entkiosk import [--db CHEMIN] FICHIER.csv
   entkiosk outbox [--db CHEMIN] [--to ADRESSE] [--status failed]
   entkiosk mail   [--db CHEMIN] --smtp URL [--from ADRESSE] [--watch]
@@ -742,15 +744,26 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 	case len(entries) == 0 && !asJSON:
 		fmt.Fprintln(stdout, "(aucun événement)")
 	case len(entries) == limit:
-		fmt.Fprintf(stderr, "les %d plus récents seulement : --limit pour en voir plus\n", limit)
+		fmt.Fprintln(stderr, limitNote(limit))
 	}
 	return nil
+}
+
+// limitNote says that the audit printed only the newest limit events.
+func limitNote(limit int) string {
+	if limit == 1 {
+		return "l'événement le plus récent seulement (--limit pour en voir plus)"
+	}
+	return fmt.Sprintf("les %d événements les plus récents seulement (--limit pour en voir plus)", limit)
 }
 
 // ---- serve
 
 func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
-	f := newFlags(name, "[options]", "l'interface par SSH, pour les étudiants chez eux, l'assistance et les bornes légères")
+	f := newFlags(name, "[--link-host HÔTE] [--link-port N] [options]",
+		"l'interface par SSH, pour les étudiants chez eux, l'assistance et les bornes légères. "+
+			"Les mails de code portent un lien ssh://…@HÔTE:PORT vers ce serveur quand --link-host donne "+
+			"son nom public (et --link-port son port, s'il n'est pas 2222)")
 	f.storeOptions(true)
 	var listen, hostKey, lang, memLimit, smtpURL, from string
 	var maxSessions, perAddress int
@@ -773,6 +786,9 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 		return helpOK(err)
 	}
 	if err := checkLang(name, lang); err != nil {
+		return err
+	}
+	if err := checkListen(listen); err != nil {
 		return err
 	}
 	limit, err := parseBytes(memLimit)
@@ -814,10 +830,48 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	err = tui.Serve(ctx, tui.ServeOptions{Store: store, Listen: listen, HostKeyPath: hostKey, Demo: f.demo,
 		Lang: screens.ParseLang(lang), MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress,
 		IdleTimeout: idle, MaxSessionTime: maxTime, Logger: logger})
+	if msg, ok := listenError(listen, err); ok {
+		return errors.New(msg)
+	}
 	if err != nil {
 		return fmt.Errorf("serveur SSH : %w", err)
 	}
 	return nil
+}
+
+// checkListen refuses a --listen that is not HOST:PORT before anything
+// starts.
+func checkListen(listen string) error {
+	_, port, err := net.SplitHostPort(listen)
+	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
+		return usageError{fmt.Sprintf("serve : --listen %q : une adresse HÔTE:PORT attendue, comme 0.0.0.0:2222", listen)}
+	}
+	return nil
+}
+
+// listenError says in one French sentence why the server could not listen
+// on addr, for the common cases: the port taken, a port below 1024 without
+// the right, an address that is not this machine's, an unknown host.
+func listenError(addr string, err error) (string, bool) {
+	var op *net.OpError
+	if !errors.As(err, &op) || op.Op != "listen" {
+		return "", false
+	}
+	why := ""
+	var dns *net.DNSError
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		why = "ce port est déjà pris par un autre programme (un autre entkiosk serve ?) ; choisissez-en un autre avec --listen"
+	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
+		why = "les ports inférieurs à 1024 demandent les droits d'administrateur ; prenez un port à partir de 1024 avec --listen (2222 par défaut)"
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		why = "cette adresse n'est pas celle de cette machine ; donnez avec --listen l'adresse d'une de ses interfaces, ou 0.0.0.0 pour toutes"
+	case errors.As(err, &dns):
+		why = "cet hôte est inconnu ; donnez avec --listen une adresse IP, ou 0.0.0.0 pour toutes les interfaces"
+	default:
+		return "", false
+	}
+	return fmt.Sprintf("le serveur SSH ne peut pas écouter sur %s : %s", addr, why), true
 }
 
 // parseBytes reads a size as GOMEMLIMIT does: 256MiB, 1GiB, 500000000.

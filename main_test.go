@@ -6,13 +6,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/user"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"entkiosk/data"
 )
@@ -496,8 +499,11 @@ func TestAuditCommand(t *testing.T) {
 	if r := runCmd(t, "audit", "--db", db, "--since", "01/01/2999"); r.out != "(aucun événement)\n" || r.status != 0 {
 		t.Fatalf("nothing since: %q", r.out)
 	}
-	if r := runCmd(t, "audit", "--db", db, "--limit", "3"); !strings.Contains(r.errOut, "les 3 plus récents seulement : --limit") {
+	if r := runCmd(t, "audit", "--db", db, "--limit", "3"); r.errOut != "les 3 événements les plus récents seulement (--limit pour en voir plus)\n" {
 		t.Fatalf("the limit not said: %q", r.errOut)
+	}
+	if r := runCmd(t, "audit", "--db", db, "--limit", "1"); r.errOut != "l'événement le plus récent seulement (--limit pour en voir plus)\n" {
+		t.Fatalf("the limit of one not said: %q", r.errOut)
 	}
 	for _, args := range [][]string{{"--since", "yesterday"}, {"--event", "NOPE"}, {"--limit", "0"}} {
 		if r := runCmd(t, append([]string{"audit", "--db", db}, args...)...); r.status != 2 {
@@ -551,6 +557,79 @@ func TestExportAliasesCommand(t *testing.T) {
 	r = runCmd(t, "export", "aliases", "--db", db, "--out", out)
 	if r.status != 0 || !regexp.MustCompile(`^`+regexp.QuoteMeta(out)+` inchangé \(\d+ redirections?\)`+"\n$").MatchString(r.out) {
 		t.Fatalf("export again: %d %q %q", r.status, r.out, r.errOut)
+	}
+	// The file speaks French too: its header says what it is.
+	r = runCmd(t, "export", "aliases", "--db", db)
+	english := regexp.MustCompile(`\b(the|of|by|written|do not|edit|when|kept|map)\b`)
+	if !strings.HasPrefix(r.out, "# Table d'alias virtuels de Postfix écrite par « entkiosk export aliases »") ||
+		english.MatchString(r.out) {
+		t.Fatalf("the header:\n%s", r.out)
+	}
+}
+
+// The server says in one French sentence why it cannot listen, with the
+// address; a --listen that is no HOST:PORT is refused before anything.
+func TestServeListenErrors(t *testing.T) {
+	cleanEnv(t)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	addr := taken.Addr().String()
+	dir := t.TempDir()
+	r := runCmd(t, "serve", "--db", filepath.Join(dir, "e.db"), "--listen", addr, "--log", filepath.Join(dir, "log"))
+	want := "entkiosk : le serveur SSH ne peut pas écouter sur " + addr + " : ce port est déjà pris par un autre " +
+		"programme (un autre entkiosk serve ?) ; choisissez-en un autre avec --listen\n"
+	if r.status != 1 || r.errOut != want {
+		t.Fatalf("port taken: %d\n%s", r.status, r.errOut)
+	}
+	for _, bad := range []string{"2222", "localhost", "127.0.0.1:99999", "127.0.0.1:ssh2"} {
+		r := runCmd(t, "serve", "--db", filepath.Join(dir, "e.db"), "--listen", bad)
+		if want := "entkiosk : serve : --listen \"" + bad + "\" : une adresse HÔTE:PORT attendue, comme 0.0.0.0:2222\n"; r.status != 2 || r.errOut != want {
+			t.Errorf("--listen %s: %d %q", bad, r.status, r.errOut)
+		}
+	}
+	// The other common causes, as the system reports them.
+	listen := func(errno error) error {
+		return &net.OpError{Op: "listen", Net: "tcp", Err: os.NewSyscallError("bind", errno)}
+	}
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{listen(syscall.EACCES), "le serveur SSH ne peut pas écouter sur 0.0.0.0:22 : les ports inférieurs à 1024 " +
+			"demandent les droits d'administrateur ; prenez un port à partir de 1024 avec --listen (2222 par défaut)"},
+		{listen(syscall.EADDRNOTAVAIL), "le serveur SSH ne peut pas écouter sur 0.0.0.0:22 : cette adresse n'est pas " +
+			"celle de cette machine ; donnez avec --listen l'adresse d'une de ses interfaces, ou 0.0.0.0 pour toutes"},
+		{&net.OpError{Op: "listen", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: "x", IsNotFound: true}},
+			"le serveur SSH ne peut pas écouter sur 0.0.0.0:22 : cet hôte est inconnu ; donnez avec --listen une " +
+				"adresse IP, ou 0.0.0.0 pour toutes les interfaces"},
+	} {
+		if got, ok := listenError("0.0.0.0:22", tc.err); !ok || got != tc.want {
+			t.Errorf("%v:\n got %q\nwant %q", tc.err, got, tc.want)
+		}
+	}
+	if _, ok := listenError("0.0.0.0:22", errors.New("host key: bad")); ok {
+		t.Error("an error that is not the listen's is said as a listen error")
+	}
+}
+
+// The usage and the serve help name the options of the mails' links.
+func TestServeUsageNamesTheLinkOptions(t *testing.T) {
+	cleanEnv(t)
+	if r := runCmd(t, "help"); !strings.Contains(r.out, "[--link-host HÔTE] [--link-port N]") {
+		t.Fatalf("usage:\n%s", r.out)
+	}
+	r := runCmd(t, "help", "serve")
+	if !strings.Contains(r.out, "Usage : entkiosk serve [--link-host HÔTE] [--link-port N] [options]\n") ||
+		!strings.Contains(r.out, "  --link-host HÔTE\n") || !strings.Contains(r.out, "  --link-port N\n") {
+		t.Fatalf("help serve:\n%s", r.out)
+	}
+	for _, line := range strings.Split(r.out, "\n") {
+		if utf8.RuneCountInString(line) > 80 {
+			t.Errorf("help serve: a line over 80 columns: %q", line)
+		}
 	}
 }
 

@@ -18,9 +18,12 @@ type AliasReport struct {
 	Unchanged    bool     // ExportAliases: the file already said exactly this and was left alone
 }
 
-const aliasHeader = `# Postfix virtual alias map written by "entkiosk export aliases": the mail
-# redirections chosen by account holders (identifiant -> destination; the
-# identifiant itself too when a copy is kept). Rewritten as a whole: do not edit.
+// aliasHeader opens the map in the operators' language (the command line's,
+// French); Postfix ignores the lines that start with "#".
+const aliasHeader = `# Table d'alias virtuels de Postfix écrite par « entkiosk export aliases » :
+# les redirections choisies par les titulaires des comptes (identifiant ->
+# destination ; l'identifiant lui-même en plus quand une copie est gardée).
+# Réécrite en entier à chaque export : ne pas la modifier à la main.
 `
 
 // WriteAliases writes the Postfix virtual alias map of the redirections of

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -72,10 +73,14 @@ type CodeInfo struct {
 	Mail       MailInfo
 }
 
+// mailCancelled is the status of a mail withdrawn before it left (its
+// code replaced or no longer needed).
+const mailCancelled = "cancelled"
+
 // MailInfo is the delivery of one outbox mail.
 type MailInfo struct {
 	Exists    bool   // false: withdrawn, or written before the link was kept
-	Status    string // pending, sending, sent, failed
+	Status    string // pending, sending, sent, failed, cancelled
 	NotBefore time.Time
 	SentAt    time.Time
 	Attempts  int
@@ -97,11 +102,12 @@ type TimelineEvent struct {
 
 // Timeline events that do not come from the audit log.
 const (
-	TimelineIAValidated = "IA_VALIDATED"
-	TimelineCodeSent    = "CODE_SENT"
-	TimelineCodeUsed    = "CODE_USED"
-	TimelineCodeRevoked = "CODE_REVOKED"
-	TimelineCodeExpired = "CODE_EXPIRED"
+	TimelineIAValidated  = "IA_VALIDATED"
+	TimelineCodeCreated  = "CODE_CREATED" // with where its mail is (Code.Mail)
+	TimelineCodeUsed     = "CODE_USED"
+	TimelineCodeReplaced = "CODE_REPLACED" // a newer code of the same purpose was created
+	TimelineCodeRevoked  = "CODE_REVOKED"
+	TimelineCodeExpired  = "CODE_EXPIRED"
 )
 
 // timelineAuditLimit bounds the audit lines a card reads (a script can
@@ -128,10 +134,10 @@ func registrationsIn(regs []Registration, year int) []Registration {
 	return out
 }
 
-// LatestCode is the newest code of a purpose, nil if none was sent.
-func (c *PersonCard) LatestCode(p Purpose) *CodeInfo {
+// LatestCode is the newest code of the purposes, nil if none was sent.
+func (c *PersonCard) LatestCode(ps ...Purpose) *CodeInfo {
 	for i := range c.Codes {
-		if c.Codes[i].Purpose == p {
+		if slices.Contains(ps, c.Codes[i].Purpose) {
 			return &c.Codes[i]
 		}
 	}
@@ -320,16 +326,17 @@ func (s *Store) fillTimeline(ctx context.Context, c *PersonCard) error {
 		}
 	}
 	for i := range c.Codes {
+		// The code is one thing (created, then used, replaced, revoked or
+		// expired), its mail another (queued, sent, failed, cancelled): the
+		// creation line says where the mail is now.
 		ci := &c.Codes[i]
-		sentAt := ci.CreatedAt
-		if ci.Mail.Exists && ci.Mail.NotBefore.After(sentAt) {
-			sentAt = ci.Mail.NotBefore // an activation mail waits for validation + 15 min
-		}
-		tl = append(tl, TimelineEvent{At: sentAt, What: TimelineCodeSent, Code: ci,
-			Problem: ci.Mail.Status == "failed"})
+		tl = append(tl, TimelineEvent{At: ci.CreatedAt, What: TimelineCodeCreated, Code: ci,
+			Problem: ci.Mail.Status == MailFailed})
 		switch ci.State {
 		case CodeUsed:
 			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeUsed, Code: ci})
+		case CodeSuperseded:
+			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeReplaced, Code: ci})
 		case CodeRevoked:
 			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeRevoked, Code: ci, Outcome: ci.RevokedWhy,
 				Problem: ci.RevokedWhy == "failures"})

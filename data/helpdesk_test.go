@@ -224,7 +224,7 @@ func TestHelpdeskCardAndTimeline(t *testing.T) {
 		code.Target != "c•••••@e•••••.org" {
 		t.Fatalf("activation code: %+v", code)
 	}
-	requireTimeline(t, camille, TimelineIAValidated, TimelineCodeSent, string(EventAccountCreated))
+	requireTimeline(t, camille, TimelineIAValidated, TimelineCodeCreated, string(EventAccountCreated))
 	if !camille.CanResendActivation() || camille.CanSendReset() || camille.CanUnlock() {
 		t.Fatal("actions offered for a pending account")
 	}
@@ -251,9 +251,9 @@ func TestHelpdeskCardAndTimeline(t *testing.T) {
 		!strings.Contains(reset.Mail.LastError, "h•••••@e•••••.org") {
 		t.Fatalf("reset code: %+v", reset)
 	}
-	requireTimeline(t, hugo, string(EventLogin), string(EventLoginError), string(EventLock), TimelineCodeSent)
+	requireTimeline(t, hugo, string(EventLogin), string(EventLoginError), string(EventLock), TimelineCodeCreated)
 	for _, e := range hugo.Timeline {
-		if (e.What == string(EventLock) || e.What == TimelineCodeSent && e.Code.Purpose == PurposeReset) && !e.Problem {
+		if (e.What == string(EventLock) || e.What == TimelineCodeCreated && e.Code.Purpose == PurposeReset) && !e.Problem {
 			t.Fatalf("not marked as a problem: %+v", e)
 		}
 	}
@@ -482,43 +482,54 @@ func TestHelpdeskCorrectRecovery(t *testing.T) {
 	}
 }
 
+// walkFacts writes a walk-through as step=fact pairs (a problem marked ✗,
+// a code's purpose in brackets), then the next action.
+func walkFacts(w Walkthrough) string {
+	var parts []string
+	for _, c := range w.Checks {
+		p := c.Step + "=" + c.Fact
+		if c.Step == "code" && c.Purpose != "" {
+			p += "[" + string(c.Purpose) + "]"
+		}
+		if c.Status == CheckProblem {
+			p += "✗"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " ") + " → " + string(w.Next)
+}
+
 func TestHelpdeskWalkthrough(t *testing.T) {
 	f := newHelpdeskFixture(t)
 	walk := func(ident string, k HelpCase) Walkthrough {
 		return f.card(t, f.person(t, ident)).Walkthrough(k)
 	}
-	facts := func(w Walkthrough) string {
-		var parts []string
-		for _, c := range w.Checks {
-			parts = append(parts, c.Step+"="+c.Fact)
-		}
-		return strings.Join(parts, " ") + " → " + string(w.Next)
-	}
+	facts := func(w Walkthrough) string { return walkFacts(w) }
 	for _, tc := range []struct {
 		ident string
 		k     HelpCase
 		want  string
 	}{
-		{"camille.martin", CaseNeverActivated,
-			"ia=valid rights=until status=pending window=open recovery=address code=live mail=queued → check_mail"},
-		{"lea.dubois", CaseNeverActivated, "ia=valid rights=until status=pending window=early → wait"},
+		{"camille.martin", CaseNeverActivated, "ia=valid rights=until status=pending✗ window=open recovery=address " +
+			"code=live[activation] mail=queued → mail_queued"},
+		{"lea.dubois", CaseNeverActivated, "ia=valid rights=until status=pending✗ window=early✗ → wait"},
 		{"hugo.lefevre", CaseNeverActivated, "ia=valid rights=until status=active → case_forgot"},
-		{"paul.bernard", CaseForgotPassword, "ia=previous rights=ended → rights_ended"},
-		{"camille.martin", CaseForgotPassword, "ia=valid rights=until status=pending → case_never_activated"},
+		{"paul.bernard", CaseForgotPassword, "ia=previous rights=ended✗ → rights_ended"},
+		{"camille.martin", CaseForgotPassword, "ia=valid rights=until status=pending✗ → case_never_activated"},
 		{"hugo.lefevre", CaseForgotPassword,
-			"ia=valid rights=until status=active login_lock=free recovery=address code=none → send_reset"},
+			"ia=valid rights=until status=active login_lock=free recovery=address code=none[reset] → send_reset"},
 		{"hugo.lefevre", CaseConnection, "ia=valid identifiant=is rights=until status=active login_lock=free " +
-			"last_login=at last_error=none lookup_lock=free password=changed → check_typing"},
+			"last_login=at last_error=none lookup_lock=free password=changed code=used[activation] → check_typing"},
 		{"ines.moreau", CaseConnection, "ia=staff identifiant=is rights=until status=active login_lock=free " +
-			"last_login=at last_error=none password=changed → check_typing"},
+			"last_login=at last_error=none password=changed code=used[activation] → check_typing"},
 	} {
 		if got := facts(walk(tc.ident, tc.k)); got != tc.want {
 			t.Errorf("%s, %s:\n got %s\nwant %s", tc.ident, tc.k, got, tc.want)
 		}
 	}
-	// Léa's window opens; her mail is due then.
+	// Léa's window opens; her mail is due then, and waits in the outbox.
 	f.clock.Advance(10 * time.Minute)
-	if got := facts(walk("lea.dubois", CaseNeverActivated)); !strings.HasSuffix(got, "code=live mail=queued → check_mail") {
+	if got := facts(walk("lea.dubois", CaseNeverActivated)); !strings.HasSuffix(got, "code=live[activation] mail=queued → mail_queued") {
 		t.Errorf("Léa at the window: %s", got)
 	}
 	// Hugo: a wrong password, then locked.
@@ -533,28 +544,134 @@ func TestHelpdeskWalkthrough(t *testing.T) {
 		f.s.Login(ctx, "hugo.lefevre", "wrong-Password-1", testOrigin)
 	}
 	w := walk("hugo.lefevre", CaseConnection)
-	if got := facts(w); !strings.Contains(got, "login_lock=locked") || !strings.HasSuffix(got, "→ unlock") {
+	if got := facts(w); !strings.Contains(got, "login_lock=locked✗") || !strings.HasSuffix(got, "→ unlock") {
 		t.Errorf("locked: %s", got)
 	}
 	// Forgot password while locked: the lock is a fact, the reset goes on.
-	if got := facts(walk("hugo.lefevre", CaseForgotPassword)); !strings.Contains(got, "login_lock=locked") ||
+	if got := facts(walk("hugo.lefevre", CaseForgotPassword)); !strings.Contains(got, "login_lock=locked ") ||
 		!strings.HasSuffix(got, "→ send_reset") {
 		t.Errorf("forgot while locked: %s", got)
 	}
 	if _, err := f.s.HelpdeskSendReset(ctx, f.agent, f.student.Person.ID, f.o); err != nil {
 		t.Fatal(err)
 	}
-	if got := facts(walk("hugo.lefevre", CaseForgotPassword)); !strings.HasSuffix(got, "code=live mail=queued → check_mail") {
-		t.Errorf("reset sent: %s", got)
+	if got := facts(walk("hugo.lefevre", CaseForgotPassword)); !strings.HasSuffix(got, "code=live[reset] mail=queued → mail_queued") {
+		t.Errorf("reset queued: %s", got)
 	}
-	f.s.db.Exec(`UPDATE outbox SET status = 'failed' WHERE kind = 'reset'`)
-	if got := facts(walk("hugo.lefevre", CaseForgotPassword)); !strings.HasSuffix(got, "mail=failed → correct_recovery") {
-		t.Errorf("reset mail failed: %s", got)
+	f.s.db.Exec(`UPDATE outbox SET status = 'failed', attempts = 1, last_error = '550 unknown user' WHERE kind = 'reset'`)
+	w = walk("hugo.lefevre", CaseForgotPassword)
+	if got := facts(w); !strings.HasSuffix(got, "mail=failed✗ → correct_recovery") || w.NextText != "550 unknown user" {
+		t.Errorf("reset mail failed: %s (%q)", got, w.NextText)
 	}
 	// Camille's code expires.
 	f.clock.Advance(CodeLifetime)
-	if got := facts(walk("camille.martin", CaseNeverActivated)); !strings.HasSuffix(got, "code=expired → resend_activation") {
+	if got := facts(walk("camille.martin", CaseNeverActivated)); !strings.HasSuffix(got, "code=expired[activation]✗ → resend_activation") {
 		t.Errorf("expired: %s", got)
+	}
+}
+
+// The next action follows the mail of the code, not the code: queued, it
+// has not left; retried, it has not left either; sent, the person looks
+// for it; failed, the address is corrected; cancelled, a new code.
+func TestHelpdeskWalkthroughFollowsTheMail(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	due := f.clock.Now().Add(10 * time.Minute) // Léa's IA was validated 5 min ago
+	f.clock.Advance(15 * time.Minute)
+	lea := f.person(t, "lea.dubois")
+	walk := func() Walkthrough { return f.card(t, lea).Walkthrough(CaseNeverActivated) }
+	setMail := func(set string, args ...any) {
+		t.Helper()
+		if _, err := f.s.db.Exec(`UPDATE outbox SET `+set+` WHERE person_id = ? AND kind = 'activation'`,
+			append(args, lea)...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := walk()
+	mail := w.Checks[len(w.Checks)-1]
+	if w.Next != NextMailQueued || mail.Fact != "queued" || mail.Target != "l•••••@e•••••.org" ||
+		mail.Purpose != PurposeActivation || !w.NextAt.Equal(due) {
+		t.Fatalf("queued: %s at %v, %+v", walkFacts(w), w.NextAt, mail)
+	}
+	setMail(`attempts = 2, last_error = '421 try later'`)
+	if w := walk(); !strings.HasSuffix(walkFacts(w), "mail=retrying✗ → mail_queued") || w.Checks[len(w.Checks)-1].Text != "421 try later" {
+		t.Errorf("retrying: %s", walkFacts(w))
+	}
+	sent := f.clock.Now().Add(-time.Minute)
+	setMail(`status = 'sent', sent_at = ?`, fmtTime(sent))
+	if w := walk(); !strings.HasSuffix(walkFacts(w), "mail=sent → check_mail") || !w.NextAt.Equal(sent) {
+		t.Errorf("sent: %s at %v", walkFacts(w), w.NextAt)
+	}
+	setMail(`status = 'failed', last_error = '550 5.1.1 user unknown'`)
+	if w := walk(); !strings.HasSuffix(walkFacts(w), "mail=failed✗ → correct_recovery") || w.NextText != "550 5.1.1 user unknown" {
+		t.Errorf("failed: %s %q", walkFacts(w), w.NextText)
+	}
+	// A mail cancelled before it left (a state the schema may not have yet).
+	if _, err := f.s.db.Exec(`UPDATE outbox SET status = 'cancelled' WHERE person_id = ? AND kind = 'activation'`, lea); err != nil {
+		t.Logf("no cancelled mails in this schema: %v", err)
+	} else if w := walk(); !strings.HasSuffix(walkFacts(w), "mail=cancelled✗ → resend_activation") {
+		t.Errorf("cancelled: %s", walkFacts(w))
+	}
+	if _, err := f.s.db.Exec(`UPDATE codes SET mail_id = NULL WHERE person_id = ?`, lea); err != nil {
+		t.Fatal(err)
+	}
+	if w := walk(); !strings.HasSuffix(walkFacts(w), "mail=unknown✗ → resend_activation") {
+		t.Errorf("no mail: %s", walkFacts(w))
+	}
+}
+
+// Camille activated her account with her activation code: the cases say
+// which codes they look at, and when the last one was used.
+func TestHelpdeskWalkthroughCodesOfTheCase(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	activate(t, f.s, "camille.martin", "camille.martin@example.org", "Tramway-Ocre-Lune-42")
+	camille := f.person(t, "camille.martin")
+	walk := func(k HelpCase) Walkthrough { return f.card(t, camille).Walkthrough(k) }
+	if got := walkFacts(walk(CaseForgotPassword)); !strings.HasSuffix(got, "code=none[reset] → send_reset") {
+		t.Errorf("forgot, no reset code yet: %s", got)
+	}
+	w := walk(CaseConnection)
+	code := w.Checks[len(w.Checks)-1]
+	if code.Step != "code" || code.Fact != "used" || code.Purpose != PurposeActivation || code.Status != CheckInfo ||
+		!code.At.Equal(f.clock.Now()) {
+		t.Errorf("connection: %s, %+v", walkFacts(w), code)
+	}
+	// A reset asked for: the connection case follows its mail.
+	f.clock.Advance(time.Minute)
+	if _, err := f.s.StartReset(ctx, "camille.martin", testOrigin); err != nil {
+		t.Fatal(err)
+	}
+	if got := walkFacts(walk(CaseConnection)); !strings.HasSuffix(got, "code=live[reset] mail=queued → mail_queued") {
+		t.Errorf("connection, reset queued: %s", got)
+	}
+	if got := walkFacts(walk(CaseForgotPassword)); !strings.HasSuffix(got, "code=live[reset] mail=queued → mail_queued") {
+		t.Errorf("forgot, reset queued: %s", got)
+	}
+	if got := walkFacts(walk(CaseNeverActivated)); !strings.HasSuffix(got, "status=active → case_forgot") {
+		t.Errorf("never activated: %s", got)
+	}
+}
+
+// The history keeps a code apart from its mail: created (with where its
+// mail is), then used or replaced.
+func TestHelpdeskTimelineCodeAndMail(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	id := f.person(t, "camille.martin")
+	created := f.card(t, id).LatestCode(PurposeActivation).CreatedAt
+	f.clock.Advance(ResendCooldown)
+	if _, err := f.s.HelpdeskResendActivation(ctx, f.agent, id, f.o); err != nil {
+		t.Fatal(err)
+	}
+	c := f.card(t, id)
+	var got []string
+	for _, e := range c.Timeline {
+		if e.Code != nil {
+			got = append(got, e.What+" "+string(e.Code.State)+" "+e.At.Sub(created).String())
+		}
+	}
+	want := "CODE_CREATED live " + ResendCooldown.String() + ", CODE_REPLACED superseded " + ResendCooldown.String() +
+		", CODE_CREATED superseded 0s"
+	if strings.Join(got, ", ") != want {
+		t.Fatalf("code lines:\n got %s\nwant %s", strings.Join(got, ", "), want)
 	}
 }
 

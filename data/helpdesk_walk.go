@@ -26,14 +26,16 @@ const (
 
 // Check is one step of a walk-through: what is checked (Step) and what the
 // store says of this person (Fact, with the moment, count or value it
-// refers to). Text is already masked and cleaned.
+// refers to). Text and Target are already masked and cleaned.
 type Check struct {
-	Step   string // ia, rights, status, window, recovery, code, mail, identifiant, login_lock, last_login, last_error, lookup_lock, password
-	Fact   string
-	Status CheckStatus
-	At     time.Time
-	Count  int
-	Text   string
+	Step    string // ia, rights, status, window, recovery, code, mail, identifiant, login_lock, last_login, last_error, lookup_lock, password
+	Fact    string
+	Status  CheckStatus
+	At      time.Time
+	Count   int
+	Text    string
+	Purpose Purpose // code and mail steps: the code's purpose (empty: none of the case's purposes)
+	Target  string  // mail step: where the mail goes (masked)
 }
 
 // NextAction is what the agent should do after the checks.
@@ -44,9 +46,10 @@ const (
 	NextSendReset          NextAction = "send_reset"
 	NextUnlock             NextAction = "unlock"
 	NextCorrectRecovery    NextAction = "correct_recovery"
-	NextWait               NextAction = "wait"       // until Walkthrough.NextAt
-	NextCheckMail          NextAction = "check_mail" // the code is out: inbox, spam, newest mail only
-	NextScolarite          NextAction = "scolarite"  // no validated IA: the registration office
+	NextWait               NextAction = "wait"        // until Walkthrough.NextAt
+	NextCheckMail          NextAction = "check_mail"  // the mail left at NextAt: inbox, spam, newest mail only
+	NextMailQueued         NextAction = "mail_queued" // the mail waits in the outbox since NextAt: it has not left
+	NextScolarite          NextAction = "scolarite"   // no validated IA: the registration office
 	NextRightsEnded        NextAction = "rights_ended"
 	NextCaseNeverActivated NextAction = "case_never_activated"
 	NextCaseForgot         NextAction = "case_forgot"
@@ -56,10 +59,11 @@ const (
 // Walkthrough is the checks of a case, in order, for one person, and the
 // next action. It stops at the first check that decides the case.
 type Walkthrough struct {
-	Case   HelpCase
-	Checks []Check
-	Next   NextAction
-	NextAt time.Time
+	Case     HelpCase
+	Checks   []Check
+	Next     NextAction
+	NextAt   time.Time
+	NextText string // NextCorrectRecovery: why the mail was not delivered (masked)
 }
 
 type walk struct {
@@ -70,6 +74,9 @@ type walk struct {
 func (w *walk) add(step, fact string, st CheckStatus, at time.Time, n int, text string) {
 	w.w.Checks = append(w.w.Checks, Check{Step: step, Fact: fact, Status: st, At: at, Count: n, Text: text})
 }
+
+// last is the check added last.
+func (w *walk) last() *Check { return &w.w.Checks[len(w.w.Checks)-1] }
 
 func (w *walk) done(next NextAction, at time.Time) Walkthrough {
 	w.w.Next, w.w.NextAt = next, at
@@ -132,14 +139,14 @@ func (w *walk) neverActivated() Walkthrough {
 		w.add("status", "active", CheckInfo, c.ActivatedAt, 0, "")
 		return w.done(NextCaseForgot, time.Time{})
 	}
-	w.add("status", "pending", CheckOK, time.Time{}, 0, "")
+	w.add("status", "pending", CheckProblem, time.Time{}, 0, "") // the case: what the person cannot get past
 	if c.Now.Before(c.ActivationFrom) {
 		w.add("window", "early", CheckProblem, c.ActivationFrom, 0, "")
 		return w.done(NextWait, c.ActivationFrom)
 	}
 	w.add("window", "open", CheckOK, c.ActivationFrom, 0, "")
 	w.add("recovery", "address", CheckInfo, time.Time{}, 0, c.Recovery)
-	return w.code(PurposeActivation, NextResendActivation)
+	return w.decide(w.code(CheckProblem, PurposeActivation), NextResendActivation)
 }
 
 func (w *walk) forgot() Walkthrough {
@@ -152,7 +159,7 @@ func (w *walk) forgot() Walkthrough {
 	// A lock does not stop a reset, and a completed reset lifts it.
 	w.loginLock(CheckInfo)
 	w.add("recovery", "address", CheckInfo, time.Time{}, 0, c.Recovery)
-	return w.code(PurposeReset, NextSendReset)
+	return w.decide(w.code(CheckInfo, PurposeReset), NextSendReset)
 }
 
 func (w *walk) connection() Walkthrough {
@@ -187,9 +194,15 @@ func (w *walk) connection() Walkthrough {
 		}
 	}
 	w.add("password", "changed", CheckInfo, c.PasswordAt, 0, "")
+	// The codes are facts here: an activation code used long ago, a reset
+	// code asked for. A reset on its way is followed like its mail.
+	next := w.code(CheckInfo, PurposeActivation, PurposeReset)
+	ci := c.LatestCode(PurposeActivation, PurposeReset)
 	switch {
 	case locked:
 		return w.done(NextUnlock, time.Time{})
+	case ci != nil && ci.State == CodeLive && ci.Purpose == PurposeReset:
+		return w.decide(next, NextSendReset)
 	case lastError != nil && lastError.At.After(c.LastLoginAt):
 		return w.done(NextSendReset, time.Time{})
 	}
@@ -214,45 +227,87 @@ func (w *walk) loginLock(st CheckStatus) bool {
 	return true
 }
 
-// code adds the steps of the newest code of a purpose and its mail, and
-// decides: a live code on its way means "look for the mail"; anything
-// else means "send a new one" (resend).
-func (w *walk) code(p Purpose, resend NextAction) Walkthrough {
-	ci := w.c.LatestCode(p)
-	if ci == nil {
-		w.add("code", "none", CheckProblem, time.Time{}, 0, "")
-		return w.done(resend, time.Time{})
+// mailNext is what a code's mail calls for: an action (empty: a new code
+// is needed), with its moment or its reason.
+type mailNext struct {
+	action NextAction
+	at     time.Time
+	text   string
+}
+
+// decide ends the walk with the next action the code calls for, or with
+// sending a new one.
+func (w *walk) decide(n mailNext, send NextAction) Walkthrough {
+	if n.action == "" {
+		return w.done(send, time.Time{})
 	}
+	w.w.NextText = n.text
+	return w.done(n.action, n.at)
+}
+
+// code adds the step of the newest code of the purposes (a live one is
+// shown with its mail) and says what it calls for. A code that no longer
+// works, or none, is a problem (or a fact: ended) for the case; a live
+// code is followed like its mail: queued, it has not left; failed, the
+// address is wrong; sent, the person looks for it.
+func (w *walk) code(ended CheckStatus, ps ...Purpose) mailNext {
+	ci := w.c.LatestCode(ps...)
+	if ci == nil {
+		w.add("code", "none", ended, time.Time{}, 0, "")
+		if len(ps) == 1 {
+			w.last().Purpose = ps[0]
+		}
+		return mailNext{}
+	}
+	fact, st, at := string(ci.State), ended, ci.EndedAt
 	switch ci.State {
 	case CodeLive:
-		w.add("code", "live", CheckOK, ci.ExpiresAt, ci.Failures, ci.Target)
+		fact, st, at = "live", CheckOK, ci.ExpiresAt
+	case CodeUsed:
+		st = CheckInfo // it did its work
 	case CodeRevoked:
-		fact := "revoked"
-		if ci.RevokedWhy == "failures" {
+		switch ci.RevokedWhy {
+		case "failures":
 			fact = "revoked_failures"
+		case "recovery mail corrected":
+			fact = "revoked_recovery"
 		}
-		w.add("code", fact, CheckProblem, ci.EndedAt, ci.Failures, ci.Target)
-		return w.done(resend, time.Time{})
-	default: // expired, used, superseded
-		w.add("code", string(ci.State), CheckProblem, ci.EndedAt, ci.Failures, ci.Target)
-		return w.done(resend, time.Time{})
 	}
+	w.add("code", fact, st, at, ci.Failures, "")
+	w.last().Purpose = ci.Purpose
+	if ci.State != CodeLive {
+		return mailNext{}
+	}
+	return w.mail(ci)
+}
+
+// mail adds the step of a live code's mail and says what it calls for.
+func (w *walk) mail(ci *CodeInfo) mailNext {
 	m := ci.Mail
+	var n mailNext
 	switch {
-	case !m.Exists:
-		w.add("mail", "unknown", CheckInfo, ci.CreatedAt, 0, "")
-	case m.Status == "sent":
-		w.add("mail", "sent", CheckOK, m.SentAt, 0, ci.Target)
-	case m.Status == "failed":
-		w.add("mail", "failed", CheckProblem, m.NotBefore, m.Attempts, m.LastError)
-		return w.done(NextCorrectRecovery, time.Time{})
+	case !m.Exists: // withdrawn: nothing will arrive
+		w.add("mail", "unknown", CheckProblem, ci.CreatedAt, 0, "")
+	case m.Status == MailSent:
+		w.add("mail", "sent", CheckOK, m.SentAt, 0, "")
+		n = mailNext{action: NextCheckMail, at: m.SentAt}
+	case m.Status == MailFailed:
+		w.add("mail", "failed", CheckProblem, time.Time{}, m.Attempts, m.LastError)
+		n = mailNext{action: NextCorrectRecovery, text: m.LastError}
+	case m.Status == mailCancelled:
+		w.add("mail", "cancelled", CheckProblem, time.Time{}, 0, "")
 	case w.c.Now.Before(m.NotBefore):
-		w.add("mail", "due", CheckInfo, m.NotBefore, 0, ci.Target)
-		return w.done(NextWait, m.NotBefore)
-	default:
-		w.add("mail", "queued", CheckInfo, m.NotBefore, m.Attempts, m.LastError)
+		w.add("mail", "due", CheckInfo, m.NotBefore, 0, "")
+		n = mailNext{action: NextWait, at: m.NotBefore}
+	case m.Attempts > 0: // pending or sending, after a temporary failure
+		w.add("mail", "retrying", CheckProblem, m.NotBefore, m.Attempts, m.LastError)
+		n = mailNext{action: NextMailQueued, at: m.NotBefore}
+	default: // pending or sending: still in the outbox
+		w.add("mail", "queued", CheckInfo, m.NotBefore, 0, "")
+		n = mailNext{action: NextMailQueued, at: m.NotBefore}
 	}
-	return w.done(NextCheckMail, time.Time{})
+	w.last().Purpose, w.last().Target = ci.Purpose, ci.Target
+	return n
 }
 
 // lastLoginError is the newest failed login in the timeline, if any.

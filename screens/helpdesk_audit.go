@@ -42,20 +42,28 @@ func newHDAudit(h *Helpdesk, card *hdCard) *hdAudit {
 	a := &hdAudit{h: h, id: h.c.NewID(), card: card}
 	if card == nil {
 		a.form = NewForm(h.c)
-		a.ident = a.form.AddInput(InputSpec{Label: "helpdesk.audit.identifiant", Hint: "helpdesk.audit.all",
-			Limit: data.MaxEmailLength, Width: 50})
+		a.ident = a.form.AddInput(InputSpec{Label: "helpdesk.audit.identifiant", Placeholder: "helpdesk.audit.all",
+			Limit: data.MaxEmailLength, Width: 40})
 		a.onEvent = a.form.AddAction("event", "helpdesk.audit.event", true)
 	}
 	return a
 }
 
-// pageSize is how many entries a page shows.
+// pageSize is how many entries a page shows: the rows (one line each)
+// that fit under the filters, with the chosen entry in full below them.
 func (a *hdAudit) pageSize() int {
 	if a.card != nil {
-		return max(a.card.tabHeight()-6, 3)
+		return max(a.card.tabHeight()-auditChrome, 3)
 	}
-	return max(a.h.c.BodyHeight()-13, 3)
+	return max(a.h.c.BodyHeight()-auditHead-1-1-auditChrome, 3) // the whole log: its head, and a blank and the status
 }
+
+// auditHead is the whole log's head: the title, the identifiant filter.
+const auditHead = 2
+
+// auditChrome is the lines of a page around its rows: the event filter,
+// the table's head, a blank line and the chosen entry in full (two lines).
+const auditChrome = 5
 
 // reload shows the newest page of the current filters.
 func (a *hdAudit) reload() tea.Cmd { return a.load(nil) }
@@ -183,10 +191,26 @@ func (a *hdAudit) keys() []key.Binding {
 // view is the whole log's page.
 func (a *hdAudit) view() string {
 	c, st := a.h.c, a.h.c.Styles
-	head := strings.Split(st.Title.Render(c.T("helpdesk.audit.title"))+"\n"+a.form.ItemView(a.ident), "\n")
+	head := []string{st.Title.UnsetMarginBottom().Render(c.T("helpdesk.audit.title")), a.identLine()}
 	status := a.h.status("", a.errText)
 	lines := append(head, a.lines(c.BodyHeight()-len(head)-1-len(status))...)
 	return strings.Join(append(append(lines, ""), status...), "\n")
+}
+
+// identLine is the identifiant filter on one line: the label, the field,
+// and in the empty field what it means (every person).
+func (a *hdAudit) identLine() string {
+	c, st := a.h.c, a.h.c.Styles
+	focused := a.form.Focused() == a.ident
+	label, box, marker := st.Label, st.Input, "  "
+	if focused {
+		label, box, marker = st.LabelOn, st.InputOn, "› "
+	}
+	m := a.ident.model
+	m.Placeholder = c.T(a.ident.Placeholder)
+	m.TextStyle, m.PlaceholderStyle = st.Text, st.Muted
+	m.Cursor.Style, m.Cursor.TextStyle = st.Text.Reverse(true), st.Text
+	return marker + label.Render(c.T(a.ident.Label)) + " " + box.Render(m.View())
 }
 
 // lines draws the filter, the page and the chosen entry in full in height
@@ -225,25 +249,19 @@ func (a *hdAudit) lines(height int) []string {
 		}
 		cells = append(cells, append(row, Clean(e.Client), h.outcomeCell(e)))
 	}
-	w := fitColumns(naturalWidths(cells), h.width()-2, 8)
-	var head []string
-	for _, l := range w.row(cells[0]...) {
-		head = append(head, "  "+st.TableHead.Render(l))
-	}
+	// One line a row, cells cut to their column ("…"): the chosen row is
+	// in full below the table.
+	w := fitColumnsEven(naturalWidths(cells), h.width()-2, 10, 0, 1) // the date and the event stay whole
+	head := []string{"  " + st.TableHead.Render(w.line(cells[0]...))}
 	rows := make([][]string, 0, len(a.entries))
 	for i := range a.entries {
-		var row []string
-		for j, l := range w.row(cells[i+1]...) {
-			switch {
-			case i == a.sel && j == 0:
-				row = append(row, st.LinkOn.Render("› "+l))
-			case i == a.sel:
-				row = append(row, st.LinkOn.Render("  "+l))
-			default:
-				row = append(row, "  "+l)
-			}
+		l := w.line(cells[i+1]...)
+		if i == a.sel {
+			l = st.LinkOn.Render("› " + l)
+		} else {
+			l = "  " + l
 		}
-		rows = append(rows, row)
+		rows = append(rows, []string{l})
 	}
 	// The chosen entry in full, at the bottom.
 	e := a.entries[a.sel]

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -90,6 +91,17 @@ type table struct {
 // space is short. When they still do not all fit, the last column gives
 // way first, then the widest, down to least; their cells then wrap.
 func fitColumns(natural []int, total, least int) table {
+	return shareColumns(natural, total, least, true)
+}
+
+// fitColumnsEven is fitColumns for one-line rows whose cells are cut: the
+// widest columns give way first, so that none is cut much more than the
+// others; the columns kept give way only when the others are down to least.
+func fitColumnsEven(natural []int, total, least int, keep ...int) table {
+	return shareColumns(natural, total, least, false, keep...)
+}
+
+func shareColumns(natural []int, total, least int, lastFirst bool, keep ...int) table {
 	t := table{w: append([]int(nil), natural...), gap: 2}
 	sum := 0
 	for _, n := range t.w {
@@ -99,24 +111,31 @@ func fitColumns(natural []int, total, least int) table {
 		t.gap = 1
 	}
 	sum += t.gap * (len(t.w) - 1)
-	if last := len(t.w) - 1; last >= 0 { // the last column (free text) wraps first
+	if last := len(t.w) - 1; last >= 0 && lastFirst { // the last column (free text) wraps first
 		cut := min(sum-total, t.w[last]-least)
 		if cut > 0 {
 			t.w[last] -= cut
 			sum -= cut
 		}
 	}
-	for sum > total {
-		widest := -1
+	widest := func(kept bool) int {
+		w := -1
 		for i, n := range t.w {
-			if n > least && (widest < 0 || n > t.w[widest]) {
-				widest = i
+			if n > least && slices.Contains(keep, i) == kept && (w < 0 || n > t.w[w]) {
+				w = i
 			}
 		}
-		if widest < 0 {
+		return w
+	}
+	for sum > total {
+		w := widest(false)
+		if w < 0 {
+			w = widest(true)
+		}
+		if w < 0 {
 			break
 		}
-		t.w[widest]--
+		t.w[w]--
 		sum--
 	}
 	return t
@@ -148,6 +167,20 @@ func (t table) row(cells ...string) []string {
 		out[l] = strings.TrimRight(strings.Join(parts, strings.Repeat(" ", t.gap)), " ")
 	}
 	return out
+}
+
+// line lays a row's cells out on one line, each cut to its column with
+// "…" when it is longer (the table says the full row elsewhere).
+func (t table) line(cells ...string) string {
+	parts := make([]string, len(cells))
+	for i, c := range cells {
+		c = ansi.Truncate(c, max(t.w[i], 1), "…")
+		if i < len(cells)-1 {
+			c = padTo(c, t.w[i])
+		}
+		parts[i] = c
+	}
+	return strings.TrimRight(strings.Join(parts, strings.Repeat(" ", t.gap)), " ")
 }
 
 // naturalWidths is the widest of each column over a table's rows.
@@ -214,16 +247,18 @@ func (h *Helpdesk) accountState(identifiant, status string) string {
 
 // fill formats a catalogue entry of the console: {date}, {time},
 // {datetime}, {n} and {text} are replaced by the values given (times in
-// the university's local time). An entry counted by n has a singular and a
-// plural (key.one, key.other, as Nf), with %d for n.
-func (h *Helpdesk) fill(k string, at time.Time, n int, text string) string {
+// the university's local time), and any other placeholder by the pairs of
+// more ("{to}", address, ...), in one pass: a value is never read again.
+// An entry counted by n has a singular and a plural (key.one, key.other,
+// as Nf), with %d for n.
+func (h *Helpdesk) fill(k string, at time.Time, n int, text string, more ...string) string {
 	c := h.c
 	s := c.T(k)
 	if c.hasText(k + ".one") {
 		s = c.Nf(k, n)
 	}
-	r := strings.NewReplacer("{date}", c.FormatDate(at), "{time}", c.FormatTime(at), "{datetime}", h.when(at),
-		"{n}", strconv.Itoa(n), "{text}", text)
+	r := strings.NewReplacer(append([]string{"{date}", c.FormatDate(at), "{time}", c.FormatTime(at),
+		"{datetime}", h.when(at), "{n}", strconv.Itoa(n), "{text}", text}, more...)...)
 	return r.Replace(s)
 }
 

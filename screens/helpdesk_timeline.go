@@ -38,14 +38,12 @@ func (h *Helpdesk) timelineText(card *data.PersonCard, e data.TimelineEvent) str
 			s += " (" + c.T("helpdesk.reg.annulee") + ")"
 		}
 		return s
-	case data.TimelineCodeSent:
-		purpose := h.purpose(e.Code.Purpose)
-		if e.Code.State == data.CodeSuperseded {
-			purpose = c.Tf("helpdesk.code.superseded", purpose)
-		}
-		return c.Tf("helpdesk.tl.code.sent", purpose, Clean(e.Code.Target)) + " — " + h.mailState(card, e.Code.Mail)
+	case data.TimelineCodeCreated:
+		return c.Tf("helpdesk.tl.code.created", h.purpose(e.Code.Purpose), h.codeMail(card, e.Code))
 	case data.TimelineCodeUsed:
 		return c.Tf("helpdesk.tl.code.used", h.purpose(e.Code.Purpose))
+	case data.TimelineCodeReplaced:
+		return c.Tf("helpdesk.tl.code.replaced", h.purpose(e.Code.Purpose))
 	case data.TimelineCodeExpired:
 		return c.Tf("helpdesk.tl.code.expired", h.purpose(e.Code.Purpose))
 	case data.TimelineCodeRevoked:
@@ -61,23 +59,36 @@ func (h *Helpdesk) timelineText(card *data.PersonCard, e data.TimelineEvent) str
 		Actor: e.Actor, Client: e.Client})
 }
 
-func (h *Helpdesk) purpose(p data.Purpose) string { return h.c.T("helpdesk.purpose." + string(p)) }
+func (h *Helpdesk) purpose(p data.Purpose) string {
+	if p == "" {
+		return ""
+	}
+	return h.c.T("helpdesk.purpose." + string(p))
+}
 
-// mailState says where a code's mail is.
-func (h *Helpdesk) mailState(card *data.PersonCard, m data.MailInfo) string {
-	c := h.c
+// codeMail says where a code's mail is now: queued, due, sent, failed,
+// cancelled (the code itself is said apart: created, used, replaced...).
+func (h *Helpdesk) codeMail(card *data.PersonCard, ci *data.CodeInfo) string {
+	c, m, to := h.c, ci.Mail, Clean(ci.Target)
 	switch {
 	case !m.Exists:
-		return c.T("helpdesk.mail.none")
-	case m.Status == "sent":
-		return c.Tf("helpdesk.mail.sent", h.when(m.SentAt))
-	case m.Status == "failed":
-		return c.Nf("helpdesk.mail.failed", m.Attempts, Clean(m.LastError))
+		return c.T("helpdesk.tl.mail.none")
+	case m.Status == data.MailSent:
+		return c.Tf("helpdesk.tl.mail.sent", to, h.when(m.SentAt))
+	case m.Status == data.MailFailed:
+		return c.Nf("helpdesk.tl.mail.failed", m.Attempts, to, Clean(m.LastError))
+	case m.Status == mailCancelled:
+		return c.Tf("helpdesk.tl.mail.cancelled", to)
 	case card.Now.Before(m.NotBefore):
-		return c.Tf("helpdesk.mail.due", h.when(m.NotBefore))
+		return c.Tf("helpdesk.tl.mail.due", to, h.when(m.NotBefore))
+	case m.Attempts > 0:
+		return c.Nf("helpdesk.tl.mail.retrying", m.Attempts, to, Clean(m.LastError))
 	}
-	return c.T("helpdesk.mail.queued")
+	return c.Tf("helpdesk.tl.mail.queued", to)
 }
+
+// mailCancelled is the status of a mail withdrawn before it left.
+const mailCancelled = "cancelled"
 
 // hasText says whether the catalogue has a key (for texts chosen from data).
 func (c *Common) hasText(k string) bool {

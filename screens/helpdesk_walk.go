@@ -101,10 +101,14 @@ var nextActionKey = map[data.NextAction]string{data.NextResendActivation: "resen
 	data.NextUnlock: "unlock", data.NextCorrectRecovery: "recovery"}
 
 // lines draws the walk-through in height lines: the case line, then the
-// checks and the next action, scrolled.
+// checks and the next action, scrolled. While the list of the cases is
+// open, it takes the case line's place (Enter is the list's: no "Entrée :
+// …" under the next action); when all does not fit, the next action gives
+// its room to the checks, which end with the codes and their mail in view.
 func (w *hdWalk) lines(height int) []string {
 	h := w.card.h
 	c, st := h.c, h.c.Styles
+	width := h.width()
 	var cases []string
 	for i, k := range data.HelpCases {
 		if i == w.k {
@@ -113,19 +117,46 @@ func (w *hdWalk) lines(height int) []string {
 			cases = append(cases, st.Muted.Render("○ "+c.T("helpdesk.case."+string(k))))
 		}
 	}
-	head := append(flow(h.width(), span{text: strings.Join(cases, "  ")}), "")
-	if w.choice != nil {
-		w.choice.SetWidth(h.width())
-		head = append(strings.Split(w.choice.View(), "\n"), "")
-	}
+	head := flow(width, span{text: strings.Join(cases, "  ")})
 	wt := w.current()
-	width := h.width()
+	checks := w.checkLines(wt)
+	next := []string{""}
+	for i, l := range strings.Split(wrap(h.nextText(wt), width-2), "\n") {
+		prefix := "  "
+		if i == 0 {
+			prefix = "→ "
+		}
+		next = append(next, st.LinkOn.Render(prefix+l))
+	}
+	if w.choice != nil {
+		w.choice.SetWidth(width)
+		head = append(strings.Split(w.choice.View(), "\n"), "")
+		if len(head)+len(checks)+len(next) > height {
+			room := max(height-len(head), 1)
+			return append(head, checks[max(len(checks)-room, 0):]...)
+		}
+		return append(append(head, checks...), next...)
+	}
+	// The next action stays in view; the checks scroll above it.
+	if actionable(wt.Next) && w.allowed(wt.Next) {
+		next = append(next, st.Muted.Render("  "+c.Tf("helpdesk.next.enter", c.T("helpdesk.action."+nextActionKey[wt.Next]))))
+	}
+	w.scroll.lines = checks
+	w.room = max(height-len(head)-len(next), 3)
+	return append(append(head, w.scroll.view(w.room)...), next...)
+}
+
+// checkLines draws the checks: a marker (✓ fine, ✗ the problem, · a fact),
+// the step, and what the store says, wrapped under it.
+func (w *hdWalk) checkLines(wt data.Walkthrough) []string {
+	h := w.card.h
+	c, st := h.c, h.c.Styles
 	var steps []string
 	for _, ch := range wt.Checks {
 		steps = append(steps, c.T("helpdesk.step."+ch.Step))
 	}
 	lw := labelColumn(steps...)
-	var checks []string
+	var lines []string
 	for i, ch := range wt.Checks {
 		marker, style := "✓", st.Success
 		switch ch.Status {
@@ -135,24 +166,9 @@ func (w *hdWalk) lines(height int) []string {
 			marker, style = "·", st.Muted
 		}
 		lead := style.Render(marker) + " " + st.Label.Render(padTo(steps[i], lw))
-		checks = append(checks, hang(lead, flow(width-2-lw, span{text: h.checkText(ch)}))...)
+		lines = append(lines, hang(lead, flow(h.width()-2-lw, span{text: h.checkText(ch)}))...)
 	}
-	// The next action stays in view; the checks scroll above it.
-	next := []string{""}
-	text := h.fill("helpdesk.next."+string(wt.Next), wt.NextAt, 0, "")
-	for i, l := range strings.Split(wrap(text, width-2), "\n") {
-		prefix := "  "
-		if i == 0 {
-			prefix = "→ "
-		}
-		next = append(next, st.LinkOn.Render(prefix+l))
-	}
-	if actionable(wt.Next) && w.allowed(wt.Next) && w.choice == nil { // Enter is the list's while it is open
-		next = append(next, st.Muted.Render("  "+c.Tf("helpdesk.next.enter", c.T("helpdesk.action."+nextActionKey[wt.Next]))))
-	}
-	w.scroll.lines = checks
-	w.room = max(height-len(head)-len(next), 3)
-	return append(append(head, w.scroll.view(w.room)...), next...)
+	return lines
 }
 
 // checkText is what the store says at a step, in words.
@@ -161,5 +177,18 @@ func (h *Helpdesk) checkText(ch data.Check) string {
 	if ch.Step == "last_error" {
 		text = h.outcome(data.EventLoginError, text)
 	}
-	return h.fill("helpdesk.walk."+ch.Step+"."+ch.Fact, ch.At, ch.Count, text)
+	k := "helpdesk.walk." + ch.Step + "." + ch.Fact
+	if ch.Step == "code" && ch.Fact == "none" && ch.Purpose == "" {
+		k += ".any" // no code of any of the case's purposes
+	}
+	return h.fill(k, ch.At, ch.Count, Clean(text), "{purpose}", h.purpose(ch.Purpose), "{to}", Clean(ch.Target))
+}
+
+// nextText is the next action in words.
+func (h *Helpdesk) nextText(wt data.Walkthrough) string {
+	k := "helpdesk.next." + string(wt.Next)
+	if wt.Next == data.NextCorrectRecovery && wt.NextText == "" {
+		k += ".noreason"
+	}
+	return h.fill(k, wt.NextAt, 0, Clean(wt.NextText))
 }

@@ -106,9 +106,9 @@ func TestHelpdeskDetailsInWords(t *testing.T) {
 		event              data.Event
 		detail, want, also string // the store's, French, English
 	}{
-		{data.EventSendCode, "activation to " + to, "code d'activation, à " + to, "activation code, to " + to},
-		{data.EventSendCode, "recovery_mail to " + to, "code de confirmation du mail de secours, à " + to,
-			"recovery address confirmation code, to " + to},
+		{data.EventSendCode, "activation to " + to, "code d'activation, mail vers " + to, "activation code, mail to " + to},
+		{data.EventSendCode, "recovery_mail to " + to, "code de confirmation du mail de secours, mail vers " + to,
+			"recovery address confirmation code, mail to " + to},
 		{data.EventSendCode, "reset", "code de réinitialisation", "reset code"},
 		{data.EventSendCode, "new registration 2026/2027 SLINF3, activation mail to " + to + " due 25/11/2026 10:15",
 			"nouvelle inscription 2026/2027 SLINF3, mail d'activation à " + to + " prévu le 25/11/2026 à 10:15",
@@ -122,10 +122,10 @@ func TestHelpdeskDetailsInWords(t *testing.T) {
 		{data.EventUpdateRedirection, "to " + to + ", copy kept", "vers " + to + ", copie gardée",
 			"to " + to + ", copy kept"},
 		{data.EventUpdateRecoveryMail, old, old, old},
-		{data.EventHelpdeskAction, "activation code sent to " + to, "code d'activation envoyé à " + to,
-			"activation code sent to " + to},
-		{data.EventHelpdeskAction, "reset code sent to " + to, "code de réinitialisation envoyé à " + to,
-			"reset code sent to " + to},
+		{data.EventHelpdeskAction, "activation code sent to " + to, "nouveau code d'activation, mail vers " + to,
+			"new activation code, mail to " + to},
+		{data.EventHelpdeskAction, "reset code sent to " + to, "nouveau code de réinitialisation, mail vers " + to,
+			"new reset code, mail to " + to},
 		{data.EventHelpdeskAction, "unlock login and IA lookup", "déverrouillé : connexion et consultation IA",
 			"unlocked: login and IA lookup"},
 		{data.EventHelpdeskAction, "unlock login", "déverrouillé : connexion", "unlocked: login"},
@@ -208,7 +208,8 @@ func TestHelpdeskCounts(t *testing.T) {
 		{en, "helpdesk.lock.login.failures", 1, "login open, 1 recent failure"},
 		{en, "helpdesk.lock.login.failures", 2, "login open, 2 recent failures"},
 		{fr, "helpdesk.walk.login_lock.failures", 4, "4 échecs en 15 min (verrouillage à 5)"},
-		{en, "helpdesk.walk.mail.failed", 1, "not delivered after 1 attempt: x. The address is probably wrong."},
+		{en, "helpdesk.walk.mail.failed", 1, "not delivered to {to} after 1 attempt: x"},
+		{fr, "helpdesk.walk.mail.retrying", 2, "pas encore parti vers {to} : 2 essais sans succès (x), il sera réessayé"},
 	} {
 		if got := tc.h.fill(tc.k, at, tc.n, "x"); got != tc.want {
 			t.Errorf("%s %d: %q, want %q", tc.k, tc.n, got, tc.want)

@@ -120,7 +120,8 @@ func TestHelpdeskConsoleScreens(t *testing.T) {
 	})
 	t.Run("sent", func(t *testing.T) {
 		tm.press("enter")
-		tm.requireScreen("✓ Code de réinitialisation envoyé à h•••••@e•••••.org ; nouvel envoi à 10:02.")
+		tm.requireScreen("✓ Code de réinitialisation créé, mail en file d'envoi vers h•••••@e•••••.org ;",
+			"nouvel envoi possible à 10:02.")
 		hdGolden(t, tm)
 	})
 	t.Run("correct", func(t *testing.T) {
@@ -304,7 +305,7 @@ func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 	tm.press("enter") // Renvoyer le code d'activation
 	tm.requireScreen("Renvoyer le code d'activation", "c•••••@e•••••.org")
 	tm.press("enter") // Confirmer
-	tm.requireScreen("✓ Code d'activation envoyé à c•••••@e•••••.org")
+	tm.requireScreen("✓ Code d'activation créé, mail en file d'envoi vers c•••••@e•••••.org")
 	newCode := hdNewestCode(t, tm.store, "camille.martin@example.org")
 	if newCode == oldCode {
 		t.Fatal("no new code")
@@ -329,8 +330,12 @@ func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 	tm.press("esc", "enter") // the card again, read anew
 	tm.requireScreen("actif, activé le 25/11/2026")
 	tm.press("2")
-	tm.requireScreen("Compte activé", "Code d'activation utilisé", "Code d'activation (remplacé) envoyé",
+	tm.requireScreen("Compte activé", "Code d'activation utilisé", "Code d'activation remplacé par un nouveau code",
+		"Code d'activation créé (mail en file d'envoi vers",
 		"Code refusé : code d'un mail précédent (code d'activation)")
+	if strings.Contains(tm.screen(), "envoyé") {
+		t.Fatalf("the history says a queued mail was sent:\n%s", tm.screen())
+	}
 	e := hdAudit(t, tm.store, data.EventActivate)
 	if e.Client != "kiosk:student-process" {
 		t.Fatalf("activation not by the other process: %+v", e)
@@ -542,9 +547,15 @@ func hdVisit(t *testing.T, tm *testModel, check func(page string)) {
 	tm.press("esc")
 }
 
+// hdTableRow is a row of an audit table (the whole log, a card's journal):
+// one line, its cells cut ("…") to their column, the chosen row in full
+// below the table.
+var hdTableRow = regexp.MustCompile(`^ [› ] \d\d/\d\d \d\d:\d\d `)
+
 // Nothing the agent reads is cut: long values wrap under their column, at
 // 80×24 and 120×40, in French and in English; and French shows no English
-// word of the store.
+// word of the store. The audit tables alone cut their cells, one line a
+// row: the chosen row is said in full under them (visited row by row).
 func TestHelpdeskNothingCut(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, lang := range []string{"fr", "en"} {
@@ -560,8 +571,11 @@ func TestHelpdeskNothingCut(t *testing.T) {
 					t.Helper()
 					s := tm.screen()
 					tm.requireWidth(size[0])
-					if strings.Contains(s, "…") {
-						t.Fatalf("%s: a line is cut:\n%s", page, s)
+					table := strings.HasPrefix(page, "journal") || strings.HasPrefix(page, "audit log")
+					for _, line := range strings.Split(s, "\n") {
+						if strings.Contains(line, "…") && !(table && hdTableRow.MatchString(line)) {
+							t.Fatalf("%s: a line is cut:\n%s", page, s)
+						}
 					}
 					if lang == "fr" {
 						for _, en := range []string{"LOGIN", "LOGOUT", "LOCK", "CODE_ERROR", "HELPDESK", "wrong",
@@ -601,8 +615,8 @@ func TestHelpdeskSentNoticeWraps(t *testing.T) {
 	tm.clock.Advance(data.ResendCooldown)
 	tm.hdOpen("camille")
 	tm.press("enter", "enter") // Renvoyer le code d'activation, Confirmer
-	tm.requireScreen("✓ Code d'activation envoyé à c•••••@e•••••.org ; nouvel envoi possible à",
-		"10:02.", "Renvoyer le code d'activation")
+	tm.requireScreen("✓ Code d'activation créé, mail en file d'envoi vers c•••••@e•••••.org ; nouvel",
+		"envoi possible à 10:02.", "Renvoyer le code d'activation")
 	if strings.Contains(tm.screen(), "…") {
 		t.Fatalf("cut:\n%s", tm.screen())
 	}
@@ -671,4 +685,124 @@ func TestHelpdeskLanguageSwitchRedraws(t *testing.T) {
 			}
 		}
 	}
+}
+
+// hdActivate takes a demo person through "1ère connexion" in the store, as
+// a kiosk would, with the code of the newest mail to their address.
+func hdActivate(t *testing.T, s *data.Store, ident, email, password string) {
+	t.Helper()
+	ctx, o := context.Background(), data.Origin{Client: "kiosk:test"}
+	c, err := s.StartActivation(ctx, data.ActivationIdentity{Identifiant: ident}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := s.ActivationChallenge(ctx, c, false, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk, err := s.VerifyCode(ctx, ch, hdNewestCode(t, s, email), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CompleteActivation(ctx, tk, data.ActivationChoice{CharterAccepted: true, Password: password}, o); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Camille activated her account with her activation code: each case looks
+// at its own codes (reset codes for a forgotten password, both for a login
+// problem) and says when the last one was used; the history agrees.
+func TestHelpdeskWalkCodesOfTheCase(t *testing.T) {
+	tm := hdConsole(t)
+	tm.clock.Advance(2 * time.Minute)
+	hdActivate(t, tm.store, "camille.martin", "camille.martin@example.org", "Tramway-Ocre-Lune-42")
+	tm.hdOpen("camille")
+	tm.press("3")
+	tm.requireScreen("◉ Mot de passe oublié", "· Dernier code     aucun code de réinitialisation à ce jour",
+		"À faire : envoyer un code de réinitialisation")
+	tm.press("tab", "end", "enter")
+	tm.requireScreen("◉ Problème de connexion", "· Dernier code       code d'activation utilisé le 25/11/2026 à 10:02")
+	if strings.Contains(tm.screen(), "aucun code") {
+		t.Fatalf("the connection case misses the activation code:\n%s", tm.screen())
+	}
+	tm.requireGolden()
+	tm.press("2")
+	tm.requireScreen("Code d'activation utilisé", "Code d'activation créé (mail")
+	if strings.Contains(tm.screen(), "envoyé") {
+		t.Fatalf("the history says the code was sent:\n%s", tm.screen())
+	}
+}
+
+// Léa's activation mail waits in the outbox (no relay): the walk-through
+// says it has not left, and the next action follows (no "look for the
+// mail"); the account never activated is the problem (✗), not a tick. In
+// English too.
+func TestHelpdeskWalkMailNotLeft(t *testing.T) {
+	tm := hdConsole(t)
+	tm.clock.Advance(15 * time.Minute) // her window opens, her mail is due
+	tm.hdOpen("lea dubois")
+	tm.press("3")
+	tm.requireScreen("◉ Jamais activé", "✗ Compte             jamais activé",
+		"✓ Dernier code       code d'activation, valable jusqu'au 26/11/2026 à 10:10",
+		"· Mail du code       pas encore parti : en file d'envoi vers l•••••@e•••••.org",
+		"→ À faire : le mail n'est pas encore parti : la personne ne peut pas l'avoir")
+	for _, lie := range []string{"le code est parti", "✓ Compte", "cherche le mail"} {
+		if strings.Contains(tm.screen(), lie) {
+			t.Fatalf("the walk-through says %q:\n%s", lie, tm.screen())
+		}
+	}
+	tm.requireGolden()
+	tm.press("f2")
+	defer tm.press("f2")
+	tm.requireScreen("✗ Account", "never activated", "not sent yet: queued for l•••••@e•••••.org",
+		"→ To do: the mail has not left yet")
+	for _, lie := range []string{"went out", "looks for the newest mail"} {
+		if strings.Contains(tm.screen(), lie) {
+			t.Fatalf("the English walk-through says %q:\n%s", lie, tm.screen())
+		}
+	}
+}
+
+// At 80×24, the list of the cases opened over Léa's walk-through leaves
+// the code and its mail in view.
+func TestHelpdeskCaseChoiceKeepsTheCodeInView(t *testing.T) {
+	tm := hdConsole(t)
+	tm.clock.Advance(15 * time.Minute)
+	tm.hdOpen("lea dubois")
+	tm.press("3", "tab")
+	tm.requireScreen(hcTitle, "┃ › Jamais activé", "Dernier code       code d'activation",
+		"Mail du code       pas encore parti", "depuis le 25/11/2026 à 10:10")
+	tm.requireGolden()
+	tm.press("esc")
+	tm.requireScreen("◉ Jamais activé", "→ À faire : le mail n'est pas encore parti")
+}
+
+// At 80×24 the audit log shows at least ten events, one line each (cells
+// cut to their column), and the chosen one in full under them.
+func TestHelpdeskAuditLogRowsAt80x24(t *testing.T) {
+	tm := hdConsole(t)
+	ctx := context.Background()
+	for i := range 30 {
+		tm.clock.Advance(2 * time.Second)
+		tm.store.Login(ctx, "paul.bernard", fmt.Sprintf("Wrong-%02d", i), data.Origin{Client: "kiosk:bu-sciences/tty2"})
+	}
+	tm.press("tab", "enter")
+	tm.requireScreen("Journal d'audit", "› Identifiant", "Événement ‹ tous ›")
+	rows := 0
+	for _, line := range strings.Split(tm.screen(), "\n") {
+		if hdTableRow.MatchString(line) {
+			rows++
+		}
+	}
+	if rows < 10 {
+		t.Fatalf("%d rows at 80×24:\n%s", rows, tm.screen())
+	}
+	tm.requireGolden()
+	// The row chosen is said in full below: its cut cells too.
+	for range 7 {
+		tm.press("down")
+	}
+	tm.requireScreen("› 25/11 10:00 Échec de connexion paul.bernard kiosk:bu-scien… mot de passe in…",
+		"25/11/2026 à 10:00 · Échec de connexion : mot de passe incorrect ·",
+		"kiosk:bu-sciences/tty2 · paul.bernard@etu.umontpellier.fr")
 }
