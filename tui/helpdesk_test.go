@@ -331,7 +331,9 @@ func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 	tm.requireScreen("actif, activé le 25/11/2026")
 	tm.press("2")
 	tm.requireScreen("Compte activé", "Code d'activation utilisé", "Code d'activation remplacé par un nouveau code",
-		"Code d'activation créé (mail en file d'envoi vers",
+		// No relay here: activating cancelled the mails still waiting (their
+		// codes no longer work), and the history says so.
+		"Code d'activation créé (mail vers c•••••@e•••••.org annulé",
 		"Code refusé : code d'un mail précédent (code d'activation)")
 	if strings.Contains(tm.screen(), "envoyé") {
 		t.Fatalf("the history says a queued mail was sent:\n%s", tm.screen())
