@@ -25,6 +25,9 @@ type Common struct {
 	Client string // SSH source address or kiosk terminal: throttling and audit
 	Demo   bool   // demo data loaded: a DÉMO badge and the mailbox key
 	Kiosk  bool   // kiosk behaviour: never quits, wipes when idle
+	// IdleTimeout is how long without a key before the wipe (kiosk) or the
+	// end of the session: Aide tells the figure configured.
+	IdleTimeout time.Duration
 	// Account is who is logged in, nil when nobody is.
 	Account *data.Account
 	// Log receives internal errors (never a password, code, token or full address).
@@ -32,6 +35,13 @@ type Common struct {
 	// Tick schedules a message after a delay: tea.Tick, replaced in tests.
 	Tick   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	lastID int
+}
+
+// IdleWarning is how long the countdown shows before an idle wipe: 30 s,
+// or half the timeout when that is shorter (an operator's short --idle
+// must not leave the countdown on while someone is typing).
+func IdleWarning(timeout time.Duration) time.Duration {
+	return min(30*time.Second, timeout/2)
 }
 
 // Origin is this session as the store sees it.

@@ -3,6 +3,7 @@ package screens
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
@@ -29,9 +30,9 @@ var helpAliases = map[string]string{
 	"ssh": "remote", "fromhome": "remote",
 }
 
-// defaultIdleSeconds is the kiosk's idle wipe as the help tells it (the
-// shell's default; an operator may configure another).
-const defaultIdleSeconds = 120
+// defaultIdle is the idle wipe the help tells when the shell did not say
+// (the shell's default).
+const defaultIdle = 120 * time.Second
 
 // helpMenuWidth is the width of the topics column.
 const helpMenuWidth = 26
@@ -57,7 +58,11 @@ func NewHelp(c *Common, nav NavigateMsg) Screen {
 	h := &Help{c: c, builtTopic: -1}
 	h.topic = helpTopicIndex(h.topics(), nav.Topic)
 	h.vp = viewport.New(40, 10)
+	// ↑/↓ go through the topics (the list on the left); the text scrolls
+	// by page.
 	h.vp.KeyMap = scrollKeyMap()
+	h.vp.KeyMap.Up.SetEnabled(false)
+	h.vp.KeyMap.Down.SetEnabled(false)
 	return h
 }
 
@@ -83,14 +88,14 @@ func (h *Help) Init() tea.Cmd { return nil }
 func (h *Help) HelpTopic() string { return h.topics()[h.topic] }
 
 func (h *Help) topicKey() key.Binding {
-	return h.c.bind([]string{"tab", "shift+tab", "left", "right"}, "Tab/←→", "key.topic")
+	return h.c.bind([]string{"up", "down", "tab", "shift+tab", "left", "right"}, "↑/↓", "key.topic")
 }
 
 func (h *Help) Keys() []key.Binding {
 	h.build()
 	keys := []key.Binding{h.topicKey()}
 	if h.vp.TotalLineCount() > h.vp.Height {
-		keys = append(keys, h.c.ScrollKey())
+		keys = append(keys, h.c.bind([]string{"pgdown", "pgup", " "}, "PgUp/PgDn", "key.scroll"))
 	}
 	return keys
 }
@@ -103,9 +108,9 @@ func (h *Help) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch k.String() {
 	case "esc":
 		return h, Back
-	case "tab", "right":
+	case "tab", "right", "down":
 		h.setTopic((h.topic + 1) % len(h.topics()))
-	case "shift+tab", "left":
+	case "shift+tab", "left", "up":
 		h.setTopic((h.topic + len(h.topics()) - 1) % len(h.topics()))
 	case "home":
 		h.vp.GotoTop()
@@ -176,6 +181,10 @@ func (h *Help) View() string {
 // helpText is a topic's text with the rules' figures filled in, wrapped to width.
 func (c *Common) helpText(topic string, width int) string {
 	cfg := c.Store.Config()
+	idle := c.IdleTimeout
+	if idle <= 0 {
+		idle = defaultIdle
+	}
 	r := strings.NewReplacer(
 		"{min}", strconv.Itoa(data.PasswordMinLength),
 		"{rec}", strconv.Itoa(data.PasswordRecommendedLength),
@@ -186,7 +195,8 @@ func (c *Common) helpText(topic string, width int) string {
 		"{resend}", strconv.Itoa(int(data.ResendCooldown.Seconds())),
 		"{mails}", strconv.Itoa(data.MailsPerHour),
 		"{digits}", strconv.Itoa(data.CodeDigits),
-		"{idle}", strconv.Itoa(defaultIdleSeconds),
+		"{idle}", strconv.Itoa(int(idle.Seconds())),
+		"{warn}", strconv.Itoa(int(IdleWarning(idle).Seconds())),
 		"{studentdomain}", Clean(cfg.StudentDomain),
 		"{staffdomain}", Clean(cfg.StaffDomain),
 		"{contact}", Clean(cfg.HelpdeskContact),

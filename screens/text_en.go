@@ -265,7 +265,7 @@ var textEN = map[string]string{
 	"recovery.check.secours.text":   "Without access to your recovery address, the code cannot reach you. Contact the helpdesk (%s), or come with your student card or an identity document: they can correct the address. After logging in, you can also change it yourself from your dashboard.",
 	// --- help (Aide)
 	"help.title":       "Help",
-	"help.more":        "↓ more (↓, PgDn)",
+	"help.more":        "↓ more (PgDn or Space)",
 	"help.end":         "— end —",
 	"key.topic":        "topic",
 	"help.home":        "Your computer account",
@@ -388,7 +388,7 @@ You need:
 
 If nothing matches, the screen says so without telling which of the two is wrong. The number of tries is limited.`,
 	"help.kiosk.text": `On a campus kiosk:
-- after {idle} s without a key, everything typed or shown is wiped and the home screen comes back; a countdown shows for the last 30 seconds (any key keeps you there);
+- after {idle} s without a key, everything typed or shown is wiped and the home screen comes back; a countdown shows for the last {warn} seconds (any key keeps you there, and still counts);
 - choose "Log out" before leaving;
 - Ctrl+C goes back home and wipes everything; Esc goes back to the previous screen (on "My account", it logs out);
 - passwords and codes are never shown in clear.

@@ -266,7 +266,7 @@ var textFR = map[string]string{
 	"recovery.check.secours.text":   "Sans accès à votre mail de secours, le code ne peut pas vous parvenir. Contactez l'assistance (%s), ou présentez-vous avec votre carte étudiante ou une pièce d'identité : elle pourra corriger l'adresse. Après la connexion, vous pouvez aussi la changer vous-même depuis votre tableau de bord.",
 	// --- help (Aide)
 	"help.title":       "Aide",
-	"help.more":        "↓ suite (↓, PgDn)",
+	"help.more":        "↓ suite (PgDn ou Espace)",
 	"help.end":         "— fin —",
 	"key.topic":        "sujet",
 	"help.home":        "Le compte informatique",
@@ -389,7 +389,7 @@ Il faut :
 
 Si rien ne correspond, l'écran le dit sans préciser lequel des deux est faux. Le nombre d'essais est limité.`,
 	"help.kiosk.text": `Sur une borne du campus :
-- après {idle} s sans toucher le clavier, tout ce qui a été saisi ou affiché est effacé et l'accueil revient ; un compte à rebours s'affiche les 30 dernières secondes (une touche suffit pour rester) ;
+- après {idle} s sans toucher le clavier, tout ce qui a été saisi ou affiché est effacé et l'accueil revient ; un compte à rebours s'affiche les {warn} dernières secondes (une touche suffit pour rester, et elle compte) ;
 - choisissez « Déconnexion » avant de partir ;
 - Ctrl+C ramène à l'accueil en effaçant tout ; Échap revient à l'écran précédent (sur « Mon compte », il déconnecte) ;
 - les mots de passe et les codes ne s'affichent jamais en clair.

@@ -158,27 +158,36 @@ func (m *Model) enlargeView() string {
 
 // helpLine is never cut in the middle: when the keys do not fit, the least
 // useful global ones go first (see dropOrder), then the screen's own from
-// the end.
+// the end. A long key dropped early may leave room for a shorter, more
+// useful one dropped after it: those are put back, most useful first.
 func (m *Model) helpLine(width int) string {
 	screenKeys, global := m.bindings()
 	h := m.help
 	h.Width = 0 // measure without truncating
-	for {
-		keys := append(append([]key.Binding{}, screenKeys...), global...)
-		line := h.ShortHelpView(keys)
-		if lipgloss.Width(line) <= width {
-			return line
-		}
-		if len(keys) <= 1 {
-			h.Width = width // a single key too wide: bubbles cuts it
-			return h.ShortHelpView(keys)
-		}
-		if n := len(global); n > 0 {
-			global = dropLeastUseful(global)
-		} else {
+	view := func(g []key.Binding) string {
+		return h.ShortHelpView(append(append([]key.Binding{}, screenKeys...), g...))
+	}
+	kept := global
+	var dropped []string
+	for lipgloss.Width(view(kept)) > width {
+		switch {
+		case len(kept) > 0:
+			var name string
+			kept, name = dropLeastUseful(kept)
+			dropped = append(dropped, name)
+		case len(screenKeys) > 1:
 			screenKeys = screenKeys[:len(screenKeys)-1]
+		default:
+			h.Width = width // a single key too wide: bubbles cuts it
+			return view(nil)
 		}
 	}
+	for i := len(dropped) - 1; i >= 0; i-- {
+		if more := withKey(global, kept, dropped[i]); lipgloss.Width(view(more)) <= width {
+			kept = more
+		}
+	}
+	return view(kept)
 }
 
 // bindings are the screen's keys, then the global ones that work here, in
@@ -220,13 +229,33 @@ func bindsKey(keys []key.Binding, name string) bool {
 // just sent.
 var dropOrder = []string{"ctrl+c", screens.KeyHelp, screens.KeyLang, "esc", screens.KeyMailbox}
 
-func dropLeastUseful(keys []key.Binding) []key.Binding {
+// dropLeastUseful takes out the first key of dropOrder still in keys (or
+// the last key) and says which it was.
+func dropLeastUseful(keys []key.Binding) ([]key.Binding, string) {
 	for _, name := range dropOrder {
 		for i, k := range keys {
-			if len(k.Keys()) > 0 && k.Keys()[0] == name {
-				return append(append([]key.Binding{}, keys[:i]...), keys[i+1:]...)
+			if firstKey(k) == name {
+				return append(append([]key.Binding{}, keys[:i]...), keys[i+1:]...), name
 			}
 		}
 	}
-	return keys[:len(keys)-1]
+	return keys[:len(keys)-1], firstKey(keys[len(keys)-1])
+}
+
+// withKey is kept plus the key named name, in the order of all.
+func withKey(all, kept []key.Binding, name string) []key.Binding {
+	out := make([]key.Binding, 0, len(kept)+1)
+	for _, k := range all {
+		if firstKey(k) == name || bindsKey(kept, firstKey(k)) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func firstKey(k key.Binding) string {
+	if len(k.Keys()) == 0 {
+		return ""
+	}
+	return k.Keys()[0]
 }

@@ -4,12 +4,14 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"entkiosk/screens"
 )
 
 // The idle timer counts keys, not redraws. At most one timer is pending per
 // session: when it fires it looks at the time of the last key and either
 // waits again for what is left, shows the countdown (one tick a second in
-// the last 30 s), or wipes. An untouched home screen has no timer at all,
+// the last 30 s, see screens.IdleWarning), or wipes. An untouched home screen has no timer at all,
 // so idle sessions cost no CPU.
 type idleTickMsg struct{}
 
@@ -23,8 +25,10 @@ func (m *Model) armIdle() tea.Cmd {
 }
 
 func (m *Model) untilWarning() time.Duration {
-	return m.lastKey.Add(m.opts.IdleTimeout - idleWarning).Sub(m.opts.Now())
+	return m.lastKey.Add(m.opts.IdleTimeout - m.warning()).Sub(m.opts.Now())
 }
+
+func (m *Model) warning() time.Duration { return screens.IdleWarning(m.opts.IdleTimeout) }
 
 func (m *Model) tickIn(d time.Duration) tea.Cmd {
 	if d < 10*time.Millisecond {
@@ -48,7 +52,7 @@ func (m *Model) idleTick() tea.Cmd {
 			return tea.Quit
 		}
 		return m.wipe("idle")
-	case idle >= m.opts.IdleTimeout-idleWarning:
+	case idle >= m.opts.IdleTimeout-m.warning():
 		left := m.opts.IdleTimeout - idle
 		m.countdown = int((left + time.Second - 1) / time.Second)
 		m.idleTimer = true

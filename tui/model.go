@@ -45,9 +45,6 @@ type Options struct {
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
-// idleWarning is how long the countdown shows before the wipe.
-const idleWarning = 30 * time.Second
-
 // Model is the root model: it only routes. Screens do the work and ask for
 // navigation with messages; the root keeps the page stack, the global keys
 // and the idle timer, and survives a screen that panics.
@@ -60,7 +57,7 @@ type Model struct {
 
 	lastKey   time.Time
 	idleTimer bool // a timer is pending (at most one at a time)
-	countdown int  // seconds left, shown in the last 30 s; 0: hidden
+	countdown int  // seconds left, shown during the idle warning; 0: hidden
 	dirty     bool // something was typed or shown since the last wipe
 	quitting  bool
 }
@@ -86,7 +83,7 @@ func New(o Options) *Model {
 		o.Lang = screens.French
 	}
 	c := &screens.Common{Store: o.Store, Styles: screens.NewStyles(o.Renderer), Lang: o.Lang,
-		Client: o.Client, Demo: o.Demo, Kiosk: o.Kiosk, Width: 80, Height: 24, Log: o.Logger, Tick: o.Tick}
+		Client: o.Client, Demo: o.Demo, Kiosk: o.Kiosk, IdleTimeout: o.IdleTimeout, Width: 80, Height: 24, Log: o.Logger, Tick: o.Tick}
 	m := &Model{opts: o, c: c, help: newHelp(c)}
 	m.screen = screens.Open(c, o.Start)
 	if o.Start.Page != screens.PageHome {
@@ -191,13 +188,10 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 
 // key handles the global keys before the screen sees any key.
 func (m *Model) key(k tea.KeyMsg) tea.Cmd {
+	// "Press a key to stay": any key stops the countdown, and does what it
+	// does (a letter typed as the countdown appears is not lost).
 	m.lastKey = m.opts.Now()
-	if m.countdown > 0 {
-		// "Press a key to stay": that key only stops the countdown, it
-		// does not type into a field or press a button.
-		m.countdown = 0
-		return m.armIdle()
-	}
+	m.countdown = 0
 	switch strings.TrimPrefix(k.String(), "alt+") { // Esc then Ctrl+C, quickly, is alt+ctrl+c
 	case "ctrl+c", "ctrl+d", "ctrl+z", `ctrl+\`:
 		// A kiosk never exits on these: they go home, wiping everything.

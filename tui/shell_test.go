@@ -281,20 +281,46 @@ func TestIdleWipe(t *testing.T) {
 	}
 }
 
-// The key that stops the countdown does only that: it types nothing.
-func TestCountdownKeyOnlyStops(t *testing.T) {
+// The key that stops the countdown also does what it does: a letter typed
+// just as the countdown appears is not lost, nor the ones after it.
+func TestCountdownKeyStopsAndCounts(t *testing.T) {
 	tm, timers, _ := newIdleModel(t)
 	tm.typeText("camille")
 	tm.wall.Advance(95 * time.Second)
 	tm.fireIdle(timers)
 	tm.requireScreen("retour à l'accueil dans 25 s")
-	tm.press("z")
-	tm.requireScreen("┃ camille ")
-	if strings.Contains(tm.screen(), "camillez") || strings.Contains(tm.screen(), "retour à l'accueil") {
-		t.Fatalf("the key typed, or the countdown stayed:\n%s", tm.screen())
+	tm.typeText(".martin")
+	tm.requireScreen("┃ camille.martin ")
+	if strings.Contains(tm.screen(), "retour à l'accueil") {
+		t.Fatalf("the countdown stayed after a key:\n%s", tm.screen())
 	}
-	tm.press("z")
-	tm.requireScreen("┃ camillez")
+	// The key counts as activity: a full timeout again before the wipe.
+	tm.wall.Advance(89 * time.Second)
+	tm.fireIdle(timers)
+	tm.requireScreen("┃ camille.martin ")
+	if strings.Contains(tm.screen(), "retour à l'accueil") {
+		t.Fatalf("countdown before its time:\n%s", tm.screen())
+	}
+}
+
+// A short --idle keeps its countdown short: with 40 s, 20 s of warning, so
+// someone typing every few seconds never sees it.
+func TestShortIdleShortCountdown(t *testing.T) {
+	tm, timers, _ := newIdleModel(t, func(o *Options) { o.IdleTimeout = 40 * time.Second })
+	for _, r := range "camille.martin" {
+		tm.press(string(r))
+		tm.wall.Advance(3 * time.Second)
+		tm.fireIdle(timers)
+		if strings.Contains(tm.screen(), "retour à l'accueil") {
+			t.Fatalf("countdown while typing:\n%s", tm.screen())
+		}
+	}
+	tm.requireScreen("┃ camille.martin ")
+	tm.wall.Advance(17 * time.Second) // 20 s since the last key
+	tm.fireIdle(timers)
+	tm.requireScreen("retour à l'accueil dans 20 s")
+	tm.press("f1", "up", "up")
+	tm.requireScreen("› Borne et confidentialité", "après 40\u00a0s sans toucher le clavier", "s'affiche les 20 ")
 }
 
 func TestIdleWipeClearsFieldsWithoutLogin(t *testing.T) {
@@ -302,10 +328,10 @@ func TestIdleWipeClearsFieldsWithoutLogin(t *testing.T) {
 	tm.typeText("camille.martin")
 	tm.press("enter")
 	tm.typeText("secret")
-	tm.wall.Advance(10 * time.Second)
+	tm.wall.Advance(20 * time.Second)
 	tm.fireIdle(timers)
-	tm.requireScreen("retour à l'accueil dans 30 s")
-	tm.wall.Advance(30 * time.Second)
+	tm.requireScreen("retour à l'accueil dans 20 s")
+	tm.wall.Advance(20 * time.Second)
 	tm.fireIdle(timers)
 	tm.requireScreen("Se connecter")
 	if s := tm.screen(); strings.Contains(s, "camille") || strings.Contains(s, "••••") {
@@ -335,7 +361,7 @@ func TestPersonalCountdownSaysTheSessionCloses(t *testing.T) {
 	if strings.Contains(tm.screen(), "accueil dans") {
 		t.Fatalf("a personal session announces a return home:\n%s", tm.screen())
 	}
-	tm.press("f2", "f2") // the first key only stops the countdown
+	tm.press("f2") // stops the countdown, and switches to English
 	tm.wall.Advance(100 * time.Second)
 	tm.fireIdle(timers)
 	tm.requireScreen("Inactive: the session closes in 20 s (press a key to stay)")
