@@ -85,7 +85,8 @@ func NewDashboard(c *Common, nav NavigateMsg) Screen {
 
 // buildMenu lays out the overview's actions for the account as last read
 // (the console only with the helpdesk role), the focus kept on the same
-// action, or at the same place if that action is gone.
+// action, or on the one before it if it is gone (not on "Déconnexion",
+// which an Enter pressed again would reach).
 func (d *Dashboard) buildMenu() {
 	focusID, focusAt := "", 0
 	if d.menu != nil {
@@ -107,7 +108,7 @@ func (d *Dashboard) buildMenu() {
 			return
 		}
 	}
-	d.menu.setFocus(min(focusAt, len(d.menu.items)-1))
+	d.menu.setFocus(max(min(focusAt-1, len(d.menu.items)-1), 0))
 }
 
 // Init reads the account again: a role revoked or an address changed
