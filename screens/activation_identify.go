@@ -19,7 +19,7 @@ func (a *Activation) buildIdentify(identifiant string) {
 	c := a.c
 	a.identForm = NewForm(c)
 	a.identInput = a.identForm.AddInput(InputSpec{Label: "activation.identifiant", Hint: "activation.identifiant.hint",
-		Limit: data.MaxEmailLength, Value: strings.TrimSpace(identifiant), Selected: true})
+		Limit: identifiantLimit(c), Value: strings.TrimSpace(identifiant), Selected: true})
 	a.identForm.AddAction("continue", "activation.continue", false)
 	a.numberLink = a.identForm.AddAction("number", "activation.bynumber", true)
 
@@ -68,11 +68,11 @@ func (a *Activation) identify() tea.Cmd {
 		birth, birthOK := parseBirthInput(a.birthInput.Value(), c.Store.Config().Location, c.Now())
 		switch {
 		case !data.IsStudentNumber(number):
-			a.numberInput.Error = c.T("activation.number.invalid")
+			a.numberInput.Fail(SayKey("activation.number.invalid"))
 			a.numberForm.FocusItem(a.numberInput)
 			return nil
 		case !birthOK:
-			a.birthInput.Error = c.T("activation.birth.invalid")
+			a.birthInput.Fail(SayKey("activation.birth.invalid"))
 			a.numberForm.FocusItem(a.birthInput)
 			return nil
 		}
@@ -81,7 +81,7 @@ func (a *Activation) identify() tea.Cmd {
 	} else {
 		ident := strings.TrimSpace(a.identInput.Value())
 		if ident == "" {
-			a.identInput.Error = c.T("activation.identifiant.required")
+			a.identInput.Fail(SayKey("activation.identifiant.required"))
 			return nil
 		}
 		who = data.ActivationIdentity{Identifiant: ident}

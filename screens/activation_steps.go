@@ -143,7 +143,8 @@ func (a *Activation) viewRedirect() string {
 	mailbox := st.Strong.Render(Clean(a.ticket.Identifiant))
 	target := st.Strong.Render(data.MaskEmail(a.ticket.Target))
 	return lipgloss.JoinVertical(lipgloss.Left,
-		st.Text.Render(c.Tf("activation.redirect.ready", mailbox)), "",
+		// wrapped, never cut: the address is the person's, whole (jean-luc.dalembert@...)
+		a.wrap(st.Text, c.Tf("activation.redirect.ready", mailbox), 0), "",
 		a.wrap(st.Text, c.Tf("activation.redirect.question", target), 0),
 		a.wrap(st.Muted, c.T("activation.redirect.why"), 0), "",
 		a.redirectForm.View())

@@ -18,13 +18,21 @@ import (
 // of this screen; esc goes one step back, and from the overview it logs out
 // (going back from one's account is leaving it).
 type Dashboard struct {
-	c       *Common
-	id      int
-	step    dashStep
-	menu    *Form // the overview's actions
-	notice  string
-	errText string
-	busy    Busy
+	c    *Common
+	id   int
+	step dashStep
+	menu *Form // the overview's actions
+	// notice is the last change done, errSay the last refusal: kept as
+	// what to say, rendered at each redraw in the language of the moment.
+	notice    Say
+	navNotice string // from whoever opened the dashboard, already in words
+	errSay    Say
+	busy      Busy
+	// reloading: the account is being read again (roles, addresses);
+	// changes counts the changes applied, so that a read begun before
+	// one is not taken for newer than it.
+	reloading bool
+	changes   int
 
 	pw    *dashPasswordStep
 	rec   *dashRecoveryStep
@@ -53,14 +61,39 @@ type dashResultMsg struct {
 	err     error
 }
 
+// dashAccountMsg is the account read again (reload).
+type dashAccountMsg struct {
+	id      int
+	changes int // d.changes when the read began
+	account *data.Account
+	err     error
+}
+
+// dashConsoleMsg says whether the console may open (the role is checked
+// by the store when the button is pressed: it may have been revoked).
+type dashConsoleMsg struct {
+	id  int
+	err error
+}
+
 // NewDashboard builds the dashboard of the logged-in account (c.Account).
 func NewDashboard(c *Common, nav NavigateMsg) Screen {
-	d := &Dashboard{c: c, id: c.NewID(), busy: newBusy(c), notice: nav.Notice}
+	d := &Dashboard{c: c, id: c.NewID(), busy: newBusy(c), navNotice: nav.Notice}
 	d.buildMenu()
 	return d
 }
 
+// buildMenu lays out the overview's actions for the account as last read
+// (the console only with the helpdesk role), the focus kept on the same
+// action, or on the one before it if it is gone (not on "Déconnexion",
+// which an Enter pressed again would reach).
 func (d *Dashboard) buildMenu() {
+	focusID, focusAt := "", 0
+	if d.menu != nil {
+		if a, ok := d.menu.Focused().(*Action); ok {
+			focusID, focusAt = a.ID, d.menu.focus
+		}
+	}
 	d.menu = NewForm(d.c)
 	d.menu.AddAction("password", "dash.action.password", true)
 	d.menu.AddAction("recovery", "dash.action.recovery", true)
@@ -69,9 +102,72 @@ func (d *Dashboard) buildMenu() {
 		d.menu.AddAction("helpdesk", "dash.action.helpdesk", true)
 	}
 	d.menu.AddAction("logout", "dash.action.logout", true)
+	for i, it := range d.menu.items {
+		if a := it.(*Action); a.ID == focusID {
+			d.menu.setFocus(i)
+			return
+		}
+	}
+	d.menu.setFocus(max(min(focusAt-1, len(d.menu.items)-1), 0))
 }
 
-func (d *Dashboard) Init() tea.Cmd { return nil }
+// Init reads the account again: a role revoked or an address changed
+// since the login (by the operator, the helpdesk, another session) shows.
+func (d *Dashboard) Init() tea.Cmd { return d.reload() }
+
+// reload reads the account again, without the spinner (keys still work);
+// the shell comes back to the dashboard with a new size (esc from the
+// console, Aide or the mailbox, a resize): each is a reload.
+func (d *Dashboard) reload() tea.Cmd {
+	if d.reloading || d.c.Account == nil {
+		return nil
+	}
+	d.reloading = true
+	store, personID, id, changes := d.c.Store, d.c.Account.Person.ID, d.id, d.changes
+	return func() tea.Msg {
+		acct, err := store.Account(context.Background(), personID)
+		return dashAccountMsg{id: id, changes: changes, account: acct, err: err}
+	}
+}
+
+// reloaded takes the account read again, unless a change applied since
+// (its answer is newer); the menu follows the roles.
+func (d *Dashboard) reloaded(msg dashAccountMsg) tea.Cmd {
+	d.reloading = false
+	switch {
+	case msg.err != nil:
+		d.c.logInternal("dashboard reload", msg.err)
+		return nil
+	case msg.changes != d.changes || msg.account == nil:
+		return nil
+	}
+	d.c.Account = msg.account
+	d.buildMenu()
+	return func() tea.Msg { return AccountMsg{Account: msg.account} }
+}
+
+// openConsole asks the store whether the role still holds before the
+// console opens: revoked meanwhile, the dashboard says so and the button goes.
+func (d *Dashboard) openConsole() tea.Cmd {
+	d.errSay = Say{}
+	store, acct, origin, id := d.c.Store, d.c.Account, d.c.Origin(), d.id
+	return d.busy.Start(func() tea.Msg {
+		return dashConsoleMsg{id: id, err: store.HelpdeskAgent(context.Background(), acct, origin)}
+	})
+}
+
+func (d *Dashboard) consoleChecked(msg dashConsoleMsg) tea.Cmd {
+	switch {
+	case msg.err == nil:
+		return Navigate(NavigateMsg{Page: PageHelpdesk})
+	case errors.Is(msg.err, data.ErrNotHelpdesk):
+		d.errSay = SayKey("dash.helpdesk.revoked")
+	default:
+		d.c.logInternal("dashboard console", msg.err)
+		d.errSay = SayErr(msg.err)
+	}
+	return d.reload() // the button goes with the role
+}
 
 func (d *Dashboard) HelpTopic() string {
 	switch d.step {
@@ -119,6 +215,19 @@ func (d *Dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		d.busy.Stop()
 		return d, d.finish(msg)
+	case dashAccountMsg:
+		if msg.id != d.id {
+			return d, nil
+		}
+		return d, d.reloaded(msg)
+	case dashConsoleMsg:
+		if msg.id != d.id {
+			return d, nil
+		}
+		d.busy.Stop()
+		return d, d.consoleChecked(msg)
+	case tea.WindowSizeMsg:
+		return d, d.reload()
 	case spinner.TickMsg:
 		if d.busy.On() {
 			return d, d.busy.Tick(msg)
@@ -171,7 +280,7 @@ func (d *Dashboard) updateOverview(k tea.KeyMsg) tea.Cmd {
 	}
 	ev := d.menu.Update(k)
 	if ev.Action != "" {
-		d.notice, d.errText = "", ""
+		d.notice, d.navNotice, d.errSay = Say{}, "", Say{}
 	}
 	switch ev.Action {
 	case "password":
@@ -184,7 +293,7 @@ func (d *Dashboard) updateOverview(k tea.KeyMsg) tea.Cmd {
 		d.redir = newRedirectionStep(d.c)
 		d.step = dashRedirection
 	case "helpdesk":
-		return Navigate(NavigateMsg{Page: PageHelpdesk})
+		return d.openConsole()
 	case "logout":
 		return func() tea.Msg { return LogoutMsg{} }
 	}
@@ -192,16 +301,16 @@ func (d *Dashboard) updateOverview(k tea.KeyMsg) tea.Cmd {
 }
 
 // toOverview ends a step: its fields (and any secret in them) are dropped.
-func (d *Dashboard) toOverview(notice string) {
+func (d *Dashboard) toOverview(notice Say) {
 	d.step, d.pw, d.rec, d.redir, d.code = dashOverview, nil, nil, nil, nil
-	d.notice, d.errText = notice, "" // the menu keeps its focus on the action just used
+	d.notice, d.errSay = notice, Say{} // the menu keeps its focus on the action just used
 }
 
 // run does store work in a command, with the spinner, and answers with a
 // dashResultMsg for op. The account is the one shown: the store reads it
 // fresh where it matters.
 func (d *Dashboard) run(op string, work func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error)) tea.Cmd {
-	d.errText = ""
+	d.errSay = Say{}
 	store, acct, origin, id := d.c.Store, d.c.Account, d.c.Origin(), d.id
 	return d.busy.Start(func() tea.Msg {
 		ctx := context.Background()
@@ -240,16 +349,17 @@ func (d *Dashboard) finish(msg dashResultMsg) tea.Cmd {
 	}
 	acct := msg.account
 	d.c.Account = acct // the shell does the same with the AccountMsg below
-	notice := ""
+	d.changes++
+	var notice Say
 	switch msg.op {
 	case "password":
-		notice = d.c.T("dash.password.done")
+		notice = SayKey("dash.password.done")
 	case "recovery.confirm":
-		notice = d.c.Tf("dash.recovery.done", data.MaskEmail(acct.RecoveryEmail))
+		notice = SayKey("dash.recovery.done", data.MaskEmail(acct.RecoveryEmail))
 	case "redirection", "redirection.self", "redirection.confirm":
-		notice = d.c.Tf("dash.redirection.done", data.MaskEmail(acct.RedirectEmail), d.c.copyWord(acct.KeepCopy))
+		notice = SayKey("dash.redirection.done", data.MaskEmail(acct.RedirectEmail), copySay(acct.KeepCopy))
 	case "redirection.remove":
-		notice = d.c.T("dash.redirection.removed")
+		notice = SayKey("dash.redirection.removed")
 	}
 	d.toOverview(notice)
 	return func() tea.Msg { return AccountMsg{Account: acct} }
@@ -258,27 +368,27 @@ func (d *Dashboard) finish(msg dashResultMsg) tea.Cmd {
 // refused puts the reason where it belongs: under the field it is about,
 // or under the step.
 func (d *Dashboard) refused(op string, err error) {
-	text := d.c.ErrorText(err)
+	said := SayErr(err)
 	switch {
 	case d.step == dashPassword:
-		if !d.pw.refused(err, text) {
-			d.errText = text
+		if !d.pw.refused(err) {
+			d.errSay = said
 		}
 	case d.step == dashRecovery:
-		if !d.c.refusedChange(d.rec.form, d.rec.address, d.rec.password, err, text) {
-			d.errText = text
+		if !refusedChange(d.rec.form, d.rec.address, d.rec.password, err) {
+			d.errSay = said
 		}
 	case d.step == dashRedirection:
-		if !d.c.refusedChange(d.redir.form, d.redir.address, d.redir.password, err, text) {
-			d.errText = text
+		if !refusedChange(d.redir.form, d.redir.address, d.redir.password, err) {
+			d.errSay = said
 		}
 	case d.step == dashCode:
 		// the code was right but the change failed (the code was replaced
 		// meanwhile, or the store failed): back to the address
 		d.step, d.code = d.codeFor, nil
-		d.errText = text
+		d.errSay = said
 	default:
-		d.errText = text
+		d.errSay = said
 	}
 }
 
@@ -321,8 +431,8 @@ func (d *Dashboard) View() string {
 	switch {
 	case d.busy.On():
 		body += "\n\n" + d.busy.View()
-	case d.errText != "":
-		body += "\n\n" + st.Error.Render(wrapOne("✗ "+d.errText, c.Width-2))
+	case !d.errSay.IsZero():
+		body += "\n\n" + st.Error.Render(wrapOne("✗ "+c.Said(d.errSay), c.Width-2))
 	}
 	return fitHeight(body, c.BodyHeight())
 }
@@ -365,18 +475,25 @@ func (d *Dashboard) overviewView() string {
 		"",
 	}
 	lines = append(lines, d.menu.rowView(width))
-	if d.notice != "" {
-		lines = append(lines, "", st.Success.Render(wrapOne("✓ "+d.notice, width)))
+	notice := d.navNotice
+	if !d.notice.IsZero() {
+		notice = c.Said(d.notice)
+	}
+	if notice != "" {
+		lines = append(lines, "", st.Success.Render(wrapOne("✓ "+notice, width)))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
 
 // copyWord says whether a redirection keeps a copy in the university mailbox.
-func (c *Common) copyWord(keep bool) string {
+func (c *Common) copyWord(keep bool) string { return c.Said(copySay(keep)) }
+
+// copySay is copyWord kept as what to say (see Say).
+func copySay(keep bool) Say {
 	if keep {
-		return c.T("dash.copy.kept")
+		return SayKey("dash.copy.kept")
 	}
-	return c.T("dash.copy.none")
+	return SayKey("dash.copy.none")
 }
 
 // isAddressError says an error is about the address typed.

@@ -20,12 +20,12 @@ import (
 // goes to the step's form, and typing clears the last refusal.
 func (d *Dashboard) stepKey(f *Form, k tea.KeyMsg) (ev FormEvent, ok bool) {
 	if k.String() == "esc" {
-		d.toOverview("")
+		d.toOverview(Say{})
 		return FormEvent{}, false
 	}
 	ev = f.Update(k)
 	if ev.Changed {
-		d.errText = ""
+		d.errSay = Say{}
 	}
 	return ev, true
 }
@@ -57,18 +57,18 @@ func (d *Dashboard) updatePassword(k tea.KeyMsg) tea.Cmd {
 	current, next := p.current.Value(), p.picker.Value()
 	switch {
 	case current == "":
-		p.current.Error = d.c.T("dash.password.current.required")
+		p.current.Fail(SayKey("dash.password.current.required"))
 		p.form.FocusItem(p.current)
 		return nil
 	case !p.picker.Ready():
-		if p.picker.New.Error != "" {
+		if p.picker.New.Failed() {
 			p.form.FocusItem(p.picker.New)
 		} else {
 			p.form.FocusItem(p.picker.Confirm)
 		}
 		return nil
 	case next == current:
-		p.picker.New.Error = d.c.T("dash.password.same")
+		p.picker.New.Fail(SayKey("dash.password.same"))
 		p.form.FocusItem(p.picker.New)
 		return nil
 	}
@@ -79,15 +79,15 @@ func (d *Dashboard) updatePassword(k tea.KeyMsg) tea.Cmd {
 
 // refused: a wrong current password is cleared (it was refused); a refused
 // new password keeps both entries, to be corrected.
-func (p *dashPasswordStep) refused(err error, text string) bool {
+func (p *dashPasswordStep) refused(err error) bool {
 	var policy *data.PolicyError
 	switch {
 	case errors.Is(err, data.ErrWrongPassword):
 		p.current.Clear()
-		p.current.Error = text
+		p.current.Fail(SayErr(err))
 		p.form.FocusItem(p.current)
 	case errors.As(err, &policy):
-		p.picker.New.Error = text
+		p.picker.New.Fail(SayErr(err))
 		p.form.FocusItem(p.picker.New)
 	default:
 		return false
@@ -103,7 +103,7 @@ func (p *dashPasswordStep) view() string {
 		p.form.ItemView(p.picker.New),
 		p.form.ItemView(p.picker.Confirm),
 		"",
-		p.picker.Checklist(),
+		p.picker.ChecklistView(),
 		"",
 		p.form.ItemView(p.submit))
 }
@@ -122,7 +122,7 @@ func (c *Common) needAddress(f *Form, in *Input, address string) bool {
 	if address != "" {
 		return false
 	}
-	in.Error = c.T("dash.address.required")
+	in.Fail(SayKey("dash.address.required"))
 	f.FocusItem(in)
 	return true
 }
@@ -132,32 +132,27 @@ func (c *Common) needPassword(f *Form, in *Input) bool {
 	if in.Value() != "" {
 		return false
 	}
-	in.Error = c.T("dash.password.current.required")
+	in.Fail(SayKey("dash.password.current.required"))
 	f.FocusItem(in)
 	return true
 }
 
 // refusedChange puts a store refusal of an address change under the field
-// it is about. The password is cleared whatever the refusal.
-func (c *Common) refusedChange(f *Form, address, password *Input, err error, text string) bool {
+// it is about (the form wraps it there). The password is cleared whatever
+// the refusal.
+func refusedChange(f *Form, address, password *Input, err error) bool {
 	password.Clear()
 	switch {
 	case errors.Is(err, data.ErrWrongPassword):
-		password.Error = c.fieldError(text)
+		password.Fail(SayErr(err))
 		f.FocusItem(password)
 	case isAddressError(err):
-		address.Error = c.fieldError(text)
+		address.Fail(SayErr(err))
 		f.FocusItem(address)
 	default:
 		return false
 	}
 	return true
-}
-
-// fieldError fits a sentence under a field, where the form shows it after
-// "  ✗ ": wrapped, its next lines under its first.
-func (c *Common) fieldError(text string) string {
-	return strings.ReplaceAll(wrapOne(text, c.Width-6), "\n", "\n    ")
 }
 
 // --- mail de secours

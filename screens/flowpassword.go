@@ -37,7 +37,7 @@ func (p *passwordStep) update(k tea.KeyMsg) (submit, changed bool) {
 			return true, ev.Changed
 		}
 		p.form.FocusItem(p.picker.New)
-		if p.picker.New.Error == "" {
+		if !p.picker.New.Failed() {
 			p.form.FocusItem(p.picker.Confirm)
 		}
 	}
@@ -50,15 +50,19 @@ func (p *passwordStep) refused(text string) {
 	p.form.FocusItem(p.picker.New)
 }
 
+// refusedSay is refused, said in the language shown at each redraw (F2).
+func (p *passwordStep) refusedSay(s Say) {
+	p.picker.New.Fail(s)
+	p.form.FocusItem(p.picker.New)
+}
+
 // wipe forgets the password once it was used.
 func (p *passwordStep) wipe() { p.form.ClearSecrets() }
 
 func (p *passwordStep) view() string {
 	f := p.form
 	return lipgloss.JoinVertical(lipgloss.Left, f.ItemView(p.picker.New), f.ItemView(p.picker.Confirm),
-		p.c.Styles.Renderer.NewStyle().PaddingLeft(2).Render(hangingWrap(p.c.Styles.Text, p.picker.Checklist(),
-			min(max(p.c.Width-2, 20), 78)-2)),
-		f.ItemView(p.button))
+		p.picker.ChecklistView(), f.ItemView(p.button))
 }
 
 // personalMsg is what the password must not be built on, for the screen

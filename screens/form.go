@@ -2,13 +2,15 @@ package screens
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/rivo/uniseg"
+
+	"entkiosk/data"
 )
 
 // Form is the kit's form: inputs, toggles and actions, with focus that moves
@@ -34,8 +36,12 @@ type Input struct {
 	Hint        string // catalogue key, shown under the field (optional)
 	Placeholder string // catalogue key (optional)
 	Secret      bool
-	Error       string // a translated sentence, shown under the field
+	Error       string // a translated sentence, shown under the field (see Fail)
+	problem     Say    // what Fail said: rendered when shown, in the language of that moment
 	model       textinput.Model
+	limit       int  // characters as people count them (grapheme clusters, as the password rules do)
+	cut         bool // the last text typed or pasted was cut at the limit: said under the field
+	cutPaste    bool // ... and it was a paste (several characters at once), not one key
 	// selected: the value was filled in for the person (the identifiant
 	// typed on the previous page) and shows selected; the first typed or
 	// pasted text replaces it rather than being appended to it.
@@ -48,8 +54,10 @@ type InputSpec struct {
 	Hint        string // catalogue key
 	Placeholder string // catalogue key
 	Secret      bool
-	Limit       int // characters; every field has a limit (0: DefaultLimit)
-	Value       string
+	// Limit is in characters as people count them (é, 👍🏽: one each, as the
+	// password rules count); every field has one (0: DefaultLimit).
+	Limit int
+	Value string
 	// Selected: Value is prefilled and shows selected; the first printable
 	// key or paste replaces it, any other key (arrows, Backspace, End)
 	// keeps it and edits it as usual. Every prefilled field sets it.
@@ -68,6 +76,14 @@ type Action struct {
 // DefaultLimit is the length of a field that did not say: no field takes
 // an unbounded paste.
 const DefaultLimit = 254
+
+// identifiantLimit is the longest identifiant there can be: a local part
+// of at most 64 characters (data.MaxLocalPart and a homonym's number), "@"
+// and the longer of the two domains. A longer paste is cut, and said.
+func identifiantLimit(c *Common) int {
+	cfg := c.Store.Config()
+	return data.MaxLocalPart + 4 + 1 + max(len(cfg.StudentDomain), len(cfg.StaffDomain))
+}
 
 // Toggle is a yes/no choice ([x]). Space and x switch it; Enter ticks it,
 // and unticks it unless EnterSubmits.
@@ -96,6 +112,46 @@ type FormEvent struct {
 	Changed bool   // a value changed (live checks re-run)
 }
 
+// Say is a sentence kept as what to say rather than as text: a catalogue
+// key with its arguments, or a store error. What stays on screen (a
+// refusal under a field, the last change done) is kept as a Say and
+// rendered when drawn, so F2 switches it with the rest of the screen. An
+// argument that is itself a Say is rendered too.
+type Say struct {
+	Key  string
+	Args []any
+	Err  error // said with ErrorText
+}
+
+// SayKey is the catalogue's text for key, with args.
+func SayKey(key string, args ...any) Say { return Say{Key: key, Args: args} }
+
+// SayErr is what ErrorText says of a store error.
+func SayErr(err error) Say { return Say{Err: err} }
+
+// IsZero says nothing is to be said.
+func (s Say) IsZero() bool { return s.Key == "" && s.Err == nil }
+
+// Said renders s in the session's language of this moment.
+func (c *Common) Said(s Say) string {
+	switch {
+	case s.Err != nil:
+		return c.ErrorText(s.Err)
+	case s.Key == "":
+		return ""
+	case len(s.Args) == 0:
+		return c.T(s.Key)
+	}
+	args := make([]any, len(s.Args))
+	for i, a := range s.Args {
+		if inner, ok := a.(Say); ok {
+			a = c.Said(inner)
+		}
+		args[i] = a
+	}
+	return c.Tf(s.Key, args...)
+}
+
 // NewForm makes an empty form.
 func NewForm(c *Common) *Form { return &Form{c: c} }
 
@@ -103,10 +159,13 @@ func NewForm(c *Common) *Form { return &Form{c: c} }
 func (f *Form) AddInput(spec InputSpec) *Input {
 	m := textinput.New()
 	m.Prompt = ""
-	m.CharLimit = spec.Limit
-	if m.CharLimit <= 0 {
-		m.CharLimit = DefaultLimit
+	limit := spec.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
 	}
+	// The model counts runes; the form keeps the limit itself, in characters
+	// (a thumbs-up with its skin tone is one character, two runes).
+	m.CharLimit = 0
 	m.Width = spec.Width
 	if m.Width == 0 {
 		m.Width = 40
@@ -120,7 +179,8 @@ func (f *Form) AddInput(spec InputSpec) *Input {
 		m.EchoMode = textinput.EchoPassword
 		m.EchoCharacter = '•'
 	}
-	in := &Input{Label: spec.Label, Hint: spec.Hint, Placeholder: spec.Placeholder, Secret: spec.Secret, model: m}
+	in := &Input{Label: spec.Label, Hint: spec.Hint, Placeholder: spec.Placeholder, Secret: spec.Secret, model: m,
+		limit: limit}
 	in.SetValue(spec.Value)
 	in.selected = spec.Selected && in.Value() != ""
 	f.items = append(f.items, in)
@@ -164,11 +224,27 @@ func (in *Input) Value() string { return in.model.Value() }
 // SetValue replaces an input's value (and clears its error). A visible
 // field only ever holds what can be shown as it is (Clean).
 func (in *Input) SetValue(v string) {
-	in.model.SetValue(in.clean(v))
+	v, cut := cutChars(in.clean(v), in.limit)
+	in.model.SetValue(v)
 	in.model.CursorEnd()
-	in.Error = ""
+	in.clearError()
+	in.cut, in.cutPaste = cut, cut
 	in.selected = false
 }
+
+// Fail shows a sentence under the field; it is kept as what to say and
+// rendered when shown, so F2 switches it with the rest of the screen.
+func (in *Input) Fail(s Say) {
+	in.Error, in.problem = "", s
+}
+
+// Failed says a refusal shows under the field.
+func (in *Input) Failed() bool { return in.Error != "" || !in.problem.IsZero() }
+
+func (in *Input) clearError() { in.Error, in.problem = "", Say{} }
+
+// Cut says the last text typed or pasted did not fit (the field says so).
+func (in *Input) Cut() bool { return in.cut }
 
 // Prefill sets a value filled in for the person, selected (see
 // InputSpec.Selected): typing replaces it.
@@ -280,7 +356,9 @@ func (f *Form) Update(msg tea.Msg) FormEvent {
 	}
 	switch it := f.items[f.focus].(type) {
 	case *Input:
-		before := it.model.Value()
+		before, pos := it.model.Value(), it.model.Position()
+		// What did not fit is said until the next key.
+		it.cut = false
 		if k.Type == tea.KeyRunes && !k.Alt { // alt+b, alt+f... move by word
 			it.insert(string(k.Runes)) // replaces a selected value
 		} else {
@@ -289,9 +367,15 @@ func (f *Form) Update(msg tea.Msg) FormEvent {
 			}
 			it.selected = false // arrows, Backspace, End: the value stays, to be edited
 			it.model, _ = it.model.Update(k)
+			if uniseg.GraphemeClusterCount(it.model.Value()) > it.limit {
+				// a space typed into a full field: refused, and said
+				it.model.SetValue(before)
+				it.model.SetCursor(pos)
+				it.cut, it.cutPaste = true, false
+			}
 		}
 		if it.model.Value() != before {
-			it.Error = ""
+			it.clearError()
 			return FormEvent{Changed: true}
 		}
 	case *Toggle:
@@ -344,8 +428,8 @@ func (in *Input) clean(s string) string {
 	return Clean(s)
 }
 
-// insert types text into the input, never more than its limit; it
-// replaces a selected (prefilled) value.
+// insert types text into the input, never more than its limit (what did
+// not fit is said under the field); it replaces a selected (prefilled) value.
 func (in *Input) insert(s string) {
 	s = in.clean(s)
 	if s == "" {
@@ -355,10 +439,31 @@ func (in *Input) insert(s string) {
 		in.selected = false
 		in.model.SetValue("")
 	}
-	if lim := in.model.CharLimit; lim > 0 && len(s) > lim && utf8.RuneCountInString(s) > lim {
-		s = string([]rune(s)[:lim])
+	room := max(in.limit-uniseg.GraphemeClusterCount(in.model.Value()), 0)
+	kept, cut := cutChars(s, room)
+	if cut {
+		_, several := cutChars(s, 1)
+		in.cut, in.cutPaste = true, several // a paste, or one key into a full field
+	}
+	if s = kept; s == "" {
+		return
 	}
 	in.model, _ = in.model.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s), Paste: true})
+}
+
+// cutChars keeps the first n characters (grapheme clusters) of s and says
+// whether some were left out. It reads no further than needed: a 1 MB
+// paste costs no more than the field's length.
+func cutChars(s string, n int) (string, bool) {
+	rest, state, kept := s, -1, 0
+	for kept < n && rest != "" {
+		_, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		kept++
+	}
+	if rest == "" {
+		return s, false
+	}
+	return s[:len(s)-len(rest)], true
 }
 
 func containsBreak(rs []rune) bool {
@@ -381,8 +486,9 @@ func (f *Form) paste(rs []rune) FormEvent {
 	for i, line := range lines {
 		if in, ok := f.items[f.focus].(*Input); ok && line != "" {
 			// Never more than the field takes: a 1 MB paste costs nothing.
+			in.cut = false
 			in.insert(line)
-			in.Error = ""
+			in.clearError()
 			ev.Changed = true
 		}
 		if i < len(lines)-1 {
@@ -436,14 +542,70 @@ func (in *Input) view(c *Common, focused bool) string {
 	m.PlaceholderStyle = st.Muted
 	m.Cursor.Style = st.Text.Reverse(true)
 	m.Cursor.TextStyle = st.Text
-	lines := []string{marker + label.Render(c.T(in.Label)), "  " + box.Render(m.View())}
+	field := m.View()
+	if in.Secret && m.Value() != "" {
+		field = maskView(m)
+	}
+	lines := []string{marker + label.Render(c.T(in.Label)), "  " + box.Render(field)}
 	switch {
-	case in.Error != "":
-		lines = append(lines, "  "+st.Error.Render("✗ "+in.Error))
+	case in.Failed():
+		text := in.Error
+		if text == "" {
+			text = underField(c, c.Said(in.problem), 4)
+		}
+		lines = append(lines, "  "+st.Error.Render("✗ "+text))
+	case in.cut:
+		key := "form.cut.key"
+		if in.cutPaste {
+			key = "form.cut.paste"
+		}
+		lines = append(lines, "  "+st.Warning.Render(underField(c, "! "+c.Tf(key, in.limit), 2)))
 	case in.Hint != "" && focused:
 		lines = append(lines, "  "+st.Muted.Render(c.T(in.Hint)))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// underField fits a sentence under a field, after "  " and a marker of
+// indent cells: wrapped when too long, its next lines under its first.
+func underField(c *Common, text string, indent int) string {
+	if w := c.Width - 2 - indent; lipgloss.Width(text) > w {
+		text = strings.ReplaceAll(wrapOne(text, w), "\n", "\n"+strings.Repeat(" ", indent))
+	}
+	return text
+}
+
+// maskView draws a secret field: one bullet per character as the password
+// rules count them (é and 👍🏽 one each: the checklist's "13 saisis" shows
+// 13 bullets), the cursor where it is, scrolled to keep it in sight. It
+// draws the same cells as the text input would (its width and the cursor).
+func maskView(m textinput.Model) string {
+	v := []rune(m.Value())
+	n := uniseg.GraphemeClusterCount(string(v))
+	at := min(uniseg.GraphemeClusterCount(string(v[:min(m.Position(), len(v))])), n)
+	cells := n + 1 // the bullets and the place after them
+	width := cells
+	if m.Width > 0 {
+		width = m.Width + 1
+	}
+	start := 0
+	if cells > width {
+		start = min(max(at-width+1, 0), cells-width)
+	}
+	end := min(start+width, cells)
+	bullet := string(m.EchoCharacter)
+	text := m.TextStyle.Inline(true).Render
+	char := " "
+	if at < n {
+		char = bullet
+	}
+	m.Cursor.SetChar(char)
+	after := max(min(end, n)-at-1, 0)
+	out := text(strings.Repeat(bullet, at-start)) + m.Cursor.View() + text(strings.Repeat(bullet, after))
+	if pad := width - (at - start) - 1 - after; pad > 0 {
+		out += text(strings.Repeat(" ", pad))
+	}
+	return out
 }
 
 func (a *Action) focusable() bool { return true }

@@ -51,11 +51,11 @@ func (p *PasswordPicker) refresh() {
 func (p *PasswordPicker) Ready() bool {
 	p.refresh()
 	if !p.result.OK() {
-		p.New.Error = p.c.T("password.refused")
+		p.New.Fail(SayKey("password.refused"))
 		return false
 	}
 	if p.New.Value() != p.Confirm.Value() {
-		p.Confirm.Error = p.c.T("password.mismatch")
+		p.Confirm.Fail(SayKey("password.mismatch"))
 		return false
 	}
 	return true
@@ -63,6 +63,15 @@ func (p *PasswordPicker) Ready() bool {
 
 // Value is the chosen password.
 func (p *PasswordPicker) Value() string { return p.New.Value() }
+
+// ChecklistView is the checklist as every password step shows it (first
+// login, lost password, change of password): under the fields, at the
+// column of their boxes, a long rule wrapped under its text.
+func (p *PasswordPicker) ChecklistView() string {
+	c := p.c
+	return c.Styles.Renderer.NewStyle().PaddingLeft(2).Render(hangingWrap(c.Styles.Text, p.Checklist(),
+		min(max(c.Width-2, 20), 78)-2))
+}
 
 // Checklist draws the rules, each ticked as it is met.
 func (p *PasswordPicker) Checklist() string {

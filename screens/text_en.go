@@ -92,6 +92,11 @@ var textEN = map[string]string{
 	"password.strength.4":           "excellent",
 	"password.recommended":          "(%d characters recommended)",
 
+	// --- r4screens (fields that cut what does not fit; the console after a revoked role)
+	"form.cut.paste":        "Pasted text is longer than %d characters: it was cut.",
+	"form.cut.key":          "%d characters at most: this field is full.",
+	"dash.helpdesk.revoked": "You no longer have the helpdesk role: the console is no longer available.",
+
 	// --- home (login)
 	"home.title":            "Log in to your ENT account",
 	"home.identifiant":      "Identifiant",

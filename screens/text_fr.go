@@ -93,6 +93,11 @@ var textFR = map[string]string{
 	"password.strength.4":           "excellente",
 	"password.recommended":          "(%d caractères recommandés)",
 
+	// --- r4screens (fields that cut what does not fit; the console after a revoked role)
+	"form.cut.paste":        "Le texte collé dépasse %d caractères : il a été coupé.",
+	"form.cut.key":          "%d caractères au plus : ce champ est plein.",
+	"dash.helpdesk.revoked": "Vous n'avez plus le rôle assistance : la console n'est plus accessible.",
+
 	// --- home (login)
 	"home.title":            "Connexion à votre compte ENT",
 	"home.identifiant":      "Identifiant",
