@@ -263,7 +263,7 @@ func (a *Activation) started(msg activationStartMsg) tea.Cmd {
 	case errors.Is(msg.err, data.ErrAlreadyActive):
 		// Never activated twice: the way back in is a new password.
 		return Navigate(NavigateMsg{Page: PageRecovery, Identifiant: a.typed, Case: RecoveryCaseForgot,
-			Notice: a.c.T("activation.active.notice")})
+			Notice: "activation.active.notice"})
 	case errors.Is(msg.err, data.ErrUnknownIdentifiant):
 		// A typo, most likely: the identifiant stays to be corrected (typing
 		// goes back to it), and the other way in is one Enter away.
@@ -301,7 +301,7 @@ func (a *Activation) completed(msg activationDoneMsg) tea.Cmd {
 		a.identForm.FocusItem(a.identInput)
 		return nil
 	case errors.Is(msg.err, data.ErrAlreadyActive):
-		return Navigate(NavigateMsg{Page: PageRecovery, Case: RecoveryCaseForgot, Notice: a.c.T("activation.active.notice")})
+		return Navigate(NavigateMsg{Page: PageRecovery, Case: RecoveryCaseForgot, Notice: "activation.active.notice"})
 	}
 	a.fail("complete activation", msg.err)
 	return nil

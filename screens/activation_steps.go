@@ -37,7 +37,7 @@ func (a *Activation) resizeCharter() {
 		chrome++ // the account's line under the title
 	}
 	if a.notice != "" {
-		chrome += lipgloss.Height(c.Styles.Notice.Render(a.wrap(c.Styles.Text, a.notice, 4)))
+		chrome += lipgloss.Height(c.Styles.Notice.Render(a.wrap(c.Styles.Text, c.T(a.notice), 4)))
 	}
 	a.charter.Width, a.charter.Height = w, max(c.BodyHeight()-chrome, 3)
 	a.charter.SetContent(c.Styles.Text.Width(w).Render(c.T("activation.charter.text")))

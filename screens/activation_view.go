@@ -45,7 +45,7 @@ func (a *Activation) View() string {
 	c, st := a.c, a.c.Styles
 	parts := []string{flowTitle(c, a.title(), a.linkTicket())}
 	if a.notice != "" {
-		parts = append(parts, st.Notice.Render(a.wrap(st.Text, a.notice, 4)))
+		parts = append(parts, st.Notice.Render(a.wrap(st.Text, a.c.T(a.notice), 4)))
 	}
 	switch a.step {
 	case actIdentify:

@@ -39,10 +39,10 @@ type CodeEntry struct {
 	hasResend bool // the form holds the resend action (it is available)
 
 	err     error // the last refusal, shown in the session's language
-	local   string
-	resent  bool // a new code was just sent
-	needNew bool // the code can no longer work: only a new one helps
-	notYet  bool // Enter was pressed while nothing could be done yet: say from when
+	local   Say   // a refusal made here (a short code), said at View time
+	resent  bool  // a new code was just sent
+	needNew bool  // the code can no longer work: only a new one helps
+	notYet  bool  // Enter was pressed while nothing could be done yet: say from when
 	busy    Busy
 }
 
@@ -169,7 +169,7 @@ func (e *CodeEntry) Update(msg tea.Msg) (CodeEvent, tea.Cmd) {
 		case msg.err == nil:
 			e.ch = msg.ch
 			e.setResendAt(msg.ch.ResendAt)
-			e.err, e.local, e.resent, e.needNew = nil, "", true, false
+			e.err, e.local, e.resent, e.needNew = nil, Say{}, true, false
 			if e.code != nil {
 				e.code.Clear()
 			}
@@ -227,7 +227,7 @@ func (e *CodeEntry) key(k tea.KeyMsg) (CodeEvent, tea.Cmd) {
 	}
 	ev := e.form.Update(k)
 	if ev.Changed {
-		e.err, e.local, e.resent = nil, "", false
+		e.err, e.local, e.resent = nil, Say{}, false
 	}
 	switch {
 	case ev.Submit || ev.Action == "verify":
@@ -253,11 +253,11 @@ func (e *CodeEntry) verify() tea.Cmd {
 	typed := data.NormalizeCode(e.code.Value())
 	if len(typed) != data.CodeDigits {
 		// Not sent to the store: a short code is a typo, not a guess.
-		e.local = e.c.Nf("code.short", len(typed), data.CodeDigits)
+		e.local = SayN("code.short", len(typed), data.CodeDigits)
 		e.form.FocusItem(e.code)
 		return nil
 	}
-	e.err, e.local, e.resent = nil, "", false
+	e.err, e.local, e.resent = nil, Say{}, false
 	store, ch, origin, id := e.c.Store, e.ch, e.c.Origin(), e.id
 	return e.busy.Start(func() tea.Msg {
 		t, err := store.VerifyCode(context.Background(), ch, typed, origin)
@@ -266,7 +266,7 @@ func (e *CodeEntry) verify() tea.Cmd {
 }
 
 func (e *CodeEntry) resend() tea.Cmd {
-	e.err, e.local, e.resent = nil, "", false
+	e.err, e.local, e.resent = nil, Say{}, false
 	store, ch, origin, id := e.c.Store, e.ch, e.c.Origin(), e.id
 	return e.busy.Start(func() tea.Msg {
 		next, err := store.ResendChallenge(context.Background(), ch, origin)
@@ -317,8 +317,8 @@ func (e *CodeEntry) View() string {
 	switch {
 	case e.busy.On():
 		status = e.busy.View()
-	case e.local != "":
-		status = st.Error.Render("✗ " + e.local)
+	case !e.local.IsZero():
+		status = st.Error.Render("✗ " + e.c.Said(e.local))
 	case e.err != nil:
 		status = st.Error.Render("✗ " + c.ErrorText(e.err))
 	}

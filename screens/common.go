@@ -91,7 +91,7 @@ type NavigateMsg struct {
 	Page        Page
 	Identifiant string       // prefilled where it makes sense
 	Ticket      *data.Ticket // a code already proven (an ssh:// link)
-	Notice      string       // a sentence to show on arrival (already translated)
+	Notice      string       // catalogue key of a sentence to show on arrival (said in the language of the moment: F2 follows)
 	Topic       string       // for PageHelp
 	Case        string       // for PageRecovery: which of the three cases
 }

@@ -25,7 +25,7 @@ type Dashboard struct {
 	// notice is the last change done, errSay the last refusal: kept as
 	// what to say, rendered at each redraw in the language of the moment.
 	notice    Say
-	navNotice string // from whoever opened the dashboard, already in words
+	navNotice string // catalogue key from whoever opened the dashboard
 	errSay    Say
 	busy      Busy
 	// reloading: the account is being read again (roles, addresses);
@@ -475,7 +475,10 @@ func (d *Dashboard) overviewView() string {
 		"",
 	}
 	lines = append(lines, d.menu.rowView(width))
-	notice := d.navNotice
+	notice := ""
+	if d.navNotice != "" {
+		notice = c.T(d.navNotice)
+	}
 	if !d.notice.IsZero() {
 		notice = c.Said(d.notice)
 	}

@@ -118,13 +118,19 @@ type FormEvent struct {
 // rendered when drawn, so F2 switches it with the rest of the screen. An
 // argument that is itself a Say is rendered too.
 type Say struct {
-	Key  string
-	Args []any
-	Err  error // said with ErrorText
+	Key    string
+	Args   []any
+	Err    error // said with ErrorText
+	Plural bool  // Key has .one/.other forms, chosen by Args[0] (see Nf)
 }
 
 // SayKey is the catalogue's text for key, with args.
 func SayKey(key string, args ...any) Say { return Say{Key: key, Args: args} }
+
+// SayN is a counted text (Nf): key.one or key.other by n.
+func SayN(key string, n int, args ...any) Say {
+	return Say{Key: key, Args: append([]any{n}, args...), Plural: true}
+}
 
 // SayErr is what ErrorText says of a store error.
 func SayErr(err error) Say { return Say{Err: err} }
@@ -148,6 +154,9 @@ func (c *Common) Said(s Say) string {
 			a = c.Said(inner)
 		}
 		args[i] = a
+	}
+	if n, ok := args[0].(int); ok && s.Plural {
+		return c.Nf(s.Key, n, args[1:]...)
 	}
 	return c.Tf(s.Key, args...)
 }

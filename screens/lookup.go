@@ -18,13 +18,13 @@ import (
 // Lookup is "Consulter mon inscription (IA)": student number and birth date
 // → the registrations of the current academic year and the identifiant.
 type Lookup struct {
-	c       *Common
-	id      int
-	form    *Form
-	number  *Input
-	birth   *Input
-	errText string
-	busy    Busy
+	c      *Common
+	id     int
+	form   *Form
+	number *Input
+	birth  *Input
+	err    error // the store's refusal, said at View time (F2 follows)
+	busy   Busy
 	// result is shown instead of the form once found; its actions.
 	result  *data.Lookup
 	actions *Form
@@ -50,7 +50,7 @@ func (l *Lookup) newForm() {
 	l.number = l.form.AddInput(InputSpec{Label: "lookup.number", Hint: "lookup.number.hint", Limit: 12, Width: 12})
 	l.birth = l.form.AddInput(InputSpec{Label: "lookup.birth", Hint: "lookup.birth.hint", Limit: 10, Width: 12})
 	l.form.AddAction("lookup", "lookup.submit", false)
-	l.errText = ""
+	l.err = nil
 }
 
 func (l *Lookup) Init() tea.Cmd { return nil }
@@ -80,7 +80,7 @@ func (l *Lookup) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		l.busy.Stop()
 		if msg.err != nil {
 			l.c.logInternal("IA lookup", msg.err)
-			l.errText = l.c.ErrorText(msg.err)
+			l.err = msg.err
 			l.form.FocusItem(l.birth)
 			return l, nil
 		}
@@ -100,7 +100,7 @@ func (l *Lookup) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		ev := l.form.Update(msg)
 		if ev.Changed {
-			l.errText = ""
+			l.err = nil
 		}
 		if ev.Submit || ev.Action == "lookup" {
 			return l, l.lookup()
@@ -151,12 +151,14 @@ func (l *Lookup) lookup() tea.Cmd {
 	number := strings.Join(strings.Fields(l.number.Value()), "")
 	birth, birthErr := l.c.parseBirthDate(l.birth.Value())
 	numErr := l.c.checkStudentNumber(number)
-	l.number.Error, l.birth.Error, l.errText = numErr, birthErr, ""
+	l.number.Fail(numErr)
+	l.birth.Fail(birthErr)
+	l.err = nil
 	switch {
-	case numErr != "":
+	case !numErr.IsZero():
 		l.form.FocusItem(l.number)
 		return nil
-	case birthErr != "":
+	case !birthErr.IsZero():
 		l.form.FocusItem(l.birth)
 		return nil
 	}
@@ -167,22 +169,22 @@ func (l *Lookup) lookup() tea.Cmd {
 	})
 }
 
-// checkStudentNumber says what is wrong with a student number, or "".
-func (c *Common) checkStudentNumber(number string) string {
+// checkStudentNumber says what is wrong with a student number, or nothing.
+func (c *Common) checkStudentNumber(number string) Say {
 	switch {
 	case number == "":
-		return c.T("lookup.number.required")
+		return SayKey("lookup.number.required")
 	case strings.Trim(number, "0123456789") != "":
-		return c.T("lookup.number.digits")
+		return SayKey("lookup.number.digits")
 	case len(number) != 8:
-		return c.Nf("lookup.number.length", len(number))
+		return SayN("lookup.number.length", len(number))
 	}
-	return ""
+	return Say{}
 }
 
 // parseBirthDate reads jjmmaaaa (separators / . - and spaces are allowed)
 // as a real date that is not in the future, or says what is wrong.
-func (c *Common) parseBirthDate(s string) (time.Time, string) {
+func (c *Common) parseBirthDate(s string) (time.Time, Say) {
 	digits := strings.Map(func(r rune) rune {
 		if r == '/' || r == '.' || r == '-' || r == ' ' {
 			return -1
@@ -190,10 +192,10 @@ func (c *Common) parseBirthDate(s string) (time.Time, string) {
 		return r
 	}, s)
 	if digits == "" {
-		return time.Time{}, c.T("lookup.birth.required")
+		return time.Time{}, SayKey("lookup.birth.required")
 	}
 	if len(digits) != 8 || strings.Trim(digits, "0123456789") != "" {
-		return time.Time{}, c.T("lookup.birth.format")
+		return time.Time{}, SayKey("lookup.birth.format")
 	}
 	day, _ := strconv.Atoi(digits[:2])
 	month, _ := strconv.Atoi(digits[2:4])
@@ -201,12 +203,12 @@ func (c *Common) parseBirthDate(s string) (time.Time, string) {
 	loc := c.Store.Config().Location
 	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, loc)
 	if t.Day() != day || int(t.Month()) != month || t.Year() != year {
-		return time.Time{}, c.Tf("lookup.birth.invalid", digits[:2]+"/"+digits[2:4]+"/"+digits[4:])
+		return time.Time{}, SayKey("lookup.birth.invalid", digits[:2]+"/"+digits[2:4]+"/"+digits[4:])
 	}
 	if year < 1900 || t.After(c.Local(c.Now())) {
-		return time.Time{}, c.T("lookup.birth.year")
+		return time.Time{}, SayKey("lookup.birth.year")
 	}
-	return t, ""
+	return t, Say{}
 }
 
 func (l *Lookup) View() string {
@@ -220,8 +222,8 @@ func (l *Lookup) View() string {
 	switch {
 	case l.busy.On():
 		parts = append(parts, "", l.busy.View())
-	case l.errText != "":
-		parts = append(parts, "", st.Error.Render(wrapOne("✗ "+l.errText, l.c.Width-2)))
+	case l.err != nil:
+		parts = append(parts, "", st.Error.Render(wrapOne("✗ "+l.c.ErrorText(l.err), l.c.Width-2)))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }

@@ -24,7 +24,7 @@ type Mailbox struct {
 	mails    []data.Mail
 	selected int
 	loaded   bool
-	errText  string
+	err      error // said at View time (F2 follows)
 	vp       viewport.Model
 	// what the viewport shows: rebuilt when the mail or the size changes
 	shownID    int64
@@ -95,10 +95,10 @@ func (m *Mailbox) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		if msg.err != nil {
 			m.c.Log.Error("demo mailbox", "err", msg.err)
-			m.errText = m.c.ErrorText(msg.err)
+			m.err = msg.err
 			return m, nil
 		}
-		m.errText = ""
+		m.err = nil
 		// A new mail is what one refreshes for: select it. Otherwise keep
 		// the mail being read.
 		keep := int64(0)
@@ -198,8 +198,8 @@ func (m *Mailbox) View() string {
 	width := max(c.Width-2, 40)
 	parts := []string{st.Title.Render(c.T("mailbox.title"))}
 	switch {
-	case m.errText != "":
-		return lipgloss.JoinVertical(lipgloss.Left, append(parts, st.Error.Render("✗ "+m.errText))...)
+	case m.err != nil:
+		return lipgloss.JoinVertical(lipgloss.Left, append(parts, st.Error.Render("✗ "+m.c.ErrorText(m.err)))...)
 	case !m.loaded:
 		return lipgloss.JoinVertical(lipgloss.Left, append(parts, st.Muted.Render(c.T("app.busy")))...)
 	case len(m.mails) == 0:

@@ -178,7 +178,7 @@ func (r *Recovery) updateEntry(msg tea.Msg) tea.Cmd {
 func (r *Recovery) gotTicket(t *data.Ticket) tea.Cmd {
 	switch t.Purpose {
 	case data.PurposeActivation:
-		return Navigate(NavigateMsg{Page: PageActivation, Ticket: t, Notice: r.c.T("recovery.pending.notice")})
+		return Navigate(NavigateMsg{Page: PageActivation, Ticket: t, Notice: "recovery.pending.notice"})
 	case data.PurposeReset:
 	default:
 		r.err, r.step, r.ticket, r.fromTicket = data.ErrBadToken, recMenu, nil, false

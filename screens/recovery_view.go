@@ -32,7 +32,7 @@ func (r *Recovery) View() string {
 	}
 	parts := []string{flowTitle(c, r.title(), link)}
 	if r.notice != "" {
-		parts = append(parts, st.Notice.Render(flowWrap(c, st.Text, r.notice, 4)), "")
+		parts = append(parts, st.Notice.Render(flowWrap(c, st.Text, c.T(r.notice), 4)), "")
 	}
 	switch r.step {
 	case recMenu:

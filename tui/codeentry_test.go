@@ -224,6 +224,10 @@ func TestCodeEntryShortAndWrongCodes(t *testing.T) {
 	tm.typeText("1234")
 	tm.press("enter")
 	tm.requireScreen("Le code comporte 8 chiffres (4 saisis).")
+	tm.press("f2") // said again in English
+	tm.requireScreen("The code has 8 digits (4 typed).")
+	tm.press("f2")
+	tm.requireScreen("Le code comporte 8 chiffres (4 saisis).")
 	// A short code is a typo: not counted. Five wrong codes then revoke it.
 	tm.press("backspace", "backspace", "backspace", "backspace")
 	for _, left := range []string{"4 essais.", "3 essais.", "2 essais.", "1 essai."} {

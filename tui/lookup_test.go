@@ -206,3 +206,30 @@ func TestLookupCountsInWords(t *testing.T) {
 	tm.press("f2")
 	tm.requireScreen("Registration of the current academic year (1):")
 }
+
+// A refusal on the screen follows F2: it is kept as what to say, not as
+// the words of the language it was first said in.
+func TestLookupRefusalsFollowTheLanguage(t *testing.T) {
+	tm := newTestModel(t)
+	openLookup(tm)
+	tm.lookupPair("2210777", "31022004")
+	tm.requireScreen("7 saisis", "Le 31/02/2004 n'existe pas")
+	tm.press("f2")
+	tm.requireScreen("7 typed", "31/02/2004")
+	if strings.Contains(tm.screen(), "n'existe pas") {
+		t.Fatalf("a refusal stayed in French after F2:\n%s", tm.screen())
+	}
+	tm.press("f2")
+	tm.typeText("7") // the focus is on the first field refused
+	tm.press("tab")
+	for range 8 {
+		tm.press("backspace")
+	}
+	tm.typeText("29022004")
+	tm.press("enter")
+	tm.requireScreen("Aucune inscription ne correspond")
+	tm.press("f2")
+	if strings.Contains(tm.screen(), "Aucune inscription") {
+		t.Fatalf("the store's refusal stayed in French after F2:\n%s", tm.screen())
+	}
+}

@@ -678,11 +678,14 @@ func TestBackToHomeLogsOut(t *testing.T) {
 		t.Fatal("no audit LOGOUT")
 	}
 	tm.login()
-	tm.send(screens.NavigateMsg{Page: screens.PageHome, Notice: "Au revoir\x1b[2J"})
+	tm.send(screens.NavigateMsg{Page: screens.PageHome, Notice: "recovery.pending.notice"})
 	if tm.Common().Account != nil {
 		t.Fatal("home with someone still logged in")
 	}
-	tm.requireScreen("ℹ Au revoir")
+	tm.requireScreen("ℹ Votre compte n'a jamais été activé")
+	// The notice is a catalogue key: F2 says it in English.
+	tm.press("f2")
+	tm.requireScreen("ℹ Your account was never activated")
 }
 
 // Esc then Ctrl+C typed quickly arrive as alt+ctrl+c: still home.

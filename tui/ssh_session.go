@@ -266,7 +266,7 @@ func (s *sshServer) openToken(ctx context.Context, token string, l *log.Logger) 
 		notice = "ssh.token.error"
 	}
 	l.Info("link refused", "outcome", notice)
-	return screens.NavigateMsg{Notice: text(s.o.Lang, notice)}
+	return screens.NavigateMsg{Notice: notice}
 }
 
 // activatedLink: the activation link of an account that is active now
@@ -283,7 +283,7 @@ func (s *sshServer) activatedLink(ctx context.Context, token string, l *log.Logg
 		return screens.NavigateMsg{}, false
 	}
 	l.Info("link refused", "outcome", "ssh.token.active")
-	return screens.NavigateMsg{Notice: text(s.o.Lang, "ssh.token.active"), Identifiant: link.Identifiant}, true
+	return screens.NavigateMsg{Notice: "ssh.token.active", Identifiant: link.Identifiant}, true
 }
 
 // armTimers starts the max session time and, for a personal session, the

@@ -136,7 +136,7 @@ func TestSSHNoticesFit(t *testing.T) {
 		for _, key := range []string{"ssh.token.bad", "ssh.token.expired", "ssh.token.used", "ssh.token.error",
 			"ssh.token.active"} {
 			notice := text(lang, key)
-			tm := newTestModel(t, func(o *Options) { o.Lang = lang; o.Start = screens.NavigateMsg{Notice: notice} })
+			tm := newTestModel(t, func(o *Options) { o.Lang = lang; o.Start = screens.NavigateMsg{Notice: key} })
 			for _, line := range strings.Split(notice, "\n") {
 				tm.requireScreen(line)
 			}
