@@ -894,6 +894,9 @@ Ask for the student number and the birth date without saying them, then compare 
 ## The audit log
 From the search (Tab, then Enter): the whole log, newest first. Filter by identifiant (Enter) and by event type (Tab, then ←/→).`,
 
+	// --- r4data (round 4: the command line, the demo, the console's audit)
+	"helpdesk.reason.resend_cooldown": "wait between two codes",
+
 	// --- ssh
 	"ssh.nopty":         "An interactive terminal is required: connect with \"ssh -t\", without a command.",
 	"ssh.exec":          "This service runs no command: connect without one.",

@@ -905,6 +905,9 @@ Demandez le n° étudiant et la date de naissance sans les dire, puis comparez-l
 ## Le journal d'audit
 Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abord. Filtrez par identifiant (Entrée) et par type d'événement (Tab, puis ←/→).`,
 
+	// --- r4data (round 4: the command line, the demo, the console's audit)
+	"helpdesk.reason.resend_cooldown": "délai entre deux codes",
+
 	// --- ssh
 	"ssh.nopty":         "Un terminal interactif est nécessaire : connectez-vous avec « ssh -t », sans commande.",
 	"ssh.exec":          "Ce service n'exécute aucune commande : connectez-vous sans commande.",
