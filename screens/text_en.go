@@ -892,7 +892,7 @@ A code is valid {lifetime} h and is revoked after {tries} typing errors. Another
 Ask for the student number and the birth date without saying them, then compare them with those the page shows (staff: the birth date only). Tick "Identity checked" only if they match. Codes sent to the old address stop working, and the old address is told of the change.
 
 ## The audit log
-From the search (Tab, then Enter): the whole log, newest first. Filter by identifiant (Enter) and by event type (Tab, then ←/→).`,
+From the search (Tab, then Enter): the whole log, newest first. Filter by identifiant or student number (Enter) and by event type (Tab, then ←/→).`,
 
 	// --- r4data (round 4: the command line, the demo, the console's audit)
 	"helpdesk.reason.resend_cooldown": "wait between two codes",
@@ -924,6 +924,9 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"cli.audit.limit.one":             "the newest event only (--limit to see more)",
 	"cli.audit.limit.other":           "the %d newest events only (--limit to see more)",
 	"cli.date.bad":                    "%s: --%s %q: a date dd/mm/yyyy or yyyy-mm-dd",
+	"helpdesk.audit.none.unknown":     "No event for \"%s\": it is neither a known identifiant nor a known student number. Type a full identifiant (firstname.lastname) or a student number (8 digits).",
+	"helpdesk.audit.none.person":      "No event for \"%s\".",
+	"helpdesk.audit.none.event":       "No \"%s\" event for \"%s\": choose \"%s\" in Event to see their whole log.",
 
 	// --- ssh
 	"ssh.nopty":         "An interactive terminal is required: connect with \"ssh -t\", without a command.",

@@ -903,7 +903,7 @@ Un code est valable {lifetime} h et s'annule après {tries} erreurs de saisie. U
 Demandez le n° étudiant et la date de naissance sans les dire, puis comparez-les à ceux qu'affiche la page (personnels : la date de naissance seule). Ne cochez « L'identité est vérifiée » que s'ils correspondent. Les codes envoyés à l'ancienne adresse cessent de fonctionner, et l'ancienne adresse est prévenue du changement.
 
 ## Le journal d'audit
-Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abord. Filtrez par identifiant (Entrée) et par type d'événement (Tab, puis ←/→).`,
+Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abord. Filtrez par identifiant ou numéro d'étudiant (Entrée) et par type d'événement (Tab, puis ←/→).`,
 
 	// --- r4data (round 4: the command line, the demo, the console's audit)
 	"helpdesk.reason.resend_cooldown": "délai entre deux codes",
@@ -935,6 +935,9 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"cli.audit.limit.one":             "l'événement le plus récent seulement (--limit pour en voir plus)",
 	"cli.audit.limit.other":           "les %d événements les plus récents seulement (--limit pour en voir plus)",
 	"cli.date.bad":                    "%s : --%s %q : une date jj/mm/aaaa ou aaaa-mm-jj",
+	"helpdesk.audit.none.unknown":     "Aucun événement pour « %s » : ce n'est ni un identifiant ni un numéro d'étudiant connu. Saisissez un identifiant complet (prenom.nom) ou un numéro d'étudiant (8 chiffres).",
+	"helpdesk.audit.none.person":      "Aucun événement pour « %s ».",
+	"helpdesk.audit.none.event":       "Aucun événement « %s » pour « %s » : choisissez « %s » dans Événement pour voir tout son journal.",
 
 	// --- ssh
 	"ssh.nopty":         "Un terminal interactif est nécessaire : connectez-vous avec « ssh -t », sans commande.",

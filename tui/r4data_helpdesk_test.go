@@ -35,3 +35,45 @@ func TestR4HelpdeskResendTimesAgree(t *testing.T) {
 	tm.press("f2")
 	tm.requireScreen("refused (wait between two codes)")
 }
+
+// The whole audit log filtered on someone who has no line says why: an
+// identifiant or number that names nobody (and what to type), or a person
+// without events of the type chosen. A student number finds the person.
+func TestR4HelpdeskAuditFilterSaysWhyEmpty(t *testing.T) {
+	tm := hdConsole(t)
+	tm.press("tab", "enter")
+	tm.requireScreen("Journal d'audit", "page 1")
+	tm.typeText("xyz")
+	tm.press("enter")
+	tm.requireScreen("Aucun événement pour « xyz » : ce n'est ni un identifiant ni un numéro",
+		"Saisissez un identifiant complet (prenom.nom) ou un numéro", "d'étudiant (8 chiffres).")
+	tm.requireGolden()
+	tm.press("f2")
+	tm.requireScreen("No event for \"xyz\": it is neither a known identifiant nor a known student", "number.")
+	tm.press("f2")
+
+	// A student number: that person's lines.
+	for range len("xyz") {
+		tm.press("backspace")
+	}
+	tm.typeText("21805555")
+	tm.press("enter")
+	tm.requireScreen("Compte activé", "hugo.lefevre")
+	if strings.Contains(tm.screen(), "camille") || strings.Contains(tm.screen(), "Aucun événement") {
+		t.Fatalf("filter by student number:\n%s", tm.screen())
+	}
+
+	// A person, an event type they have no line of.
+	for range len("21805555") {
+		tm.press("backspace")
+	}
+	tm.typeText("hugo.lefevre")
+	tm.press("enter", "tab")
+	for tm.screen() != "" && !strings.Contains(tm.screen(), "‹ Verrouillage ›") {
+		tm.press("right")
+	}
+	tm.requireScreen("Aucun événement « Verrouillage » pour « hugo.lefevre » : choisissez « tous »")
+	if strings.Contains(tm.screen(), "ni un identifiant") {
+		t.Fatalf("a known person said unknown:\n%s", tm.screen())
+	}
+}
