@@ -4,7 +4,9 @@
 //
 // The command line speaks French, like the interface's default language,
 // the staff who run it and the registration export's column names: usage,
-// option help, reports and errors.
+// option help, reports and errors. import and audit also speak English
+// (--lang en): their messages come from the interface's catalogue, and
+// audit says outcomes and details in the helpdesk console's words.
 //
 // The whole command line is this one file because the project's layout
 // keeps main.go alone at the top level (main.go, tui/, screens/, data/:
@@ -14,6 +16,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -48,14 +51,14 @@ Usage :
   entkiosk kiosk  [--db CHEMIN] [--demo] [--lang fr|en]
   entkiosk serve  [--db CHEMIN] [--demo] [--listen HÔTE:PORT] [--host-key CLÉ]
                   [--link-host HÔTE] [--link-port N] [--smtp URL]
-  entkiosk import [--db CHEMIN] FICHIER.csv
+  entkiosk import [--db CHEMIN] [--lang fr|en] FICHIER.csv
   entkiosk outbox [--db CHEMIN] [--to ADRESSE] [--status failed]
   entkiosk mail   [--db CHEMIN] --smtp URL [--from ADRESSE] [--watch]
   entkiosk export aliases [--db CHEMIN] [--out FICHIER]
   entkiosk grant|revoke [--db CHEMIN] helpdesk IDENTIFIANT
   entkiosk backup [--db CHEMIN] DESTINATION
   entkiosk audit  [--db CHEMIN] [--identifiant X] [--since DATE] [--event E]
-                  [--json] [--limit N]
+                  [--json] [--limit N] [--lang fr|en]
 
 Commandes :
   kiosk    la borne, sur ce terminal
@@ -109,8 +112,9 @@ func (e usageError) Error() string { return e.msg }
 
 func run(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
+		// As the README shows it: bare entkiosk is the help.
 		fmt.Fprint(stdout, usage)
-		return usageError{}
+		return nil
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
@@ -169,6 +173,7 @@ type flags struct {
 	db, linkHost, studentDomain, staffDomain, logPath string
 	linkPort                                          int
 	mustExist, demo                                   bool
+	langName                                          string // --lang, for the commands that speak both languages
 }
 
 func envName(flagName string) string {
@@ -379,6 +384,15 @@ func (f *flags) linkOptions() {
 	f.int(&f.linkPort, "link-port", 2222, "port des liens ssh:// des mails")
 }
 
+// langOption: --lang, for the commands whose messages come from the
+// catalogue (import, audit); checkLang checks it after parse.
+func (f *flags) langOption() {
+	f.str(&f.langName, "lang", "fr|en", "fr", screens.Text(screens.French, "cli.lang.help"))
+}
+
+// lang is the language --lang chose.
+func (f *flags) lang() screens.Lang { return screens.ParseLang(f.langName) }
+
 // demoOption: the demonstration people, for the commands that run the interface.
 func (f *flags) demoOption() {
 	f.bool(&f.demo, "demo", "charge les personnes de démonstration (sans doublon), affiche le badge DÉMO et la touche de la boîte mail")
@@ -548,54 +562,95 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 	f.storeOptions(true)
 	f.domainOptions()
 	f.linkOptions()
+	f.langOption()
 	pos, err := f.parse(args, stdout)
 	if err != nil {
 		return helpOK(err)
 	}
+	if err := checkLang(name, f.langName); err != nil {
+		return err
+	}
 	if len(pos) != 1 {
 		return usageError{"import : un fichier attendu (entkiosk import FICHIER.csv)"}
 	}
-	file, err := os.Open(pos[0])
+	lang := f.lang()
+	content, err := readExport(pos[0], lang)
 	if err != nil {
-		return fmt.Errorf("import : %s : %s", pos[0], osReason(err))
+		return err
 	}
-	defer file.Close()
 	store, err := f.open()
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	report, err := store.Import(ctx, file, data.Origin{Client: "import", Lang: "fr"})
+	report, err := store.Import(ctx, bytes.NewReader(content), data.Origin{Client: "import", Lang: "fr"})
 	if report != nil {
 		for _, col := range report.Ignored {
-			fmt.Fprintf(stdout, "colonne ignorée : %s\n", col)
+			fmt.Fprintln(stdout, screens.Text(lang, "cli.import.ignored", col))
 		}
 		for _, ident := range report.Accounts {
-			fmt.Fprintf(stdout, "compte créé : %s\n", ident)
+			fmt.Fprintln(stdout, screens.Text(lang, "cli.import.account", ident))
 		}
 		for _, r := range report.Refusals {
-			fmt.Fprintf(stdout, "refusée : %s\n", r.Error())
+			fmt.Fprintln(stdout, screens.Text(lang, "cli.import.refusal", r.Error()))
 		}
 	}
 	if err != nil {
-		return err
+		return importFileError(pos[0], lang, err)
 	}
-	fmt.Fprintln(stdout, importSummary(report))
+	fmt.Fprintln(stdout, importSummary(lang, report))
 	if report.Refused > 0 {
 		// Exit status 1: a nightly job (cron, systemd) must notice.
-		return fmt.Errorf("import : %s, les autres lignes sont enregistrées",
-			count(report.Refused, "ligne refusée", "lignes refusées"))
+		return errors.New(screens.TextN(lang, "cli.import.failed", report.Refused))
 	}
 	return nil
+}
+
+// readExport reads the file to import, or says in lang why it cannot: a
+// folder, no such file, no right to read it, empty (Go's own words, "read
+// csv: is a directory", never reach the operator).
+func readExport(path string, lang screens.Lang) ([]byte, error) {
+	text := func(key string, args ...any) error {
+		return errors.New(screens.Text(lang, key, append([]any{path}, args...)...))
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, text("cli.import.dir")
+	}
+	content, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, text("cli.import.missing")
+	case errors.Is(err, fs.ErrPermission):
+		return nil, text("cli.import.denied")
+	case errors.Is(err, syscall.EISDIR):
+		return nil, text("cli.import.dir")
+	case err != nil:
+		return nil, text("cli.import.unreadable", osReason(err))
+	}
+	return content, nil
+}
+
+// importFileError says in lang why the store refused the whole file, for
+// the refusals it names (FileError.Kind); the others as the store says
+// them (in French).
+func importFileError(path string, lang screens.Lang, err error) error {
+	var fe *data.FileError
+	if errors.As(err, &fe) {
+		if key, ok := map[data.FileErrorKind]string{data.FileEmpty: "cli.import.empty", data.FileUTF16: "cli.import.utf16",
+			data.FileNotUTF8: "cli.import.notutf8", data.FileNoHeader: "cli.import.noheader"}[fe.Kind]; ok {
+			return errors.New(screens.Text(lang, key, path))
+		}
+	}
+	return err
 }
 
 // importSummary says what each count counts: lines of the file by what
 // they did (a created line is a new person or registration), then the
 // accounts created (a person's first valid registration).
-func importSummary(r *data.ImportReport) string {
-	return fmt.Sprintf("lignes : %s, %s, %s, %s ; comptes créés : %d",
-		count(r.Created, "créée", "créées"), count(r.Updated, "mise à jour", "mises à jour"),
-		count(r.Unchanged, "inchangée", "inchangées"), count(r.Refused, "refusée", "refusées"), len(r.Accounts))
+func importSummary(lang screens.Lang, r *data.ImportReport) string {
+	n := func(key string, n int) string { return screens.TextN(lang, "cli.import."+key, n) }
+	return screens.Text(lang, "cli.import.summary", n("created", r.Created), n("updated", r.Updated),
+		n("unchanged", r.Unchanged), n("refused", r.Refused), len(r.Accounts))
 }
 
 // ---- outbox
@@ -674,14 +729,19 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 	var ident, since, events string
 	var asJSON bool
 	var limit int
-	f.str(&ident, "identifiant", "X", "", "seulement les événements de cet identifiant (complet, ou sa partie avant @)")
+	f.str(&ident, "identifiant", "X", "", "seulement les événements de cet identifiant (complet, ou sa partie avant @) ou de ce numéro d'étudiant")
 	f.str(&since, "since", "DATE", "", "seulement les événements depuis cette date (jj/mm/aaaa ou aaaa-mm-jj, heure de Paris)")
 	f.str(&events, "event", "E,E…", "", "seulement ces événements, séparés par des virgules (LOGIN_ERROR,LOCK,…)")
-	f.bool(&asJSON, "json", "un objet JSON par ligne")
+	f.bool(&asJSON, "json", "un objet JSON par ligne (les mots du journal, tels qu'écrits)")
 	f.int(&limit, "limit", 1000, "au plus ce nombre d'événements, les plus récents")
+	f.langOption()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
+	if err := checkLang(name, f.langName); err != nil {
+		return err
+	}
+	lang := f.lang()
 	if limit < 1 {
 		return usageError{fmt.Sprintf("audit : --limit %d : au moins 1", limit)}
 	}
@@ -702,12 +762,9 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 		}
 	}
 	if since != "" {
-		loc := data.ParisLocation()
-		t, err := time.ParseInLocation("02/01/2006", since, loc)
+		t, err := parseDay(name, "since", since, lang)
 		if err != nil {
-			if t, err = time.ParseInLocation("2006-01-02", since, loc); err != nil {
-				return usageError{fmt.Sprintf("audit : --since %q : une date jj/mm/aaaa ou aaaa-mm-jj", since)}
-			}
+			return err
 		}
 		filter.Since = t
 	}
@@ -721,6 +778,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 		return fmt.Errorf("audit : lecture de la base : %w", err)
 	}
 	enc := json.NewEncoder(stdout)
+	words := screens.NewAuditWords(store, lang) // the helpdesk console's words
 	for _, e := range entries {
 		if asJSON {
 			if err := enc.Encode(map[string]any{"id": e.ID, "at": e.At.UTC().Format(time.RFC3339), "event": e.Event,
@@ -730,31 +788,59 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 			}
 			continue
 		}
+		// The event's code stays (it is what --event takes); the outcome,
+		// the actor and the detail are said in words.
 		fmt.Fprintf(stdout, "%s  %-20s %-40s %-24s %s", e.At.UTC().Format(time.RFC3339), e.Event,
-			data.Clean(e.Identifiant), data.Clean(e.Client), data.Clean(e.Outcome))
+			data.Clean(e.Identifiant), data.Clean(e.Client), words.Outcome(e))
 		if e.Actor != "" {
-			fmt.Fprintf(stdout, "  par %s", data.Clean(e.Actor))
+			fmt.Fprintf(stdout, "  %s", words.By(e.Actor))
 		}
-		if e.Detail != "" {
-			fmt.Fprintf(stdout, "  (%s)", data.Clean(e.Detail))
+		if d := words.Detail(e); d != "" {
+			fmt.Fprintf(stdout, "  (%s)", d)
 		}
 		fmt.Fprintln(stdout)
 	}
 	switch {
 	case len(entries) == 0 && !asJSON:
-		fmt.Fprintln(stdout, "(aucun événement)")
+		fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.none"))
 	case len(entries) == limit:
-		fmt.Fprintln(stderr, limitNote(limit))
+		fmt.Fprintln(stderr, limitNote(lang, limit))
 	}
 	return nil
 }
 
 // limitNote says that the audit printed only the newest limit events.
-func limitNote(limit int) string {
+func limitNote(lang screens.Lang, limit int) string {
 	if limit == 1 {
-		return "l'événement le plus récent seulement (--limit pour en voir plus)"
+		return screens.Text(lang, "cli.audit.limit.one")
 	}
-	return fmt.Sprintf("les %d événements les plus récents seulement (--limit pour en voir plus)", limit)
+	return screens.Text(lang, "cli.audit.limit.other", limit)
+}
+
+// dayFormats are the dates the options take: jj/mm/aaaa and aaaa-mm-jj.
+var dayFormats = []*regexp.Regexp{
+	regexp.MustCompile(`^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$`),
+	regexp.MustCompile(`^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$`),
+}
+
+// parseDay reads a date option (--since) as the start of that day in
+// Paris. A date of the right shape that is not in the calendar (31/02,
+// 12/13) is said as such: a usage error, exit status 2.
+func parseDay(cmd, option, v string, lang screens.Lang) (time.Time, error) {
+	for _, re := range dayFormats {
+		m := re.FindStringSubmatch(strings.TrimSpace(v))
+		if m == nil {
+			continue
+		}
+		num := func(name string) int { n, _ := strconv.Atoi(m[re.SubexpIndex(name)]); return n }
+		y, mo, d := num("y"), num("m"), num("d")
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, data.ParisLocation())
+		if mo < 1 || mo > 12 || d < 1 || t.Day() != d {
+			return time.Time{}, usageError{screens.Text(lang, "cli.date.none", cmd, option, strings.TrimSpace(v))}
+		}
+		return t, nil
+	}
+	return time.Time{}, usageError{screens.Text(lang, "cli.date.bad", cmd, option, v)}
 }
 
 // ---- serve

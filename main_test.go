@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"entkiosk/data"
+	"entkiosk/screens"
 )
 
 // The command line, run as an operator runs it: run() with arguments, the
@@ -65,8 +66,9 @@ var allCommands = [][]string{{"kiosk"}, {"serve"}, {"import"}, {"outbox"}, {"mai
 
 func TestUsage(t *testing.T) {
 	cleanEnv(t)
+	// Bare entkiosk is the help, as the README shows it: exit status 0.
 	r := runCmd(t)
-	if r.status != 2 || !strings.Contains(r.out, "Usage :") || r.errOut != "" {
+	if r.status != 0 || !strings.Contains(r.out, "Usage :") || r.errOut != "" {
 		t.Fatalf("no arguments: status %d\n%s%s", r.status, r.out, r.errOut)
 	}
 	for _, args := range [][]string{{"help"}, {"--help"}, {"-h"}} {
@@ -232,11 +234,11 @@ func TestImportCommand(t *testing.T) {
 }
 
 func TestImportSummaryPlurals(t *testing.T) {
-	got := importSummary(&data.ImportReport{Created: 4, Updated: 1, Unchanged: 4, Refused: 7, Accounts: []string{"a", "b", "c"}})
+	got := importSummary(screens.French, &data.ImportReport{Created: 4, Updated: 1, Unchanged: 4, Refused: 7, Accounts: []string{"a", "b", "c"}})
 	if want := "lignes : 4 créées, 1 mise à jour, 4 inchangées, 7 refusées ; comptes créés : 3"; got != want {
 		t.Fatalf("%q, want %q", got, want)
 	}
-	got = importSummary(&data.ImportReport{Created: 1, Updated: 2, Unchanged: 1, Refused: 1})
+	got = importSummary(screens.French, &data.ImportReport{Created: 1, Updated: 2, Unchanged: 1, Refused: 1})
 	if want := "lignes : 1 créée, 2 mises à jour, 1 inchangée, 1 refusée ; comptes créés : 0"; got != want {
 		t.Fatalf("%q, want %q", got, want)
 	}
@@ -247,7 +249,7 @@ func TestImportCommandRefusesAFile(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "entkiosk.db")
 	file := writeFile(t, "ia.csv", exportLine("21901234", "Martin", "Camille", "camille.martin@example.org", time.Now()))
 	r := runCmd(t, "import", "--db", db, file)
-	if r.status != 1 || !strings.Contains(r.errOut, "fichier refusé : la ligne d'en-tête manque") {
+	if r.status != 1 || !strings.Contains(r.errOut, "n'a pas de ligne d'en-tête : la première ligne donne les noms des colonnes") {
 		t.Fatalf("a file without header: %d %q\n%s", r.status, r.errOut, r.out)
 	}
 	absent := filepath.Join(t.TempDir(), "absent.csv")
@@ -733,5 +735,141 @@ func TestOutboxShowsCancelledMails(t *testing.T) {
 	r = runCmd(t, "outbox", "--db", db, "--status", "pending")
 	if r.err != nil || strings.Count(r.out, "À : ") != 1 || !strings.Contains(r.out, "Objet : Activate your computer account") {
 		t.Fatalf("outbox --status pending: %v\n%s", r.err, r.out)
+	}
+}
+
+// ---- round 4: the try-out's findings
+
+// entkiosk audit says outcomes and details in the console's words, French
+// by default and English with --lang en; the event's code stays.
+func TestAuditInWords(t *testing.T) {
+	db := demoStore(t)
+	s, err := data.Open(db, data.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	agent, err := s.Login(ctx, "ines.moreau", "Helpdesk-Demo-2026", data.Origin{Client: "ssh:192.0.2.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var camille int64
+	if r, err := s.HelpdeskSearch(ctx, agent, "camille.martin"); err != nil || len(r.Hits) != 1 {
+		t.Fatalf("search: %v", err)
+	} else {
+		camille = r.Hits[0].PersonID
+	}
+	// The import's mail went a moment ago: a resend waits for the cooldown.
+	if _, err := s.HelpdeskResendActivation(ctx, agent, camille, data.Origin{Client: "ssh:192.0.2.1"}); err == nil {
+		t.Fatal("resend at once accepted")
+	}
+	s.LookupRegistrations(ctx, "21901234", time.Date(2001, 1, 1, 0, 0, 0, 0, data.ParisLocation()), data.Origin{Client: "ssh:192.0.2.1"})
+	s.Close()
+
+	r := runCmd(t, "audit", "--db", db)
+	t.Logf("entkiosk audit:\n%s", r.out)
+	for _, want := range []string{"HELPDESK_ACTION", "refusé (délai entre deux codes)  par ines.moreau@umontpellier.fr  (renvoi du code d'activation)",
+		"mot de passe incorrect", "pas de correspondance"} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("French audit lacks %q", want)
+		}
+	}
+	for _, english := range []string{"refused", "wrong", "no match", "send activation code", "(number ", " par ines.moreau  (send"} {
+		if strings.Contains(r.out, english) {
+			t.Errorf("French audit says %q", english)
+		}
+	}
+	r = runCmd(t, "audit", "--db", db, "--lang", "en", "--event", "HELPDESK_ACTION")
+	if want := "refused (wait between two codes)  by ines.moreau@umontpellier.fr  (resending the activation code)"; !strings.Contains(r.out, want) {
+		t.Errorf("English audit lacks %q:\n%s", want, r.out)
+	}
+	t.Setenv("ENTKIOSK_LANG", "en")
+	if r := runCmd(t, "audit", "--db", db, "--since", "01/01/2999"); r.out != "(no event)\n" {
+		t.Errorf("ENTKIOSK_LANG=en: %q", r.out)
+	}
+	// --json keeps the log's own words.
+	r = runCmd(t, "audit", "--db", db, "--json", "--event", "HELPDESK_ACTION")
+	if !strings.Contains(r.out, `"outcome":"refused: resend cooldown"`) {
+		t.Errorf("JSON: %s", r.out)
+	}
+}
+
+// --since with a date that is not in the calendar says so (exit 2).
+func TestAuditSinceDateThatDoesNotExist(t *testing.T) {
+	db := demoStore(t)
+	for _, tc := range []struct{ arg, fr, en string }{
+		{"31/02/2026", "entkiosk : audit : --since : la date 31/02/2026 n'existe pas.\n",
+			"entkiosk : audit: --since: the date 31/02/2026 does not exist.\n"},
+		{"2026-02-29", "entkiosk : audit : --since : la date 2026-02-29 n'existe pas.\n",
+			"entkiosk : audit: --since: the date 2026-02-29 does not exist.\n"},
+		{"12/13/2026", "entkiosk : audit : --since : la date 12/13/2026 n'existe pas.\n",
+			"entkiosk : audit: --since: the date 12/13/2026 does not exist.\n"},
+		{"00/01/2026", "entkiosk : audit : --since : la date 00/01/2026 n'existe pas.\n",
+			"entkiosk : audit: --since: the date 00/01/2026 does not exist.\n"},
+		{"hier", "entkiosk : audit : --since \"hier\" : une date jj/mm/aaaa ou aaaa-mm-jj\n",
+			"entkiosk : audit: --since \"hier\": a date dd/mm/yyyy or yyyy-mm-dd\n"},
+	} {
+		if r := runCmd(t, "audit", "--db", db, "--since", tc.arg); r.status != 2 || r.errOut != tc.fr || r.out != "" {
+			t.Errorf("%s: %d %q", tc.arg, r.status, r.errOut)
+		}
+		if r := runCmd(t, "audit", "--db", db, "--lang", "en", "--since", tc.arg); r.status != 2 || r.errOut != tc.en {
+			t.Errorf("%s in English: %d %q", tc.arg, r.status, r.errOut)
+		}
+	}
+	for _, day := range []string{"29/02/2028", "2028-02-29", "1/3/2026", "31/12/2026"} {
+		if r := runCmd(t, "audit", "--db", db, "--since", day); r.status != 0 {
+			t.Errorf("%s refused: %q", day, r.errOut)
+		}
+	}
+}
+
+// import says why it cannot read a file in the operator's words, never
+// Go's ("read csv: is a directory"); nothing is imported.
+func TestImportFileProblemsInWords(t *testing.T) {
+	cleanEnv(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "entkiosk.db")
+	folder := t.TempDir()
+	empty := writeFile(t, "vide.csv", "")
+	blank := writeFile(t, "blanc.csv", "\n  \n")
+	utf16 := writeFile(t, "utf16.csv", "\xff\xfen\x00u\x00m\x00")
+	latin1 := writeFile(t, "latin1.csv", strings.Replace(exportHeader, "prenom", "pr\xe9nom", 1))
+	noHeader := writeFile(t, "sans-entete.csv", exportLine("21901234", "Martin", "Camille", "c@example.org", time.Now()))
+	missing := filepath.Join(dir, "absent.csv")
+	for _, tc := range []struct{ file, fr, en string }{
+		{folder, "import : « " + folder + " » est un dossier, pas un fichier CSV.",
+			"import: \"" + folder + "\" is a folder, not a CSV file."},
+		{missing, "import : " + missing + " : fichier ou dossier introuvable", "import: " + missing + ": no such file or folder"},
+		{empty, "import : « " + empty + " » est vide : il faut au moins la ligne d'en-tête (les noms des colonnes).",
+			"import: \"" + empty + "\" is empty: it needs at least the header line (the column names)."},
+		{blank, "import : « " + blank + " » est vide", "import: \"" + blank + "\" is empty"},
+		{utf16, "import : « " + utf16 + " » est en UTF-16 : enregistrez-le en UTF-8", "import: \"" + utf16 + "\" is in UTF-16: save it as UTF-8"},
+		{latin1, "import : « " + latin1 + " » n'est pas en UTF-8 : enregistrez-le en UTF-8", "import: \"" + latin1 + "\" is not UTF-8: save it as UTF-8"},
+		{noHeader, "import : « " + noHeader + " » n'a pas de ligne d'en-tête", "import: \"" + noHeader + "\" has no header line"},
+	} {
+		r := runCmd(t, "import", "--db", db, tc.file)
+		if r.status != 1 || !strings.HasPrefix(r.errOut, "entkiosk : "+tc.fr) || r.out != "" {
+			t.Errorf("%s: %d %q", tc.file, r.status, r.errOut)
+		}
+		r = runCmd(t, "import", "--db", db, "--lang", "en", tc.file)
+		if r.status != 1 || !strings.HasPrefix(r.errOut, "entkiosk : "+tc.en) || strings.Contains(r.errOut, "«") {
+			t.Errorf("%s in English: %d %q", tc.file, r.status, r.errOut)
+		}
+	}
+	// A file the operator may not read (root reads everything: skipped then).
+	if os.Geteuid() != 0 {
+		locked := writeFile(t, "ferme.csv", exportHeader)
+		os.Chmod(locked, 0)
+		if r := runCmd(t, "import", "--db", db, locked); r.status != 1 ||
+			!strings.Contains(r.errOut, "lecture refusée par les droits du fichier") {
+			t.Errorf("unreadable: %d %q", r.status, r.errOut)
+		}
+	}
+	// The report in English too.
+	clean := writeFile(t, "ok.csv", exportHeader+exportLine("21805555", "Lefèvre", "Hugo", "hugo@example.org",
+		time.Now().Add(-time.Hour).Truncate(time.Second)))
+	if r := runCmd(t, "import", "--db", db, "--lang", "en", clean); r.status != 0 ||
+		r.out != "account created: hugo.lefevre@etu.umontpellier.fr\nlines: 1 created, 0 updated, 0 unchanged, 0 refused; accounts created: 1\n" {
+		t.Errorf("English report: %d %q %q", r.status, r.out, r.errOut)
 	}
 }

@@ -159,12 +159,12 @@ func (s *Store) sendCode(ctx context.Context, a *Account, purpose Purpose, targe
 func (s *Store) sendCodeTx(ctx context.Context, tx *sql.Tx, a *Account, purpose Purpose, target string, keepCopy bool,
 	o Origin) (*Challenge, error) {
 	now := s.cfg.Clock.Now()
-	next, err := s.mailAllowance(ctx, tx, a.Person.ID, purpose)
+	next, hourly, err := s.mailRule(ctx, tx, a.Person.ID, purpose)
 	if err != nil {
 		return nil, err
 	}
 	if now.Before(next) {
-		return nil, &RateLimitError{What: "mail", Until: next}
+		return nil, &RateLimitError{What: "mail", Until: next, Cooldown: !hourly}
 	}
 	issued, err := s.issueCode(ctx, tx, a.Person.ID, purpose, target, keepCopy, now)
 	if err != nil {
@@ -226,7 +226,8 @@ func (s *Store) decoyChallenge(ctx context.Context, local string, purpose Purpos
 		rows.Close()
 		if next := nextMailAt(recent); now.Before(next) {
 			if resend {
-				return &RateLimitError{What: "mail", Until: next}
+				_, hourly := allowance(recent[0], recent)
+				return &RateLimitError{What: "mail", Until: next, Cooldown: !hourly}
 			}
 			// As for a real account whose mail went out moments ago.
 			ch = &Challenge{Purpose: purpose, MaskedTarget: mask, ExpiresAt: now.Add(CodeLifetime), ResendAt: next,

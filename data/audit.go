@@ -71,7 +71,7 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
 // AuditFilter selects audit entries; zero fields select everything.
 type AuditFilter struct {
 	PersonID    int64
-	Identifiant string // full identifiant or local part
+	Identifiant string // full identifiant or local part; or a student number (8 digits): that person's lines
 	Events      []Event
 	Since       time.Time
 	BeforeID    int64 // paging: entries older than this one
@@ -86,7 +86,10 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 		where = append(where, "person_id = ?")
 		args = append(args, f.PersonID)
 	}
-	if f.Identifiant != "" {
+	if number := strings.TrimSpace(f.Identifiant); len(number) == 8 && isDigits(number) {
+		where = append(where, "person_id IN (SELECT id FROM people WHERE student_number = ?)")
+		args = append(args, number)
+	} else if f.Identifiant != "" {
 		// The local part alone (locks), the full identifiant, and the lines
 		// that only carry the person (IA lookups): all indexed, no LIKE scan.
 		local, _ := NormalizeLogin(f.Identifiant)
@@ -137,6 +140,26 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// AuditSubjectKnown says whether an audit filter's identifiant names
+// someone: an account (full identifiant or local part) or a student
+// number the store knows. The console uses it to say why a filter found
+// nothing.
+func (s *Store) AuditSubjectKnown(ctx context.Context, agent *Account, identifiant string) (bool, error) {
+	if _, err := s.agentRow(ctx, s.db, agent); err != nil {
+		return false, err
+	}
+	var n int
+	var err error
+	if number := strings.TrimSpace(identifiant); len(number) == 8 && isDigits(number) {
+		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM people WHERE student_number = ?`, number).Scan(&n)
+	} else {
+		local, domain := NormalizeLogin(identifiant)
+		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM accounts WHERE local_part = ? AND (? = '' OR identifiant = ?)`,
+			local, domain, local+"@"+domain).Scan(&n)
+	}
+	return n > 0, err
 }
 
 // UnshownIdentifiant replaces, in the audit log, what was typed as an

@@ -344,6 +344,13 @@ func (s *Store) consumeCode(ctx context.Context, tx *sql.Tx, t *Ticket) error {
 //
 // A cancelled mail still counts (unless its code was used): it was asked for.
 func (s *Store) mailAllowance(ctx context.Context, q queryer, personID int64, purpose Purpose) (time.Time, error) {
+	next, _, err := s.mailRule(ctx, q, personID, purpose)
+	return next, err
+}
+
+// mailRule is mailAllowance, and whether the hourly limit is what sets it
+// (false: the cooldown after the last mail of the purpose, or nothing).
+func (s *Store) mailRule(ctx context.Context, q queryer, personID int64, purpose Purpose) (time.Time, bool, error) {
 	now := s.cfg.Clock.Now()
 	args := make([]any, 0, len(CodeMailKinds)+2)
 	args = append(args, personID, fmtTime(now.Add(-time.Hour)))
@@ -355,7 +362,7 @@ func (s *Store) mailAllowance(ctx context.Context, q queryer, personID int64, pu
 		FROM outbox o WHERE o.person_id = ? AND o.created_at > ? AND o.kind IN (?, ?, ?, ?)
 		ORDER BY o.created_at DESC, o.id DESC`, args...)
 	if err != nil {
-		return time.Time{}, err
+		return time.Time{}, false, err
 	}
 	defer rows.Close()
 	var lastSame time.Time
@@ -365,7 +372,7 @@ func (s *Store) mailAllowance(ctx context.Context, q queryer, personID int64, pu
 		var kind MailKind
 		var used bool
 		if err := rows.Scan(&at, &kind, &used); err != nil {
-			return time.Time{}, err
+			return time.Time{}, false, err
 		}
 		if used {
 			continue
@@ -376,23 +383,29 @@ func (s *Store) mailAllowance(ctx context.Context, q queryer, personID int64, pu
 		}
 		counted = append(counted, t)
 	}
-	return allowanceAt(lastSame, counted), rows.Err()
+	next, hourly := allowance(lastSame, counted)
+	return next, hourly, rows.Err()
 }
 
 // allowanceAt: lastSame is the last unused code mail of the purpose asked
 // for (zero: none in the hour), counted the code mails of the last hour
 // that count for the hourly limit, newest first.
 func allowanceAt(lastSame time.Time, counted []time.Time) time.Time {
-	var next time.Time
+	next, _ := allowance(lastSame, counted)
+	return next
+}
+
+// allowance is allowanceAt, and whether the hourly limit sets it.
+func allowance(lastSame time.Time, counted []time.Time) (next time.Time, hourly bool) {
 	if !lastSame.IsZero() {
 		next = lastSame.Add(ResendCooldown)
 	}
 	if len(counted) >= MailsPerHour {
 		if t := counted[MailsPerHour-1].Add(time.Hour); t.After(next) {
-			next = t
+			next, hourly = t, true
 		}
 	}
-	return next
+	return next, hourly
 }
 
 // nextMailAt is allowanceAt for mails of one purpose whose codes are never

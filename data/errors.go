@@ -64,6 +64,9 @@ func (e *CodeWrongError) Unwrap() error { return ErrCodeWrong }
 type RateLimitError struct {
 	What  string // "client", "lookup", "mail"
 	Until time.Time
+	// Cooldown (What "mail"): the wait is the one after the last code
+	// mail of the same purpose (ResendCooldown), not the hourly limit.
+	Cooldown bool
 }
 
 func (e *RateLimitError) Error() string {

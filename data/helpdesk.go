@@ -115,6 +115,8 @@ func refusalReason(err error) string {
 	switch {
 	case errors.Is(err, ErrNotHelpdesk):
 		return "not helpdesk"
+	case errors.As(err, &limit) && limit.Cooldown:
+		return "resend cooldown" // the wait after a code mail, not the hourly limit
 	case errors.As(err, &limit):
 		return limit.What + " limit"
 	case errors.As(err, &tooEarly):

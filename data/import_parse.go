@@ -40,8 +40,23 @@ type LineError struct {
 
 func (e LineError) Error() string { return fmt.Sprintf("ligne %d : %s", e.Line, e.Reason) }
 
-// FileError refuses a whole file before anything is written.
-type FileError struct{ Reason string }
+// FileError refuses a whole file before anything is written. Kind names
+// the refusals a caller may say in its own words (the command line's
+// languages); Reason says every refusal in French.
+type FileError struct {
+	Kind   FileErrorKind
+	Reason string
+}
+
+// FileErrorKind is what is wrong with a whole file; empty: its header.
+type FileErrorKind string
+
+const (
+	FileUTF16    FileErrorKind = "utf16"    // UTF-16, not UTF-8
+	FileEmpty    FileErrorKind = "empty"    // nothing in it, not even the header
+	FileNotUTF8  FileErrorKind = "encoding" // not UTF-8 (Latin-1, Windows-1252...)
+	FileNoHeader FileErrorKind = "header"   // the first line is not the column names
+)
 
 func (e *FileError) Error() string { return "fichier refusé : " + e.Reason }
 
@@ -74,7 +89,7 @@ type exportFile struct {
 // before anything is written.
 func readExport(content []byte, loc *time.Location, now time.Time) (*exportFile, error) {
 	if bytes.HasPrefix(content, []byte("\xff\xfe")) || bytes.HasPrefix(content, []byte("\xfe\xff")) {
-		return nil, &FileError{"fichier en UTF-16 : enregistrez-le en UTF-8"}
+		return nil, &FileError{FileUTF16, "fichier en UTF-16 : enregistrez-le en UTF-8"}
 	}
 	content = bytes.TrimPrefix(content, []byte("\xef\xbb\xbf"))
 	f := &exportFile{lines: splitLines(content), loc: loc, now: now}
@@ -86,10 +101,10 @@ func readExport(content []byte, loc *time.Location, now time.Time) (*exportFile,
 		}
 	}
 	if header == "" {
-		return nil, &FileError{"fichier vide, la ligne d'en-tête manque"}
+		return nil, &FileError{FileEmpty, "fichier vide, la ligne d'en-tête manque"}
 	}
 	if !utf8.ValidString(header) {
-		return nil, &FileError{"ligne d'en-tête illisible (le fichier doit être en UTF-8)"}
+		return nil, &FileError{FileNotUTF8, "ligne d'en-tête illisible (le fichier doit être en UTF-8)"}
 	}
 	f.sep = ';'
 	if strings.Count(header, ",") > strings.Count(header, ";") {
@@ -97,7 +112,7 @@ func readExport(content []byte, loc *time.Location, now time.Time) (*exportFile,
 	}
 	names, err := splitFields(header, f.sep)
 	if err != nil {
-		return nil, &FileError{"ligne d'en-tête illisible : " + err.Error()}
+		return nil, &FileError{Reason: "ligne d'en-tête illisible : " + err.Error()}
 	}
 	f.names, f.fieldCount = names, len(names)
 	if err := f.columns(); err != nil {
@@ -120,7 +135,7 @@ func (f *exportFile) columns() error {
 		switch {
 		case known[n]:
 			if _, dup := f.index[n]; dup {
-				return &FileError{fmt.Sprintf("colonne %q en double", n)}
+				return &FileError{Reason: fmt.Sprintf("colonne %q en double", n)}
 			}
 			f.index[n] = i
 		case !seenUnknown[n]:
@@ -133,7 +148,7 @@ func (f *exportFile) columns() error {
 		}
 	}
 	if len(f.index) == 0 {
-		return &FileError{"la ligne d'en-tête manque (première ligne : noms des colonnes, " +
+		return &FileError{FileNoHeader, "la ligne d'en-tête manque (première ligne : noms des colonnes, " +
 			"numero_etudiant;nom;prenom;...)"}
 	}
 	var missing []string
@@ -143,7 +158,7 @@ func (f *exportFile) columns() error {
 		}
 	}
 	if len(missing) > 0 {
-		return &FileError{"colonnes obligatoires absentes : " + strings.Join(missing, ", ")}
+		return &FileError{Reason: "colonnes obligatoires absentes : " + strings.Join(missing, ", ")}
 	}
 	return nil
 }

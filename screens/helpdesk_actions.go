@@ -91,8 +91,10 @@ func (p *hdConfirm) do() tea.Cmd {
 		if err != nil {
 			return hdActionMsg{id: id, err: err}
 		}
+		// Rounded up to the minute, as the refusal of a resend too soon says
+		// it (ErrorText): both name the minute from which it works.
 		return hdActionMsg{id: id, notice: c.Tf("helpdesk.done.sent."+string(sent.Purpose), Clean(sent.MaskedTarget),
-			c.FormatTime(sent.ResendAt))}
+			c.FormatFromTime(sent.ResendAt))}
 	}
 }
 

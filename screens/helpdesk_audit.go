@@ -26,7 +26,8 @@ type hdAudit struct {
 	more    bool    // an older page exists
 	before  []int64 // the BeforeID of each page up to this one
 	sel     int
-	top     int // the first row shown
+	top     int  // the first row shown
+	unknown bool // the whole log's identifiant filter names nobody the store knows
 	errText string
 }
 
@@ -35,6 +36,7 @@ type hdAuditMsg struct {
 	entries []data.AuditEntry
 	more    bool
 	before  []int64
+	unknown bool
 	err     error
 }
 
@@ -87,13 +89,21 @@ func (a *hdAudit) load(before []int64) tea.Cmd {
 		f.Identifiant = a.applied
 	}
 	store, agent, id, size := a.h.c.Store, a.h.c.Account, a.id, a.pageSize()
+	whole := a.card == nil
 	return a.h.busy.Start(func() tea.Msg {
-		entries, err := store.HelpdeskAudit(context.Background(), agent, f)
+		ctx := context.Background()
+		entries, err := store.HelpdeskAudit(ctx, agent, f)
 		more := len(entries) > size
 		if more {
 			entries = entries[:size]
 		}
-		return hdAuditMsg{id: id, entries: entries, more: more, before: before, err: err}
+		// Nothing for an identifiant typed: say whether it names anyone.
+		unknown := false
+		if err == nil && whole && len(entries) == 0 && f.Identifiant != "" {
+			known, kerr := store.AuditSubjectKnown(ctx, agent, f.Identifiant)
+			unknown, err = !known, kerr
+		}
+		return hdAuditMsg{id: id, entries: entries, more: more, before: before, unknown: unknown, err: err}
 	})
 }
 
@@ -104,6 +114,7 @@ func (a *hdAudit) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		a.entries, a.more, a.before, a.sel, a.top, a.errText = msg.entries, msg.more, msg.before, 0, 0, ""
+		a.unknown = msg.unknown
 		if a.entries == nil {
 			a.entries = []data.AuditEntry{}
 		}
@@ -233,7 +244,7 @@ func (a *hdAudit) lines(height int) []string {
 		return lines
 	}
 	if len(a.entries) == 0 {
-		return append(lines, st.Muted.Render("  "+c.T("helpdesk.audit.none")))
+		return append(lines, hang("  ", flow(h.width()-2, span{a.noneText(), st.Muted.Render}))...)
 	}
 	// One person's log (a tab of their card) has no identifiant column.
 	whole := a.card == nil
@@ -278,4 +289,21 @@ func (a *hdAudit) lines(height int) []string {
 		lines = append(lines, "")
 	}
 	return append(append(lines, ""), detail...)
+}
+
+// noneText says why a page is empty: an identifiant that names nobody (what
+// to type instead), a person without events of the type chosen, or
+// nothing for the filters.
+func (a *hdAudit) noneText() string {
+	c := a.h.c
+	who := Clean(a.applied)
+	switch {
+	case a.card != nil || who == "":
+		return c.T("helpdesk.audit.none")
+	case a.unknown:
+		return c.Tf("helpdesk.audit.none.unknown", who)
+	case a.event > 0:
+		return c.Tf("helpdesk.audit.none.event", a.h.eventName(data.AuditEvents[a.event-1]), who, c.T("helpdesk.audit.every"))
+	}
+	return c.Tf("helpdesk.audit.none.person", who)
 }

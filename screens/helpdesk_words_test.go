@@ -66,6 +66,7 @@ func TestHelpdeskOutcomesInWords(t *testing.T) {
 		{data.EventHelpdeskAction, "refused: not helpdesk", "refusé (pas le rôle assistance)",
 			"refused (not a helpdesk agent)"},
 		{data.EventHelpdeskAction, "refused: mail limit", "refusé (limite d'envoi de mails)", "refused (mail limit)"},
+		{data.EventHelpdeskAction, "refused: resend cooldown", "refusé (délai entre deux codes)", "refused (wait between two codes)"},
 		{data.EventIALookupError, "no match", "pas de correspondance", "no match"},
 		{data.EventAccountCreated, "pending", "en attente d'activation", "waiting for activation"},
 		{data.EventRoleChange, "granted", "accordé", "granted"},

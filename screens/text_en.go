@@ -897,7 +897,41 @@ A code is valid {lifetime} h and is revoked after {tries} typing errors. Another
 Ask for the student number and the birth date without saying them, then compare them with those the page shows (staff: the birth date only). Tick "Identity checked" only if they match. Codes sent to the old address stop working, and the old address is told of the change.
 
 ## The audit log
-From the search (Tab, then Enter): the whole log, newest first. Filter by identifiant (Enter) and by event type (Tab, then ←/→).`,
+From the search (Tab, then Enter): the whole log, newest first. Filter by identifiant or student number (Enter) and by event type (Tab, then ←/→).`,
+
+	// --- r4data (round 4: the command line, the demo, the console's audit)
+	"helpdesk.reason.resend_cooldown": "wait between two codes",
+	"cli.lang.help":                   "language of the messages and labels: fr or en",
+	"cli.import.dir":                  "import: \"%s\" is a folder, not a CSV file.",
+	"cli.import.missing":              "import: %s: no such file or folder",
+	"cli.import.denied":               "import: \"%s\": reading refused by the file's permissions; run the import as a user who can read it.",
+	"cli.import.unreadable":           "import: \"%s\": cannot be read (%s).",
+	"cli.import.empty":                "import: \"%s\" is empty: it needs at least the header line (the column names).",
+	"cli.import.utf16":                "import: \"%s\" is in UTF-16: save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\").",
+	"cli.import.notutf8":              "import: \"%s\" is not UTF-8: save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\").",
+	"cli.import.noheader":             "import: \"%s\" has no header line: the first line gives the column names (numero_etudiant;nom;prenom;…).",
+	"cli.import.ignored":              "column ignored: %s",
+	"cli.import.account":              "account created: %s",
+	"cli.import.refusal":              "refused: %s",
+	"cli.import.summary":              "lines: %s, %s, %s, %s; accounts created: %d",
+	"cli.import.created.one":          "%d created",
+	"cli.import.created.other":        "%d created",
+	"cli.import.updated.one":          "%d updated",
+	"cli.import.updated.other":        "%d updated",
+	"cli.import.unchanged.one":        "%d unchanged",
+	"cli.import.unchanged.other":      "%d unchanged",
+	"cli.import.refused.one":          "%d refused",
+	"cli.import.refused.other":        "%d refused",
+	"cli.import.failed.one":           "import: %d line refused, the other lines are saved",
+	"cli.import.failed.other":         "import: %d lines refused, the other lines are saved",
+	"cli.date.none":                   "%s: --%s: the date %s does not exist.",
+	"cli.audit.none":                  "(no event)",
+	"cli.audit.limit.one":             "the newest event only (--limit to see more)",
+	"cli.audit.limit.other":           "the %d newest events only (--limit to see more)",
+	"cli.date.bad":                    "%s: --%s %q: a date dd/mm/yyyy or yyyy-mm-dd",
+	"helpdesk.audit.none.unknown":     "No event for \"%s\": it is neither a known identifiant nor a known student number. Type a full identifiant (firstname.lastname) or a student number (8 digits).",
+	"helpdesk.audit.none.person":      "No event for \"%s\".",
+	"helpdesk.audit.none.event":       "No \"%s\" event for \"%s\": choose \"%s\" in Event to see their whole log.",
 
 	// --- ssh
 	"ssh.nopty":         "An interactive terminal is required: connect with \"ssh -t\", without a command.",

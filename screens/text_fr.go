@@ -908,7 +908,41 @@ Un code est valable {lifetime} h et s'annule après {tries} erreurs de saisie. U
 Demandez le n° étudiant et la date de naissance sans les dire, puis comparez-les à ceux qu'affiche la page (personnels : la date de naissance seule). Ne cochez « L'identité est vérifiée » que s'ils correspondent. Les codes envoyés à l'ancienne adresse cessent de fonctionner, et l'ancienne adresse est prévenue du changement.
 
 ## Le journal d'audit
-Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abord. Filtrez par identifiant (Entrée) et par type d'événement (Tab, puis ←/→).`,
+Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abord. Filtrez par identifiant ou numéro d'étudiant (Entrée) et par type d'événement (Tab, puis ←/→).`,
+
+	// --- r4data (round 4: the command line, the demo, the console's audit)
+	"helpdesk.reason.resend_cooldown": "délai entre deux codes",
+	"cli.lang.help":                   "langue des messages et des libellés : fr ou en",
+	"cli.import.dir":                  "import : « %s » est un dossier, pas un fichier CSV.",
+	"cli.import.missing":              "import : %s : fichier ou dossier introuvable",
+	"cli.import.denied":               "import : « %s » : lecture refusée par les droits du fichier ; lancez l'import avec un utilisateur qui peut le lire.",
+	"cli.import.unreadable":           "import : « %s » : lecture impossible (%s).",
+	"cli.import.empty":                "import : « %s » est vide : il faut au moins la ligne d'en-tête (les noms des colonnes).",
+	"cli.import.utf16":                "import : « %s » est en UTF-16 : enregistrez-le en UTF-8 (dans un tableur : « CSV UTF-8 »).",
+	"cli.import.notutf8":              "import : « %s » n'est pas en UTF-8 : enregistrez-le en UTF-8 (dans un tableur : « CSV UTF-8 »).",
+	"cli.import.noheader":             "import : « %s » n'a pas de ligne d'en-tête : la première ligne donne les noms des colonnes (numero_etudiant;nom;prenom;…).",
+	"cli.import.ignored":              "colonne ignorée : %s",
+	"cli.import.account":              "compte créé : %s",
+	"cli.import.refusal":              "refusée : %s",
+	"cli.import.summary":              "lignes : %s, %s, %s, %s ; comptes créés : %d",
+	"cli.import.created.one":          "%d créée",
+	"cli.import.created.other":        "%d créées",
+	"cli.import.updated.one":          "%d mise à jour",
+	"cli.import.updated.other":        "%d mises à jour",
+	"cli.import.unchanged.one":        "%d inchangée",
+	"cli.import.unchanged.other":      "%d inchangées",
+	"cli.import.refused.one":          "%d refusée",
+	"cli.import.refused.other":        "%d refusées",
+	"cli.import.failed.one":           "import : %d ligne refusée, les autres lignes sont enregistrées",
+	"cli.import.failed.other":         "import : %d lignes refusées, les autres lignes sont enregistrées",
+	"cli.date.none":                   "%s : --%s : la date %s n'existe pas.",
+	"cli.audit.none":                  "(aucun événement)",
+	"cli.audit.limit.one":             "l'événement le plus récent seulement (--limit pour en voir plus)",
+	"cli.audit.limit.other":           "les %d événements les plus récents seulement (--limit pour en voir plus)",
+	"cli.date.bad":                    "%s : --%s %q : une date jj/mm/aaaa ou aaaa-mm-jj",
+	"helpdesk.audit.none.unknown":     "Aucun événement pour « %s » : ce n'est ni un identifiant ni un numéro d'étudiant connu. Saisissez un identifiant complet (prenom.nom) ou un numéro d'étudiant (8 chiffres).",
+	"helpdesk.audit.none.person":      "Aucun événement pour « %s ».",
+	"helpdesk.audit.none.event":       "Aucun événement « %s » pour « %s » : choisissez « %s » dans Événement pour voir tout son journal.",
 
 	// --- ssh
 	"ssh.nopty":         "Un terminal interactif est nécessaire : connectez-vous avec « ssh -t », sans commande.",

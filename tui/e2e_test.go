@@ -532,7 +532,7 @@ func TestE2EIdleWipe(t *testing.T) {
 		t.Fatal("the scrollback was not cleared (no ESC[3J)")
 	}
 	if audit := k.entkiosk("audit", "--identifiant", hugoFull); !strings.Contains(audit, "LOGOUT") ||
-		!strings.Contains(audit, "LOGIN ") || !strings.Contains(audit, "idle") {
+		!strings.Contains(audit, "LOGIN ") || !strings.Contains(audit, "inactivité") { // the outcome "idle", in words
 		t.Fatalf("no LOGOUT (idle) in the audit:\n%s", audit)
 	}
 }
