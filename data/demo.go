@@ -200,7 +200,13 @@ func (s *Store) demoRegValidated(r demoRegistration, now time.Time, year int) ti
 	if r.yearsAgo > 0 {
 		return time.Date(year-r.yearsAgo, time.September, 2, 10, 15, 0, 0, s.cfg.Location)
 	}
-	return now.Add(-r.validatedAgo)
+	if r.validatedAgo < 24*time.Hour {
+		return now.Add(-r.validatedAgo) // Léa: minutes ago, whatever the hour
+	}
+	// Days ago, in office hours: a demo run at night should not show
+	// registrations validated at 02:11.
+	d := now.Add(-r.validatedAgo).In(s.cfg.Location)
+	return time.Date(d.Year(), d.Month(), d.Day(), 10, 15, 0, 0, s.cfg.Location)
 }
 
 // demoValidated is when a demo person's first registration was validated

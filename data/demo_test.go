@@ -33,7 +33,12 @@ func TestDemoPeople(t *testing.T) {
 
 	// Camille Martin: IA validated 2 days ago, not activated: can activate now.
 	camille := account("camille.martin")
-	if camille.Status != StatusPending || !camille.ValidatedAt.Equal(now.Add(-48*time.Hour)) ||
+	// Days ago are in office hours (10:15 local), on the day asked.
+	day := func(t time.Time) string { return t.In(s.cfg.Location).Format("02/01/2006 15:04") }
+	if got, want := day(camille.ValidatedAt), now.AddDate(0, 0, -2).In(s.cfg.Location).Format("02/01/2006")+" 10:15"; got != want {
+		t.Errorf("Camille validated %s, want %s", got, want)
+	}
+	if camille.Status != StatusPending ||
 		camille.Person.StudentNumber != "21901234" || !camille.Person.BirthDate.Equal(date(2004, 7, 14)) || mails(camille) != 1 {
 		t.Errorf("Camille: %+v", camille)
 	}
