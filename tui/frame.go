@@ -199,7 +199,10 @@ func (m *Model) bindings() (screenKeys, global []key.Binding) {
 		// A screen whose esc does more than go back says so itself.
 		global = append(global, c.BackKey())
 	}
-	global = append(global, c.HelpKey(), c.LangKey())
+	if _, inHelp := m.screen.(interface{ IsHelp() }); !inHelp {
+		global = append(global, c.HelpKey()) // no help on help
+	}
+	global = append(global, c.LangKey())
 	if _, inMailbox := m.screen.(interface{ IsMailbox() }); c.Demo && !inMailbox {
 		global = append(global, c.MailboxKey())
 	}
@@ -223,11 +226,11 @@ func bindsKey(keys []key.Binding, name string) bool {
 }
 
 // dropOrder: the first of these still in the list goes first. Keys that
-// people guess go before those nobody would: Ctrl+C home, F1 help (the
-// convention), then F2 (the way to English for someone who reads no
-// French), Esc, and last F4, how a newcomer at a demo kiosk reads the code
-// just sent.
-var dropOrder = []string{"ctrl+c", screens.KeyHelp, screens.KeyLang, "esc", screens.KeyMailbox}
+// people guess go before those nobody would: Ctrl+C home, Esc back (every
+// program's way back), then F1 help, F2 (the way to English for someone
+// who reads no French), and last F4, how a newcomer at a demo kiosk reads
+// the code just sent.
+var dropOrder = []string{"ctrl+c", "esc", screens.KeyHelp, screens.KeyLang, screens.KeyMailbox}
 
 // dropLeastUseful takes out the first key of dropOrder still in keys (or
 // the last key) and says which it was.

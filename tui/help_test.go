@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"entkiosk/data"
 	"entkiosk/screens"
 )
@@ -136,5 +138,17 @@ func TestHelpConnectingFromHomeWithoutAddress(t *testing.T) {
 		"(assistance-ent@umontpellier.fr")
 	if strings.Contains(tm.screen(), "ssh -p") {
 		t.Fatalf("a command without an address:\n%s", tm.screen())
+	}
+}
+
+// The help line never offers what does nothing: no F1 inside Aide, even
+// on a wide terminal where it would fit.
+func TestHelpLineInAideHasNoF1(t *testing.T) {
+	tm := newTestModel(t)
+	tm.send(tea.WindowSizeMsg{Width: 140, Height: 30})
+	tm.press("f1")
+	tm.requireScreen("↑/↓ sujet", "F2 English")
+	if strings.Contains(tm.screen(), "F1 aide") {
+		t.Fatalf("Aide offers F1:\n%s", tm.screen())
 	}
 }
