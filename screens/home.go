@@ -146,10 +146,12 @@ func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (h *Home) login() tea.Cmd {
 	ident, pw := h.identifiant.Value(), h.password.Value()
 	if strings.TrimSpace(ident) == "" || pw == "" {
+		// Say what is missing, and go there.
 		h.err, h.errKey = nil, "home.required"
 		if strings.TrimSpace(ident) == "" {
 			h.form.FocusItem(h.identifiant)
 		} else {
+			h.errKey = "home.required.password"
 			h.form.FocusItem(h.password)
 		}
 		return nil

@@ -184,3 +184,16 @@ func TestHomeEnterNamesTheLink(t *testing.T) {
 		t.Fatalf("English help line %q", line)
 	}
 }
+
+// An empty field is named: with the identifiant typed, only the password
+// is asked for.
+func TestHomeSaysWhatIsMissing(t *testing.T) {
+	tm := newTestModel(t)
+	tm.press("tab", "enter") // Se connecter with nothing typed
+	tm.requireScreen("Saisissez votre identifiant et votre mot de passe.")
+	tm.typeText("hugo.lefevre")
+	tm.press("tab", "enter")
+	tm.requireScreen("✗ Saisissez votre mot de passe.")
+	tm.press("f2")
+	tm.requireScreen("✗ Type your password.")
+}
