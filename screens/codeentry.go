@@ -301,26 +301,30 @@ func (e *CodeEntry) refused(err error) {
 // field, and the resend entry (or from when it will be offered).
 func (e *CodeEntry) View() string {
 	c, st := e.c, e.c.Styles
-	lines := []string{st.Text.Render(c.Tf(e.intro, st.Strong.Render(Clean(e.ch.MaskedTarget))))}
+	// A sentence longer than the line wraps (a refusal often is at 80
+	// columns); one that fits is left as it is.
+	w := min(max(c.Width-2, 20), 78)
+	fit := func(s string) string { return fitLines(s, w) }
+	lines := []string{st.Text.Render(fit(c.Tf(e.intro, st.Strong.Render(Clean(e.ch.MaskedTarget)))))}
 	if !e.needNew {
 		// Once the code can no longer work, until when it would have is noise.
-		lines = append(lines, st.Muted.Render(c.Tf("code.expires", c.FormatDateTime(e.ch.ExpiresAt))))
+		lines = append(lines, st.Muted.Render(fit(c.Tf("code.expires", c.FormatDateTime(e.ch.ExpiresAt)))))
 	}
 	if c.Demo {
-		lines = append(lines, st.Muted.Render(c.T("code.demo")))
+		lines = append(lines, st.Muted.Render(fit(c.T("code.demo"))))
 	}
 	lines = append(lines, "")
 	if e.resent {
-		lines = append(lines, st.Success.Render("✓ "+c.T("code.resent")), "")
+		lines = append(lines, st.Success.Render(fit("✓ "+c.T("code.resent"))), "")
 	}
 	status := ""
 	switch {
 	case e.busy.On():
 		status = e.busy.View()
 	case !e.local.IsZero():
-		status = st.Error.Render("✗ " + e.c.Said(e.local))
+		status = st.Error.Render(fit("✗ " + e.c.Said(e.local)))
 	case e.err != nil:
-		status = st.Error.Render("✗ " + c.ErrorText(e.err))
+		status = st.Error.Render(fit("✗ " + c.ErrorText(e.err)))
 	}
 	if e.needNew && status != "" {
 		// Nothing to type any more: why first, then the way out.
@@ -333,8 +337,8 @@ func (e *CodeEntry) View() string {
 	if !e.hasResend {
 		lines = append(lines, st.Muted.Render("  "+e.waitText()))
 		if e.notYet {
-			lines = append(lines, "", st.Error.Render("✗ "+c.Tf("flow.notyet", c.FormatFromTime(e.resendAt),
-				c.MinutesUntilFrom(e.resendAt))))
+			lines = append(lines, "", st.Error.Render(fit("✗ "+c.Tf("flow.notyet", c.FormatFromTime(e.resendAt),
+				c.MinutesUntilFrom(e.resendAt)))))
 		}
 	}
 	if status != "" {

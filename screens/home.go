@@ -168,7 +168,7 @@ func (h *Home) View() string {
 	c, st, f := h.c, h.c.Styles, h.form
 	lines := []string{st.Title.Render(c.T("home.title"))}
 	if h.notice != "" {
-		lines = append(lines, st.LinkOn.Render("ℹ "+h.c.T(h.notice)), "")
+		lines = append(lines, st.LinkOn.Render(fitLines("ℹ "+h.c.T(h.notice), min(max(h.c.Width-2, 20), 78))), "")
 	}
 	lines = append(lines, f.ItemView(h.identifiant), f.ItemView(h.password), "", f.ItemView(h.button))
 	// The outcome of the button, right under it.

@@ -65,6 +65,18 @@ func wrapOne(s string, width int) string {
 	return strings.Join(wrapWords(keepTogether(s), max(width, 20)), "\n")
 }
 
+// fitLines wraps the lines of s that are wider than width and leaves the
+// others exactly as they are.
+func fitLines(s string, width int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > width {
+			lines[i] = wrapOne(l, width)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // scrollKeyMap is the viewports' keys: up, down, page up and down. The
 // default's ctrl+d and h/l are taken elsewhere (home key, typing).
 func scrollKeyMap() viewport.KeyMap {

@@ -316,7 +316,7 @@ func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 
 	// The student's screen was opened before the resend: the old code is
 	// refused there (it says it was replaced), the new one goes on.
-	if got := student.ask("code " + oldCode); got != "refused ✗ Ce code a été remplacé par un plus récent : saisissez le code du dernier mail reçu." {
+	if got := student.ask("code " + oldCode); got != "refused ✗ Ce code a été remplacé par un plus récent\u00a0: saisissez le code du dernier mail reçu." {
 		t.Fatalf("old code: %s", got)
 	}
 	if got := student.ask("code " + newCode); got != "ok étape 3 sur 5 : charte" {
@@ -444,8 +444,16 @@ func TestHelpdeskStudentProcess(t *testing.T) {
 		if strings.Contains(screen, want) {
 			return "ok " + want
 		}
-		for _, line := range strings.Split(screen, "\n") {
+		lines := strings.Split(screen, "\n")
+		for i, line := range lines {
 			if l := strings.TrimSpace(line); strings.HasPrefix(l, "✗") {
+				// A long refusal wraps: its next lines, up to a blank one.
+				for _, next := range lines[i+1:] {
+					if strings.TrimSpace(next) == "" {
+						break
+					}
+					l += " " + strings.TrimSpace(next)
+				}
 				return "refused " + l
 			}
 		}

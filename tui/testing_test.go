@@ -135,9 +135,23 @@ func (tm *testModel) screen() string { return ansi.Strip(tm.View()) }
 func (tm *testModel) requireScreen(want ...string) {
 	tm.t.Helper()
 	s := tm.screen()
+	tm.requireFits(s)
 	for _, w := range want {
 		if !strings.Contains(s, w) {
 			tm.t.Fatalf("screen lacks %q:\n%s", w, s)
+		}
+	}
+}
+
+// requireFits fails when a line of the frame is wider than the terminal:
+// the terminal would cut it (a refusal losing its end, an address its
+// domain). Every screen a test looks at is checked.
+func (tm *testModel) requireFits(s string) {
+	tm.t.Helper()
+	width := tm.Common().Width
+	for i, line := range strings.Split(s, "\n") {
+		if w := ansi.StringWidth(line); w > width {
+			tm.t.Fatalf("line %d is %d columns wide, the terminal %d:\n%s", i+1, w, width, s)
 		}
 	}
 }
@@ -146,6 +160,7 @@ func (tm *testModel) requireScreen(want ...string) {
 // (go test -update rewrites it).
 func (tm *testModel) requireGolden() {
 	tm.t.Helper()
+	tm.requireFits(tm.screen())
 	golden.RequireEqual(tm.t, []byte(tm.screen()))
 }
 
