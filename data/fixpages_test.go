@@ -208,7 +208,7 @@ func TestMailsTheOwnerDidNotCauseUseTheAccountLanguage(t *testing.T) {
 		t.Fatalf("the agent's reset to Hugo: %+v", m)
 	}
 	clock.Advance(time.Minute)
-	if err := s.HelpdeskCorrectRecovery(ctx, ines, a.Person.ID, "hugo.neuf@example.net", true, agentFR); err != nil {
+	if _, err := s.HelpdeskCorrectRecovery(ctx, ines, a.Person.ID, "hugo.neuf@example.net", true, agentFR); err != nil {
 		t.Fatal(err)
 	}
 	if m := mailsOfKind(t, s, hugoMail, MailRecoveryChanged); len(m) != 1 || m[0].Lang != "en" {

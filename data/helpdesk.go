@@ -243,19 +243,33 @@ func (s *Store) clearThrottle(ctx context.Context, tx *sql.Tx, scope, key string
 	return n > 0, err
 }
 
+// RecoveryCorrected is what a correction of the mail de secours did.
+type RecoveryCorrected struct {
+	Recovery         string // the new mail de secours, masked
+	RedirectFollowed bool   // the redirection to the old one now goes to the new one
+	KeepCopy         bool   // the redirection's choice, unchanged
+}
+
 // HelpdeskCorrectRecovery replaces the mail de secours once the agent has
 // checked the person's identity (student number and birth date, asked of
 // the person and compared with the card). The codes sent to the old
-// address stop working, and the old address is told of the change.
+// address stop working, and the old address is told of the change. A
+// redirection to the old mail de secours follows to the new one
+// (followRecovery; the card says beforehand: PersonCard.RedirectToRecovery).
 func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, personID int64, address string,
-	identityChecked bool, o Origin) error {
-	return s.helpdeskAction(ctx, agent, personID, "correct recovery mail", o, func(tx *sql.Tx, acct *Account) (string, error) {
+	identityChecked bool, o Origin) (RecoveryCorrected, error) {
+	var done RecoveryCorrected
+	err := s.helpdeskAction(ctx, agent, personID, "correct recovery mail", o, func(tx *sql.Tx, acct *Account) (string, error) {
 		if !identityChecked {
 			return "", ErrIdentityNotChecked
 		}
 		// The same rule as the person's own change: a personal address,
 		// reachable when the university account is not.
 		addr, err := s.recoveryAddress(acct, address)
+		if err != nil {
+			return "", err
+		}
+		followed, err := s.followRecovery(ctx, tx, personID, addr, agent.Identifiant, o.WithLang(acct.MailLang()))
 		if err != nil {
 			return "", err
 		}
@@ -270,6 +284,7 @@ func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, per
 		if err := s.queueNotice(ctx, tx, acct, MailRecoveryChanged, acct.RecoveryEmail, MaskEmail(addr), o.WithLang(acct.MailLang())); err != nil {
 			return "", err
 		}
+		done = RecoveryCorrected{Recovery: MaskEmail(addr), RedirectFollowed: followed, KeepCopy: acct.KeepCopy}
 		checked := "birth date"
 		if acct.Person.StudentNumber != "" {
 			checked = "student number and birth date"
@@ -277,6 +292,10 @@ func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, per
 		return fmt.Sprintf("recovery mail corrected (%s checked): %s → %s", checked,
 			MaskEmail(acct.RecoveryEmail), MaskEmail(addr)), nil
 	})
+	if err != nil {
+		return RecoveryCorrected{}, err
+	}
+	return done, nil
 }
 
 // HelpdeskAudit reads the audit log for an agent (see AuditLog).

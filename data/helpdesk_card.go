@@ -35,6 +35,10 @@ type PersonCard struct {
 	LookupLock     LockState       // students only
 	Codes          []CodeInfo      // newest first
 	Timeline       []TimelineEvent // newest first
+
+	// RedirectToRecovery: the redirection goes to the mail de secours, so a
+	// correction of the mail de secours takes it along (followRecovery).
+	RedirectToRecovery bool
 }
 
 // LockState is a throttle lock as the helpdesk sees it.
@@ -236,6 +240,7 @@ func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, erro
 		if a.RedirectEmail != "" {
 			c.Redirect = MaskEmail(a.RedirectEmail)
 		}
+		c.RedirectToRecovery = a.RedirectsToRecovery()
 		if c.LoginLock, err = s.lockState(ctx, scopeLogin, a.LocalPart, LoginFailureWindow); err != nil {
 			return nil, err
 		}

@@ -175,7 +175,8 @@ func TestHelpdeskRoleEnforced(t *testing.T) {
 			return err
 		},
 		"correct": func(a *Account) error {
-			return f.s.HelpdeskCorrectRecovery(ctx, a, camille, "camille.m@example.net", true, f.o)
+			_, err := f.s.HelpdeskCorrectRecovery(ctx, a, camille, "camille.m@example.net", true, f.o)
+			return err
 		},
 	}
 	forged := *f.student
@@ -450,11 +451,11 @@ func TestHelpdeskCorrectRecovery(t *testing.T) {
 		{"marie.petit@etu.umontpellier.fr", true, func(err error) bool { return errors.Is(err, ErrRecoveryUniversity) }},
 		{"someone@umontpellier.fr", true, func(err error) bool { return errors.Is(err, ErrRecoveryUniversity) }},
 	} {
-		if err := f.s.HelpdeskCorrectRecovery(ctx, f.agent, camille, tc.addr, tc.checked, f.o); !tc.want(err) {
+		if _, err := f.s.HelpdeskCorrectRecovery(ctx, f.agent, camille, tc.addr, tc.checked, f.o); !tc.want(err) {
 			t.Fatalf("%q: %v", tc.addr, err)
 		}
 	}
-	if err := f.s.HelpdeskCorrectRecovery(ctx, f.agent, camille, " Camille.New@Example.NET ", true, f.o); err != nil {
+	if _, err := f.s.HelpdeskCorrectRecovery(ctx, f.agent, camille, " Camille.New@Example.NET ", true, f.o); err != nil {
 		t.Fatal(err)
 	}
 	acct, _ := f.s.Account(ctx, camille)

@@ -344,7 +344,7 @@ func TestChangedRecoveryCancelsCodesToTheOldAddress(t *testing.T) {
 		const newRecovery = "hugo.neuf@example.net"
 		if byHelpdesk {
 			a, _, _ := s.accountByLogin(ctx, s.db, hugo)
-			if err := s.HelpdeskCorrectRecovery(ctx, agent(t, s), a.Person.ID, newRecovery, true,
+			if _, err := s.HelpdeskCorrectRecovery(ctx, agent(t, s), a.Person.ID, newRecovery, true,
 				Origin{Client: "helpdesk-desk"}); err != nil {
 				t.Fatal(err)
 			}

@@ -245,7 +245,9 @@ func (s *Store) RequestRecoveryChange(ctx context.Context, a *Account, currentPa
 }
 
 // ConfirmRecoveryChange applies a confirmed mail de secours and tells the
-// old address; the codes sent to the old address stop working.
+// old address; the codes sent to the old address stop working. A
+// redirection to the old mail de secours follows to the new one
+// (followRecovery): the account returned says so (RedirectsToRecovery).
 func (s *Store) ConfirmRecoveryChange(ctx context.Context, t *Ticket, o Origin) (*Account, error) {
 	if t == nil || t.Purpose != PurposeRecoveryMail {
 		return nil, ErrCodeUsed
@@ -256,6 +258,9 @@ func (s *Store) ConfirmRecoveryChange(ctx context.Context, t *Ticket, o Origin) 
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		if err := s.consumeCode(ctx, tx, t); err != nil {
+			return err
+		}
+		if _, err := s.followRecovery(ctx, tx, t.PersonID, t.Target, "", o); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, t.Target, t.PersonID); err != nil {

@@ -356,6 +356,9 @@ func (d *Dashboard) finish(msg dashResultMsg) tea.Cmd {
 		notice = SayKey("dash.password.done")
 	case "recovery.confirm":
 		notice = SayKey("dash.recovery.done", data.MaskEmail(acct.RecoveryEmail))
+		if acct.RedirectsToRecovery() { // the redirection followed (data.followRecovery)
+			notice = SayKey("r5redir.dash.recovery.done", data.MaskEmail(acct.RecoveryEmail), copySay(acct.KeepCopy))
+		}
 	case "redirection", "redirection.self", "redirection.confirm":
 		notice = SayKey("dash.redirection.done", data.MaskEmail(acct.RedirectEmail), copySay(acct.KeepCopy))
 	case "redirection.remove":

@@ -192,12 +192,15 @@ func (p *hdCorrect) submit() tea.Cmd {
 	store, agent, origin, id, person := c.Store, c.Account, c.Origin(), p.id, p.card.personID
 	address, checked := p.address.Value(), p.checked.On
 	return p.h.busy.Start(func() tea.Msg {
-		err := store.HelpdeskCorrectRecovery(context.Background(), agent, person, address, checked, origin)
+		done, err := store.HelpdeskCorrectRecovery(context.Background(), agent, person, address, checked, origin)
 		if err != nil {
 			return hdActionMsg{id: id, err: err}
 		}
-		addr, _ := data.ParseEmail(address)
-		return hdActionMsg{id: id, notice: c.Tf("helpdesk.done.recovery", Clean(data.MaskEmail(addr)))}
+		if done.RedirectFollowed {
+			return hdActionMsg{id: id, notice: c.Tf("r5redir.helpdesk.done", Clean(done.Recovery), Clean(done.Recovery),
+				c.copyWord(done.KeepCopy))}
+		}
+		return hdActionMsg{id: id, notice: c.Tf("helpdesk.done.recovery", Clean(done.Recovery))}
 	})
 }
 
@@ -223,6 +226,12 @@ func (p *hdCorrect) view() string {
 	lines = append(lines, field("helpdesk.correct.number", Clean(number))...)
 	lines = append(lines, field("helpdesk.correct.birth", c.FormatDate(card.Person.BirthDate))...)
 	lines = append(lines, field("helpdesk.correct.current", Clean(card.Recovery))...)
+	if card.RedirectToRecovery {
+		// The redirection goes along with the mail de secours: say so
+		// before the agent confirms (the person may not expect it).
+		lines = append(lines, flow(h.width(), span{c.Tf("r5redir.helpdesk.follow", c.copyWord(card.KeepCopy)),
+			st.Warning.Render})...)
+	}
 	lines = append(lines, "", p.form.View(), "")
 	return strings.Join(append(lines, h.status("", p.errText)...), "\n")
 }

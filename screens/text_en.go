@@ -536,6 +536,10 @@ Ctrl+C at home closes the session (or q, when the cursor is not in a field). It 
 	"dash.key.logout":                "log out",
 	"dash.confirm.password":          "Current password",
 	"dash.confirm.password.hint":     "to confirm it is you",
+	// --- r5redir (a redirection to the mail de secours follows it when it changes)
+	"r5redir.dash.recovery.done": "Recovery address replaced by %s; the old one was told. Your redirection follows: your mail now goes there, %s.",
+	"r5redir.helpdesk.follow":    "University mail is redirected to this recovery address (%s): the redirection will follow, to the new address.",
+	"r5redir.helpdesk.done":      "Recovery address corrected: %s. The old address is notified. The redirection followed: university mail now goes to %s, %s.",
 	// --- helpdesk (console assistance). Entries with {date}, {time},
 	// {datetime}, {n} or {text} are filled by name; the others by %s / %d.
 	"helpdesk.title":              "Helpdesk console",

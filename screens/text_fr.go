@@ -537,6 +537,10 @@ Ctrl+C sur l'accueil ferme la session (ou q, quand le curseur n'est pas dans un 
 	"dash.key.logout":                "déconnexion",
 	"dash.confirm.password":          "Mot de passe actuel",
 	"dash.confirm.password.hint":     "pour confirmer que c'est bien vous",
+	// --- r5redir (a redirection to the mail de secours follows it when it changes)
+	"r5redir.dash.recovery.done": "Mail de secours remplacé par %s ; l'ancien est prévenu. Votre redirection suit : vos mails y vont désormais, %s.",
+	"r5redir.helpdesk.follow":    "Les mails universitaires sont redirigés vers ce mail de secours (%s) : la redirection suivra, vers la nouvelle adresse.",
+	"r5redir.helpdesk.done":      "Mail de secours corrigé : %s. L'ancienne adresse est prévenue. La redirection a suivi : les mails universitaires vont désormais à %s, %s.",
 	// --- helpdesk (console assistance). Entries with {date}, {time},
 	// {datetime}, {n} or {text} are filled by name; the others by %s / %d.
 	"helpdesk.title":              "Console assistance",

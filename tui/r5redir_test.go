@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"entkiosk/data"
+)
+
+// A redirection to the mail de secours follows it when it changes, and the
+// screens say so: the helpdesk correction before and after confirming, the
+// person's dashboard after the change.
+
+const (
+	r5Marie2     = "marie.petit2"
+	r5Marie2Mail = "mpetit.2003@example.org"
+	r5Marie2Pass = "Tortue-Velo-Nuage-42"
+	r5NewMail    = "marie.p@example.net"
+)
+
+// r5ActivateRedirected activates marie.petit2 as in the try-out: step 4,
+// "Oui, sans garder de copie" (or with one).
+func r5ActivateRedirected(t *testing.T, s *data.Store, keepCopy bool) {
+	t.Helper()
+	o := data.Origin{Client: "kiosk:other", Lang: "fr"}
+	c, err := s.StartActivation(t.Context(), data.ActivationIdentity{Identifiant: r5Marie2}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := s.ActivationChallenge(t.Context(), c, false, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk, err := s.VerifyCode(t.Context(), ch, outboxCode(t, s, r5Marie2Mail), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.CompleteActivation(t.Context(), tk, data.ActivationChoice{CharterAccepted: true, Redirect: true,
+		KeepCopy: keepCopy, Password: r5Marie2Pass}, o)
+	if err != nil || a.RedirectEmail != r5Marie2Mail {
+		t.Fatalf("activation: %v", err)
+	}
+}
+
+// r5RequireSaid fails unless the screen says sentence, however it wraps.
+func (tm *testModel) r5RequireSaid(sentence string) {
+	tm.t.Helper()
+	said := strings.Join(strings.Fields(strings.ReplaceAll(tm.screen(), "\u00a0", " ")), " ")
+	if !strings.Contains(said, sentence) {
+		tm.t.Fatalf("screen does not say %q:\n%s", sentence, tm.screen())
+	}
+}
+
+func TestR5RedirHelpdeskCorrectionSaysTheRedirectionFollows(t *testing.T) {
+	tm := hdConsole(t)
+	r5ActivateRedirected(t, tm.store, false)
+	tm.hdOpen("marie.petit2")
+	tm.requireScreen("Mail de secours m•••••@e•••••.org", "Redirection     m•••••@e•••••.org")
+	tm.press("down", "enter") // the second action: correct the mail de secours
+	tm.requireScreen("Corriger le mail de secours", "22200002", "12/10/2003")
+	tm.r5RequireSaid("Les mails universitaires sont redirigés vers ce mail de secours (sans copie) : " +
+		"la redirection suivra, vers la nouvelle adresse.")
+	tm.requireGolden()
+	tm.typeText(r5NewMail)
+	tm.press("enter", "space", "tab", "enter")
+	tm.requireScreen("Mail de secours m•••••@e•••••.net", "Redirection     m•••••@e•••••.net")
+	tm.r5RequireSaid("✓ Mail de secours corrigé : m•••••@e•••••.net. L'ancienne adresse est prévenue. " +
+		"La redirection a suivi : les mails universitaires vont désormais à m•••••@e•••••.net, sans copie.")
+	a, err := tm.store.Account(t.Context(), hdPersonID(t, tm.store, r5Marie2))
+	if err != nil || a.RedirectEmail != r5NewMail || a.KeepCopy {
+		t.Fatalf("redirect %q keep %v (%v)", a.RedirectEmail, a.KeepCopy, err)
+	}
+	if e := hdAudit(t, tm.store, data.EventUpdateRedirection); e.Actor != "ines.moreau@umontpellier.fr" {
+		t.Fatalf("audit: %+v", e)
+	}
+
+	// In English too.
+	tm.press("f2")
+	tm.press("down", "enter")
+	tm.r5RequireSaid("University mail is redirected to this recovery address (no copy): the redirection " +
+		"will follow, to the new address.")
+}
+
+// A redirection elsewhere stays: the correction screen says nothing of it.
+func TestR5RedirHelpdeskCorrectionQuietForOtherRedirections(t *testing.T) {
+	tm := hdConsole(t)
+	tm.hdOpen("camille martin")
+	tm.press("down", "enter")
+	tm.requireScreen("Corriger le mail de secours")
+	if strings.Contains(tm.screen(), "redirection suivra") {
+		t.Fatalf("a redirection that does not exist follows:\n%s", tm.screen())
+	}
+}
+
+func TestR5RedirDashboardSaysTheRedirectionFollowed(t *testing.T) {
+	tm := newTestModel(t)
+	r5ActivateRedirected(t, tm.store, true)
+	tm.pagesLogin(r5Marie2, r5Marie2Pass)
+	tm.requireTextNB("Redirection      vers m•••••@e•••••.org, copie conservée")
+	tm.dashAction("Mail de secours")
+	tm.dashSubmit(r5NewMail, r5Marie2Pass)
+	tm.typeText(outboxCode(t, tm.store, r5NewMail))
+	tm.press("enter")
+	tm.requireTextNB("Mail de secours  m•••••@e•••••.net", "Redirection      vers m•••••@e•••••.net, copie conservée")
+	tm.r5RequireSaid("✓ Mail de secours remplacé par m•••••@e•••••.net ; l'ancien est prévenu. " +
+		"Votre redirection suit : vos mails y vont désormais, copie conservée.")
+	tm.requireWidth(80)
+	tm.requireGolden()
+	if a := tm.Common().Account; a.RedirectEmail != r5NewMail || !a.KeepCopy {
+		t.Fatalf("redirect %q keep %v", a.RedirectEmail, a.KeepCopy)
+	}
+	if n := pagesMailsTo(t, tm.store, r5Marie2Mail, data.MailRedirectionChanged); n != 0 {
+		t.Fatalf("%d redirection notices to the old address", n)
+	}
+	if n := pagesMailsTo(t, tm.store, r5NewMail, data.MailRedirectionChanged); n != 1 {
+		t.Fatalf("%d redirection notices to the new address", n)
+	}
+}
+
+// Without a redirection to the mail de secours, the message is the usual one.
+func TestR5RedirDashboardQuietWithoutRedirection(t *testing.T) {
+	tm := newTestModel(t)
+	dashLoginHugo(tm)
+	tm.dashAction("Mail de secours")
+	tm.dashSubmit("hugo.perso@example.net", dashHugoPassword)
+	tm.typeText(outboxCode(t, tm.store, "hugo.perso@example.net"))
+	tm.press("enter")
+	tm.requireTextNB("✓ Mail de secours remplacé par h•••••@e•••••.net ; l'ancien est prévenu.")
+	if strings.Contains(tm.screen(), "redirection suit") {
+		t.Fatalf("a redirection that does not exist follows:\n%s", tm.screen())
+	}
+}
