@@ -123,7 +123,7 @@ var textEN = map[string]string{
 
 	// --- code entry (CodeEntry, shared by every flow that mails a code)
 	"code.sent":                   "A code was sent to %s.",
-	"code.expires":                "It is valid until %s.",
+	"code.expires":                "The code is valid until %s.",
 	"code.demo":                   "Demo: the mail is in the demo mailbox (F4).",
 	"code.label":                  "Code from the mail (8 digits)",
 	"code.hint":                   "Only digits count: spaces are ignored.",

@@ -124,7 +124,7 @@ var textFR = map[string]string{
 
 	// --- code entry (CodeEntry, shared by every flow that mails a code)
 	"code.sent":                   "Un code a été envoyé à %s.",
-	"code.expires":                "Il est valable jusqu'au %s.",
+	"code.expires":                "Le code est valable jusqu'au %s.",
 	"code.demo":                   "Démo : le mail est dans la boîte de démonstration (F4).",
 	"code.label":                  "Code reçu par mail (8 chiffres)",
 	"code.hint":                   "Seuls les chiffres comptent : les espaces sont ignorés.",

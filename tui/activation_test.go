@@ -74,7 +74,7 @@ func TestActivationCamilleEndToEnd(t *testing.T) {
 
 	tm.identify("Camille.Martin")
 	tm.requireScreen("étape 2 sur 5 : code d'activation", "Un code a été envoyé à c•••••@e•••••.org",
-		"Il est valable jusqu'au 26/11/2026 à 10:00.")
+		"Le code est valable jusqu'au 26/11/2026 à 10:00.")
 	code := mailedCode(t, tm.store, camilleMail)
 	if n := codeMails(t, tm.store, camilleMail); n != 1 {
 		t.Fatalf("%d code mails: the one of the IA validation should be used", n)

@@ -234,7 +234,7 @@ func TestCodeEntryShortAndWrongCodes(t *testing.T) {
 		tm.typeText(wrongCode(code))
 		tm.press("enter")
 		tm.requireScreen("Code incorrect. Il vous reste " + left)
-		tm.requireScreen("Il est valable jusqu'au 26/11/2026 à 10:00.") // a wrong code leaves the code valid
+		tm.requireScreen("Le code est valable jusqu'au 26/11/2026 à 10:00.") // a wrong code leaves the code valid
 		tm.requireHidden(wrongCode(code))
 		if v := tm.field("Code reçu par mail (8 chiffres)"); v != "" {
 			t.Fatalf("the field is not empty after a refusal: %q", v)
@@ -258,7 +258,7 @@ func TestCodeEntryShortAndWrongCodes(t *testing.T) {
 	tm.requireScreen("› Recevoir un nouveau code", "Entrée nouveau code")
 	tm.press("enter")
 	tm.requireScreen("Un nouveau code a été envoyé ; le précédent ne fonctionne plus.",
-		"Il est valable jusqu'au 26/11/2026 à 10:01.")
+		"Le code est valable jusqu'au 26/11/2026 à 10:01.")
 	fresh := mailedCode(t, tm.store, hugoMail)
 	tm.typeText(fresh)
 	tm.press("enter")
@@ -293,7 +293,7 @@ func TestCodeEntryResendAfterCooldown(t *testing.T) {
 	tm.press("enter")
 	// A replaced code says so; the field stays, for the newest code.
 	tm.requireScreen("Ce code a été remplacé par un plus récent", "› Code reçu par mail (8 chiffres)",
-		"Il est valable jusqu'au 26/11/2026 à 10:01.")
+		"Le code est valable jusqu'au 26/11/2026 à 10:01.")
 	if v := tm.field("Code reçu par mail (8 chiffres)"); v != "" {
 		t.Fatalf("the replaced code stays in the field: %q", v)
 	}
