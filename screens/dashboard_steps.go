@@ -227,8 +227,8 @@ func newRedirectionStep(c *Common) *redirectionStep {
 func (r *redirectionStep) keys() []key.Binding {
 	c := r.c
 	keys := []key.Binding{c.NextKey()}
-	if _, onToggle := r.form.Focused().(*Toggle); onToggle {
-		return append(keys, c.bind([]string{" ", "enter"}, c.T("keyname.space"), "key.toggle"))
+	if t, onToggle := r.form.Focused().(*Toggle); onToggle {
+		return append(keys, c.toggleKey(t, c.T("keyname.space")))
 	}
 	return append(keys, c.SubmitKey("key.choose"))
 }

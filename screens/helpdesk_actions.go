@@ -150,7 +150,7 @@ func (p *hdCorrect) keys() []key.Binding {
 	k := []key.Binding{c.NextKey()}
 	switch p.form.Focused() {
 	case p.checked:
-		return append(k, c.bind([]string{" ", "enter"}, c.T("helpdesk.keyname.space"), "key.toggle"))
+		return append(k, c.toggleKey(p.checked, c.T("helpdesk.keyname.space")))
 	case p.address:
 		return append(k, c.SubmitKey("key.next"))
 	}

@@ -15,6 +15,16 @@ func (c *Common) bind(keys []string, label, helpKey string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, c.T(helpKey)))
 }
 
+// toggleKey is Space (and Enter) on a box: "cocher", or "décocher" once
+// ticked, so that the help line says what the key will do.
+func (c *Common) toggleKey(t *Toggle, label string) key.Binding {
+	desc := "key.toggle"
+	if t.On {
+		desc = "key.untoggle"
+	}
+	return c.bind([]string{" ", "enter"}, label, desc)
+}
+
 // Global bindings, handled by the shell before a screen sees the key.
 func (c *Common) HelpKey() key.Binding { return c.bind([]string{KeyHelp}, "F1", "key.help") }
 func (c *Common) LangKey() key.Binding { return c.bind([]string{KeyLang}, "F2", "key.lang") }

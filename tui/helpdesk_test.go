@@ -217,7 +217,10 @@ func TestHelpdeskCorrectRecoveryNeedsIdentityCheck(t *testing.T) {
 	tm.typeText("camille.m@example.net")
 	tm.press("enter", "tab", "enter") // not ticked
 	tm.requireScreen("Vérifiez d'abord l'identité de la personne, puis cochez la case.")
-	tm.press("space", "tab", "enter") // the refusal put the focus on the box
+	tm.requireScreen("cocher")
+	tm.press("space") // the refusal put the focus on the box
+	tm.requireScreen("Espace décocher") // the help line says what Space does now
+	tm.press("tab", "enter")
 	tm.requireScreen("✓ Mail de secours corrigé : c•••••@e•••••.net.", "Mail de secours c•••••@e•••••.net")
 	acct, _ := tm.store.Account(context.Background(), hdPersonID(t, tm.store, "camille.martin"))
 	if acct.RecoveryEmail != "camille.m@example.net" {
