@@ -900,6 +900,9 @@ Ask for the student number and the birth date without saying them, then compare 
 ## The audit log
 From the search (Tab, then Enter): the whole log, newest first. Filter by identifiant or student number (Enter) and by event type (Tab, then ←/→).`,
 
+	// --- r5refresh (the dashboard reads the account again; the audit tables)
+	"helpdesk.col.identifiant.short": "Account",
+
 	// --- r4data (round 4: the command line, the demo, the console's audit)
 	"helpdesk.reason.resend_cooldown": "wait between two codes",
 	"cli.lang.help":                   "language of the messages and labels: fr or en",

@@ -911,6 +911,9 @@ Demandez le n° étudiant et la date de naissance sans les dire, puis comparez-l
 ## Le journal d'audit
 Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abord. Filtrez par identifiant ou numéro d'étudiant (Entrée) et par type d'événement (Tab, puis ←/→).`,
 
+	// --- r5refresh (the dashboard reads the account again; the audit tables)
+	"helpdesk.col.identifiant.short": "Compte",
+
 	// --- r4data (round 4: the command line, the demo, the console's audit)
 	"helpdesk.reason.resend_cooldown": "délai entre deux codes",
 	"cli.lang.help":                   "langue des messages et des libellés : fr ou en",
