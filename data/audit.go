@@ -74,11 +74,12 @@ type AuditFilter struct {
 	Identifiant string // full identifiant or local part; or a student number (8 digits): that person's lines
 	Events      []Event
 	Since       time.Time
-	BeforeID    int64 // paging: entries older than this one
+	BeforeID    int64 // paging: entries listed after this one (older, or as old and written before)
 	Limit       int   // default 100
 }
 
-// AuditLog lists audit entries, newest first.
+// AuditLog lists audit entries, newest first (by time, then by the order
+// written).
 func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
 	var where []string
 	var args []any
@@ -112,7 +113,9 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 		args = append(args, fmtTime(f.Since))
 	}
 	if f.BeforeID != 0 {
-		where = append(where, "id < ?")
+		// Older than that entry in the order listed: by time, then by the
+		// order written (several lines share an instant: one transaction).
+		where = append(where, "(at, id) < (SELECT at, id FROM audit WHERE id = ?)")
 		args = append(args, f.BeforeID)
 	}
 	if f.Limit <= 0 {
@@ -122,7 +125,11 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += " ORDER BY id DESC LIMIT ?"
+	// Newest first by time, then by the order written: the ids follow the
+	// time only when every line is written at once with the clock read at
+	// the moment (the demo writes past lines; two processes may read the
+	// clock, then wait for the write lock in the other order).
+	q += " ORDER BY at DESC, id DESC LIMIT ?"
 	args = append(args, f.Limit)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {

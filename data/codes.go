@@ -248,7 +248,9 @@ func (s *Store) VerifyCode(ctx context.Context, ch *Challenge, typed string, o O
 				return err
 			}
 			verdict = &CodeWrongError{Remaining: CodeMaxFailures - c.failures}
-			return s.audit(ctx, tx, AuditEntry{Event: EventCodeError, PersonID: c.personID, Identifiant: ch.identifiant,
+			// At the instant of the revocation: the card lists the fifth
+			// error under the code it revoked, not after it.
+			return s.audit(ctx, tx, AuditEntry{At: now, Event: EventCodeError, PersonID: c.personID, Identifiant: ch.identifiant,
 				Client: o.Client, Outcome: "wrong", Detail: fmt.Sprintf("%s, %d/%d", c.purpose, c.failures, CodeMaxFailures)})
 		}
 		ticket = &Ticket{Purpose: c.purpose, PersonID: c.personID, Identifiant: ch.identifiant, Target: c.target,

@@ -102,6 +102,31 @@ type TimelineEvent struct {
 	Problem      bool          // a failure, a lock, a mail not delivered
 	Code         *CodeInfo     // code events
 	Registration *Registration // IA_VALIDATED
+	// order places the events of one instant (see timelineOrder).
+	order timelineOrder
+}
+
+// timelineOrder places the events of one instant (a transaction reads the
+// clock once; a test's clock stands still): a code's creation under the
+// audit lines written with it (the lookup or the agent's action that sent
+// it), with the code it replaced just under it; its end (used, revoked
+// after the fifth error, expired) above them (what they caused); the audit
+// lines by the order written.
+type timelineOrder struct {
+	tier int   // 0 IA validated, 1 code created or replaced, 2 audit line, 3 code ended
+	seq  int64 // within a tier: the audit id; for codes, newer codes higher
+}
+
+// newerFirst says whether a comes before b in the timeline: newer first,
+// then, at the same instant, the order above.
+func newerFirst(a, b TimelineEvent) bool {
+	switch {
+	case !a.At.Equal(b.At):
+		return a.At.After(b.At)
+	case a.order.tier != b.order.tier:
+		return a.order.tier > b.order.tier
+	}
+	return a.order.seq > b.order.seq
 }
 
 // Timeline events that do not come from the audit log.
@@ -327,7 +352,7 @@ func (s *Store) fillTimeline(ctx context.Context, c *PersonCard) error {
 		r := &c.Registrations[i]
 		if !r.ValidatedAt.IsZero() {
 			tl = append(tl, TimelineEvent{At: r.ValidatedAt, What: TimelineIAValidated, Outcome: r.Statut, Registration: r,
-				Detail: r.AcademicYearLabel() + " " + r.CodeEtape})
+				Detail: r.AcademicYearLabel() + " " + r.CodeEtape, order: timelineOrder{0, int64(-i)}})
 		}
 	}
 	for i := range c.Codes {
@@ -335,18 +360,22 @@ func (s *Store) fillTimeline(ctx context.Context, c *PersonCard) error {
 		// expired), its mail another (queued, sent, failed, cancelled): the
 		// creation line says where the mail is now.
 		ci := &c.Codes[i]
+		newer := int64(-2 * i) // c.Codes is newest first
 		tl = append(tl, TimelineEvent{At: ci.CreatedAt, What: TimelineCodeCreated, Code: ci,
-			Problem: ci.Mail.Status == MailFailed})
+			Problem: ci.Mail.Status == MailFailed, order: timelineOrder{1, newer}})
+		ended := timelineOrder{3, newer}
 		switch ci.State {
 		case CodeUsed:
-			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeUsed, Code: ci})
+			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeUsed, Code: ci, order: ended})
 		case CodeSuperseded:
-			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeReplaced, Code: ci})
+			// replaced by the creation of the next one: just under it
+			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeReplaced, Code: ci,
+				order: timelineOrder{1, newer + 1}})
 		case CodeRevoked:
 			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeRevoked, Code: ci, Outcome: ci.RevokedWhy,
-				Problem: ci.RevokedWhy == "failures"})
+				Problem: ci.RevokedWhy == "failures", order: ended})
 		case CodeExpired:
-			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeExpired, Code: ci, Problem: true})
+			tl = append(tl, TimelineEvent{At: ci.EndedAt, What: TimelineCodeExpired, Code: ci, Problem: true, order: ended})
 		}
 	}
 	filter := AuditFilter{PersonID: c.Person.ID, Limit: timelineAuditLimit}
@@ -363,10 +392,9 @@ func (s *Store) fillTimeline(ctx context.Context, c *PersonCard) error {
 		}
 		tl = append(tl, TimelineEvent{At: e.At, What: string(e.Event), Outcome: e.Outcome, Detail: e.Detail,
 			Actor: e.Actor, Client: e.Client,
-			Problem: problemEvents[e.Event] || strings.HasPrefix(e.Outcome, "refused")})
+			Problem: problemEvents[e.Event] || strings.HasPrefix(e.Outcome, "refused"), order: timelineOrder{2, e.ID}})
 	}
-	// Newest first; at the same instant, the order written (stable).
-	sort.SliceStable(tl, func(i, j int) bool { return tl[i].At.After(tl[j].At) })
+	sort.SliceStable(tl, func(i, j int) bool { return newerFirst(tl[i], tl[j]) })
 	c.Timeline = tl
 	return nil
 }

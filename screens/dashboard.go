@@ -29,9 +29,13 @@ type Dashboard struct {
 	errSay    Say
 	busy      Busy
 	// reloading: the account is being read again (roles, addresses);
-	// changes counts the changes applied, so that a read begun before
-	// one is not taken for newer than it.
+	// again: asked meanwhile, read once more after it (what changed
+	// since the read began must show); asked: the person pressed r (say
+	// what the read found). changes counts the changes applied, so that a
+	// read begun before one is not taken for newer than it.
 	reloading bool
+	again     bool
+	asked     bool
 	changes   int
 
 	pw    *dashPasswordStep
@@ -117,9 +121,15 @@ func (d *Dashboard) Init() tea.Cmd { return d.reload() }
 
 // reload reads the account again, without the spinner (keys still work);
 // the shell comes back to the dashboard with a new size (esc from the
-// console, Aide or the mailbox, a resize): each is a reload.
+// console, Aide or the mailbox, a resize), the overview comes back from
+// one of its steps, or the person presses r: each is a reload. One read at
+// a time: a reload asked during one is done after it.
 func (d *Dashboard) reload() tea.Cmd {
-	if d.reloading || d.c.Account == nil {
+	if d.c.Account == nil {
+		return nil
+	}
+	if d.reloading {
+		d.again = true
 		return nil
 	}
 	d.reloading = true
@@ -131,19 +141,40 @@ func (d *Dashboard) reload() tea.Cmd {
 }
 
 // reloaded takes the account read again, unless a change applied since
-// (its answer is newer); the menu follows the roles.
+// (its answer is newer); the menu follows the roles, and says so when the
+// helpdesk role came or went (or, asked with r, that all is read again).
 func (d *Dashboard) reloaded(msg dashAccountMsg) tea.Cmd {
 	d.reloading = false
+	var next tea.Cmd
+	if d.again {
+		d.again = false
+		next = d.reload()
+	}
 	switch {
 	case msg.err != nil:
 		d.c.logInternal("dashboard reload", msg.err)
-		return nil
+		if d.asked && next == nil {
+			d.asked, d.errSay = false, SayErr(msg.err)
+		}
+		return next
 	case msg.changes != d.changes || msg.account == nil:
-		return nil
+		return next
 	}
+	was := d.c.Account.Helpdesk
 	d.c.Account = msg.account
 	d.buildMenu()
-	return func() tea.Msg { return AccountMsg{Account: msg.account} }
+	quiet := d.notice.IsZero() && d.errSay.IsZero()
+	switch {
+	case msg.account.Helpdesk != was && (quiet || d.asked):
+		d.notice, d.errSay = SayKey("dash.role.revoked"), Say{}
+		if msg.account.Helpdesk {
+			d.notice = SayKey("dash.role.granted")
+		}
+		d.asked = false
+	case d.asked && next == nil:
+		d.notice, d.asked = SayKey("dash.refreshed"), false
+	}
+	return tea.Batch(next, func() tea.Msg { return AccountMsg{Account: msg.account} })
 }
 
 // openConsole asks the store whether the role still holds before the
@@ -197,6 +228,7 @@ func (d *Dashboard) Keys() []key.Binding {
 		// Esc here logs out (going back from one's account is leaving it):
 		// the help line says so, in place of the shell's "retour".
 		return []key.Binding{c.bind([]string{"tab", "right", "left"}, "Tab/←→", "key.choose"), c.SubmitKey("key.open"),
+			c.bind([]string{"r", "R"}, "r", "dash.key.refresh"),
 			c.bind([]string{"esc"}, c.T("keyname.esc"), "dash.key.logout")}
 	case d.step == dashRedirection:
 		return d.redir.keys()
@@ -208,51 +240,62 @@ func (d *Dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if d.c.Account == nil {
 		return d, nil // logged out meanwhile: the shell is taking us home
 	}
+	was := d.step
+	cmd := d.update(msg)
+	if was != dashOverview && d.step == dashOverview && d.c.Account != nil {
+		// Back on the menu from a step (esc, or the change done): what
+		// happened meanwhile (a role granted or revoked) shows.
+		cmd = tea.Batch(cmd, d.reload())
+	}
+	return d, cmd
+}
+
+func (d *Dashboard) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case dashResultMsg:
 		if msg.id != d.id {
-			return d, nil
+			return nil
 		}
 		d.busy.Stop()
-		return d, d.finish(msg)
+		return d.finish(msg)
 	case dashAccountMsg:
 		if msg.id != d.id {
-			return d, nil
+			return nil
 		}
-		return d, d.reloaded(msg)
+		return d.reloaded(msg)
 	case dashConsoleMsg:
 		if msg.id != d.id {
-			return d, nil
+			return nil
 		}
 		d.busy.Stop()
-		return d, d.consoleChecked(msg)
+		return d.consoleChecked(msg)
 	case tea.WindowSizeMsg:
-		return d, d.reload()
+		return d.reload()
 	case spinner.TickMsg:
 		if d.busy.On() {
-			return d, d.busy.Tick(msg)
+			return d.busy.Tick(msg)
 		}
 	case tea.KeyMsg:
 		if d.busy.On() {
-			return d, nil // typed ahead while the store works: dropped
+			return nil // typed ahead while the store works: dropped
 		}
 	}
 	if d.step == dashCode {
-		return d, d.updateCode(msg)
+		return d.updateCode(msg)
 	}
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch d.step {
 		case dashOverview:
-			return d, d.updateOverview(k)
+			return d.updateOverview(k)
 		case dashPassword:
-			return d, d.updatePassword(k)
+			return d.updatePassword(k)
 		case dashRecovery:
-			return d, d.updateRecovery(k)
+			return d.updateRecovery(k)
 		case dashRedirection:
-			return d, d.updateRedirection(k)
+			return d.updateRedirection(k)
 		}
 	}
-	return d, nil
+	return nil
 }
 
 // updateCode gives the code step every message (its results, its timer,
@@ -273,6 +316,10 @@ func (d *Dashboard) updateOverview(k tea.KeyMsg) tea.Cmd {
 	switch k.String() {
 	case "esc":
 		return func() tea.Msg { return LogoutMsg{} }
+	case "r", "R":
+		// The menu has no field: r reads the account again.
+		d.notice, d.navNotice, d.errSay, d.asked = Say{}, "", Say{}, true
+		return d.reload()
 	case "right":
 		k = tea.KeyMsg{Type: tea.KeyTab}
 	case "left":

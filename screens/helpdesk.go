@@ -145,6 +145,16 @@ func (h *Helpdesk) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	case tea.WindowSizeMsg:
 		// Pages read the size from Common when they draw.
+	case hdCardMsg:
+		// A card read again behind the page on top (an action refused):
+		// to the card, wherever it is.
+		if h.ready {
+			for _, p := range h.pages {
+				if card, ok := p.(*hdCard); ok && card.id == msg.id {
+					return h, card.update(msg)
+				}
+			}
+		}
 	}
 	if !h.ready {
 		return h, nil

@@ -111,10 +111,19 @@ func (p *hdConfirm) view() string {
 }
 
 // actionDone takes an action's answer on its page: back to the card, which
-// reads itself again and shows what was done; or the refusal, in place.
+// reads itself again and shows what was done; or the refusal, in place,
+// the card read again behind it (the refusal is in its history too). The
+// card's journal reads itself again when next shown.
 func (h *Helpdesk) actionDone(pageID int, card *hdCard, msg hdActionMsg, errText *string) tea.Cmd {
-	if !h.answered(pageID, msg.id, msg.err, errText) {
+	if msg.id != pageID {
 		return nil
+	}
+	card.journal.entries = nil
+	if !h.answered(pageID, msg.id, msg.err, errText) {
+		if !h.ready {
+			return nil // the role is gone: nothing more is read
+		}
+		return card.load("")
 	}
 	return tea.Batch(h.pop(), card.load(msg.notice))
 }

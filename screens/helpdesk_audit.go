@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
 )
@@ -260,19 +261,33 @@ func (a *hdAudit) lines(height int) []string {
 		}
 		cells = append(cells, append(row, Clean(e.Client), h.outcomeCell(e)))
 	}
-	// One line a row, cells cut to their column ("…"): the chosen row is
-	// in full below the table.
-	w := fitColumnsEven(naturalWidths(cells), h.width()-2, 10, 0, 1) // the date and the event stay whole
+	// One line a row, cells cut to their column ("…"), the chosen row in
+	// full below the table; but the date, the event and the outcome stay
+	// whole (the poste and the identifiant give way first), the outcome
+	// going on under itself when it is longer than its column.
+	last, ident := len(cells[0])-1, -1
+	if whole {
+		ident = 2
+	}
+	w := auditColumns(cells, h.width()-2, ident, last-1, last)
+	if whole && ansi.StringWidth(cells[0][2]) > w.w[2] {
+		cells[0][2] = c.T("helpdesk.col.identifiant.short") // its head whole, in the room of its cells
+	}
 	head := []string{"  " + st.TableHead.Render(w.line(cells[0]...))}
 	rows := make([][]string, 0, len(a.entries))
 	for i := range a.entries {
-		l := w.line(cells[i+1]...)
-		if i == a.sel {
-			l = st.LinkOn.Render("› " + l)
-		} else {
-			l = "  " + l
+		row := w.lineWrapLast(cells[i+1]...)
+		for j, l := range row {
+			switch {
+			case i == a.sel && j == 0:
+				row[j] = st.LinkOn.Render("› " + l)
+			case i == a.sel:
+				row[j] = st.LinkOn.Render("  " + l)
+			default:
+				row[j] = "  " + l
+			}
 		}
-		rows = append(rows, []string{l})
+		rows = append(rows, row)
 	}
 	// The chosen entry in full, at the bottom.
 	e := a.entries[a.sel]
@@ -289,6 +304,44 @@ func (a *hdAudit) lines(height int) []string {
 		lines = append(lines, "")
 	}
 	return append(append(lines, ""), detail...)
+}
+
+// auditColumns shares total columns between the audit table's columns:
+// the poste gives way first (down to 6: "kiosk…" or "ssh:2…" still say
+// which), then the identifiant (down to 12), then the outcome, which wraps
+// (down to its longest word); then the identifiant again, and last all of
+// them evenly. Column ident is -1 when the table has none.
+func auditColumns(cells [][]string, total, ident, client, outcome int) table {
+	t := table{w: naturalWidths(cells), gap: 2}
+	over := func() int {
+		sum := t.gap * (len(t.w) - 1)
+		for _, n := range t.w {
+			sum += n
+		}
+		return sum - total
+	}
+	if over() > 0 {
+		t.gap = 1
+	}
+	word := 0
+	for _, row := range cells[1:] {
+		for _, wd := range strings.Fields(row[outcome]) {
+			word = max(word, ansi.StringWidth(wd))
+		}
+	}
+	give := func(col, least int) {
+		if col >= 0 {
+			t.w[col] -= max(min(over(), t.w[col]-least), 0)
+		}
+	}
+	give(client, 6)
+	give(ident, 12)
+	give(outcome, max(word, 10))
+	give(ident, 8)
+	if over() > 0 {
+		return fitColumnsEven(t.w, total, 4)
+	}
+	return t
 }
 
 // noneText says why a page is empty: an identifiant that names nobody (what

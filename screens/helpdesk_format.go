@@ -183,6 +183,26 @@ func (t table) line(cells ...string) string {
 	return strings.TrimRight(strings.Join(parts, strings.Repeat(" ", t.gap)), " ")
 }
 
+// lineWrapLast is line for a row whose last cell is not to be cut (the
+// audit's outcome): the others are cut to their column, the last wraps in
+// its own, its next lines indented under its first.
+func (t table) lineWrapLast(cells ...string) []string {
+	last := len(cells) - 1
+	if last < 0 {
+		return []string{""}
+	}
+	parts := wrapWords(cells[last], max(t.w[last], 1))
+	out := []string{t.line(append(append([]string(nil), cells[:last]...), parts[0])...)}
+	indent := strings.Repeat(" ", t.gap*last)
+	for _, w := range t.w[:last] {
+		indent += strings.Repeat(" ", w)
+	}
+	for _, p := range parts[1:] {
+		out = append(out, indent+p)
+	}
+	return out
+}
+
 // naturalWidths is the widest of each column over a table's rows.
 func naturalWidths(rows [][]string) []int {
 	var w []int

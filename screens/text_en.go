@@ -375,7 +375,7 @@ On each change, a notice goes to the old destination (or to your recovery addres
 - Log out: do it before leaving a kiosk.
 Each change asks for your current password: a session left open is not enough to take your account.
 
-Move with Tab or ←/→ and press Enter.`,
+Move with Tab or ←/→ and press Enter. The R key reads your account again: a change made elsewhere (the helpdesk role granted or removed, for instance) then shows.`,
 	"help.rights.text": `Your digital resources (mail, Moodle, Wi-Fi…) stay accessible until 31 December of the calendar year in which your last academic year with a valid registration ends.
 - last registration in 2025/2026 → access until 31/12/2026;
 - staff: the end date given by your department.
@@ -903,6 +903,13 @@ Ask for the student number and the birth date without saying them, then compare 
 
 ## The audit log
 From the search (Tab, then Enter): the whole log, newest first. Filter by identifiant or student number (Enter) and by event type (Tab, then ←/→).`,
+
+	// --- r5refresh (the dashboard reads the account again; the audit tables)
+	"helpdesk.col.identifiant.short": "Account",
+	"dash.key.refresh":               "refresh",
+	"dash.refreshed":                 "Account read again: what is shown is up to date.",
+	"dash.role.granted":              "Helpdesk role granted: the console is in the menu.",
+	"dash.role.revoked":              "Helpdesk role removed: the console is no longer in the menu.",
 
 	// --- r4data (round 4: the command line, the demo, the console's audit)
 	"helpdesk.reason.resend_cooldown": "wait between two codes",

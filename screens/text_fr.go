@@ -376,7 +376,7 @@ Cochez « conserver une copie » pour garder aussi les messages dans la messager
 - Déconnexion : à faire avant de quitter une borne.
 Chaque changement demande votre mot de passe actuel : une session laissée ouverte ne suffit pas à prendre votre compte.
 
-Déplacez-vous avec Tab ou ←/→ et validez avec Entrée.`,
+Déplacez-vous avec Tab ou ←/→ et validez avec Entrée. La touche R relit votre compte : un changement fait ailleurs (par exemple le rôle assistance accordé ou retiré) s'affiche alors.`,
 	"help.rights.text": `Vos ressources numériques (messagerie, Moodle, Wi-Fi…) restent accessibles jusqu'au 31 décembre de l'année civile où se termine votre dernière année universitaire avec une inscription valide.
 - dernière inscription en 2025/2026 → accès jusqu'au 31/12/2026 ;
 - personnels : la date de fin indiquée par votre service.
@@ -914,6 +914,13 @@ Demandez le n° étudiant et la date de naissance sans les dire, puis comparez-l
 
 ## Le journal d'audit
 Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abord. Filtrez par identifiant ou numéro d'étudiant (Entrée) et par type d'événement (Tab, puis ←/→).`,
+
+	// --- r5refresh (the dashboard reads the account again; the audit tables)
+	"helpdesk.col.identifiant.short": "Compte",
+	"dash.key.refresh":               "actualiser",
+	"dash.refreshed":                 "Compte relu : les informations affichées sont à jour.",
+	"dash.role.granted":              "Rôle assistance accordé : la console est dans le menu.",
+	"dash.role.revoked":              "Rôle assistance retiré : la console n'est plus dans le menu.",
 
 	// --- r4data (round 4: the command line, the demo, the console's audit)
 	"helpdesk.reason.resend_cooldown": "délai entre deux codes",
