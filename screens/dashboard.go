@@ -227,9 +227,13 @@ func (d *Dashboard) Keys() []key.Binding {
 	case d.step == dashOverview:
 		// Esc here logs out (going back from one's account is leaving it):
 		// the help line says so, in place of the shell's "retour".
-		return []key.Binding{c.bind([]string{"tab", "right", "left"}, "Tab/←→", "key.choose"), c.SubmitKey("key.open"),
-			c.bind([]string{"r", "R"}, "r", "dash.key.refresh"),
-			c.bind([]string{"esc"}, c.T("keyname.esc"), "dash.key.logout")}
+		keys := []key.Binding{c.bind([]string{"tab", "right", "left"}, "Tab/←→", "key.choose"), c.SubmitKey("key.open")}
+		if c.Width >= 100 {
+			// r still works at 80 columns, where F1 and F2 matter more on
+			// the line (the help topic tells r; the menu re-reads by itself).
+			keys = append(keys, c.bind([]string{"r", "R"}, "r", "dash.key.refresh"))
+		}
+		return append(keys, c.bind([]string{"esc"}, c.T("keyname.esc"), "dash.key.logout"))
 	case d.step == dashRedirection:
 		return d.redir.keys()
 	}

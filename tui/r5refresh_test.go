@@ -1,6 +1,7 @@
 package tui
 
 import (
+	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"testing"
 	"time"
@@ -131,7 +132,11 @@ func TestR5DashboardRefreshKey(t *testing.T) {
 	tm.revokeInes()
 	tm.press("r")
 	tm.requireNoConsole()
-	tm.requireTextNB("r actualiser", "✓ Rôle assistance retiré")
+	tm.requireTextNB("✓ Rôle assistance retiré")
+	// The help line tells r where it fits with F1 and F2 (100 columns).
+	tm.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	tm.requireTextNB("r actualiser")
+	tm.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 
 	tm.grantInes()
 	tm.press("tab", "tab") // on Redirection
@@ -149,7 +154,7 @@ func TestR5DashboardRefreshKey(t *testing.T) {
 	tm.press("r")
 	tm.requireTextNB("✓ Compte relu : les informations affichées sont à jour.", "› Redirection")
 	tm.press("f2")
-	tm.requireTextNB("r refresh", "✓ Account read again: what is shown is up to date.")
+	tm.requireTextNB("✓ Account read again: what is shown is up to date.")
 	if _, ok := tm.Screen().(*screens.Dashboard); !ok {
 		t.Fatalf("r left the dashboard:\n%s", tm.screen())
 	}
