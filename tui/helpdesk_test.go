@@ -218,7 +218,7 @@ func TestHelpdeskCorrectRecoveryNeedsIdentityCheck(t *testing.T) {
 	tm.press("enter", "tab", "enter") // not ticked
 	tm.requireScreen("Vérifiez d'abord l'identité de la personne, puis cochez la case.")
 	tm.requireScreen("cocher")
-	tm.press("space") // the refusal put the focus on the box
+	tm.press("space")                   // the refusal put the focus on the box
 	tm.requireScreen("Espace décocher") // the help line says what Space does now
 	tm.press("tab", "enter")
 	tm.requireScreen("✓ Mail de secours corrigé : c•••••@e•••••.net.", "Mail de secours c•••••@e•••••.net")
