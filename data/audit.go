@@ -46,6 +46,17 @@ type AuditEntry struct {
 	Detail      string
 }
 
+// Failed says the line records something refused, wrong or locked: the
+// console marks it ✗ (a refused change of the mail de secours is no change).
+func (e AuditEntry) Failed() bool {
+	return problemEvents[e.Event] || strings.HasPrefix(e.Outcome, "refused") || failedOutcomes[e.Outcome]
+}
+
+// failedOutcomes are the outcomes the store writes when it said no.
+var failedOutcomes = map[string]bool{"wrong": true, "wrong current password": true, "locked": true,
+	"unknown": true, "unknown identifiant": true, "no match": true, "rights ended": true,
+	"client blocked": true, "lookup locked": true}
+
 // audit appends e to the audit log, in the caller's transaction. The log is
 // append-only (triggers refuse UPDATE and DELETE). What someone typed as an
 // identifiant that names no account is kept only if it has the shape of one:

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -392,7 +391,7 @@ func (s *Store) fillTimeline(ctx context.Context, c *PersonCard) error {
 		}
 		tl = append(tl, TimelineEvent{At: e.At, What: string(e.Event), Outcome: e.Outcome, Detail: e.Detail,
 			Actor: e.Actor, Client: e.Client,
-			Problem: problemEvents[e.Event] || strings.HasPrefix(e.Outcome, "refused"), order: timelineOrder{2, e.ID}})
+			Problem: e.Failed(), order: timelineOrder{2, e.ID}})
 	}
 	sort.SliceStable(tl, func(i, j int) bool { return newerFirst(tl[i], tl[j]) })
 	c.Timeline = tl

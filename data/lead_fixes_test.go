@@ -121,3 +121,37 @@ func TestHelpdeskUnlockWritesUnlock(t *testing.T) {
 		t.Fatalf("login after the unlock: %v", err)
 	}
 }
+
+// A change refused for a wrong current password is trouble on the card, not
+// a change: the helpdesk reads the history to see what went wrong.
+func TestRefusedChangeIsMarkedOnTheCard(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	if _, err := f.s.RequestRecoveryChange(ctx, f.student, "not-my-password", "hugo.new@example.org", f.o); err == nil {
+		t.Fatal("a wrong current password was accepted")
+	}
+	card := f.card(t, f.student.Person.ID)
+	found := false
+	for _, e := range card.Timeline {
+		if e.What == string(EventUpdateRecoveryMail) {
+			found = true
+			if !e.Problem || e.Outcome != "wrong current password" {
+				t.Fatalf("refused change not marked: %+v", e)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the refused change is not in the history")
+	}
+	for _, e := range []AuditEntry{{Event: EventUpdateRecoveryMail, Outcome: "ok"}, {Event: EventLogin, Outcome: "ok"},
+		{Event: EventUpdateRedirection, Outcome: "ok"}} {
+		if e.Failed() {
+			t.Errorf("%+v marked as failed", e)
+		}
+	}
+	for _, e := range []AuditEntry{{Event: EventUpdatePassword, Outcome: "locked"}, {Event: EventHelpdeskAction,
+		Outcome: "refused: resend cooldown"}, {Event: EventLoginError, Outcome: "wrong"}} {
+		if !e.Failed() {
+			t.Errorf("%+v not marked as failed", e)
+		}
+	}
+}

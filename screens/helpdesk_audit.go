@@ -283,6 +283,8 @@ func (a *hdAudit) lines(height int) []string {
 				row[j] = st.LinkOn.Render("› " + l)
 			case i == a.sel:
 				row[j] = st.LinkOn.Render("  " + l)
+			case a.entries[i].Failed():
+				row[j] = "  " + st.Error.Render(l)
 			default:
 				row[j] = "  " + l
 			}

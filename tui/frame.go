@@ -227,10 +227,10 @@ func bindsKey(keys []key.Binding, name string) bool {
 
 // dropOrder: the first of these still in the list goes first. Keys that
 // people guess go before those nobody would: Ctrl+C home, Esc back (every
-// program's way back), then F1 help, F2 (the way to English for someone
-// who reads no French), and last F4, how a newcomer at a demo kiosk reads
-// the code just sent.
-var dropOrder = []string{"ctrl+c", "esc", screens.KeyHelp, screens.KeyLang, screens.KeyMailbox}
+// program's way back); then F4, the demo mailbox (the step that sends a
+// code says "F4" in its own text); then F1 help, and last F2, the way to
+// English for someone who reads no French.
+var dropOrder = []string{"ctrl+c", "esc", screens.KeyMailbox, screens.KeyHelp, screens.KeyLang}
 
 // dropLeastUseful takes out the first key of dropOrder still in keys (or
 // the last key) and says which it was.

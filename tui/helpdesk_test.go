@@ -605,11 +605,11 @@ func TestHelpdeskNothingCut(t *testing.T) {
 				want := map[string][]string{
 					"fr": {"dernière connexion le 25/11/2026 à 10:00", "connexion verrouillée jusqu'à 10:01 " +
 						"(verrouillage n° 1) · consultation IA libre", "h•••••@p•••••.example (copie gardée)",
-						"Redirection changée (vers h•••••@p•••••.example, copie gardée) · kiosk:vm/pts/3",
+						"Changement de redirection (vers h•••••@p•••••.example, copie gardée) · kiosk:vm/pts/3",
 						"Déconnexion : touche accueil", "seront levés"},
 					"en": {"last login 25/11/2026 at 10:00", "login locked until 10:01 (lock no. 1) · IA lookup open",
 						"h•••••@p•••••.example (copy kept)", "Recovery address",
-						"Redirection changed (to h•••••@p•••••.example, copy kept) · kiosk:vm/pts/3",
+						"Redirection change (to h•••••@p•••••.example, copy kept) · kiosk:vm/pts/3",
 						"Logout: home key", "will be lifted"},
 				}[lang]
 				for _, w := range want {
