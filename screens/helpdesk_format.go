@@ -313,5 +313,10 @@ func isHelpdeskError(err error) bool {
 // when is a local date and time that stays on one line ("25/11/2026 à
 // 10:00"): flow breaks around it, not inside it.
 func (h *Helpdesk) when(t time.Time) string {
+	if t.After(h.c.Now()) {
+		// A time to come is said as the student's screen says it (the
+		// next whole minute): agent and student give the same one.
+		t = ceilMinute(t)
+	}
 	return strings.ReplaceAll(h.c.FormatDateTime(t), " ", "\u00a0")
 }

@@ -223,3 +223,18 @@ func TestHelpdeskCounts(t *testing.T) {
 		t.Error(got)
 	}
 }
+
+// A time to come is said as the student's screens say it: the next whole
+// minute (Léa's activation opens at 10:15:07: both say 10:16); a time gone
+// is said as it was.
+func TestHelpdeskWhenAgreesWithTheStudent(t *testing.T) {
+	h := wordsHelpdesk(t, French)
+	paris := data.ParisLocation()
+	opens := time.Date(2026, 11, 25, 10, 15, 7, 0, paris)
+	if got, want := h.when(opens), "25/11/2026\u00a0à\u00a010:16"; got != want || !strings.HasSuffix(h.c.FormatFromDateTime(opens), "10:16") {
+		t.Errorf("future: %q (student: %q), want %q", got, h.c.FormatFromDateTime(opens), want)
+	}
+	if got, want := h.when(time.Date(2026, 11, 25, 9, 59, 7, 0, paris)), "25/11/2026\u00a0à\u00a009:59"; got != want {
+		t.Errorf("past: %q, want %q", got, want)
+	}
+}
