@@ -77,6 +77,9 @@ func (h *Helpdesk) codeMail(card *data.PersonCard, ci *data.CodeInfo) string {
 		return c.Tf("helpdesk.tl.mail.sent", to, h.when(m.SentAt))
 	case m.Status == data.MailFailed:
 		return c.Nf("helpdesk.tl.mail.failed", m.Attempts, to, Clean(m.LastError))
+	case m.Status == mailCancelled && ci.State == data.CodeUsed:
+		// Without SMTP (the outbox is the mailbox) the code was read there.
+		return c.Tf("helpdesk.tl.mail.used", to)
 	case m.Status == mailCancelled:
 		return c.Tf("helpdesk.tl.mail.cancelled", to)
 	case card.Now.Before(m.NotBefore):

@@ -162,7 +162,10 @@ func (m *Mailbox) build() {
 		return
 	}
 	body := m.c.mailBody(mail.Body, width)
-	if mail.Status == data.MailCancelled { // its code no longer works: say so above it
+	switch {
+	case mail.Status == data.MailCancelled && mail.CancelWhy == data.CancelUsed:
+		body = m.c.Styles.Muted.Render(wrapOne(m.c.T("mailbox.used"), width)) + "\n\n" + body
+	case mail.Status == data.MailCancelled: // its code no longer works: say so above it
 		body = m.c.Styles.Warning.Render(wrapOne(m.c.T("mailbox.cancelled"), width)) + "\n\n" + body
 	}
 	// Another mail starts at its top; the same one, redrawn for a new
@@ -241,7 +244,10 @@ func (m *Mailbox) row(i, width int) string {
 	}
 	to := ansi.Truncate(Clean(mail.To), toWidth, "…")
 	subject := shortSubject(mail.Subject)
-	if mail.Status == data.MailCancelled {
+	switch {
+	case mail.Status == data.MailCancelled && mail.CancelWhy == data.CancelUsed:
+		subject = c.T("mailbox.used.tag") + subject
+	case mail.Status == data.MailCancelled:
 		subject = c.T("mailbox.cancelled.tag") + subject
 	}
 	line := date + "  " + to + strings.Repeat(" ", toWidth-ansi.StringWidth(to)) + "  " + subject

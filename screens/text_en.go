@@ -677,6 +677,7 @@ Ctrl+C at home closes the session (or q, when the cursor is not in a field). It 
 	"helpdesk.tl.mail.retrying.one":     "mail to %[2]s not sent yet, %[1]d failed attempt: %[3]s",
 	"helpdesk.tl.mail.retrying.other":   "mail to %[2]s not sent yet, %[1]d failed attempts: %[3]s",
 	"helpdesk.tl.mail.cancelled":        "mail to %s cancelled before it left",
+	"helpdesk.tl.mail.used":             "mail to %s: code read in the outbox and used, mail held back",
 
 	"helpdesk.event.LOGIN":                "Login",
 	"helpdesk.event.LOGIN_ERROR":          "Login failed",
@@ -965,5 +966,7 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 
 	// --- mailbox: a mail cancelled before it went (its code no longer works)
 	"mailbox.cancelled.tag": "(cancelled) ",
+	"mailbox.used.tag":      "(code used) ",
+	"mailbox.used":          "This mail's code has been used: the mail no longer needs to be sent.",
 	"mailbox.cancelled":     "Mail cancelled before it was sent: its code no longer works (a newer code was sent, or this one was already used or revoked).",
 }

@@ -679,6 +679,7 @@ Ctrl+C sur l'accueil ferme la session (ou q, quand le curseur n'est pas dans un 
 	"helpdesk.tl.mail.retrying.one":     "mail vers %[2]s pas encore parti, %[1]d essai sans succès : %[3]s",
 	"helpdesk.tl.mail.retrying.other":   "mail vers %[2]s pas encore parti, %[1]d essais sans succès : %[3]s",
 	"helpdesk.tl.mail.cancelled":        "mail vers %s annulé avant de partir",
+	"helpdesk.tl.mail.used":             "mail vers %s : code lu dans la boîte d'envoi et utilisé, mail retenu",
 
 	"helpdesk.event.LOGIN":                "Connexion",
 	"helpdesk.event.LOGIN_ERROR":          "Échec de connexion",
@@ -976,5 +977,7 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 
 	// --- mailbox: a mail cancelled before it went (its code no longer works)
 	"mailbox.cancelled.tag": "(annulé) ",
+	"mailbox.used.tag":      "(code utilisé) ",
+	"mailbox.used":          "Le code de ce mail a déjà servi : le mail n'a plus besoin de partir.",
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
 }

@@ -34,3 +34,53 @@ func TestMailboxMarksCancelledMails(t *testing.T) {
 	tm.press("f2") // English
 	tm.requireScreen("(cancelled) Activation", "Mail cancelled before it was sent")
 }
+
+// A mail whose code was used (read here, in the outbox) is held back, and
+// the mailbox says so: "cancelled" would read as if it never reached anyone.
+func TestMailboxSaysACodeWasUsed(t *testing.T) {
+	tm := newTestModel(t)
+	o := data.Origin{Client: "test", Lang: "fr"}
+	ch, err := tm.store.StartReset(t.Context(), "hugo.lefevre", o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ticket, err := tm.store.VerifyCode(t.Context(), ch, mailedCode(t, tm.store, hugoMail), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tm.store.CompleteReset(t.Context(), ticket, "Tramway-Ocre-Lune-42", o); err != nil {
+		t.Fatal(err)
+	}
+	tm.press("f4", "down") // the newest is the "password changed" notice
+	tm.requireScreen("› 25/11 10:00  hugo.lefevre@example.org    (code utilisé) Réinitialisation",
+		"Le code de ce mail a déjà servi")
+	if strings.Contains(tm.screen(), "annulé") {
+		t.Fatalf("a used code's mail is called cancelled:\n%s", tm.screen())
+	}
+	tm.press("f2")
+	tm.requireScreen("(code used) ", "This mail's code has been used")
+}
+
+// The helpdesk reads the same story: the reset code's mail was held back
+// because its code was used, not lost.
+func TestHelpdeskSaysAUsedCodesMailWasHeldBack(t *testing.T) {
+	tm := hdConsole(t)
+	o := data.Origin{Client: "test", Lang: "fr"}
+	ch, err := tm.store.StartReset(t.Context(), "hugo.lefevre", o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ticket, err := tm.store.VerifyCode(t.Context(), ch, mailedCode(t, tm.store, hugoMail), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tm.store.CompleteReset(t.Context(), ticket, "Tramway-Ocre-Lune-42", o); err != nil {
+		t.Fatal(err)
+	}
+	tm.hdOpen("hugo lefevre")
+	tm.press("2")
+	tm.requireScreen("code lu dans la boîte d'envoi et utilisé")
+	if strings.Contains(tm.screen(), "annulé avant de partir") {
+		t.Fatalf("a used code's mail is called cancelled:\n%s", tm.screen())
+	}
+}
