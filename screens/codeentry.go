@@ -282,7 +282,14 @@ func (e *CodeEntry) refused(err error) {
 		e.needNew = wrong.Remaining <= 0
 	case errors.Is(err, data.ErrCodeReplaced):
 		// The newest code still works: keep the field for it.
-	case errors.Is(err, data.ErrCodeExpired), errors.Is(err, data.ErrCodeUsed):
+	case errors.Is(err, data.ErrCodeUsed):
+		e.needNew = true
+		if !e.hourly {
+			// The wait after a mail holds only while its code is unused
+			// (data.mailAllowance): a new one can be asked for now.
+			e.setResendAt(e.c.Now())
+		}
+	case errors.Is(err, data.ErrCodeExpired):
 		e.needNew = true
 	default:
 		e.c.logInternal("verify code", err)

@@ -432,3 +432,27 @@ func TestErrorTextFromTimesRoundUp(t *testing.T) {
 		}
 	}
 }
+
+// A code used elsewhere (the mail's link, another terminal) lifts the wait
+// after its mail: the rules allow a new code at once, and the step offers it
+// at once rather than "possible à …".
+func TestCodeEntryUsedElsewhereOffersANewCodeAtOnce(t *testing.T) {
+	tm, h := newCodeHost(t)
+	code := mailedCode(t, tm.store, hugoMail)
+	o := data.Origin{Client: "elsewhere", Lang: "fr"}
+	ticket, err := tm.store.VerifyCode(context.Background(), h.entry.Challenge(), code, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tm.store.CompleteReset(context.Background(), ticket, "Tramway-Ocre-Lune-42", o); err != nil {
+		t.Fatal(err)
+	}
+	tm.typeText(code)
+	tm.press("enter")
+	tm.requireScreen("Ce code n'est plus valable", "Recevoir un nouveau code")
+	if strings.Contains(tm.screen(), "possible à") {
+		t.Fatalf("a wait is still announced:\n%s", tm.screen())
+	}
+	tm.press("enter")
+	tm.requireScreen("Un nouveau code")
+}
