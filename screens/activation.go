@@ -287,7 +287,7 @@ func (a *Activation) completed(msg activationDoneMsg) tea.Cmd {
 		a.doneForm.AddAction("login", "activation.done.login", false)
 		return nil
 	case errors.As(msg.err, &policy):
-		a.pw.refusedSay(SayErr(msg.err)) // the fields stay, to be corrected
+		a.pw.refused(SayErr(msg.err)) // the fields stay, to be corrected
 		return nil
 	case errors.Is(msg.err, data.ErrCodeExpired), errors.Is(msg.err, data.ErrCodeUsed):
 		// The code went stale meanwhile: a new one, the choices kept.

@@ -99,11 +99,12 @@ type NavigateMsg struct {
 // Navigate is a command that asks for a page.
 func Navigate(m NavigateMsg) tea.Cmd { return func() tea.Msg { return m } }
 
-// Returner is a screen that the shell tells when it is shown again by
-// going back (esc) from a page opened on top of it. Home forgets what the
-// previous person typed and was told there: the next one in the queue
-// must not read it.
-type Returner interface{ Returned() }
+// ReturnedMsg is the shell telling a page that it is shown again, by going
+// back (esc) from a page opened on top of it. FromOverlay: that page was
+// Aide or the demo mailbox, a glance in the middle of a step. Home forgets
+// what the previous person typed (unless after a glance); the dashboard
+// reads the account again (a role may have come or gone meanwhile).
+type ReturnedMsg struct{ FromOverlay bool }
 
 // BackMsg asks the shell for the previous page (esc at a screen's first step).
 type BackMsg struct{}

@@ -22,12 +22,12 @@ type Dashboard struct {
 	id   int
 	step dashStep
 	menu *Form // the overview's actions
-	// notice is the last change done, errSay the last refusal: kept as
-	// what to say, rendered at each redraw in the language of the moment.
-	notice    Say
-	navNotice string // catalogue key from whoever opened the dashboard
-	errSay    Say
-	busy      Busy
+	// notice is the last change done (or what the page was opened with),
+	// errSay the last refusal: kept as what to say, rendered at each redraw
+	// in the language of the moment.
+	notice Say
+	errSay Say
+	busy   Busy
 	// reloading: the account is being read again (roles, addresses);
 	// again: asked meanwhile, read once more after it (what changed
 	// since the read began must show); asked: the person pressed r (say
@@ -82,7 +82,10 @@ type dashConsoleMsg struct {
 
 // NewDashboard builds the dashboard of the logged-in account (c.Account).
 func NewDashboard(c *Common, nav NavigateMsg) Screen {
-	d := &Dashboard{c: c, id: c.NewID(), busy: newBusy(c), navNotice: nav.Notice}
+	d := &Dashboard{c: c, id: c.NewID(), busy: newBusy(c)}
+	if nav.Notice != "" {
+		d.notice = SayKey(nav.Notice)
+	}
 	d.buildMenu()
 	return d
 }
@@ -119,10 +122,10 @@ func (d *Dashboard) buildMenu() {
 // since the login (by the operator, the helpdesk, another session) shows.
 func (d *Dashboard) Init() tea.Cmd { return d.reload() }
 
-// reload reads the account again, without the spinner (keys still work);
-// the shell comes back to the dashboard with a new size (esc from the
-// console, Aide or the mailbox, a resize), the overview comes back from
-// one of its steps, or the person presses r: each is a reload. One read at
+// reload reads the account again, without the spinner (keys still work):
+// when the dashboard opens, when it is shown again (esc from the console,
+// Aide or the mailbox), when the overview comes back from one of its
+// steps, or when the person presses r. One read at
 // a time: a reload asked during one is done after it.
 func (d *Dashboard) reload() tea.Cmd {
 	if d.c.Account == nil {
@@ -273,7 +276,7 @@ func (d *Dashboard) update(msg tea.Msg) tea.Cmd {
 		}
 		d.busy.Stop()
 		return d.consoleChecked(msg)
-	case tea.WindowSizeMsg:
+	case ReturnedMsg:
 		return d.reload()
 	case spinner.TickMsg:
 		if d.busy.On() {
@@ -322,7 +325,7 @@ func (d *Dashboard) updateOverview(k tea.KeyMsg) tea.Cmd {
 		return func() tea.Msg { return LogoutMsg{} }
 	case "r", "R":
 		// The menu has no field: r reads the account again.
-		d.notice, d.navNotice, d.errSay, d.asked = Say{}, "", Say{}, true
+		d.notice, d.errSay, d.asked = Say{}, Say{}, true
 		return d.reload()
 	case "right":
 		k = tea.KeyMsg{Type: tea.KeyTab}
@@ -331,7 +334,7 @@ func (d *Dashboard) updateOverview(k tea.KeyMsg) tea.Cmd {
 	}
 	ev := d.menu.Update(k)
 	if ev.Action != "" {
-		d.notice, d.navNotice, d.errSay = Say{}, "", Say{}
+		d.notice, d.errSay = Say{}, Say{}
 	}
 	switch ev.Action {
 	case "password":
@@ -529,15 +532,8 @@ func (d *Dashboard) overviewView() string {
 		"",
 	}
 	lines = append(lines, d.menu.rowView(width))
-	notice := ""
-	if d.navNotice != "" {
-		notice = c.T(d.navNotice)
-	}
 	if !d.notice.IsZero() {
-		notice = c.Said(d.notice)
-	}
-	if notice != "" {
-		lines = append(lines, "", st.Success.Render(wrapOne("✓ "+notice, width)))
+		lines = append(lines, "", st.Success.Render(wrapOne("✓ "+c.Said(d.notice), width)))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }

@@ -44,14 +44,9 @@ func (p *passwordStep) update(k tea.KeyMsg) (submit, changed bool) {
 	return false, ev.Changed
 }
 
-// refused puts a store refusal under the new password, keeping both fields.
-func (p *passwordStep) refused(text string) {
-	p.picker.New.Error = text
-	p.form.FocusItem(p.picker.New)
-}
-
-// refusedSay is refused, said in the language shown at each redraw (F2).
-func (p *passwordStep) refusedSay(s Say) {
+// refused puts a store refusal under the new password, keeping both
+// fields; said in the language shown at each redraw (F2).
+func (p *passwordStep) refused(s Say) {
 	p.picker.New.Fail(s)
 	p.form.FocusItem(p.picker.New)
 }

@@ -36,8 +36,7 @@ type Input struct {
 	Hint        string // catalogue key, shown under the field (optional)
 	Placeholder string // catalogue key (optional)
 	Secret      bool
-	Error       string // a translated sentence, shown under the field (see Fail)
-	problem     Say    // what Fail said: rendered when shown, in the language of that moment
+	problem     Say // what Fail said: rendered when shown, in the language of that moment
 	model       textinput.Model
 	limit       int  // characters as people count them (grapheme clusters, as the password rules do)
 	cut         bool // the last text typed or pasted was cut at the limit: said under the field
@@ -244,13 +243,13 @@ func (in *Input) SetValue(v string) {
 // Fail shows a sentence under the field; it is kept as what to say and
 // rendered when shown, so F2 switches it with the rest of the screen.
 func (in *Input) Fail(s Say) {
-	in.Error, in.problem = "", s
+	in.problem = s
 }
 
 // Failed says a refusal shows under the field.
-func (in *Input) Failed() bool { return in.Error != "" || !in.problem.IsZero() }
+func (in *Input) Failed() bool { return !in.problem.IsZero() }
 
-func (in *Input) clearError() { in.Error, in.problem = "", Say{} }
+func (in *Input) clearError() { in.problem = Say{} }
 
 // Cut says the last text typed or pasted did not fit (the field says so).
 func (in *Input) Cut() bool { return in.cut }
@@ -558,11 +557,7 @@ func (in *Input) view(c *Common, focused bool) string {
 	lines := []string{marker + label.Render(c.T(in.Label)), "  " + box.Render(field)}
 	switch {
 	case in.Failed():
-		text := in.Error
-		if text == "" {
-			text = underField(c, c.Said(in.problem), 4)
-		}
-		lines = append(lines, "  "+st.Error.Render("✗ "+text))
+		lines = append(lines, "  "+st.Error.Render("✗ "+underField(c, c.Said(in.problem), 4)))
 	case in.cut:
 		key := "form.cut.key"
 		if in.cutPaste {

@@ -59,12 +59,12 @@ func NewHome(c *Common, nav NavigateMsg) *Home {
 
 func (h *Home) Init() tea.Cmd { return nil }
 
-// Returned is the shell telling that home is shown again by going back
-// (esc) from another page: at a kiosk the next person in the queue may be
+// returned: home is shown again by going back (esc) from another page
+// (ReturnedMsg, not after a glance at Aide or the mails): at a kiosk the next person in the queue may be
 // the one looking, so nothing of the previous one stays (identifiant,
 // refusal, notice), and the focus is back on Identifiant. A login still
 // being checked goes on: its result is for whoever just pressed esc.
-func (h *Home) Returned() {
+func (h *Home) returned() {
 	h.identifiant.Clear()
 	h.password.Clear()
 	h.err, h.errKey, h.notice = nil, "", ""
@@ -98,6 +98,11 @@ func (h *Home) Keys() []key.Binding {
 
 func (h *Home) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case ReturnedMsg:
+		if !msg.FromOverlay {
+			h.returned()
+		}
+		return h, nil
 	case loginResultMsg:
 		if msg.id != h.id {
 			return h, nil

@@ -257,7 +257,7 @@ func (r *Recovery) back() tea.Cmd {
 func (r *Recovery) startReset() tea.Cmd {
 	ident := strings.TrimSpace(r.identInput.Value())
 	if ident == "" {
-		r.identInput.Error = r.c.T("recovery.identifiant.required")
+		r.identInput.Fail(SayKey("recovery.identifiant.required"))
 		return nil
 	}
 	r.err = nil
@@ -294,7 +294,7 @@ func (r *Recovery) completed(msg resetDoneMsg) tea.Cmd {
 		r.doneForm = NewForm(r.c)
 		r.doneForm.AddAction("login", "recovery.done.login", false)
 	case errors.As(msg.err, &policy):
-		r.pw.refused(r.c.ErrorText(msg.err)) // the fields stay, to be corrected
+		r.pw.refused(SayErr(msg.err)) // the fields stay, to be corrected
 	case errors.Is(msg.err, data.ErrCodeExpired), errors.Is(msg.err, data.ErrCodeUsed):
 		// The code went stale meanwhile: ask for a new one.
 		r.pw.wipe()

@@ -262,8 +262,9 @@ func (m *Model) size() tea.WindowSizeMsg {
 	return tea.WindowSizeMsg{Width: m.c.Width, Height: m.c.Height}
 }
 
-// back returns to the previous page, as it was left; a Returner (home) is
-// told, unless the page left was an overlay (Aide, the demo mailbox).
+// back returns to the previous page, as it was left; the page is told
+// (screens.ReturnedMsg), and whether the page left was an overlay (Aide,
+// the demo mailbox).
 func (m *Model) back() tea.Cmd {
 	if len(m.stack) == 0 {
 		if _, home := m.screen.(*screens.Home); home {
@@ -279,10 +280,8 @@ func (m *Model) back() tea.Cmd {
 	left := m.screen
 	m.screen = m.stack[len(m.stack)-1]
 	m.stack = m.stack[:len(m.stack)-1]
-	if r, ok := m.screen.(screens.Returner); ok && !overlay(left) {
-		r.Returned() // home forgets the previous person's identifiant and error
-	}
-	return m.forward(m.size())
+	returned := m.forward(screens.ReturnedMsg{FromOverlay: overlay(left)})
+	return tea.Batch(returned, m.forward(m.size()))
 }
 
 // overlay says a page is one that the global keys open over any screen
