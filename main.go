@@ -613,9 +613,6 @@ func readExport(path string, lang screens.Lang) ([]byte, error) {
 	text := func(key string, args ...any) error {
 		return errors.New(screens.Text(lang, key, append([]any{path}, args...)...))
 	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return nil, text("cli.import.dir")
-	}
 	content, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -224,9 +224,8 @@ func (s *Store) decoyChallenge(ctx context.Context, local string, purpose Purpos
 			recent = append(recent, parseTime(at))
 		}
 		rows.Close()
-		if next := nextMailAt(recent); now.Before(next) {
+		if next, hourly := nextMailRule(recent); now.Before(next) {
 			if resend {
-				_, hourly := allowance(recent[0], recent)
 				return &RateLimitError{What: "mail", Until: next, Cooldown: !hourly}
 			}
 			// As for a real account whose mail went out moments ago.

@@ -98,7 +98,7 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 		where = append(where, "person_id = ?")
 		args = append(args, f.PersonID)
 	}
-	if number := strings.TrimSpace(f.Identifiant); len(number) == 8 && isDigits(number) {
+	if number, ok := auditStudentNumber(f.Identifiant); ok {
 		where = append(where, "person_id IN (SELECT id FROM people WHERE student_number = ?)")
 		args = append(args, number)
 	} else if f.Identifiant != "" {
@@ -160,6 +160,12 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 	return out, rows.Err()
 }
 
+// auditStudentNumber: an audit filter of 8 digits is a student number.
+func auditStudentNumber(filter string) (string, bool) {
+	number := strings.TrimSpace(filter)
+	return number, len(number) == 8 && isDigits(number)
+}
+
 // AuditSubjectKnown says whether an audit filter's identifiant names
 // someone: an account (full identifiant or local part) or a student
 // number the store knows. The console uses it to say why a filter found
@@ -170,7 +176,7 @@ func (s *Store) AuditSubjectKnown(ctx context.Context, agent *Account, identifia
 	}
 	var n int
 	var err error
-	if number := strings.TrimSpace(identifiant); len(number) == 8 && isDigits(number) {
+	if number, ok := auditStudentNumber(identifiant); ok {
 		err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM people WHERE student_number = ?`, number).Scan(&n)
 	} else {
 		local, domain := NormalizeLogin(identifiant)

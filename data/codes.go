@@ -414,11 +414,17 @@ func allowance(lastSame time.Time, counted []time.Time) (next time.Time, hourly 
 // used: a decoy's (recent newest first), as a stranger's requests are for a
 // real account.
 func nextMailAt(recent []time.Time) time.Time {
+	next, _ := nextMailRule(recent)
+	return next
+}
+
+// nextMailRule is nextMailAt, and whether the hourly limit sets it.
+func nextMailRule(recent []time.Time) (time.Time, bool) {
 	var last time.Time
 	if len(recent) > 0 {
 		last = recent[0]
 	}
-	return allowanceAt(last, recent)
+	return allowance(last, recent)
 }
 
 // liveCode is the account's usable code of a purpose, if any.

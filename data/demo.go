@@ -258,7 +258,7 @@ func (s *Store) demoKnown(ctx context.Context, p DemoPerson) (bool, error) {
 // activation mail withdrawn from the outbox). It says whether it did
 // (false: the person was active already).
 func (s *Store) activateDemo(ctx context.Context, p DemoPerson, at time.Time) (bool, error) {
-	personID, status, err := s.demoAccount(ctx, p)
+	personID, ident, status, err := s.demoAccount(ctx, p)
 	if err != nil || status == StatusActive {
 		return false, err
 	}
@@ -282,13 +282,13 @@ func (s *Store) activateDemo(ctx context.Context, p DemoPerson, at time.Time) (b
 			return err
 		}
 		return s.audit(ctx, tx, AuditEntry{At: at, Event: EventActivate, PersonID: personID,
-			Identifiant: s.demoIdentifiant(ctx, tx, personID), Client: "demo", Outcome: "ok", Detail: "no redirection"})
+			Identifiant: ident, Client: "demo", Outcome: "ok", Detail: "no redirection"})
 	})
 }
 
 // demoLogin is an active demo person's last login.
 func (s *Store) demoLogin(ctx context.Context, p DemoPerson, at time.Time) error {
-	personID, _, err := s.demoAccount(ctx, p)
+	personID, ident, _, err := s.demoAccount(ctx, p)
 	if err != nil {
 		return err
 	}
@@ -298,22 +298,16 @@ func (s *Store) demoLogin(ctx context.Context, p DemoPerson, at time.Time) error
 			return err
 		}
 		return s.audit(ctx, tx, AuditEntry{At: at, Event: EventLogin, PersonID: personID,
-			Identifiant: s.demoIdentifiant(ctx, tx, personID), Client: "demo", Outcome: "ok"})
+			Identifiant: ident, Client: "demo", Outcome: "ok"})
 	})
 }
 
-func (s *Store) demoAccount(ctx context.Context, p DemoPerson) (int64, string, error) {
-	var personID int64
-	var status string
-	q := `SELECT a.person_id, a.status FROM accounts a JOIN people pe ON pe.id = a.person_id WHERE pe.personal_email = ?`
-	if err := s.db.QueryRowContext(ctx, q, p.Email).Scan(&personID, &status); err != nil {
-		return 0, "", fmt.Errorf("demo %s %s: %w", p.Prenom, p.Nom, err)
+// demoAccount finds a demo person's account: its person, identifiant and status.
+func (s *Store) demoAccount(ctx context.Context, p DemoPerson) (personID int64, ident, status string, err error) {
+	q := `SELECT a.person_id, a.identifiant, a.status FROM accounts a JOIN people pe ON pe.id = a.person_id
+		WHERE pe.personal_email = ?`
+	if err := s.db.QueryRowContext(ctx, q, p.Email).Scan(&personID, &ident, &status); err != nil {
+		return 0, "", "", fmt.Errorf("demo %s %s: %w", p.Prenom, p.Nom, err)
 	}
-	return personID, status, nil
-}
-
-func (s *Store) demoIdentifiant(ctx context.Context, tx *sql.Tx, personID int64) string {
-	var ident string
-	tx.QueryRowContext(ctx, `SELECT identifiant FROM accounts WHERE person_id = ?`, personID).Scan(&ident)
-	return ident
+	return personID, ident, status, nil
 }
