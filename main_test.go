@@ -738,7 +738,7 @@ func TestOutboxShowsCancelledMails(t *testing.T) {
 	}
 }
 
-// ---- round 4: the try-out's findings
+// ---- the import's file errors, dates that do not exist, the audit in words
 
 // entkiosk audit says outcomes and details in the console's words, French
 // by default and English with --lang en; the event's code stays.

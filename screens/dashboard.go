@@ -411,7 +411,7 @@ func (d *Dashboard) finish(msg dashResultMsg) tea.Cmd {
 	case "recovery.confirm":
 		notice = SayKey("dash.recovery.done", data.MaskEmail(acct.RecoveryEmail))
 		if acct.RedirectsToRecovery() { // the redirection followed (data.followRecovery)
-			notice = SayKey("r5redir.dash.recovery.done", data.MaskEmail(acct.RecoveryEmail), copySay(acct.KeepCopy))
+			notice = SayKey("dash.recovery.done.followed", data.MaskEmail(acct.RecoveryEmail), copySay(acct.KeepCopy))
 		}
 	case "redirection", "redirection.self", "redirection.confirm":
 		notice = SayKey("dash.redirection.done", data.MaskEmail(acct.RedirectEmail), copySay(acct.KeepCopy))

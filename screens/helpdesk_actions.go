@@ -206,7 +206,7 @@ func (p *hdCorrect) submit() tea.Cmd {
 			return hdActionMsg{id: id, err: err}
 		}
 		if done.RedirectFollowed {
-			return hdActionMsg{id: id, notice: c.Tf("r5redir.helpdesk.done", Clean(done.Recovery), Clean(done.Recovery),
+			return hdActionMsg{id: id, notice: c.Tf("helpdesk.correct.done.followed", Clean(done.Recovery), Clean(done.Recovery),
 				c.copyWord(done.KeepCopy))}
 		}
 		return hdActionMsg{id: id, notice: c.Tf("helpdesk.done.recovery", Clean(done.Recovery))}
@@ -238,7 +238,7 @@ func (p *hdCorrect) view() string {
 	if card.RedirectToRecovery {
 		// The redirection goes along with the mail de secours: say so
 		// before the agent confirms (the person may not expect it).
-		lines = append(lines, flow(h.width(), span{c.Tf("r5redir.helpdesk.follow", c.copyWord(card.KeepCopy)),
+		lines = append(lines, flow(h.width(), span{c.Tf("helpdesk.correct.follow", c.copyWord(card.KeepCopy)),
 			st.Warning.Render})...)
 	}
 	lines = append(lines, "", p.form.View(), "")

@@ -92,7 +92,7 @@ var textEN = map[string]string{
 	"password.strength.4":           "excellent",
 	"password.recommended":          "(%d characters recommended)",
 
-	// --- r4screens (fields that cut what does not fit; the console after a revoked role)
+	// --- fields that cut what does not fit; the console after a revoked role
 	"form.cut.paste":        "Pasted text is longer than %d characters: it was cut.",
 	"form.cut.key":          "%d characters at most: this field is full.",
 	"dash.helpdesk.revoked": "You no longer have the helpdesk role: the console is no longer available.",
@@ -536,10 +536,10 @@ Ctrl+C at home closes the session (or q, when the cursor is not in a field). It 
 	"dash.key.logout":                "log out",
 	"dash.confirm.password":          "Current password",
 	"dash.confirm.password.hint":     "to confirm it is you",
-	// --- r5redir (a redirection to the mail de secours follows it when it changes)
-	"r5redir.dash.recovery.done": "Recovery address replaced by %s; the old one was told. Your redirection follows: your mail now goes there, %s.",
-	"r5redir.helpdesk.follow":    "University mail is redirected to this recovery address (%s): the redirection will follow, to the new address.",
-	"r5redir.helpdesk.done":      "Recovery address corrected: %s. The old address is notified. The redirection followed: university mail now goes to %s, %s.",
+	// --- a redirection to the mail de secours follows it when it changes
+	"dash.recovery.done.followed":    "Recovery address replaced by %s; the old one was told. Your redirection follows: your mail now goes there, %s.",
+	"helpdesk.correct.follow":        "University mail is redirected to this recovery address (%s): the redirection will follow, to the new address.",
+	"helpdesk.correct.done.followed": "Recovery address corrected: %s. The old address is notified. The redirection followed: university mail now goes to %s, %s.",
 	// --- helpdesk (console assistance). Entries with {date}, {time},
 	// {datetime}, {n} or {text} are filled by name; the others by %s / %d.
 	"helpdesk.title":              "Helpdesk console",
@@ -905,14 +905,14 @@ Ask for the student number and the birth date without saying them, then compare 
 ## The audit log
 From the search (Tab, then Enter): the whole log, newest first. Filter by identifiant or student number (Enter) and by event type (Tab, then ←/→).`,
 
-	// --- r5refresh (the dashboard reads the account again; the audit tables)
+	// --- the dashboard reads the account again; the audit tables
 	"helpdesk.col.identifiant.short": "Account",
 	"dash.key.refresh":               "refresh",
 	"dash.refreshed":                 "Account read again: what is shown is up to date.",
 	"dash.role.granted":              "Helpdesk role granted: the console is in the menu.",
 	"dash.role.revoked":              "Helpdesk role removed: the console is no longer in the menu.",
 
-	// --- r4data (round 4: the command line, the demo, the console's audit)
+	// --- the command line, the demo, the console's audit
 	"helpdesk.reason.resend_cooldown": "wait between two codes",
 	"cli.lang.help":                   "language of the messages and labels: fr or en",
 	"cli.import.dir":                  "import: \"%s\" is a folder, not a CSV file.",

@@ -93,7 +93,7 @@ var textFR = map[string]string{
 	"password.strength.4":           "excellente",
 	"password.recommended":          "(%d caractères recommandés)",
 
-	// --- r4screens (fields that cut what does not fit; the console after a revoked role)
+	// --- fields that cut what does not fit; the console after a revoked role
 	"form.cut.paste":        "Le texte collé dépasse %d caractères : il a été coupé.",
 	"form.cut.key":          "%d caractères au plus : ce champ est plein.",
 	"dash.helpdesk.revoked": "Vous n'avez plus le rôle assistance : la console n'est plus accessible.",
@@ -537,10 +537,10 @@ Ctrl+C sur l'accueil ferme la session (ou q, quand le curseur n'est pas dans un 
 	"dash.key.logout":                "déconnexion",
 	"dash.confirm.password":          "Mot de passe actuel",
 	"dash.confirm.password.hint":     "pour confirmer que c'est bien vous",
-	// --- r5redir (a redirection to the mail de secours follows it when it changes)
-	"r5redir.dash.recovery.done": "Mail de secours remplacé par %s ; l'ancien est prévenu. Votre redirection suit : vos mails y vont désormais, %s.",
-	"r5redir.helpdesk.follow":    "Les mails universitaires sont redirigés vers ce mail de secours (%s) : la redirection suivra, vers la nouvelle adresse.",
-	"r5redir.helpdesk.done":      "Mail de secours corrigé : %s. L'ancienne adresse est prévenue. La redirection a suivi : les mails universitaires vont désormais à %s, %s.",
+	// --- a redirection to the mail de secours follows it when it changes
+	"dash.recovery.done.followed":    "Mail de secours remplacé par %s ; l'ancien est prévenu. Votre redirection suit : vos mails y vont désormais, %s.",
+	"helpdesk.correct.follow":        "Les mails universitaires sont redirigés vers ce mail de secours (%s) : la redirection suivra, vers la nouvelle adresse.",
+	"helpdesk.correct.done.followed": "Mail de secours corrigé : %s. L'ancienne adresse est prévenue. La redirection a suivi : les mails universitaires vont désormais à %s, %s.",
 	// --- helpdesk (console assistance). Entries with {date}, {time},
 	// {datetime}, {n} or {text} are filled by name; the others by %s / %d.
 	"helpdesk.title":              "Console assistance",
@@ -916,14 +916,14 @@ Demandez le n° étudiant et la date de naissance sans les dire, puis comparez-l
 ## Le journal d'audit
 Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abord. Filtrez par identifiant ou numéro d'étudiant (Entrée) et par type d'événement (Tab, puis ←/→).`,
 
-	// --- r5refresh (the dashboard reads the account again; the audit tables)
+	// --- the dashboard reads the account again; the audit tables
 	"helpdesk.col.identifiant.short": "Compte",
 	"dash.key.refresh":               "actualiser",
 	"dash.refreshed":                 "Compte relu : les informations affichées sont à jour.",
 	"dash.role.granted":              "Rôle assistance accordé : la console est dans le menu.",
 	"dash.role.revoked":              "Rôle assistance retiré : la console n'est plus dans le menu.",
 
-	// --- r4data (round 4: the command line, the demo, the console's audit)
+	// --- the command line, the demo, the console's audit
 	"helpdesk.reason.resend_cooldown": "délai entre deux codes",
 	"cli.lang.help":                   "langue des messages et des libellés : fr ou en",
 	"cli.import.dir":                  "import : « %s » est un dossier, pas un fichier CSV.",

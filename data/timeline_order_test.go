@@ -55,7 +55,7 @@ var revokedAfterFive = []string{"CODE_REVOKED reset", "CODE_ERROR 5/5", "CODE_ER
 
 // The clock stands still (one instant for everything): the code is
 // created first, then the five errors, then it is revoked.
-func TestR5TimelineSameInstantInOrder(t *testing.T) {
+func TestTimelineSameInstantInOrder(t *testing.T) {
 	f := newHelpdeskFixture(t)
 	fiveWrongCodes(t, f)
 	got := timelineWhats(f.card(t, f.student.Person.ID), codeEvents)
@@ -80,7 +80,7 @@ func (c *tickingClock) Now() time.Time {
 
 // The clock moves within the second: the fifth error is written at the
 // instant the code is revoked, not after it.
-func TestR5TimelineSameSecondInOrder(t *testing.T) {
+func TestTimelineSameSecondInOrder(t *testing.T) {
 	f := newHelpdeskFixture(t)
 	f.s.cfg.Clock = &tickingClock{t: f.clock.Now()}
 	fiveWrongCodes(t, f)
@@ -93,7 +93,7 @@ func TestR5TimelineSameSecondInOrder(t *testing.T) {
 // The audit log is newest first by time, then by the order written, even
 // when lines are not written in the order of their time (the demo writes
 // past lines); its pages follow that order.
-func TestR5AuditLogByTimeThenID(t *testing.T) {
+func TestAuditLogByTimeThenID(t *testing.T) {
 	s, clock := openTest(t)
 	at := clock.Now()
 	// written in this order, at these seconds: ids 1..5

@@ -13,7 +13,7 @@ import (
 // drawn as in the other flows.
 
 // The last change done stays on the overview in the language shown.
-func TestR4DashboardNoticeFollowsLanguage(t *testing.T) {
+func TestDashboardNoticeFollowsLanguage(t *testing.T) {
 	const next = "Tulipe-Orage-Violon-42"
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
@@ -42,7 +42,7 @@ func TestR4DashboardNoticeFollowsLanguage(t *testing.T) {
 }
 
 // Refusals under a field, the form's and the store's, follow F2 too.
-func TestR4DashboardFieldErrorsFollowLanguage(t *testing.T) {
+func TestDashboardFieldErrorsFollowLanguage(t *testing.T) {
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Mot de passe")
@@ -95,7 +95,7 @@ func (tm *testModel) requireNoConsole() {
 
 // Revoked while the dashboard is open: the button opens nothing and says
 // why, and it goes with the role.
-func TestR4DashboardRevokedRoleRefusesConsole(t *testing.T) {
+func TestDashboardRevokedRoleRefusesConsole(t *testing.T) {
 	tm := newTestModel(t)
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.requireTextNB("Personnel · assistance", "Console assistance")
@@ -121,7 +121,7 @@ func TestR4DashboardRevokedRoleRefusesConsole(t *testing.T) {
 
 // Revoked while the agent is elsewhere (the console, Aide): back on the
 // dashboard, it has read the account again.
-func TestR4DashboardRereadsRolesWhenBack(t *testing.T) {
+func TestDashboardRereadsRolesWhenBack(t *testing.T) {
 	tm := newTestModel(t)
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.press("f1")
@@ -144,7 +144,7 @@ func TestR4DashboardRereadsRolesWhenBack(t *testing.T) {
 }
 
 // The checklist is drawn at the same column in every password step.
-func TestR4ChecklistSameColumnEverywhere(t *testing.T) {
+func TestChecklistSameColumnEverywhere(t *testing.T) {
 	column := func(tm *testModel) int {
 		t.Helper()
 		for _, line := range strings.Split(tm.screen(), "\n") {

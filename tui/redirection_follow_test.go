@@ -18,9 +18,9 @@ const (
 	r5NewMail    = "marie.p@example.net"
 )
 
-// r5ActivateRedirected activates marie.petit2 as in the try-out: step 4,
+// activateRedirected activates marie.petit2 as in the try-out: step 4,
 // "Oui, sans garder de copie" (or with one).
-func r5ActivateRedirected(t *testing.T, s *data.Store, keepCopy bool) {
+func activateRedirected(t *testing.T, s *data.Store, keepCopy bool) {
 	t.Helper()
 	o := data.Origin{Client: "kiosk:other", Lang: "fr"}
 	c, err := s.StartActivation(t.Context(), data.ActivationIdentity{Identifiant: r5Marie2}, o)
@@ -42,8 +42,8 @@ func r5ActivateRedirected(t *testing.T, s *data.Store, keepCopy bool) {
 	}
 }
 
-// r5RequireSaid fails unless the screen says sentence, however it wraps.
-func (tm *testModel) r5RequireSaid(sentence string) {
+// requireSaid fails unless the screen says sentence, however it wraps.
+func (tm *testModel) requireSaid(sentence string) {
 	tm.t.Helper()
 	said := strings.Join(strings.Fields(strings.ReplaceAll(tm.screen(), "\u00a0", " ")), " ")
 	if !strings.Contains(said, sentence) {
@@ -51,20 +51,20 @@ func (tm *testModel) r5RequireSaid(sentence string) {
 	}
 }
 
-func TestR5RedirHelpdeskCorrectionSaysTheRedirectionFollows(t *testing.T) {
+func TestHelpdeskCorrectionSaysTheRedirectionFollows(t *testing.T) {
 	tm := hdConsole(t)
-	r5ActivateRedirected(t, tm.store, false)
+	activateRedirected(t, tm.store, false)
 	tm.hdOpen("marie.petit2")
 	tm.requireScreen("Mail de secours m•••••@e•••••.org", "Redirection     m•••••@e•••••.org")
 	tm.press("down", "enter") // the second action: correct the mail de secours
 	tm.requireScreen("Corriger le mail de secours", "22200002", "12/10/2003")
-	tm.r5RequireSaid("Les mails universitaires sont redirigés vers ce mail de secours (sans copie) : " +
+	tm.requireSaid("Les mails universitaires sont redirigés vers ce mail de secours (sans copie) : " +
 		"la redirection suivra, vers la nouvelle adresse.")
 	tm.requireGolden()
 	tm.typeText(r5NewMail)
 	tm.press("enter", "space", "tab", "enter")
 	tm.requireScreen("Mail de secours m•••••@e•••••.net", "Redirection     m•••••@e•••••.net")
-	tm.r5RequireSaid("✓ Mail de secours corrigé : m•••••@e•••••.net. L'ancienne adresse est prévenue. " +
+	tm.requireSaid("✓ Mail de secours corrigé : m•••••@e•••••.net. L'ancienne adresse est prévenue. " +
 		"La redirection a suivi : les mails universitaires vont désormais à m•••••@e•••••.net, sans copie.")
 	a, err := tm.store.Account(t.Context(), hdPersonID(t, tm.store, r5Marie2))
 	if err != nil || a.RedirectEmail != r5NewMail || a.KeepCopy {
@@ -77,12 +77,12 @@ func TestR5RedirHelpdeskCorrectionSaysTheRedirectionFollows(t *testing.T) {
 	// In English too.
 	tm.press("f2")
 	tm.press("down", "enter")
-	tm.r5RequireSaid("University mail is redirected to this recovery address (no copy): the redirection " +
+	tm.requireSaid("University mail is redirected to this recovery address (no copy): the redirection " +
 		"will follow, to the new address.")
 }
 
 // A redirection elsewhere stays: the correction screen says nothing of it.
-func TestR5RedirHelpdeskCorrectionQuietForOtherRedirections(t *testing.T) {
+func TestHelpdeskCorrectionQuietForOtherRedirections(t *testing.T) {
 	tm := hdConsole(t)
 	tm.hdOpen("camille martin")
 	tm.press("down", "enter")
@@ -92,9 +92,9 @@ func TestR5RedirHelpdeskCorrectionQuietForOtherRedirections(t *testing.T) {
 	}
 }
 
-func TestR5RedirDashboardSaysTheRedirectionFollowed(t *testing.T) {
+func TestDashboardSaysTheRedirectionFollowed(t *testing.T) {
 	tm := newTestModel(t)
-	r5ActivateRedirected(t, tm.store, true)
+	activateRedirected(t, tm.store, true)
 	tm.pagesLogin(r5Marie2, r5Marie2Pass)
 	tm.requireTextNB("Redirection      vers m•••••@e•••••.org, copie conservée")
 	tm.dashAction("Mail de secours")
@@ -102,7 +102,7 @@ func TestR5RedirDashboardSaysTheRedirectionFollowed(t *testing.T) {
 	tm.typeText(outboxCode(t, tm.store, r5NewMail))
 	tm.press("enter")
 	tm.requireTextNB("Mail de secours  m•••••@e•••••.net", "Redirection      vers m•••••@e•••••.net, copie conservée")
-	tm.r5RequireSaid("✓ Mail de secours remplacé par m•••••@e•••••.net ; l'ancien est prévenu. " +
+	tm.requireSaid("✓ Mail de secours remplacé par m•••••@e•••••.net ; l'ancien est prévenu. " +
 		"Votre redirection suit : vos mails y vont désormais, copie conservée.")
 	tm.requireWidth(80)
 	tm.requireGolden()
@@ -118,7 +118,7 @@ func TestR5RedirDashboardSaysTheRedirectionFollowed(t *testing.T) {
 }
 
 // Without a redirection to the mail de secours, the message is the usual one.
-func TestR5RedirDashboardQuietWithoutRedirection(t *testing.T) {
+func TestDashboardQuietWithoutRedirection(t *testing.T) {
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Mail de secours")

@@ -66,7 +66,7 @@ func (tm *testModel) jeanLucToPassword() {
 	check("étape 5 sur 5", false)
 }
 
-func TestR4ActivationLongIdentifiantWrapsWhole(t *testing.T) {
+func TestActivationLongIdentifiantWrapsWhole(t *testing.T) {
 	tm := newTestModel(t)
 	tm.jeanLucToPassword()
 	tm.choosePassword(newPassword)
@@ -88,7 +88,7 @@ func TestR4ActivationLongIdentifiantWrapsWhole(t *testing.T) {
 
 // The step 4 line that was cut at ".umontpellier." (the frame cuts what is
 // wider than the terminal) now breaks before the address.
-func TestR4ActivationRedirectLineGolden(t *testing.T) {
+func TestActivationRedirectLineGolden(t *testing.T) {
 	tm := newTestModel(t)
 	tm.openActivation()
 	tm.identify("jean-luc.dalembert")
@@ -101,7 +101,7 @@ func TestR4ActivationRedirectLineGolden(t *testing.T) {
 
 // "Bateau👍🏽vert9é" is 13 characters for the checklist: 13 bullets, with
 // é typed as one character or as e and its accent, wherever the cursor is.
-func TestR4PasswordBulletsCountCharacters(t *testing.T) {
+func TestPasswordBulletsCountCharacters(t *testing.T) {
 	for _, pw := range []string{"Bateau👍🏽vert9é", "Bateau👍🏽vert9e\u0301"} {
 		tm := newTestModel(t)
 		tm.camilleAtCharter()
@@ -123,7 +123,7 @@ func TestR4PasswordBulletsCountCharacters(t *testing.T) {
 
 // A paste longer than the field is cut and said, in the language shown;
 // the next key clears it. A key into a full field says so too.
-func TestR4PasteTooLongIsSaid(t *testing.T) {
+func TestPasteTooLongIsSaid(t *testing.T) {
 	tm := newTestModel(t)
 	tm.camilleAtCharter()
 	tm.acceptCharter()
@@ -158,7 +158,7 @@ func TestR4PasteTooLongIsSaid(t *testing.T) {
 }
 
 // Refusals under a field are said in the language shown, after F2 too.
-func TestR4ActivationFieldErrorsFollowLanguage(t *testing.T) {
+func TestActivationFieldErrorsFollowLanguage(t *testing.T) {
 	tm := newTestModel(t)
 	tm.openActivation()
 	tm.press("enter")
@@ -181,7 +181,7 @@ func TestR4ActivationFieldErrorsFollowLanguage(t *testing.T) {
 
 // Every key given to SayKey exists in both catalogues (the catalogue test
 // checks T and Tf; a Say is rendered later, with the same keys).
-func TestR4SayKeysExist(t *testing.T) {
+func TestSayKeysExist(t *testing.T) {
 	files, err := filepath.Glob("../screens/*.go")
 	if err != nil {
 		t.Fatal(err)

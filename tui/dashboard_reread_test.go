@@ -30,7 +30,7 @@ func hdResendUntilRefused(t *testing.T, tm *testModel) {
 
 // A refused action is in the card's history as soon as the agent is back
 // on it, as in its journal.
-func TestR5HelpdeskHistoryAfterRefusedAction(t *testing.T) {
+func TestHelpdeskHistoryAfterRefusedAction(t *testing.T) {
 	tm := hdConsole(t)
 	hdResendUntilRefused(t, tm)
 	tm.press("esc", "2")
@@ -41,7 +41,7 @@ func TestR5HelpdeskHistoryAfterRefusedAction(t *testing.T) {
 
 // The card's journal at 80×24, from a kiosk with a long name: the outcome
 // is never cut (the poste gives way); a long one goes on under itself.
-func TestR5HelpdeskJournalOutcomeWhole(t *testing.T) {
+func TestHelpdeskJournalOutcomeWhole(t *testing.T) {
 	tm := newTestModel(t, func(o *Options) { o.Client = "kiosk:bu-sciences-accueil/tty2" })
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.dashAction("Console assistance")
@@ -59,7 +59,7 @@ func TestR5HelpdeskJournalOutcomeWhole(t *testing.T) {
 
 // The whole log at 80×24 has the identifiant too: the outcome goes on
 // under itself rather than being cut.
-func TestR5HelpdeskAuditLogOutcomeWraps(t *testing.T) {
+func TestHelpdeskAuditLogOutcomeWraps(t *testing.T) {
 	tm := newTestModel(t, func(o *Options) { o.Client = "kiosk:bu-sciences-accueil/tty2" })
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.dashAction("Console assistance")
@@ -93,7 +93,7 @@ func (tm *testModel) requireConsole() {
 
 // Revoked while the dashboard is open: back on the menu from one of its
 // steps (esc, or a change done), the dashboard has read the account again.
-func TestR5DashboardRereadsWhenBackFromAStep(t *testing.T) {
+func TestDashboardRereadsWhenBackFromAStep(t *testing.T) {
 	tm := newTestModel(t)
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.requireConsole()
@@ -126,7 +126,7 @@ func TestR5DashboardRereadsWhenBackFromAStep(t *testing.T) {
 // r reads the account again from the menu; the help line says so. The
 // focus stays on the action it was on, and never goes to Déconnexion when
 // the console goes.
-func TestR5DashboardRefreshKey(t *testing.T) {
+func TestDashboardRefreshKey(t *testing.T) {
 	tm := newTestModel(t)
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.revokeInes()

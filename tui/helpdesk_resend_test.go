@@ -14,7 +14,7 @@ import (
 // resend right after names the same minute; the history calls that refusal
 // the wait between two codes, not the mail limit (hourly), in both
 // languages.
-func TestR4HelpdeskResendTimesAgree(t *testing.T) {
+func TestHelpdeskResendTimesAgree(t *testing.T) {
 	tm := hdConsole(t)
 	tm.clock.Advance(data.ResendCooldown + 30*time.Second) // 10:01:30: the next one at 10:02:30
 	tm.hdOpen("camille")
@@ -39,7 +39,7 @@ func TestR4HelpdeskResendTimesAgree(t *testing.T) {
 // The whole audit log filtered on someone who has no line says why: an
 // identifiant or number that names nobody (and what to type), or a person
 // without events of the type chosen. A student number finds the person.
-func TestR4HelpdeskAuditFilterSaysWhyEmpty(t *testing.T) {
+func TestHelpdeskAuditFilterSaysWhyEmpty(t *testing.T) {
 	tm := hdConsole(t)
 	tm.press("tab", "enter")
 	tm.requireScreen("Journal d'audit", "page 1")
