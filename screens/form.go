@@ -573,10 +573,7 @@ func (in *Input) view(c *Common, focused bool) string {
 // underField fits a sentence under a field, after "  " and a marker of
 // indent cells: wrapped when too long, its next lines under its first.
 func underField(c *Common, text string, indent int) string {
-	if w := c.Width - 2 - indent; lipgloss.Width(text) > w {
-		text = strings.ReplaceAll(wrapOne(text, w), "\n", "\n"+strings.Repeat(" ", indent))
-	}
-	return text
+	return strings.ReplaceAll(fitLines(text, c.Width-2-indent), "\n", "\n"+strings.Repeat(" ", indent))
 }
 
 // maskView draws a secret field: one bullet per character as the password
