@@ -401,7 +401,7 @@ func (d *Dashboard) finish(msg dashResultMsg) tea.Cmd {
 		d.step = dashCode
 		return d.code.Init()
 	}
-	acct := msg.account
+	prev, acct := d.c.Account, msg.account
 	d.c.Account = acct // the shell does the same with the AccountMsg below
 	d.changes++
 	var notice Say
@@ -410,7 +410,7 @@ func (d *Dashboard) finish(msg dashResultMsg) tea.Cmd {
 		notice = SayKey("dash.password.done")
 	case "recovery.confirm":
 		notice = SayKey("dash.recovery.done", data.MaskEmail(acct.RecoveryEmail))
-		if acct.RedirectsToRecovery() { // the redirection followed (data.followRecovery)
+		if prev.RedirectsToRecovery() && acct.RedirectsToRecovery() { // it followed (data.followRecovery)
 			notice = SayKey("dash.recovery.done.followed", data.MaskEmail(acct.RecoveryEmail), copySay(acct.KeepCopy))
 		}
 	case "redirection", "redirection.self", "redirection.confirm":

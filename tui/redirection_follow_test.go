@@ -12,10 +12,10 @@ import (
 // person's dashboard after the change.
 
 const (
-	r5Marie2     = "marie.petit2"
-	r5Marie2Mail = "mpetit.2003@example.org"
-	r5Marie2Pass = "Tortue-Velo-Nuage-42"
-	r5NewMail    = "marie.p@example.net"
+	marie2     = "marie.petit2"
+	marie2Mail = "mpetit.2003@example.org"
+	marie2Password = "Tortue-Velo-Nuage-42"
+	marie2NewMail    = "marie.p@example.net"
 )
 
 // activateRedirected activates marie.petit2 as in the try-out: step 4,
@@ -23,7 +23,7 @@ const (
 func activateRedirected(t *testing.T, s *data.Store, keepCopy bool) {
 	t.Helper()
 	o := data.Origin{Client: "kiosk:other", Lang: "fr"}
-	c, err := s.StartActivation(t.Context(), data.ActivationIdentity{Identifiant: r5Marie2}, o)
+	c, err := s.StartActivation(t.Context(), data.ActivationIdentity{Identifiant: marie2}, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,13 +31,13 @@ func activateRedirected(t *testing.T, s *data.Store, keepCopy bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tk, err := s.VerifyCode(t.Context(), ch, outboxCode(t, s, r5Marie2Mail), o)
+	tk, err := s.VerifyCode(t.Context(), ch, outboxCode(t, s, marie2Mail), o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	a, err := s.CompleteActivation(t.Context(), tk, data.ActivationChoice{CharterAccepted: true, Redirect: true,
-		KeepCopy: keepCopy, Password: r5Marie2Pass}, o)
-	if err != nil || a.RedirectEmail != r5Marie2Mail {
+		KeepCopy: keepCopy, Password: marie2Password}, o)
+	if err != nil || a.RedirectEmail != marie2Mail {
 		t.Fatalf("activation: %v", err)
 	}
 }
@@ -61,13 +61,13 @@ func TestHelpdeskCorrectionSaysTheRedirectionFollows(t *testing.T) {
 	tm.requireSaid("Les mails universitaires sont redirigés vers ce mail de secours (sans copie) : " +
 		"la redirection suivra, vers la nouvelle adresse.")
 	tm.requireGolden()
-	tm.typeText(r5NewMail)
+	tm.typeText(marie2NewMail)
 	tm.press("enter", "space", "tab", "enter")
 	tm.requireScreen("Mail de secours m•••••@e•••••.net", "Redirection     m•••••@e•••••.net")
 	tm.requireSaid("✓ Mail de secours corrigé : m•••••@e•••••.net. L'ancienne adresse est prévenue. " +
 		"La redirection a suivi : les mails universitaires vont désormais à m•••••@e•••••.net, sans copie.")
-	a, err := tm.store.Account(t.Context(), hdPersonID(t, tm.store, r5Marie2))
-	if err != nil || a.RedirectEmail != r5NewMail || a.KeepCopy {
+	a, err := tm.store.Account(t.Context(), hdPersonID(t, tm.store, marie2))
+	if err != nil || a.RedirectEmail != marie2NewMail || a.KeepCopy {
 		t.Fatalf("redirect %q keep %v (%v)", a.RedirectEmail, a.KeepCopy, err)
 	}
 	if e := hdAudit(t, tm.store, data.EventUpdateRedirection); e.Actor != "ines.moreau@umontpellier.fr" {
@@ -95,24 +95,24 @@ func TestHelpdeskCorrectionQuietForOtherRedirections(t *testing.T) {
 func TestDashboardSaysTheRedirectionFollowed(t *testing.T) {
 	tm := newTestModel(t)
 	activateRedirected(t, tm.store, true)
-	tm.pagesLogin(r5Marie2, r5Marie2Pass)
+	tm.pagesLogin(marie2, marie2Password)
 	tm.requireTextNB("Redirection      vers m•••••@e•••••.org, copie conservée")
 	tm.dashAction("Mail de secours")
-	tm.dashSubmit(r5NewMail, r5Marie2Pass)
-	tm.typeText(outboxCode(t, tm.store, r5NewMail))
+	tm.dashSubmit(marie2NewMail, marie2Password)
+	tm.typeText(outboxCode(t, tm.store, marie2NewMail))
 	tm.press("enter")
 	tm.requireTextNB("Mail de secours  m•••••@e•••••.net", "Redirection      vers m•••••@e•••••.net, copie conservée")
 	tm.requireSaid("✓ Mail de secours remplacé par m•••••@e•••••.net ; l'ancien est prévenu. " +
 		"Votre redirection suit : vos mails y vont désormais, copie conservée.")
 	tm.requireWidth(80)
 	tm.requireGolden()
-	if a := tm.Common().Account; a.RedirectEmail != r5NewMail || !a.KeepCopy {
+	if a := tm.Common().Account; a.RedirectEmail != marie2NewMail || !a.KeepCopy {
 		t.Fatalf("redirect %q keep %v", a.RedirectEmail, a.KeepCopy)
 	}
-	if n := pagesMailsTo(t, tm.store, r5Marie2Mail, data.MailRedirectionChanged); n != 0 {
+	if n := pagesMailsTo(t, tm.store, marie2Mail, data.MailRedirectionChanged); n != 0 {
 		t.Fatalf("%d redirection notices to the old address", n)
 	}
-	if n := pagesMailsTo(t, tm.store, r5NewMail, data.MailRedirectionChanged); n != 1 {
+	if n := pagesMailsTo(t, tm.store, marie2NewMail, data.MailRedirectionChanged); n != 1 {
 		t.Fatalf("%d redirection notices to the new address", n)
 	}
 }
@@ -128,5 +128,34 @@ func TestDashboardQuietWithoutRedirection(t *testing.T) {
 	tm.requireTextNB("✓ Mail de secours remplacé par h•••••@e•••••.net ; l'ancien est prévenu.")
 	if strings.Contains(tm.screen(), "redirection suit") {
 		t.Fatalf("a redirection that does not exist follows:\n%s", tm.screen())
+	}
+}
+
+// A redirection that already went to an address the person then makes
+// their mail de secours did not follow anything: the usual message.
+func TestDashboardRedirectionAlreadyThereDidNotFollow(t *testing.T) {
+	const external = "hugo@example.com"
+	tm := newTestModel(t)
+	dashLoginHugo(tm)
+	o := data.Origin{Client: "elsewhere", Lang: "fr"}
+	ch, err := tm.store.SetRedirection(t.Context(), tm.Common().Account, dashHugoPassword, external, true, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk, err := tm.store.VerifyCode(t.Context(), ch, outboxCode(t, tm.store, external), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tm.store.ConfirmRedirection(t.Context(), tk, o); err != nil {
+		t.Fatal(err)
+	}
+	tm.press("r") // the dashboard reads the account again
+	tm.dashAction("Mail de secours")
+	tm.dashSubmit(external, dashHugoPassword)
+	tm.typeText(outboxCode(t, tm.store, external))
+	tm.press("enter")
+	tm.requireTextNB("✓ Mail de secours remplacé par h•••••@e•••••.com ; l'ancien est prévenu.")
+	if strings.Contains(tm.screen(), "redirection suit") {
+		t.Fatalf("a redirection that was already there is said to follow:\n%s", tm.screen())
 	}
 }
