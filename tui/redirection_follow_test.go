@@ -12,10 +12,10 @@ import (
 // person's dashboard after the change.
 
 const (
-	marie2     = "marie.petit2"
-	marie2Mail = "mpetit.2003@example.org"
+	marie2         = "marie.petit2"
+	marie2Mail     = "mpetit.2003@example.org"
 	marie2Password = "Tortue-Velo-Nuage-42"
-	marie2NewMail    = "marie.p@example.net"
+	marie2NewMail  = "marie.p@example.net"
 )
 
 // activateRedirected activates marie.petit2 as in the try-out: step 4,
