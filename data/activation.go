@@ -285,8 +285,9 @@ func (s *Store) CompleteActivation(ctx context.Context, t *Ticket, c ActivationC
 			redirect = acct.RecoveryEmail
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET status = 'active', password_hash = ?, password_at = ?,
-			charter_at = ?, activated_at = ?, redirect_email = ?, redirect_keep_copy = ?
-			WHERE person_id = ? AND status = 'pending'`, hash, now, now, now, redirect, c.KeepCopy || !c.Redirect, t.PersonID)
+			charter_at = ?, charter_version = ?, activated_at = ?, redirect_email = ?, redirect_keep_copy = ?
+			WHERE person_id = ? AND status = 'pending'`, hash, now, now, s.CharterVersion(), now, redirect,
+			c.KeepCopy || !c.Redirect, t.PersonID)
 		if err != nil {
 			return err
 		}
@@ -302,6 +303,9 @@ func (s *Store) CompleteActivation(ctx context.Context, t *Ticket, c ActivationC
 		detail := "no redirection"
 		if c.Redirect {
 			detail = "redirection to " + MaskEmail(acct.RecoveryEmail)
+		}
+		if err := s.auditCharter(ctx, tx, acct, o); err != nil {
+			return err
 		}
 		return s.audit(ctx, tx, AuditEntry{Event: EventActivate, PersonID: t.PersonID, Identifiant: acct.Identifiant,
 			Client: o.Client, Outcome: "ok", Detail: detail})

@@ -246,7 +246,7 @@ func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, erro
 		return nil, err
 	}
 	p.PersonalEmail = ""
-	c := &PersonCard{Person: p, Now: now, CurrentYear: AcademicYear(now.In(s.cfg.Location))}
+	c := &PersonCard{Person: p, Now: now, CurrentYear: s.AcademicYear(now)}
 	if c.Registrations, err = s.registrations(ctx, s.db, personID); err != nil {
 		return nil, err
 	}

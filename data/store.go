@@ -4,10 +4,12 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"database/sql"
 	"embed"
+	"entkiosk/data/institution"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -40,14 +42,17 @@ type Store struct {
 
 // Config holds what the rules read besides the database.
 type Config struct {
-	Clock           Clock
-	Location        *time.Location // local time of the university, for display and dates
-	StudentDomain   string
-	StaffDomain     string
-	LinkHost        string // host of ssh:// links in mails; empty leaves the link out
-	LinkPort        int
-	HelpdeskContact string
-	Hasher          *Hasher
+	Clock         Clock
+	Location      *time.Location // local time of the university, for display and dates
+	StudentDomain string
+	StaffDomain   string
+	LinkHost      string // host of ssh:// links in mails; empty leaves the link out
+	LinkPort      int
+	// Institution is the university's facts (name, contacts, charter,
+	// calendar); nil is institution.None(), which makes nothing up. Its
+	// domains and link host fill the fields above left empty.
+	Institution *institution.Institution
+	Hasher      *Hasher
 	// MustExist refuses a path where no file is (a MissingStoreError) and a
 	// file without entkiosk's tables, instead of creating the store: for
 	// the commands that read a store, where a mistyped path must not answer
@@ -62,15 +67,15 @@ func (c *Config) fillDefaults() {
 	if c.Location == nil {
 		c.Location = ParisLocation()
 	}
-	if c.StudentDomain == "" {
-		c.StudentDomain = "etu.umontpellier.fr"
+	if c.Institution == nil {
+		c.Institution = institution.None()
 	}
-	if c.StaffDomain == "" {
-		c.StaffDomain = "umontpellier.fr"
+	c.StudentDomain = cmp.Or(c.StudentDomain, c.Institution.StudentDomain, "etu.umontpellier.fr")
+	c.StaffDomain = cmp.Or(c.StaffDomain, c.Institution.StaffDomain, "umontpellier.fr")
+	if c.LinkHost == "" {
+		c.LinkHost = c.Institution.SSHHost
 	}
-	if c.HelpdeskContact == "" {
-		c.HelpdeskContact = "assistance-ent@umontpellier.fr, 04 67 14 99 99"
-	}
+	c.LinkPort = cmp.Or(c.LinkPort, c.Institution.SSHPort)
 	if c.Hasher == nil {
 		c.Hasher = DefaultHasher()
 	}

@@ -13,18 +13,33 @@ import (
 // edited by the replacements, and returns the file's path.
 func writeInstitution(t *testing.T, replace ...string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range TemplateCharters() {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	path := filepath.Join(t.TempDir(), "institution.toml")
+	if _, err := WriteTemplate(path); err != nil {
+		t.Fatal(err)
 	}
 	body := strings.NewReplacer(replace...).Replace(Template)
-	path := filepath.Join(dir, "institution.toml")
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// init overwrites nothing.
+func TestWriteTemplateOverwritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "charte.fr.txt"), []byte("notre charte"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := WriteTemplate(filepath.Join(dir, "institution.toml"))
+	if err == nil || !strings.Contains(err.Error(), "charte.fr.txt existe déjà") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "institution.toml")); !os.IsNotExist(err) {
+		t.Fatal("the template was written next to a refused charter")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "charte.fr.txt")); string(b) != "notre charte" {
+		t.Fatal("the existing charter was changed")
+	}
 }
 
 func TestTemplateLoads(t *testing.T) {

@@ -2,6 +2,10 @@ package institution
 
 import (
 	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -132,3 +136,30 @@ func contactTail(c Contact) string {
 
 // String is "01/09" (day/month, as the screens write dates).
 func (d MonthDay) String() string { return fmt.Sprintf("%02d/%02d", d.Day, int(d.Month)) }
+
+// WriteTemplate writes the template to path and the charter files it names
+// beside it, for `entkiosk institution init`. It overwrites nothing: a file
+// already there is an error naming it, and nothing is written. It returns
+// the files written.
+func WriteTemplate(path string) ([]string, error) {
+	files := map[string]string{path: Template}
+	for name, text := range TemplateCharters() {
+		files[filepath.Join(filepath.Dir(path), name)] = text
+	}
+	for f := range files {
+		if _, err := os.Lstat(f); err == nil {
+			return nil, fmt.Errorf("%s existe déjà : rien n'a été écrit (choisissez un autre --out, ou déplacez ce fichier)", f)
+		}
+	}
+	var written []string
+	for _, f := range slices.Sorted(maps.Keys(files)) {
+		if err := os.WriteFile(f, []byte(files[f]), 0o644); err != nil {
+			for _, w := range written {
+				os.Remove(w)
+			}
+			return nil, fmt.Errorf("%s : %s", f, readReason(err))
+		}
+		written = append(written, f)
+	}
+	return written, nil
+}
