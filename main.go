@@ -37,6 +37,7 @@ Usage :
   entkiosk backup [--db CHEMIN] DESTINATION
   entkiosk audit  [--db CHEMIN] [--identifiant X] [--since DATE] [--event E]
                   [--json] [--limit N] [--lang fr|en]
+  entkiosk institution init [--out FICHIER] | check FICHIER
 
 Commandes :
   kiosk    la borne, sur ce terminal
@@ -48,6 +49,10 @@ Commandes :
   grant    donne le rôle helpdesk à un compte du personnel ; revoke le retire
   backup   copie la base à chaud, vérifiée, sans jamais écraser un fichier
   audit    affiche le journal d'audit
+  institution  écrit (init) ou vérifie (check) le fichier d'établissement
+
+kiosk, serve, import et mail lisent le fichier d'établissement (--institution,
+ou ENTKIOSK_INSTITUTION) : nom, contacts, expéditeur, charte, calendrier.
 
 Seuls kiosk, serve et import créent la base si elle n'existe pas ; les autres
 commandes refusent un chemin où il n'y a pas de base.
@@ -123,5 +128,6 @@ func init() {
 	commands = map[string]commandFunc{
 		"kiosk": cmdKiosk, "serve": cmdServe, "import": cmdImport, "outbox": cmdOutbox, "mail": cmdMail,
 		"export": cmdExport, "grant": cmdRole, "revoke": cmdRole, "backup": cmdBackup, "audit": cmdAudit,
+		"institution": cmdInstitution,
 	}
 }

@@ -75,7 +75,7 @@ const EventHelpdeskView Event = "HELPDESK_VIEW"
 var AuditEvents = []Event{EventLogin, EventLoginError, EventLogout, EventLock, EventUnlock, EventSendCode, EventCodeError,
 	EventActivate, EventResetPassword, EventUpdatePassword, EventUpdateRecoveryMail, EventUpdateRedirection,
 	EventIALookup, EventIALookupError, EventHelpdeskAction, EventHelpdeskView, EventRoleChange, EventImport,
-	EventAccountCreated}
+	EventAccountCreated, EventAcceptCharter}
 
 // helpdeskAction runs one action of an agent on a person's account in one
 // transaction with its HELPDESK_ACTION audit line (actor: the agent). A

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"entkiosk/data"
+	"entkiosk/data/institution"
 )
 
 // The console reads the audit log in the session's language: every event
@@ -16,7 +17,7 @@ import (
 func wordsHelpdesk(t *testing.T, lang Lang) *Helpdesk {
 	t.Helper()
 	clock := data.NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, data.ParisLocation()))
-	s, err := data.Open(filepath.Join(t.TempDir(), "words.db"), data.Config{Clock: clock})
+	s, err := data.Open(filepath.Join(t.TempDir(), "words.db"), data.Config{Clock: clock, Institution: institution.Demo()})
 	if err != nil {
 		t.Fatal(err)
 	}

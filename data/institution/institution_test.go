@@ -53,7 +53,7 @@ func TestTemplateLoads(t *testing.T) {
 		in.YearStart != (MonthDay{time.September, 1}) || in.Demo {
 		t.Fatalf("template read as %+v", in)
 	}
-	if got := in.Registration.Name.In("en"); got != "the registration office of your faculty" {
+	if got := in.Registration.Name.In("en"); got != "registration office of your faculty" {
 		t.Errorf("registration office in English: %q", got)
 	}
 	if got := in.Helpdesk.Full("en"); got != "assistance@exemple.fr, 01 23 45 67 89 — University library, ground floor — Monday to Friday, 9:00 to 17:00" {

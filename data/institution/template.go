@@ -43,10 +43,10 @@ hours.fr = "du lundi au vendredi, de 9 h à 17 h"
 hours.en = "Monday to Friday, 9:00 to 17:00"
 
 [registration_office]
-# Who to see about a registration: the IA lookup when something is wrong,
-# the rights-ended screen, the helpdesk walk-through.
-name.fr = "le service de scolarité de votre composante"
-name.en = "the registration office of your faculty"
+# Who to see about a registration, as a label (no article): "Pour vous
+# réinscrire : service de scolarité de votre composante, scolarite@…".
+name.fr = "service de scolarité de votre composante"
+name.en = "registration office of your faculty"
 mail = "scolarite@exemple.fr"
 phone = ""
 place.fr = ""
@@ -118,9 +118,9 @@ func (i *Institution) Uses() []Use {
 		{"institution.student_domain", none(i.StudentDomain), "identifiants étudiants, exemples des formulaires"},
 		{"institution.staff_domain", none(i.StaffDomain), "identifiants du personnel"},
 		{"helpdesk", none(i.Helpdesk.Full("fr")), "fin de chaque mail, Aide (Contacter l'assistance), droits terminés, mail de secours perdu"},
-		{"registration_office", none(two(i.Registration.Name) + contactTail(i.Registration)), "consultation de l'IA, droits terminés, console assistance"},
+		{"registration_office", none(two(i.Registration.Name) + contactTail(i.Registration)), "droits terminés (1ère connexion), console assistance (pas d'inscription validée)"},
 		{"mail.from", none(i.MailFrom), "expéditeur des mails (entkiosk mail, serve)"},
-		{"links.url", none(i.LinkURL), "lien https:// des mails de code"},
+		{"links.url", none(i.LinkURL), "lien https:// des mails de code (page web de serve --http)"},
 		{"links.ssh_host", none(i.SSHHost), "lien ssh:// des mails de code, Aide (depuis chez vous)"},
 		{"charter", charter, "étape « charte » de l'activation ; nouvelle acceptation à la connexion quand la version change"},
 		{"calendar.academic_year_starts", i.YearStart.String(), "année universitaire en cours, fin des droits"},
