@@ -86,6 +86,14 @@ func Open(path string, cfg Config) (*Store, error) {
 	if err := checkStorePath(path, cfg.MustExist); err != nil {
 		return nil, err
 	}
+	if !cfg.MustExist {
+		if err := createStoreFile(path); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkStoreMode(path); err != nil {
+		return nil, err
+	}
 	// In a file: URI, '?' and '#' would end the path and '%' starts an escape.
 	uriPath := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	dsn := "file:" + uriPath + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on" +
