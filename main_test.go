@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -871,5 +872,38 @@ func TestImportFileProblemsInWords(t *testing.T) {
 	if r := runCmd(t, "import", "--db", db, "--lang", "en", clean); r.status != 0 ||
 		r.out != "account created: hugo.lefevre@etu.umontpellier.fr\nlines: 1 created, 0 updated, 0 unchanged, 0 refused; accounts created: 1\n" {
 		t.Errorf("English report: %d %q %q", r.status, r.out, r.errOut)
+	}
+}
+
+// A redirection the map cannot carry (a store written before addresses were
+// checked this strictly) is named on stderr and fails the export, after the
+// others are written: its mail would silently never be forwarded.
+func TestExportAliasesFailsWhenItLeavesARedirectionOut(t *testing.T) {
+	db := demoStore(t)
+	raw, err := sql.Open("sqlite3", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE accounts SET redirect_email = 'x#y|z@example.org' WHERE local_part = 'hugo.lefevre'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE accounts SET redirect_email = 'ines@example.net' WHERE local_part = 'ines.moreau'`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	out := filepath.Join(t.TempDir(), "virtual")
+	for _, args := range [][]string{{"export", "aliases", "--db", db}, {"export", "aliases", "--db", db, "--out", out}} {
+		r := runCmd(t, args...)
+		if r.status != 1 || !strings.Contains(r.errOut, "ignorée : hugo.lefevre@etu.umontpellier.fr") ||
+			!strings.Contains(r.errOut, "1 redirection laissée hors de la table") {
+			t.Fatalf("%v: status %d, stderr %q", args, r.status, r.errOut)
+		}
+		if strings.Contains(r.out+r.errOut, "x#y") {
+			t.Errorf("%v: the bad address reached the output", args)
+		}
+	}
+	// The others are written all the same.
+	if b, err := os.ReadFile(out); err != nil || !strings.Contains(string(b), "ines.moreau@umontpellier.fr ines@example.net") {
+		t.Fatalf("map: %q %v", b, err)
 	}
 }

@@ -81,7 +81,17 @@ type PolicyError struct{ Result PolicyResult }
 
 func (e *PolicyError) Error() string { return "password refused by the policy" }
 
-// InvalidEmailError: an address people typed is not one.
-type InvalidEmailError struct{ Reason string }
+// InvalidEmailError: an address people typed is not one, or not one that
+// can go everywhere addresses go (ParseEmail). Reason "character" names the
+// first character refused, in Char.
+type InvalidEmailError struct {
+	Reason string
+	Char   rune
+}
 
-func (e *InvalidEmailError) Error() string { return "invalid address: " + e.Reason }
+func (e *InvalidEmailError) Error() string {
+	if e.Reason == "character" {
+		return fmt.Sprintf("invalid address: character %q not accepted", e.Char)
+	}
+	return "invalid address: " + e.Reason
+}

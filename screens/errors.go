@@ -66,6 +66,8 @@ func (c *Common) ErrorText(err error) string {
 		return c.Tf("activation.tooearly", c.FormatFromTime(tooEarly.AllowedFrom), c.MinutesUntilFrom(tooEarly.AllowedFrom))
 	case errors.Is(err, data.ErrAlreadyActive):
 		return c.T("error.active")
+	case errors.As(err, &email) && email.Reason == "character":
+		return c.Tf("error.email.char", email.Char)
 	case errors.As(err, &email):
 		return c.T("error.email")
 	case errors.Is(err, data.ErrSameAddress):

@@ -969,4 +969,7 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"mailbox.used.tag":      "(code used) ",
 	"mailbox.used":          "This mail's code has been used: the mail no longer needs to be sent.",
 	"mailbox.cancelled":     "Mail cancelled before it was sent: its code no longer works (a newer code was sent, or this one was already used or revoked).",
+
+	// --- store hardening (issue 13): addresses, login ceiling
+	"error.email.char": "The character “%c” is not accepted in a mail address: letters without accents, digits and . _ - + before the @; letters without accents, digits, . and - after it.",
 }

@@ -980,4 +980,7 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"mailbox.used.tag":      "(code utilisé) ",
 	"mailbox.used":          "Le code de ce mail a déjà servi : le mail n'a plus besoin de partir.",
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
+
+	// --- store hardening (issue 13): addresses, login ceiling
+	"error.email.char": "Le caractère « %c » n'est pas accepté dans une adresse mail : lettres sans accent, chiffres et . _ - + avant le @ ; lettres sans accent, chiffres, . et - après.",
 }
