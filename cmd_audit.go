@@ -59,7 +59,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 		}
 		filter.Since = t
 	}
-	store, err := f.open()
+	store, err := f.openToRead(stderr)
 	if err != nil {
 		return err
 	}

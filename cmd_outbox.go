@@ -35,7 +35,7 @@ func cmdOutbox(ctx context.Context, name string, args []string, stdout, stderr i
 	default:
 		return usageError{fmt.Sprintf("outbox : --status %q : pending, sending, sent, failed ou cancelled", status)}
 	}
-	store, err := f.open()
+	store, err := f.openToRead(stderr)
 	if err != nil {
 		return err
 	}

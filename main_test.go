@@ -907,3 +907,31 @@ func TestExportAliasesFailsWhenItLeavesARedirectionOut(t *testing.T) {
 		t.Fatalf("map: %q %v", b, err)
 	}
 }
+
+// audit and outbox read a store they cannot write (a backup of mode 0444):
+// they open it read-only, and say that every local user can read it.
+func TestAuditAndOutboxReadAReadOnlyStore(t *testing.T) {
+	db := demoStore(t)
+	if err := os.Chmod(db, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(db)
+	for _, cmd := range []string{"audit", "outbox"} {
+		r := runCmd(t, cmd, "--db", db)
+		if r.status != 0 || r.out == "" || !strings.Contains(r.errOut, "lisible par tous") {
+			t.Errorf("%s: status %d, stdout %d bytes, stderr %q", cmd, r.status, len(r.out), r.errOut)
+		}
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a reading command wrote the store")
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if st, err := os.Stat(db + suffix); err == nil && st.Mode().Perm()&0o004 != 0 {
+			t.Errorf("%s: mode %04o", suffix, st.Mode().Perm())
+		}
+	}
+	// A command that writes refuses it.
+	if r := runCmd(t, "export", "aliases", "--db", db); r.status != 1 || !strings.Contains(r.errOut, "lisible par tous") {
+		t.Errorf("export: status %d, stderr %q", r.status, r.errOut)
+	}
+}

@@ -36,6 +36,9 @@ type Store struct {
 	cfg    Config
 	hasher *Hasher
 	secret []byte // server secret: code HMACs, decoy masks
+	// warning: a read-only store that every local user can read is still
+	// read (Config.ReadOnly), with this said to the operator.
+	warning error
 }
 
 // Config holds what the rules read besides the database.
@@ -53,6 +56,10 @@ type Config struct {
 	// the commands that read a store, where a mistyped path must not answer
 	// from a new, empty one.
 	MustExist bool
+	// ReadOnly opens an existing store only to read it (audit, outbox): no
+	// write, no migration, no -wal or -shm to create, so that a backup on
+	// read-only media or a file of mode 0444 can be read. Implies MustExist.
+	ReadOnly bool
 }
 
 func (c *Config) fillDefaults() {
@@ -83,6 +90,9 @@ func (c *Config) fillDefaults() {
 // like the rest of the command line.
 func Open(path string, cfg Config) (*Store, error) {
 	cfg.fillDefaults()
+	if cfg.ReadOnly {
+		return openReadOnly(path, cfg)
+	}
 	if err := checkStorePath(path, cfg.MustExist); err != nil {
 		return nil, err
 	}
