@@ -42,7 +42,7 @@ type flags struct {
 	db, linkHost, studentDomain, staffDomain, logPath string
 	linkPort                                          int
 	mustExist, demo                                   bool
-	readOnly                                          bool // openToRead: audit, outbox
+	readOnly                                          bool   // openToRead: audit, outbox
 	langName                                          string // --lang, for the commands that speak both languages
 }
 

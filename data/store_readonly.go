@@ -127,4 +127,3 @@ func (e *WorldReadableError) ReadOnlyWarning() string {
 		"de la machine ; il contient des codes et le secret du serveur : « chmod o-rwx %s* »",
 		e.Path, e.File, e.Mode.Perm(), e.Path)
 }
-
