@@ -66,7 +66,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 	defer store.Close()
 	entries, err := store.AuditLog(ctx, filter)
 	if err != nil {
-		return fmt.Errorf("audit : lecture de la base : %w", err)
+		return fmt.Errorf("audit : lecture de la base : %w", store.Explain(err))
 	}
 	enc := json.NewEncoder(stdout)
 	words := screens.NewAuditWords(store, lang) // the helpdesk console's words

@@ -935,3 +935,26 @@ func TestAuditAndOutboxReadAReadOnlyStore(t *testing.T) {
 		t.Errorf("export: status %d, stderr %q", r.status, r.errOut)
 	}
 }
+
+// A damaged store is said in French with its path, exit status 1 (the
+// README's contract for an error), by the commands that read and those
+// that write.
+func TestDamagedStoreCommandsSaySoInFrench(t *testing.T) {
+	db := demoStore(t)
+	b, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, b[:len(b)/2], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	csv := writeFile(t, "ia.csv", "numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;"+
+		"libelle_etape;diplome;composante;regime;statut_inscription;statut_paiement;date_validation;date_fin\n")
+	for _, args := range [][]string{{"audit"}, {"outbox"}, {"export", "aliases"}, {"import", csv}} {
+		r := runCmd(t, append(args, "--db", db)...)
+		if r.status != 1 || !strings.Contains(r.errOut, db) || !strings.Contains(r.errOut, "endommagé") ||
+			strings.Contains(r.errOut, "malformed") {
+			t.Errorf("%v: status %d, stderr %q", args, r.status, r.errOut)
+		}
+	}
+}
