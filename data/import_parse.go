@@ -255,7 +255,11 @@ func (f *exportFile) parse(i int) (importLine, *LineError) {
 			return refuse("%s manquant", c.label)
 		case utf8.RuneCountInString(v) > MaxNameLength:
 			return refuse("%s trop long (plus de %d caractères)", c.label, MaxNameLength)
-		case Clean(v) != v:
+		}
+		if problem := nameProblem(v); problem != "" {
+			return refuse("%s « %s » %s", c.label, withoutInvisible(v), problem)
+		}
+		if Clean(v) != v {
 			return refuse("%s avec des caractères de contrôle", c.label)
 		}
 	}
