@@ -60,7 +60,6 @@ func TestImportRefusesInvisibleAndMixedScriptNames(t *testing.T) {
 	}
 }
 
-
 // One script per word, or a mix names use (Japanese: Han and kana), is a
 // name as it is; so are marks on Latin letters.
 func TestNameProblemAcceptsOneScriptAWord(t *testing.T) {
