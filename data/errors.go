@@ -12,6 +12,10 @@ var (
 	// ErrInvalidCredentials covers unknown identifiant, wrong password,
 	// pending account and a locked identifiant alike: no enumeration.
 	ErrInvalidCredentials = errors.New("identifiant or password incorrect")
+	// ErrPasswordLoginClosed: LoginFailuresBeforeClose failures in a row
+	// closed password login for this identifiant (known or not, the same)
+	// until a reset by code or the helpdesk.
+	ErrPasswordLoginClosed = errors.New("password login closed after too many failures in a row")
 	// ErrBusy: too many password hashes already waiting; try again shortly.
 	ErrBusy = errors.New("server busy, try again")
 	// ErrNoMatch: the student number and birth date match no registration.

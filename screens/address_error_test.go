@@ -21,3 +21,18 @@ func TestAddressRefusedForACharacterSaysWhich(t *testing.T) {
 		t.Error("an address refused is said to the person, not logged as internal")
 	}
 }
+
+// Password login closed after 100 failures in a row says so, and how to
+// reopen it, in the person's language (the same for any identifiant).
+func TestLoginClosedSaysHowToReopen(t *testing.T) {
+	c := testCommon()
+	for lang, want := range map[Lang]string{French: "la connexion par mot de passe est fermée", English: "password login is closed"} {
+		c.Lang = lang
+		if got := c.ErrorText(data.ErrPasswordLoginClosed); !strings.Contains(got, want) {
+			t.Errorf("%v: %q", lang, got)
+		}
+	}
+	if Internal(data.ErrPasswordLoginClosed) {
+		t.Error("said as an internal error")
+	}
+}

@@ -971,5 +971,6 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"mailbox.cancelled":     "Mail cancelled before it was sent: its code no longer works (a newer code was sent, or this one was already used or revoked).",
 
 	// --- store hardening (issue 13): addresses, login ceiling
-	"error.email.char": "The character “%c” is not accepted in a mail address: letters without accents, digits and . _ - + before the @; letters without accents, digits, . and - after it.",
+	"error.login.closed": "Too many failed logins with this identifiant: password login is closed. Choose a new password with “Login problem” (a code by mail), or contact the helpdesk.",
+	"error.email.char":   "The character “%c” is not accepted in a mail address: letters without accents, digits and . _ - + before the @; letters without accents, digits, . and - after it.",
 }

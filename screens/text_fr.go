@@ -982,5 +982,6 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
 
 	// --- store hardening (issue 13): addresses, login ceiling
-	"error.email.char": "Le caractère « %c » n'est pas accepté dans une adresse mail : lettres sans accent, chiffres et . _ - + avant le @ ; lettres sans accent, chiffres, . et - après.",
+	"error.login.closed": "Trop d'échecs de connexion avec cet identifiant : la connexion par mot de passe est fermée. Choisissez un nouveau mot de passe avec « Problème de connexion » (un code par mail), ou contactez l'assistance.",
+	"error.email.char":   "Le caractère « %c » n'est pas accepté dans une adresse mail : lettres sans accent, chiffres et . _ - + avant le @ ; lettres sans accent, chiffres, . et - après.",
 }
