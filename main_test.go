@@ -958,3 +958,37 @@ func TestDamagedStoreCommandsSaySoInFrench(t *testing.T) {
 		}
 	}
 }
+
+// audit --verify: "chaîne intacte : N entrées", exit 0; after an edit or a
+// deletion behind a dropped trigger, where the chain breaks (row id, time),
+// exit 1.
+func TestAuditVerifyCommand(t *testing.T) {
+	db := demoStore(t)
+	r := runCmd(t, "audit", "--db", db, "--verify")
+	ok := regexp.MustCompile(`^chaîne intacte : (\d+) entrées\ndernière entrée : id (\d+), empreinte [0-9a-f]{64} `)
+	m := ok.FindStringSubmatch(r.out)
+	if r.status != 0 || m == nil || m[1] != m[2] {
+		t.Fatalf("intact: %d %q %q", r.status, r.out, r.errOut)
+	}
+	raw, err := sql.Open("sqlite3", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, q := range []string{`DROP TRIGGER audit_no_update`, `UPDATE audit SET outcome = 'ok', detail = 'rien' WHERE id = 2`,
+		`DROP TRIGGER audit_no_delete`, `DELETE FROM audit WHERE id = 3`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	r = runCmd(t, "audit", "--db", db, "--verify")
+	broken := regexp.MustCompile(`^rupture à l'entrée id 2 \(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\) : entrée modifiée, ou insérée\n` +
+		`rupture à l'entrée id 4 \([^)]+\) : entrées id 3 à 3 absentes \(supprimées\)\n$`)
+	if r.status != 1 || !broken.MatchString(r.out) || !strings.Contains(r.errOut, "chaîne rompue en 2 endroits") {
+		t.Fatalf("broken: %d %q %q", r.status, r.out, r.errOut)
+	}
+	r = runCmd(t, "audit", "--db", db, "--verify", "--lang", "en")
+	if r.status != 1 || !strings.HasPrefix(r.out, "break at entry id 2 (") || !strings.Contains(r.errOut, "chain broken in 2 places") {
+		t.Fatalf("in English: %d %q %q", r.status, r.out, r.errOut)
+	}
+}

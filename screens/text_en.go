@@ -971,6 +971,15 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"mailbox.cancelled":     "Mail cancelled before it was sent: its code no longer works (a newer code was sent, or this one was already used or revoked).",
 
 	// --- store hardening (issue 13): addresses, login ceiling
-	"error.login.closed": "Too many failed logins with this identifiant: password login is closed. Choose a new password with “Login problem” (a code by mail), or contact the helpdesk.",
-	"error.email.char":   "The character “%c” is not accepted in a mail address: letters without accents, digits and . _ - + before the @; letters without accents, digits, . and - after it.",
+	"cli.audit.verify.help":         "checks the log's hash chain: says where it breaks (an entry edited, deleted or inserted)",
+	"cli.audit.verify.ok.one":       "chain intact: %d entry",
+	"cli.audit.verify.ok.other":     "chain intact: %d entries",
+	"cli.audit.verify.unchained":    "of which %d written before the chain (an older entkiosk), not verifiable",
+	"cli.audit.verify.head":         "last entry: id %d, hash %s (record it elsewhere: a chain rewritten whole will not match it)",
+	"cli.audit.verify.edited":       "break at entry id %d (%s): entry edited, or inserted",
+	"cli.audit.verify.missing":      "break at entry id %d (%s): entries id %d to %d missing (deleted)",
+	"cli.audit.verify.broken.one":   "audit --verify: chain broken in %d place (see above)",
+	"cli.audit.verify.broken.other": "audit --verify: chain broken in %d places (see above)",
+	"error.login.closed":            "Too many failed logins with this identifiant: password login is closed. Choose a new password with “Login problem” (a code by mail), or contact the helpdesk.",
+	"error.email.char":              "The character “%c” is not accepted in a mail address: letters without accents, digits and . _ - + before the @; letters without accents, digits, . and - after it.",
 }

@@ -982,6 +982,15 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
 
 	// --- store hardening (issue 13): addresses, login ceiling
-	"error.login.closed": "Trop d'échecs de connexion avec cet identifiant : la connexion par mot de passe est fermée. Choisissez un nouveau mot de passe avec « Problème de connexion » (un code par mail), ou contactez l'assistance.",
-	"error.email.char":   "Le caractère « %c » n'est pas accepté dans une adresse mail : lettres sans accent, chiffres et . _ - + avant le @ ; lettres sans accent, chiffres, . et - après.",
+	"cli.audit.verify.help":         "vérifie la chaîne d'empreintes du journal : dit où elle est rompue (une entrée modifiée, supprimée ou insérée)",
+	"cli.audit.verify.ok.one":       "chaîne intacte : %d entrée",
+	"cli.audit.verify.ok.other":     "chaîne intacte : %d entrées",
+	"cli.audit.verify.unchained":    "dont %d écrites avant la chaîne (version antérieure d'entkiosk), non vérifiables",
+	"cli.audit.verify.head":         "dernière entrée : id %d, empreinte %s (notez-la ailleurs : une chaîne réécrite en entier ne s'y retrouvera pas)",
+	"cli.audit.verify.edited":       "rupture à l'entrée id %d (%s) : entrée modifiée, ou insérée",
+	"cli.audit.verify.missing":      "rupture à l'entrée id %d (%s) : entrées id %d à %d absentes (supprimées)",
+	"cli.audit.verify.broken.one":   "audit --verify : chaîne rompue en %d endroit (voir ci-dessus)",
+	"cli.audit.verify.broken.other": "audit --verify : chaîne rompue en %d endroits (voir ci-dessus)",
+	"error.login.closed":            "Trop d'échecs de connexion avec cet identifiant : la connexion par mot de passe est fermée. Choisissez un nouveau mot de passe avec « Problème de connexion » (un code par mail), ou contactez l'assistance.",
+	"error.email.char":              "Le caractère « %c » n'est pas accepté dans une adresse mail : lettres sans accent, chiffres et . _ - + avant le @ ; lettres sans accent, chiffres, . et - après.",
 }
