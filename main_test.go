@@ -261,7 +261,8 @@ func TestImportCommandRefusesAFile(t *testing.T) {
 	notADB := writeFile(t, "notes.db", strings.Repeat("not a database\n", 100))
 	good := writeFile(t, "ok.csv", exportHeader)
 	if r := runCmd(t, "import", "--db", notADB, good); r.status != 1 ||
-		r.errOut != "entkiosk : base "+notADB+" : ce fichier n'est pas une base SQLite\n" {
+		r.errOut != "entkiosk : base "+notADB+" : ce fichier n'est pas une base SQLite (ou son début est endommagé) ; "+
+			"vérifiez --db ou ENTKIOSK_DB, ou restaurez la dernière sauvegarde\n" {
 		t.Fatalf("a store that is not a database: %d %q", r.status, r.errOut)
 	}
 	// import creates the store; a missing folder is said.

@@ -970,7 +970,7 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"mailbox.used":          "This mail's code has been used: the mail no longer needs to be sent.",
 	"mailbox.cancelled":     "Mail cancelled before it was sent: its code no longer works (a newer code was sent, or this one was already used or revoked).",
 
-	// --- store hardening (issue 13): addresses, login ceiling
+	// --- store hardening (issue 13): addresses, login ceiling, audit chain
 	"cli.audit.verify.help":         "checks the log's hash chain: says where it breaks (an entry edited, deleted or inserted)",
 	"cli.audit.verify.ok.one":       "chain intact: %d entry",
 	"cli.audit.verify.ok.other":     "chain intact: %d entries",
@@ -980,6 +980,7 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"cli.audit.verify.missing":      "break at entry id %d (%s): entries id %d to %d missing (deleted)",
 	"cli.audit.verify.broken.one":   "audit --verify: chain broken in %d place (see above)",
 	"cli.audit.verify.broken.other": "audit --verify: chain broken in %d places (see above)",
+	"helpdesk.lock.login.closed":    "password login closed after 100 failures in a row (to unlock, or a reset code)",
 	"error.login.closed":            "Too many failed logins with this identifiant: password login is closed. Choose a new password with “Login problem” (a code by mail), or contact the helpdesk.",
 	"error.email.char":              "The character “%c” is not accepted in a mail address: letters without accents, digits and . _ - + before the @; letters without accents, digits, . and - after it.",
 }

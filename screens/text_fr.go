@@ -981,7 +981,7 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"mailbox.used":          "Le code de ce mail a déjà servi : le mail n'a plus besoin de partir.",
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
 
-	// --- store hardening (issue 13): addresses, login ceiling
+	// --- store hardening (issue 13): addresses, login ceiling, audit chain
 	"cli.audit.verify.help":         "vérifie la chaîne d'empreintes du journal : dit où elle est rompue (une entrée modifiée, supprimée ou insérée)",
 	"cli.audit.verify.ok.one":       "chaîne intacte : %d entrée",
 	"cli.audit.verify.ok.other":     "chaîne intacte : %d entrées",
@@ -991,6 +991,7 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"cli.audit.verify.missing":      "rupture à l'entrée id %d (%s) : entrées id %d à %d absentes (supprimées)",
 	"cli.audit.verify.broken.one":   "audit --verify : chaîne rompue en %d endroit (voir ci-dessus)",
 	"cli.audit.verify.broken.other": "audit --verify : chaîne rompue en %d endroits (voir ci-dessus)",
+	"helpdesk.lock.login.closed":    "connexion par mot de passe fermée après 100 échecs de suite (à débloquer, ou code de réinitialisation)",
 	"error.login.closed":            "Trop d'échecs de connexion avec cet identifiant : la connexion par mot de passe est fermée. Choisissez un nouveau mot de passe avec « Problème de connexion » (un code par mail), ou contactez l'assistance.",
 	"error.email.char":              "Le caractère « %c » n'est pas accepté dans une adresse mail : lettres sans accent, chiffres et . _ - + avant le @ ; lettres sans accent, chiffres, . et - après.",
 }
