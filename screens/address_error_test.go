@@ -26,7 +26,7 @@ func TestAddressRefusedForACharacterSaysWhich(t *testing.T) {
 // reopen it, in the person's language (the same for any identifiant).
 func TestLoginClosedSaysHowToReopen(t *testing.T) {
 	c := testCommon()
-	for lang, want := range map[Lang]string{French: "la connexion par mot de passe est fermée", English: "password login is closed"} {
+	for lang, want := range map[Lang]string{French: "Trop d'échecs : connexion fermée. Passez par « Problème de connexion ».", English: "Too many failures: login closed. Use “Login problem”."} {
 		c.Lang = lang
 		if got := c.ErrorText(data.ErrPasswordLoginClosed); !strings.Contains(got, want) {
 			t.Errorf("%v: %q", lang, got)

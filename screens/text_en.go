@@ -981,6 +981,6 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"cli.audit.verify.broken.one":   "audit --verify: chain broken in %d place (see above)",
 	"cli.audit.verify.broken.other": "audit --verify: chain broken in %d places (see above)",
 	"helpdesk.lock.login.closed":    "password login closed after 100 failures in a row (to unlock, or a reset code)",
-	"error.login.closed":            "Too many failed logins with this identifiant: password login is closed. Choose a new password with “Login problem” (a code by mail), or contact the helpdesk.",
+	"error.login.closed":            "Too many failures: login closed. Use “Login problem”.",
 	"error.email.char":              "The character “%c” is not accepted in a mail address: letters without accents, digits and . _ - + before the @; letters without accents, digits, . and - after it.",
 }

@@ -992,6 +992,6 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"cli.audit.verify.broken.one":   "audit --verify : chaîne rompue en %d endroit (voir ci-dessus)",
 	"cli.audit.verify.broken.other": "audit --verify : chaîne rompue en %d endroits (voir ci-dessus)",
 	"helpdesk.lock.login.closed":    "connexion par mot de passe fermée après 100 échecs de suite (à débloquer, ou code de réinitialisation)",
-	"error.login.closed":            "Trop d'échecs de connexion avec cet identifiant : la connexion par mot de passe est fermée. Choisissez un nouveau mot de passe avec « Problème de connexion » (un code par mail), ou contactez l'assistance.",
+	"error.login.closed":            "Trop d'échecs : connexion fermée. Passez par « Problème de connexion ».",
 	"error.email.char":              "Le caractère « %c » n'est pas accepté dans une adresse mail : lettres sans accent, chiffres et . _ - + avant le @ ; lettres sans accent, chiffres, . et - après.",
 }
