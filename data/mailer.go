@@ -168,7 +168,7 @@ func (s *Store) keepClaim(d *deliverer, m Mail, lease time.Duration) (stop func(
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		tick := time.NewTicker(lease / 3)
+		tick := time.NewTicker(max(lease/3, time.Millisecond))
 		defer tick.Stop()
 		for {
 			select {
