@@ -96,7 +96,10 @@ func (c Config) withDefaults() Config {
 	if len(a.Login) == 0 {
 		a.Login = def.Login
 	}
-	for _, f := range []struct{ v *string; d string }{
+	for _, f := range []struct {
+		v *string
+		d string
+	}{
 		{&a.MailPerso, def.MailPerso}, {&a.Redirection, def.Redirection}, {&a.Mail, def.Mail},
 		{&a.LifeCycle, def.LifeCycle}, {&a.ShadowLastChange, def.ShadowLastChange},
 	} {
