@@ -969,4 +969,12 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"mailbox.used.tag":      "(code used) ",
 	"mailbox.used":          "This mail's code has been used: the mail no longer needs to be sent.",
 	"mailbox.cancelled":     "Mail cancelled before it was sent: its code no longer works (a newer code was sent, or this one was already used or revoked).",
+
+	// --- directory (LDAP): what the campus directory refused, in the person's words
+	"error.directory.unavailable":    "The university directory is not answering: nothing was changed. Please try again in a few minutes.",
+	"error.directory.missing":        "Your account is not in the university directory yet: try again tomorrow or contact the helpdesk.",
+	"error.directory.policy.short":   "The university directory refuses this password: it is too short. Choose a longer one.",
+	"error.directory.policy.history": "You have already used this password: choose one you have never used.",
+	"error.directory.policy.young":   "Your password was just changed: the directory does not accept another one so soon. Please try again later.",
+	"error.directory.policy.other":   "The university directory refuses this password: choose another one, longer and more varied.",
 }

@@ -980,4 +980,12 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"mailbox.used.tag":      "(code utilisé) ",
 	"mailbox.used":          "Le code de ce mail a déjà servi : le mail n'a plus besoin de partir.",
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
+
+	// --- directory (LDAP): what the campus directory refused, in the person's words
+	"error.directory.unavailable":    "L'annuaire de l'université ne répond pas : rien n'a été changé, réessayez dans quelques minutes.",
+	"error.directory.missing":        "Votre compte n'est pas encore dans l'annuaire : réessayez demain ou contactez l'assistance.",
+	"error.directory.policy.short":   "L'annuaire de l'université refuse ce mot de passe : il est trop court. Choisissez-en un plus long.",
+	"error.directory.policy.history": "Vous avez déjà utilisé ce mot de passe : choisissez-en un que vous n'avez jamais utilisé.",
+	"error.directory.policy.young":   "Votre mot de passe vient d'être changé : l'annuaire n'en accepte pas un autre si tôt, réessayez plus tard.",
+	"error.directory.policy.other":   "L'annuaire de l'université refuse ce mot de passe : choisissez-en un autre, plus long et plus varié.",
 }
