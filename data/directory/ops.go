@@ -2,6 +2,7 @@ package directory
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"strconv"
@@ -235,4 +236,65 @@ func (d *Directory) modify(ctx context.Context, op, dn string, fill func(*ldap.M
 		return classify(op, err)
 	}
 	return nil
+}
+
+// CheckReport is what `entkiosk directory check` tells an operator.
+type CheckReport struct {
+	URL      string
+	TLS      string // "ldaps, TLS 1.3", "StartTLS, TLS 1.3", or "none (loopback)"
+	BoundAs  string // the directory's answer to Who am I?
+	Sample   string // the sample person's DN
+	Writable []AttributeCheck
+}
+
+// AttributeCheck says whether the service account may write an attribute.
+type AttributeCheck struct {
+	Name string
+	Err  error // nil: writable
+}
+
+// Check connects, binds as the service account, finds the sample person and
+// tries the rights on the attributes entkiosk writes without changing their
+// values: each is replaced by the values it already holds, so the directory
+// checks the write access (its modifyTimestamp moves; nothing else does).
+// The password is not tried: Password Modify cannot be tried without
+// changing it.
+func (d *Directory) Check(ctx context.Context, sample string) (CheckReport, error) {
+	r := CheckReport{URL: d.ep.String()}
+	err := d.with(ctx, d.service, "check", true, func(c *ldap.Conn) error {
+		if st, ok := c.TLSConnectionState(); ok {
+			how := "StartTLS"
+			if d.ep.scheme == "ldaps" {
+				how = "ldaps"
+			}
+			r.TLS = how + ", " + tls.VersionName(st.Version)
+		} else {
+			r.TLS = "none (loopback)"
+		}
+		who, err := c.WhoAmI(nil)
+		if err != nil {
+			return err
+		}
+		r.BoundAs = strings.TrimPrefix(who.AuthzID, "dn:")
+		return nil
+	})
+	if err != nil {
+		return r, classify("check", err)
+	}
+	a := d.cfg.Attributes
+	names := []string{a.MailPerso, a.Redirection, a.LifeCycle}
+	if a.ShadowLastChange != "" {
+		names = append(names, a.ShadowLastChange)
+	}
+	e, err := d.find(ctx, "check", sample, names...)
+	if err != nil {
+		return r, err
+	}
+	r.Sample = e.dn
+	for _, name := range names {
+		values := e.attrs.GetAttributeValues(name)
+		err := d.modify(ctx, "check", e.dn, func(m *ldap.ModifyRequest) { m.Replace(name, values) })
+		r.Writable = append(r.Writable, AttributeCheck{Name: name, Err: err})
+	}
+	return r, nil
 }

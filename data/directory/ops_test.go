@@ -123,3 +123,50 @@ func TestApplySettings(t *testing.T) {
 		t.Fatalf("supannRessourceEtatDate = %v", got)
 	}
 }
+
+func TestCheckTellsTheOperator(t *testing.T) {
+	s := slapdtest.Start(t)
+	ctx := context.Background()
+	d := open(t, s, s.URL())
+	before := s.Attr(slapdtest.DN("hlefevre"), "supannMailPerso")
+	r, err := d.Check(ctx, "hugo.lefevre")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.BoundAs != slapdtest.ServiceDN || r.Sample != slapdtest.DN("hlefevre") || r.TLS != "StartTLS, TLS 1.3" {
+		t.Fatalf("report: %+v", r)
+	}
+	for _, a := range r.Writable {
+		if a.Err != nil {
+			t.Errorf("%s: %v", a.Name, a.Err)
+		}
+	}
+	if after := s.Attr(slapdtest.DN("hlefevre"), "supannMailPerso"); !slices.Equal(before, after) {
+		t.Fatalf("check changed supannMailPerso: %v → %v", before, after)
+	}
+	// An attribute the service account may not write is said so.
+	d2, err := directory.Open(directory.Config{URL: s.LDAPSURL(), BindDN: slapdtest.ServiceDN,
+		PasswordFile: s.ServicePasswordFile(), BaseDN: slapdtest.PeopleBase, CAFile: s.CAFile,
+		Attributes: directory.Attributes{MailPerso: "description"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d2.Close()
+	r, err = d2.Check(ctx, "hugo.lefevre")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.TLS != "ldaps, TLS 1.3" || r.Writable[0].Name != "description" || !errors.Is(r.Writable[0].Err, directory.ErrRefused) {
+		t.Fatalf("report: %+v", r)
+	}
+	// Without the CA, the certificate is refused: a setting to fix.
+	d3, err := directory.Open(directory.Config{URL: s.URL(), BindDN: slapdtest.ServiceDN,
+		PasswordFile: s.ServicePasswordFile(), BaseDN: slapdtest.PeopleBase})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d3.Close()
+	if _, err := d3.Check(ctx, "hugo.lefevre"); !errors.Is(err, directory.ErrMisconfigured) {
+		t.Fatalf("untrusted certificate: %v", err)
+	}
+}
