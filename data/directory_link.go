@@ -214,3 +214,26 @@ func (s *Store) queueActivationSettings(ctx context.Context, tx *sql.Tx, a *Acco
 	}
 	return nil
 }
+
+// DirectoryState is the helpdesk card's line on the directory.
+type DirectoryState struct {
+	Answered bool // the directory answered the lookup (Known is meaningful)
+	Known    bool // the person is in the directory
+	Pending  int  // changes queued, not applied yet
+	Failed   int  // changes given up (entkiosk directory --status failed)
+}
+
+// directoryState reads the card's directory line: a lookup (bounded: the
+// card must show even with the directory down) and the queue's counts.
+func (s *Store) directoryState(ctx context.Context, a *Account) (*DirectoryState, error) {
+	if s.cfg.Directory == nil {
+		return nil, nil
+	}
+	st := &DirectoryState{}
+	lctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	st.Known, st.Answered = s.InDirectory(lctx, a)
+	cancel()
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FILTER (WHERE status IN ('pending', 'applying')),
+		COUNT(*) FILTER (WHERE status = 'failed') FROM directory_queue WHERE person_id = ?`, a.Person.ID).Scan(&st.Pending, &st.Failed)
+	return st, err
+}

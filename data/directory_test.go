@@ -161,6 +161,10 @@ func TestDirectoryNotYetFed(t *testing.T) {
 	if _, err := s.CompleteActivation(ctx, ticket, choice, testOrigin); !errors.Is(err, ErrNotInDirectory) {
 		t.Fatalf("not in the directory: %v", err)
 	}
+	jl := account(t, s, "jean-luc.dalembert")
+	if card, err := s.readCard(ctx, jl.Person.ID); err != nil || card.Directory == nil || !card.Directory.Answered || card.Directory.Known {
+		t.Fatalf("the helpdesk card must say he is not in the directory: %+v %v", card.Directory, err)
+	}
 	rep, err := s.CheckDirectory(ctx)
 	if err != nil || !slices.Equal(rep.Missing, []string{"jean-luc.dalembert@etu.umontpellier.fr"}) {
 		t.Fatalf("check: %+v %v", rep, err)
@@ -170,6 +174,10 @@ func TestDirectoryNotYetFed(t *testing.T) {
 		Mail: "jean-luc.dalembert@etu.umontpellier.fr", Perso: "jean-luc.dalembert@example.org"})
 	if _, err := s.CompleteActivation(ctx, ticket, choice, testOrigin); err != nil {
 		t.Fatal(err)
+	}
+	card, err := s.readCard(ctx, jl.Person.ID)
+	if err != nil || !card.Directory.Known || card.Directory.Pending != 3 {
+		t.Fatalf("card after activation: %+v %v", card.Directory, err)
 	}
 }
 
