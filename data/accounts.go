@@ -145,7 +145,7 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 	}
 	match := false
 	if !passwordTooLong(password) {
-		if match, err = s.verifyPassword(ctx, acct, hash, password); err != nil {
+		if match, err = s.verifyPassword(ctx, acct, local, hash, password); err != nil {
 			return nil, err
 		}
 	}
@@ -226,9 +226,9 @@ func (s *Store) Logout(ctx context.Context, a *Account, o Origin, why string) er
 // verifyPassword checks a password: by a bind as the person when the store
 // has a directory (the directory is the truth), else against the local
 // hash (an empty hash still costs one, see Hasher.Verify).
-func (s *Store) verifyPassword(ctx context.Context, acct *Account, hash, password string) (bool, error) {
+func (s *Store) verifyPassword(ctx context.Context, acct *Account, login, hash, password string) (bool, error) {
 	if s.cfg.Directory != nil {
-		return s.directoryLogin(ctx, acct, password)
+		return s.directoryLogin(ctx, acct, login, password)
 	}
 	return s.hasher.Verify(ctx, password, hash)
 }
@@ -278,7 +278,7 @@ func (s *Store) checkCurrentPassword(ctx context.Context, a *Account, current st
 	}
 	match := false
 	if !passwordTooLong(current) {
-		if match, err = s.verifyPassword(ctx, fresh, fresh.passwordHash, current); err != nil {
+		if match, err = s.verifyPassword(ctx, fresh, fresh.LocalPart, fresh.passwordHash, current); err != nil {
 			return nil, err
 		}
 	}

@@ -16,10 +16,9 @@ import (
 // through the directory queue. *directory.Directory is the one used; nil
 // keeps the embedded store alone, exactly as without a directory.
 type Directory interface {
-	// Bind checks the password of the person the directory finds by login.
+	// Bind checks the password of the person the directory finds by login;
+	// an unknown login costs as long as a known one.
 	Bind(ctx context.Context, login, password string) error
-	// Decoy waits from start as long as a known person's bind takes.
-	Decoy(ctx context.Context, start time.Time)
 	// SetPassword writes a new password (Password Modify), and the day of
 	// the change.
 	SetPassword(ctx context.Context, login, password string, at time.Time) error
@@ -66,23 +65,21 @@ func directoryError(err error) (error, string) {
 	return ErrDirectoryUnavailable, "directory unavailable"
 }
 
-// directoryLogin checks a password against the directory for Login and
-// for the current password of a change. A known, active account binds as
-// its owner; anyone else costs the same time and never matches. The
-// directory not answering is ErrDirectoryUnavailable: nothing is counted.
-func (s *Store) directoryLogin(ctx context.Context, acct *Account, password string) (bool, error) {
-	start := time.Now()
-	if acct == nil || acct.Status != StatusActive {
-		s.cfg.Directory.Decoy(ctx, start)
-		return false, nil
-	}
-	err := s.cfg.Directory.Bind(ctx, acct.LocalPart, password)
+// directoryLogin checks a password against the directory, for Login and
+// for the current password of a change: a bind as the person the directory
+// finds by login (the local part typed). Every identifiant asks the
+// directory the same way, so that neither the time taken nor the answer
+// when it is down (ErrDirectoryUnavailable, nothing counted) tells a known
+// account from an unknown one; the directory pads an unknown person's bind
+// to a known one's time. Only an active account of this store matches.
+func (s *Store) directoryLogin(ctx context.Context, acct *Account, login, password string) (bool, error) {
+	err := s.cfg.Directory.Bind(ctx, login, password)
 	switch directory.KindOf(err) {
 	case 0:
 		if err != nil {
 			return false, err
 		}
-		return true, nil
+		return acct != nil && acct.Status == StatusActive && acct.LocalPart == login, nil
 	case directory.InvalidCredentials, directory.AccountLocked, directory.NotInDirectory:
 		return false, nil
 	}

@@ -269,3 +269,36 @@ func replace(dn, attr string, values ...string) *ldap.ModifyRequest {
 	m.Replace(attr, values)
 	return m
 }
+
+func TestDirectoryPasswordChangeAndOutage(t *testing.T) {
+	s, _, srv, _ := dirStore(t)
+	dn := slapdtest.DN("hlefevre")
+	hugo := account(t, s, "hugo.lefevre")
+	if err := s.ChangePassword(ctx, hugo, "Kiosque-Demo-2025", "Riviere-Calme-2027", testOrigin); !errors.Is(err, ErrWrongPassword) {
+		t.Fatalf("a wrong current password: %v", err)
+	}
+	if err := s.ChangePassword(ctx, hugo, "Kiosque-Demo-2026", "Riviere-Calme-2027", testOrigin); err != nil {
+		t.Fatal(err)
+	}
+	if !srv.CanBind(dn, "Riviere-Calme-2027") || srv.CanBind(dn, "Kiosque-Demo-2026") {
+		t.Fatal("the change did not reach the directory")
+	}
+	// Back to a password of the directory's history: refused there, said.
+	err := s.ChangePassword(ctx, hugo, "Riviere-Calme-2027", "Kiosque-Demo-2026", testOrigin)
+	var pe *DirectoryPolicyError
+	if !errors.As(err, &pe) || pe.Reason != directory.PolicyInHistory {
+		t.Fatalf("a password of the history: %v", err)
+	}
+	// Directory down: the same answer for a known and an unknown
+	// identifiant, and nothing counted against either.
+	before := countRows(t, s, "throttle_failures")
+	srv.Stop()
+	for _, ident := range []string{"hugo.lefevre", "personne.inconnue"} {
+		if _, err := s.Login(ctx, ident, "Riviere-Calme-2027", testOrigin); !errors.Is(err, ErrDirectoryUnavailable) {
+			t.Fatalf("%s with slapd down: %v", ident, err)
+		}
+	}
+	if n := countRows(t, s, "throttle_failures"); n != before {
+		t.Fatalf("%d failures counted while the directory was down", n-before)
+	}
+}
