@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"entkiosk/data"
+	"entkiosk/data/directory"
 )
 
 // dirStatus names a directory queue state in French.
@@ -116,14 +117,14 @@ func cmdDirectoryCheck(ctx context.Context, name string, args []string, stdout i
 		fmt.Fprintf(stdout, "connecté : oui\nTLS : %s\nlié en tant que : %s\n", r.TLS, r.BoundAs)
 	}
 	if err != nil {
-		return fmt.Errorf("directory check : %w", err)
+		return fmt.Errorf("directory check : %s", directoryTrouble(err))
 	}
 	fmt.Fprintf(stdout, "personne « %s » : %s\n", data.Clean(sample), r.Sample)
 	var refused int
 	for _, a := range r.Writable {
 		if a.Err != nil {
 			refused++
-			fmt.Fprintf(stdout, "attribut %s : écriture refusée (%v)\n", a.Name, a.Err)
+			fmt.Fprintf(stdout, "attribut %s : écriture refusée (%s)\n", a.Name, directoryTrouble(a.Err))
 			continue
 		}
 		fmt.Fprintf(stdout, "attribut %s : écriture permise\n", a.Name)
@@ -141,7 +142,7 @@ func cmdDirectoryCheck(ctx context.Context, name string, args []string, stdout i
 func reportDirectory(ctx context.Context, store *data.Store, stdout io.Writer) error {
 	r, err := store.CheckDirectory(ctx)
 	if err != nil {
-		return fmt.Errorf("import : annuaire : %w", err)
+		return fmt.Errorf("import : %s", directoryTrouble(err))
 	}
 	for _, ident := range r.Missing {
 		fmt.Fprintf(stdout, "absent de l'annuaire : %s\n", data.Clean(ident))
@@ -149,4 +150,19 @@ func reportDirectory(ctx context.Context, store *data.Store, stdout io.Writer) e
 	fmt.Fprintf(stdout, "annuaire : %s vérifiés, %s\n", count(r.Checked, "compte", "comptes"),
 		count(len(r.Missing), "absent", "absents"))
 	return nil
+}
+
+// directoryTrouble says in French what went wrong with the directory, then
+// its technical cause for the operator.
+func directoryTrouble(err error) string {
+	why := map[directory.Kind]string{
+		directory.Unreachable:    "l'annuaire ne répond pas",
+		directory.Misconfigured:  "l'annuaire refuse entkiosk (compte de service, StartTLS ou certificat, branche des personnes)",
+		directory.NotInDirectory: "personne introuvable dans la branche --ldap-base",
+		directory.Refused:        "refusé par l'annuaire",
+	}[directory.KindOf(err)]
+	if why == "" {
+		why = "annuaire"
+	}
+	return why + " : " + err.Error()
 }

@@ -144,7 +144,7 @@ func (e endpoint) String() string {
 func parseURL(raw string) (endpoint, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return endpoint{}, fmt.Errorf("directory URL %q: %w", raw, err)
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : %w", raw, err)
 	}
 	var e endpoint
 	switch strings.ToLower(u.Scheme) {
@@ -153,17 +153,17 @@ func parseURL(raw string) (endpoint, error) {
 	case "ldap":
 		e.scheme, e.startTLS = "ldap", true
 	default:
-		return endpoint{}, fmt.Errorf("directory URL %q: the scheme must be ldaps:// or ldap:// (with StartTLS)", raw)
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : ldaps:// ou ldap:// (avec StartTLS) attendu", raw)
 	}
 	if u.User != nil {
-		return endpoint{}, fmt.Errorf("directory URL %q: no credentials in the URL (use the bind DN and the password file)", raw)
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : pas d'identifiants dans l'URL (--ldap-bind-dn et --ldap-password-file)", raw)
 	}
 	if u.Path != "" && u.Path != "/" || u.Fragment != "" {
-		return endpoint{}, fmt.Errorf("directory URL %q: only a host and a port are expected (the base DN has its own setting)", raw)
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : seulement un hôte et un port (la branche des personnes se donne avec --ldap-base)", raw)
 	}
 	e.host = u.Hostname()
 	if e.host == "" {
-		return endpoint{}, fmt.Errorf("directory URL %q: no host", raw)
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : aucun hôte", raw)
 	}
 	port := u.Port()
 	if port == "" {
@@ -174,12 +174,12 @@ func parseURL(raw string) (endpoint, error) {
 	case q == "":
 	case strings.EqualFold(q, "starttls=off") && e.scheme == "ldap":
 		if !isLoopback(e.host) {
-			return endpoint{}, fmt.Errorf("directory URL %q: ?starttls=off is accepted for a directory on this machine only (127.0.0.1, ::1, localhost); "+
-				"use ldaps:// or ldap:// with StartTLS", raw)
+			return endpoint{}, fmt.Errorf("URL de l'annuaire %q : ?starttls=off n'est accepté que pour un annuaire sur cette machine (127.0.0.1, ::1, localhost) ; "+
+				"utilisez ldaps:// ou ldap:// avec StartTLS", raw)
 		}
 		e.startTLS = false
 	default:
-		return endpoint{}, fmt.Errorf("directory URL %q: unknown option %q (only ?starttls=off, on a loopback ldap:// URL)", raw, q)
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : option inconnue %q (seulement ?starttls=off, sur une URL ldap:// locale)", raw, q)
 	}
 	return e, nil
 }
@@ -196,37 +196,37 @@ func isLoopback(host string) bool {
 // but its owner may read or write: it opens the whole directory.
 func readPasswordFile(path string) (string, error) {
 	if path == "" {
-		return "", errors.New("directory: no password file for the service account")
+		return "", errors.New("aucun fichier de mot de passe pour le compte de service (--ldap-password-file)")
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return "", fmt.Errorf("directory password file: %w", err)
+		return "", fmt.Errorf("fichier du mot de passe de l'annuaire : %w", err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return "", fmt.Errorf("directory password file: %w", err)
+		return "", fmt.Errorf("fichier du mot de passe de l'annuaire : %w", err)
 	}
 	if !st.Mode().IsRegular() {
-		return "", fmt.Errorf("directory password file %s is not a regular file", path)
+		return "", fmt.Errorf("le fichier du mot de passe de l'annuaire %s n'est pas un fichier ordinaire", path)
 	}
 	if perm := st.Mode().Perm(); perm&0o077 != 0 {
-		return "", fmt.Errorf("the directory password file %s has mode %04o: it must be readable by its owner only (chmod 600 %s)",
+		return "", fmt.Errorf("le fichier du mot de passe de l'annuaire %s a les droits %04o : il doit n'être lisible que par son propriétaire (chmod 600 %s)",
 			path, perm, path)
 	}
 	buf, err := io.ReadAll(io.LimitReader(f, 4097))
 	if err != nil {
-		return "", fmt.Errorf("directory password file: %w", err)
+		return "", fmt.Errorf("fichier du mot de passe de l'annuaire : %w", err)
 	}
 	if len(buf) > 4096 {
-		return "", fmt.Errorf("directory password file %s: longer than 4096 bytes, not a password", path)
+		return "", fmt.Errorf("fichier du mot de passe de l'annuaire %s : plus de 4096 octets, ce n'est pas un mot de passe", path)
 	}
 	pw := strings.TrimRight(string(buf), "\r\n")
 	if pw == "" {
-		return "", fmt.Errorf("directory password file %s is empty", path)
+		return "", fmt.Errorf("le fichier du mot de passe de l'annuaire %s est vide", path)
 	}
 	if strings.ContainsAny(pw, "\r\n") {
-		return "", fmt.Errorf("directory password file %s: the password must be on one line", path)
+		return "", fmt.Errorf("fichier du mot de passe de l'annuaire %s : le mot de passe doit tenir sur une ligne", path)
 	}
 	return pw, nil
 }
@@ -240,11 +240,11 @@ func tlsConfig(host, caFile string) (*tls.Config, error) {
 	}
 	pem, err := os.ReadFile(caFile)
 	if err != nil {
-		return nil, fmt.Errorf("directory CA file: %w", err)
+		return nil, fmt.Errorf("certificats de l'annuaire (--ldap-ca-file) : %w", err)
 	}
 	pool := x509.NewCertPool()
 	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("directory CA file %s: no PEM certificate in it", caFile)
+		return nil, fmt.Errorf("certificats de l'annuaire %s : aucun certificat PEM", caFile)
 	}
 	cfg.RootCAs = pool
 	return cfg, nil

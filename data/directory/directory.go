@@ -38,16 +38,16 @@ func Open(cfg Config) (*Directory, error) {
 		return nil, err
 	}
 	if cfg.BindDN == "" {
-		return nil, errors.New("directory: no bind DN for the service account")
+		return nil, errors.New("aucun compte de service pour l'annuaire (--ldap-bind-dn)")
 	}
 	if _, err := ldap.ParseDN(cfg.BindDN); err != nil {
-		return nil, fmt.Errorf("directory bind DN %q: %w", cfg.BindDN, err)
+		return nil, fmt.Errorf("compte de service de l'annuaire %q : %w", cfg.BindDN, err)
 	}
 	if cfg.BaseDN == "" {
-		return nil, errors.New("directory: no base DN to search people under")
+		return nil, errors.New("aucune branche où chercher les personnes (--ldap-base)")
 	}
 	if _, err := ldap.ParseDN(cfg.BaseDN); err != nil {
-		return nil, fmt.Errorf("directory base DN %q: %w", cfg.BaseDN, err)
+		return nil, fmt.Errorf("branche des personnes %q : %w", cfg.BaseDN, err)
 	}
 	pw, err := readPasswordFile(cfg.PasswordFile)
 	if err != nil {
