@@ -302,3 +302,16 @@ func TestDirectoryPasswordChangeAndOutage(t *testing.T) {
 		t.Fatalf("%d failures counted while the directory was down", n-before)
 	}
 }
+
+// A réinscription imported for an active account moves the directory's
+// account state to the new end of rights.
+func TestDirectoryFollowsAReinscription(t *testing.T) {
+	s, _, srv, _ := dirStore(t)
+	importLines(t, s, student("21500042", "Bernard", "Paul", "05/05/1999", "paul.bernard@example.org", "2026-11-20T09:00:00+01:00"))
+	if rep, err := s.ApplyDirectoryQueue(ctx, nil); err != nil || rep.Done != 1 {
+		t.Fatalf("queue: %+v %v", rep, err)
+	}
+	if got := srv.Attr(slapdtest.DN("pbernard"), "supannRessourceEtatDate"); !slices.Equal(got, []string{"{COMPTE}A:SupannActif::20271231"}) {
+		t.Fatalf("supannRessourceEtatDate = %v", got)
+	}
+}
