@@ -12,6 +12,7 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/base64"
 	"encoding/pem"
 	"fmt"
 	"math/big"
@@ -196,9 +197,19 @@ func (s *Server) Admin() *ldap.Conn {
 	return c
 }
 
-// CanBind says whether dn binds with password (ldapwhoami's question).
+// CanBind says whether dn binds with password: ldapwhoami's answer, over
+// StartTLS, when ldap-utils is installed (as CI has it), else go-ldap's.
 func (s *Server) CanBind(dn, password string) bool {
 	s.t.Helper()
+	if _, err := exec.LookPath("ldapwhoami"); err == nil {
+		cmd := exec.Command("ldapwhoami", "-x", "-ZZ", "-H", s.URL(), "-D", dn, "-w", password)
+		cmd.Env = append(os.Environ(), "LDAPTLS_CACERT="+s.CAFile)
+		out, err := cmd.CombinedOutput()
+		if err == nil && strings.TrimSpace(string(out)) != "dn:"+dn {
+			s.t.Fatalf("ldapwhoami as %s says %q", dn, out)
+		}
+		return err == nil
+	}
 	c, err := ldap.DialURL(s.URL())
 	if err != nil {
 		s.t.Fatal(err)
@@ -210,9 +221,13 @@ func (s *Server) CanBind(dn, password string) bool {
 // DN is the DN of the person whose uid is uid.
 func DN(uid string) string { return "uid=" + uid + "," + PeopleBase }
 
-// Attr reads the values of attribute attr of dn, as the root DN.
+// Attr reads the values of attribute attr of dn, as the root DN: with
+// ldapsearch when ldap-utils is installed, else with go-ldap.
 func (s *Server) Attr(dn, attr string) []string {
 	s.t.Helper()
+	if _, err := exec.LookPath("ldapsearch"); err == nil {
+		return s.ldapsearch(dn, attr)
+	}
 	c := s.Admin()
 	defer c.Close()
 	res, err := c.Search(ldap.NewSearchRequest(dn, ldap.ScopeBaseObject, ldap.NeverDerefAliases, 0, 0, false,
@@ -395,4 +410,33 @@ func freePort(t testing.TB) int {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
+}
+
+// ldapsearch reads attr of dn with the ldapsearch tool (LDIF, unwrapped).
+func (s *Server) ldapsearch(dn, attr string) []string {
+	s.t.Helper()
+	cmd := exec.Command("ldapsearch", "-LLL", "-o", "ldif-wrap=no", "-x", "-ZZ", "-H", s.URL(), "-D", RootDN, "-w", RootPW,
+		"-b", dn, "-s", "base", "(objectClass=*)", attr)
+	cmd.Env = append(os.Environ(), "LDAPTLS_CACERT="+s.CAFile)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("ldapsearch %s %s: %v\n%s", dn, attr, err, out)
+	}
+	var values []string
+	for _, line := range strings.Split(string(out), "\n") {
+		name, value, ok := strings.Cut(line, ":")
+		if !ok || !strings.EqualFold(name, attr) {
+			continue
+		}
+		if b64, isB64 := strings.CutPrefix(value, ": "); isB64 {
+			raw, err := base64.StdEncoding.DecodeString(b64)
+			if err != nil {
+				s.t.Fatal(err)
+			}
+			values = append(values, string(raw))
+			continue
+		}
+		values = append(values, strings.TrimPrefix(value, " "))
+	}
+	return values
 }
