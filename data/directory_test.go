@@ -315,3 +315,27 @@ func TestDirectoryFollowsAReinscription(t *testing.T) {
 		t.Fatalf("supannRessourceEtatDate = %v", got)
 	}
 }
+
+// A new mail de secours, confirmed by its code, reaches supannMailPerso.
+func TestDirectoryFollowsTheMailDeSecours(t *testing.T) {
+	s, _, srv, _ := dirStore(t)
+	hugo := account(t, s, "hugo.lefevre")
+	ch, err := s.RequestRecoveryChange(ctx, hugo, "Kiosque-Demo-2026", "hugo.nouveau@example.net", testOrigin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _ := codeOf(t, lastMail(t, s, "hugo.nouveau@example.net"))
+	ticket, err := s.VerifyCode(ctx, ch, code, testOrigin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ConfirmRecoveryChange(ctx, ticket, testOrigin); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := s.ApplyDirectoryQueue(ctx, nil); err != nil || rep.Done != 1 {
+		t.Fatalf("queue: %+v %v", rep, err)
+	}
+	if got := srv.Attr(slapdtest.DN("hlefevre"), "supannMailPerso"); !slices.Equal(got, []string{"hugo.nouveau@example.net"}) {
+		t.Fatalf("supannMailPerso = %v", got)
+	}
+}
