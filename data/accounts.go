@@ -228,6 +228,17 @@ func (s *Store) Logout(ctx context.Context, a *Account, o Origin, why string) er
 // hash (an empty hash still costs one, see Hasher.Verify).
 func (s *Store) verifyPassword(ctx context.Context, acct *Account, login, hash, password string) (bool, error) {
 	if s.cfg.Directory != nil {
+		var locked *RateLimitError
+		switch err := s.blocked(ctx, s.db, scopeLogin, login, "login"); {
+		case errors.As(err, &locked):
+			// Locked here: the directory is not asked, so that guesses
+			// never count against the person's directory account (its own
+			// lockout would shut every campus service); it costs the same.
+			s.cfg.Directory.Decoy(ctx, time.Now())
+			return false, nil
+		case err != nil:
+			return false, err
+		}
 		return s.directoryLogin(ctx, acct, login, password)
 	}
 	return s.hasher.Verify(ctx, password, hash)

@@ -19,6 +19,9 @@ type Directory interface {
 	// Bind checks the password of the person the directory finds by login;
 	// an unknown login costs as long as a known one.
 	Bind(ctx context.Context, login, password string) error
+	// Decoy waits from start as long as a known person's bind takes: the
+	// cost of a login entkiosk refuses without asking the directory.
+	Decoy(ctx context.Context, start time.Time)
 	// SetPassword writes a new password (Password Modify), and the day of
 	// the change.
 	SetPassword(ctx context.Context, login, password string, at time.Time) error

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -337,5 +338,32 @@ func TestDirectoryFollowsTheMailDeSecours(t *testing.T) {
 	}
 	if got := srv.Attr(slapdtest.DN("hlefevre"), "supannMailPerso"); !slices.Equal(got, []string{"hugo.nouveau@example.net"}) {
 		t.Fatalf("supannMailPerso = %v", got)
+	}
+}
+
+// entkiosk's lock stays in front of the directory: while an identifiant is
+// locked here, guesses never reach the directory, whose own lockout would
+// shut the person out of every campus service.
+func TestDirectoryNotAskedWhileLocked(t *testing.T) {
+	s, clock, srv, _ := dirStore(t)
+	dn := slapdtest.DN("hlefevre")
+	for i := range 6 {
+		if _, err := s.Login(ctx, "hugo.lefevre", "Mauvais-Essai-1", Origin{Client: fmt.Sprintf("c%d", i)}); !errors.Is(err, ErrInvalidCredentials) {
+			t.Fatal(err)
+		}
+	}
+	asked := len(srv.Attr(dn, "pwdFailureTime"))
+	if asked == 0 || asked > 2 {
+		t.Fatalf("the directory counted %d failures: two tries less than a second apart lock here at once", asked)
+	}
+	if _, err := s.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", testOrigin); !errors.Is(err, ErrInvalidCredentials) {
+		t.Fatalf("the right password during the lock: %v", err)
+	}
+	if n := len(srv.Attr(dn, "pwdFailureTime")); n != asked {
+		t.Fatalf("the directory was asked during the lock: %d failures, %d before", n, asked)
+	}
+	clock.Advance(15 * time.Minute)
+	if _, err := s.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", testOrigin); err != nil {
+		t.Fatalf("after the lock: %v", err)
 	}
 }
