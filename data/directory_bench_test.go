@@ -15,8 +15,8 @@ import (
 // BenchmarkDirectoryLogin compares, in the same run, 200 logins checked by
 // a bind as the person against 200 checked against the local argon2id hash
 // (the production cost, DefaultHasher), both through Store.Login; then 200
-// unknown identifiants with the directory (padded to a known person's
-// bind); then the directory queue's delay, from the commit of a change to
+// wrong passwords of a known person and 200 unknown identifiants with the
+// directory (which must cost the same); then the directory queue's delay, from the commit of a change to
 // the directory's acceptance, with the worker running:
 //
 //	go test ./data -run '^$' -bench DirectoryLogin -benchtime 1x
@@ -46,14 +46,14 @@ func BenchmarkDirectoryLogin(b *testing.B) {
 	withDir, local := open(d), open(nil)
 	const n = 200
 	client := 0
-	logins := func(s *Store, ident string, wantErr bool) []time.Duration {
+	logins := func(s *Store, ident, password string, wantErr bool) []time.Duration {
 		out := make([]time.Duration, 0, n/4)
 		for i := range n / 4 {
 			// A client of its own each time: the per-client limit would
 			// answer early, without a bind.
 			client++
 			start := time.Now()
-			_, err := s.Login(ctx, ident, "Kiosque-Demo-2026", Origin{Client: fmt.Sprintf("bench-%d", client)})
+			_, err := s.Login(ctx, ident, password, Origin{Client: fmt.Sprintf("bench-%d", client)})
 			out = append(out, time.Since(start))
 			if (err != nil) != wantErr {
 				b.Fatalf("login %d of %s: %v", i, ident, err)
@@ -71,14 +71,18 @@ func BenchmarkDirectoryLogin(b *testing.B) {
 	}
 	for range b.N {
 		// Alternate, so that the machine's load falls on both alike.
-		var bind, hash, unknown []time.Duration
+		var bind, hash, wrong, unknown []time.Duration
 		for range 4 {
-			bind = append(bind, logins(withDir, "hugo.lefevre", false)...)
-			hash = append(hash, logins(local, "hugo.lefevre", false)...)
-			unknown = append(unknown, logins(withDir, "personne.inconnue", true)...)
+			bind = append(bind, logins(withDir, "hugo.lefevre", "Kiosque-Demo-2026", false)...)
+			hash = append(hash, logins(local, "hugo.lefevre", "Kiosque-Demo-2026", false)...)
+			wrong = append(wrong, logins(withDir, "paul.bernard", "Mauvais-Essai-2026", true)...)
+			unknown = append(unknown, logins(withDir, "personne.inconnue", "Mauvais-Essai-2026", true)...)
 		}
 		report("bind", bind)
 		report("argon2id", hash)
+		// A refusal's cost, known or not (the store's own lock soon holds
+		// both: the directory is then not asked, the same wait instead).
+		report("wrong-with-directory", wrong)
 		report("unknown-with-directory", unknown)
 
 		// The queue: a redirection to the mail de secours applies at once

@@ -56,7 +56,7 @@ func (d *Directory) Bind(ctx context.Context, login, password string) error {
 }
 
 // Decoy waits until start plus what a known person's bind usually takes
-// (a moving average of the last ones): the cost of a login the directory
+// (a running median of the last ones): the cost of a login the directory
 // answered early (unknown person, empty password), or that entkiosk
 // refused without asking it (an account not activated).
 func (d *Directory) Decoy(ctx context.Context, start time.Time) {
@@ -85,7 +85,15 @@ func (d *Directory) observeLogin(took time.Duration) {
 		d.loginCost = took
 		return
 	}
-	d.loginCost += (took - d.loginCost) / 8
+	// A running median, not a mean: a few slow binds (a busy directory)
+	// would otherwise hold every unknown identifiant longer than most
+	// known ones take, which a patient prober could tell apart.
+	step := d.loginCost/32 + time.Microsecond
+	if took > d.loginCost {
+		d.loginCost += step
+	} else {
+		d.loginCost -= step
+	}
 }
 
 // passwordModifyOID is RFC 3062's Password Modify extended operation.
