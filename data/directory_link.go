@@ -61,9 +61,9 @@ func directoryError(err error) (error, string) {
 		return ErrNotInDirectory, "not in directory"
 	case directory.PolicyRefused:
 		r, _ := directory.PolicyOf(err)
-		return &DirectoryPolicyError{Reason: r}, "refused by the directory policy (" + r.String() + ")"
+		return &DirectoryPolicyError{Reason: r}, "refused: directory policy " + r.String()
 	case directory.Refused, directory.AccountLocked, directory.InvalidCredentials:
-		return ErrDirectoryUnavailable, "refused by the directory"
+		return ErrDirectoryUnavailable, "refused: directory"
 	}
 	return ErrDirectoryUnavailable, "directory unavailable"
 }
