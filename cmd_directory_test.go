@@ -65,3 +65,25 @@ func TestImportCheckDirectoryAndQueueListing(t *testing.T) {
 		t.Fatalf("a wrong status: %d", r.status)
 	}
 }
+
+// serve and kiosk refuse a directory password file others may read, with
+// a sentence, before anything starts.
+func TestServeRefusesAReadablePasswordFile(t *testing.T) {
+	cleanEnv(t)
+	dir := t.TempDir()
+	pw := filepath.Join(dir, "ldap.pw")
+	os.WriteFile(pw, []byte("secret\n"), 0o644)
+	os.Chmod(pw, 0o644)
+	for _, cmd := range []string{"serve", "kiosk"} {
+		args := []string{cmd, "--db", filepath.Join(dir, "entkiosk.db"), "--ldap", "ldaps://ldap.example.org",
+			"--ldap-bind-dn", "cn=entkiosk,dc=example,dc=org", "--ldap-base", "dc=example,dc=org", "--ldap-password-file", pw,
+			"--log", filepath.Join(dir, "entkiosk.log")}
+		if cmd == "serve" {
+			args = append(args, "--listen", "127.0.0.1:0")
+		}
+		r := runCmd(t, args...)
+		if r.status != 1 || !strings.Contains(r.errOut, "chmod 600 "+pw) {
+			t.Errorf("%s: status %d %q", cmd, r.status, r.errOut)
+		}
+	}
+}
