@@ -346,9 +346,14 @@ access to *
 `
 
 // SupannSchema holds the few SupAnn (and qmail-ldap) types entkiosk reads
-// and writes, with their registered OIDs: SupAnn's arc is
-// 1.3.6.1.4.1.7135.1.2 (attributes .1.x, object classes .2.x), qmail-ldap's
-// 1.3.6.1.4.1.7914.1.2.
+// and writes, under their registered arcs: SupAnn's 1.3.6.1.4.1.7135.1.2
+// (attributes .1.x, object classes .2.x), qmail-ldap's 1.3.6.1.4.1.7914.1.2.
+// supannMailPerso (.1.15) and supannAliasLogin (.1.20) are as in the SupAnn
+// 2009 schema, mailForwardingAddress (7914.1.2.1.7) as in qmail-ldap's;
+// supannRessourceEtatDate's number (.1.55) and supannPerson's (.2.1) could
+// not be checked against the SupAnn 2021 text when this was written: check
+// them before copying this file to a real directory (entkiosk itself uses
+// names only).
 const SupannSchema = `attributetype ( 1.3.6.1.4.1.7135.1.2.1.15 NAME 'supannMailPerso'
   DESC 'SupAnn: adresse de courrier electronique personnelle'
   EQUALITY caseIgnoreIA5Match SUBSTR caseIgnoreIA5SubstringsMatch
