@@ -63,7 +63,7 @@ func writeFile(t *testing.T, name, content string) string {
 // ---- usage, help, unknown commands and options
 
 var allCommands = [][]string{{"kiosk"}, {"serve"}, {"import"}, {"outbox"}, {"mail"}, {"export", "aliases"},
-	{"grant"}, {"revoke"}, {"backup"}, {"audit"}}
+	{"grant"}, {"revoke"}, {"backup"}, {"audit"}, {"directory"}}
 
 func TestUsage(t *testing.T) {
 	cleanEnv(t)
@@ -122,6 +122,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 	cleanEnv(t)
 	t.Chdir(t.TempDir())
 	english := regexp.MustCompile(`\b(the|of|with|only|this|file|default)\b`)
+	optionName := regexp.MustCompile(`--[a-z-]+|ENTKIOSK_[A-Z_]+`)
 	for _, c := range allCommands {
 		for _, h := range []string{"-h", "--help"} {
 			r := runCmd(t, append(c, h)...)
@@ -131,7 +132,9 @@ func TestEveryCommandHasHelp(t *testing.T) {
 				!strings.Contains(r.out, "ENTKIOSK_DB\n") {
 				t.Fatalf("%s %s: status %d\n%s%s", name, h, r.status, r.out, r.errOut)
 			}
-			if m := english.FindString(r.out); m != "" {
+			// Option names are what they are (--ldap-password-file, as the
+			// issue names it): only the words around them must be French.
+			if m := english.FindString(optionName.ReplaceAllString(r.out, "")); m != "" {
 				t.Errorf("%s %s speaks English (%q):\n%s", name, h, m, r.out)
 			}
 		}

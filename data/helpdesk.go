@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"entkiosk/data/directory"
 )
 
 // The helpdesk console's store side: the role, the search, the actions.
@@ -280,6 +282,9 @@ func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, per
 			return "", err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, addr, personID); err != nil {
+			return "", err
+		}
+		if err := s.enqueueDirectory(ctx, tx, acct, directory.Change{Kind: directory.ChangeMailPerso, Address: addr}); err != nil {
 			return "", err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE codes SET revoked_at = ?, revoked_why = 'recovery mail corrected'

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -39,6 +40,17 @@ type Store struct {
 	// warning: a read-only store that every local user can read is still
 	// read (Config.ReadOnly), with this said to the operator.
 	warning error
+
+	// The directory queue's worker in this process is woken when a
+	// transaction that queued a change commits (directory_queue.go).
+	dirq *dirSignal
+}
+
+// dirSignal: a change was queued in a transaction; its commit wakes the
+// worker. A pointer, so that a copy of the Store (the demo's) shares it.
+type dirSignal struct {
+	queued atomic.Bool
+	wake   chan struct{}
 }
 
 // Config holds what the rules read besides the database.
@@ -51,6 +63,10 @@ type Config struct {
 	LinkPort        int
 	HelpdeskContact string
 	Hasher          *Hasher
+	// Directory, when set, is the campus directory passwords are checked
+	// against and written to first (directory_link.go); nil keeps the
+	// embedded store alone.
+	Directory Directory
 	// MustExist refuses a path where no file is (a MissingStoreError) and a
 	// file without entkiosk's tables, instead of creating the store: for
 	// the commands that read a store, where a mistyped path must not answer
@@ -112,7 +128,7 @@ func Open(path string, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("base %s : %w", path, err)
 	}
-	s := &Store{db: db, path: path, cfg: cfg, hasher: cfg.Hasher}
+	s := &Store{db: db, path: path, cfg: cfg, hasher: cfg.Hasher, dirq: &dirSignal{wake: make(chan struct{}, 1)}}
 	if err := s.check(); err != nil {
 		db.Close()
 		return nil, err
@@ -392,6 +408,7 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.wakeDirectoryWorker()
 	return nil
 }
 
