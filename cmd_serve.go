@@ -44,6 +44,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.domainOptions()
 	f.linkOptions()
 	f.logOption("la sortie d'erreur")
+	f.directoryOptions()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
@@ -77,6 +78,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	}
 	defer stop()
 	log.SetDefault(logger) // wish's Bubble Tea middleware logs through it
+	defer runDirectoryQueue(ctx, store, logger)()
 	if hostKey == "" {
 		hostKey = filepath.Join(filepath.Dir(f.db), "entkiosk_host_ed25519")
 	}
