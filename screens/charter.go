@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -28,6 +29,9 @@ type Charter struct {
 	busy   Busy
 }
 
+// errCharterUnticked: « Continuer » with the box left empty.
+var errCharterUnticked = errors.New("charter not ticked")
+
 type charterAcceptedMsg struct {
 	id      int
 	account *data.Account
@@ -45,15 +49,11 @@ func NewCharter(c *Common, _ NavigateMsg) Screen {
 	return ch
 }
 
-// charterChromeLines: title (2), intro (2), the card's borders (2), toggle
-// (1), button (1), status (2), the way out (1).
-const charterChromeLines = 11
-
 func (ch *Charter) layout() {
 	c := ch.c
 	offset := ch.text.YOffset
 	w := min(max(c.Width-2, 20), 78) - 4
-	ch.text.Width, ch.text.Height = w, max(c.BodyHeight()-charterChromeLines, 3)
+	ch.text.Width = w
 	setCharterText(c, &ch.text, w)
 	ch.lang = c.Lang
 	ch.text.SetYOffset(offset)
@@ -69,9 +69,11 @@ func (ch *Charter) Keys() []key.Binding {
 	}
 	keys := []key.Binding{c.ScrollKey()}
 	if ch.form.Focused() == ch.accept && !ch.accept.On {
-		return append(keys, c.bind([]string{" ", "enter"}, c.T("keyname.space")+"/"+c.T("keyname.enter"), "key.toggle"))
+		keys = append(keys, c.bind([]string{" ", "enter"}, c.T("keyname.space")+"/"+c.T("keyname.enter"), "key.toggle"))
+	} else {
+		keys = append(keys, c.SubmitKey("key.submit"))
 	}
-	return append(keys, c.SubmitKey("key.submit"))
+	return append(keys, c.bind([]string{"esc"}, c.T("keyname.esc"), "dash.key.logout"))
 }
 
 func (ch *Charter) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -95,6 +97,9 @@ func (ch *Charter) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if ch.busy.On() {
 			return ch, nil
 		}
+		if msg.String() == "esc" {
+			return ch, func() tea.Msg { return LogoutMsg{} }
+		}
 		if scrollCharter(&ch.text, msg) {
 			return ch, nil
 		}
@@ -111,7 +116,7 @@ func (ch *Charter) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (ch *Charter) submit() tea.Cmd {
 	if !ch.accept.On {
-		ch.err = data.ErrCharterNotAccepted
+		ch.err = errCharterUnticked
 		ch.form.FocusItem(ch.accept)
 		return nil
 	}
@@ -129,20 +134,25 @@ func (ch *Charter) View() string {
 		ch.layout() // F2 switched the language: the text follows
 	}
 	w := min(max(c.Width-2, 20), 78)
-	where := " " + c.Tf("activation.charter.read", int(ch.text.ScrollPercent()*100+0.5))
-	lines := []string{st.Title.Render(c.T("charter.title")), "",
-		fitLines(c.Tf("charter.intro", Clean(c.Store.CharterVersion())), w-len(where)) + st.Muted.Render(where),
-		st.Card.Render(ch.text.View()), ch.form.View()}
+	status := ""
 	switch {
 	case ch.busy.On():
-		lines = append(lines, "  "+ch.busy.View())
+		status = "  " + ch.busy.View()
 	case ch.err != nil:
-		lines = append(lines, "  "+st.Error.Render("✗ "+c.ErrorText(ch.err)))
-	default:
-		lines = append(lines, "")
+		text := c.T("charter.required")
+		if !errors.Is(ch.err, errCharterUnticked) {
+			text = c.ErrorText(ch.err)
+		}
+		status = "  " + st.Error.Render(fitLines("✗ "+text, w-2))
 	}
-	lines = append(lines, st.Muted.Render(fitLines(c.T("charter.refuse"), w)))
-	return lipgloss.JoinVertical(lipgloss.Left, lines...)
+	above := lipgloss.JoinVertical(lipgloss.Left, st.Title.Render(c.T("charter.title")),
+		st.Text.Render(fitLines(c.Tf("charter.intro", Clean(c.Store.CharterVersion())), w)))
+	below := lipgloss.JoinVertical(lipgloss.Left, ch.form.View(), status, st.Muted.Render(fitLines(c.T("charter.refuse"), w)))
+	// The text takes what the rest leaves: the card's borders and the line
+	// that says how much was read take 3.
+	ch.text.Height = max(c.BodyHeight()-lipgloss.Height(above)-lipgloss.Height(below)-3, 3)
+	where := st.Muted.Render(c.Tf("activation.charter.read", int(ch.text.ScrollPercent()*100+0.5)))
+	return lipgloss.JoinVertical(lipgloss.Left, above, st.Card.Render(ch.text.View()), where, below)
 }
 
 // setCharterText lays the charter in force out in vp, in the session's

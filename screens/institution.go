@@ -30,10 +30,15 @@ func (c *Common) helpdeskAside() string {
 	return ""
 }
 
+// unbroken keeps a phone number on one line (no-break spaces).
+func unbroken(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
+
 // helpdeskContact is every way to reach the helpdesk the file gives
 // (mail, phone, place, hours), or the sentence that says none is set.
 func (c *Common) helpdeskContact() string {
-	if full := c.institution().Helpdesk.Full(string(c.Lang)); full != "" {
+	h := c.institution().Helpdesk
+	h.Phone = unbroken(h.Phone)
+	if full := h.Full(string(c.Lang)); full != "" {
 		return Clean(full)
 	}
 	return c.T("help.contact.none")

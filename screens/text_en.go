@@ -952,7 +952,8 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 
 	// --- the institution (its file: --institution) and its charter
 	"common.registration.default":   "registration office (scolarité) of your faculty or institute",
-	"help.contact.none":             "its contact details are not given here: ask your institution's front desk",
+	"help.contact.none":             "contact details not given here: ask your institution's front desk",
+	"charter.required":              "Tick the box to accept the charter and go on.",
 	"charter.title":                 "New charter of use",
 	"charter.intro":                 "The charter for the use of digital resources has changed (version %s). Read it and accept it to go on.",
 	"charter.refuse":                "Without your agreement you cannot use your account: Esc logs you out.",

@@ -963,7 +963,8 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 
 	// --- the institution (its file: --institution) and its charter
 	"common.registration.default":   "scolarité de votre composante (UFR, faculté, institut ou école)",
-	"help.contact.none":             "ses coordonnées ne sont pas données ici : demandez-les à l'accueil de votre établissement",
+	"help.contact.none":             "coordonnées non communiquées ici : demandez-les à l'accueil de votre établissement",
+	"charter.required":              "Cochez la case pour accepter la charte et continuer.",
 	"charter.title":                 "Nouvelle charte d'usage",
 	"charter.intro":                 "La charte d'usage des ressources numériques a changé (version %s). Lisez-la et acceptez-la pour continuer.",
 	"charter.refuse":                "Sans votre accord, vous ne pouvez pas utiliser votre compte : Échap vous déconnecte.",
