@@ -18,9 +18,7 @@ import (
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/charmbracelet/wish/recover"
-	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
 	"entkiosk/data"
@@ -165,7 +163,7 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 		wish.WithMiddleware(
 			// Composed first to last, the last runs first.
 			recover.MiddlewareWithLogger(s.log.StandardLog(log.StandardLogOptions{ForceLevel: log.ErrorLevel}),
-				bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
+				s.runMiddleware,
 				s.sessionMiddleware,
 				s.loggingMiddleware,
 			),

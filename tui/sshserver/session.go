@@ -2,6 +2,7 @@ package sshserver
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -120,12 +121,45 @@ func (s *sshServer) sessionMiddleware(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// program hands the session's program to wish's Bubble Tea middleware.
-func (s *sshServer) program(sess ssh.Session) *tea.Program {
-	if ss := sessionOf(sess.Context()); ss != nil {
-		return ss.program.Program
+// runMiddleware runs the session's program. Window changes reach it from
+// the connection's request loop through the session's windowBox, never
+// directly: the loop must not wait for a program that is itself waiting
+// for a client that reads nothing.
+func (s *sshServer) runMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		ss := sessionOf(sess.Context())
+		if ss == nil {
+			next(sess)
+			return
+		}
+		ctx, cancel := context.WithCancel(sess.Context())
+		go ss.followWindow(ctx, windowOf(sess.Context()))
+		if _, err := ss.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+			ss.log.Error("program", "err", err)
+		}
+		ss.program.Kill()
+		cancel()
+		next(sess)
 	}
-	return nil
+}
+
+// followWindow hands the latest window size to the program, until the
+// session ends; the connection's end quits the program.
+func (ss *sshSession) followWindow(ctx context.Context, box *windowBox) {
+	var changed chan struct{}
+	if box != nil {
+		changed = box.changed
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			ss.program.Quit()
+			return
+		case <-changed:
+			w, h := box.size()
+			ss.program.Send(tea.WindowSizeMsg{Width: w, Height: h})
+		}
+	}
 }
 
 // newSession builds the interface for one session.
