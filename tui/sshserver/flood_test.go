@@ -2,6 +2,7 @@ package sshserver
 
 import (
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -171,4 +172,29 @@ func heapMiB() float64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return float64(m.HeapAlloc) / (1 << 20)
+}
+
+// 1 MiB typed in one write, not a bracketed paste (issue 13.2): Bubble
+// Tea's parser would rescan the run from its start at every read (39 s of
+// CPU). What no field can hold is dropped before the parser: the server
+// reads the whole megabyte, hands the parser a few KiB, and the session
+// goes on.
+func TestSSHTypedMegabyteDropped(t *testing.T) {
+	ts := startSSH(t)
+	st := ts.openTerm("someone")
+	st.waitFor("Se connecter")
+	const typed = 1 << 20
+	go st.raw(strings.Repeat("a", typed)) // returns once the server has read it
+	var ss *sshSession
+	eventually(t, "the server read the whole megabyte", func() bool {
+		if live := ts.sessions(); len(live) == 1 {
+			ss = live[0]
+		}
+		return ss != nil && ss.input.received.Load() >= typed
+	})
+	if parsed := ss.parsed.n.Load(); parsed > 64<<10 {
+		t.Fatalf("%d bytes of the megabyte reached the input parser, want at most 64 KiB", parsed)
+	}
+	st.waitFor("aaaaaaaaaaaaaaaaaaaa")
+	eventually(t, "the session goes on", func() bool { return ts.srv.sessionCount() == 1 })
 }
