@@ -46,10 +46,11 @@ type ServeOptions struct {
 	Logger        *log.Logger
 
 	// for tests (ssh_harness_test.go)
-	listener  net.Listener              // instead of Listen
-	handshake time.Duration             // instead of handshakeTimeout
-	hook      func(msg tea.Msg) tea.Cmd // sees every message first
-	ready     func(s *sshServer)
+	listener   net.Listener              // instead of Listen
+	handshake  time.Duration             // instead of handshakeTimeout
+	maxWaiting int                       // instead of DefaultMaxWaiting
+	hook       func(msg tea.Msg) tea.Cmd // sees every message first
+	ready      func(s *sshServer)
 }
 
 // Defaults of the serve flags (the README lists them).
@@ -133,6 +134,9 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 	if o.ShutdownGrace <= 0 {
 		o.ShutdownGrace = DefaultShutdownGrace
 	}
+	if o.maxWaiting <= 0 {
+		o.maxWaiting = DefaultMaxWaiting
+	}
 	if o.handshake <= 0 {
 		o.handshake = handshakeTimeout
 	}
@@ -151,7 +155,7 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 	if created {
 		s.log.Info("host key generated", "path", o.HostKeyPath)
 	}
-	s.limiter = newConnLimiter(o.MaxSessions, o.MaxSessionsPerAddress, o.handshake, s.log)
+	s.limiter = newConnLimiter(o.MaxSessions, o.MaxSessionsPerAddress, o.maxWaiting, o.handshake, s.log)
 
 	srv, err := wish.NewServer(
 		func(srv *ssh.Server) error {
