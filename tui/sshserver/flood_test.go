@@ -3,7 +3,7 @@ package sshserver
 import (
 	"errors"
 	"fmt"
-	"io"
+	"log/slog"
 	"net"
 	"runtime"
 	"strings"
@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/log"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -325,6 +324,10 @@ func TestSSHSilentSocketsLeaveRoom(t *testing.T) {
 		}
 		won++
 	}
+	ts.srv.limiter.mu.Lock()
+	tally := fmt.Sprint(ts.srv.limiter.tally)
+	ts.srv.limiter.mu.Unlock()
+	t.Logf("a normal client got in %d times out of 15 under the probe; connections refused and dropped: %s", won, tally)
 	if won != 15 {
 		t.Fatalf("a normal client got in %d times out of 15 under the probe", won)
 	}
@@ -375,8 +378,23 @@ func TestConnLimiterGroupsIPv6By64(t *testing.T) {
 
 // When the waiting pool is full, a newcomer takes the oldest waiting
 // connection's place; a source that has a connection waiting, or just had
-// one dropped, does not; established connections are never dropped.
+// one dropped, does not; established connections are never dropped. One
+// source has two waiting places at most, even with room: a third replaces
+// its first.
 func TestConnLimiterWaitingPool(t *testing.T) {
+	roomy := newConnLimiter(100, 10, 100, time.Hour, testLogger())
+	var first []*limitedConn
+	for i := range 3 {
+		c := roomy.admit(from(t, "192.0.2.1:"+fmt.Sprint(i+1)))
+		if c == nil {
+			t.Fatalf("waiting connection %d from one source refused", i+1)
+		}
+		first = append(first, c)
+	}
+	if !first[0].expired.Load() || first[1].expired.Load() || roomy.count() != 2 {
+		t.Fatalf("the third waiting connection from one source did not replace the first (%d counted)", roomy.count())
+	}
+
 	l := newConnLimiter(100, 10, 3, time.Hour, testLogger())
 	est := l.admit(from(t, "192.0.2.9:1"))
 	if !est.established() {
@@ -406,4 +424,4 @@ func TestConnLimiterWaitingPool(t *testing.T) {
 	}
 }
 
-func testLogger() *log.Logger { return log.New(io.Discard) }
+func testLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }

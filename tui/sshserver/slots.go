@@ -2,13 +2,13 @@ package sshserver
 
 import (
 	"container/list"
+	"log/slog"
 	"net"
 	"net/netip"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 )
 
@@ -29,8 +29,14 @@ import (
 // reach a running session.
 const handshakeTimeout = 5 * time.Second
 
-// DefaultMaxWaiting is the size of the waiting pool.
-const DefaultMaxWaiting = 128
+// DefaultMaxWaiting is the size of the waiting pool; one source may have
+// maxWaitingPerSource connections in it (a person opens one at a time),
+// a newer one replacing its oldest: a hundred sources of silent sockets
+// take 200 places and leave room.
+const (
+	DefaultMaxWaiting   = 256
+	maxWaitingPerSource = 2
+)
 
 var connKey = &ctxKey{"entkiosk-conn"}
 
@@ -41,7 +47,7 @@ var connKey = &ctxKey{"entkiosk-conn"}
 type connLimiter struct {
 	max, perAddr, maxWaiting int
 	handshake                time.Duration
-	log                      *log.Logger
+	log                      *slog.Logger
 
 	mu          sync.Mutex
 	established int
@@ -49,15 +55,16 @@ type connLimiter struct {
 	bySource    map[netip.Prefix]int       // connections, waiting or established
 	waitingFrom map[netip.Prefix]int       // waiting connections
 	dropped     map[netip.Prefix]time.Time // sources whose waiting connection was dropped, when
+	tally       map[string]int             // refusals by limit, and "dropped" (tests, logs)
 
 	refused     atomic.Int64 // since the last log line
 	lastRefusal atomic.Int64 // unix nano of that line
 }
 
-func newConnLimiter(max, perAddr, maxWaiting int, handshake time.Duration, logger *log.Logger) *connLimiter {
+func newConnLimiter(max, perAddr, maxWaiting int, handshake time.Duration, logger *slog.Logger) *connLimiter {
 	return &connLimiter{max: max, perAddr: perAddr, maxWaiting: maxWaiting, handshake: handshake, log: logger,
 		waiting: list.New(), bySource: map[netip.Prefix]int{}, waitingFrom: map[netip.Prefix]int{},
-		dropped: map[netip.Prefix]time.Time{}}
+		dropped: map[netip.Prefix]time.Time{}, tally: map[string]int{}}
 }
 
 // remoteIP is the source address of a connection, without its port.
@@ -102,6 +109,12 @@ func (l *connLimiter) admit(c net.Conn) *limitedConn {
 		refusal = "sessions"
 	case l.bySource[src] >= l.perAddr:
 		refusal = "address"
+	case l.waitingFrom[src] >= maxWaitingPerSource:
+		// Its own oldest goes: a client that retries is not locked out
+		// by its previous attempts, and a source never holds more.
+		victim = l.oldestFrom(src)
+		l.leaveWaiting(victim)
+		l.tally["replaced"]++
 	case l.waiting.Len() >= l.maxWaiting:
 		if at, ok := l.dropped[src]; l.waitingFrom[src] > 0 || ok && now.Sub(at) < l.handshake {
 			refusal = "waiting"
@@ -110,8 +123,10 @@ func (l *connLimiter) admit(c net.Conn) *limitedConn {
 		victim = l.waiting.Front().Value.(*limitedConn)
 		l.leaveWaiting(victim)
 		l.markDropped(victim.src, now)
+		l.tally["dropped"]++
 	}
 	if refusal != "" {
+		l.tally[refusal]++
 		open, here := l.established+l.waiting.Len(), l.bySource[src]
 		l.mu.Unlock()
 		l.logRefusal(src, refusal, open, here)
@@ -128,6 +143,16 @@ func (l *connLimiter) admit(c net.Conn) *limitedConn {
 	}
 	lc.deadline = time.AfterFunc(l.handshake, lc.expire)
 	return lc
+}
+
+// oldestFrom is the oldest waiting connection from src (there is one).
+func (l *connLimiter) oldestFrom(src netip.Prefix) *limitedConn {
+	for e := l.waiting.Front(); e != nil; e = e.Next() {
+		if c := e.Value.(*limitedConn); c.src == src {
+			return c
+		}
+	}
+	panic("sshserver: no waiting connection from " + src.String())
 }
 
 // leaveWaiting takes c out of the waiting pool.
