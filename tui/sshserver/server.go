@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -53,6 +54,18 @@ type ServeOptions struct {
 	ready      func(s *sshServer)
 }
 
+// The algorithms offered. Key exchange: ML-KEM hybrid and curve25519
+// (sntrup761 is not in x/crypto); ciphers: AEAD only, which carry their
+// own integrity, so no MAC is ever negotiated (OpenSSH and x/crypto skip
+// the MAC choice with an AEAD cipher); the MACs listed are the SHA-2 ETM
+// ones, for clients that look at the list.
+var (
+	kexAlgorithms = []string{gossh.KeyExchangeMLKEM768X25519, gossh.KeyExchangeCurve25519,
+		"curve25519-sha256@libssh.org"}
+	cipherAlgorithms = []string{gossh.CipherAES128GCM, gossh.CipherAES256GCM, gossh.CipherChaCha20Poly1305}
+	macAlgorithms    = []string{gossh.HMACSHA256ETM, gossh.HMACSHA512ETM}
+)
+
 // Defaults of the serve flags (the README lists them).
 const (
 	DefaultMaxSessions           = 1000
@@ -72,8 +85,8 @@ type sshServer struct {
 	o           ServeOptions
 	srv         *ssh.Server
 	limiter     *connLimiter
-	log         *log.Logger // "ssh"
-	tuiLog      *log.Logger // "tui"
+	log         *slog.Logger // "ssh", through logHandler
+	tuiLog      *log.Logger  // "tui"
 	fingerprint string
 
 	mu       sync.Mutex
@@ -150,7 +163,7 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &sshServer{o: o, log: o.Logger.WithPrefix("ssh"), tuiLog: o.Logger.WithPrefix("tui"),
+	s := &sshServer{o: o, log: slog.New(newLogHandler(o.Logger.WithPrefix("ssh"))), tuiLog: o.Logger.WithPrefix("tui"),
 		fingerprint: gossh.FingerprintSHA256(signer.PublicKey()), sessions: map[*sshSession]struct{}{}}
 	if created {
 		s.log.Info("host key generated", "path", o.HostKeyPath)
@@ -166,7 +179,7 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 		ssh.WrapConn(s.limiter.accept),
 		wish.WithMiddleware(
 			// Composed first to last, the last runs first.
-			recover.MiddlewareWithLogger(s.log.StandardLog(log.StandardLogOptions{ForceLevel: log.ErrorLevel}),
+			recover.MiddlewareWithLogger(slog.NewLogLogger(s.log.Handler(), slog.LevelError),
 				s.runMiddleware,
 				s.sessionMiddleware,
 				s.loggingMiddleware,
@@ -181,6 +194,12 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
 	srv.RequestHandlers = map[string]ssh.RequestHandler{}
 	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
+	// Only modern algorithms (issue 13.8): a client that offers nothing else
+	// is refused at the key exchange.
+	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
+		return &gossh.ServerConfig{Config: gossh.Config{KeyExchanges: kexAlgorithms, Ciphers: cipherAlgorithms,
+			MACs: macAlgorithms}}
+	}
 	srv.ConnectionFailedCallback = func(c net.Conn, err error) {
 		s.log.Debug("handshake failed", "addr", c.RemoteAddr().String(), "err", err)
 	}
