@@ -133,6 +133,8 @@ func (l *connLimiter) admit(c net.Conn) *limitedConn {
 		return nil
 	}
 	lc := &limitedConn{Conn: c, src: src, limiter: l}
+	// Set before anyone can see it (a newcomer may drop it at once).
+	lc.deadline = time.AfterFunc(l.handshake, lc.expire)
 	lc.elem = l.waiting.PushBack(lc)
 	l.waitingFrom[src]++
 	l.bySource[src]++
@@ -141,7 +143,6 @@ func (l *connLimiter) admit(c net.Conn) *limitedConn {
 	if victim != nil {
 		victim.expire()
 	}
-	lc.deadline = time.AfterFunc(l.handshake, lc.expire)
 	return lc
 }
 
@@ -201,6 +202,7 @@ func (l *connLimiter) establish(c *limitedConn) bool {
 func (l *connLimiter) release(c *limitedConn) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	c.deadline.Stop() // under mu: admit sets it under mu, and its timer may fire at once
 	switch {
 	case c.elem != nil:
 		l.leaveWaiting(c)
@@ -267,12 +269,7 @@ func (c *limitedConn) established() bool {
 }
 
 func (c *limitedConn) Close() error {
-	c.once.Do(func() {
-		if c.deadline != nil {
-			c.deadline.Stop()
-		}
-		c.limiter.release(c)
-	})
+	c.once.Do(func() { c.limiter.release(c) })
 	return c.Conn.Close()
 }
 
