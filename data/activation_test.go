@@ -93,7 +93,7 @@ func TestActivationWindowOpensFifteenMinutesAfterValidation(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%+v at 10:15: %v", id, err)
 		}
-		if c.Identifiant != "camille.martin@etu.umontpellier.fr" || c.MaskedEmail != "c•••••@e•••••.org" {
+		if c.Identifiant != "camille.martin@etu.umontpellier.fr" || c.MaskedEmail != "ca•••••n@ex•••••e.org" {
 			t.Fatalf("case %+v", c)
 		}
 	}

@@ -63,6 +63,8 @@ func goldenContent(s *Store, kind MailKind, lang string) mailContent {
 		c.Address = MaskEmail("nouvelle.adresse@gmail.com")
 	case MailRedirectionChanged:
 		c.Address = MaskEmail("camille@example.org")
+	case MailRightsEnded:
+		c.RightsEnd = time.Date(2025, 12, 31, 0, 0, 0, 0, ParisLocation())
 	}
 	return c
 }

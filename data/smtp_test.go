@@ -466,7 +466,7 @@ func TestDeliverPermanentFailureIsKeptVisible(t *testing.T) {
 		!strings.Contains(got.LastError, "User unknown") {
 		t.Errorf("after a 550: %+v", got)
 	}
-	if strings.Contains(got.LastError, "nobody@example.org") || !strings.Contains(got.LastError, "n•••••@e•••••.org") {
+	if strings.Contains(got.LastError, "nobody@example.org") || !strings.Contains(got.LastError, "no•••••y@ex•••••e.org") {
 		t.Errorf("the stored error shows the address: %q", got.LastError)
 	}
 	if strings.Contains(got.Body, goldenCode) {

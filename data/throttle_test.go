@@ -220,7 +220,7 @@ func TestResetWhileLocked(t *testing.T) {
 	if err != nil {
 		t.Fatalf("reset while locked: %v", err)
 	}
-	if ch.MaskedTarget != "h•••••@e•••••.org" || ch.Purpose != PurposeReset {
+	if ch.MaskedTarget != "hu•••••e@ex•••••e.org" || ch.Purpose != PurposeReset {
 		t.Fatalf("challenge %+v", ch)
 	}
 	ticket, err := s.VerifyCode(ctx, ch, lastCode(t, s, hugoMail), testOrigin)

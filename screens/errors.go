@@ -18,6 +18,7 @@ func (c *Common) ErrorText(err error) string {
 		limit    *data.RateLimitError
 		policy   *data.PolicyError
 		email    *data.InvalidEmailError
+		earlier  *data.EarlierCodeError
 	)
 	switch {
 	case err == nil:
@@ -54,6 +55,8 @@ func (c *Common) ErrorText(err error) string {
 			return c.T("error.code.revoked")
 		}
 		return c.Nf("error.code.wrong", wrong.Remaining)
+	case errors.As(err, &earlier):
+		return c.earlierCodeText(earlier)
 	case errors.Is(err, data.ErrCodeExpired):
 		return c.T("error.code.expired")
 	case errors.Is(err, data.ErrCodeReplaced):
@@ -120,4 +123,22 @@ func Internal(err error) bool {
 	)
 	return !errors.As(err, &tooEarly) && !errors.As(err, &ended) && !errors.As(err, &limit) &&
 		!errors.As(err, &policy) && !errors.As(err, &email)
+}
+
+// earlierCodeText says what a code from an earlier mail is, and which mail
+// holds the code that works (12.1: the first mail, read too late).
+func (c *Common) earlierCodeText(e *data.EarlierCodeError) string {
+	switch e.Why {
+	case data.EarlierExpired:
+		if e.LatestSentAt.IsZero() {
+			return c.Tf("error.code.earlier.expired.none", c.FormatDeadline(e.Ended))
+		}
+		return c.Tf("error.code.earlier.expired", c.FormatDeadline(e.Ended), c.FormatTime(e.LatestSentAt),
+			Clean(e.LatestTarget))
+	case data.EarlierReplaced:
+		return c.Tf("error.code.earlier.replaced", c.FormatTime(e.LatestSentAt), Clean(e.LatestTarget))
+	case data.EarlierUsed:
+		return c.Tf("error.code.earlier.used", c.FormatDateTime(e.Ended))
+	}
+	return c.T("error.code.used")
 }

@@ -100,8 +100,8 @@ var englishWords = []string{" to ", "sent", "unlock", "login", "lookup", "copy",
 func TestHelpdeskDetailsInWords(t *testing.T) {
 	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
 	const (
-		to  = "c•••••@e•••••.org"
-		old = "c•••••@e•••••.org → c•••••@e•••••.net"
+		to  = "ca•••••n@ex•••••e.org"
+		old = "ca•••••n@ex•••••e.org → ca•••••m@ex•••••e.net"
 	)
 	for _, tc := range []struct {
 		event              data.Event

@@ -306,7 +306,7 @@ Type your full identifiant, or just firstname.lastname, then your password, and 
 
 1. On the home screen, choose "First login".
 2. Type your identifiant. Don't know it? Give your student number (8 digits) and birth date (ddmmyyyy).
-3. An {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: c•••••@e•••••.org. It is valid for {lifetime} h.
+3. An {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: ca•••••n@gmail.com. It is valid for {lifetime} h.
 4. Type the code. Nothing came? Look in your spam folder, then "Send the code again" (possible after {resend} s): the old code stops working.
 5. Read the computing charter and accept it.
 6. Choose whether your university mailbox is redirected to another address (optional, can be changed later).
@@ -353,7 +353,7 @@ Never give your password to anyone: the helpdesk never asks for it.`,
 3. Type that code: the new address replaces the old one, which is told.
 Nothing changes until the code is typed: a typo in the address never loses your recovery address.
 
-Addresses are always shown masked: c•••••@e•••••.org.`,
+Addresses are always shown masked: ca•••••n@gmail.com.`,
 	"help.redirection.text": `Messages sent to your university address can be forwarded to another address, keeping a copy in the university mailbox or not.
 
 ## Setting it up or changing it
@@ -969,4 +969,16 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"mailbox.used.tag":      "(code used) ",
 	"mailbox.used":          "This mail's code has been used: the mail no longer needs to be sent.",
 	"mailbox.cancelled":     "Mail cancelled before it was sent: its code no longer works (a newer code was sent, or this one was already used or revoked).",
+
+	// --- enumeration and codes (issues 12, 13): "First login" answers every identifiant alike
+	"activation.code.sent":            "A mail was sent to this account's personal address: %s. It holds your activation code, or tells you what applies to this account.",
+	"activation.code.nothing":         "Nothing after a few minutes? Check the identifiant you typed and your spam folder, or go back (Esc) to identify yourself with your student number.",
+	"activation.answer.active":        "Your account is already activated: this code was used to activate it.",
+	"activation.answer.active.next":   "Log in with your identifiant and your password. Forgot your password? Choose \"Forgot password\".",
+	"activation.answer.login":         "Log in",
+	"activation.answer.forgot":        "Forgot password",
+	"error.code.earlier.expired":      "This code is from an earlier mail, which expired (it was valid until %s). A new mail left at %s for %s: type the code it holds.",
+	"error.code.earlier.expired.none": "This code is from an earlier mail, which expired (it was valid until %s). Ask for a new code.",
+	"error.code.earlier.replaced":     "This code is from an earlier mail, replaced by the one that left at %s for %s: type the code of the latest mail.",
+	"error.code.earlier.used":         "This code was already used (%s): it no longer works.",
 }

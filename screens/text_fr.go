@@ -307,7 +307,7 @@ Saisissez votre identifiant complet, ou seulement prenom.nom, puis votre mot de 
 
 1. Sur l'accueil, choisissez « 1ère connexion ».
 2. Saisissez votre identifiant. Vous ne le connaissez pas ? Donnez votre numéro étudiant (8 chiffres) et votre date de naissance (jjmmaaaa).
-3. Un code de {digits} chiffres part vers votre adresse mail personnelle (celle donnée à l'inscription), affichée masquée : c•••••@e•••••.org. Il est valable {lifetime} h.
+3. Un code de {digits} chiffres part vers votre adresse mail personnelle (celle donnée à l'inscription), affichée masquée : ca•••••n@gmail.com. Il est valable {lifetime} h.
 4. Saisissez le code. Rien reçu ? Regardez dans les indésirables, puis « Renvoyer le code » (possible après {resend} s) : l'ancien code ne marche plus.
 5. Lisez la charte informatique et acceptez-la.
 6. Choisissez si votre messagerie universitaire est redirigée vers une autre adresse (facultatif, modifiable ensuite).
@@ -354,7 +354,7 @@ Ne communiquez jamais votre mot de passe : l'assistance ne le demande jamais.`,
 3. Saisissez ce code : la nouvelle adresse remplace l'ancienne, qui est prévenue.
 Rien ne change tant que le code n'a pas été saisi : une faute de frappe dans l'adresse ne vous fait pas perdre votre mail de secours.
 
-Les adresses sont toujours affichées masquées : c•••••@e•••••.org.`,
+Les adresses sont toujours affichées masquées : ca•••••n@gmail.com.`,
 	"help.redirection.text": `Les messages reçus sur votre adresse universitaire peuvent être transférés vers une autre adresse, en gardant une copie dans la messagerie universitaire ou non.
 
 ## Mettre en place ou changer
@@ -980,4 +980,16 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"mailbox.used.tag":      "(code utilisé) ",
 	"mailbox.used":          "Le code de ce mail a déjà servi : le mail n'a plus besoin de partir.",
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
+
+	// --- enumeration and codes (issues 12, 13): « 1ère connexion » answers every identifiant alike
+	"activation.code.sent":            "Un mail a été envoyé à l'adresse personnelle de ce compte : %s. Il contient votre code d'activation, ou vous dit ce qui s'applique à ce compte.",
+	"activation.code.nothing":         "Rien reçu après quelques minutes ? Vérifiez l'identifiant saisi et vos courriers indésirables, ou revenez en arrière (Échap) pour vous identifier avec votre numéro étudiant.",
+	"activation.answer.active":        "Votre compte est déjà activé : ce code a servi à l'activer.",
+	"activation.answer.active.next":   "Connectez-vous avec votre identifiant et votre mot de passe. Mot de passe oublié ? Choisissez « Mot de passe oublié ».",
+	"activation.answer.login":         "Se connecter",
+	"activation.answer.forgot":        "Mot de passe oublié",
+	"error.code.earlier.expired":      "Ce code vient d'un mail précédent, qui a expiré (il était valable jusqu'au %s). Un nouveau mail est parti à %s vers %s : saisissez le code qu'il contient.",
+	"error.code.earlier.expired.none": "Ce code vient d'un mail précédent, qui a expiré (il était valable jusqu'au %s). Demandez un nouveau code.",
+	"error.code.earlier.replaced":     "Ce code vient d'un mail précédent, remplacé par celui parti à %s vers %s : saisissez le code du dernier mail.",
+	"error.code.earlier.used":         "Ce code a déjà servi (le %s) : il ne fonctionne plus.",
 }

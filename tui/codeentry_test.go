@@ -196,7 +196,7 @@ const hugoMail = "hugo.lefevre@example.org"
 func TestCodeEntryRightCode(t *testing.T) {
 	var ticks tickRecorder
 	tm, h := newCodeHost(t, ticks.option)
-	tm.requireScreen("Un code a été envoyé à h•••••@e•••••.org", "valable jusqu'au 26/11/2026 à 10:00",
+	tm.requireScreen("Un code a été envoyé à hu•••••e@ex•••••e.org", "valable jusqu'au 26/11/2026 à 10:00",
 		"Code reçu par mail (8 chiffres)", "Renvoyer le code : possible à 10:01")
 	tm.requireGolden()
 	// One refresh, at the end of the cooldown: no ticking every second.
