@@ -53,7 +53,10 @@ func (a *Activation) View() string {
 	case actTooEarly:
 		parts = append(parts, a.viewTooEarly())
 	case actCode:
-		parts = append(parts, st.Text.Render(c.T("activation.code.intro")), "", a.entry.View())
+		if !a.entry.anyIdent { // by identifiant, the first line says it all
+			parts = append(parts, st.Text.Render(c.T("activation.code.intro")), "")
+		}
+		parts = append(parts, a.entry.View())
 	case actCharter:
 		parts = append(parts, a.viewCharter())
 	case actRedirect:

@@ -301,7 +301,7 @@ func (e *CodeEntry) refused(err error) {
 		e.needNew = wrong.Remaining <= 0
 	case finalAnswer(err):
 		// Said by the owner, or here; nothing to type any more.
-	case errors.As(err, &earlier) && earlier.Why != data.EarlierUsed && earlier.Why != data.EarlierRevoked:
+	case errors.As(err, &earlier):
 		// From an earlier mail: the newest code still works.
 	case errors.Is(err, data.ErrCodeReplaced):
 		// The newest code still works: keep the field for it.
@@ -344,9 +344,6 @@ func (e *CodeEntry) View() string {
 		lines = append(lines, st.Muted.Render(fit(c.T("code.demo"))))
 	}
 	lines = append(lines, "")
-	if e.anyIdent {
-		lines = append(lines, st.Muted.Render(fit(c.T("activation.code.nothing"))))
-	}
 	if e.resent {
 		lines = append(lines, st.Success.Render(fit("✓ "+c.T("code.resent"))), "")
 	}
@@ -376,6 +373,9 @@ func (e *CodeEntry) View() string {
 	}
 	if status != "" {
 		lines = append(lines, "", status)
+	} else if e.anyIdent && !e.resent && !e.notYet {
+		// Nothing comes for an unknown identifiant: the way to check it.
+		lines = append(lines, "", st.Muted.Render(fit(c.T("activation.code.nothing"))))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }

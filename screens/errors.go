@@ -140,5 +140,5 @@ func (c *Common) earlierCodeText(e *data.EarlierCodeError) string {
 	case data.EarlierUsed:
 		return c.Tf("error.code.earlier.used", c.FormatDateTime(e.Ended))
 	}
-	return c.T("error.code.used")
+	return c.T("error.code.earlier.revoked")
 }

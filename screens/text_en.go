@@ -972,7 +972,7 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 
 	// --- enumeration and codes (issues 12, 13): "First login" answers every identifiant alike
 	"activation.code.sent":            "A mail was sent to this account's personal address: %s. It holds your activation code, or tells you what applies to this account.",
-	"activation.code.nothing":         "Nothing after a few minutes? Check the identifiant you typed and your spam folder, or go back (Esc) to identify yourself with your student number.",
+	"activation.code.nothing":         "Nothing came? Check the identifiant you typed and your spam folder, or identify yourself with your student number (Esc).",
 	"activation.answer.active":        "Your account is already activated: this code was used to activate it.",
 	"activation.answer.active.next":   "Log in with your identifiant and your password. Forgot your password? Choose \"Forgot password\".",
 	"activation.answer.login":         "Log in",
@@ -981,4 +981,5 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"error.code.earlier.expired.none": "This code is from an earlier mail, which expired (it was valid until %s). Ask for a new code.",
 	"error.code.earlier.replaced":     "This code is from an earlier mail, replaced by the one that left at %s for %s: type the code of the latest mail.",
 	"error.code.earlier.used":         "This code was already used (%s): it no longer works.",
+	"error.code.earlier.revoked":      "This code is from an earlier mail and no longer works: type the code of the latest mail.",
 }

@@ -983,7 +983,7 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 
 	// --- enumeration and codes (issues 12, 13): « 1ère connexion » answers every identifiant alike
 	"activation.code.sent":            "Un mail a été envoyé à l'adresse personnelle de ce compte : %s. Il contient votre code d'activation, ou vous dit ce qui s'applique à ce compte.",
-	"activation.code.nothing":         "Rien reçu après quelques minutes ? Vérifiez l'identifiant saisi et vos courriers indésirables, ou revenez en arrière (Échap) pour vous identifier avec votre numéro étudiant.",
+	"activation.code.nothing":         "Rien reçu ? Vérifiez l'identifiant saisi et vos courriers indésirables, ou identifiez-vous avec votre numéro étudiant (Échap).",
 	"activation.answer.active":        "Votre compte est déjà activé : ce code a servi à l'activer.",
 	"activation.answer.active.next":   "Connectez-vous avec votre identifiant et votre mot de passe. Mot de passe oublié ? Choisissez « Mot de passe oublié ».",
 	"activation.answer.login":         "Se connecter",
@@ -992,4 +992,5 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"error.code.earlier.expired.none": "Ce code vient d'un mail précédent, qui a expiré (il était valable jusqu'au %s). Demandez un nouveau code.",
 	"error.code.earlier.replaced":     "Ce code vient d'un mail précédent, remplacé par celui parti à %s vers %s : saisissez le code du dernier mail.",
 	"error.code.earlier.used":         "Ce code a déjà servi (le %s) : il ne fonctionne plus.",
+	"error.code.earlier.revoked":      "Ce code vient d'un mail précédent et n'est plus valable : saisissez le code du dernier mail reçu.",
 }

@@ -439,7 +439,7 @@ func TestActivationExpiredFirstMail(t *testing.T) {
 		tm.typeText(first)
 		tm.press("enter")
 	}
-	tm.requireSaid("✗ Ce code vient d'un mail précédent, qui a expiré (il était valable jusqu'au 26/11/2026 à 10:14). " +
+	tm.requireSaid("✗ Ce code vient d'un mail précédent, qui a expiré (il était valable jusqu'au 26/11/2026 à 09:59). " +
 		"Un nouveau mail est parti à 11:00 vers ca•••••n@ex•••••e.org : saisissez le code qu'il contient.")
 	tm.goldenStep("expired-first-mail", first)
 	tm.typeText(mailedCode(t, tm.store, camilleMail))
@@ -489,7 +489,7 @@ func TestActivationWrongCodeFiveTimes(t *testing.T) {
 	}
 	tm.typeText(code)
 	tm.press("enter")
-	tm.requireScreen("Code incorrect.")
+	tm.requireSaid("Ce code vient d'un mail précédent et n'est plus valable : saisissez le code du dernier mail reçu.")
 	tm.typeText(mailedCode(t, tm.store, camilleMail))
 	tm.press("enter")
 	tm.acceptCharter()
