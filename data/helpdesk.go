@@ -207,6 +207,20 @@ func (s *Store) HelpdeskUnlock(ctx context.Context, agent *Account, personID int
 			if u.Lookup, err = s.clearThrottle(ctx, tx, scopeLookup, acct.Person.StudentNumber); err != nil {
 				return "", err
 			}
+			// And the number from each client that was refused it.
+			like := acct.Person.StudentNumber + "|%"
+			var pairs int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM throttle_locks WHERE scope = ? AND key LIKE ?
+				AND locked_until > ?`, scopeLookupPair, like, fmtTime(s.cfg.Clock.Now())).Scan(&pairs); err != nil {
+				return "", err
+			}
+			for _, q := range []string{`DELETE FROM throttle_locks WHERE scope = ? AND key LIKE ?`,
+				`DELETE FROM throttle_failures WHERE scope = ? AND key LIKE ?`} {
+				if _, err := tx.ExecContext(ctx, q, scopeLookupPair, like); err != nil {
+					return "", err
+				}
+			}
+			u.Lookup = u.Lookup || pairs > 0
 		}
 		var lifted []string
 		if u.Login {

@@ -276,6 +276,17 @@ func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, erro
 		if c.LookupLock, err = s.lockState(ctx, scopeLookup, p.StudentNumber, 24*time.Hour); err != nil {
 			return nil, err
 		}
+		if !c.LookupLock.Disabled && !c.LookupLock.Until.After(now) {
+			// Not refused everywhere: refused to some terminal? (12.10)
+			var until sql.NullString
+			if err := s.db.QueryRowContext(ctx, `SELECT MAX(locked_until) FROM throttle_locks WHERE scope = ?
+				AND key LIKE ? AND locked_until > ?`, scopeLookupPair, p.StudentNumber+"|%", fmtTime(now)).Scan(&until); err != nil {
+				return nil, err
+			}
+			if until.Valid {
+				c.LookupLock.Until = parseTime(until.String)
+			}
+		}
 	}
 	if err := s.fillTimeline(ctx, c); err != nil {
 		return nil, err
