@@ -225,6 +225,14 @@ func (s *Store) queueCodeMailNoting(ctx context.Context, tx *sql.Tx, a *Account,
 // for a real one: a mask drawn from the real ones (decoyMaskTx; "" draws
 // it), the same cooldowns, the same store work; no mail is written.
 func (s *Store) decoyChallenge(ctx context.Context, local string, purpose Purpose, mask string, resend bool, o Origin) (*Challenge, error) {
+	return s.decoyChallengeFor(ctx, local, purpose, mask, resend, nil, o)
+}
+
+// decoyChallengeFor is decoyChallenge; ended, when not nil, is the account
+// whose rights ended behind the identifiant: the screen cannot tell, the
+// helpdesk must (its audit line names the person and the end of rights).
+func (s *Store) decoyChallengeFor(ctx context.Context, local string, purpose Purpose, mask string, resend bool,
+	ended *Account, o Origin) (*Challenge, error) {
 	var ch *Challenge
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.cfg.Clock.Now()
@@ -256,18 +264,23 @@ func (s *Store) decoyChallenge(ctx context.Context, local string, purpose Purpos
 			// As for a real account whose mail went out moments ago: its
 			// code works a day from that mail.
 			ch = &Challenge{Purpose: purpose, MaskedTarget: mask, ExpiresAt: recent[0].Add(CodeLifetime), ResendAt: next,
-				identifiant: local, decoy: &decoyState{}}
+				identifiant: local, decoy: &decoyState{}, ended: ended}
 			return nil
 		}
 		if _, _, err := s.addFailure(ctx, tx, scopeDecoyMail, local, time.Hour); err != nil {
 			return err
 		}
-		if err := s.audit(ctx, tx, AuditEntry{Event: EventSendCode, Identifiant: local, Client: o.Client,
-			Outcome: "unknown identifiant", Detail: string(purpose)}); err != nil {
+		entry := AuditEntry{Event: EventSendCode, Identifiant: local, Client: o.Client,
+			Outcome: "unknown identifiant", Detail: string(purpose)}
+		if ended != nil {
+			entry = AuditEntry{Event: EventSendCode, PersonID: ended.Person.ID, Identifiant: ended.Identifiant,
+				Client: o.Client, Outcome: "rights ended", Detail: noCodeDetail(purpose, ended.RightsEnd, "")}
+		}
+		if err := s.audit(ctx, tx, entry); err != nil {
 			return err
 		}
 		ch = &Challenge{Purpose: purpose, MaskedTarget: mask, ExpiresAt: now.Add(CodeLifetime),
-			ResendAt: nextMailAt(append([]time.Time{now}, recent...)), identifiant: local, decoy: &decoyState{}}
+			ResendAt: nextMailAt(append([]time.Time{now}, recent...)), identifiant: local, decoy: &decoyState{}, ended: ended}
 		return nil
 	})
 	return ch, err

@@ -139,6 +139,7 @@ type Challenge struct {
 	identifiant  string
 	decoy        *decoyState
 	decoyKey     string // a notice answered with a decoy's waits (rights ended): the decoy's key
+	ended        *Account // a decoy for an account whose rights ended: the helpdesk sees why no code went
 }
 
 type decoyState struct {

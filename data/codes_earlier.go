@@ -48,8 +48,12 @@ func (s *Store) earlierCode(ctx context.Context, tx *sql.Tx, latest codeRow, typ
 			return v, err
 		}
 	}
+	outcome := "earlier " + e.Why // "replaced" as before: the console reads it
+	if e.Why == EarlierReplaced {
+		outcome = "replaced"
+	}
 	return verdict, s.audit(ctx, tx, AuditEntry{Event: EventCodeError, PersonID: latest.personID, Identifiant: ident,
-		Client: o.Client, Outcome: "earlier code", Detail: string(latest.purpose) + ", " + e.Why})
+		Client: o.Client, Outcome: outcome, Detail: string(latest.purpose)})
 }
 
 // usedCodeVerdict is the answer to a used code typed again: for an
@@ -103,9 +107,9 @@ func (s *Store) noticeVerify(ctx context.Context, ch *Challenge, typed string, o
 		return nil, err
 	}
 	var verdict error = ErrAlreadyActive
-	outcome := "earlier code, account active"
+	outcome := "already active"
 	if !RightsActive(acct.RightsEnd, s.cfg.Clock.Now()) {
-		verdict, outcome = &RightsEndedError{End: acct.RightsEnd}, "earlier code, rights ended"
+		verdict, outcome = &RightsEndedError{End: acct.RightsEnd}, "rights ended"
 	}
 	return verdict, s.tx(ctx, func(tx *sql.Tx) error {
 		return s.audit(ctx, tx, AuditEntry{Event: EventCodeError, PersonID: ch.personID, Identifiant: ch.identifiant,

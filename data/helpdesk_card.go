@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -397,7 +398,10 @@ func (s *Store) fillTimeline(ctx context.Context, c *PersonCard) error {
 		return err
 	}
 	for _, e := range entries {
-		if timelineSkip[e.Event] {
+		if timelineSkip[e.Event] && !(e.Event == EventSendCode && strings.HasPrefix(e.Detail, "reset, no code") ||
+			e.Event == EventSendCode && strings.HasPrefix(e.Detail, "activation, no code")) {
+			// A code asked for and not sent (rights ended, account
+			// active) has no code to show it: its audit line does.
 			continue
 		}
 		tl = append(tl, TimelineEvent{At: e.At, What: string(e.Event), Outcome: e.Outcome, Detail: e.Detail,

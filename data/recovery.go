@@ -25,8 +25,11 @@ func (s *Store) StartReset(ctx context.Context, identifiant string, o Origin) (*
 	now := s.cfg.Clock.Now()
 	if acct == nil || !RightsActive(acct.RightsEnd, now) ||
 		(acct.Status == StatusPending && now.Before(acct.ActivationAllowedFrom())) {
-		key := s.decoyKey(identifiant)
-		return s.decoyChallenge(ctx, key, PurposeReset, "", false, o)
+		var ended *Account
+		if acct != nil && !RightsActive(acct.RightsEnd, now) {
+			ended = acct
+		}
+		return s.decoyChallengeFor(ctx, s.decoyKey(identifiant), PurposeReset, "", false, ended, o)
 	}
 	purpose := PurposeReset
 	if acct.Status == StatusPending {
@@ -82,7 +85,7 @@ func (s *Store) countResetRequest(ctx context.Context, client string) error {
 // (the old one stops working).
 func (s *Store) ResendChallenge(ctx context.Context, ch *Challenge, o Origin) (*Challenge, error) {
 	if ch.decoy != nil && ch.personID == 0 {
-		return s.decoyChallenge(ctx, ch.identifiant, ch.Purpose, ch.MaskedTarget, true, o)
+		return s.decoyChallengeFor(ctx, ch.identifiant, ch.Purpose, ch.MaskedTarget, true, ch.ended, o)
 	}
 	acct, err := s.Account(ctx, ch.personID)
 	if err != nil {

@@ -238,3 +238,22 @@ func TestHelpdeskWhenAgreesWithTheStudent(t *testing.T) {
 		t.Errorf("past: %q, want %q", got, want)
 	}
 }
+
+// Issue 12.8: a code asked for and not sent, in the agent's words.
+func TestHelpdeskNoCodeInWords(t *testing.T) {
+	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
+	ended := data.AuditEntry{Event: data.EventSendCode, Outcome: "rights ended",
+		Detail: "reset, no code: rights ended 2025-12-31"}
+	if got := fr.auditText(ended); got != "Code demandé (mot de passe oublié : droits terminés le 31/12/2025 : aucun code envoyé)" {
+		t.Errorf("fr: %q", got)
+	}
+	if got := en.auditText(ended); got != "Code asked for (forgotten password: rights ended on 31/12/2025: no code sent)" {
+		t.Errorf("en: %q", got)
+	}
+	active := data.AuditEntry{Event: data.EventSendCode, Outcome: "already active",
+		Detail: "activation, no code: account active, notice to hu•••••e@ex•••••e.org"}
+	if got := fr.auditText(active); got != "Code demandé (1ère connexion : compte déjà actif : aucun code envoyé ; "+
+		"mail d'information à hu•••••e@ex•••••e.org)" {
+		t.Errorf("fr: %q", got)
+	}
+}

@@ -292,7 +292,9 @@ func TestCodeEntryResendAfterCooldown(t *testing.T) {
 	tm.typeText(old)
 	tm.press("enter")
 	// A replaced code says so; the field stays, for the newest code.
-	tm.requireScreen("Ce code a été remplacé par un plus récent", "› Code reçu par mail (8 chiffres)",
+	tm.requireSaid("Ce code vient d'un mail précédent, remplacé par celui parti à 10:01 vers hu•••••e@ex•••••e.org : " +
+		"saisissez le code du dernier mail.")
+	tm.requireScreen("› Code reçu par mail (8 chiffres)",
 		"Le code est valable jusqu'au 26/11/2026 à 10:01.")
 	if v := tm.field("Code reçu par mail (8 chiffres)"); v != "" {
 		t.Fatalf("the replaced code stays in the field: %q", v)

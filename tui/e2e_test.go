@@ -623,7 +623,7 @@ func TestE2ELostPasswordHugo(t *testing.T) {
 	k.write("\r")
 	k.waitFor("mot de passe oublié", "Identifiant")
 	k.write(hugo + "\r")
-	k.waitFor("Un mail a été envoyé sur votre adresse mail de secours :", "hu•••••e@ex•••••e.org")
+	k.waitFor("Un mail a été envoyé sur votre adresse mail de secours", "hu•••••e@ex•••••e.org")
 	k.write(k.mailedCode("hugo.lefevre@example.org") + "\r")
 	k.waitFor("nouveau mot de passe", "Robustesse")
 	k.write(newPassword + "\r" + newPassword)

@@ -37,7 +37,8 @@ func TestSSHWholeActivation(t *testing.T) {
 	st.keys("\t\t\t\r") // "1ère connexion"
 	st.waitFor("1ère connexion — étape 1 sur 5 : identification")
 	st.keys("Camille.Martin\r")
-	st.waitFor("étape 2 sur 5 : code d'activation", "Un code a été envoyé à ca•••••n@ex•••••e.org")
+	st.waitFor("étape 2 sur 5 : code d'activation", "Un mail a été envoyé à l'adresse personnelle de ce compte",
+		"ca•••••n@ex•••••e.org")
 	code := mailedCode(t, ts.store, camilleMail)
 	st.keys(code + "\r")
 	st.waitFor("CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES", "[ ] J'ai lu la charte et je l'accepte")
