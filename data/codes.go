@@ -138,7 +138,7 @@ type Challenge struct {
 	personID     int64
 	identifiant  string
 	decoy        *decoyState
-	decoyKey     string // a notice answered with a decoy's waits (rights ended): the decoy's key
+	decoyKey     string   // a notice answered with a decoy's waits (rights ended): the decoy's key
 	ended        *Account // a decoy for an account whose rights ended: the helpdesk sees why no code went
 }
 
@@ -370,14 +370,16 @@ func (s *Store) mailAllowance(ctx context.Context, q queryer, personID int64, pu
 func (s *Store) mailRule(ctx context.Context, q queryer, personID int64, purpose Purpose) (time.Time, bool, error) {
 	now := s.cfg.Clock.Now()
 	counted := append(CodeMailKinds[:len(CodeMailKinds):len(CodeMailKinds)], MailAlreadyActive, MailRightsEnded)
-	args := make([]any, 0, len(counted)+2)
-	args = append(args, personID, fmtTime(now.Add(-time.Hour)))
+	args := make([]any, 0, len(counted)+3)
+	args = append(args, personID, fmtTime(now.Add(-time.Hour)), personID)
 	for _, k := range counted {
 		args = append(args, string(k))
 	}
 	rows, err := q.QueryContext(ctx, `SELECT o.created_at, o.kind,
 		EXISTS (SELECT 1 FROM codes c WHERE c.mail_id = o.id AND c.used_at IS NOT NULL)
-		FROM outbox o WHERE o.person_id = ? AND o.created_at > ? AND o.kind IN (?`+strings.Repeat(", ?", len(counted)-1)+`)
+		FROM outbox o WHERE o.person_id = ? AND o.created_at > ?
+		AND o.created_at > COALESCE((SELECT recovery_corrected_at FROM accounts WHERE person_id = ?), '')
+		AND o.kind IN (?`+strings.Repeat(", ?", len(counted)-1)+`)
 		ORDER BY o.created_at DESC, o.id DESC`, args...)
 	if err != nil {
 		return time.Time{}, false, err

@@ -287,7 +287,10 @@ func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, per
 		if err != nil {
 			return "", err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, addr, personID); err != nil {
+		// The mails sent to the wrong address stop counting towards the
+		// hourly limit (mailRule): a new code can go at once.
+		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ?, recovery_corrected_at = ? WHERE person_id = ?`,
+			addr, fmtTime(s.cfg.Clock.Now()), personID); err != nil {
 			return "", err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE codes SET revoked_at = ?, revoked_why = 'recovery mail corrected'

@@ -39,3 +39,31 @@ func TestHelpdeskSeesResetRefusedForEndedRights(t *testing.T) {
 		t.Fatalf("search hugo: %+v", res.Hits)
 	}
 }
+
+// Issue 12.9: the codes sent to a wrong mail de secours no longer count
+// once the helpdesk corrects it: a new code goes at once.
+func TestHelpdeskCorrectionRestartsTheHourlyCount(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	camille := f.person(t, "camille.martin")
+	// Three code mails in the hour to the wrong address (the import's, two resends).
+	for range 2 {
+		f.clock.Advance(ResendCooldown)
+		if _, err := f.s.HelpdeskResendActivation(ctx, f.agent, camille, f.o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.clock.Advance(ResendCooldown)
+	if _, err := f.s.HelpdeskResendActivation(ctx, f.agent, camille, f.o); !isRateLimit(err) {
+		t.Fatalf("a fourth mail in the hour: %v, want the hourly limit", err)
+	}
+	if _, err := f.s.HelpdeskCorrectRecovery(ctx, f.agent, camille, "camille.m@example.net", true, f.o); err != nil {
+		t.Fatal(err)
+	}
+	sent, err := f.s.HelpdeskResendActivation(ctx, f.agent, camille, f.o)
+	if err != nil {
+		t.Fatalf("right after the correction: %v", err)
+	}
+	if sent.MaskedTarget != "ca•••••m@ex•••••e.net" {
+		t.Fatalf("sent to %s", sent.MaskedTarget)
+	}
+}

@@ -995,4 +995,11 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"helpdesk.outcome.earlier_expired": "code of an earlier mail, expired",
 	"helpdesk.outcome.earlier_used":    "code already used",
 	"helpdesk.outcome.earlier_revoked": "code of an earlier mail, revoked",
+	"helpdesk.correct.review":          "New recovery address, in full: read it back to the person, character by character, before saving it.",
+	"helpdesk.correct.review.why":      "Once saved, it is only shown masked.",
+	"helpdesk.correct.save":            "Save",
+	"helpdesk.correct.edit":            "Change it",
+	"helpdesk.correct.send":            "Send a new code",
+	"helpdesk.correct.send.why":        "The codes sent to the old address no longer work and no longer count towards the limit of 3 an hour: a new code can go at once.",
+	"helpdesk.correct.tocard":          "Back to the card",
 }

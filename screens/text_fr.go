@@ -1006,4 +1006,11 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"helpdesk.outcome.earlier_expired": "code d'un mail précédent, expiré",
 	"helpdesk.outcome.earlier_used":    "code déjà utilisé",
 	"helpdesk.outcome.earlier_revoked": "code d'un mail précédent, révoqué",
+	"helpdesk.correct.review":          "Nouveau mail de secours, en entier : relisez-le à la personne, caractère par caractère, avant de l'enregistrer.",
+	"helpdesk.correct.review.why":      "Une fois enregistré, il ne sera plus affiché que masqué.",
+	"helpdesk.correct.save":            "Enregistrer",
+	"helpdesk.correct.edit":            "Modifier",
+	"helpdesk.correct.send":            "Envoyer un nouveau code",
+	"helpdesk.correct.send.why":        "Les codes envoyés à l'ancienne adresse ne fonctionnent plus et ne comptent plus dans la limite de 3 par heure : un nouveau code peut partir tout de suite.",
+	"helpdesk.correct.tocard":          "Retour à la fiche",
 }

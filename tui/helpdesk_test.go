@@ -211,6 +211,18 @@ func TestHelpdeskUnlockThroughWalkthrough(t *testing.T) {
 
 func TestHelpdeskCorrectRecoveryNeedsIdentityCheck(t *testing.T) {
 	tm := hdConsole(t)
+	// Her three code mails of the hour went to the wrong address.
+	agent, err := tm.store.Login(context.Background(), "ines.moreau", "Helpdesk-Demo-2026", data.Origin{Client: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	camille := hdPersonID(t, tm.store, "camille.martin")
+	for range 2 {
+		tm.clock.Advance(data.ResendCooldown)
+		if _, err := tm.store.HelpdeskResendActivation(context.Background(), agent, camille, data.Origin{Client: "test"}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	tm.hdOpen("camille martin")
 	tm.press("down", "enter") // the second action: correct the mail de secours
 	tm.requireScreen("Corriger le mail de secours", "21901234", "14/07/2004")
@@ -221,12 +233,27 @@ func TestHelpdeskCorrectRecoveryNeedsIdentityCheck(t *testing.T) {
 	tm.press("space")                   // the refusal put the focus on the box
 	tm.requireScreen("Espace décocher") // the help line says what Space does now
 	tm.press("tab", "enter")
-	tm.requireScreen("✓ Mail de secours corrigé : ca•••••m@ex•••••e.net.", "Mail de secours ca•••••m@ex•••••e.net")
+	// Issue 12.3: the address whole, to be read back before it is saved.
+	tm.requireScreen("Nouveau mail de secours, en entier", "camille.m@example.net", "› [ Enregistrer ]", "Modifier")
+	tm.requireGolden()
+	tm.press("enter")
+	// Issue 12.9: saved, masked from now on, and a new code offered at once
+	// (the hour's three mails to the wrong address no longer count).
+	tm.requireSaid("✓ Mail de secours corrigé : ca•••••m@ex•••••e.net.")
+	tm.requireScreen("› [ Envoyer un nouveau code ]", "Retour à la fiche")
+	if strings.Contains(tm.screen(), "camille.m@example.net") {
+		t.Fatalf("the saved address shows whole:\n%s", tm.screen())
+	}
+	tm.press("enter")
+	tm.requireScreen("Renvoyer le code d'activation", "ca•••••m@ex•••••e.net")
+	tm.press("enter")
+	tm.requireSaid("✓ Code d'activation créé, mail en file d'envoi vers ca•••••m@ex•••••e.net")
+	tm.requireScreen("Mail de secours ca•••••m@ex•••••e.net")
 	acct, _ := tm.store.Account(context.Background(), hdPersonID(t, tm.store, "camille.martin"))
 	if acct.RecoveryEmail != "camille.m@example.net" {
 		t.Fatalf("recovery: %q", acct.RecoveryEmail)
 	}
-	if e := hdAudit(t, tm.store, data.EventHelpdeskAction); !strings.HasPrefix(e.Detail, "recovery mail corrected") {
+	if e := hdAudit(t, tm.store, data.EventHelpdeskAction); e.Detail != "activation code sent to ca•••••m@ex•••••e.net" {
 		t.Fatalf("audit: %+v", e)
 	}
 	// The history says it, in French.

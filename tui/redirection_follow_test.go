@@ -62,10 +62,11 @@ func TestHelpdeskCorrectionSaysTheRedirectionFollows(t *testing.T) {
 		"la redirection suivra, vers la nouvelle adresse.")
 	tm.requireGolden()
 	tm.typeText(marie2NewMail)
-	tm.press("enter", "space", "tab", "enter")
-	tm.requireScreen("Mail de secours ma•••••p@ex•••••e.net", "Redirection     ma•••••p@ex•••••e.net")
+	tm.press("enter", "space", "tab", "enter", "enter") // Corriger, Enregistrer
 	tm.requireSaid("✓ Mail de secours corrigé : ma•••••p@ex•••••e.net. L'ancienne adresse est prévenue. " +
 		"La redirection a suivi : les mails universitaires vont désormais à ma•••••p@ex•••••e.net, sans copie.")
+	tm.press("esc")
+	tm.requireScreen("Mail de secours ma•••••p@ex•••••e.net", "Redirection     ma•••••p@ex•••••e.net")
 	a, err := tm.store.Account(t.Context(), hdPersonID(t, tm.store, marie2))
 	if err != nil || a.RedirectEmail != marie2NewMail || a.KeepCopy {
 		t.Fatalf("redirect %q keep %v (%v)", a.RedirectEmail, a.KeepCopy, err)

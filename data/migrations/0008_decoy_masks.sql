@@ -9,3 +9,8 @@ CREATE TABLE decoy_masks (
   mask       TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
+
+-- When the helpdesk last corrected the mail de secours: the code mails sent
+-- before went to the wrong address, and no longer count towards the
+-- account's 3 code mails an hour, nor its wait before the next one.
+ALTER TABLE accounts ADD COLUMN recovery_corrected_at TEXT;
