@@ -277,3 +277,39 @@ func BenchmarkFirstLoginKinds(b *testing.B) {
 		})
 	}
 }
+
+// Issue 12.6: one rule for every time shown. A deadline is the last minute
+// it holds, a "from" the first minute it is possible, at exact boundaries.
+func TestDeadlineAndFromMinutes(t *testing.T) {
+	at := func(h, m, s, ns int) time.Time { return time.Date(2026, 11, 25, h, m, s, ns, ParisLocation()) }
+	for _, c := range []struct{ in, deadline, from time.Time }{
+		{at(6, 43, 0, 0), at(6, 42, 0, 0), at(6, 43, 0, 0)},
+		{at(6, 42, 59, 999999999), at(6, 42, 0, 0), at(6, 43, 0, 0)},
+		{at(6, 42, 0, 1), at(6, 42, 0, 0), at(6, 43, 0, 0)},
+		{at(6, 37, 14, 0), at(6, 37, 0, 0), at(6, 38, 0, 0)},
+		{at(0, 0, 0, 0), at(23, 59, 0, 0).AddDate(0, 0, -1), at(0, 0, 0, 0)},
+	} {
+		if got := DeadlineMinute(c.in); !got.Equal(c.deadline) {
+			t.Errorf("DeadlineMinute(%s) = %s, want %s", c.in.Format(time.RFC3339Nano), got.Format("15:04"), c.deadline.Format("15:04"))
+		}
+		if got := FromMinute(c.in); !got.Equal(c.from) {
+			t.Errorf("FromMinute(%s) = %s, want %s", c.in.Format(time.RFC3339Nano), got.Format("15:04"), c.from.Format("15:04"))
+		}
+	}
+	// The mail says the code's deadline by the same rule.
+	s, clock := demoStore(t)
+	for _, c := range []struct {
+		at   time.Time
+		want string
+	}{{at(12, 0, 0, 0), "à 11:59 (heure de Paris)"}, {at(15, 0, 30, 0), "à 15:00 (heure de Paris)"}} {
+		clock.Set(c.at)
+		if _, err := s.StartReset(ctx, hugo, testOrigin); err != nil {
+			t.Fatal(err)
+		}
+		want := c.want
+		if body := strings.Join(strings.Fields(lastMail(t, s, hugoMail).Body), " "); !strings.Contains(body,
+			"valable jusqu'au jeudi 26 novembre 2026 "+want) {
+			t.Errorf("code valid until %s: the mail says\n%s", clock.Now().Add(CodeLifetime).Format(time.TimeOnly), body)
+		}
+	}
+}

@@ -354,7 +354,8 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 		}
 		para(k.action)
 		para(fmt.Sprintf(t.code, c.Code))
-		para(fmt.Sprintf(t.expires, s.mailDate(t, c.Expires)))
+		// The last minute the code works (DeadlineMinute), as every screen says it.
+		para(fmt.Sprintf(t.expires, s.mailDate(t, DeadlineMinute(c.Expires))))
 		if c.Token != "" && s.cfg.LinkHost != "" {
 			port := s.cfg.LinkPort
 			if port == 0 {

@@ -338,7 +338,7 @@ func (e *CodeEntry) View() string {
 	lines := []string{st.Text.Render(fit(c.Tf(e.intro, st.Strong.Render(Clean(e.ch.MaskedTarget)))))}
 	if !e.needNew && !e.anyIdent {
 		// Once the code can no longer work, until when it would have is noise.
-		lines = append(lines, st.Muted.Render(fit(c.Tf("code.expires", c.FormatDateTime(e.ch.ExpiresAt)))))
+		lines = append(lines, st.Muted.Render(fit(c.Tf("code.expires", c.FormatDeadline(e.ch.ExpiresAt)))))
 	}
 	if c.Demo {
 		lines = append(lines, st.Muted.Render(fit(c.T("code.demo"))))

@@ -785,7 +785,7 @@ func TestHelpdeskWalkMailNotLeft(t *testing.T) {
 	tm.hdOpen("lea dubois")
 	tm.press("3")
 	tm.requireScreen("◉ Jamais activé", "✗ Compte             jamais activé",
-		"✓ Dernier code       code d'activation, valable jusqu'au 26/11/2026 à 10:10",
+		"✓ Dernier code       code d'activation, valable jusqu'au 26/11/2026 à 10:09",
 		"· Mail du code       pas encore parti : en file d'envoi vers",
 		"→ À faire : le mail n'est pas encore parti : la personne ne peut pas l'avoir")
 	for _, lie := range []string{"le code est parti", "✓ Compte", "cherche le mail"} {

@@ -48,7 +48,7 @@ func TestRecoveryLostPasswordHugo(t *testing.T) {
 	tm.typeText("Hugo.Lefevre")
 	tm.press("enter")
 	tm.requireScreen("Un mail a été envoyé sur votre adresse mail de secours", "hu•••••e@ex•••••e.org",
-		"Le code est valable jusqu'au 26/11/2026 à 10:00.")
+		"Le code est valable jusqu'au 26/11/2026 à 09:59.")
 	code := mailedCode(t, tm.store, hugoMail)
 	tm.goldenStep("2-code", code)
 	tm.typeText(code)
