@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -172,5 +173,18 @@ func TestLoginFoldsAccentsAndApostrophes(t *testing.T) {
 	}
 	if keys != 1 || n != 2 {
 		t.Fatalf("failures: %d keys, %d rows; want 1 key, 2 rows", keys, n)
+	}
+}
+
+func TestLocalPartStaysWithinAnAddress(t *testing.T) {
+	long := strings.Repeat("Œ", 100)
+	for _, names := range [][2]string{{long, "Petit"}, {"Marie", long}, {long, long}} {
+		l := LocalPart(names[0], names[1])
+		if len(l) > MaxLocalPart || !strings.Contains(l, ".") || strings.HasSuffix(l, "-") {
+			t.Errorf("LocalPart(%.10s…, %.10s…) = %q (%d)", names[0], names[1], l, len(l))
+		}
+	}
+	if got := LocalPart("Jean-Luc", "D'Alembert"); got != "jean-luc.dalembert" {
+		t.Errorf("short names changed: %s", got)
 	}
 }

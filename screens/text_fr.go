@@ -1013,4 +1013,18 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"helpdesk.correct.send":            "Envoyer un nouveau code",
 	"helpdesk.correct.send.why":        "Les codes envoyés à l'ancienne adresse ne fonctionnent plus et ne comptent plus dans la limite de 3 par heure : un nouveau code peut partir tout de suite.",
 	"helpdesk.correct.tocard":          "Retour à la fiche",
+
+	// --- store hardening (issue 13): addresses, login ceiling, audit chain
+	"cli.audit.verify.help":         "vérifie la chaîne d'empreintes du journal : dit où elle est rompue (une entrée modifiée, supprimée ou insérée)",
+	"cli.audit.verify.ok.one":       "chaîne intacte : %d entrée",
+	"cli.audit.verify.ok.other":     "chaîne intacte : %d entrées",
+	"cli.audit.verify.unchained":    "dont %d écrites avant la chaîne (version antérieure d'entkiosk), non vérifiables",
+	"cli.audit.verify.head":         "dernière entrée : id %d, empreinte %s (notez-la ailleurs : une chaîne réécrite en entier ne s'y retrouvera pas)",
+	"cli.audit.verify.edited":       "rupture à l'entrée id %d (%s) : entrée modifiée, ou insérée",
+	"cli.audit.verify.missing":      "rupture à l'entrée id %d (%s) : entrées id %d à %d absentes (supprimées)",
+	"cli.audit.verify.broken.one":   "audit --verify : chaîne rompue en %d endroit (voir ci-dessus)",
+	"cli.audit.verify.broken.other": "audit --verify : chaîne rompue en %d endroits (voir ci-dessus)",
+	"helpdesk.lock.login.closed":    "connexion par mot de passe fermée après 100 échecs de suite (à débloquer, ou code de réinitialisation)",
+	"error.login.closed":            "Trop d'échecs : connexion fermée. Passez par « Problème de connexion ».",
+	"error.email.char":              "Le caractère « %c » n'est pas accepté dans une adresse mail : lettres sans accent, chiffres et . _ - + avant le @ ; lettres sans accent, chiffres, . et - après.",
 }
