@@ -105,6 +105,12 @@ func (s *Store) rightsEndedChallenge(ctx context.Context, a *Account, key string
 		next, hourly := nextMailRule(recent)
 		ch = s.noticeStep(a, now, next)
 		ch.decoyKey = key
+		// Lost password shows this account the decoy of key: so does this
+		// step (the mail goes to the real address), or comparing the two
+		// would tell the account exists.
+		if ch.MaskedTarget, err = s.decoyMaskTx(ctx, tx, key); err != nil {
+			return err
+		}
 		if now.Before(next) {
 			if resend {
 				return &RateLimitError{What: "mail", Until: next, Cooldown: !hourly}

@@ -313,3 +313,23 @@ func TestDeadlineAndFromMinutes(t *testing.T) {
 		}
 	}
 }
+
+// « 1ère connexion » and lost password show each identifiant the same mask:
+// otherwise comparing the two would tell who exists (an account whose
+// rights ended gets the decoy in both; one too early, its real mask in both).
+func TestFirstLoginAndLostPasswordShowTheSameMask(t *testing.T) {
+	s, _ := demoStore(t)
+	for _, k := range firstLoginKinds {
+		a, err := s.RequestActivation(ctx, k.ident, Origin{Client: "a:" + k.ident})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.StartReset(ctx, k.ident, Origin{Client: "r:" + k.ident})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.MaskedTarget != r.MaskedTarget {
+			t.Errorf("%s (%s): « 1ère connexion » shows %s, lost password %s", k.ident, k.kind, a.MaskedTarget, r.MaskedTarget)
+		}
+	}
+}

@@ -23,8 +23,10 @@ func (s *Store) StartReset(ctx context.Context, identifiant string, o Origin) (*
 		return nil, err
 	}
 	now := s.cfg.Clock.Now()
-	if acct == nil || !RightsActive(acct.RightsEnd, now) ||
-		(acct.Status == StatusPending && now.Before(acct.ActivationAllowedFrom())) {
+	// An account not activated yet, even too early, gets its activation
+	// code (leaving when activation opens), as « 1ère connexion » sends it:
+	// the two flows show it the same mask.
+	if acct == nil || !RightsActive(acct.RightsEnd, now) {
 		var ended *Account
 		if acct != nil && !RightsActive(acct.RightsEnd, now) {
 			ended = acct
