@@ -286,7 +286,7 @@ Type your full identifiant, or just firstname.lastname, then your password, and 
 
 1. On the home screen, choose "First login".
 2. Type your identifiant. Don't know it? Give your student number (8 digits) and birth date (ddmmyyyy).
-3. An {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: c•••••@e•••••.org. It is valid for {lifetime} h.
+3. An {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: ca•••••n@gmail.com. It is valid for {lifetime} h.
 4. Type the code. Nothing came? Look in your spam folder, then "Send the code again" (possible after {resend} s): the old code stops working.
 5. Read the computing charter and accept it.
 6. Choose whether your university mailbox is redirected to another address (optional, can be changed later).
@@ -333,7 +333,7 @@ Never give your password to anyone: the helpdesk never asks for it.`,
 3. Type that code: the new address replaces the old one, which is told.
 Nothing changes until the code is typed: a typo in the address never loses your recovery address.
 
-Addresses are always shown masked: c•••••@e•••••.org.`,
+Addresses are always shown masked: ca•••••n@gmail.com.`,
 	"help.redirection.text": `Messages sent to your university address can be forwarded to another address, keeping a copy in the university mailbox or not.
 
 ## Setting it up or changing it
@@ -959,6 +959,39 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"charter.refuse":                "Without your agreement you cannot use your account: Esc logs you out.",
 	"helpdesk.event.ACCEPT_CHARTER": "Charter accepted",
 	"helpdesk.detail.charter":       "version %s",
+	// --- enumeration and codes (issues 12, 13): "First login" answers every identifiant alike
+	"activation.code.sent":             "A mail was sent to this account's personal address: %s. It holds your activation code, or tells you what applies to this account.",
+	"activation.code.nothing":          "Nothing came? Check the identifiant you typed and your spam folder, or identify yourself with your student number (Esc).",
+	"activation.answer.active":         "Your account is already activated: this code was used to activate it.",
+	"activation.answer.active.next":    "Log in with your identifiant and your password. Forgot your password? Choose \"Forgot password\".",
+	"activation.answer.login":          "Log in",
+	"activation.answer.forgot":         "Forgot password",
+	"error.code.earlier.expired":       "This code is from an earlier mail, which expired (it was valid until %s). A new mail left at %s for %s: type the code it holds.",
+	"error.code.earlier.expired.none":  "This code is from an earlier mail, which expired (it was valid until %s). Ask for a new code.",
+	"error.code.earlier.replaced":      "This code is from an earlier mail, replaced by the one that left at %s for %s: type the code of the latest mail.",
+	"error.code.earlier.used":          "This code was already used (%s): it no longer works.",
+	"error.code.earlier.revoked":       "This code is from an earlier mail and no longer works: type the code of the latest mail.",
+	"helpdesk.state.ended":             "rights ended",
+	"helpdesk.event.nocode":            "Code asked for",
+	"helpdesk.request.activation":      "first login",
+	"helpdesk.request.reset":           "forgotten password",
+	"helpdesk.request.recovery_mail":   "recovery address confirmation",
+	"helpdesk.request.redirection":     "redirection confirmation",
+	"helpdesk.detail.nocode.ended":     "%s: rights ended on %s: no code sent",
+	"helpdesk.detail.nocode.active":    "%s: account already active: no code sent",
+	"helpdesk.detail.nocode.notice":    "%s; notice sent to %s",
+	"helpdesk.outcome.already_active":  "account already active",
+	"helpdesk.outcome.earlier_expired": "code of an earlier mail, expired",
+	"helpdesk.outcome.earlier_used":    "code already used",
+	"helpdesk.outcome.earlier_revoked": "code of an earlier mail, revoked",
+	"helpdesk.correct.review":          "New recovery address, in full: read it back to the person, character by character, before saving it.",
+	"helpdesk.correct.review.why":      "Once saved, it is only shown masked.",
+	"helpdesk.correct.save":            "Save",
+	"helpdesk.correct.edit":            "Change it",
+	"helpdesk.correct.send":            "Send a new code",
+	"helpdesk.correct.send.why":        "The codes sent to the old address no longer work and no longer count towards the limit of 3 an hour: a new code can go at once.",
+	"helpdesk.correct.tocard":          "Back to the card",
+
 	// --- store hardening (issue 13): addresses, login ceiling, audit chain
 	"cli.audit.verify.help":         "checks the log's hash chain: says where it breaks (an entry edited, deleted or inserted)",
 	"cli.audit.verify.ok.one":       "chain intact: %d entry",

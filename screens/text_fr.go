@@ -287,7 +287,7 @@ Saisissez votre identifiant complet, ou seulement prenom.nom, puis votre mot de 
 
 1. Sur l'accueil, choisissez « 1ère connexion ».
 2. Saisissez votre identifiant. Vous ne le connaissez pas ? Donnez votre numéro étudiant (8 chiffres) et votre date de naissance (jjmmaaaa).
-3. Un code de {digits} chiffres part vers votre adresse mail personnelle (celle donnée à l'inscription), affichée masquée : c•••••@e•••••.org. Il est valable {lifetime} h.
+3. Un code de {digits} chiffres part vers votre adresse mail personnelle (celle donnée à l'inscription), affichée masquée : ca•••••n@gmail.com. Il est valable {lifetime} h.
 4. Saisissez le code. Rien reçu ? Regardez dans les indésirables, puis « Renvoyer le code » (possible après {resend} s) : l'ancien code ne marche plus.
 5. Lisez la charte informatique et acceptez-la.
 6. Choisissez si votre messagerie universitaire est redirigée vers une autre adresse (facultatif, modifiable ensuite).
@@ -334,7 +334,7 @@ Ne communiquez jamais votre mot de passe : l'assistance ne le demande jamais.`,
 3. Saisissez ce code : la nouvelle adresse remplace l'ancienne, qui est prévenue.
 Rien ne change tant que le code n'a pas été saisi : une faute de frappe dans l'adresse ne vous fait pas perdre votre mail de secours.
 
-Les adresses sont toujours affichées masquées : c•••••@e•••••.org.`,
+Les adresses sont toujours affichées masquées : ca•••••n@gmail.com.`,
 	"help.redirection.text": `Les messages reçus sur votre adresse universitaire peuvent être transférés vers une autre adresse, en gardant une copie dans la messagerie universitaire ou non.
 
 ## Mettre en place ou changer
@@ -970,6 +970,39 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"charter.refuse":                "Sans votre accord, vous ne pouvez pas utiliser votre compte : Échap vous déconnecte.",
 	"helpdesk.event.ACCEPT_CHARTER": "Charte acceptée",
 	"helpdesk.detail.charter":       "version %s",
+	// --- enumeration and codes (issues 12, 13): « 1ère connexion » answers every identifiant alike
+	"activation.code.sent":             "Un mail a été envoyé à l'adresse personnelle de ce compte : %s. Il contient votre code d'activation, ou vous dit ce qui s'applique à ce compte.",
+	"activation.code.nothing":          "Rien reçu ? Vérifiez l'identifiant saisi et vos courriers indésirables, ou identifiez-vous avec votre numéro étudiant (Échap).",
+	"activation.answer.active":         "Votre compte est déjà activé : ce code a servi à l'activer.",
+	"activation.answer.active.next":    "Connectez-vous avec votre identifiant et votre mot de passe. Mot de passe oublié ? Choisissez « Mot de passe oublié ».",
+	"activation.answer.login":          "Se connecter",
+	"activation.answer.forgot":         "Mot de passe oublié",
+	"error.code.earlier.expired":       "Ce code vient d'un mail précédent, qui a expiré (il était valable jusqu'au %s). Un nouveau mail est parti à %s vers %s : saisissez le code qu'il contient.",
+	"error.code.earlier.expired.none":  "Ce code vient d'un mail précédent, qui a expiré (il était valable jusqu'au %s). Demandez un nouveau code.",
+	"error.code.earlier.replaced":      "Ce code vient d'un mail précédent, remplacé par celui parti à %s vers %s : saisissez le code du dernier mail.",
+	"error.code.earlier.used":          "Ce code a déjà servi (le %s) : il ne fonctionne plus.",
+	"error.code.earlier.revoked":       "Ce code vient d'un mail précédent et n'est plus valable : saisissez le code du dernier mail reçu.",
+	"helpdesk.state.ended":             "droits terminés",
+	"helpdesk.event.nocode":            "Code demandé",
+	"helpdesk.request.activation":      "1ère connexion",
+	"helpdesk.request.reset":           "mot de passe oublié",
+	"helpdesk.request.recovery_mail":   "confirmation du mail de secours",
+	"helpdesk.request.redirection":     "confirmation de la redirection",
+	"helpdesk.detail.nocode.ended":     "%s : droits terminés le %s : aucun code envoyé",
+	"helpdesk.detail.nocode.active":    "%s : compte déjà actif : aucun code envoyé",
+	"helpdesk.detail.nocode.notice":    "%s ; mail d'information à %s",
+	"helpdesk.outcome.already_active":  "compte déjà actif",
+	"helpdesk.outcome.earlier_expired": "code d'un mail précédent, expiré",
+	"helpdesk.outcome.earlier_used":    "code déjà utilisé",
+	"helpdesk.outcome.earlier_revoked": "code d'un mail précédent, révoqué",
+	"helpdesk.correct.review":          "Nouveau mail de secours, en entier : relisez-le à la personne, caractère par caractère, avant de l'enregistrer.",
+	"helpdesk.correct.review.why":      "Une fois enregistré, il ne sera plus affiché que masqué.",
+	"helpdesk.correct.save":            "Enregistrer",
+	"helpdesk.correct.edit":            "Modifier",
+	"helpdesk.correct.send":            "Envoyer un nouveau code",
+	"helpdesk.correct.send.why":        "Les codes envoyés à l'ancienne adresse ne fonctionnent plus et ne comptent plus dans la limite de 3 par heure : un nouveau code peut partir tout de suite.",
+	"helpdesk.correct.tocard":          "Retour à la fiche",
+
 	// --- store hardening (issue 13): addresses, login ceiling, audit chain
 	"cli.audit.verify.help":         "vérifie la chaîne d'empreintes du journal : dit où elle est rompue (une entrée modifiée, supprimée ou insérée)",
 	"cli.audit.verify.ok.one":       "chaîne intacte : %d entrée",
