@@ -155,7 +155,7 @@ func (a *Activation) errorView() string {
 	case errors.Is(a.err, data.ErrUnknownIdentifiant):
 		lines = append(lines, a.wrap(st.Text.PaddingLeft(2), c.T("activation.unknown.next"), 0))
 	case errors.As(a.err, &ended):
-		lines = append(lines, a.wrap(st.Text.PaddingLeft(2), c.Tf("activation.rights.next", c.Store.Config().HelpdeskContact), 0))
+		lines = append(lines, a.wrap(st.Text.PaddingLeft(2), c.Tf("activation.rights.next", c.registrationOffice(), c.helpdeskAside()), 0))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
