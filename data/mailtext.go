@@ -1,11 +1,11 @@
 package data
 
 import (
+	"entkiosk/data/wrap"
 	"fmt"
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // mailContent is what a mail says; composeMail writes it in one language.
@@ -42,10 +42,22 @@ type langText struct {
 	signature                                                         []string
 	days                                                              [7]string
 	months                                                            [12]string
+	// french: the text takes no-break spaces before « : ; ? ! » and inside
+	// « », so that neither a mail client nor the mailbox breaks a line there.
+	french bool
+}
+
+// typeset is s with the language's typography (see wrap.French).
+func (t langText) typeset(s string) string {
+	if t.french {
+		return wrap.French(s)
+	}
+	return s
 }
 
 var mailTexts = map[string]langText{
 	"fr": {
+		french: true,
 		kinds: map[MailKind]kindText{
 			MailActivation: {
 				subject: "Activation de votre compte informatique — Université de Montpellier",
@@ -286,9 +298,9 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
-	para := func(s string) { line(wrapText(s, mailWidth)); line("") }
+	para := func(s string) { line(wrap.String(t.typeset(s), mailWidth)); line("") }
 	if name := strings.TrimSpace(Clean(c.Name)); name != "" {
-		line(fmt.Sprintf(t.hello, name))
+		line(t.typeset(fmt.Sprintf(t.hello, name)))
 	} else {
 		line(t.helloNoName)
 	}
@@ -299,23 +311,26 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 	}
 	if c.Code != "" {
 		para(k.action)
-		para(fmt.Sprintf(t.code, c.Code))
+		// The code line stays as typed: a line of its own never wraps, and
+		// the mailbox and the outbox's readers find it by its plain text.
+		line(fmt.Sprintf(t.code, c.Code))
+		line("")
 		para(fmt.Sprintf(t.expires, s.mailDate(t, c.Expires)))
 		if c.Token != "" && s.cfg.LinkHost != "" {
 			port := s.cfg.LinkPort
 			if port == 0 {
 				port = 22
 			}
-			line(t.linkIntro)
+			line(t.typeset(t.linkIntro))
 			line(fmt.Sprintf("  ssh://%s@%s:%d", c.Token, s.cfg.LinkHost, port))
-			line(t.linkTerminal)
+			line(t.typeset(t.linkTerminal))
 			line(fmt.Sprintf("  ssh -p %d %s@%s", port, c.Token, s.cfg.LinkHost))
 			line("")
 		}
 		para(t.secret)
 	}
 	para(k.notYou)
-	line(fmt.Sprintf(t.contact, s.cfg.HelpdeskContact))
+	line(t.typeset(fmt.Sprintf(t.contact, s.cfg.HelpdeskContact)))
 	line("")
 	return k.subject, b.String()
 }
@@ -334,38 +349,6 @@ func (s *Store) mailDate(t langText, at time.Time) string {
 	}
 	return fmt.Sprintf("%s %s %s %d %s %s (%s)", t.days[local.Weekday()], day, t.months[local.Month()-1],
 		local.Year(), t.at, local.Format("15:04"), zone)
-}
-
-// wrapText wraps a paragraph at width characters, never leaving French
-// punctuation (« » : ; ! ?) alone at the start or end of a line.
-func wrapText(s string, width int) string {
-	var words []string
-	for _, w := range strings.Fields(s) {
-		n := len(words)
-		switch {
-		case n > 0 && (w == ":" || w == ";" || w == "!" || w == "?" || w == "»"):
-			words[n-1] += " " + w
-		case n > 0 && words[n-1] == "«":
-			words[n-1] += " " + w
-		default:
-			words = append(words, w)
-		}
-	}
-	var b strings.Builder
-	col := 0
-	for _, w := range words {
-		n := utf8.RuneCountInString(w)
-		if col > 0 && col+1+n > width {
-			b.WriteByte('\n')
-			col = 0
-		} else if col > 0 {
-			b.WriteByte(' ')
-			col++
-		}
-		b.WriteString(w)
-		col += n
-	}
-	return b.String()
 }
 
 // The code line and the link token, as composeMail writes them: once a mail

@@ -37,7 +37,7 @@ func (a *Activation) resizeCharter() {
 		chrome++ // the account's line under the title
 	}
 	if a.notice != "" {
-		chrome += lipgloss.Height(c.Styles.Notice.Render(a.wrap(c.Styles.Text, c.T(a.notice), 4)))
+		chrome += lipgloss.Height(c.Styles.Notice.Render(a.c.paragraph(c.Styles.Text, c.T(a.notice), 4)))
 	}
 	a.charter.Width, a.charter.Height = w, max(c.BodyHeight()-chrome, 3)
 	a.charter.SetContent(c.Styles.Text.Width(w).Render(c.T("activation.charter.text")))
@@ -144,9 +144,9 @@ func (a *Activation) viewRedirect() string {
 	target := st.Strong.Render(data.MaskEmail(a.ticket.Target))
 	return lipgloss.JoinVertical(lipgloss.Left,
 		// wrapped, never cut: the address is the person's, whole (jean-luc.dalembert@...)
-		a.wrap(st.Text, c.Tf("activation.redirect.ready", mailbox), 0), "",
-		a.wrap(st.Text, c.Tf("activation.redirect.question", target), 0),
-		a.wrap(st.Muted, c.T("activation.redirect.why"), 0), "",
+		a.c.paragraph(st.Text, c.Tf("activation.redirect.ready", mailbox), 0), "",
+		a.c.paragraph(st.Text, c.Tf("activation.redirect.question", target), 0),
+		a.c.paragraph(st.Muted, c.T("activation.redirect.why"), 0), "",
 		a.redirectForm.View())
 }
 
@@ -189,6 +189,6 @@ func (a *Activation) viewDone() string {
 		row("activation.done.redirection", redirect)))
 	return lipgloss.JoinVertical(lipgloss.Left,
 		st.Success.Render("✓ "+c.T("activation.done.ok")), "", card, "",
-		a.wrap(st.Text, c.Tf("activation.done.how", Clean(acct.LocalPart)), 0), "",
+		a.c.paragraph(st.Text, c.Tf("activation.done.how", Clean(acct.LocalPart)), 0), "",
 		a.doneForm.View())
 }

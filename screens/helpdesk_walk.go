@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // hdWalk is the guided walk-through of a card: the case the person tells
@@ -121,7 +122,7 @@ func (w *hdWalk) lines(height int) []string {
 	wt := w.current()
 	checks := w.checkLines(wt)
 	next := []string{""}
-	for i, l := range strings.Split(wrap(h.nextText(wt), width-2), "\n") {
+	for i, l := range wrap.Lines(h.nextText(wt), width-2) {
 		prefix := "  "
 		if i == 0 {
 			prefix = "→ "

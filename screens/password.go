@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // PasswordPicker is the "choose a password" part of a form: the new
@@ -69,7 +70,7 @@ func (p *PasswordPicker) Value() string { return p.New.Value() }
 // column of their boxes, a long rule wrapped under its text.
 func (p *PasswordPicker) ChecklistView() string {
 	c := p.c
-	return c.Styles.Renderer.NewStyle().PaddingLeft(2).Render(hangingWrap(c.Styles.Text, p.Checklist(),
+	return c.Styles.Renderer.NewStyle().PaddingLeft(2).Render(wrap.Text(p.Checklist(),
 		min(max(c.Width-2, 20), 78)-2))
 }
 

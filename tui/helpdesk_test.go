@@ -319,7 +319,7 @@ func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 
 	// The student's screen was opened before the resend: the old code is
 	// refused there (it says it was replaced), the new one goes on.
-	if got := student.ask("code " + oldCode); got != "refused ✗ Ce code a été remplacé par un plus récent\u00a0: saisissez le code du dernier mail reçu." {
+	if got := student.ask("code " + oldCode); got != "refused ✗ Ce code a été remplacé par un plus récent : saisissez le code du dernier mail reçu." {
 		t.Fatalf("old code: %s", got)
 	}
 	if got := student.ask("code " + newCode); got != "ok étape 3 sur 5 : charte" {

@@ -73,7 +73,7 @@ func (s *ttSession) key(keys ...string) {
 func (s *ttSession) waitFor(want ...string) {
 	s.t.Helper()
 	teatest.WaitFor(s.t, s.Output(), func(out []byte) bool {
-		text := ansi.Strip(string(out))
+		text := asRead(ansi.Strip(string(out)))
 		for _, w := range want {
 			if !strings.Contains(text, w) {
 				return false
@@ -90,7 +90,7 @@ func (s *ttSession) final(want ...string) string {
 	if s.frame == "" {
 		s.Quit()
 		m := s.FinalModel(s.t, teatest.WithFinalTimeout(waitLimit))
-		s.frame = stableMail(ansi.Strip(m.View()))
+		s.frame = asRead(stableMail(ansi.Strip(m.View())))
 	}
 	for _, w := range want {
 		if !strings.Contains(s.frame, w) {
