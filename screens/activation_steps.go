@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // The steps after the code: charter, redirection, password, done.
@@ -40,7 +41,7 @@ func (a *Activation) resizeCharter() {
 		chrome += lipgloss.Height(c.Styles.Notice.Render(a.c.paragraph(c.Styles.Text, c.T(a.notice), 4)))
 	}
 	a.charter.Width, a.charter.Height = w, max(c.BodyHeight()-chrome, 3)
-	a.charter.SetContent(c.Styles.Text.Width(w).Render(c.T("activation.charter.text")))
+	a.charter.SetContent(c.Styles.Text.Width(w).Render(wrap.Text(c.T("activation.charter.text"), w)))
 	a.charterLang = c.Lang
 	a.charter.SetYOffset(offset)
 }
@@ -182,7 +183,7 @@ func (a *Activation) viewDone() string {
 	inner := min(max(c.Width-2, 20), 78) - 4 // inside the card
 	row := func(label, value string) string {
 		return lipgloss.JoinHorizontal(lipgloss.Top, st.Label.Width(labelWidth).Render(c.T(label)),
-			st.Text.Width(inner-labelWidth).Render(value))
+			st.Text.Width(inner-labelWidth).Render(wrap.Text(value, inner-labelWidth)))
 	}
 	card := st.Card.Render(lipgloss.JoinVertical(lipgloss.Left,
 		row("activation.done.identifiant", st.Strong.Render(Clean(acct.Identifiant))),

@@ -329,7 +329,7 @@ func (c *Common) registrationTable(regs []data.Registration, width int) string {
 	}
 	var rows []string
 	for i, k := range tableLabels {
-		cols := []string{st.Label.Width(labelWidth).Render(c.T(k))}
+		cols := []string{st.Label.Width(labelWidth).Render(wrap.Text(c.T(k), labelWidth))}
 		for _, r := range regs {
 			style := st.Text
 			if i == 0 {

@@ -102,7 +102,9 @@ func (m *Model) frame() string {
 	body := strings.Split(m.screen.View(), "\n")
 	for i := range bodyHeight {
 		if i < len(body) {
-			lines = append(lines, " "+body[i])
+			// Below 80 columns a screen laid out for 80 is clipped here, as
+			// documented, rather than wrapped by the terminal over the next line.
+			lines = append(lines, " "+ansi.Truncate(body[i], width-1, ""))
 		} else {
 			lines = append(lines, "")
 		}
