@@ -103,7 +103,7 @@ func (p *PasswordPicker) Checklist() string {
 	if f := r.Result(data.RuleForbidden); f.OK {
 		lines = append(lines, line(!empty, c.T("password.rule.forbidden")))
 	} else {
-		lines = append(lines, line(false, c.Tf("password.rule.forbidden.found", string(f.Char), f.Position)))
+		lines = append(lines, line(false, c.forbiddenFound(f.Found)))
 	}
 	lines = append(lines,
 		line(!empty && r.Result(data.RuleDictionary).OK, c.T("password.rule.dictionary")),
@@ -127,6 +127,9 @@ func (p *PasswordPicker) meter() string {
 		filled = 3 // strong needs the 12 recommended characters
 	}
 	bar := st.Meter.Render(strings.Repeat("█", filled*2)) + st.MeterOff.Render(strings.Repeat("░", 10-filled*2))
+	if !p.result.OK() && filled > 3 {
+		filled = 3 // never « excellente » while a rule fails
+	}
 	word := c.T(fmt.Sprintf("password.strength.%d", max(filled-1, 0)))
 	if score < 0 {
 		word = ""
@@ -136,4 +139,17 @@ func (p *PasswordPicker) meter() string {
 		advice = ""
 	}
 	return st.Muted.Render(c.T("password.strength")+" ") + bar + " " + st.Strong.Render(word) + " " + st.Muted.Render(advice)
+}
+
+// forbiddenFound names every forbidden character of a password with its
+// position: one, or a list (« < » (position 4), « $ » (position 6)…).
+func (c *Common) forbiddenFound(found []data.ForbiddenChar) string {
+	if len(found) == 1 {
+		return c.Tf("password.rule.forbidden.found", string(found[0].Char), found[0].Position)
+	}
+	items := make([]string, len(found))
+	for i, f := range found {
+		items[i] = c.Tf("password.rule.forbidden.item", string(f.Char), f.Position)
+	}
+	return c.Tf("password.rule.forbidden.several", strings.Join(items, ", "))
 }

@@ -969,4 +969,8 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"mailbox.used.tag":      "(code used) ",
 	"mailbox.used":          "This mail's code has been used: the mail no longer needs to be sent.",
 	"mailbox.cancelled":     "Mail cancelled before it was sent: its code no longer works (a newer code was sent, or this one was already used or revoked).",
+
+	// --- screens (issue 12): the password checklist, staff, help lines, helpdesk card
+	"password.rule.forbidden.item":    "\"%s\" (position %d)",
+	"password.rule.forbidden.several": "characters not allowed: %s",
 }

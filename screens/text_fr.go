@@ -980,4 +980,8 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"mailbox.used.tag":      "(code utilisé) ",
 	"mailbox.used":          "Le code de ce mail a déjà servi : le mail n'a plus besoin de partir.",
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
+
+	// --- screens (issue 12): the password checklist, staff, help lines, helpdesk card
+	"password.rule.forbidden.item":    "« %s » (position %d)",
+	"password.rule.forbidden.several": "caractères interdits : %s",
 }
