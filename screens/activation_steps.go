@@ -90,7 +90,11 @@ func (a *Activation) viewCharter() string {
 	if a.charterLang != c.Lang {
 		a.resizeCharter() // F2 switched the language: the text follows (no message tells the screen)
 	}
-	where := " " + c.Tf("activation.charter.read", int(a.charter.ScrollPercent()*100+0.5))
+	// How much was read, once the reading has started: « (lu à 0 %) » says nothing.
+	where := ""
+	if read := int(a.charter.ScrollPercent()*100 + 0.5); read > 0 {
+		where = " " + c.Tf("activation.charter.read", read)
+	}
 	intro := st.Text.Render(c.T("activation.charter.intro")) + st.Muted.Render(where)
 	return lipgloss.JoinVertical(lipgloss.Left, intro, st.Card.Render(a.charter.View()), a.charterForm.View())
 }

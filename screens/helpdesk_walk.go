@@ -179,6 +179,9 @@ func (h *Helpdesk) checkText(ch data.Check) string {
 		text = h.outcome(data.EventLoginError, text)
 	}
 	k := "helpdesk.walk." + ch.Step + "." + ch.Fact
+	if ch.Step == "login_lock" && ch.Fact == "locked" {
+		k = lockKey(k, ch.Count)
+	}
 	if ch.Step == "code" && ch.Fact == "none" && ch.Purpose == "" {
 		k += ".any" // no code of any of the case's purposes
 	}

@@ -271,6 +271,9 @@ func (l *Lookup) resultBody() string {
 		}
 		lines = append(lines, c.registrationTable(regs[i:min(i+n, len(regs))], width))
 	}
+	if somethingWrong(r, regs) {
+		lines = append(lines, "", st.Warning.Render(wrap.Text(c.T("lookup.wrong"), width)))
+	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
 
@@ -368,4 +371,18 @@ func (c *Common) statusWord(prefix, code string) string {
 		return c.T(prefix + code)
 	}
 	return Clean(code)
+}
+
+// somethingWrong: no registration this year, or one cancelled or not paid.
+// The result then says, as the university's page does, whom to contact.
+func somethingWrong(r *data.Lookup, shown []data.Registration) bool {
+	if len(r.Current()) == 0 {
+		return true
+	}
+	for _, reg := range shown {
+		if !reg.Valid() || reg.Paiement != "paye" {
+			return true
+		}
+	}
+	return false
 }

@@ -126,10 +126,10 @@ func (p *PasswordPicker) meter() string {
 	if !p.result.Recommended && filled > 3 {
 		filled = 3 // strong needs the 12 recommended characters
 	}
-	bar := st.Meter.Render(strings.Repeat("█", filled*2)) + st.MeterOff.Render(strings.Repeat("░", 10-filled*2))
 	if !p.result.OK() && filled > 3 {
 		filled = 3 // never « excellente » while a rule fails
 	}
+	bar := st.Meter.Render(strings.Repeat("█", filled*2)) + st.MeterOff.Render(strings.Repeat("░", 10-filled*2))
 	word := c.T(fmt.Sprintf("password.strength.%d", max(filled-1, 0)))
 	if score < 0 {
 		word = ""

@@ -179,7 +179,7 @@ var textFR = map[string]string{
 	"activation.active.notice":        "Ce compte est déjà activé : il ne peut pas l'être une seconde fois. Mot de passe oublié ? Demandez-en un nouveau ci-dessous.",
 	"activation.code.intro":           "Saisissez le code d'activation reçu par mail.",
 	"activation.charter.intro":        "Lisez la charte d'usage des ressources numériques et acceptez-la.",
-	"activation.charter.read":         "(lu à %d %%)",
+	"activation.charter.read":         "(lu à %d\u00a0%%)",
 	"activation.charter.accept":       "J'ai lu la charte et je l'accepte",
 	"activation.charter.text": `CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES DE L'UNIVERSITÉ DE MONTPELLIER
 
@@ -484,8 +484,8 @@ Ctrl+C sur l'accueil ferme la session (ou q, quand le curseur n'est pas dans un 
 	"dash.redirection":               "Redirection",
 	"dash.recovery.is":               "Mail de secours :",
 	"dash.current":                   "Actuellement :",
-	"dash.status.student":            "Étudiant(e)",
-	"dash.status.staff":              "Personnel",
+	"dash.status.student":            "Statut : étudiant",
+	"dash.status.staff":              "Statut : personnel",
 	"dash.status.helpdesk":           "assistance",
 	"dash.status.active":             "compte actif",
 	"dash.redirection.none":          "aucune (vos mails restent dans la messagerie universitaire)",
@@ -587,10 +587,10 @@ Ctrl+C sur l'accueil ferme la session (ou q, quand le curseur n'est pas dans un 
 	"helpdesk.tab.journal": "Journal",
 
 	"helpdesk.card.category":             "Personne",
-	"helpdesk.card.student":              "Étudiant(e)",
-	"helpdesk.card.staff":                "Personnel",
+	"helpdesk.card.student":              "étudiant",
+	"helpdesk.card.staff":                "personnel",
 	"helpdesk.card.number":               "n° %s",
-	"helpdesk.card.born":                 "né(e) le %s",
+	"helpdesk.card.born":                 "date de naissance %s",
 	"helpdesk.card.account":              "Compte",
 	"helpdesk.card.account.none":         "aucun : pas d'inscription validée",
 	"helpdesk.card.account.active":       "actif, activé le %s",
@@ -649,9 +649,9 @@ Ctrl+C sur l'accueil ferme la session (ou q, quand le curseur n'est pas dans un 
 	"helpdesk.done.sent.activation":  "Code d'activation créé, mail en file d'envoi vers %s ; nouvel envoi possible à %s.",
 	"helpdesk.done.sent.reset": "Code de réinitialisation créé, mail en file d'envoi vers %s ; nouvel envoi possible à " +
 		"%s.",
-	"helpdesk.done.unlock.both":   "Déverrouillé : connexion et consultation IA.",
-	"helpdesk.done.unlock.login":  "Déverrouillé : connexion.",
-	"helpdesk.done.unlock.lookup": "Déverrouillé : consultation IA.",
+	"helpdesk.done.unlock.both":   "Connexion et consultation IA déverrouillées.",
+	"helpdesk.done.unlock.login":  "Connexion déverrouillée.",
+	"helpdesk.done.unlock.lookup": "Consultation IA déverrouillée.",
 	"helpdesk.done.unlock.none":   "Rien n'était verrouillé ; les échecs récents sont oubliés.",
 	"helpdesk.done.recovery":      "Mail de secours corrigé : %s. L'ancienne adresse est prévenue.",
 
@@ -760,8 +760,8 @@ Ctrl+C sur l'accueil ferme la session (ou q, quand le curseur n'est pas dans un 
 	"helpdesk.detail.unlock.none":         "rien n'était verrouillé",
 	"helpdesk.detail.unlock.password":     "verrouillage levé par un nouveau mot de passe",
 	"helpdesk.detail.sent":                "nouveau code %s, mail vers %s",
-	"helpdesk.detail.corrected.number":    "mail de secours corrigé (n° étudiant et date de naissance vérifiés) : %s",
-	"helpdesk.detail.corrected.birth":     "mail de secours corrigé (date de naissance vérifiée) : %s",
+	"helpdesk.detail.corrected.number":    "mail de secours corrigé, n° étudiant et date de naissance vérifiés : %s",
+	"helpdesk.detail.corrected.birth":     "mail de secours corrigé, date de naissance vérifiée : %s",
 	"helpdesk.detail.role.helpdesk":       "rôle assistance",
 	"helpdesk.detail.number":              "n° %s",
 	"helpdesk.detail.lock.login":          "connexion bloquée pendant %s : %s",
@@ -982,6 +982,9 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
 
 	// --- screens (issue 12): the password checklist, staff, help lines, helpdesk card
-	"password.rule.forbidden.item":    "« %s » (position %d)",
-	"password.rule.forbidden.several": "caractères interdits : %s",
+	"password.rule.forbidden.item":            "« %s » (position %d)",
+	"password.rule.forbidden.several":         "caractères interdits : %s",
+	"lookup.wrong":                            "Une information manque ou est erronée ? Contactez votre service de scolarité.",
+	"helpdesk.lock.login.locked.nocount":      "connexion verrouillée jusqu'à {time}",
+	"helpdesk.walk.login_lock.locked.nocount": "verrouillé jusqu'à {time}",
 }

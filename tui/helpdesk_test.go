@@ -199,7 +199,7 @@ func TestHelpdeskUnlockThroughWalkthrough(t *testing.T) {
 	tm.press("enter")
 	tm.requireScreen("Déverrouiller", "[ Confirmer ]")
 	tm.press("enter")
-	tm.requireScreen("✓ Déverrouillé : connexion.", "pas de verrouillage", "À faire : envoyer un code de réinitialisation")
+	tm.requireScreen("✓ Connexion déverrouillée.", "pas de verrouillage", "À faire : envoyer un code de réinitialisation")
 	if _, err := tm.store.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", data.Origin{Client: "kiosk:x"}); err != nil {
 		t.Fatalf("still locked: %v", err)
 	}
