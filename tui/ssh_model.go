@@ -71,6 +71,7 @@ func (sm *sessionModel) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	_, idleTick := msg.(idleTickMsg)
 	_, cmd := sm.m.Update(msg)
+	sm.s.idleNow.Store(int64(sm.m.c.IdleFor()))
 	if sm.m.quitting {
 		if idleTick {
 			return sm, sm.quit(endIdle)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -62,6 +63,18 @@ type sshSession struct {
 	idle     *time.Timer
 	maxTime  *time.Timer
 	watchdog *time.Timer
+	// idleNow is the idle timeout of who is logged in now (nanoseconds),
+	// set by the program after each message, read by the idle timer.
+	idleNow atomic.Int64
+}
+
+// idleLimit is the idle timeout in force: the helpdesk's while an agent is
+// logged in, else the server's.
+func (ss *sshSession) idleLimit() time.Duration {
+	if d := time.Duration(ss.idleNow.Load()); d > 0 {
+		return d
+	}
+	return ss.srv.o.IdleTimeout
 }
 
 func sessionOf(ctx ssh.Context) *sshSession {
@@ -172,7 +185,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	var done context.Context
 	done, ss.cancel = context.WithCancel(ctx)
 	o := Options{Store: s.o.Store, Renderer: renderer, Lang: s.o.Lang, Kiosk: ss.kiosk, Demo: s.o.Demo,
-		Client: "ssh:" + remoteIP(sess.RemoteAddr()).String(), IdleTimeout: s.o.IdleTimeout, Start: start,
+		Client: "ssh:" + remoteIP(sess.RemoteAddr()).String(), IdleTimeout: s.o.IdleTimeout, HelpdeskIdleTimeout: s.o.HelpdeskIdleTimeout, Start: start,
 		Logger: s.tuiLog.With("session", shortID(ctx)), Tick: sessionTick(done)}
 	if ss.kiosk {
 		// A campus terminal is shared: a wipe also erases its scrollback.
@@ -306,16 +319,15 @@ func (ss *sshSession) armTimers() {
 }
 
 func (ss *sshSession) checkIdle() {
-	o := ss.srv.o
-	idle := ss.input.idleFor()
-	if idle >= o.IdleTimeout {
+	idle, limit := ss.input.idleFor(), ss.idleLimit()
+	if idle >= limit {
 		ss.end(endIdle)
 		return
 	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	if !ss.finished {
-		ss.idle.Reset(o.IdleTimeout - idle + time.Second)
+		ss.idle.Reset(limit - idle + time.Second)
 	}
 }
 

@@ -94,3 +94,35 @@ func TestHelpdeskCardRereads(t *testing.T) {
 		t.Fatalf("« n° 0 »:\n%s", tm.screen())
 	}
 }
+
+// The way out of a screen is never dropped from its help line, at any
+// width; « Ctrl+C accueil » is on no help line (Aide says it); the console
+// search shows one « › ».
+func TestHelpLineKeepsTheWayOut(t *testing.T) {
+	for _, lang := range []screens.Lang{screens.French, screens.English} {
+		tm := newTestModel(t, func(o *Options) { o.Lang = lang })
+		back := map[screens.Lang]string{screens.French: "Échap retour", screens.English: "Esc back"}[lang]
+		for _, page := range []screens.Page{screens.PageMailbox, screens.PageLookup, screens.PageActivation,
+			screens.PageRecovery, screens.PageHelp} {
+			tm.send(screens.NavigateMsg{})
+			tm.send(screens.NavigateMsg{Page: page})
+			for width := 60; width <= 120; width++ {
+				tm.send(tea.WindowSizeMsg{Width: width, Height: 30})
+				lines := strings.Split(tm.screen(), "\n")
+				help := lines[len(lines)-1]
+				if !strings.Contains(help, back) {
+					t.Fatalf("%s page %d at %d columns: no %q in %q", lang, page, width, back, help)
+				}
+				if strings.Contains(help, "Ctrl+C") {
+					t.Fatalf("%s page %d at %d columns: %q", lang, page, width, help)
+				}
+			}
+		}
+	}
+	tm := hdConsole(t)
+	tm.typeText("marie")
+	tm.press("enter", "down")
+	if n := strings.Count(tm.screen(), "›"); n != 1 {
+		t.Fatalf("%d « › » on the search:\n%s", n, tm.screen())
+	}
+}
