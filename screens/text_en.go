@@ -976,4 +976,5 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"lookup.wrong":                            "Something missing or wrong? Contact your student office (service de scolarité).",
 	"helpdesk.lock.login.locked.nocount":      "login locked until {time}",
 	"helpdesk.walk.login_lock.locked.nocount": "locked until {time}",
+	"helpdesk.audit.number":                   "no. %s",
 }

@@ -987,4 +987,5 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"lookup.wrong":                            "Une information manque ou est erronée ? Contactez votre service de scolarité.",
 	"helpdesk.lock.login.locked.nocount":      "connexion verrouillée jusqu'à {time}",
 	"helpdesk.walk.login_lock.locked.nocount": "verrouillé jusqu'à {time}",
+	"helpdesk.audit.number":                   "n° %s",
 }

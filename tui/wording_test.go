@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -124,5 +125,27 @@ func TestHelpLineKeepsTheWayOut(t *testing.T) {
 	tm.press("enter", "down")
 	if n := strings.Count(tm.screen(), "›"); n != 1 {
 		t.Fatalf("%d « › » on the search:\n%s", n, tm.screen())
+	}
+}
+
+// The whole audit log at 100 columns keeps the poste whole; an IA lookup's
+// lock (a number, no account) names the number in the Identifiant column.
+func TestAuditLogPosteWholeAt100AndLookupRowsNamed(t *testing.T) {
+	tm := hdConsole(t)
+	for i := range 6 {
+		tm.clock.Advance(2 * time.Second)
+		tm.store.Login(t.Context(), "jean-luc.dalembert", fmt.Sprintf("Wrong-%02d", i), data.Origin{Client: "kiosk:vm/pts/0"})
+		tm.store.LookupRegistrations(t.Context(), "21901234", time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC),
+			data.Origin{Client: "kiosk:vm/pts/0"})
+	}
+	tm.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	tm.press("tab", "enter")
+	tm.requireScreen("Journal d'audit")
+	s := tm.screen()
+	if strings.Contains(s, "kiosk:vm/p…") || !strings.Contains(s, "kiosk:vm/pts/0") {
+		t.Fatalf("poste cut at 100 columns:\n%s", s)
+	}
+	if !strings.Contains(s, "n° 21901234") {
+		t.Fatalf("no number on the lookup's rows:\n%s", s)
 	}
 }
