@@ -13,6 +13,7 @@ type mailContent struct {
 	Kind        MailKind
 	Lang        string
 	Name        string
+	Staff       bool   // a member of staff: no IA in the words
 	Identifiant string // the account concerned (left out of confirmations: their address is not proven yet)
 	Code        string
 	Token       string
@@ -30,6 +31,7 @@ type kindText struct {
 	subject string
 	intro   string
 	removed string // redirection notices when the redirection was removed
+	staff   string // the intro for a member of staff (no registration, no IA)
 	action  string // code mails: the sentence just before the code
 	notYou  string // what to do if one did not ask for it
 	ident   bool   // show the identifiant
@@ -61,6 +63,8 @@ var mailTexts = map[string]langText{
 		kinds: map[MailKind]kindText{
 			MailActivation: {
 				subject: "Activation de votre compte informatique — Université de Montpellier",
+				staff: "Votre compte informatique de personnel de l'Université de Montpellier est créé : " +
+					"il est prêt à être activé.",
 				intro: "Votre inscription administrative à l'Université de Montpellier est validée : " +
 					"votre compte informatique est prêt à être activé.",
 				action: "Pour l'activer, choisissez « 1ère connexion » sur une borne ENT, indiquez votre " +
@@ -145,6 +149,8 @@ var mailTexts = map[string]langText{
 		kinds: map[MailKind]kindText{
 			MailActivation: {
 				subject: "Activate your computer account — Université de Montpellier",
+				staff: "Your staff computer account at the Université de Montpellier has been created: " +
+					"it is ready to be activated.",
 				intro: "Your administrative registration at the Université de Montpellier has been validated: " +
 					"your computer account is ready to be activated.",
 				action: "To activate it, choose \"First login\" on an ENT kiosk, give your identifiant, " +
@@ -290,6 +296,9 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 		when = s.cfg.Clock.Now()
 	}
 	intro := k.intro
+	if c.Staff && k.staff != "" {
+		intro = k.staff
+	}
 	if k.removed != "" && (c.Address == "" || strings.EqualFold(c.Address, c.Identifiant)) {
 		intro = k.removed
 	}

@@ -372,7 +372,7 @@ func (p *hdCard) cardLines() []string {
 			c.FormatDate(card.RightsEnd)), st.Error.Render})...)
 	}
 	regs := card.Current()
-	if len(regs) == 0 {
+	if len(regs) == 0 && card.Person.Category != data.Staff { // staff have no registration
 		lines = append(lines, field("helpdesk.card.registrations", span{c.Tf("helpdesk.card.noregistration",
 			card.CurrentYear, card.CurrentYear+1), st.Muted.Render})...)
 	}

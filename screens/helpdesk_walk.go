@@ -147,6 +147,14 @@ func (w *hdWalk) lines(height int) []string {
 	return append(append(head, w.scroll.view(w.room)...), next...)
 }
 
+// stepKey is a check's step name: a member of staff has no IA, an account.
+func stepKey(ch data.Check) string {
+	if ch.Step == "ia" && ch.Fact == "staff" {
+		return "helpdesk.step.ia.staff"
+	}
+	return "helpdesk.step." + ch.Step
+}
+
 // checkLines draws the checks: a marker (✓ fine, ✗ the problem, · a fact),
 // the step, and what the store says, wrapped under it.
 func (w *hdWalk) checkLines(wt data.Walkthrough) []string {
@@ -154,7 +162,7 @@ func (w *hdWalk) checkLines(wt data.Walkthrough) []string {
 	c, st := h.c, h.c.Styles
 	var steps []string
 	for _, ch := range wt.Checks {
-		steps = append(steps, c.T("helpdesk.step."+ch.Step))
+		steps = append(steps, c.T(stepKey(ch)))
 	}
 	lw := labelColumn(steps...)
 	var lines []string

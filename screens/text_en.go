@@ -100,7 +100,7 @@ var textEN = map[string]string{
 	// --- home (login)
 	"home.title":             "Log in to your ENT account",
 	"home.identifiant":       "Identifiant",
-	"home.identifiant.hint":  "firstname.lastname or firstname.lastname@etu.umontpellier.fr",
+	"home.identifiant.hint":  "firstname.lastname (staff: firstname.lastname@umontpellier.fr)",
 	"home.password":          "Password",
 	"home.login":             "Log in",
 	"home.checking":          "Checking…",
@@ -158,7 +158,7 @@ var textEN = map[string]string{
 	"activation.step.password":        "password",
 	"activation.intro":                "Activate your computer account (mail, ENT, Moodle, Wi-Fi…). Type your identifiant: it is in the activation mail sent to your personal address.",
 	"activation.identifiant":          "Identifiant",
-	"activation.identifiant.hint":     "firstname.lastname or firstname.lastname@etu.umontpellier.fr",
+	"activation.identifiant.hint":     "firstname.lastname (staff: firstname.lastname@umontpellier.fr)",
 	"activation.identifiant.required": "Type your identifiant.",
 	"activation.continue":             "Continue",
 	"activation.bynumber":             "I do not know my identifiant (student number and birth date)",
@@ -230,7 +230,7 @@ var textEN = map[string]string{
 	"recovery.forgot.title":         "forgotten password",
 	"recovery.forgot.intro":         "Type your identifiant. A code will be sent to the account's recovery address (the personal address given at registration, or the one you chose since).",
 	"recovery.identifiant":          "Identifiant",
-	"recovery.identifiant.hint":     "firstname.lastname or firstname.lastname@etu.umontpellier.fr",
+	"recovery.identifiant.hint":     "firstname.lastname (staff: firstname.lastname@umontpellier.fr)",
 	"recovery.identifiant.required": "Type your identifiant.",
 	"recovery.send":                 "Get a code",
 	"recovery.sent":                 "A mail was sent to your recovery address: %s.",
@@ -977,4 +977,5 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"helpdesk.lock.login.locked.nocount":      "login locked until {time}",
 	"helpdesk.walk.login_lock.locked.nocount": "locked until {time}",
 	"helpdesk.audit.number":                   "no. %s",
+	"helpdesk.step.ia.staff":                  "Account (staff)",
 }

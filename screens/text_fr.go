@@ -101,7 +101,7 @@ var textFR = map[string]string{
 	// --- home (login)
 	"home.title":             "Connexion à votre compte ENT",
 	"home.identifiant":       "Identifiant",
-	"home.identifiant.hint":  "prenom.nom ou prenom.nom@etu.umontpellier.fr",
+	"home.identifiant.hint":  "prenom.nom (personnels : prenom.nom@umontpellier.fr)",
 	"home.password":          "Mot de passe",
 	"home.login":             "Se connecter",
 	"home.checking":          "Vérification…",
@@ -159,7 +159,7 @@ var textFR = map[string]string{
 	"activation.step.password":        "mot de passe",
 	"activation.intro":                "Activez votre compte informatique (messagerie, ENT, Moodle, Wi-Fi…). Saisissez votre identifiant : il figure dans le mail d'activation envoyé à votre adresse personnelle.",
 	"activation.identifiant":          "Identifiant",
-	"activation.identifiant.hint":     "prenom.nom ou prenom.nom@etu.umontpellier.fr",
+	"activation.identifiant.hint":     "prenom.nom (personnels : prenom.nom@umontpellier.fr)",
 	"activation.identifiant.required": "Saisissez votre identifiant.",
 	"activation.continue":             "Continuer",
 	"activation.bynumber":             "Je ne connais pas mon identifiant (n° étudiant et date de naissance)",
@@ -231,7 +231,7 @@ var textFR = map[string]string{
 	"recovery.forgot.title":         "mot de passe oublié",
 	"recovery.forgot.intro":         "Saisissez votre identifiant. Un code sera envoyé sur l'adresse mail de secours du compte (l'adresse personnelle donnée à l'inscription, ou celle que vous avez choisie depuis).",
 	"recovery.identifiant":          "Identifiant",
-	"recovery.identifiant.hint":     "prenom.nom ou prenom.nom@etu.umontpellier.fr",
+	"recovery.identifiant.hint":     "prenom.nom (personnels : prenom.nom@umontpellier.fr)",
 	"recovery.identifiant.required": "Saisissez votre identifiant.",
 	"recovery.send":                 "Recevoir un code",
 	"recovery.sent":                 "Un mail a été envoyé sur votre adresse mail de secours : %s.",
@@ -988,4 +988,5 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"helpdesk.lock.login.locked.nocount":      "connexion verrouillée jusqu'à {time}",
 	"helpdesk.walk.login_lock.locked.nocount": "verrouillé jusqu'à {time}",
 	"helpdesk.audit.number":                   "n° %s",
+	"helpdesk.step.ia.staff":                  "Compte (personnel)",
 }
