@@ -19,10 +19,11 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	f.storeOptions(true)
 	var allowQuit bool
 	var lang, terminal string
-	var idle time.Duration
+	var idle, helpdeskIdle time.Duration
 	f.demoOption()
 	f.str(&lang, "lang", "fr|en", "fr", "langue de l'interface : fr ou en")
 	f.duration(&idle, "idle", 120*time.Second, "inactivité après laquelle la borne efface tout et revient à l'accueil")
+	f.duration(&helpdeskIdle, "helpdesk-idle-timeout", tui.DefaultHelpdeskIdleTimeout, "inactivité après laquelle la borne efface tout quand l'assistance y est connectée")
 	f.bool(&allowQuit, "allow-quit", "laisse q / ctrl+c à l'accueil quitter la borne")
 	f.str(&terminal, "terminal", "NOM", "", "nom de ce terminal, pour les limites d'essais et l'audit (défaut : hôte/tty)")
 	f.domainOptions()
@@ -55,7 +56,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	}
 	logger.Info("kiosk start", "store", f.db, "terminal", client, "demo", f.demo)
 	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: screens.ParseLang(lang), Kiosk: true, Demo: f.demo,
-		Client: "kiosk:" + client, IdleTimeout: idle, AllowQuit: allowQuit, Logger: logger.WithPrefix("tui")})
+		Client: "kiosk:" + client, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, AllowQuit: allowQuit, Logger: logger.WithPrefix("tui")})
 }
 
 // kioskName is host/tty: each terminal of a kiosk counts on its own.

@@ -30,7 +30,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.storeOptions(true)
 	var listen, hostKey, lang, memLimit, smtpURL, from string
 	var maxSessions, perAddress int
-	var idle, maxTime time.Duration
+	var idle, helpdeskIdle, maxTime time.Duration
 	f.demoOption()
 	f.str(&listen, "listen", "HÔTE:PORT", "0.0.0.0:2222", "adresse d'écoute")
 	f.str(&hostKey, "host-key", "CHEMIN", "", "clé d'hôte SSH, créée au premier démarrage (défaut : entkiosk_host_ed25519 à côté de la base)")
@@ -38,6 +38,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.int(&maxSessions, "max-sessions", sshserver.DefaultMaxSessions, "connexions au total (les suivantes refusées avant la négociation SSH)")
 	f.int(&perAddress, "max-sessions-per-address", sshserver.DefaultMaxSessionsPerAddress, "connexions par adresse source")
 	f.duration(&idle, "idle-timeout", sshserver.DefaultIdleTimeout, "inactivité après laquelle une session personnelle est fermée (utilisateur kiosk : effacée)")
+	f.duration(&helpdeskIdle, "helpdesk-idle-timeout", sshserver.DefaultHelpdeskIdleTimeout, "inactivité après laquelle une session où l'assistance est connectée est fermée (utilisateur kiosk : effacée)")
 	f.duration(&maxTime, "max-session-time", sshserver.DefaultMaxSessionTime, "durée maximale d'une session (utilisateur kiosk : à son retour à l'accueil)")
 	f.str(&memLimit, "memory-limit", "TAILLE", "256MiB", "limite de mémoire souple : au-delà, le ramasse-miettes travaille davantage (0 : aucune ; GOMEMLIMIT l'emporte)")
 	f.str(&smtpURL, "smtp", "URL", "", "envoie les mails par ce relais (smtp://utilisateur:motdepasse@hôte:587, smtps://…) ; sans lui ils restent dans la boîte d'envoi")
@@ -97,7 +98,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	}
 	err = sshserver.Serve(ctx, sshserver.ServeOptions{Store: store, Listen: listen, HostKeyPath: hostKey, Demo: f.demo,
 		Lang: screens.ParseLang(lang), MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress,
-		IdleTimeout: idle, MaxSessionTime: maxTime, Logger: logger})
+		IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, MaxSessionTime: maxTime, Logger: logger})
 	if msg, ok := listenError(listen, err); ok {
 		return errors.New(msg)
 	}

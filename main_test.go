@@ -340,7 +340,7 @@ func TestOutboxCommand(t *testing.T) {
 		"Date : " + due + "\n",
 		"État : en attente\n",
 		"Bonjour Camille Martin,",
-		"« 1ère connexion »",
+		"«\u00a01ère connexion\u00a0»", // the mail as written: French no-break spaces
 		"ssh://",
 		"@ent.example.org:2022",
 	} {

@@ -18,6 +18,7 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/data/institution"
+	"entkiosk/data/wrap"
 	"entkiosk/screens"
 )
 
@@ -194,7 +195,7 @@ func (f *flags) parseNoArgs(args []string, stdout io.Writer) error {
 }
 
 func (f *flags) printHelp(w io.Writer) {
-	fmt.Fprintf(w, "%s\n\nUsage : entkiosk %s %s\n", wrap("entkiosk "+f.cmd+" — "+f.about, ""), f.cmd, f.args)
+	fmt.Fprintf(w, "%s\n\nUsage : entkiosk %s %s\n", fill("entkiosk "+f.cmd+" — "+f.about, ""), f.cmd, f.args)
 	if len(f.opts) == 0 {
 		return
 	}
@@ -204,7 +205,7 @@ func (f *flags) printHelp(w io.Writer) {
 		if o.arg != "" {
 			fmt.Fprintf(w, " %s", o.arg)
 		}
-		fmt.Fprintf(w, "\n%s\n", wrap(o.help, "        "))
+		fmt.Fprintf(w, "\n%s\n", fill(o.help, "        "))
 		last := "        " + envName(o.name)
 		if o.def != "" {
 			last = "        défaut : " + o.def + " · " + envName(o.name)
@@ -216,23 +217,8 @@ func (f *flags) printHelp(w io.Writer) {
 	}
 }
 
-// wrap fills text to 80 columns, each line after indent.
-func wrap(text, indent string) string {
-	var b strings.Builder
-	line := indent
-	for _, word := range strings.Fields(text) {
-		if line != indent && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > 80 {
-			b.WriteString(line + "\n")
-			line = indent
-		}
-		if line != indent {
-			line += " "
-		}
-		line += word
-	}
-	b.WriteString(line)
-	return b.String()
-}
+// fill wraps text to 80 columns, each line after indent.
+func fill(text, indent string) string { return strings.Join(wrap.Hang(indent, text, 80), "\n") }
 
 // The store's options. Only the commands that start the service or import
 // may create the store; the others refuse a path where none is.

@@ -46,8 +46,15 @@ func (a *Account) PersonalData() PersonalData {
 		StudentNumber: a.Person.StudentNumber, BirthDate: a.Person.BirthDate}
 }
 
-// ActivationAllowedFrom is validation + 15 minutes.
-func (a *Account) ActivationAllowedFrom() time.Time { return a.ValidatedAt.Add(ActivationDelay) }
+// ActivationAllowedFrom is validation + 15 minutes for a student (the
+// time the directory takes after an IA); a member of staff's account is
+// ready when the import brings it.
+func (a *Account) ActivationAllowedFrom() time.Time {
+	if a.Person.Category == Staff {
+		return a.ValidatedAt
+	}
+	return a.ValidatedAt.Add(ActivationDelay)
+}
 
 const accountColumns = `a.person_id, a.identifiant, a.local_part, a.status, COALESCE(a.password_hash, ''),
 	a.recovery_email, COALESCE(a.redirect_email, ''), a.redirect_keep_copy, a.helpdesk, a.validated_at,

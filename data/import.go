@@ -265,6 +265,9 @@ func (s *Store) queueActivation(ctx context.Context, tx *sql.Tx, a *Account, l i
 		return "no activation mail: rights ended " + end.Format("02/01/2006"), nil
 	}
 	due := validated.Add(ActivationDelay)
+	if l.category == Staff {
+		due = validated // a member of staff's account is ready at once
+	}
 	validFrom := due
 	if validFrom.Before(now) {
 		validFrom = now
@@ -397,6 +400,6 @@ func (s *Store) createAccount(ctx context.Context, tx *sql.Tx, personID int64, l
 		fmtTime(validated), fmtTime(now)); err != nil {
 		return nil, err
 	}
-	return &Account{Person: Person{ID: personID, Nom: l.nom, Prenom: l.prenom}, Identifiant: ident, LocalPart: local,
+	return &Account{Person: Person{ID: personID, Nom: l.nom, Prenom: l.prenom, Category: l.category}, Identifiant: ident, LocalPart: local,
 		Status: StatusPending, RecoveryEmail: l.email, ValidatedAt: validated, Lang: "fr"}, nil
 }

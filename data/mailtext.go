@@ -1,11 +1,11 @@
 package data
 
 import (
+	"entkiosk/data/wrap"
 	"fmt"
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // mailContent is what a mail says; composeMail writes it in one language.
@@ -13,6 +13,7 @@ type mailContent struct {
 	Kind        MailKind
 	Lang        string
 	Name        string
+	Staff       bool   // a member of staff: no IA in the words
 	Identifiant string // the account concerned (left out of confirmations: their address is not proven yet)
 	Code        string
 	Token       string
@@ -34,6 +35,7 @@ type kindText struct {
 	subject string
 	intro   string
 	removed string // redirection notices when the redirection was removed
+	staff   string // the intro for a member of staff (no registration, no IA)
 	action  string // code mails: the sentence just before the code
 	notYou  string // what to do if one did not ask for it
 	next    string // notices without a code: what to do now ({end}: the end of the rights)
@@ -48,13 +50,26 @@ type langText struct {
 	signature                                                         []string
 	days                                                              [7]string
 	months                                                            [12]string
+	// french: the text takes no-break spaces before « : ; ? ! » and inside
+	// « », so that neither a mail client nor the mailbox breaks a line there.
+	french bool
+}
+
+// typeset is s with the language's typography (see wrap.French).
+func (t langText) typeset(s string) string {
+	if t.french {
+		return wrap.French(s)
+	}
+	return s
 }
 
 var mailTexts = map[string]langText{
 	"fr": {
+		french: true,
 		kinds: map[MailKind]kindText{
 			MailActivation: {
 				subject: "Activation de votre compte informatique",
+				staff:   "Votre compte informatique de personnel est créé : il est prêt à être activé.",
 				intro: "Votre inscription administrative est validée : " +
 					"votre compte informatique est prêt à être activé.",
 				action: "Pour l'activer, choisissez « 1ère connexion » sur une borne ENT, indiquez votre " +
@@ -161,6 +176,7 @@ var mailTexts = map[string]langText{
 		kinds: map[MailKind]kindText{
 			MailActivation: {
 				subject: "Activate your computer account",
+				staff:   "Your staff computer account has been created: it is ready to be activated.",
 				intro: "Your administrative registration has been validated: " +
 					"your computer account is ready to be activated.",
 				action: "To activate it, choose \"First login\" on an ENT kiosk, give your identifiant, " +
@@ -336,6 +352,9 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 		when = s.cfg.Clock.Now()
 	}
 	intro := k.intro
+	if c.Staff && k.staff != "" {
+		intro = k.staff
+	}
 	if k.removed != "" && (c.Address == "" || strings.EqualFold(c.Address, c.Identifiant)) {
 		intro = k.removed
 	}
@@ -345,9 +364,9 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
-	para := func(s string) { line(wrapText(s, mailWidth)); line("") }
+	para := func(s string) { line(wrap.String(t.typeset(s), mailWidth)); line("") }
 	if name := strings.TrimSpace(Clean(c.Name)); name != "" {
-		line(fmt.Sprintf(t.hello, name))
+		line(t.typeset(fmt.Sprintf(t.hello, name)))
 	} else {
 		line(t.helloNoName)
 	}
@@ -364,7 +383,10 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 			para(t.previousExpired)
 		}
 		para(k.action)
-		para(fmt.Sprintf(t.code, c.Code))
+		// The code line stays as typed: a line of its own never wraps, and
+		// the mailbox and the outbox's readers find it by its plain text.
+		line(fmt.Sprintf(t.code, c.Code))
+		line("")
 		// The last minute the code works (DeadlineMinute), as every screen says it.
 		para(fmt.Sprintf(t.expires, s.mailDate(t, DeadlineMinute(c.Expires))))
 		if c.Token != "" && s.cfg.LinkHost != "" {
@@ -372,9 +394,9 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 			if port == 0 {
 				port = 22
 			}
-			line(t.linkIntro)
+			line(t.typeset(t.linkIntro))
 			line(fmt.Sprintf("  ssh://%s@%s:%d", c.Token, s.cfg.LinkHost, port))
-			line(t.linkTerminal)
+			line(t.typeset(t.linkTerminal))
 			line(fmt.Sprintf("  ssh -p %d %s@%s", port, c.Token, s.cfg.LinkHost))
 			line("")
 		}
@@ -382,7 +404,7 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 	}
 	para(k.notYou)
 	if reach := s.cfg.Institution.Helpdesk.Reach(); reach != "" {
-		line(fmt.Sprintf(t.contact, reach))
+		line(t.typeset(fmt.Sprintf(t.contact, reach)))
 		line("")
 	}
 	return k.subject, b.String()
@@ -414,38 +436,6 @@ func mailDay(t langText, day time.Time) string {
 		d = t.firstOfMon
 	}
 	return fmt.Sprintf("%s %s %d", d, t.months[day.Month()-1], day.Year())
-}
-
-// wrapText wraps a paragraph at width characters, never leaving French
-// punctuation (« » : ; ! ?) alone at the start or end of a line.
-func wrapText(s string, width int) string {
-	var words []string
-	for _, w := range strings.Fields(s) {
-		n := len(words)
-		switch {
-		case n > 0 && (w == ":" || w == ";" || w == "!" || w == "?" || w == "»"):
-			words[n-1] += " " + w
-		case n > 0 && words[n-1] == "«":
-			words[n-1] += " " + w
-		default:
-			words = append(words, w)
-		}
-	}
-	var b strings.Builder
-	col := 0
-	for _, w := range words {
-		n := utf8.RuneCountInString(w)
-		if col > 0 && col+1+n > width {
-			b.WriteByte('\n')
-			col = 0
-		} else if col > 0 {
-			b.WriteByte(' ')
-			col++
-		}
-		b.WriteString(w)
-		col += n
-	}
-	return b.String()
 }
 
 // The code line and the link token, as composeMail writes them: once a mail

@@ -177,14 +177,6 @@ func TestMailDateFirstOfMonthAndSummerTime(t *testing.T) {
 	}
 }
 
-func TestWrapTextKeepsFrenchPunctuation(t *testing.T) {
-	got := wrapText("choisissez « 1ère connexion » sur une borne : maintenant", 20)
-	want := "choisissez « 1ère\nconnexion » sur une\nborne : maintenant"
-	if got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
-}
-
 func TestRedactSecrets(t *testing.T) {
 	s, _ := openTest(t)
 	for _, lang := range []string{"fr", "en"} {

@@ -45,6 +45,16 @@ type RuleResult struct {
 	// (1-based, in characters as people count them).
 	Char     rune
 	Position int
+	// For RuleForbidden: every forbidden character found, in order (the
+	// checklist names them all: abc<d$f"g1 has three).
+	Found []ForbiddenChar
+}
+
+// ForbiddenChar is a forbidden character of a password and its position
+// (1-based, in characters as people count them).
+type ForbiddenChar struct {
+	Char     rune
+	Position int
 }
 
 // PolicyResult is the whole checklist for one password.
@@ -98,8 +108,10 @@ func CheckPassword(pw string, p PersonalData) PolicyResult {
 	for pos := 1; gr.Next(); pos++ {
 		// A forbidden character stays forbidden under a combining mark.
 		if i := strings.IndexAny(gr.Str(), ForbiddenPasswordChars); i >= 0 {
-			forbidden = RuleResult{Rule: RuleForbidden, Char: rune(gr.Str()[i]), Position: pos}
-			break
+			if forbidden.OK {
+				forbidden = RuleResult{Rule: RuleForbidden, Char: rune(gr.Str()[i]), Position: pos}
+			}
+			forbidden.Found = append(forbidden.Found, ForbiddenChar{Char: rune(gr.Str()[i]), Position: pos})
 		}
 	}
 	res.Rules = []RuleResult{

@@ -359,7 +359,7 @@ func TestDeliverActivationMailAtValidationPlus15Minutes(t *testing.T) {
 		t.Fatalf("received %+v", got)
 	}
 	p := parseReceived(t, got[0].Data)
-	if !strings.Contains(p.body, "Identifiant : camille.martin@etu.umontpellier.fr") ||
+	if !strings.Contains(p.body, "Identifiant\u00a0: camille.martin@etu.umontpellier.fr") ||
 		!regexp.MustCompile(`(?m)^Code : [0-9]{8}$`).MatchString(p.body) ||
 		!strings.Contains(p.body, "jeudi 26 novembre 2026 à 10:14 (heure de") {
 		t.Errorf("activation mail:\n%s", p.body)

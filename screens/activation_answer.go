@@ -78,11 +78,11 @@ func (a *Activation) viewAnswer() string {
 	var ended *data.RightsEndedError
 	var parts []string
 	if errors.As(a.answer, &ended) {
-		parts = []string{a.wrap(st.Error, "✗ "+c.ErrorText(a.answer), 0), "",
-			a.wrap(st.Text, c.Tf("activation.rights.next", c.registrationOffice(), c.helpdeskAside()), 0)}
+		parts = []string{a.c.paragraph(st.Error, "✗ "+c.ErrorText(a.answer), 0), "",
+			a.c.paragraph(st.Text, c.Tf("activation.rights.next", c.registrationOffice(), c.helpdeskAside()), 0)}
 	} else {
-		parts = []string{a.wrap(st.Success, "✓ "+c.T("activation.answer.active"), 0), "",
-			a.wrap(st.Text, c.T("activation.answer.active.next"), 0)}
+		parts = []string{a.c.paragraph(st.Success, "✓ "+c.T("activation.answer.active"), 0), "",
+			a.c.paragraph(st.Text, c.T("activation.answer.active.next"), 0)}
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, append(parts, "", a.answerForm.View())...)
 }

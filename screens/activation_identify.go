@@ -138,10 +138,10 @@ func parseBirthInput(s string, loc *time.Location, now time.Time) (time.Time, bo
 func (a *Activation) viewIdentify() string {
 	c, st := a.c, a.c.Styles
 	if a.byNumber {
-		return lipgloss.JoinVertical(lipgloss.Left, a.wrap(st.Text, c.T("activation.bynumber.intro"), 0), "",
+		return lipgloss.JoinVertical(lipgloss.Left, a.c.paragraph(st.Text, c.T("activation.bynumber.intro"), 0), "",
 			a.numberForm.View())
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, a.wrap(st.Text, c.T("activation.intro"), 0), "", a.identForm.View())
+	return lipgloss.JoinVertical(lipgloss.Left, a.c.paragraph(st.Text, c.T("activation.intro"), 0), "", a.identForm.View())
 }
 
 // errorView says the store's last answer; an unknown identifiant and ended
@@ -155,12 +155,12 @@ func (a *Activation) errorView() string {
 		// the rights ended, not when (the date is for the right password).
 		text = c.T("activation.rights.ended")
 	}
-	lines := []string{a.wrap(st.Error, "✗ "+text, 0)}
+	lines := []string{a.c.paragraph(st.Error, "✗ "+text, 0)}
 	switch {
 	case errors.Is(a.err, data.ErrUnknownIdentifiant):
-		lines = append(lines, a.wrap(st.Text.PaddingLeft(2), c.T("activation.unknown.next"), 0))
+		lines = append(lines, a.c.paragraph(st.Text.PaddingLeft(2), c.T("activation.unknown.next"), 0))
 	case errors.As(a.err, &ended):
-		lines = append(lines, a.wrap(st.Text.PaddingLeft(2), c.Tf("activation.rights.next", c.registrationOffice(), c.helpdeskAside()), 0))
+		lines = append(lines, a.c.paragraph(st.Text.PaddingLeft(2), c.Tf("activation.rights.next", c.registrationOffice(), c.helpdeskAside()), 0))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
@@ -200,10 +200,10 @@ func (a *Activation) viewTooEarly() string {
 		when = c.Tf("activation.tooearly", c.FormatFromTime(a.allowedFrom), c.MinutesUntilFrom(a.allowedFrom))
 	}
 	parts := []string{st.Notice.Render(st.Strong.Render(when)), "",
-		a.wrap(st.Text, c.Tf("activation.early.why", int(data.ActivationDelay/time.Minute)), 0), "",
+		a.c.paragraph(st.Text, c.Tf("activation.early.why", int(data.ActivationDelay/time.Minute)), 0), "",
 		a.earlyForm.View()}
 	if early && a.earlyNotYet {
-		parts = append(parts, "", a.wrap(st.Error, "✗ "+c.Tf("flow.notyet", c.FormatFromTime(a.allowedFrom),
+		parts = append(parts, "", a.c.paragraph(st.Error, "✗ "+c.Tf("flow.notyet", c.FormatFromTime(a.allowedFrom),
 			c.MinutesUntilFrom(a.allowedFrom)), 0))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)

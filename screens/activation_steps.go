@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // The steps after the code: charter, redirection, password, done.
@@ -37,7 +38,7 @@ func (a *Activation) resizeCharter() {
 		chrome++ // the account's line under the title
 	}
 	if a.notice != "" {
-		chrome += lipgloss.Height(c.Styles.Notice.Render(a.wrap(c.Styles.Text, c.T(a.notice), 4)))
+		chrome += lipgloss.Height(c.Styles.Notice.Render(a.c.paragraph(c.Styles.Text, c.T(a.notice), 4)))
 	}
 	a.charter.Width, a.charter.Height = w, max(c.BodyHeight()-chrome, 3)
 	setCharterText(c, &a.charter, w)
@@ -72,7 +73,11 @@ func (a *Activation) viewCharter() string {
 	if a.charterLang != c.Lang {
 		a.resizeCharter() // F2 switched the language: the text follows (no message tells the screen)
 	}
-	where := " " + c.Tf("activation.charter.read", int(a.charter.ScrollPercent()*100+0.5))
+	// How much was read, once the reading has started: « (lu à 0 %) » says nothing.
+	where := ""
+	if read := int(a.charter.ScrollPercent()*100 + 0.5); read > 0 {
+		where = " " + c.Tf("activation.charter.read", read)
+	}
 	intro := st.Text.Render(c.T("activation.charter.intro")) + st.Muted.Render(where)
 	return lipgloss.JoinVertical(lipgloss.Left, intro, st.Card.Render(a.charter.View()), a.charterForm.View())
 }
@@ -127,9 +132,9 @@ func (a *Activation) viewRedirect() string {
 	target := st.Strong.Render(data.MaskEmail(a.ticket.Target))
 	return lipgloss.JoinVertical(lipgloss.Left,
 		// wrapped, never cut: the address is the person's, whole (jean-luc.dalembert@...)
-		a.wrap(st.Text, c.Tf("activation.redirect.ready", mailbox), 0), "",
-		a.wrap(st.Text, c.Tf("activation.redirect.question", target), 0),
-		a.wrap(st.Muted, c.T("activation.redirect.why"), 0), "",
+		a.c.paragraph(st.Text, c.Tf("activation.redirect.ready", mailbox), 0), "",
+		a.c.paragraph(st.Text, c.Tf("activation.redirect.question", target), 0),
+		a.c.paragraph(st.Muted, c.T("activation.redirect.why"), 0), "",
 		a.redirectForm.View())
 }
 
@@ -165,13 +170,13 @@ func (a *Activation) viewDone() string {
 	inner := min(max(c.Width-2, 20), 78) - 4 // inside the card
 	row := func(label, value string) string {
 		return lipgloss.JoinHorizontal(lipgloss.Top, st.Label.Width(labelWidth).Render(c.T(label)),
-			st.Text.Width(inner-labelWidth).Render(value))
+			st.Text.Width(inner-labelWidth).Render(wrap.Text(value, inner-labelWidth)))
 	}
 	card := st.Card.Render(lipgloss.JoinVertical(lipgloss.Left,
 		row("activation.done.identifiant", st.Strong.Render(Clean(acct.Identifiant))),
 		row("activation.done.redirection", redirect)))
 	return lipgloss.JoinVertical(lipgloss.Left,
 		st.Success.Render("✓ "+c.T("activation.done.ok")), "", card, "",
-		a.wrap(st.Text, c.Tf("activation.done.how", Clean(acct.LocalPart)), 0), "",
+		a.c.paragraph(st.Text, c.Tf("activation.done.how", Clean(acct.LocalPart)), 0), "",
 		a.doneForm.View())
 }

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 
@@ -45,7 +43,7 @@ func (a *Activation) View() string {
 	c, st := a.c, a.c.Styles
 	parts := []string{flowTitle(c, a.title(), a.linkTicket())}
 	if a.notice != "" {
-		parts = append(parts, st.Notice.Render(a.wrap(st.Text, a.c.T(a.notice), 4)))
+		parts = append(parts, st.Notice.Render(a.c.paragraph(st.Text, a.c.T(a.notice), 4)))
 	}
 	switch a.step {
 	case actIdentify:
@@ -104,14 +102,3 @@ func (a *Activation) title() string {
 
 var activationStepNames = []string{"activation.step.identify", "activation.step.code", "activation.step.charter",
 	"activation.step.redirect", "activation.step.password"}
-
-// wrap renders s with style, wrapped to the body's width less margin,
-// breaking only at spaces: an identifiant (jean-luc.dalembert@...) or a
-// name is never broken at its hyphen, nor cut.
-func (a *Activation) wrap(style lipgloss.Style, s string, margin int) string {
-	// wrapOne keeps French punctuation with its word; the lines show plain
-	// spaces, and the style pads them to the width (a notice's box).
-	w := min(max(a.c.Width-2, 20), 78) - margin
-	lines := wrapOne(strings.TrimSpace(s), w-style.GetHorizontalPadding())
-	return style.Width(w).Render(strings.ReplaceAll(lines, "\u00a0", " "))
-}

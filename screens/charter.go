@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // Charter asks a logged-in person to accept the charter in force before
@@ -143,11 +144,11 @@ func (ch *Charter) View() string {
 		if !errors.Is(ch.err, errCharterUnticked) {
 			text = c.ErrorText(ch.err)
 		}
-		status = "  " + st.Error.Render(fitLines("✗ "+text, w-2))
+		status = "  " + st.Error.Render(wrap.String("✗ "+text, w-2))
 	}
 	above := lipgloss.JoinVertical(lipgloss.Left, st.Title.Render(c.T("charter.title")),
-		st.Text.Render(fitLines(c.Tf("charter.intro", Clean(c.Store.CharterVersion())), w)))
-	below := lipgloss.JoinVertical(lipgloss.Left, ch.form.View(), status, st.Muted.Render(fitLines(c.T("charter.refuse"), w)))
+		st.Text.Render(wrap.String(c.Tf("charter.intro", Clean(c.Store.CharterVersion())), w)))
+	below := lipgloss.JoinVertical(lipgloss.Left, ch.form.View(), status, st.Muted.Render(wrap.String(c.T("charter.refuse"), w)))
 	// The text takes what the rest leaves: the card's borders and the line
 	// that says how much was read take 3.
 	ch.text.Height = max(c.BodyHeight()-lipgloss.Height(above)-lipgloss.Height(below)-3, 3)
@@ -162,7 +163,7 @@ func setCharterText(c *Common, vp *viewport.Model, w int) {
 	for i, l := range lines {
 		lines[i] = Clean(l) // each line cleaned: its line breaks are the text's own
 	}
-	vp.SetContent(c.Styles.Text.Width(w).Render(strings.Join(lines, "\n")))
+	vp.SetContent(c.Styles.Text.Render(wrap.Text(strings.Join(lines, "\n"), w)))
 }
 
 // scrollCharter moves through the charter's text for the reading keys;

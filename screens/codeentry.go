@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // CodeEntry is the "type the code you received" step, shared by every flow
@@ -334,7 +335,7 @@ func (e *CodeEntry) View() string {
 	// A sentence longer than the line wraps (a refusal often is at 80
 	// columns); one that fits is left as it is.
 	w := min(max(c.Width-2, 20), 78)
-	fit := func(s string) string { return fitLines(s, w) }
+	fit := func(s string) string { return wrap.Text(s, w) }
 	lines := []string{st.Text.Render(fit(c.Tf(e.intro, st.Strong.Render(Clean(e.ch.MaskedTarget)))))}
 	if !e.needNew && !e.anyIdent {
 		// Once the code can no longer work, until when it would have is noise.

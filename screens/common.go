@@ -28,6 +28,9 @@ type Common struct {
 	// IdleTimeout is how long without a key before the wipe (kiosk) or the
 	// end of the session: Aide tells the figure configured.
 	IdleTimeout time.Duration
+	// HelpdeskIdleTimeout is IdleTimeout while an agent with the helpdesk
+	// role is logged in (0: IdleTimeout).
+	HelpdeskIdleTimeout time.Duration
 	// Account is who is logged in, nil when nobody is.
 	Account *data.Account
 	// Log receives internal errors (never a password, code, token or full address).
@@ -42,6 +45,16 @@ type Common struct {
 // must not leave the countdown on while someone is typing).
 func IdleWarning(timeout time.Duration) time.Duration {
 	return min(30*time.Second, timeout/2)
+}
+
+// IdleFor is how long without a key before the wipe or the end of the
+// session, for whoever is logged in now: an agent of the helpdesk gets
+// HelpdeskIdleTimeout (still wiped when the session closes).
+func (c *Common) IdleFor() time.Duration {
+	if c.Account != nil && c.Account.Helpdesk && c.HelpdeskIdleTimeout > 0 {
+		return c.HelpdeskIdleTimeout
+	}
+	return c.IdleTimeout
 }
 
 // Origin is this session as the store sees it.

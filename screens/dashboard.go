@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // Dashboard is "Mon compte", after login: who is logged in, until when
@@ -489,7 +490,7 @@ func (d *Dashboard) View() string {
 	case d.busy.On():
 		body += "\n\n" + d.busy.View()
 	case !d.errSay.IsZero():
-		body += "\n\n" + st.Error.Render(wrapOne("✗ "+c.Said(d.errSay), c.Width-2))
+		body += "\n\n" + st.Error.Render(wrap.Text("✗ "+c.Said(d.errSay), c.Width-2))
 	}
 	return fitHeight(body, c.BodyHeight())
 }
@@ -533,7 +534,7 @@ func (d *Dashboard) overviewView() string {
 	}
 	lines = append(lines, d.menu.rowView(width))
 	if !d.notice.IsZero() {
-		lines = append(lines, "", st.Success.Render(wrapOne("✓ "+c.Said(d.notice), width)))
+		lines = append(lines, "", st.Success.Render(wrap.Text("✓ "+c.Said(d.notice), width)))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }

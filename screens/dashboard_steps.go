@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // The dashboard's steps: change the password, the mail de secours, the
@@ -194,7 +195,7 @@ func (r *dashRecoveryStep) view() string {
 	return lipgloss.JoinVertical(lipgloss.Left,
 		st.Title.Render(c.T("dash.recovery.title")),
 		st.Label.Render(c.T("dash.current")+" ")+st.Text.Render(data.MaskEmail(c.Account.RecoveryEmail)),
-		st.Muted.Render(wrapOne(c.T("dash.recovery.intro"), c.Width-2)),
+		st.Muted.Render(wrap.Text(c.T("dash.recovery.intro"), c.Width-2)),
 		"",
 		r.form.View())
 }

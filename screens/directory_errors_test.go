@@ -31,11 +31,11 @@ func TestDirectoryRefusalsInThePersonsWords(t *testing.T) {
 	}
 	for _, tc := range cases {
 		c.Lang = French
-		if got := c.ErrorText(tc.err); !strings.Contains(got, tc.fr) {
+		if got := asRead(c.ErrorText(tc.err)); !strings.Contains(got, tc.fr) {
 			t.Errorf("%v in French: %q", tc.err, got)
 		}
 		c.Lang = English
-		if got := c.ErrorText(tc.err); !strings.Contains(got, tc.en) {
+		if got := asRead(c.ErrorText(tc.err)); !strings.Contains(got, tc.en) {
 			t.Errorf("%v in English: %q", tc.err, got)
 		}
 		if Internal(tc.err) {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // passwordStep is the "choose your password" step that activation and the
@@ -103,29 +104,11 @@ func flowTitle(c *Common, title string, t *data.Ticket) string {
 		st.Muted.Render(c.Tf("flow.account", st.Strong.Render(Clean(t.Identifiant)))), "")
 }
 
-// hangingWrap wraps the lines of s that are wider than width, indenting
-// their continuation under the text (after "✓ "): a long rule, in either
-// language, must not run off an 80-column screen.
-func hangingWrap(style lipgloss.Style, s string, width int) string {
-	var out []string
-	for _, line := range strings.Split(s, "\n") {
-		if lipgloss.Width(line) <= width {
-			out = append(out, line)
-			continue
-		}
-		for i, part := range strings.Split(style.Width(width-2).Render(line), "\n") {
-			if i > 0 {
-				part = "  " + part
-			}
-			out = append(out, strings.TrimRight(part, " "))
-		}
-	}
-	return strings.Join(out, "\n")
-}
-
-// flowWrap wraps a sentence to the body's width (the frame pads by one
-// column each side), never wider than an 80-column body so lines stay readable.
-func flowWrap(c *Common, style lipgloss.Style, s string, margin int) string {
+// paragraph renders s with style, wrapped to the body's width (the frame
+// pads by one column each side) less margin, never wider than an 80-column
+// body so lines stay readable; the style pads its lines to that width (a
+// notice's box). A marked sentence (« ✗ … ») has its next lines under its text.
+func (c *Common) paragraph(style lipgloss.Style, s string, margin int) string {
 	w := min(max(c.Width-2, 20), 78) - margin
-	return style.Width(w).Render(strings.TrimSpace(s))
+	return style.Width(w).Render(wrap.Text(strings.TrimSpace(s), w-style.GetHorizontalPadding()))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // Form is the kit's form: inputs, toggles and actions, with focus that moves
@@ -573,7 +574,7 @@ func (in *Input) view(c *Common, focused bool) string {
 // underField fits a sentence under a field, after "  " and a marker of
 // indent cells: wrapped when too long, its next lines under its first.
 func underField(c *Common, text string, indent int) string {
-	return strings.ReplaceAll(fitLines(text, c.Width-2-indent), "\n", "\n"+strings.Repeat(" ", indent))
+	return strings.ReplaceAll(wrap.Text(text, c.Width-2-indent), "\n", "\n"+strings.Repeat(" ", indent))
 }
 
 // maskView draws a secret field: one bullet per character as the password

@@ -181,7 +181,7 @@ func (h *Help) View() string {
 // helpText is a topic's text with the rules' figures filled in, wrapped to width.
 func (c *Common) helpText(topic string, width int) string {
 	cfg := c.Store.Config()
-	idle := c.IdleTimeout
+	idle := c.IdleFor()
 	if idle <= 0 {
 		idle = defaultIdle
 	}

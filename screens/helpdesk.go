@@ -145,15 +145,24 @@ func (h *Helpdesk) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 	case tea.WindowSizeMsg:
 		// Pages read the size from Common when they draw.
-	case hdCardMsg:
-		// A card read again behind the page on top (an action refused):
-		// to the card, wherever it is.
+	case hdCardMsg, hdCardTickMsg:
+		// A card read again behind the page on top (an action refused), or
+		// its refresh tick: to the card, wherever it is; a card left (popped)
+		// gets nothing, and its ticks stop.
 		if h.ready {
+			id := 0
+			switch m := msg.(type) {
+			case hdCardMsg:
+				id = m.id
+			case hdCardTickMsg:
+				id = m.id
+			}
 			for _, p := range h.pages {
-				if card, ok := p.(*hdCard); ok && card.id == msg.id {
+				if card, ok := p.(*hdCard); ok && card.id == id {
 					return h, card.update(msg)
 				}
 			}
+			return h, nil
 		}
 	}
 	if !h.ready {

@@ -257,7 +257,7 @@ func (a *hdAudit) lines(height int) []string {
 	for _, e := range a.entries {
 		row := []string{h.shortDateTime(e.At), h.eventName(e.Event)}
 		if whole {
-			row = append(row, localPart(Clean(e.Identifiant)))
+			row = append(row, h.auditWho(e))
 		}
 		cells = append(cells, append(row, Clean(e.Client), h.outcomeCell(e)))
 	}
@@ -309,10 +309,11 @@ func (a *hdAudit) lines(height int) []string {
 }
 
 // auditColumns shares total columns between the audit table's columns:
-// the poste gives way first (down to 6: "kiosk…" or "ssh:2…" still say
-// which), then the identifiant (down to 12), then the outcome, which wraps
-// (down to its longest word); then the identifiant again, and last all of
-// them evenly. Column ident is -1 when the table has none.
+// the identifiant gives way first (down to 12; the chosen row shows it in
+// full below), then the poste (down to 6: "kiosk…" or "ssh:2…" still say
+// which), then the outcome, which wraps (down to its longest word); then
+// the identifiant again, and last all of them evenly. Column ident is -1
+// when the table has none.
 func auditColumns(cells [][]string, total, ident, client, outcome int) table {
 	t := table{w: naturalWidths(cells), gap: 2}
 	over := func() int {
@@ -336,8 +337,8 @@ func auditColumns(cells [][]string, total, ident, client, outcome int) table {
 			t.w[col] -= max(min(over(), t.w[col]-least), 0)
 		}
 	}
-	give(client, 6)
 	give(ident, 12)
+	give(client, 6)
 	give(outcome, max(word, 10))
 	give(ident, 8)
 	if over() > 0 {
@@ -361,4 +362,19 @@ func (a *hdAudit) noneText() string {
 		return c.Tf("helpdesk.audit.none.event", a.h.eventName(data.AuditEvents[a.event-1]), who, c.T("helpdesk.audit.every"))
 	}
 	return c.Tf("helpdesk.audit.none.person", who)
+}
+
+// auditWho is whom a line of the whole log is about: the identifiant's
+// local part or, for the IA lookup's lines (a number, no account), the
+// student number they name.
+func (h *Helpdesk) auditWho(e data.AuditEntry) string {
+	if e.Identifiant != "" {
+		return localPart(Clean(e.Identifiant))
+	}
+	for _, f := range strings.Fields(e.Detail) {
+		if len(f) == 8 && strings.Trim(f, "0123456789") == "" {
+			return h.c.Tf("helpdesk.audit.number", f)
+		}
+	}
+	return ""
 }

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -42,7 +43,15 @@ type hdCardMsg struct {
 	card   *data.PersonCard
 	notice string
 	err    error
+	quiet  bool // a re-read in the background: no spinner, the notice kept
 }
+
+// cardRefresh is how often an open card is read again: a lock set from
+// another terminal shows without a key (one card read, a few queries).
+const cardRefresh = 5 * time.Second
+
+// hdCardTickMsg asks the card id to read itself again.
+type hdCardTickMsg struct{ id int }
 
 func newHDCard(h *Helpdesk, personID int64) *hdCard {
 	p := &hdCard{h: h, id: h.c.NewID(), personID: personID}
@@ -60,9 +69,42 @@ func (p *hdCard) load(notice string) tea.Cmd {
 	})
 }
 
+// reread reads the card again in the background: keys still work, what is
+// shown stays until the answer comes.
+func (p *hdCard) reread() tea.Cmd {
+	store, agent, origin, id, person := p.h.c.Store, p.h.c.Account, p.h.c.Origin(), p.id, p.personID
+	return func() tea.Msg {
+		card, err := store.HelpdeskCard(context.Background(), agent, person, origin)
+		return hdCardMsg{id: id, card: card, err: err, quiet: true}
+	}
+}
+
+// tick schedules the next background re-read.
+func (p *hdCard) tick() tea.Cmd {
+	if p.h.c.Tick == nil {
+		return nil
+	}
+	id := p.id
+	return p.h.c.Tick(cardRefresh, func(time.Time) tea.Msg { return hdCardTickMsg{id: id} })
+}
+
 func (p *hdCard) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case hdCardTickMsg:
+		// Read again only when the agent sees the card (not under a
+		// confirmation, whose facts must not move); the ticks go on.
+		if p.card != nil && p.h.top() == hdPage(p) && !p.h.busy.On() {
+			return tea.Batch(p.reread(), p.tick())
+		}
+		return p.tick()
 	case hdCardMsg:
+		if msg.quiet {
+			if msg.id == p.id && msg.err == nil && msg.card != nil && p.card != nil {
+				p.card = msg.card
+				p.buildActionsKeepingFocus()
+			}
+			return nil
+		}
 		if !p.h.answered(p.id, msg.id, msg.err, &p.errText) {
 			return nil
 		}
@@ -71,6 +113,7 @@ func (p *hdCard) update(msg tea.Msg) tea.Cmd {
 		p.buildActions()
 		if first {
 			p.walk.start()
+			return p.tick()
 		}
 		return nil
 	case hdAuditMsg:
@@ -79,6 +122,23 @@ func (p *hdCard) update(msg tea.Msg) tea.Cmd {
 		return p.key(msg)
 	}
 	return nil
+}
+
+// buildActionsKeepingFocus rebuilds the actions after a re-read, the
+// focus staying on the same action when it is still offered.
+func (p *hdCard) buildActionsKeepingFocus() {
+	focused := ""
+	if p.actions != nil {
+		if a, ok := p.actions.Focused().(*Action); ok {
+			focused = a.ID
+		}
+	}
+	p.buildActions()
+	for _, it := range p.actions.items {
+		if a, ok := it.(*Action); ok && a.ID == focused {
+			p.actions.FocusItem(a)
+		}
+	}
 }
 
 // buildActions offers the actions that apply to this account now.
@@ -115,6 +175,11 @@ func (p *hdCard) key(k tea.KeyMsg) tea.Cmd {
 		return p.setTab((p.tab + step) % tabCount)
 	case "1", "2", "3", "4":
 		return p.setTab(int(k.String()[0] - '1'))
+	case "r":
+		if p.tab != tabJournal { // the journal's filters take letters
+			p.notice, p.errText = "", ""
+			return p.load("")
+		}
 	}
 	switch p.tab {
 	case tabCard:
@@ -138,13 +203,15 @@ func (p *hdCard) key(k tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
+// setTab shows tab t with the card read again, so that a tab never shows
+// facts older than the agent's last move.
 func (p *hdCard) setTab(t int) tea.Cmd {
 	p.tab = t
 	p.notice, p.errText = "", ""
 	if t == tabJournal && p.journal.entries == nil {
-		return p.journal.reload()
+		return tea.Batch(p.reread(), p.journal.reload())
 	}
-	return nil
+	return p.reread()
 }
 
 // act opens the confirmation of an action.
@@ -305,7 +372,7 @@ func (p *hdCard) cardLines() []string {
 			c.FormatDate(card.RightsEnd)), st.Error.Render})...)
 	}
 	regs := card.Current()
-	if len(regs) == 0 {
+	if len(regs) == 0 && card.Person.Category != data.Staff { // staff have no registration
 		lines = append(lines, field("helpdesk.card.registrations", span{c.Tf("helpdesk.card.noregistration",
 			card.CurrentYear, card.CurrentYear+1), st.Muted.Render})...)
 	}
@@ -382,7 +449,7 @@ func (p *hdCard) locks() []span {
 	case l.Disabled:
 		parts = append(parts, span{c.T("helpdesk.lock.login.closed"), st.Error.Render})
 	case l.Locked(card.Now):
-		parts = append(parts, span{h.fill("helpdesk.lock.login.locked", data.DeadlineMinute(l.Until), l.Level, ""), st.Error.Render})
+		parts = append(parts, span{h.fill(lockKey("helpdesk.lock.login.locked", l.Level), data.DeadlineMinute(l.Until), l.Level, ""), st.Error.Render})
 	case l.Failures > 0:
 		parts = append(parts, span{h.fill("helpdesk.lock.login.failures", l.Until, l.Failures, ""), st.Warning.Render})
 	default:
@@ -417,4 +484,14 @@ func (s *scroller) key(k string, height int) {
 func (s *scroller) view(height int) []string {
 	s.off = min(s.off, max(len(s.lines)-height, 0))
 	return s.lines[s.off:min(s.off+height, len(s.lines))]
+}
+
+// lockKey is the words of a lock: with its number (« verrouillage n° 2 »)
+// only when the store counted one; a lock set from elsewhere without a
+// count never shows « n° 0 ».
+func lockKey(k string, level int) string {
+	if level <= 0 {
+		return k + ".nocount"
+	}
+	return k
 }

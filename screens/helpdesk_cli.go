@@ -1,6 +1,15 @@
 package screens
 
-import "entkiosk/data"
+import (
+	"strings"
+
+	"entkiosk/data"
+)
+
+// forCLI is a catalogue text for the command line: its no-break spaces
+// (French typography on screens and in mails) are plain spaces there, so
+// that operators' scripts and greps read « audit : » as they type it.
+func forCLI(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
 
 // The command line (main.go) speaks through the catalogue too: its
 // messages, and the audit log in the console's words (entkiosk audit).
@@ -10,9 +19,9 @@ import "entkiosk/data"
 func Text(lang Lang, key string, args ...any) string {
 	c := &Common{Lang: lang}
 	if len(args) == 0 {
-		return c.T(key)
+		return forCLI(c.T(key))
 	}
-	return c.Tf(key, args...)
+	return forCLI(c.Tf(key, args...))
 }
 
 // AuditWords says audit lines as the helpdesk console does (helpdesk_words.go),
@@ -25,7 +34,7 @@ func NewAuditWords(store *data.Store, lang Lang) AuditWords {
 }
 
 // Event is the event's name ("Échec de connexion").
-func (w AuditWords) Event(e data.Event) string { return w.h.eventName(e) }
+func (w AuditWords) Event(e data.Event) string { return forCLI(w.h.eventName(e)) }
 
 // Outcome is the line's outcome in words ("refusé (délai entre deux
 // codes)", "ok"); empty when the line has none.
@@ -33,7 +42,7 @@ func (w AuditWords) Outcome(e data.AuditEntry) string {
 	if e.Outcome == "" {
 		return ""
 	}
-	return w.h.outcomeCell(e)
+	return forCLI(w.h.outcomeCell(e))
 }
 
 // Detail is the line's detail in words ("renvoi du code d'activation"),
@@ -42,15 +51,15 @@ func (w AuditWords) Detail(e data.AuditEntry) string {
 	if e.Detail == "" {
 		return ""
 	}
-	return w.h.detail(e)
+	return forCLI(w.h.detail(e))
 }
 
 // By says who acted ("par ines.moreau").
-func (w AuditWords) By(actor string) string { return w.h.c.Tf("helpdesk.tl.by", Clean(actor)) }
+func (w AuditWords) By(actor string) string { return forCLI(w.h.c.Tf("helpdesk.tl.by", Clean(actor))) }
 
 // TextN is Text for a count (key.one, key.other), n the first argument:
 // French counts 0 and 1 as singular, English only 1 (as Common.Nf).
 func TextN(lang Lang, key string, n int, args ...any) string {
 	c := &Common{Lang: lang}
-	return c.Nf(key, n, args...)
+	return forCLI(c.Nf(key, n, args...))
 }

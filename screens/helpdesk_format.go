@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // Small pieces the console's pages share: lines that wrap instead of being
@@ -23,13 +24,13 @@ type span struct {
 	style func(...string) string
 }
 
-// flow lays spans out in lines of at most w columns, breaking at spaces
-// only (never before a French colon, nor before a " · "). Every word carries its span's style,
-// so that each line stands alone on the screen.
+// flow lays spans out in lines of at most w columns (see package wrap:
+// never before a French colon, nor before a " · "). Every word carries its
+// span's style, so that each line stands alone on the screen.
 func flow(w int, spans ...span) []string {
 	words := []string{""}
 	for _, sp := range spans {
-		for i, piece := range strings.Split(keepDots.Replace(frenchSpaces.Replace(sp.text)), " ") {
+		for i, piece := range strings.Split(wrap.French(sp.text), " ") {
 			if i > 0 {
 				words = append(words, "")
 			}
@@ -39,19 +40,8 @@ func flow(w int, spans ...span) []string {
 			words[len(words)-1] += piece
 		}
 	}
-	lines := wrapWords(strings.Join(words, " "), max(w, 10))
-	for i, l := range lines {
-		lines[i] = strings.ReplaceAll(l, "\u00a0", " ")
-	}
-	return lines
+	return wrap.Lines(strings.Join(words, " "), max(w, 10))
 }
-
-// keepDots keeps a " · " separator with the words before it: a line never
-// starts with "·".
-var keepDots = strings.NewReplacer(" · ", "\u00a0· ")
-
-// wrap breaks s into lines of at most w columns (see flow).
-func wrap(s string, w int) string { return strings.Join(flow(w, span{text: s}), "\n") }
 
 // hang puts lead before the first line and indents the others under it:
 // a label and its value, a marker and its text.
@@ -147,7 +137,7 @@ func (t table) row(cells ...string) []string {
 	var wrapped [][]string
 	height := 1
 	for i, c := range cells {
-		lines := wrapWords(c, max(t.w[i], 1))
+		lines := wrap.Lines(c, max(t.w[i], 1))
 		wrapped = append(wrapped, lines)
 		height = max(height, len(lines))
 	}
@@ -191,7 +181,7 @@ func (t table) lineWrapLast(cells ...string) []string {
 	if last < 0 {
 		return []string{""}
 	}
-	parts := wrapWords(cells[last], max(t.w[last], 1))
+	parts := wrap.Lines(cells[last], max(t.w[last], 1))
 	out := []string{t.line(append(append([]string(nil), cells[:last]...), parts[0])...)}
 	indent := strings.Repeat(" ", t.gap*last)
 	for _, w := range t.w[:last] {

@@ -175,7 +175,9 @@ func (p *hdSearch) table() []string {
 		for j, l := range w.row(cells[i+1]...) {
 			switch {
 			case i == p.sel && j == 0:
-				row = append(row, st.LinkOn.Render("› "+l))
+				// « › » is the focus (the field, the audit log's link): the
+				// row Entrée opens has its own mark, so one « › » shows.
+				row = append(row, st.LinkOn.Render("▸ "+l))
 			case i == p.sel:
 				row = append(row, st.LinkOn.Render("  "+l))
 			default:

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // hdWalk is the guided walk-through of a card: the case the person tells
@@ -121,7 +122,7 @@ func (w *hdWalk) lines(height int) []string {
 	wt := w.current()
 	checks := w.checkLines(wt)
 	next := []string{""}
-	for i, l := range strings.Split(wrap(h.nextText(wt), width-2), "\n") {
+	for i, l := range wrap.Lines(h.nextText(wt), width-2) {
 		prefix := "  "
 		if i == 0 {
 			prefix = "→ "
@@ -146,6 +147,14 @@ func (w *hdWalk) lines(height int) []string {
 	return append(append(head, w.scroll.view(w.room)...), next...)
 }
 
+// stepKey is a check's step name: a member of staff has no IA, an account.
+func stepKey(ch data.Check) string {
+	if ch.Step == "ia" && ch.Fact == "staff" {
+		return "helpdesk.step.ia.staff"
+	}
+	return "helpdesk.step." + ch.Step
+}
+
 // checkLines draws the checks: a marker (✓ fine, ✗ the problem, · a fact),
 // the step, and what the store says, wrapped under it.
 func (w *hdWalk) checkLines(wt data.Walkthrough) []string {
@@ -153,7 +162,7 @@ func (w *hdWalk) checkLines(wt data.Walkthrough) []string {
 	c, st := h.c, h.c.Styles
 	var steps []string
 	for _, ch := range wt.Checks {
-		steps = append(steps, c.T("helpdesk.step."+ch.Step))
+		steps = append(steps, c.T(stepKey(ch)))
 	}
 	lw := labelColumn(steps...)
 	var lines []string
@@ -178,6 +187,9 @@ func (h *Helpdesk) checkText(ch data.Check) string {
 		text = h.outcome(data.EventLoginError, text)
 	}
 	k := "helpdesk.walk." + ch.Step + "." + ch.Fact
+	if ch.Step == "login_lock" && ch.Fact == "locked" {
+		k = lockKey(k, ch.Count)
+	}
 	if ch.Step == "code" && ch.Fact == "none" && ch.Purpose == "" {
 		k += ".any" // no code of any of the case's purposes
 	}

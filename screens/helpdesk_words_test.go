@@ -79,7 +79,7 @@ func TestHelpdeskOutcomesInWords(t *testing.T) {
 			"refused (directory: password used before)"},
 		{data.EventLogin, "something new", "something new", "something new"}, // unknown: as written
 	} {
-		if got := fr.outcome(tc.event, tc.outcome); got != tc.want {
+		if got := asRead(fr.outcome(tc.event, tc.outcome)); got != tc.want {
 			t.Errorf("fr %s %q: %q, want %q", tc.event, tc.outcome, got, tc.want)
 		}
 		if got := en.outcome(tc.event, tc.outcome); got != tc.also {
@@ -140,11 +140,11 @@ func TestHelpdeskDetailsInWords(t *testing.T) {
 		{data.EventHelpdeskAction, "unlock IA lookup", "déverrouillé : consultation IA", "unlocked: IA lookup"},
 		{data.EventHelpdeskAction, "unlock: nothing was locked", "rien n'était verrouillé", "nothing was locked"},
 		{data.EventHelpdeskAction, "recovery mail corrected (student number and birth date checked): " + old,
-			"mail de secours corrigé (n° étudiant et date de naissance vérifiés) : " + old,
-			"recovery address corrected (student number and birth date checked): " + old},
+			"mail de secours corrigé, n° étudiant et date de naissance vérifiés : " + old,
+			"recovery address corrected, student number and birth date checked: " + old},
 		{data.EventHelpdeskAction, "recovery mail corrected (birth date checked): " + old,
-			"mail de secours corrigé (date de naissance vérifiée) : " + old,
-			"recovery address corrected (birth date checked): " + old},
+			"mail de secours corrigé, date de naissance vérifiée : " + old,
+			"recovery address corrected, birth date checked: " + old},
 		{data.EventHelpdeskAction, "open console", "ouverture de la console", "opening the console"},
 		{data.EventHelpdeskAction, "view card", "consultation de la fiche", "viewing the card"},
 		{data.EventHelpdeskAction, "send activation code", "renvoi du code d'activation", "resending the activation code"},
@@ -215,9 +215,9 @@ func TestHelpdeskCounts(t *testing.T) {
 		{fr, "helpdesk.lock.login.failures", 3, "connexion libre, 3 échecs récents"},
 		{en, "helpdesk.lock.login.failures", 1, "login open, 1 recent failure"},
 		{en, "helpdesk.lock.login.failures", 2, "login open, 2 recent failures"},
-		{fr, "helpdesk.walk.login_lock.failures", 4, "4 échecs en 15 min (verrouillage à 5)"},
+		{fr, "helpdesk.walk.login_lock.failures", 4, "4 échecs en 15\u00a0min (verrouillage à 5)"},
 		{en, "helpdesk.walk.mail.failed", 1, "not delivered to {to} after 1 attempt: x"},
-		{fr, "helpdesk.walk.mail.retrying", 2, "pas encore parti vers {to} : 2 essais sans succès (x), il sera réessayé"},
+		{fr, "helpdesk.walk.mail.retrying", 2, "pas encore parti vers {to}\u00a0: 2 essais sans succès (x), il sera réessayé"},
 	} {
 		if got := tc.h.fill(tc.k, at, tc.n, "x"); got != tc.want {
 			t.Errorf("%s %d: %q, want %q", tc.k, tc.n, got, tc.want)
@@ -251,7 +251,7 @@ func TestHelpdeskNoCodeInWords(t *testing.T) {
 	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
 	ended := data.AuditEntry{Event: data.EventSendCode, Outcome: "rights ended",
 		Detail: "reset, no code: rights ended 2025-12-31"}
-	if got := fr.auditText(ended); got != "Code demandé (mot de passe oublié : droits terminés le 31/12/2025 : aucun code envoyé)" {
+	if got := asRead(fr.auditText(ended)); got != "Code demandé (mot de passe oublié : droits terminés le 31/12/2025 : aucun code envoyé)" {
 		t.Errorf("fr: %q", got)
 	}
 	if got := en.auditText(ended); got != "Code asked for (forgotten password: rights ended on 31/12/2025: no code sent)" {
@@ -259,7 +259,7 @@ func TestHelpdeskNoCodeInWords(t *testing.T) {
 	}
 	active := data.AuditEntry{Event: data.EventSendCode, Outcome: "already active",
 		Detail: "activation, no code: account active, notice to hu•••••e@ex•••••e.org"}
-	if got := fr.auditText(active); got != "Code demandé (1ère connexion : compte déjà actif : aucun code envoyé ; "+
+	if got := asRead(fr.auditText(active)); got != "Code demandé (1ère connexion : compte déjà actif : aucun code envoyé ; "+
 		"mail d'information à hu•••••e@ex•••••e.org)" {
 		t.Errorf("fr: %q", got)
 	}

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // Home is the first screen: log in, or go to the other services. It is
@@ -173,7 +174,7 @@ func (h *Home) View() string {
 	c, st, f := h.c, h.c.Styles, h.form
 	lines := []string{st.Title.Render(c.T("home.title"))}
 	if h.notice != "" {
-		lines = append(lines, st.LinkOn.Render(fitLines("ℹ "+h.c.T(h.notice), min(max(h.c.Width-2, 20), 78))), "")
+		lines = append(lines, st.LinkOn.Render(wrap.Text("ℹ "+h.c.T(h.notice), min(max(h.c.Width-2, 20), 78))), "")
 	}
 	lines = append(lines, f.ItemView(h.identifiant), f.ItemView(h.password), "", f.ItemView(h.button))
 	// The outcome of the button, right under it.
@@ -190,7 +191,7 @@ func (h *Home) View() string {
 			// The same under every refusal, whatever its cause: a locked
 			// account gets the very answer of a wrong password (no lock
 			// oracle), so the hint names both ways out, never a count.
-			hint := wrapOne(c.Tf("home.refused.hint", data.LoginFailuresBeforeLock), min(c.Width, 80)-6)
+			hint := wrap.Text(c.Tf("home.refused.hint", data.LoginFailuresBeforeLock), min(c.Width, 80)-6)
 			for _, l := range strings.Split(hint, "\n") {
 				lines = append(lines, "    "+st.Muted.Render(l))
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // Lookup is "Consulter mon inscription (IA)": student number and birth date
@@ -218,12 +219,12 @@ func (l *Lookup) View() string {
 		view, _ := l.resultView()
 		return view
 	}
-	parts = append(parts, st.Muted.Render(wrapOne(l.c.T("lookup.intro"), l.c.Width-2)), "", l.form.View())
+	parts = append(parts, st.Muted.Render(wrap.Text(l.c.T("lookup.intro"), l.c.Width-2)), "", l.form.View())
 	switch {
 	case l.busy.On():
 		parts = append(parts, "", l.busy.View())
 	case l.err != nil:
-		parts = append(parts, "", st.Error.Render(wrapOne("✗ "+l.c.ErrorText(l.err), l.c.Width-2)))
+		parts = append(parts, "", st.Error.Render(wrap.Text("✗ "+l.c.ErrorText(l.err), l.c.Width-2)))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }
@@ -252,7 +253,7 @@ func (l *Lookup) resultBody() string {
 	if len(regs) > 0 {
 		lines = append(lines, st.Text.Render(c.Nf("lookup.current", len(regs))))
 	} else {
-		lines = append(lines, st.Warning.Render(wrapOne(c.Tf("lookup.none", yearLabel(r.CurrentYear)), width)))
+		lines = append(lines, st.Warning.Render(wrap.Text(c.Tf("lookup.none", yearLabel(r.CurrentYear)), width)))
 		if len(r.Registrations) > 0 {
 			latest := r.Registrations[0].Annee
 			for _, reg := range r.Registrations {
@@ -269,6 +270,9 @@ func (l *Lookup) resultBody() string {
 			lines = append(lines, "")
 		}
 		lines = append(lines, c.registrationTable(regs[i:min(i+n, len(regs))], width))
+	}
+	if somethingWrong(r, regs) {
+		lines = append(lines, "", st.Warning.Render(wrap.Text(c.T("lookup.wrong"), width)))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
@@ -328,13 +332,13 @@ func (c *Common) registrationTable(regs []data.Registration, width int) string {
 	}
 	var rows []string
 	for i, k := range tableLabels {
-		cols := []string{st.Label.Width(labelWidth).Render(c.T(k))}
+		cols := []string{st.Label.Width(labelWidth).Render(wrap.Text(c.T(k), labelWidth))}
 		for _, r := range regs {
 			style := st.Text
 			if i == 0 {
 				style = st.TableHead
 			}
-			text := strings.Join(wrapWords(cell(r, i), colWidth), "\n")
+			text := strings.Join(wrap.Lines(cell(r, i), colWidth), "\n")
 			cols = append(cols, style.Width(colWidth+2).Render(text))
 		}
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, cols...))
@@ -367,4 +371,18 @@ func (c *Common) statusWord(prefix, code string) string {
 		return c.T(prefix + code)
 	}
 	return Clean(code)
+}
+
+// somethingWrong: no registration this year, or one cancelled or not paid.
+// The result then says, as the university's page does, whom to contact.
+func somethingWrong(r *data.Lookup, shown []data.Registration) bool {
+	if len(r.Current()) == 0 {
+		return true
+	}
+	for _, reg := range shown {
+		if !reg.Valid() || reg.Paiement != "paye" {
+			return true
+		}
+	}
+	return false
 }

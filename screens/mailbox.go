@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // Mailbox is the demo mailbox (F4, only with --demo): on a demo kiosk the
@@ -164,9 +165,9 @@ func (m *Mailbox) build() {
 	body := m.c.mailBody(mail.Body, width)
 	switch {
 	case mail.Status == data.MailCancelled && mail.CancelWhy == data.CancelUsed:
-		body = m.c.Styles.Muted.Render(wrapOne(m.c.T("mailbox.used"), width)) + "\n\n" + body
+		body = m.c.Styles.Muted.Render(wrap.Text(m.c.T("mailbox.used"), width)) + "\n\n" + body
 	case mail.Status == data.MailCancelled: // its code no longer works: say so above it
-		body = m.c.Styles.Warning.Render(wrapOne(m.c.T("mailbox.cancelled"), width)) + "\n\n" + body
+		body = m.c.Styles.Warning.Render(wrap.Text(m.c.T("mailbox.cancelled"), width)) + "\n\n" + body
 	}
 	// Another mail starts at its top; the same one, redrawn for a new
 	// width or language, stays where the reader was.
@@ -190,7 +191,7 @@ func (c *Common) mailBody(body string, width int) string {
 			out = append(out, c.Styles.Code.Render("▶ "+strings.TrimSpace(line)))
 			continue
 		}
-		out = append(out, wrapIndented(line, width)...)
+		out = append(out, wrap.Text(line, width))
 	}
 	return strings.Join(out, "\n")
 }
@@ -206,7 +207,7 @@ func (m *Mailbox) View() string {
 	case !m.loaded:
 		return lipgloss.JoinVertical(lipgloss.Left, append(parts, st.Muted.Render(c.T("app.busy")))...)
 	case len(m.mails) == 0:
-		return lipgloss.JoinVertical(lipgloss.Left, append(parts, wrapOne(c.T("mailbox.empty"), width))...)
+		return lipgloss.JoinVertical(lipgloss.Left, append(parts, wrap.Text(c.T("mailbox.empty"), width))...)
 	}
 	// The list scrolls to keep the selected mail in sight.
 	first := max(0, min(m.selected-m.rows()/2, len(m.mails)-m.rows()))

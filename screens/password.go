@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"entkiosk/data"
+	"entkiosk/data/wrap"
 )
 
 // PasswordPicker is the "choose a password" part of a form: the new
@@ -69,7 +70,7 @@ func (p *PasswordPicker) Value() string { return p.New.Value() }
 // column of their boxes, a long rule wrapped under its text.
 func (p *PasswordPicker) ChecklistView() string {
 	c := p.c
-	return c.Styles.Renderer.NewStyle().PaddingLeft(2).Render(hangingWrap(c.Styles.Text, p.Checklist(),
+	return c.Styles.Renderer.NewStyle().PaddingLeft(2).Render(wrap.Text(p.Checklist(),
 		min(max(c.Width-2, 20), 78)-2))
 }
 
@@ -102,7 +103,7 @@ func (p *PasswordPicker) Checklist() string {
 	if f := r.Result(data.RuleForbidden); f.OK {
 		lines = append(lines, line(!empty, c.T("password.rule.forbidden")))
 	} else {
-		lines = append(lines, line(false, c.Tf("password.rule.forbidden.found", string(f.Char), f.Position)))
+		lines = append(lines, line(false, c.forbiddenFound(f.Found)))
 	}
 	lines = append(lines,
 		line(!empty && r.Result(data.RuleDictionary).OK, c.T("password.rule.dictionary")),
@@ -125,6 +126,9 @@ func (p *PasswordPicker) meter() string {
 	if !p.result.Recommended && filled > 3 {
 		filled = 3 // strong needs the 12 recommended characters
 	}
+	if !p.result.OK() && filled > 3 {
+		filled = 3 // never « excellente » while a rule fails
+	}
 	bar := st.Meter.Render(strings.Repeat("█", filled*2)) + st.MeterOff.Render(strings.Repeat("░", 10-filled*2))
 	word := c.T(fmt.Sprintf("password.strength.%d", max(filled-1, 0)))
 	if score < 0 {
@@ -135,4 +139,17 @@ func (p *PasswordPicker) meter() string {
 		advice = ""
 	}
 	return st.Muted.Render(c.T("password.strength")+" ") + bar + " " + st.Strong.Render(word) + " " + st.Muted.Render(advice)
+}
+
+// forbiddenFound names every forbidden character of a password with its
+// position: one, or a list (« < » (position 4), « $ » (position 6)…).
+func (c *Common) forbiddenFound(found []data.ForbiddenChar) string {
+	if len(found) == 1 {
+		return c.Tf("password.rule.forbidden.found", string(found[0].Char), found[0].Position)
+	}
+	items := make([]string, len(found))
+	for i, f := range found {
+		items[i] = c.Tf("password.rule.forbidden.item", string(f.Char), f.Position)
+	}
+	return c.Tf("password.rule.forbidden.several", strings.Join(items, ", "))
 }

@@ -105,6 +105,6 @@ func (r *Recovery) viewCheck() string {
 	}
 	return lipgloss.JoinVertical(lipgloss.Left,
 		st.Strong.Render(c.T("recovery.check."+ch.key+".title")), "",
-		flowWrap(c, st.Text, c.Tf("recovery.check."+ch.key+".text", args...), 0), "",
+		c.paragraph(st.Text, c.Tf("recovery.check."+ch.key+".text", args...), 0), "",
 		r.checkForm.View())
 }

@@ -32,15 +32,15 @@ func (r *Recovery) View() string {
 	}
 	parts := []string{flowTitle(c, r.title(), link)}
 	if r.notice != "" {
-		parts = append(parts, st.Notice.Render(flowWrap(c, st.Text, c.T(r.notice), 4)), "")
+		parts = append(parts, st.Notice.Render(c.paragraph(st.Text, c.T(r.notice), 4)), "")
 	}
 	switch r.step {
 	case recMenu:
 		parts = append(parts, st.Text.Render(c.T("recovery.menu.intro")), "", r.menu.View())
 	case recForgot:
-		parts = append(parts, flowWrap(c, st.Text, c.T("recovery.forgot.intro"), 0), "", r.forgotForm.View())
+		parts = append(parts, c.paragraph(st.Text, c.T("recovery.forgot.intro"), 0), "", r.forgotForm.View())
 	case recCode:
-		parts = append(parts, r.entry.View(), "", flowWrap(c, st.Muted, c.T("recovery.code.nothing"), 0))
+		parts = append(parts, r.entry.View(), "", c.paragraph(st.Muted, c.T("recovery.code.nothing"), 0))
 	case recPassword:
 		parts = append(parts, r.pw.view())
 	case recDone:
@@ -59,7 +59,7 @@ func (r *Recovery) View() string {
 	case r.busy.On():
 		parts = append(append(parts, gap...), r.busy.View())
 	case r.err != nil:
-		parts = append(append(parts, gap...), flowWrap(c, st.Error, "✗ "+c.ErrorText(r.err), 0))
+		parts = append(append(parts, gap...), c.paragraph(st.Error, "✗ "+c.ErrorText(r.err), 0))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }
@@ -85,8 +85,8 @@ func (r *Recovery) viewDone() string {
 	c, st := r.c, r.c.Styles
 	return lipgloss.JoinVertical(lipgloss.Left,
 		st.Success.Render("✓ "+c.T("recovery.done.ok")), "",
-		flowWrap(c, st.Text, c.T("recovery.done.notice"), 0), "",
-		flowWrap(c, st.Text, c.Tf("recovery.done.how", st.Strong.Render(Clean(r.account.Identifiant)),
+		c.paragraph(st.Text, c.T("recovery.done.notice"), 0), "",
+		c.paragraph(st.Text, c.Tf("recovery.done.how", st.Strong.Render(Clean(r.account.Identifiant)),
 			Clean(r.account.LocalPart)), 0), "",
 		r.doneForm.View())
 }

@@ -1,5 +1,7 @@
 package screens
 
+import "entkiosk/data/wrap"
+
 // Lang is a language of the interface.
 type Lang string
 
@@ -10,6 +12,15 @@ const (
 
 // catalogues: one per language (text_fr.go, text_en.go), same keys.
 var catalogues = map[Lang]map[string]string{French: textFR, English: textEN}
+
+// The French texts take no-break spaces before « : ; ? ! » and inside « »
+// (French typography): no line, wrapped by us, by huh or by the terminal,
+// breaks there. Done once, here, so that a text added later gets them too.
+func init() {
+	for k, v := range textFR {
+		textFR[k] = wrap.French(v)
+	}
+}
 
 // T is the text for key in the session's language. A missing key shows as
 // ⟦key⟧ (a test makes sure none is missing).

@@ -359,7 +359,7 @@ func TestCodeEntryHourlyLimit(t *testing.T) {
 		t.Fatalf("resend refresh timers: %+v", st)
 	}
 	limit := &data.RateLimitError{What: "mail", Until: tm.clock.Now().Add(58 * time.Minute)}
-	if got, want := tm.c.ErrorText(limit), "3 codes par heure au plus : prochain envoi possible à 11:00."; got != want {
+	if got, want := asRead(tm.c.ErrorText(limit)), "3 codes par heure au plus : prochain envoi possible à 11:00."; got != want {
 		t.Fatalf("hourly limit: %q, want %q", got, want)
 	}
 	cooldown := &data.RateLimitError{What: "mail", Until: tm.clock.Now().Add(data.ResendCooldown)}

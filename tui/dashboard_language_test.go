@@ -88,7 +88,7 @@ func (tm *testModel) revokeInes() {
 // shows the role.
 func (tm *testModel) requireNoConsole() {
 	tm.t.Helper()
-	tm.requireTextNB("Mon compte", "Personnel · compte actif")
+	tm.requireTextNB("Mon compte", "Statut : personnel · compte actif")
 	tm.requireNoSecret("Console assistance", "· assistance")
 }
 
@@ -97,7 +97,7 @@ func (tm *testModel) requireNoConsole() {
 func TestDashboardRevokedRoleRefusesConsole(t *testing.T) {
 	tm := newTestModel(t)
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
-	tm.requireTextNB("Personnel · assistance", "Console assistance")
+	tm.requireTextNB("Statut : personnel · assistance", "Console assistance")
 	tm.revokeInes()
 	tm.dashAction("Console assistance")
 	if _, ok := tm.Screen().(*screens.Dashboard); !ok {

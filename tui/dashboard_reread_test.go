@@ -89,7 +89,7 @@ func (tm *testModel) grantInes() {
 // the role.
 func (tm *testModel) requireConsole() {
 	tm.t.Helper()
-	tm.requireTextNB("Mon compte", "Personnel · assistance · compte actif", "Console assistance")
+	tm.requireTextNB("Mon compte", "Statut : personnel · assistance · compte actif", "Console assistance")
 }
 
 // Revoked while the dashboard is open: back on the menu from one of its

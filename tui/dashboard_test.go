@@ -56,7 +56,7 @@ func (tm *testModel) bullets(label string) int {
 func TestDashboardOverview(t *testing.T) {
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
-	tm.requireTextNB("Mon compte", "Hugo Lefèvre", "Étudiant(e)", "compte actif",
+	tm.requireTextNB("Mon compte", "Hugo Lefèvre", "Statut : étudiant", "compte actif",
 		"Identifiant      hugo.lefevre@etu.umontpellier.fr",
 		"Ressources accessibles jusqu'au 31/12/2027",
 		"Mail de secours  hu•••••e@ex•••••e.org", "Redirection      aucune",
@@ -75,7 +75,7 @@ func TestDashboardOverview(t *testing.T) {
 func TestDashboardHelpdeskEntry(t *testing.T) {
 	tm := newTestModel(t)
 	tm.pagesLogin("ines.moreau", "Helpdesk-Demo-2026")
-	tm.requireTextNB("Inès Moreau", "Personnel", "assistance", "ines.moreau@umontpellier.fr",
+	tm.requireTextNB("Inès Moreau", "Statut : personnel", "assistance", "ines.moreau@umontpellier.fr",
 		"Ressources accessibles jusqu'au 31/08/2029", "Console assistance")
 	tm.requireWidth(80)
 	tm.dashAction("Console assistance")

@@ -185,11 +185,11 @@ func (k *kioskTerm) stop() {
 	}
 }
 
-// screen is what the terminal shows now.
+// screen is what the terminal shows now, a no-break space read as a space.
 func (k *kioskTerm) screen() string {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	return k.emu.String()
+	return asRead(k.emu.String())
 }
 
 // output is every byte the program wrote so far.

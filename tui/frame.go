@@ -103,7 +103,9 @@ func (m *Model) frame() string {
 	body := strings.Split(m.screen.View(), "\n")
 	for i := range bodyHeight {
 		if i < len(body) {
-			lines = append(lines, " "+body[i])
+			// Below 80 columns a screen laid out for 80 is clipped here, as
+			// documented, rather than wrapped by the terminal over the next line.
+			lines = append(lines, " "+ansi.Truncate(body[i], width-1, ""))
 		} else {
 			lines = append(lines, "")
 		}
@@ -176,12 +178,11 @@ func (m *Model) helpLine(width int) string {
 	var dropped []string
 	for lipgloss.Width(view(kept)) > width {
 		switch {
-		case len(kept) > 0:
+		case len(kept) > 0 && !onlyWayOut(kept):
 			var name string
 			kept, name = dropLeastUseful(kept)
 			dropped = append(dropped, name)
-		case len(screenKeys) > 1:
-			screenKeys = screenKeys[:len(screenKeys)-1]
+		case len(screenKeys) > 1 && dropScreenKey(&screenKeys):
 		default:
 			h.Width = width // a single key too wide: bubbles cuts it
 			return view(nil)
@@ -211,9 +212,9 @@ func (m *Model) bindings() (screenKeys, global []key.Binding) {
 	if _, inMailbox := m.screen.(interface{ IsMailbox() }); c.Demo && !inMailbox {
 		global = append(global, c.MailboxKey())
 	}
-	if !m.atHome() {
-		global = append(global, c.HomeKeys())
-	} else if m.quitAllowed() {
+	// Ctrl+C (home) works on every screen but is shown on none: Aide says
+	// it, and the line keeps its room for the screen's own keys.
+	if m.atHome() && m.quitAllowed() {
 		global = append(global, c.QuitKey())
 	}
 	return screenKeys, global
@@ -230,12 +231,35 @@ func bindsKey(keys []key.Binding, name string) bool {
 	return false
 }
 
-// dropOrder: the first of these still in the list goes first. Keys that
-// people guess go before those nobody would: Ctrl+C home, Esc back (every
-// program's way back); then F4, the demo mailbox (the step that sends a
-// code says "F4" in its own text); then F1 help, and last F2, the way to
-// English for someone who reads no French.
-var dropOrder = []string{"ctrl+c", "esc", screens.KeyMailbox, screens.KeyHelp, screens.KeyLang}
+// dropOrder: the first of these still in the list goes first: Ctrl+C;
+// then F1 help (Aide is also on the home menu); then F4, the demo mailbox
+// (the step that sends a code says "F4" in its own text); and last F2, the
+// way to English for someone who reads no French. Esc, the way out, is
+// never dropped.
+var dropOrder = []string{"ctrl+c", screens.KeyHelp, screens.KeyMailbox, screens.KeyLang}
+
+// onlyWayOut says keys hold nothing but the way out of the screen (Esc):
+// the one key a help line never drops, at any width.
+func onlyWayOut(keys []key.Binding) bool {
+	for i := range keys {
+		if !bindsKey(keys[i:i+1], "esc") {
+			return false
+		}
+	}
+	return true
+}
+
+// dropScreenKey takes out the last of the screen's keys that is not its
+// way out (Esc), and says whether there was one.
+func dropScreenKey(keys *[]key.Binding) bool {
+	for i := len(*keys) - 1; i >= 0; i-- {
+		if !bindsKey((*keys)[i:i+1], "esc") {
+			*keys = append(append([]key.Binding{}, (*keys)[:i]...), (*keys)[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
 
 // dropLeastUseful takes out the first key of dropOrder still in keys (or
 // the last key) and says which it was.
@@ -247,7 +271,12 @@ func dropLeastUseful(keys []key.Binding) ([]key.Binding, string) {
 			}
 		}
 	}
-	return keys[:len(keys)-1], firstKey(keys[len(keys)-1])
+	for i := len(keys) - 1; i >= 0; i-- {
+		if !bindsKey(keys[i:i+1], "esc") {
+			return append(append([]key.Binding{}, keys[:i]...), keys[i+1:]...), firstKey(keys[i])
+		}
+	}
+	return keys, ""
 }
 
 // withKey is kept plus the key named name, in the order of all.

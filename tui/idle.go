@@ -25,10 +25,10 @@ func (m *Model) armIdle() tea.Cmd {
 }
 
 func (m *Model) untilWarning() time.Duration {
-	return m.lastKey.Add(m.opts.IdleTimeout - m.warning()).Sub(m.opts.Now())
+	return m.lastKey.Add(m.c.IdleFor() - m.warning()).Sub(m.opts.Now())
 }
 
-func (m *Model) warning() time.Duration { return screens.IdleWarning(m.opts.IdleTimeout) }
+func (m *Model) warning() time.Duration { return screens.IdleWarning(m.c.IdleFor()) }
 
 func (m *Model) tickIn(d time.Duration) tea.Cmd {
 	if d < 10*time.Millisecond {
@@ -45,15 +45,15 @@ func (m *Model) idleTick() tea.Cmd {
 	}
 	idle := m.opts.Now().Sub(m.lastKey)
 	switch {
-	case idle >= m.opts.IdleTimeout:
+	case idle >= m.c.IdleFor():
 		if !m.opts.Kiosk {
 			// A personal session that nobody uses is closed.
 			m.quitting = true
 			return tea.Quit
 		}
 		return m.wipe("idle")
-	case idle >= m.opts.IdleTimeout-m.warning():
-		left := m.opts.IdleTimeout - idle
+	case idle >= m.c.IdleFor()-m.warning():
+		left := m.c.IdleFor() - idle
 		m.countdown = int((left + time.Second - 1) / time.Second)
 		m.idleTimer = true
 		// Tick on the next whole second of the countdown.

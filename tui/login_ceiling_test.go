@@ -28,7 +28,7 @@ func TestHelpdeskCardShowsPasswordLoginClosed(t *testing.T) {
 	tm.press("enter")
 	tm.requireScreen("Déverrouiller", "[ Confirmer ]")
 	tm.press("enter")
-	tm.requireScreen("✓ Déverrouillé : connexion.", "pas de verrouillage")
+	tm.requireScreen("✓ Connexion déverrouillée.", "pas de verrouillage")
 	if _, err := tm.store.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", data.Origin{Client: "kiosk:x"}); err != nil {
 		t.Fatalf("still closed: %v", err)
 	}

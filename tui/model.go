@@ -32,6 +32,10 @@ type Options struct {
 	// IdleTimeout before the wipe (kiosk) or the end of the session
 	// (personal); 0 means 120 s.
 	IdleTimeout time.Duration
+	// HelpdeskIdleTimeout replaces IdleTimeout while an agent with the
+	// helpdesk role is logged in (on the phone, the console stays open);
+	// 0 means DefaultHelpdeskIdleTimeout.
+	HelpdeskIdleTimeout time.Duration
 	// AllowQuit lets a kiosk be left with q / ctrl+c at home (an operator's flag).
 	AllowQuit bool
 	// Start is the first page (an ssh:// link opens its step); zero is home.
@@ -67,6 +71,9 @@ func New(o Options) *Model {
 	if o.IdleTimeout <= 0 {
 		o.IdleTimeout = 120 * time.Second
 	}
+	if o.HelpdeskIdleTimeout <= 0 {
+		o.HelpdeskIdleTimeout = DefaultHelpdeskIdleTimeout
+	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
@@ -83,7 +90,7 @@ func New(o Options) *Model {
 		o.Lang = screens.French
 	}
 	c := &screens.Common{Store: o.Store, Styles: screens.NewStyles(o.Renderer), Lang: o.Lang,
-		Client: o.Client, Demo: o.Demo, Kiosk: o.Kiosk, IdleTimeout: o.IdleTimeout, Width: 80, Height: 24, Log: o.Logger, Tick: o.Tick}
+		Client: o.Client, Demo: o.Demo, Kiosk: o.Kiosk, IdleTimeout: o.IdleTimeout, HelpdeskIdleTimeout: o.HelpdeskIdleTimeout, Width: 80, Height: 24, Log: o.Logger, Tick: o.Tick}
 	m := &Model{opts: o, c: c, help: newHelp(c)}
 	m.screen = screens.Open(c, o.Start)
 	if o.Start.Page != screens.PageHome {

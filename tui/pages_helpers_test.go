@@ -27,7 +27,7 @@ func (tm *testModel) requireWidth(w int) {
 // tests that keep more than one screen.
 func (tm *testModel) pagesGolden(name string) {
 	tm.t.Helper()
-	goldenScreen(tm.t, name, tm.screen())
+	goldenScreen(tm.t, name, tm.rawScreen())
 }
 
 func goldenScreen(t testing.TB, name, s string) {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -37,7 +38,10 @@ type Session struct {
 	// IdleTimeout of the interface (0: 120 s). The server ends a session
 	// that never received a key itself; so does its max session time.
 	IdleTimeout time.Duration
-	Logger      *log.Logger
+	// HelpdeskIdleTimeout replaces it while an agent with the helpdesk
+	// role is logged in (0: DefaultHelpdeskIdleTimeout).
+	HelpdeskIdleTimeout time.Duration
+	Logger              *log.Logger
 
 	// Draw receives every frame (Bubble Tea's renderer is off).
 	Draw func(frame string)
@@ -135,7 +139,17 @@ type Program struct {
 	*tea.Program
 	model *sessionModel
 	start screens.NavigateMsg
+	// idleNow is the idle timeout of who is logged in now (nanoseconds),
+	// set after each message, read by the server's idle timer.
+	idleNow atomic.Int64
 }
+
+// DefaultHelpdeskIdleTimeout: an agent on the phone keeps the console open.
+const DefaultHelpdeskIdleTimeout = 15 * time.Minute
+
+// IdleLimit is the idle timeout in force: the helpdesk's while an agent is
+// logged in, else the session's (0 before the first message).
+func (p *Program) IdleLimit() time.Duration { return time.Duration(p.idleNow.Load()) }
 
 // NewProgram builds the interface of one session. Opening a link's token
 // reads the store: ctx bounds it. opts come after the program's own
@@ -150,7 +164,8 @@ func NewProgram(ctx context.Context, s Session, opts ...tea.ProgramOption) *Prog
 		p.start = openToken(ctx, s.Store, s.Token, s.Logger)
 	}
 	o := Options{Store: s.Store, Renderer: s.Renderer, Lang: s.Lang, Kiosk: s.Kiosk, Demo: s.Demo,
-		Client: s.Client, IdleTimeout: s.IdleTimeout, Start: p.start, Logger: s.Logger, Tick: s.Tick}
+		Client: s.Client, IdleTimeout: s.IdleTimeout, HelpdeskIdleTimeout: s.HelpdeskIdleTimeout, Start: p.start,
+		Logger: s.Logger, Tick: s.Tick}
 	if s.Kiosk && s.Repaint != nil {
 		// A campus terminal is shared: a wipe also erases its scrollback.
 		// (A person's own terminal keeps its history: the interface runs in
@@ -257,6 +272,7 @@ func (sm *sessionModel) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	_, idleTick := msg.(idleTickMsg)
 	_, cmd := sm.m.Update(msg)
+	sm.p.idleNow.Store(int64(sm.m.c.IdleFor()))
 	if sm.m.quitting {
 		if idleTick {
 			return sm, sm.quit(EndIdle)

@@ -133,8 +133,16 @@ func (tm *testModel) typeText(s string) {
 	}
 }
 
-// screen is the current frame as plain text.
-func (tm *testModel) screen() string { return ansi.Strip(tm.View()) }
+// screen is the current frame as plain text, read as a person reads it:
+// a no-break space (French typography, one cell) is a space. The goldens
+// and the width sweep see the frame as drawn (rawScreen).
+func (tm *testModel) screen() string { return asRead(tm.rawScreen()) }
+
+// rawScreen is the current frame as plain text, as drawn.
+func (tm *testModel) rawScreen() string { return ansi.Strip(tm.View()) }
+
+// asRead turns no-break spaces into spaces.
+func asRead(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
 
 // requireScreen fails unless the frame contains every one of want.
 func (tm *testModel) requireScreen(want ...string) {
@@ -142,7 +150,7 @@ func (tm *testModel) requireScreen(want ...string) {
 	s := tm.screen()
 	tm.requireFits(s)
 	for _, w := range want {
-		if !strings.Contains(s, w) {
+		if !strings.Contains(s, asRead(w)) {
 			tm.t.Fatalf("screen lacks %q:\n%s", w, s)
 		}
 	}
@@ -165,8 +173,8 @@ func (tm *testModel) requireFits(s string) {
 // (go test -update rewrites it).
 func (tm *testModel) requireGolden() {
 	tm.t.Helper()
-	tm.requireFits(tm.screen())
-	golden.RequireEqual(tm.t, []byte(tm.screen()))
+	tm.requireFits(tm.rawScreen())
+	golden.RequireEqual(tm.t, []byte(tm.rawScreen()))
 }
 
 var namedKeys = map[string]tea.KeyType{

@@ -217,10 +217,11 @@ func (st *sshTerm) raw(s string) {
 	}
 }
 
+// screen is what the terminal shows, a no-break space read as a space.
 func (st *sshTerm) screen() string {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	return st.em.String()
+	return asRead(st.em.String())
 }
 
 // waitFor waits until the screen shows every one of want.
@@ -231,7 +232,7 @@ func (st *sshTerm) waitFor(want ...string) string {
 		s := st.screen()
 		missing := ""
 		for _, w := range want {
-			if !strings.Contains(s, w) {
+			if !strings.Contains(s, asRead(w)) {
 				missing = w
 				break
 			}

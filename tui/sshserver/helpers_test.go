@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,3 +64,7 @@ func mailedCode(t testing.TB, s *data.Store, address string) string {
 	t.Fatalf("no code mailed to %s", address)
 	return ""
 }
+
+// asRead turns no-break spaces into spaces: tests compare what a person
+// reads (the catalogue puts U+00A0 before « : » and inside « »).
+func asRead(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }

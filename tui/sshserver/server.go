@@ -41,6 +41,9 @@ type ServeOptions struct {
 	// wiped (0: 120 s). MaxSessionTime ends any session (a kiosk one at its
 	// next return home) (0: 30 min).
 	IdleTimeout, MaxSessionTime time.Duration
+	// HelpdeskIdleTimeout is the idle timeout of a session where an agent
+	// with the helpdesk role is logged in (0: 15 min).
+	HelpdeskIdleTimeout time.Duration
 	// ShutdownGrace is how long sessions see "the service restarts" before
 	// they are closed (0: 5 s).
 	ShutdownGrace time.Duration
@@ -71,6 +74,7 @@ const (
 	DefaultMaxSessions           = 1000
 	DefaultMaxSessionsPerAddress = 10
 	DefaultIdleTimeout           = 120 * time.Second
+	DefaultHelpdeskIdleTimeout   = tui.DefaultHelpdeskIdleTimeout
 	DefaultMaxSessionTime        = 30 * time.Minute
 	DefaultShutdownGrace         = 5 * time.Second
 )

@@ -187,7 +187,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	done, ss.cancel = context.WithCancel(ctx)
 	o := tui.Session{Store: s.o.Store, Renderer: renderer, Width: width, Height: height, Lang: s.o.Lang,
 		Kiosk: ss.kiosk, Demo: s.o.Demo, Client: "ssh:" + remoteIP(sess.RemoteAddr()).String(),
-		IdleTimeout: s.o.IdleTimeout, Logger: s.tuiLog.With("session", shortID(ctx)),
+		IdleTimeout: s.o.IdleTimeout, HelpdeskIdleTimeout: s.o.HelpdeskIdleTimeout, Logger: s.tuiLog.With("session", shortID(ctx)),
 		Draw: ss.screen.draw, Resize: ss.screen.resize, Repaint: ss.screen.repaint, Ending: ss.setReason,
 		Tick: tui.SessionTick(done), Hook: s.o.hook}
 	if ss.kind == "token" {
@@ -251,17 +251,27 @@ func (ss *sshSession) armTimers() {
 	}
 }
 
+// idleLimit is the idle timeout in force: the helpdesk's while an agent is
+// logged in, else the server's.
+func (ss *sshSession) idleLimit() time.Duration {
+	if ss.program != nil {
+		if d := ss.program.IdleLimit(); d > 0 {
+			return d
+		}
+	}
+	return ss.srv.o.IdleTimeout
+}
+
 func (ss *sshSession) checkIdle() {
-	o := ss.srv.o
-	idle := ss.input.idleFor()
-	if idle >= o.IdleTimeout {
+	idle, limit := ss.input.idleFor(), ss.idleLimit()
+	if idle >= limit {
 		ss.end(tui.EndIdle)
 		return
 	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	if !ss.finished {
-		ss.idle.Reset(o.IdleTimeout - idle + time.Second)
+		ss.idle.Reset(limit - idle + time.Second)
 	}
 }
 
