@@ -1006,4 +1006,6 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"helpdesk.reason.directory_policy_changed_too_recently": "directory: changed too recently",
 	"helpdesk.reason.directory_policy_insufficient_quality": "directory: password too weak",
 	"helpdesk.reason.directory_policy_unknown_rule":         "directory: password rules",
+	// --- fixes (tester's round): a login refused because the directory is down
+	"error.directory.unavailable.login": "The university directory is not answering: you cannot log in for now. Please try again in a few minutes.",
 }

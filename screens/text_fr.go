@@ -1017,4 +1017,6 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"helpdesk.reason.directory_policy_changed_too_recently": "annuaire : changé trop récemment",
 	"helpdesk.reason.directory_policy_insufficient_quality": "annuaire : mot de passe trop faible",
 	"helpdesk.reason.directory_policy_unknown_rule":         "annuaire : règle des mots de passe",
+	// --- fixes (tester's round): a login refused because the directory is down
+	"error.directory.unavailable.login": "L'annuaire de l'université ne répond pas : la connexion est impossible pour l'instant, réessayez dans quelques minutes.",
 }
