@@ -996,3 +996,32 @@ func TestAuditVerifyCommand(t *testing.T) {
 		t.Fatalf("in English: %d %q %q", r.status, r.out, r.errOut)
 	}
 }
+
+// A store truncated to nothing (`: > entkiosk.db`) is damaged, not a new
+// store: every command says so, exit 1, and leaves the file as it is (a
+// new store there would lose every account and the server secret).
+func TestEmptyStoreRefusedByEveryCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "z.db")
+	if err := os.WriteFile(db, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	csv := writeFile(t, "ia.csv", "numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;"+
+		"libelle_etape;diplome;composante;regime;statut_inscription;statut_paiement;date_validation;date_fin\n")
+	for _, args := range [][]string{{"audit"}, {"audit", "--verify"}, {"outbox"}, {"export", "aliases"}, {"import", csv},
+		{"kiosk"}, {"serve", "--listen", "127.0.0.1:0"}, {"grant", "helpdesk", "x@umontpellier.fr"},
+		{"backup", filepath.Join(dir, "copy.db")}, {"directory"}} {
+		r := runCmd(t, append(args, "--db", db)...)
+		if r.status != 1 || !strings.Contains(r.errOut, db) || !strings.Contains(r.errOut, "endommagé") {
+			t.Errorf("%v: status %d, stderr %q", args, r.status, r.errOut)
+		}
+		if st, err := os.Stat(db); err != nil || st.Size() != 0 {
+			t.Fatalf("%v: the empty store was written: %v %v", args, st, err)
+		}
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(db + suffix); err == nil {
+			t.Errorf("%s left beside the empty store", suffix)
+		}
+	}
+}
