@@ -987,12 +987,13 @@ func TestAuditVerifyCommand(t *testing.T) {
 	}
 	r = runCmd(t, "audit", "--db", db, "--verify")
 	broken := regexp.MustCompile(`^rupture à l'entrée id 2 \(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\) : entrée modifiée, ou insérée\n` +
-		`rupture à l'entrée id 4 \([^)]+\) : entrées id 3 à 3 absentes \(supprimées\)\n$`)
+		`rupture à l'entrée id 4 \([^)]+\) : entrée id 3 absente \(supprimée\)\n$`)
 	if r.status != 1 || !broken.MatchString(r.out) || !strings.Contains(r.errOut, "chaîne rompue en 2 endroits") {
 		t.Fatalf("broken: %d %q %q", r.status, r.out, r.errOut)
 	}
 	r = runCmd(t, "audit", "--db", db, "--verify", "--lang", "en")
-	if r.status != 1 || !strings.HasPrefix(r.out, "break at entry id 2 (") || !strings.Contains(r.errOut, "chain broken in 2 places") {
+	if r.status != 1 || !strings.HasPrefix(r.out, "break at entry id 2 (") ||
+		!strings.Contains(r.out, ": entry id 3 missing (deleted)\n") || !strings.Contains(r.errOut, "chain broken in 2 places") {
 		t.Fatalf("in English: %d %q %q", r.status, r.out, r.errOut)
 	}
 }

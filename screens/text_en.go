@@ -1007,5 +1007,9 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"helpdesk.reason.directory_policy_insufficient_quality": "directory: password too weak",
 	"helpdesk.reason.directory_policy_unknown_rule":         "directory: password rules",
 	// --- fixes (tester's round): a login refused because the directory is down
-	"error.directory.unavailable.login": "The university directory is not answering: you cannot log in for now. Please try again in a few minutes.",
+	"error.directory.unavailable.login":   "The university directory is not answering: you cannot log in for now. Please try again in a few minutes.",
+	"helpdesk.detail.lock.closed":         "password login closed after %s failures in a row, until a reset by code or an unlock by the helpdesk",
+	"helpdesk.outcome.login_closed":       "login closed",
+	"helpdesk.outcome.LOGIN_ERROR.closed": "login closed (too many failures)",
+	"cli.audit.verify.missing.one":        "break at entry id %d (%s): entry id %d missing (deleted)",
 }

@@ -1018,5 +1018,9 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"helpdesk.reason.directory_policy_insufficient_quality": "annuaire : mot de passe trop faible",
 	"helpdesk.reason.directory_policy_unknown_rule":         "annuaire : règle des mots de passe",
 	// --- fixes (tester's round): a login refused because the directory is down
-	"error.directory.unavailable.login": "L'annuaire de l'université ne répond pas : la connexion est impossible pour l'instant, réessayez dans quelques minutes.",
+	"error.directory.unavailable.login":   "L'annuaire de l'université ne répond pas : la connexion est impossible pour l'instant, réessayez dans quelques minutes.",
+	"helpdesk.detail.lock.closed":         "connexion par mot de passe fermée après %s échecs de suite, jusqu'à une réinitialisation par code ou un déblocage par l'assistance",
+	"helpdesk.outcome.login_closed":       "connexion fermée",
+	"helpdesk.outcome.LOGIN_ERROR.closed": "connexion fermée (trop d'échecs)",
+	"cli.audit.verify.missing.one":        "rupture à l'entrée id %d (%s) : entrée id %d absente (supprimée)",
 }
