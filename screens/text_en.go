@@ -1012,4 +1012,5 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"helpdesk.outcome.login_closed":       "login closed",
 	"helpdesk.outcome.LOGIN_ERROR.closed": "login closed (too many failures)",
 	"cli.audit.verify.missing.one":        "break at entry id %d (%s): entry id %d missing (deleted)",
+	"error.directory.policy.short.min":    "The university directory refuses this password: it is too short (at least %d characters). Choose a longer one.",
 }

@@ -1023,4 +1023,5 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"helpdesk.outcome.login_closed":       "connexion fermée",
 	"helpdesk.outcome.LOGIN_ERROR.closed": "connexion fermée (trop d'échecs)",
 	"cli.audit.verify.missing.one":        "rupture à l'entrée id %d (%s) : entrée id %d absente (supprimée)",
+	"error.directory.policy.short.min":    "L'annuaire de l'université refuse ce mot de passe : il est trop court (%d caractères au moins). Choisissez-en un plus long.",
 }

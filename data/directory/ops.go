@@ -123,6 +123,9 @@ func (d *Directory) SetPassword(ctx context.Context, login, password string, at 
 	})
 	if err != nil {
 		if pe := policyError("set password", policyControl(nil, err), err); pe != nil {
+			if pe.Kind == PolicyRefused && pe.Policy == PolicyTooShort {
+				pe.MinLength = d.policyMinLength(ctx, e.dn) // "at least 12 characters", not only "too short"
+			}
 			return pe
 		}
 		var le *ldap.Error
