@@ -81,7 +81,7 @@ func runDirectoryQueue(ctx context.Context, store *data.Store, logger *log.Logge
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		store.RunDirectoryQueue(qctx, 5*time.Second, logger.WithPrefix("directory"))
+		store.RunDirectoryQueue(qctx, 5*time.Second, slogFrom(logger.WithPrefix("directory")))
 	}()
 	return func() { cancel(); <-done }
 }

@@ -5,10 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
-
-	"github.com/charmbracelet/log"
 
 	"entkiosk/data/directory"
 )
@@ -98,7 +97,7 @@ type DirectoryReport struct{ Done, Retry, Failed int }
 
 // RunDirectoryQueue applies the queue until ctx ends: at once when this
 // process queues a change, and every poll for the others' (and retries).
-func (s *Store) RunDirectoryQueue(ctx context.Context, poll time.Duration, l *log.Logger) {
+func (s *Store) RunDirectoryQueue(ctx context.Context, poll time.Duration, l *slog.Logger) {
 	l = orDiscard(l)
 	if poll <= 0 {
 		poll = 5 * time.Second
@@ -122,7 +121,7 @@ func (s *Store) RunDirectoryQueue(ctx context.Context, poll time.Duration, l *lo
 // records each outcome. A change that fails on the directory's side is
 // retried after a growing delay; a refusal that will not change (access
 // rights, schema) fails at once, with the directory's reason.
-func (s *Store) ApplyDirectoryQueue(ctx context.Context, l *log.Logger) (DirectoryReport, error) {
+func (s *Store) ApplyDirectoryQueue(ctx context.Context, l *slog.Logger) (DirectoryReport, error) {
 	var rep DirectoryReport
 	if s.cfg.Directory == nil {
 		return rep, errors.New("no directory configured")

@@ -16,12 +16,17 @@ import (
 	"github.com/muesli/termenv"
 
 	"entkiosk/data"
+	"entkiosk/data/institution"
 	"entkiosk/screens"
 )
 
 // Shared helpers of the tui tests (model tests, golden screens).
 
 var _ = flag.Lookup // golden's -update flag is registered by its package
+
+// waitLimit bounds every wait of these tests: a failure, never a timing
+// assertion (the machine is shared and slow).
+const waitLimit = 20 * time.Second
 
 // testNow is the fixed time of every screen test: a Wednesday morning.
 var testNow = time.Date(2026, 11, 25, 10, 0, 0, 0, data.ParisLocation())
@@ -34,7 +39,7 @@ var testHasher = data.NewHasher(data.HashParams{MemoryKiB: 64, Time: 1, Threads:
 func newTestStore(t testing.TB) (*data.Store, *data.ManualClock) {
 	t.Helper()
 	clock := data.NewManualClock(testNow)
-	s, err := data.Open(filepath.Join(t.TempDir(), "entkiosk.db"), data.Config{Clock: clock, Hasher: testHasher,
+	s, err := data.Open(filepath.Join(t.TempDir(), "entkiosk.db"), data.Config{Clock: clock, Hasher: testHasher, Institution: institution.Demo(),
 		LinkHost: "ent.umontpellier.fr", LinkPort: 2222})
 	if err != nil {
 		t.Fatal(err)

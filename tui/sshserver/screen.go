@@ -1,0 +1,164 @@
+package sshserver
+
+import (
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// screenWriter draws a session's frames on the client's terminal.
+//
+// Bubble Tea's own renderer wakes up 60 times a second to compare the frame
+// with the last one, even when nothing happens: a thousand idle sessions
+// cost about 15 % of a core in wake-ups alone. This one works only when a
+// frame changes: the first change after a quiet spell is written at once
+// (a key's echo never waits for a tick) and bursts are coalesced to one
+// write per minInterval. An idle session has no timer at all.
+//
+// It keeps the terminal in the alternate screen and rewrites only the lines
+// that changed.
+type screenWriter struct {
+	mu      sync.Mutex
+	out     io.Writer
+	width   int
+	height  int
+	shown   []string // the frame's lines on the terminal now; nil: unknown, repaint all
+	frame   string   // the latest frame
+	clean   bool     // frame is what the terminal shows
+	last    time.Time
+	timer   *time.Timer
+	stopped bool
+}
+
+// minInterval between two writes of one session (at most ~60 a second).
+const minInterval = 15 * time.Millisecond
+
+func newScreenWriter(out io.Writer, width, height int) *screenWriter {
+	return &screenWriter{out: out, width: width, height: height}
+}
+
+// start takes over the terminal: alternate screen, hidden cursor,
+// bracketed paste (a pasted text arrives as one paste, not typed keys).
+func (w *screenWriter) start() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.write(ansi.SetModeAltScreenSaveCursor + ansi.EraseEntireScreen + ansi.CursorHomePosition +
+		ansi.HideCursor + ansi.SetModeBracketedPaste)
+}
+
+// stop gives the terminal back as it was; nothing is drawn afterwards.
+func (w *screenWriter) stop() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.stopped {
+		return
+	}
+	w.stopped = true
+	if w.timer != nil {
+		w.timer.Stop()
+	}
+	w.write(ansi.ResetModeBracketedPaste + ansi.ShowCursor + ansi.ResetModeAltScreenSaveCursor)
+}
+
+// draw hands over a new frame.
+func (w *screenWriter) draw(frame string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.stopped || (frame == w.frame && w.clean) {
+		return
+	}
+	w.frame, w.clean = frame, false
+	w.schedule()
+}
+
+// schedule writes now, or once minInterval has passed since the last write.
+func (w *screenWriter) schedule() {
+	if w.timer != nil {
+		return // a write is already due
+	}
+	wait := minInterval - time.Since(w.last)
+	if wait <= 0 {
+		w.flush()
+		return
+	}
+	w.timer = time.AfterFunc(wait, func() {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		w.timer = nil
+		if !w.stopped && !w.clean {
+			w.flush()
+		}
+	})
+}
+
+// resize follows the client's window: everything is drawn again.
+func (w *screenWriter) resize(width, height int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if width == w.width && height == w.height {
+		return
+	}
+	w.width, w.height = width, height
+	w.repaintLocked(ansi.EraseEntireScreen)
+}
+
+// repaint clears the screen (and, with scrollback, the terminal's history:
+// a wipe leaves nothing of the previous person) and draws the frame again.
+func (w *screenWriter) repaint(scrollback bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	clear := ansi.EraseEntireScreen
+	if scrollback {
+		clear += ansi.EraseDisplay(3)
+	}
+	w.repaintLocked(clear)
+}
+
+func (w *screenWriter) repaintLocked(clear string) {
+	if w.stopped {
+		return
+	}
+	w.write(clear)
+	w.shown, w.clean = nil, false
+	if w.frame != "" {
+		w.flush()
+	}
+}
+
+// flush writes the lines that differ from what the terminal shows.
+func (w *screenWriter) flush() {
+	lines := strings.Split(w.frame, "\n")
+	if w.height > 0 && len(lines) > w.height {
+		lines = lines[:w.height]
+	}
+	var b strings.Builder
+	for i, line := range lines {
+		if w.shown != nil && i < len(w.shown) && w.shown[i] == line {
+			continue // measuring a line costs more than comparing it
+		}
+		width := ansi.StringWidth(line)
+		if w.width > 0 && width > w.width {
+			line, width = ansi.Truncate(line, w.width, ""), w.width
+		}
+		b.WriteString(ansi.CursorPosition(1, i+1))
+		b.WriteString(line)
+		if w.width <= 0 || width < w.width {
+			// Not on a full line: the cursor would be on its last cell,
+			// which the erase would take with it.
+			b.WriteString(ansi.EraseLineRight)
+		}
+	}
+	if w.shown == nil || len(w.shown) > len(lines) {
+		// Erase below the frame (a shorter frame, or an unknown screen).
+		b.WriteString(ansi.CursorPosition(1, len(lines)+1) + ansi.EraseScreenBelow)
+	}
+	w.shown, w.clean, w.last = lines, true, time.Now()
+	if b.Len() > 0 {
+		w.write(b.String())
+	}
+}
+
+func (w *screenWriter) write(s string) { _, _ = io.WriteString(w.out, s) }

@@ -1,0 +1,359 @@
+package sshserver
+
+import (
+	"context"
+	"io"
+	"net"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/crypto/ssh/agent"
+
+	"entkiosk/data"
+	"entkiosk/data/institution"
+)
+
+func TestSSHRefusesEverythingButTheShell(t *testing.T) {
+	ts := startSSH(t)
+	conn := func() *sshTerm {
+		client, err := dialSSH(t, ts.addr, "someone")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { client.Close() })
+		return &sshTerm{t: t, client: client}
+	}
+
+	c := conn()
+	sess, err := c.client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderrPipe, err := sess.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr syncBuffer
+	go io.Copy(&stderr, stderrPipe)
+	if err := sess.Run("id"); err == nil {
+		t.Fatal("exec accepted")
+	}
+	eventually(t, "an explanation on stderr", func() bool { return strings.Contains(stderr.String(), "aucune commande") })
+
+	c = conn()
+	sess, _ = c.client.NewSession()
+	if err := sess.RequestSubsystem("sftp"); err == nil {
+		t.Fatal("sftp subsystem accepted")
+	}
+
+	c = conn()
+	if fwd, err := c.client.Dial("tcp", ts.addr); err == nil {
+		fwd.Close()
+		t.Fatal("-L forwarding (direct-tcpip) accepted")
+	}
+	if ln, err := c.client.Listen("tcp", "127.0.0.1:0"); err == nil {
+		ln.Close()
+		t.Fatal("-R forwarding (tcpip-forward) accepted")
+	}
+
+	c = conn()
+	sess, _ = c.client.NewSession()
+	if err := sess.Setenv("LANG", "fr_FR.UTF-8"); err == nil {
+		t.Fatal("env request accepted")
+	}
+	if err := agent.RequestAgentForwarding(sess); err == nil {
+		t.Fatal("agent forwarding accepted")
+	}
+	// The shell still works on that session, and only one session a connection.
+	if err := sess.RequestPty("xterm", 24, 80, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	if second, err := c.client.NewSession(); err == nil {
+		second.Close()
+		t.Fatal("a second session on one connection")
+	}
+}
+
+func TestSSHNoPtyRefused(t *testing.T) {
+	ts := startSSH(t)
+	client, err := dialSSH(t, ts.addr, "someone")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr syncBuffer
+	sess.Stderr = &stderr
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- sess.Wait() }()
+	select {
+	case err := <-done:
+		if status := exitStatus(t, err); status != 1 {
+			t.Fatalf("exit status %d, want 1", status)
+		}
+	case <-time.After(waitLimit):
+		t.Fatal("no-pty session never ended")
+	}
+	if got := stderr.String(); strings.Count(got, "\n") != 1 || !strings.Contains(got, "terminal interactif") ||
+		!strings.Contains(got, "interactive terminal") {
+		t.Fatalf("stderr %q: want one line, in French and English", got)
+	}
+}
+
+// A panic in one session (in Update, or in a command) ends that session
+// only; the others and the server carry on.
+func TestSSHPanicEndsOnlyThatSession(t *testing.T) {
+	ts := startSSH(t, func(o *ServeOptions) {
+		o.hook = func(msg tea.Msg) tea.Cmd {
+			if k, ok := msg.(tea.KeyMsg); ok {
+				switch k.String() {
+				case "§":
+					panic("test panic in Update")
+				case "¤":
+					return func() tea.Msg { panic("test panic in a command") }
+				}
+			}
+			return nil
+		}
+	})
+	a := ts.openTerm("someone")
+	b := ts.openTerm("someone")
+	c := ts.openTerm("someone")
+	for _, st := range []*sshTerm{a, b, c} {
+		st.waitFor("Se connecter")
+	}
+	a.keys("§")
+	if status := a.waitExit(); status != 1 {
+		t.Fatalf("exit status %d after a panic, want 1", status)
+	}
+	c.keys("¤")
+	c.waitExit()
+	b.keys("still-here")
+	b.waitFor("still-here")
+	ts.openTerm("someone").waitFor("Se connecter")
+	logs := ts.logs.String()
+	if !strings.Contains(logs, "session panic") || !strings.Contains(logs, "test panic in Update") {
+		t.Fatalf("panic not logged:\n%s", logs)
+	}
+}
+
+func TestSSHShutdownTellsSessions(t *testing.T) {
+	ts := startSSH(t, func(o *ServeOptions) { o.ShutdownGrace = 2 * time.Second })
+	st := ts.openTerm("someone")
+	st.waitFor("Se connecter")
+	stopped := make(chan error, 1)
+	go func() { stopped <- ts.stop() }()
+	st.waitFor("Le service redémarre : votre session va se fermer.")
+	st.waitExit()
+	st.waitFor("session fermée. Reconnectez-vous dans un instant.")
+	if err := <-stopped; err != nil {
+		t.Fatalf("Serve: %v", err)
+	}
+	if c, err := dialSSH(t, ts.addr, "someone"); err == nil {
+		c.Close()
+		t.Fatal("still accepting after shutdown")
+	}
+}
+
+func TestSSHConnectionLimits(t *testing.T) {
+	ts := startSSH(t, func(o *ServeOptions) {
+		o.MaxSessionsPerAddress = 2
+		o.handshake = 300 * time.Millisecond
+	})
+	ts.openTerm("someone").waitFor("Se connecter")
+	ts.openTerm("someone").waitFor("Se connecter")
+	if c, err := dialSSH(t, ts.addr, "someone"); err == nil {
+		c.Close()
+		t.Fatal("a third connection from one address")
+	}
+	if !strings.Contains(ts.logs.String(), "limit reached") {
+		t.Fatalf("refusal not logged:\n%s", ts.logs.String())
+	}
+	eventually(t, "two connections counted", func() bool { return ts.srv.limiter.count() == 2 })
+
+	// A TCP connection that says nothing is closed by the handshake timer,
+	// and its place is given back.
+	ts2 := startSSH(t, func(o *ServeOptions) { o.handshake = 300 * time.Millisecond })
+	raw, err := net.Dial("tcp", ts2.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	raw.SetReadDeadline(time.Now().Add(waitLimit))
+	buf := make([]byte, 256)
+	for {
+		if _, err := raw.Read(buf); err != nil {
+			if ne, ok := err.(net.Error); ok && ne.Timeout() {
+				t.Fatal("silent connection never closed")
+			}
+			break
+		}
+	}
+	eventually(t, "no connection counted", func() bool { return ts2.srv.limiter.count() == 0 })
+
+	// In total, too.
+	ts3 := startSSH(t, func(o *ServeOptions) { o.MaxSessions = 1 })
+	ts3.openTerm("someone").waitFor("Se connecter")
+	if c, err := dialSSH(t, ts3.addr, "someone"); err == nil {
+		c.Close()
+		t.Fatal("a second connection beyond --max-sessions 1")
+	}
+}
+
+func TestSSHHostKeyKept(t *testing.T) {
+	path := t.TempDir() + "/key"
+	s1, created, err := loadHostKey(path)
+	if err != nil || !created {
+		t.Fatalf("first start: %v, created %v", err, created)
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %v: %v", info.Mode().Perm(), err)
+	}
+	s2, created, err := loadHostKey(path)
+	if err != nil || created {
+		t.Fatalf("second start: %v, created %v", err, created)
+	}
+	if string(s1.PublicKey().Marshal()) != string(s2.PublicKey().Marshal()) {
+		t.Fatal("a new key at the second start")
+	}
+	ts := startSSH(t, func(o *ServeOptions) { o.HostKeyPath = path })
+	if !strings.Contains(ts.logs.String(), "fingerprint=SHA256:") {
+		t.Fatalf("fingerprint not printed:\n%s", ts.logs.String())
+	}
+}
+
+// A kiosk process and the SSH server on one store file: both write at the
+// same time, and counters, codes and accounts are the same for both.
+func TestSSHSharesTheStoreWithAKiosk(t *testing.T) {
+	ts := startSSH(t)
+	other, err := data.Open(ts.store.Path(), data.Config{Clock: ts.clock, Hasher: testHasher, Institution: institution.Demo(),
+		LinkHost: "ent.umontpellier.fr", LinkPort: 2222})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+
+	// A kiosk on the other store logs in and out in a loop while SSH
+	// sessions log in.
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		kiosk := data.Origin{Client: "kiosk:test", Lang: "fr"}
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			// Rights ended: refused, written to the audit log.
+			if _, err := other.Login(context.Background(), "paul.bernard", "Archives-Demo-2025", kiosk); err == nil {
+				t.Error("paul.bernard's rights have ended: login accepted")
+				return
+			}
+		}
+	}()
+	var terms []*sshTerm
+	for range 3 {
+		st := ts.openTerm("someone")
+		st.waitFor("Se connecter")
+		terms = append(terms, st)
+	}
+	for _, st := range terms {
+		st.keys("hugo.lefevre\r" + hugoPassword + "\r")
+	}
+	for _, st := range terms {
+		st.waitFor("Connecté : " + hugoFull)
+	}
+	close(stop)
+	wg.Wait()
+
+	// Counters: wrong passwords at the kiosk lock Hugo over SSH too.
+	for range data.LoginFailuresBeforeLock {
+		if _, err := other.Login(context.Background(), "hugo.lefevre", "Wrong-Password-1", data.Origin{Client: "kiosk:test"}); err == nil {
+			t.Fatal("wrong password accepted")
+		}
+	}
+	st := ts.openTerm("someone")
+	st.waitFor("Se connecter")
+	st.keys("hugo.lefevre\r" + hugoPassword + "\r")
+	st.waitFor("Identifiant ou mot de passe incorrect.")
+
+	// Codes: a code sent by the kiosk opens over SSH.
+	ts.clock.Advance(2 * time.Minute) // past the import mail's resend cooldown
+	o := data.Origin{Client: "kiosk:test", Lang: "fr"}
+	c, err := other.StartActivation(context.Background(), data.ActivationIdentity{Identifiant: "jean-luc.dalembert"}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.ActivationChallenge(context.Background(), c, true, o); err != nil {
+		t.Fatal(err)
+	}
+	token := lastToken(t, other, "jl.dalembert@example.org")
+	ts.openTerm(token)
+	eventually(t, "the kiosk's code opened over SSH", func() bool {
+		for _, ss := range ts.sessions() {
+			if tk := ss.program.Start().Ticket; tk != nil && tk.Identifiant == "jean-luc.dalembert@etu.umontpellier.fr" {
+				return true
+			}
+		}
+		return false
+	})
+	entries, err := ts.store.AuditLog(context.Background(), data.AuditFilter{Identifiant: "paul.bernard"})
+	if err != nil || len(entries) == 0 || entries[0].Client != "kiosk:test" {
+		t.Fatalf("the kiosk's audit entries are not seen by the server: %v %v", entries, err)
+	}
+}
+
+// Sessions that end, one way or another, leave no goroutine, no counted
+// connection and no registered session behind.
+func TestSSHSessionsLeaveNothing(t *testing.T) {
+	ts := startSSH(t, func(o *ServeOptions) { o.MaxSessionsPerAddress = 100 })
+	ts.openTerm("someone").waitFor("Se connecter") // warm up
+	eventually(t, "warm-up settled", func() bool { return ts.srv.sessionCount() == 1 })
+	before := runtime.NumGoroutine()
+	for i := range 12 {
+		st := ts.openTerm("someone")
+		st.waitFor("Se connecter")
+		switch i % 3 {
+		case 0:
+			st.keys("\x03") // quits at home
+			st.waitExit()
+		case 1:
+			// the client goes away
+		case 2:
+			st.keys("typed")
+			st.waitFor("typed")
+			st.sess.Close() // the client closes the session, not the connection
+			st.waitExit()
+		}
+		st.close()
+	}
+	eventually(t, "sessions and connections released", func() bool {
+		return ts.srv.sessionCount() == 1 && ts.srv.limiter.count() == 1
+	})
+	deadline := time.Now().Add(waitLimit)
+	for runtime.NumGoroutine() > before+2 {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("goroutines: %d, before: %d\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
