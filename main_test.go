@@ -305,9 +305,10 @@ func TestReadingCommandsRefuseAMissingStore(t *testing.T) {
 	if _, err := os.Stat(dest); err == nil {
 		t.Fatal("a backup of nothing was written")
 	}
-	// An empty file (touch entkiosk.db) is no store either.
+	// An empty file (touch entkiosk.db, or a store truncated to nothing) is
+	// a damaged store (TestEmptyStoreRefusedByEveryCommand).
 	empty := writeFile(t, "entkiosk.db", "")
-	if r := runCmd(t, "audit", "--db", empty); r.status != 1 || !strings.Contains(r.errOut, "n'est pas une base entkiosk") {
+	if r := runCmd(t, "audit", "--db", empty); r.status != 1 || !strings.Contains(r.errOut, "endommagé") {
 		t.Fatalf("an empty file: %d %q %q", r.status, r.out, r.errOut)
 	}
 }
