@@ -157,7 +157,9 @@ func verifyAudit(ctx context.Context, f *flags, lang screens.Lang, stdout, stder
 		if t, err := time.Parse(time.RFC3339Nano, b.At); err == nil {
 			at = t.UTC().Format(time.RFC3339)
 		}
-		if b.Missing[0] != 0 {
+		if b.Missing[0] != 0 && b.Missing[0] == b.Missing[1] { // one entry: not "id 20 to 20"
+			fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.missing.one", b.ID, data.Clean(at), b.Missing[0]))
+		} else if b.Missing[0] != 0 {
 			fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.missing", b.ID, data.Clean(at), b.Missing[0], b.Missing[1]))
 		} else {
 			fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.edited", b.ID, data.Clean(at)))

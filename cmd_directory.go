@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"entkiosk/data"
 	"entkiosk/data/directory"
@@ -164,5 +167,28 @@ func directoryTrouble(err error) string {
 	if why == "" {
 		why = "annuaire"
 	}
+	if cause, ok := certificateTrouble(err); ok {
+		return "le certificat de l'annuaire n'est pas reconnu : donnez le certificat (PEM) de l'autorité qui l'a signé " +
+			"avec --ldap-ca-file (ou ENTKIOSK_LDAP_CA_FILE) ; cause technique : " + cause
+	}
 	return why + " : " + err.Error()
+}
+
+// certificateTrouble finds, in what go-ldap and crypto/tls said, a
+// certificate the directory showed and entkiosk could not verify; cause is
+// the verifier's own words (x509: …), for the operator who searches them.
+func certificateTrouble(err error) (cause string, ok bool) {
+	var cv *tls.CertificateVerificationError
+	var ua x509.UnknownAuthorityError
+	var hn x509.HostnameError
+	var ci x509.CertificateInvalidError
+	msg := err.Error()
+	i := strings.Index(msg, "x509: ")
+	if !errors.As(err, &cv) && !errors.As(err, &ua) && !errors.As(err, &hn) && !errors.As(err, &ci) && i < 0 {
+		return "", false
+	}
+	if i < 0 {
+		return msg, true
+	}
+	return strings.TrimRight(msg[i:], ")"), true
 }

@@ -87,3 +87,29 @@ func TestServeRefusesAReadablePasswordFile(t *testing.T) {
 		}
 	}
 }
+
+// directory check speaks French to the end: no TLS (a directory on this
+// machine) and a certificate it cannot verify (no --ldap-ca-file) are said
+// in sentences; the verifier's words stay, as the technical cause.
+func TestDirectoryCheckSaysTLSTroubleInFrench(t *testing.T) {
+	cleanEnv(t)
+	srv := slapdtest.Start(t)
+	args := func(url string, withCA bool) []string {
+		a := []string{"directory", "check", "--sample", "hugo.lefevre", "--ldap", url, "--ldap-bind-dn", slapdtest.ServiceDN,
+			"--ldap-password-file", srv.ServicePasswordFile(), "--ldap-base", slapdtest.PeopleBase}
+		if withCA {
+			a = append(a, "--ldap-ca-file", srv.CAFile)
+		}
+		return a
+	}
+	r := runCmd(t, args(srv.URL()+"?starttls=off", false)...)
+	if !strings.Contains(r.out, "TLS : aucun (annuaire sur cette machine)\n") || strings.Contains(r.out, "none") {
+		t.Errorf("without TLS: status %d:\n%s%s", r.status, r.out, r.errOut)
+	}
+	r = runCmd(t, args(srv.URL(), false)...)
+	if r.status != 1 || !strings.Contains(r.errOut, "le certificat de l'annuaire n'est pas reconnu : donnez le certificat (PEM)") ||
+		!strings.Contains(r.errOut, "--ldap-ca-file") || strings.Contains(r.errOut, "LDAP Result Code") ||
+		strings.Contains(r.errOut, "handshake failed") {
+		t.Errorf("without the CA: status %d %q", r.status, r.errOut)
+	}
+}

@@ -305,9 +305,10 @@ func TestReadingCommandsRefuseAMissingStore(t *testing.T) {
 	if _, err := os.Stat(dest); err == nil {
 		t.Fatal("a backup of nothing was written")
 	}
-	// An empty file (touch entkiosk.db) is no store either.
+	// An empty file (touch entkiosk.db, or a store truncated to nothing) is
+	// a damaged store (TestEmptyStoreRefusedByEveryCommand).
 	empty := writeFile(t, "entkiosk.db", "")
-	if r := runCmd(t, "audit", "--db", empty); r.status != 1 || !strings.Contains(r.errOut, "n'est pas une base entkiosk") {
+	if r := runCmd(t, "audit", "--db", empty); r.status != 1 || !strings.Contains(r.errOut, "endommagé") {
 		t.Fatalf("an empty file: %d %q %q", r.status, r.out, r.errOut)
 	}
 }
@@ -994,12 +995,13 @@ func TestAuditVerifyCommand(t *testing.T) {
 	}
 	r = runCmd(t, "audit", "--db", db, "--verify")
 	broken := regexp.MustCompile(`^rupture à l'entrée id 2 \(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\) : entrée modifiée, ou insérée\n` +
-		`rupture à l'entrée id 4 \([^)]+\) : entrées id 3 à 3 absentes \(supprimées\)\n$`)
+		`rupture à l'entrée id 4 \([^)]+\) : entrée id 3 absente \(supprimée\)\n$`)
 	if r.status != 1 || !broken.MatchString(r.out) || !strings.Contains(r.errOut, "chaîne rompue en 2 endroits") {
 		t.Fatalf("broken: %d %q %q", r.status, r.out, r.errOut)
 	}
 	r = runCmd(t, "audit", "--db", db, "--verify", "--lang", "en")
-	if r.status != 1 || !strings.HasPrefix(r.out, "break at entry id 2 (") || !strings.Contains(r.errOut, "chain broken in 2 places") {
+	if r.status != 1 || !strings.HasPrefix(r.out, "break at entry id 2 (") ||
+		!strings.Contains(r.out, ": entry id 3 missing (deleted)\n") || !strings.Contains(r.errOut, "chain broken in 2 places") {
 		t.Fatalf("in English: %d %q %q", r.status, r.out, r.errOut)
 	}
 }
@@ -1047,6 +1049,35 @@ func TestInstitutionCommand(t *testing.T) {
 		r := runCmd(t, args...)
 		if r.status != 2 || !strings.Contains(r.errOut, want) {
 			t.Errorf("%v: %d %q, want %q", args, r.status, r.errOut, want)
+		}
+	}
+}
+
+// A store truncated to nothing (`: > entkiosk.db`) is damaged, not a new
+// store: every command says so, exit 1, and leaves the file as it is (a
+// new store there would lose every account and the server secret).
+func TestEmptyStoreRefusedByEveryCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "z.db")
+	if err := os.WriteFile(db, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	csv := writeFile(t, "ia.csv", "numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;"+
+		"libelle_etape;diplome;composante;regime;statut_inscription;statut_paiement;date_validation;date_fin\n")
+	for _, args := range [][]string{{"audit"}, {"audit", "--verify"}, {"outbox"}, {"export", "aliases"}, {"import", csv},
+		{"kiosk"}, {"serve", "--listen", "127.0.0.1:0"}, {"grant", "helpdesk", "x@umontpellier.fr"},
+		{"backup", filepath.Join(dir, "copy.db")}, {"directory"}} {
+		r := runCmd(t, append(args, "--db", db)...)
+		if r.status != 1 || !strings.Contains(r.errOut, db) || !strings.Contains(r.errOut, "endommagé") {
+			t.Errorf("%v: status %d, stderr %q", args, r.status, r.errOut)
+		}
+		if st, err := os.Stat(db); err != nil || st.Size() != 0 {
+			t.Fatalf("%v: the empty store was written: %v %v", args, st, err)
+		}
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(db + suffix); err == nil {
+			t.Errorf("%s left beside the empty store", suffix)
 		}
 	}
 }

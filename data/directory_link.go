@@ -45,7 +45,12 @@ var (
 // password (Reason says which rule). It unwraps to a PolicyError, so that
 // screens keep the password fields to be corrected, as for entkiosk's own
 // rules.
-type DirectoryPolicyError struct{ Reason directory.PolicyReason }
+type DirectoryPolicyError struct {
+	Reason directory.PolicyReason
+	// MinLength is the directory's minimum length with a "too short"
+	// refusal, when entkiosk could read it; else 0.
+	MinLength int
+}
 
 func (e *DirectoryPolicyError) Error() string {
 	return "the directory's password policy refused the password: " + e.Reason.String()
@@ -61,7 +66,7 @@ func directoryError(err error) (error, string) {
 		return ErrNotInDirectory, "not in directory"
 	case directory.PolicyRefused:
 		r, _ := directory.PolicyOf(err)
-		return &DirectoryPolicyError{Reason: r}, "refused: directory policy " + r.String()
+		return &DirectoryPolicyError{Reason: r, MinLength: directory.MinLengthOf(err)}, "refused: directory policy " + r.String()
 	case directory.Refused, directory.AccountLocked, directory.InvalidCredentials:
 		return ErrDirectoryUnavailable, "refused: directory"
 	}

@@ -137,8 +137,8 @@ func TestDirectoryResetAndLogin(t *testing.T) {
 	// The directory's policy refuses what entkiosk's accepts: said, code kept.
 	_, err = s.CompleteReset(ctx, ticket, "Ruisseau-7b", testOrigin)
 	var pe *DirectoryPolicyError
-	if !errors.As(err, &pe) || pe.Reason != directory.PolicyTooShort {
-		t.Fatalf("under pwdMinLength: %v", err)
+	if !errors.As(err, &pe) || pe.Reason != directory.PolicyTooShort || pe.MinLength != slapdtest.MinLength {
+		t.Fatalf("under pwdMinLength: %v (minimum %d)", err, pe.MinLength)
 	}
 	var local *PolicyError
 	if !errors.As(err, &local) {

@@ -111,6 +111,9 @@ func (c *Config) fillDefaults() {
 // like the rest of the command line.
 func Open(path string, cfg Config) (*Store, error) {
 	cfg.fillDefaults()
+	if err := refuseEmptyStore(path); err != nil {
+		return nil, err
+	}
 	if cfg.ReadOnly {
 		return openReadOnly(path, cfg)
 	}

@@ -34,7 +34,7 @@ func damagedStores(t *testing.T) map[string]string {
 	headerThenNoise := append(append([]byte{}, b[:100]...), noise[100:]...)
 	paths := map[string]string{}
 	for name, content := range map[string][]byte{"random bytes": noise[:65536], "truncated to half": b[:len(b)/2],
-		"truncated to one page": b[:4096], "truncated in its header": b[:50], "header then noise": headerThenNoise,
+		"truncated to one page": b[:4096], "truncated in its header": b[:50], "truncated to nothing": {}, "header then noise": headerThenNoise,
 		"pages overwritten": pagesOverwritten} {
 		p := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".db")
 		if err := os.WriteFile(p, content, 0o600); err != nil {

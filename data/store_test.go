@@ -419,7 +419,9 @@ func TestOpenMustExist(t *testing.T) {
 	if err := os.WriteFile(empty, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if s, err := Open(empty, cfg); err == nil || !strings.Contains(err.Error(), "n'est pas une base entkiosk") {
+	// An empty file is a store truncated to nothing: damaged, not new.
+	var corrupt *CorruptStoreError
+	if s, err := Open(empty, cfg); !errors.As(err, &corrupt) || !strings.Contains(err.Error(), "endommagé") {
 		if s != nil {
 			s.Close()
 		}

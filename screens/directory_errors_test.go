@@ -26,6 +26,9 @@ func TestDirectoryRefusalsInThePersonsWords(t *testing.T) {
 			"Votre compte n'est pas encore dans l'annuaire : réessayez demain ou contactez l'assistance.",
 			"Your account is not in the university directory yet: try again tomorrow or contact the helpdesk."},
 		{&data.DirectoryPolicyError{Reason: directory.PolicyTooShort}, "trop court", "too short"},
+		{&data.DirectoryPolicyError{Reason: directory.PolicyTooShort, MinLength: 12},
+			"L'annuaire de l'université refuse ce mot de passe : il est trop court (12 caractères au moins). Choisissez-en un plus long.",
+			"The university directory refuses this password: it is too short (at least 12 characters). Choose a longer one."},
 		{&data.DirectoryPolicyError{Reason: directory.PolicyInHistory}, "déjà utilisé", "already used"},
 		{&data.DirectoryPolicyError{Reason: directory.PolicyUnknown}, "refuse ce mot de passe", "refuses this password"},
 	}

@@ -91,6 +91,9 @@ func (c *Common) ErrorText(err error) string {
 	case errors.Is(err, data.ErrSamePassword): // before the policy: it comes with one
 		return c.T("error.password.same")
 	case errors.As(err, &dirPolicy): // before the policy: it unwraps to one
+		if dirPolicy.Reason == directory.PolicyTooShort && dirPolicy.MinLength > 0 {
+			return c.Tf("error.directory.policy.short.min", dirPolicy.MinLength)
+		}
 		return c.T(directoryPolicyKey(dirPolicy.Reason))
 	case errors.Is(err, data.ErrDirectoryUnavailable):
 		return c.T("error.directory.unavailable")

@@ -215,6 +215,12 @@ func (h *Helpdesk) lockDetail(d string) string {
 			return c.Tf("helpdesk.detail.lock.login", s, c.T("helpdesk.detail.lock.why."+why))
 		}
 	}
+	if rest, ok := strings.CutPrefix(d, "password login closed after "); ok {
+		n, tail, _ := strings.Cut(rest, " ")
+		if _, err := strconv.Atoi(n); err == nil && tail == "failures in a row, until a reset by code or the helpdesk" {
+			return c.Tf("helpdesk.detail.lock.closed", n)
+		}
+	}
 	if dur, ok := strings.CutPrefix(d, "lookup client "); ok {
 		if s, ok := h.seconds(dur); ok {
 			return c.Tf("helpdesk.detail.lock.lookupclient", s)

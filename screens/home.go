@@ -183,10 +183,20 @@ func (h *Home) View() string {
 		lines = append(lines, "  "+h.busy.ViewText("home.checking"))
 	case h.err != nil || h.errKey != "":
 		text := c.T(h.errKey)
-		if h.err != nil {
+		switch {
+		case errors.Is(h.err, data.ErrDirectoryUnavailable):
+			text = c.T("error.directory.unavailable.login") // nothing was being changed: a login
+		case h.err != nil:
 			text = c.ErrorText(h.err)
 		}
-		lines = append(lines, "  "+st.Error.Render("✗ "+text))
+		// Wrapped, never cut: a refusal is often longer than 80 columns.
+		for i, l := range wrap.Lines(text, min(c.Width, 80)-6) {
+			mark := "✗ "
+			if i > 0 {
+				mark = "  " // under the text, not under the mark
+			}
+			lines = append(lines, "  "+st.Error.Render(mark+l))
+		}
 		if errors.Is(h.err, data.ErrInvalidCredentials) {
 			// The same under every refusal, whatever its cause: a locked
 			// account gets the very answer of a wrong password (no lock

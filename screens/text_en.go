@@ -1024,4 +1024,11 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"helpdesk.walk.login_lock.locked.nocount": "locked until {time}",
 	"helpdesk.audit.number":                   "no. %s",
 	"helpdesk.step.ia.staff":                  "Account (staff)",
+	// --- fixes (tester's round): a login refused because the directory is down
+	"error.directory.unavailable.login":   "The university directory is not answering: you cannot log in for now. Please try again in a few minutes.",
+	"helpdesk.detail.lock.closed":         "password login closed after %s failures in a row, until a reset by code or an unlock by the helpdesk",
+	"helpdesk.outcome.login_closed":       "login closed",
+	"helpdesk.outcome.LOGIN_ERROR.closed": "login closed (too many failures)",
+	"cli.audit.verify.missing.one":        "break at entry id %d (%s): entry id %d missing (deleted)",
+	"error.directory.policy.short.min":    "The university directory refuses this password: it is too short (at least %d characters). Choose a longer one.",
 }

@@ -1035,4 +1035,11 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"helpdesk.walk.login_lock.locked.nocount": "verrouillé jusqu'à {time}",
 	"helpdesk.audit.number":                   "n° %s",
 	"helpdesk.step.ia.staff":                  "Compte (personnel)",
+	// --- fixes (tester's round): a login refused because the directory is down
+	"error.directory.unavailable.login":   "L'annuaire de l'université ne répond pas : la connexion est impossible pour l'instant, réessayez dans quelques minutes.",
+	"helpdesk.detail.lock.closed":         "connexion par mot de passe fermée après %s échecs de suite, jusqu'à une réinitialisation par code ou un déblocage par l'assistance",
+	"helpdesk.outcome.login_closed":       "connexion fermée",
+	"helpdesk.outcome.LOGIN_ERROR.closed": "connexion fermée (trop d'échecs)",
+	"cli.audit.verify.missing.one":        "rupture à l'entrée id %d (%s) : entrée id %d absente (supprimée)",
+	"error.directory.policy.short.min":    "L'annuaire de l'université refuse ce mot de passe : il est trop court (%d caractères au moins). Choisissez-en un plus long.",
 }

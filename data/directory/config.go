@@ -142,9 +142,18 @@ func (e endpoint) String() string {
 // parseURL applies the rule on transport security: ldaps, or ldap with
 // StartTLS, or clear text on this machine only.
 func parseURL(raw string) (endpoint, error) {
+	said := maskUserinfo(raw) // the URL as refusals say it: never a password
 	u, err := url.Parse(raw)
 	if err != nil {
-		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : %w", raw, err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // without the URL it repeats whole
+		}
+		if said != raw {
+			// The parser's reason may quote a piece of the password.
+			return endpoint{}, fmt.Errorf("URL de l'annuaire %q : URL illisible (pas d'identifiants dans l'URL : --ldap-bind-dn et --ldap-password-file)", said)
+		}
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : %w", said, err)
 	}
 	var e endpoint
 	switch strings.ToLower(u.Scheme) {
@@ -153,17 +162,17 @@ func parseURL(raw string) (endpoint, error) {
 	case "ldap":
 		e.scheme, e.startTLS = "ldap", true
 	default:
-		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : ldaps:// ou ldap:// (avec StartTLS) attendu", raw)
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : ldaps:// ou ldap:// (avec StartTLS) attendu", said)
 	}
 	if u.User != nil {
-		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : pas d'identifiants dans l'URL (--ldap-bind-dn et --ldap-password-file)", raw)
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : pas d'identifiants dans l'URL (--ldap-bind-dn et --ldap-password-file)", said)
 	}
 	if u.Path != "" && u.Path != "/" || u.Fragment != "" {
-		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : seulement un hôte et un port (la branche des personnes se donne avec --ldap-base)", raw)
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : seulement un hôte et un port (la branche des personnes se donne avec --ldap-base)", said)
 	}
 	e.host = u.Hostname()
 	if e.host == "" {
-		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : aucun hôte", raw)
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : aucun hôte", said)
 	}
 	port := u.Port()
 	if port == "" {
@@ -175,11 +184,11 @@ func parseURL(raw string) (endpoint, error) {
 	case strings.EqualFold(q, "starttls=off") && e.scheme == "ldap":
 		if !isLoopback(e.host) {
 			return endpoint{}, fmt.Errorf("URL de l'annuaire %q : ?starttls=off n'est accepté que pour un annuaire sur cette machine (127.0.0.1, ::1, localhost) ; "+
-				"utilisez ldaps:// ou ldap:// avec StartTLS", raw)
+				"utilisez ldaps:// ou ldap:// avec StartTLS", said)
 		}
 		e.startTLS = false
 	default:
-		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : option inconnue %q (seulement ?starttls=off, sur une URL ldap:// locale)", raw, q)
+		return endpoint{}, fmt.Errorf("URL de l'annuaire %q : option inconnue %q (seulement ?starttls=off, sur une URL ldap:// locale)", said, q)
 	}
 	return e, nil
 }
@@ -248,4 +257,19 @@ func tlsConfig(host, caFile string) (*tls.Config, error) {
 	}
 	cfg.RootCAs = pool
 	return cfg, nil
+}
+
+// maskUserinfo hides what comes before the host's @ (user and password):
+// ldap://cn=entkiosk:secret@host gives ldap://***@host. The last @ counts,
+// since a password may hold /, ? or @; masking too much is harmless.
+func maskUserinfo(raw string) string {
+	start := 0
+	if i := strings.Index(raw, "://"); i >= 0 {
+		start = i + len("://")
+	}
+	at := strings.LastIndex(raw[start:], "@")
+	if at < 0 {
+		return raw
+	}
+	return raw[:start] + "***" + raw[start+at:]
 }

@@ -61,3 +61,34 @@ func TestReadPasswordFile(t *testing.T) {
 		}
 	}
 }
+
+// A password written in the URL is never said back: the refusal masks
+// what comes before the host (ldap://***@host), whatever else is wrong.
+func TestURLPasswordNeverEchoed(t *testing.T) {
+	for _, raw := range []string{
+		"ldap://cn=entkiosk:secret@127.0.0.1:43679",
+		"ldaps://cn=entkiosk,dc=umontpellier,dc=fr:secret@ldap.umontpellier.fr",
+		"ldap://admin:secret@ldap.umontpellier.fr?starttls=off",
+		"ldap://admin:se/cret@secret@ldap.umontpellier.fr",
+		"ldap://admin:secret%zz@ldap.umontpellier.fr",
+		"ldap://admin:secret@[::1:43679",
+		"http://admin:secret@ldap.umontpellier.fr",
+		"ldap://admin:secret@",
+	} {
+		_, err := parseURL(raw)
+		if err == nil {
+			t.Errorf("%s: accepted", raw)
+			continue
+		}
+		if strings.Contains(err.Error(), "secret") || !strings.Contains(err.Error(), "***@") {
+			t.Errorf("%s: %v", raw, err)
+		}
+		if _, err := Open(Config{URL: raw, BindDN: "cn=entkiosk,dc=umontpellier,dc=fr", PasswordFile: "x",
+			BaseDN: "dc=umontpellier,dc=fr"}); err == nil || strings.Contains(err.Error(), "secret") {
+			t.Errorf("Open %s: %v", raw, err)
+		}
+	}
+	if got := maskUserinfo("ldap://cn=entkiosk:secret@127.0.0.1:43679"); got != "ldap://***@127.0.0.1:43679" {
+		t.Errorf("masked: %s", got)
+	}
+}

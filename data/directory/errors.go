@@ -88,7 +88,10 @@ type Error struct {
 	Op     string       // what was being done: "login", "set password", "find", ...
 	Policy PolicyReason // when Kind is PolicyRefused
 	Code   uint16       // the LDAP result code when the directory answered, else 0
-	Err    error        // the cause, for logs
+	// MinLength is the policy's pwdMinLength with a PolicyTooShort refusal,
+	// when the service account could read it; else 0.
+	MinLength int
+	Err       error // the cause, for logs
 }
 
 func (e *Error) Error() string {

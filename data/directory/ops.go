@@ -123,6 +123,9 @@ func (d *Directory) SetPassword(ctx context.Context, login, password string, at 
 	})
 	if err != nil {
 		if pe := policyError("set password", policyControl(nil, err), err); pe != nil {
+			if pe.Kind == PolicyRefused && pe.Policy == PolicyTooShort {
+				pe.MinLength = d.policyMinLength(ctx, e.dn) // "at least 12 characters", not only "too short"
+			}
 			return pe
 		}
 		var le *ldap.Error
@@ -249,7 +252,7 @@ func (d *Directory) modify(ctx context.Context, op, dn string, fill func(*ldap.M
 // CheckReport is what `entkiosk directory check` tells an operator.
 type CheckReport struct {
 	URL      string
-	TLS      string // "ldaps, TLS 1.3", "StartTLS, TLS 1.3", or "none (loopback)"
+	TLS      string // "ldaps, TLS 1.3", "StartTLS, TLS 1.3", or "aucun (annuaire sur cette machine)": said by the French command line
 	BoundAs  string // the directory's answer to Who am I?
 	Sample   string // the sample person's DN
 	Writable []AttributeCheck
@@ -277,7 +280,7 @@ func (d *Directory) Check(ctx context.Context, sample string) (CheckReport, erro
 			}
 			r.TLS = how + ", " + tls.VersionName(st.Version)
 		} else {
-			r.TLS = "none (loopback)"
+			r.TLS = "aucun (annuaire sur cette machine)"
 		}
 		who, err := c.WhoAmI(nil)
 		if err != nil {

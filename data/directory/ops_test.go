@@ -67,6 +67,9 @@ func TestSetPasswordAndPolicy(t *testing.T) {
 	if r, ok := directory.PolicyOf(err); !ok || r != directory.PolicyTooShort {
 		t.Fatalf("a 10-character password under pwdMinLength 12: %v", err)
 	}
+	if n := directory.MinLengthOf(err); n != slapdtest.MinLength {
+		t.Fatalf("too short: the policy's minimum read as %d, want %d", n, slapdtest.MinLength)
+	}
 	if err := d.SetPassword(ctx, "camille.martin", "Pissenlit-Bleu-17", day); err != nil {
 		t.Fatal(err)
 	}
