@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -43,6 +44,7 @@ type flags struct {
 	linkPort                                          int
 	mustExist, demo                                   bool
 	langName                                          string // --lang, for the commands that speak both languages
+	linkURL                                           string // --link-url: the web page, for the mails' links
 }
 
 func envName(flagName string) string {
@@ -251,6 +253,16 @@ func (f *flags) domainOptions() {
 func (f *flags) linkOptions() {
 	f.str(&f.linkHost, "link-host", "HÔTE", "", "hôte des liens ssh:// des mails (vide : pas de ligne de lien)")
 	f.int(&f.linkPort, "link-port", 2222, "port des liens ssh:// des mails")
+	f.add(&option{name: "link-url", arg: "URL", want: "une adresse https://hôte/chemin/ attendue (celle de la page web)",
+		help: "adresse de la page web (serve --http, derrière son proxy) : les mails portent alors un lien https://…/?t=… au lieu du lien ssh://",
+		set: func(v string) error {
+			u, err := url.Parse(v)
+			if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+				return errors.New("not a page address")
+			}
+			f.linkURL = v
+			return nil
+		}})
 }
 
 // langOption: --lang, for the commands whose messages come from the
@@ -291,7 +303,7 @@ func (f *flags) logger(stderr io.Writer, defaultFile string) (*log.Logger, func(
 
 // open opens the store with the command's settings.
 func (f *flags) open() (*data.Store, error) {
-	s, err := data.Open(f.db, data.Config{LinkHost: f.linkHost, LinkPort: f.linkPort,
+	s, err := data.Open(f.db, data.Config{LinkHost: f.linkHost, LinkPort: f.linkPort, LinkURL: f.linkURL,
 		StudentDomain: f.studentDomain, StaffDomain: f.staffDomain, MustExist: f.mustExist})
 	var missing *data.MissingStoreError
 	if errors.As(err, &missing) {

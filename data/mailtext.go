@@ -39,6 +39,7 @@ type langText struct {
 	kinds                                                             map[MailKind]kindText
 	hello, helloNoName, identifiant, code, expires, secret            string
 	linkIntro, linkTerminal, contact, parisTime, at, when, firstOfMon string
+	linkBrowser                                                       string
 	signature                                                         []string
 	days                                                              [7]string
 	months                                                            [12]string
@@ -118,6 +119,7 @@ var mailTexts = map[string]langText{
 		secret:       "Ne communiquez ce code à personne : l'assistance ne vous le demandera jamais.",
 		linkIntro:    "Depuis un ordinateur, vous pouvez aussi ouvrir directement cette étape :",
 		linkTerminal: "ou, dans un terminal :",
+		linkBrowser:  "Vous pouvez aussi ouvrir directement cette étape dans un navigateur, depuis un ordinateur ou un téléphone :",
 		contact:      "Assistance ENT : %s",
 		parisTime:    "heure de Paris",
 		at:           "à",
@@ -199,6 +201,7 @@ var mailTexts = map[string]langText{
 		secret:       "Do not give this code to anyone: the helpdesk will never ask you for it.",
 		linkIntro:    "From a computer, you can also open this step directly:",
 		linkTerminal: "or, in a terminal:",
+		linkBrowser:  "You can also open this step directly in a browser, from a computer or a phone:",
 		contact:      "ENT helpdesk: %s",
 		parisTime:    "Paris time",
 		at:           "at",
@@ -301,7 +304,11 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 		para(k.action)
 		para(fmt.Sprintf(t.code, c.Code))
 		para(fmt.Sprintf(t.expires, s.mailDate(t, c.Expires)))
-		if c.Token != "" && s.cfg.LinkHost != "" {
+		if c.Token != "" && s.cfg.LinkURL != "" {
+			line(wrapText(t.linkBrowser, mailWidth))
+			line("  " + WebLink(s.cfg.LinkURL, c.Token))
+			line("")
+		} else if c.Token != "" && s.cfg.LinkHost != "" {
 			port := s.cfg.LinkPort
 			if port == 0 {
 				port = 22
@@ -373,12 +380,23 @@ func wrapText(s string, width int) string {
 var (
 	codeLine    = regexp.MustCompile(`(?m)^(Code ?: )[0-9]{8}$`)
 	tokenInLink = regexp.MustCompile(`(ssh://|ssh -p [0-9]+ )[a-z2-7]{32}@`)
+	tokenInURL  = regexp.MustCompile(`([?&]t=)[a-z2-7]{32}\b`)
 )
+
+// WebLink is the https link of a token under the web page's address
+// (--link-url): the page is served at the prefix's root.
+func WebLink(prefix, token string) string {
+	if !strings.HasSuffix(prefix, "/") {
+		prefix += "/"
+	}
+	return prefix + "?t=" + token
+}
 
 const redactedCode = "••••••••"
 
 // redactSecrets masks the code and the link token of a mail body.
 func redactSecrets(body string) string {
 	body = codeLine.ReplaceAllString(body, "${1}"+redactedCode)
+	body = tokenInURL.ReplaceAllString(body, "${1}"+redactedCode)
 	return tokenInLink.ReplaceAllString(body, "${1}"+redactedCode+"@")
 }

@@ -46,6 +46,7 @@ type Config struct {
 	StaffDomain     string
 	LinkHost        string // host of ssh:// links in mails; empty leaves the link out
 	LinkPort        int
+	LinkURL         string // the web page (https://…/): mails carry an https link to it instead of the ssh:// one
 	HelpdeskContact string
 	Hasher          *Hasher
 	// MustExist refuses a path where no file is (a MissingStoreError) and a
