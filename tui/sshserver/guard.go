@@ -1,4 +1,4 @@
-package tui
+package sshserver
 
 import (
 	"net"
@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
+
+	"entkiosk/tui"
 )
 
 // The server asks for no SSH authentication (the interface's own login is
@@ -168,7 +170,7 @@ func (g *guardedChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) 
 					g.s.log.Debug("request refused", "addr", g.ctx.RemoteAddr().String(), "request", req.Type)
 				} else {
 					g.s.log.Info("request refused", "addr", g.ctx.RemoteAddr().String(), "request", req.Type)
-					_, _ = ch.Stderr().Write([]byte(g.s.bilingual(why) + "\r\n"))
+					_, _ = ch.Stderr().Write([]byte(tui.Bilingual(why) + "\r\n"))
 					// OpenSSH gives up at the refusal: let it print the line first.
 					time.Sleep(100 * time.Millisecond)
 				}
