@@ -16,19 +16,30 @@ import (
 	"sync"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/log"
 
+	"entkiosk/data"
 	"entkiosk/screens"
+	"entkiosk/tui"
 )
 
-// Options configure the web server (entkiosk serve --http).
+// Options configure the web server (entkiosk serve --http). The limits
+// and timers are the SSH server's, with the same defaults.
 type Options struct {
-	Listen   string // host:port
-	Sessions Sessions
-	Lang     screens.Lang // the page's language when the address does not ask (?lang=en)
+	Store  *data.Store
+	Listen string // host:port
+	Demo   bool
+	Lang   screens.Lang // the page's and the session's language when the address does not ask (?lang=en)
 	// MaxSessions caps WebSocket sessions in total, MaxSessionsPerAddress
-	// those from one client address (0: 1000 and 10, as over SSH).
+	// those from one client address (0: 1000 and 10).
 	MaxSessions, MaxSessionsPerAddress int
+	// IdleTimeout without a key closes a session (0: 120 s);
+	// MaxSessionTime ends any session (0: 30 min).
+	IdleTimeout, MaxSessionTime time.Duration
+	// ShutdownGrace is how long sessions see "the service restarts" before
+	// they are closed (0: 5 s).
+	ShutdownGrace time.Duration
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
 	// believed; from anyone else the header is ignored.
 	TrustedProxies []netip.Prefix
@@ -40,13 +51,21 @@ type Options struct {
 	// for tests
 	listener net.Listener
 	ready    func(*Server)
+	hook     func(msg tea.Msg) tea.Cmd
 }
 
-// Defaults, the same as the SSH server's.
+// Defaults, the SSH server's (serve's flags set both servers).
 const (
 	DefaultMaxSessions           = 1000
 	DefaultMaxSessionsPerAddress = 10
+	DefaultIdleTimeout           = 120 * time.Second
+	DefaultMaxSessionTime        = 30 * time.Minute
+	DefaultShutdownGrace         = 5 * time.Second
 )
+
+// endGrace is how long a session asked to end may take before its
+// connection is cut (a page that stopped reading blocks its writes).
+const endGrace = 5 * time.Second
 
 // Limits of what a browser may send: a message (a paste is cut into 8 KiB
 // pieces by the page) and the terminal's size.
@@ -65,7 +84,8 @@ var ErrNoAssets = errors.New("webserver: xterm.js is missing from the binary: ru
 // Server is the running web server.
 type Server struct {
 	o       Options
-	log     *log.Logger
+	log     *log.Logger // "web"
+	tuiLog  *log.Logger // "tui"
 	limiter *limiter
 	http    *http.Server
 	page    *page
@@ -73,13 +93,12 @@ type Server struct {
 	mu       sync.Mutex
 	sessions map[*webSession]struct{}
 	closing  bool
-	wg       sync.WaitGroup
 }
 
 // New checks the options and the embedded page.
 func New(o Options) (*Server, error) {
-	if o.Sessions == nil {
-		return nil, errors.New("webserver: no sessions")
+	if o.Store == nil {
+		return nil, errors.New("webserver: no store")
 	}
 	if !AssetsPresent() {
 		return nil, ErrNoAssets
@@ -90,6 +109,15 @@ func New(o Options) (*Server, error) {
 	if o.MaxSessionsPerAddress <= 0 {
 		o.MaxSessionsPerAddress = DefaultMaxSessionsPerAddress
 	}
+	if o.IdleTimeout <= 0 {
+		o.IdleTimeout = DefaultIdleTimeout
+	}
+	if o.MaxSessionTime <= 0 {
+		o.MaxSessionTime = DefaultMaxSessionTime
+	}
+	if o.ShutdownGrace <= 0 {
+		o.ShutdownGrace = DefaultShutdownGrace
+	}
 	if o.Lang == "" {
 		o.Lang = screens.French
 	}
@@ -99,7 +127,8 @@ func New(o Options) (*Server, error) {
 	if (o.TLSCert == "") != (o.TLSKey == "") {
 		return nil, errors.New("webserver: --tls-cert and --tls-key go together")
 	}
-	s := &Server{o: o, log: o.Logger.WithPrefix("web"), sessions: map[*webSession]struct{}{}}
+	s := &Server{o: o, log: o.Logger.WithPrefix("web"), tuiLog: o.Logger.WithPrefix("tui"),
+		sessions: map[*webSession]struct{}{}}
 	s.limiter = newLimiter(o.MaxSessions, o.MaxSessionsPerAddress, s.log)
 	p, err := newPage()
 	if err != nil {
@@ -157,45 +186,61 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// shutdown stops accepting and ends every session (each is told by its
-// program and closed with a reason the page shows).
+// shutdown stops accepting, tells every session, waits the grace period
+// (or until every session has left), then ends what remains.
 func (s *Server) shutdown() {
 	s.mu.Lock()
 	s.closing = true
-	live := make([]*webSession, 0, len(s.sessions))
-	for ws := range s.sessions {
-		live = append(live, ws)
-	}
+	live := s.liveLocked()
 	s.mu.Unlock()
-	s.log.Info("stopping", "sessions", len(live))
-	shut, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	s.log.Info("stopping", "sessions", len(live), "grace", s.o.ShutdownGrace)
+	// No new connection from now on (hijacked WebSockets are not waited for).
+	shut, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	go func() {
-		for _, ws := range live {
-			ws.shutdown()
-		}
-	}()
-	s.wg.Wait()
 	_ = s.http.Shutdown(shut)
+	for _, ws := range live {
+		go ws.program.Closing()
+	}
+	s.waitSessions(s.o.ShutdownGrace)
+	s.mu.Lock()
+	live = s.liveLocked()
+	s.mu.Unlock()
+	for _, ws := range live {
+		ws.end(tui.EndShutdown)
+	}
+	s.waitSessions(endGrace + time.Second)
 	s.log.Info("stopped")
 }
 
+func (s *Server) liveLocked() []*webSession {
+	out := make([]*webSession, 0, len(s.sessions))
+	for ws := range s.sessions {
+		out = append(out, ws)
+	}
+	return out
+}
+
+// waitSessions waits until no session runs, at most d.
+func (s *Server) waitSessions(d time.Duration) {
+	deadline := time.Now().Add(d)
+	for s.SessionCount() > 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// register adds a session to those told at shutdown; false if the server
+// is already closing.
 func (s *Server) register(ws *webSession) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closing {
-		return false
-	}
 	s.sessions[ws] = struct{}{}
-	s.wg.Add(1)
-	return true
+	return !s.closing
 }
 
 func (s *Server) unregister(ws *webSession) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.sessions, ws)
-	s.wg.Done()
 }
 
 // SessionCount is the number of open web sessions.
