@@ -116,7 +116,14 @@ func (b *browser) open(wt *webTest, path string) {
 // character comes from the raw key down.
 func (b *browser) keys(s string) {
 	b.t.Helper()
-	b.do(chromedp.Focus(".xterm-helper-textarea"), chromedp.KeyEvent(s, func(p *input.DispatchKeyEventParams) {
+	b.do(chromedp.Focus(".xterm-helper-textarea"))
+	b.press(s)
+}
+
+// press types s wherever the focus is.
+func (b *browser) press(s string) {
+	b.t.Helper()
+	b.do(chromedp.KeyEvent(s, func(p *input.DispatchKeyEventParams) {
 		if p.Type == input.DispatchKeyEventTypeKeyDown {
 			p.Type = input.DispatchKeyEventTypeRawKeyDown
 		}
@@ -173,4 +180,19 @@ func (b *browser) waitNotice(want string) {
 func (b *browser) size() (cols, rows int) {
 	d := eval[[]int](b, `[entkiosk.term.cols, entkiosk.term.rows]`)
 	return d[0], d[1]
+}
+
+// resize gives the page a window of w × h CSS pixels and waits until the
+// terminal has been fitted to it.
+func (b *browser) resize(w, h int64) {
+	b.t.Helper()
+	before := eval[int](b, `entkiosk.fits()`)
+	b.do(chromedp.EmulateViewport(w, h))
+	deadline := time.Now().Add(10 * time.Second)
+	for eval[int](b, `entkiosk.fits()`) == before {
+		if time.Now().After(deadline) {
+			b.t.Fatalf("the page did not fit its terminal to %d × %d", w, h)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

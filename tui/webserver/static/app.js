@@ -24,8 +24,10 @@
   // The interface's minimum size (tui/frame.go): below it, it asks for a
   // larger window, and the page says how large.
   const MIN_COLS = 60, MIN_ROWS = 16;
-  // A comfortable size first (80 × 24 from 12 px), then the minimum down to 6 px.
-  const COMFORT_COLS = 80, COMFORT_ROWS = 24, COMFORT_FONT = 12, MAX_FONT = 16, MIN_FONT = 6;
+  // A comfortable size first (80 × 24 from 10 px: a phone held sideways),
+  // then the minimum down to 6 px (a phone held upright).
+  const COMFORT_COLS = 80, COMFORT_ROWS = 24, COMFORT_FONT = 10, MAX_FONT = 16, MIN_FONT = 6;
+  const FONT_FAMILY = 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace';
   const CHUNK = 8192; // the server reads at most 64 KiB a message
 
   // A mail's link (?t=TOKEN) opens its step. The token leaves the address
@@ -48,7 +50,7 @@
   });
 
   const term = new Terminal({
-    fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    fontFamily: FONT_FAMILY,
     fontSize: 15,
     cursorBlink: false,
     scrollback: 0,
@@ -76,23 +78,39 @@
   });
 
   // fit picks the largest font that gives a comfortable size, else the
-  // minimum size, else the smallest font; then fills the window.
+  // minimum size, else the smallest font; then fills the window. Changing
+  // xterm's font re-measures and redraws everything, so the size is
+  // estimated from the font's metrics first and xterm corrects it.
+  const FONT = FONT_FAMILY;
+  const measure = document.createElement('canvas').getContext('2d');
+  function estimate(size) {
+    measure.font = size + 'px ' + FONT;
+    const w = measure.measureText('W').width;
+    const h = Math.ceil(size * 1.2);
+    const r = box.getBoundingClientRect();
+    return { cols: Math.floor((r.width - 4) / w), rows: Math.floor((r.height - 4) / h) };
+  }
+  function largest(cols, rows, floor) {
+    for (let s = MAX_FONT; s >= floor; s--) {
+      const d = estimate(s);
+      if (d.cols >= cols && d.rows >= rows) return s;
+    }
+    return 0;
+  }
   function dims(size) {
     if (term.options.fontSize !== size) term.options.fontSize = size;
     return fitAddon.proposeDimensions();
   }
+  let fits = 0;
   function fit() {
-    let chosen = MIN_FONT;
-    let found = false;
-    for (let s = MAX_FONT; s >= COMFORT_FONT && !found; s--) {
-      const d = dims(s);
-      if (d && d.cols >= COMFORT_COLS && d.rows >= COMFORT_ROWS) { chosen = s; found = true; }
+    fits++;
+    let cols = COMFORT_COLS, rows = COMFORT_ROWS;
+    let size = largest(cols, rows, COMFORT_FONT);
+    if (!size) {
+      cols = MIN_COLS; rows = MIN_ROWS;
+      size = largest(cols, rows, MIN_FONT) || MIN_FONT;
     }
-    for (let s = MAX_FONT; s >= MIN_FONT && !found; s--) {
-      const d = dims(s);
-      if (d && d.cols >= MIN_COLS && d.rows >= MIN_ROWS) { chosen = s; found = true; }
-    }
-    dims(chosen);
+    for (let d = dims(size); d && (d.cols < cols || d.rows < rows) && size > MIN_FONT; d = dims(size)) size--;
     fitAddon.fit();
     const small = document.getElementById('small');
     if (term.cols < MIN_COLS || term.rows < MIN_ROWS) {
@@ -171,7 +189,7 @@
     term,
     violations,
     connected: () => !!ws && ws.readyState === WebSocket.OPEN,
-    cut: () => { if (ws) ws.close(4999, 'test'); },
+    fits: () => fits,
   };
   connect();
 })();
