@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/netip"
 	"strings"
@@ -12,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/vt"
 	"github.com/coder/websocket"
 
@@ -381,4 +381,43 @@ func TestSocketWithoutHello(t *testing.T) {
 	}
 }
 
-var _ = tea.WindowSizeMsg{}
+// The longest session time ends a session even while it is used; the
+// page is told why (close 4000, max_time) after the line on the terminal.
+func TestSocketMaxSessionTime(t *testing.T) {
+	wt := startWeb(t, func(o *Options) { o.MaxSessionTime = time.Second })
+	c := wt.open(80, 24, nil)
+	c.waitFor("Se connecter")
+	c.keys("hugo")
+	select {
+	case err := <-c.done:
+		if websocket.CloseStatus(err) != closeEnded {
+			t.Fatalf("closed with %v", err)
+		}
+		var ce websocket.CloseError
+		if !errors.As(err, &ce) || ce.Reason != "max_time" {
+			t.Fatalf("close reason %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the session outlived --max-session-time")
+	}
+	c.waitFor("Session fermée : durée maximale atteinte.")
+}
+
+// The server stops: open sessions read that the service restarts, then
+// are closed with that reason.
+func TestSocketShutdown(t *testing.T) {
+	wt := startWeb(t)
+	c := wt.open(80, 24, nil)
+	c.waitFor("Se connecter")
+	go wt.stop()
+	c.waitFor("Le service redémarre")
+	select {
+	case err := <-c.done:
+		var ce websocket.CloseError
+		if !errors.As(err, &ce) || ce.Code != closeEnded || ce.Reason != "shutdown" {
+			t.Fatalf("closed with %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the session outlived the server")
+	}
+}
