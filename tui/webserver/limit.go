@@ -30,8 +30,19 @@ func newLimiter(max, perAddr int, l *log.Logger) *limiter {
 	return &limiter{max: max, perAddr: perAddr, log: l, byAddr: map[netip.Addr]int{}}
 }
 
+// source is what the per-address limit counts: an address, or an IPv6
+// /64 (one subscriber's network, as the SSH server counts it).
+func source(ip netip.Addr) netip.Addr {
+	if ip.Is6() && !ip.Is4In6() {
+		p, _ := ip.Prefix(64)
+		return p.Addr()
+	}
+	return ip
+}
+
 // take counts one session from ip; false when a limit is reached.
 func (l *limiter) take(ip netip.Addr) bool {
+	ip = source(ip)
 	l.mu.Lock()
 	if l.total >= l.max || l.byAddr[ip] >= l.perAddr {
 		total, here := l.total, l.byAddr[ip]
@@ -46,6 +57,7 @@ func (l *limiter) take(ip netip.Addr) bool {
 }
 
 func (l *limiter) release(ip netip.Addr) {
+	ip = source(ip)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.total--
@@ -55,6 +67,7 @@ func (l *limiter) release(ip netip.Addr) {
 }
 
 func (l *limiter) count(ip netip.Addr) int {
+	ip = source(ip)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.byAddr[ip]

@@ -7,6 +7,8 @@ import (
 	"net/netip"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/log"
 )
 
 // The page and its files: the headers that keep it safe, its language,
@@ -116,5 +118,26 @@ func TestClientAddr(t *testing.T) {
 		if _, err := ParseTrustedProxies(bad); err == nil {
 			t.Errorf("--trusted-proxy %q accepted", bad)
 		}
+	}
+}
+
+// The per-address limit counts an IPv6 /64 as one source, an IPv4 address
+// alone.
+func TestLimiterCountsAnIPv6SlashSixtyFour(t *testing.T) {
+	l := newLimiter(100, 2, log.New(io.Discard))
+	a, b, c := netip.MustParseAddr("2001:db8:1:2::a"), netip.MustParseAddr("2001:db8:1:2:ffff::b"), netip.MustParseAddr("2001:db8:1:3::a")
+	if !l.take(a) || !l.take(b) || l.take(netip.MustParseAddr("2001:db8:1:2::c")) {
+		t.Fatal("a third session from one /64 was let in")
+	}
+	if !l.take(c) {
+		t.Fatal("another /64 was refused")
+	}
+	l.release(a)
+	if !l.take(b) || l.count(a) != 2 {
+		t.Fatal("a released slot of the /64 was not given back")
+	}
+	v4a, v4b := netip.MustParseAddr("203.0.113.1"), netip.MustParseAddr("203.0.113.2")
+	if !l.take(v4a) || !l.take(v4a) || l.take(v4a) || !l.take(v4b) {
+		t.Fatal("IPv4 addresses are not counted one by one")
 	}
 }
