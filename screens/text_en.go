@@ -985,5 +985,6 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"web.ended.error":    "An internal error closed the session. If it happens again, contact the helpdesk.",
 	"web.newsession":     "New session",
 	"web.help.remote":    "From home, on a computer or a phone, the same service opens in a browser at:\n  %s",
+	"web.keys":           "Keys missing from the phone's keyboard",
 	"web.small":          "Window too small: the interface needs at least %d × %d characters (here %d × %d). Turn the phone sideways or enlarge the window.",
 }

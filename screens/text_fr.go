@@ -996,5 +996,6 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"web.ended.error":    "Une erreur interne a fermé la session. Si cela se reproduit, contactez l'assistance.",
 	"web.newsession":     "Nouvelle session",
 	"web.help.remote":    "Depuis chez vous, sur un ordinateur ou un téléphone, le même service s'ouvre dans un navigateur, à l'adresse :\n  %s",
+	"web.keys":           "Touches absentes du clavier du téléphone",
 	"web.small":          "Fenêtre trop petite : l'interface demande au moins %d × %d caractères (ici %d × %d). Tournez le téléphone à l'horizontale ou agrandissez la fenêtre.",
 }

@@ -54,7 +54,25 @@ func newPage() (*page, error) {
 var pageTexts = []string{"web.lost", "web.reconnect", "web.failed", "web.ended", "web.ended.idle",
 	"web.ended.max_time", "web.ended.shutdown", "web.ended.error", "web.newsession", "web.small"}
 
+// barKey is a button of the key bar (touch screens): the keys a phone's
+// keyboard lacks.
+type barKey struct{ Key, Label, Name string }
+
+func keyBar(lang screens.Lang, demo bool) []barKey {
+	t := func(k string) string { return screens.Text(lang, k) }
+	keys := []barKey{{"tab", "⇥", "Tab"}, {"backtab", "⇤", "Shift+Tab"}, {"up", "↑", "↑"}, {"down", "↓", "↓"},
+		{"left", "←", "←"}, {"right", "→", "→"}, {"esc", t("keyname.esc"), t("keyname.esc")},
+		{"enter", t("keyname.enter"), t("keyname.enter")}, {"f1", "F1", "F1 " + t("key.help")},
+		{"f2", "F2", "F2 " + t("key.lang")}}
+	if demo {
+		keys = append(keys, barKey{"f4", "F4", "F4 " + t("key.mailbox")})
+	}
+	return keys
+}
+
 type pageData struct {
+	Keys                     []barKey
+	KeysLabel                string
 	Lang, Other, OtherName   string
 	Title, Heading, Terminal string
 	NoScript                 string
@@ -90,7 +108,8 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	nonce := newNonce()
 	d := pageData{Lang: string(lang), Other: other, OtherName: otherName, Title: screens.Text(lang, "web.title"),
 		Heading: screens.Text(lang, "web.heading"), Terminal: screens.Text(lang, "web.terminal"),
-		NoScript: screens.Text(lang, "web.noscript"), Nonce: nonce, Texts: template.JS(js)}
+		NoScript: screens.Text(lang, "web.noscript"), Nonce: nonce, Texts: template.JS(js),
+		Keys: keyBar(lang, s.o.Demo), KeysLabel: screens.Text(lang, "web.keys")}
 	var b bytes.Buffer
 	if err := s.page.tmpl.Execute(&b, d); err != nil {
 		s.log.Error("page", "err", err)

@@ -289,3 +289,38 @@ func TestPagePasteBurstHidesThePassword(t *testing.T) {
 		t.Fatal("the password is in the logs")
 	}
 }
+
+// On a touch screen a bar gives the keys a phone's keyboard lacks (Tab,
+// Esc, the arrows, F1, F2): they reach the interface and the terminal
+// keeps the focus. A desktop does not show it.
+func TestPageKeyBarOnATouchScreen(t *testing.T) {
+	wt := startWeb(t)
+	b := newBrowser(t, 1024, 768)
+	b.open(wt, "")
+	b.waitScreen("Se connecter")
+	shown := `getComputedStyle(document.getElementById('keys')).display !== 'none'`
+	if eval[bool](b, shown) {
+		t.Fatal("the key bar shows on a desktop")
+	}
+	b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateTouch, chromedp.EmulateMobile))
+	b.do(chromedp.Reload(), chromedp.WaitVisible(".xterm-helper-textarea"))
+	b.waitScreen("Se connecter")
+	if !eval[bool](b, shown) {
+		t.Fatal("no key bar on a touch screen")
+	}
+	b.keys("hugo.lefevre")
+	b.do(chromedp.Click(`#keys button[data-key="tab"]`))
+	b.waitScreen("› Mot de passe")
+	if focus := eval[string](b, `document.activeElement.className`); !strings.Contains(focus, "xterm-helper-textarea") {
+		t.Fatalf("the key bar took the focus: %q", focus)
+	}
+	b.keys(hugoPassword)
+	b.do(chromedp.Click(`#keys button[data-key="enter"]`))
+	b.waitScreen("Hugo Lefèvre · Étudiant(e) · compte actif")
+	b.do(chromedp.Click(`#keys button[data-key="f1"]`))
+	b.waitScreen("Se connecter de chez soi") // the help's topics
+	b.do(chromedp.Click(`#keys button[data-key="esc"]`))
+	b.waitScreen("Hugo Lefèvre · Étudiant(e) · compte actif")
+	b.requireHidden(hugoPassword)
+	b.noViolations()
+}

@@ -130,6 +130,20 @@
   if (window.visualViewport) window.visualViewport.addEventListener('resize', refit);
   fit();
 
+  // The key bar (touch screens): each button sends its key's sequence,
+  // and the terminal keeps the focus (the phone's keyboard stays open).
+  const SEQUENCES = { tab: '\t', backtab: '\x1b[Z', up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D',
+    esc: '\x1b', enter: '\r', f1: '\x1bOP', f2: '\x1bOQ', f4: '\x1bOS' };
+  for (const b of document.querySelectorAll('#keys button')) {
+    b.addEventListener('pointerdown', (e) => e.preventDefault());
+    b.addEventListener('click', (e) => {
+      e.preventDefault();
+      const seq = SEQUENCES[b.dataset.key];
+      if (seq && !term.options.disableStdin) send(seq);
+      term.focus();
+    });
+  }
+
   const notice = document.getElementById('notice');
   const noticeText = document.getElementById('notice-text');
   const noticeButton = document.getElementById('notice-button');
