@@ -124,8 +124,9 @@ func TestPageTokenLink(t *testing.T) {
 
 // sizes records the window sizes the sessions' programs receive.
 type sizes struct {
-	mu   sync.Mutex
-	last tea.WindowSizeMsg
+	mu    sync.Mutex
+	last  tea.WindowSizeMsg
+	count int
 }
 
 func (s *sizes) hook(o *Options) {
@@ -133,6 +134,7 @@ func (s *sizes) hook(o *Options) {
 		if m, ok := msg.(tea.WindowSizeMsg); ok {
 			s.mu.Lock()
 			s.last = m
+			s.count++
 			s.mu.Unlock()
 		}
 		return nil

@@ -58,6 +58,7 @@ type webSession struct {
 	log     *log.Logger
 	screen  *termwriter.Writer
 	program *tui.Program
+	window  *windowBox
 
 	lastInput atomic.Int64       // unix nano of the last key: the idle timer
 	cancel    context.CancelFunc // ends the session's pending timers
@@ -178,6 +179,9 @@ func (ws *webSession) newProgram(ctx context.Context, h hello, keys io.Reader) {
 	// The guard keeps a paste within bounds and a flood of keys from
 	// filling the session's queue.
 	ws.program = tui.NewProgram(ctx, o, tea.WithInput(tui.GuardInput(keys)))
+	ws.window = newWindowBox(width, height, func(w, h int) {
+		ws.program.Send(tea.WindowSizeMsg{Width: w, Height: h})
+	})
 }
 
 func (ws *webSession) readHello(ctx context.Context) (hello, error) {
@@ -223,8 +227,7 @@ func (ws *webSession) pump(ctx context.Context, keys io.Writer) error {
 		if json.Unmarshal(b, &c) != nil || c.Type != "resize" {
 			continue // unknown messages are ignored
 		}
-		w, h := tui.ClampWindow(bound(c.Cols, maxCols), bound(c.Rows, maxRows))
-		ws.program.Send(tea.WindowSizeMsg{Width: w, Height: h})
+		ws.window.set(tui.ClampWindow(bound(c.Cols, maxCols), bound(c.Rows, maxRows)))
 	}
 }
 

@@ -339,11 +339,13 @@ func TestSocketHugeResize(t *testing.T) {
 	c := wt.open(10000, 10000, nil)
 	c.waitFor("Se connecter")
 	first := c.raw.Load()
-	resize, _ := json.Marshal(map[string]any{"type": "resize", "cols": 10000, "rows": 10000})
-	if err := c.send(websocket.MessageText, resize); err != nil {
-		t.Fatal(err)
+	for _, size := range [][2]int{{80, 24}, {10000, 10000}} {
+		resize, _ := json.Marshal(map[string]any{"type": "resize", "cols": size[0], "rows": size[1]})
+		if err := c.send(websocket.MessageText, resize); err != nil {
+			t.Fatal(err)
+		}
+		got.wait(t, min(size[0], 400), min(size[1], 200))
 	}
-	got.wait(t, 400, 200)
 	c.keys("hugo.lefevre")
 	c.waitFor("hugo.lefevre")
 	// A frame of 400 × 200 is at most a few hundred kilobytes.
@@ -423,4 +425,37 @@ func TestSocketShutdown(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("the session outlived the server")
 	}
+}
+
+// A flood of resizes: the session gets the last size, a few sizes in
+// between, not one repaint per message; the keys typed meanwhile arrive.
+func TestSocketResizeFlood(t *testing.T) {
+	var got sizes
+	wt := startWeb(t, got.hook)
+	c := wt.open(100, 30, nil)
+	c.waitFor("Se connecter")
+	const n = 5000
+	started := time.Now()
+	for i := range n {
+		b, _ := json.Marshal(map[string]any{"type": "resize", "cols": 100 + i%2, "rows": 30 + i%2})
+		if err := c.send(websocket.MessageText, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last, _ := json.Marshal(map[string]any{"type": "resize", "cols": 90, "rows": 28})
+	if err := c.send(websocket.MessageText, last); err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(started)
+	c.keys("hugo")
+	got.wait(t, 90, 28)
+	c.waitFor("hugo")
+	got.mu.Lock()
+	delivered := got.count
+	got.mu.Unlock()
+	// One every resizeInterval at most, and the last.
+	if limit := int(time.Since(started)/resizeInterval) + 2; delivered > limit {
+		t.Fatalf("%d resizes sent in %v reached the session %d times (at most %d)", n+1, took, delivered, limit)
+	}
+	t.Logf("%d resizes sent in %v: the session got %d", n+1, took, delivered)
 }
