@@ -384,12 +384,19 @@ func TestConnLimiterGroupsIPv6By64(t *testing.T) {
 func TestConnLimiterWaitingPool(t *testing.T) {
 	roomy := newConnLimiter(100, 10, 100, time.Hour, testLogger())
 	var first []*limitedConn
-	for i := range 3 {
-		c := roomy.admit(from(t, "192.0.2.1:"+fmt.Sprint(i+1)))
-		if c == nil {
-			t.Fatalf("waiting connection %d from one source refused", i+1)
-		}
-		first = append(first, c)
+	for i := range 2 {
+		first = append(first, roomy.admit(from(t, "192.0.2.1:"+fmt.Sprint(i+1))))
+	}
+	if roomy.admit(from(t, "192.0.2.1:3")) != nil {
+		t.Fatal("a waiting connection just opened was replaced")
+	}
+	roomy.mu.Lock()
+	for _, c := range first {
+		c.opened = c.opened.Add(-time.Second) // not just opened any more
+	}
+	roomy.mu.Unlock()
+	if roomy.admit(from(t, "192.0.2.1:4")) == nil {
+		t.Fatal("a third waiting connection from one source refused")
 	}
 	if !first[0].expired.Load() || first[1].expired.Load() || roomy.count() != 2 {
 		t.Fatalf("the third waiting connection from one source did not replace the first (%d counted)", roomy.count())
