@@ -47,6 +47,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	var web webOptions
 	f.webOptions(&web)
 	f.logOption("la sortie d'erreur")
+	f.directoryOptions()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
@@ -80,6 +81,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	}
 	defer stop()
 	log.SetDefault(logger) // wish's Bubble Tea middleware logs through it
+	defer runDirectoryQueue(ctx, store, logger)()
 	if hostKey == "" {
 		hostKey = filepath.Join(filepath.Dir(f.db), "entkiosk_host_ed25519")
 	}

@@ -43,8 +43,11 @@ type flags struct {
 	db, linkHost, studentDomain, staffDomain, logPath string
 	linkPort                                          int
 	mustExist, demo                                   bool
+	readOnly                                          bool   // openToRead: audit, outbox
 	langName                                          string // --lang, for the commands that speak both languages
 	linkURL                                           string // --link-url: the web page, for the mails' links
+
+	dir directoryFlags // --ldap… (options_directory.go)
 }
 
 func envName(flagName string) string {
@@ -303,11 +306,33 @@ func (f *flags) logger(stderr io.Writer, defaultFile string) (*log.Logger, func(
 
 // open opens the store with the command's settings.
 func (f *flags) open() (*data.Store, error) {
-	s, err := data.Open(f.db, data.Config{LinkHost: f.linkHost, LinkPort: f.linkPort, LinkURL: f.linkURL,
-		StudentDomain: f.studentDomain, StaffDomain: f.staffDomain, MustExist: f.mustExist})
+	cfg := data.Config{LinkHost: f.linkHost, LinkPort: f.linkPort, LinkURL: f.linkURL,
+		StudentDomain: f.studentDomain, StaffDomain: f.staffDomain, MustExist: f.mustExist, ReadOnly: f.readOnly}
+	if f.dir.handle == nil {
+		if _, err := f.openDirectory(nil); err != nil {
+			return nil, err
+		}
+	}
+	if f.dir.handle != nil { // never a nil *Directory in the interface
+		cfg.Directory = f.dir.handle
+	}
+	s, err := data.Open(f.db, cfg)
 	var missing *data.MissingStoreError
 	if errors.As(err, &missing) {
 		return nil, fmt.Errorf("%s ; seuls entkiosk import, kiosk et serve créent une base", err)
+	}
+	return s, err
+}
+
+// openToRead opens the store only to read it (a backup on read-only media,
+// a file of mode 0444): no write, no migration. A store every local user
+// can read is read all the same, with a warning on stderr.
+func (f *flags) openToRead(stderr io.Writer) (*data.Store, error) {
+	f.readOnly = true
+	s, err := f.open()
+	var wr *data.WorldReadableError
+	if err == nil && errors.As(s.Warning(), &wr) {
+		fmt.Fprintln(stderr, "entkiosk :", wr.ReadOnlyWarning())
 	}
 	return s, err
 }
@@ -318,6 +343,10 @@ func (f *flags) open() (*data.Store, error) {
 func (f *flags) start(ctx context.Context, stderr io.Writer, defaultLog string) (logger *log.Logger, store *data.Store, stop func(), err error) {
 	logger, closeLog, err := f.logger(stderr, defaultLog)
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	if _, err := f.openDirectory(logger); err != nil {
+		closeLog()
 		return nil, nil, nil, err
 	}
 	if store, err = f.open(); err != nil {

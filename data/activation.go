@@ -271,12 +271,22 @@ func (s *Store) CompleteActivation(ctx context.Context, t *Ticket, c ActivationC
 	if acct.Status == StatusActive {
 		return nil, ErrAlreadyActive
 	}
-	hash, err := s.hashChecked(ctx, c.Password, acct.PersonalData())
+	if s.cfg.Directory != nil {
+		// The directory is written first: the code must still be good,
+		// or the password would change there for an activation refused here.
+		if err := s.checkTicket(ctx, t); err != nil {
+			return nil, err
+		}
+	}
+	hash, err := s.newPassword(ctx, acct, c.Password, EventActivate, o)
 	if err != nil {
 		return nil, err
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		if err := s.consumeCode(ctx, tx, t); err != nil {
+			return err
+		}
+		if err := s.queueActivationSettings(ctx, tx, acct, c); err != nil {
 			return err
 		}
 		now := fmtTime(s.cfg.Clock.Now())

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"entkiosk/data/directory"
 )
 
 // The helpdesk console's store side: the role, the search, the actions.
@@ -203,6 +205,12 @@ func (s *Store) HelpdeskUnlock(ctx context.Context, agent *Account, personID int
 		if u.Login, err = s.clearThrottle(ctx, tx, scopeLogin, acct.LocalPart); err != nil {
 			return "", err
 		}
+		// The run of failures in a row, and password login if it closed.
+		if run, err := s.clearThrottle(ctx, tx, scopeLoginRun, acct.LocalPart); err != nil {
+			return "", err
+		} else {
+			u.Login = u.Login || run
+		}
 		if acct.Person.StudentNumber != "" {
 			if u.Lookup, err = s.clearThrottle(ctx, tx, scopeLookup, acct.Person.StudentNumber); err != nil {
 				return "", err
@@ -274,6 +282,9 @@ func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, per
 			return "", err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, addr, personID); err != nil {
+			return "", err
+		}
+		if err := s.enqueueDirectory(ctx, tx, acct, directory.Change{Kind: directory.ChangeMailPerso, Address: addr}); err != nil {
 			return "", err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE codes SET revoked_at = ?, revoked_why = 'recovery mail corrected'

@@ -38,6 +38,10 @@ type PersonCard struct {
 	// RedirectToRecovery: the redirection goes to the mail de secours, so a
 	// correction of the mail de secours takes it along (followRecovery).
 	RedirectToRecovery bool
+
+	// Directory: what the campus directory knows of the account; nil
+	// without a directory (or without an account).
+	Directory *DirectoryState
 }
 
 // LockState is a throttle lock as the helpdesk sees it.
@@ -268,7 +272,15 @@ func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, erro
 		if c.LoginLock, err = s.lockState(ctx, scopeLogin, a.LocalPart, LoginFailureWindow); err != nil {
 			return nil, err
 		}
+		if closed, err := s.loginClosed(ctx, s.db, a.LocalPart); err != nil {
+			return nil, err
+		} else if closed {
+			c.LoginLock.Disabled = true // password login closed: only a reset or Déverrouiller reopen it
+		}
 		if c.Codes, err = s.codeInfos(ctx, personID, now); err != nil {
+			return nil, err
+		}
+		if c.Directory, err = s.directoryState(ctx, a); err != nil {
 			return nil, err
 		}
 	}

@@ -70,6 +70,12 @@ func TestHelpdeskOutcomesInWords(t *testing.T) {
 		{data.EventIALookupError, "no match", "pas de correspondance", "no match"},
 		{data.EventAccountCreated, "pending", "en attente d'activation", "waiting for activation"},
 		{data.EventRoleChange, "granted", "accordé", "granted"},
+		{data.EventActivate, "directory unavailable", "l'annuaire ne répondait pas", "the directory did not answer"},
+		{data.EventActivate, "not in directory", "absent de l'annuaire", "not in the directory"},
+		{data.EventResetPassword, "refused: directory policy too short", "refusé (annuaire : mot de passe trop court)",
+			"refused (directory: password too short)"},
+		{data.EventUpdatePassword, "refused: directory policy in history", "refusé (annuaire : mot de passe déjà utilisé)",
+			"refused (directory: password used before)"},
 		{data.EventLogin, "something new", "something new", "something new"}, // unknown: as written
 	} {
 		if got := fr.outcome(tc.event, tc.outcome); got != tc.want {
