@@ -40,6 +40,9 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 	if len(pos) != 1 {
 		return usageError{"import : un fichier attendu (entkiosk import FICHIER.csv)"}
 	}
+	if _, err := f.institution(); err != nil { // a mistake on the command line, said before any work
+		return err
+	}
 	lang := f.lang()
 	content, err := readExport(pos[0], lang)
 	if err != nil {

@@ -40,6 +40,7 @@ Usage :
   entkiosk audit  [--db CHEMIN] --verify [--lang fr|en]
   entkiosk directory [--db CHEMIN] [--status pending|failed]
   entkiosk directory check --ldap URL … --sample IDENTIFIANT
+  entkiosk institution init [--out FICHIER] | check FICHIER
 
 Commandes :
   kiosk    la borne, sur ce terminal
@@ -52,6 +53,10 @@ Commandes :
   backup   copie la base à chaud, vérifiée, sans jamais écraser un fichier
   audit    affiche le journal d'audit
   directory les changements en attente pour l'annuaire LDAP ; check : ses réglages
+  institution  écrit (init) ou vérifie (check) le fichier d'établissement
+
+kiosk, serve, import et mail lisent le fichier d'établissement (--institution,
+ou ENTKIOSK_INSTITUTION) : nom, contacts, expéditeur, charte, calendrier.
 
 Seuls kiosk, serve et import créent la base si elle n'existe pas ; les autres
 commandes refusent un chemin où il n'y a pas de base.
@@ -127,6 +132,7 @@ func init() {
 	commands = map[string]commandFunc{
 		"kiosk": cmdKiosk, "serve": cmdServe, "import": cmdImport, "outbox": cmdOutbox, "mail": cmdMail,
 		"export": cmdExport, "grant": cmdRole, "revoke": cmdRole, "backup": cmdBackup, "audit": cmdAudit,
-		"directory": cmdDirectory,
+		"institution": cmdInstitution,
+		"directory":   cmdDirectory,
 	}
 }

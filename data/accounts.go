@@ -33,8 +33,11 @@ type Account struct {
 	RightsEnd     time.Time // last day of access, local date
 	// Lang is the language the owner last used ("fr", "en"): mails the
 	// owner did not cause are written in it.
-	Lang         string
-	passwordHash string
+	Lang string
+	// CharterVersion is the version of the charter the owner accepted ("":
+	// none recorded).
+	CharterVersion string
+	passwordHash   string
 }
 
 // PersonalData is what this account's password must not be built on.
@@ -48,7 +51,7 @@ func (a *Account) ActivationAllowedFrom() time.Time { return a.ValidatedAt.Add(A
 
 const accountColumns = `a.person_id, a.identifiant, a.local_part, a.status, COALESCE(a.password_hash, ''),
 	a.recovery_email, COALESCE(a.redirect_email, ''), a.redirect_keep_copy, a.helpdesk, a.validated_at,
-	a.activated_at, a.password_at, a.last_login_at, a.created_at, a.lang`
+	a.activated_at, a.password_at, a.last_login_at, a.created_at, a.lang, COALESCE(a.charter_version, '')`
 
 // account reads an account by a WHERE clause on accounts a, with its person
 // and registrations.
@@ -59,7 +62,7 @@ func (s *Store) account(ctx context.Context, q queryer, where string, args ...an
 	var activated, pwAt, lastLogin sql.NullString
 	err := q.QueryRowContext(ctx, `SELECT `+accountColumns+` FROM accounts a WHERE `+where, args...).Scan(
 		&personID, &a.Identifiant, &a.LocalPart, &a.Status, &a.passwordHash, &a.RecoveryEmail, &a.RedirectEmail,
-		&a.KeepCopy, &a.Helpdesk, &validated, &activated, &pwAt, &lastLogin, &created, &a.Lang)
+		&a.KeepCopy, &a.Helpdesk, &validated, &activated, &pwAt, &lastLogin, &created, &a.Lang, &a.CharterVersion)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}

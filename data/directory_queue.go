@@ -5,10 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
-
-	"log/slog"
 
 	"entkiosk/data/directory"
 )

@@ -4,10 +4,12 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"database/sql"
 	"embed"
+	"entkiosk/data/institution"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -55,15 +57,18 @@ type dirSignal struct {
 
 // Config holds what the rules read besides the database.
 type Config struct {
-	Clock           Clock
-	Location        *time.Location // local time of the university, for display and dates
-	StudentDomain   string
-	StaffDomain     string
-	LinkHost        string // host of ssh:// links in mails; empty leaves the link out
-	LinkPort        int
-	LinkURL         string // the web page (https://…/): mails carry an https link to it instead of the ssh:// one
-	HelpdeskContact string
-	Hasher          *Hasher
+	Clock         Clock
+	Location      *time.Location // local time of the university, for display and dates
+	StudentDomain string
+	StaffDomain   string
+	LinkHost      string // host of ssh:// links in mails; empty leaves the link out
+	LinkPort      int
+	LinkURL       string // the web page (https://…/): mails carry an https link to it instead of the ssh:// one
+	// Institution is the university's facts (name, contacts, charter,
+	// calendar); nil is institution.None(), which makes nothing up. Its
+	// domains and link host fill the fields above left empty.
+	Institution *institution.Institution
+	Hasher      *Hasher
 	// Directory, when set, is the campus directory passwords are checked
 	// against and written to first (directory_link.go); nil keeps the
 	// embedded store alone.
@@ -86,15 +91,15 @@ func (c *Config) fillDefaults() {
 	if c.Location == nil {
 		c.Location = ParisLocation()
 	}
-	if c.StudentDomain == "" {
-		c.StudentDomain = "etu.umontpellier.fr"
+	if c.Institution == nil {
+		c.Institution = institution.None()
 	}
-	if c.StaffDomain == "" {
-		c.StaffDomain = "umontpellier.fr"
+	c.StudentDomain = cmp.Or(c.StudentDomain, c.Institution.StudentDomain, "etu.umontpellier.fr")
+	c.StaffDomain = cmp.Or(c.StaffDomain, c.Institution.StaffDomain, "umontpellier.fr")
+	if c.LinkHost == "" {
+		c.LinkHost = c.Institution.SSHHost
 	}
-	if c.HelpdeskContact == "" {
-		c.HelpdeskContact = "assistance-ent@umontpellier.fr, 04 67 14 99 99"
-	}
+	c.LinkPort = cmp.Or(c.LinkPort, c.Institution.SSHPort)
 	if c.Hasher == nil {
 		c.Hasher = DefaultHasher()
 	}

@@ -199,7 +199,7 @@ func (c *Common) helpText(topic string, width int) string {
 		"{warn}", strconv.Itoa(int(IdleWarning(idle).Seconds())),
 		"{studentdomain}", Clean(cfg.StudentDomain),
 		"{staffdomain}", Clean(cfg.StaffDomain),
-		"{contact}", Clean(cfg.HelpdeskContact),
+		"{contact}", c.helpdeskContact(),
 		"{connect}", c.remoteCommand(),
 	)
 	return c.wrapText(r.Replace(c.T("help."+topic+".text")), width)
@@ -223,7 +223,7 @@ func (c *Common) remoteCommand() string {
 		}
 		ways = append(ways, c.Tf("help.remote.command", port, Clean(cfg.LinkHost)))
 	case len(ways) == 0:
-		return c.Tf("help.remote.nohost", Clean(cfg.HelpdeskContact))
+		return c.Tf("help.remote.nohost", c.helpdeskAside())
 	}
 	return strings.Join(ways, "\n\n")
 }
