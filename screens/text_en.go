@@ -951,8 +951,8 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"mailbox.cancelled":     "Mail cancelled before it was sent: its code no longer works (a newer code was sent, or this one was already used or revoked).",
 
 	// --- web page (tui/webserver): the page around the terminal
-	"web.title":          "ENT — IT account · Université de Montpellier",
-	"web.heading":        "Université de Montpellier — ENT, IT account",
+	"web.title":          "ENT — IT account",
+	"web.heading":        "ENT, IT account",
 	"web.terminal":       "ENT terminal: use the keyboard, Tab moves from one field to the next",
 	"web.noscript":       "This page needs JavaScript to show the interface.",
 	"web.lost":           "Connection lost.",

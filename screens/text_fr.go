@@ -962,8 +962,8 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
 
 	// --- web page (tui/webserver): the page around the terminal
-	"web.title":          "ENT — compte informatique · Université de Montpellier",
-	"web.heading":        "Université de Montpellier — ENT, compte informatique",
+	"web.title":          "ENT — compte informatique",
+	"web.heading":        "ENT, compte informatique",
 	"web.terminal":       "Terminal de l'ENT : le clavier le pilote, Tab passe d'un champ à l'autre",
 	"web.noscript":       "Cette page a besoin de JavaScript pour afficher l'interface.",
 	"web.lost":           "Connexion perdue.",

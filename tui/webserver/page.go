@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"entkiosk/data"
 	"entkiosk/screens"
 )
 
@@ -106,8 +107,15 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	}
 	js, _ := json.Marshal(texts) // html/template escapes it for its <script> element
 	nonce := newNonce()
-	d := pageData{Lang: string(lang), Other: other, OtherName: otherName, Title: screens.Text(lang, "web.title"),
-		Heading: screens.Text(lang, "web.heading"), Terminal: screens.Text(lang, "web.terminal"),
+	// The institution's name when its file gives one: nothing is made up.
+	title, heading := screens.Text(lang, "web.title"), screens.Text(lang, "web.heading")
+	if in := s.o.Store.Config().Institution; in != nil {
+		if name := data.Clean(in.DisplayName(string(lang))); name != "" {
+			title, heading = title+" · "+name, name+" — "+heading
+		}
+	}
+	d := pageData{Lang: string(lang), Other: other, OtherName: otherName, Title: title,
+		Heading: heading, Terminal: screens.Text(lang, "web.terminal"),
 		NoScript: screens.Text(lang, "web.noscript"), Nonce: nonce, Texts: template.JS(js),
 		Keys: keyBar(lang, s.o.Demo), KeysLabel: screens.Text(lang, "web.keys")}
 	var b bytes.Buffer

@@ -5,10 +5,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/log"
+
+	"entkiosk/data"
+	"entkiosk/data/institution"
 )
 
 // The page and its files: the headers that keep it safe, its language,
@@ -47,14 +51,14 @@ func TestPageHeadersAndContent(t *testing.T) {
 		}
 	}
 	_, fr := get("")
-	for _, want := range []string{`<html lang="fr">`, `<title>ENT — compte informatique · Université de Montpellier</title>`,
+	for _, want := range []string{`<html lang="fr">`, `<title>ENT — compte informatique</title>`,
 		`aria-label="Terminal de l&#39;ENT`, `rel="icon"`, `hreflang="en"`} {
 		if !strings.Contains(fr, want) {
 			t.Errorf("the page has no %s:\n%s", want, fr)
 		}
 	}
 	_, en := get("?lang=en")
-	if !strings.Contains(en, `<html lang="en">`) || !strings.Contains(en, "<title>ENT — IT account") {
+	if !strings.Contains(en, `<html lang="en">`) || !strings.Contains(en, "<title>ENT — IT account</title>") {
 		t.Errorf("the English page:\n%s", en)
 	}
 	// Nothing from elsewhere: every src and href is the server's own.
@@ -139,5 +143,28 @@ func TestLimiterCountsAnIPv6SlashSixtyFour(t *testing.T) {
 	v4a, v4b := netip.MustParseAddr("203.0.113.1"), netip.MustParseAddr("203.0.113.2")
 	if !l.take(v4a) || !l.take(v4a) || l.take(v4a) || !l.take(v4b) {
 		t.Fatal("IPv4 addresses are not counted one by one")
+	}
+}
+
+// The page names the institution its file names, and only then.
+func TestPageNamesTheInstitution(t *testing.T) {
+	store, err := data.Open(filepath.Join(t.TempDir(), "entkiosk.db"), data.Config{Hasher: testHasher,
+		Institution: institution.Demo()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if !AssetsPresent() {
+		skipOrFail(t, "xterm.js is not built in: go generate ./tui/webserver (npm ci), then test again")
+	}
+	s, err := New(Options{Store: store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := institution.Demo().DisplayName("fr")
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if body := rec.Body.String(); name == "" || !strings.Contains(body, "<title>ENT — compte informatique · "+name+"</title>") {
+		t.Fatalf("the page does not name %q:\n%s", name, body)
 	}
 }
