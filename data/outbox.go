@@ -93,7 +93,7 @@ func (s *Store) queueMail(ctx context.Context, tx *sql.Tx, m Mail) (int64, error
 		m.NotBefore = now
 	}
 	if m.MessageID == "" {
-		m.MessageID = newMessageID()
+		m.MessageID = newMessageID(s.cfg.StaffDomain)
 	}
 	var person any
 	if m.PersonID != 0 {
@@ -109,10 +109,10 @@ func (s *Store) queueMail(ctx context.Context, tx *sql.Tx, m Mail) (int64, error
 	return res.LastInsertId()
 }
 
-func newMessageID() string {
+func newMessageID(domain string) string {
 	b := make([]byte, 16)
 	rand.Read(b)
-	return "<" + hex.EncodeToString(b) + "@entkiosk.umontpellier.fr>"
+	return "<" + hex.EncodeToString(b) + "@entkiosk." + domain + ">"
 }
 
 // OutboxFilter selects mails; zero fields select everything.
