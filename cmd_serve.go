@@ -24,7 +24,7 @@ import (
 
 func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
 	f := newFlags(name, "[--link-host HÔTE] [--link-port N] [options]",
-		"l'interface par SSH, pour les étudiants chez eux, l'assistance et les bornes légères. "+
+		"l'interface par SSH (et, avec --http, sur une page web), pour les étudiants chez eux, l'assistance et les bornes légères. "+
 			"Les mails de code portent un lien ssh://…@HÔTE:PORT vers ce serveur quand --link-host donne "+
 			"son nom public (et --link-port son port, s'il n'est pas 2222)")
 	f.storeOptions(true)
@@ -45,6 +45,8 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.str(&from, "from", "ADRESSE", "", "expéditeur des mails (défaut : celui du fichier d'établissement)")
 	f.domainOptions()
 	f.linkOptions()
+	var web webOptions
+	f.webOptions(&web)
 	f.logOption("la sortie d'erreur")
 	f.directoryOptions()
 	if err := f.parseNoArgs(args, stdout); err != nil {
@@ -54,6 +56,9 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 		return err
 	}
 	if err := checkListen(listen); err != nil {
+		return err
+	}
+	if err := web.check(name); err != nil {
 		return err
 	}
 	limit, err := parseBytes(memLimit)
@@ -96,9 +101,25 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	} else {
 		logger.Info("no --smtp: mails stay in the outbox (entkiosk outbox)")
 	}
+	// The web page (--http) runs beside the SSH server; either failing
+	// stops both.
+	ctx, stopBoth := context.WithCancel(ctx)
+	defer stopBoth()
+	webDone := make(chan error, 1)
+	go func() {
+		err := web.serve(ctx, store, f.demo, lang, maxSessions, perAddress, idle, helpdeskIdle, maxTime, logger)
+		if err != nil {
+			stopBoth()
+		}
+		webDone <- err
+	}()
 	err = sshserver.Serve(ctx, sshserver.ServeOptions{Store: store, Listen: listen, HostKeyPath: hostKey, Demo: f.demo,
 		Lang: screens.ParseLang(lang), MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress,
 		IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, MaxSessionTime: maxTime, Logger: logger})
+	stopBoth()
+	if werr := <-webDone; werr != nil {
+		return werr
+	}
 	if msg, ok := listenError(listen, err); ok {
 		return errors.New(msg)
 	}
@@ -122,6 +143,12 @@ func checkListen(listen string) error {
 // on addr, for the common cases: the port taken, a port below 1024 without
 // the right, an address that is not this machine's, an unknown host.
 func listenError(addr string, err error) (string, bool) {
+	return listenErrorOf("le serveur SSH", "--listen", "2222 par défaut", addr, err)
+}
+
+// listenErrorOf is listenError for a server (what), its option and a port
+// to suggest.
+func listenErrorOf(what, option, port, addr string, err error) (string, bool) {
 	var op *net.OpError
 	if !errors.As(err, &op) || op.Op != "listen" {
 		return "", false
@@ -130,17 +157,17 @@ func listenError(addr string, err error) (string, bool) {
 	var dns *net.DNSError
 	switch {
 	case errors.Is(err, syscall.EADDRINUSE):
-		why = "ce port est déjà pris par un autre programme (un autre entkiosk serve ?) ; choisissez-en un autre avec --listen"
+		why = "ce port est déjà pris par un autre programme (un autre entkiosk serve ?) ; choisissez-en un autre avec " + option
 	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
-		why = "les ports inférieurs à 1024 demandent les droits d'administrateur ; prenez un port à partir de 1024 avec --listen (2222 par défaut)"
+		why = "les ports inférieurs à 1024 demandent les droits d'administrateur ; prenez un port à partir de 1024 avec " + option + " (" + port + ")"
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
-		why = "cette adresse n'est pas celle de cette machine ; donnez avec --listen l'adresse d'une de ses interfaces, ou 0.0.0.0 pour toutes"
+		why = "cette adresse n'est pas celle de cette machine ; donnez avec " + option + " l'adresse d'une de ses interfaces, ou 0.0.0.0 pour toutes"
 	case errors.As(err, &dns):
-		why = "cet hôte est inconnu ; donnez avec --listen une adresse IP, ou 0.0.0.0 pour toutes les interfaces"
+		why = "cet hôte est inconnu ; donnez avec " + option + " une adresse IP, ou 0.0.0.0 pour toutes les interfaces"
 	default:
 		return "", false
 	}
-	return fmt.Sprintf("le serveur SSH ne peut pas écouter sur %s : %s", addr, why), true
+	return fmt.Sprintf("%s ne peut pas écouter sur %s : %s", what, addr, why), true
 }
 
 // parseBytes reads a size as GOMEMLIMIT does: 256MiB, 1GiB, 500000000.

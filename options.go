@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -47,6 +48,7 @@ type flags struct {
 	mustExist, demo                                   bool
 	readOnly                                          bool   // openToRead: audit, outbox
 	langName                                          string // --lang, for the commands that speak both languages
+	linkURL                                           string // --link-url: the web page, for the mails' links
 	institutionPath                                   string // --institution
 	inst                                              *institution.Institution
 
@@ -291,6 +293,16 @@ func (f *flags) mailFrom(from string) (string, error) {
 func (f *flags) linkOptions() {
 	f.str(&f.linkHost, "link-host", "HÔTE", "", "hôte des liens ssh:// des mails (défaut : celui du fichier d'établissement ; vide : pas de ligne de lien)")
 	f.int(&f.linkPort, "link-port", 0, "port des liens ssh:// des mails (défaut : celui du fichier d'établissement, sinon 2222)")
+	f.add(&option{name: "link-url", arg: "URL", want: "une adresse https://hôte/chemin/ attendue (celle de la page web)",
+		help: "adresse de la page web (serve --http, derrière son proxy) : les mails portent alors un lien https://…/?t=… au lieu du lien ssh://",
+		set: func(v string) error {
+			u, err := url.Parse(v)
+			if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+				return errors.New("not a page address")
+			}
+			f.linkURL = v
+			return nil
+		}})
 }
 
 // langOption: --lang, for the commands whose messages come from the
@@ -336,7 +348,7 @@ func (f *flags) open() (*data.Store, error) {
 		return nil, err
 	}
 	cfg := data.Config{LinkHost: f.linkHost, LinkPort: cmp.Or(f.linkPort, in.SSHPort, 2222), StudentDomain: f.studentDomain,
-		StaffDomain: f.staffDomain, MustExist: f.mustExist, ReadOnly: f.readOnly, Institution: in}
+		StaffDomain: f.staffDomain, MustExist: f.mustExist, ReadOnly: f.readOnly, Institution: in, LinkURL: f.linkURL}
 	if f.dir.handle == nil {
 		if _, err := f.openDirectory(nil); err != nil {
 			return nil, err

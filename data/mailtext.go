@@ -47,6 +47,7 @@ type langText struct {
 	hello, helloNoName, identifiant, code, expires, secret            string
 	previousExpired                                                   string
 	linkIntro, linkTerminal, contact, parisTime, at, when, firstOfMon string
+	linkBrowser                                                       string
 	signature                                                         []string
 	days                                                              [7]string
 	months                                                            [12]string
@@ -161,6 +162,7 @@ var mailTexts = map[string]langText{
 			"ci-dessous fonctionne.",
 		linkIntro:    "Depuis un ordinateur, vous pouvez aussi ouvrir directement cette étape :",
 		linkTerminal: "ou, dans un terminal :",
+		linkBrowser:  "Vous pouvez aussi ouvrir directement cette étape dans un navigateur, depuis un ordinateur ou un téléphone :",
 		contact:      "Assistance ENT : %s",
 		parisTime:    "heure de Paris",
 		at:           "à",
@@ -262,6 +264,7 @@ var mailTexts = map[string]langText{
 		previousExpired: "The code of your previous mail had expired unused: only the code below works.",
 		linkIntro:       "From a computer, you can also open this step directly:",
 		linkTerminal:    "or, in a terminal:",
+		linkBrowser:     "You can also open this step directly in a browser, from a computer or a phone:",
 		contact:         "ENT helpdesk: %s",
 		parisTime:       "Paris time",
 		at:              "at",
@@ -389,7 +392,11 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 		line("")
 		// The last minute the code works (DeadlineMinute), as every screen says it.
 		para(fmt.Sprintf(t.expires, s.mailDate(t, DeadlineMinute(c.Expires))))
-		if c.Token != "" && s.cfg.LinkHost != "" {
+		if c.Token != "" && s.cfg.LinkURL != "" {
+			line(wrap.String(t.typeset(t.linkBrowser), mailWidth))
+			line("  " + WebLink(s.cfg.LinkURL, c.Token))
+			line("")
+		} else if c.Token != "" && s.cfg.LinkHost != "" {
 			port := s.cfg.LinkPort
 			if port == 0 {
 				port = 22
@@ -443,12 +450,23 @@ func mailDay(t langText, day time.Time) string {
 var (
 	codeLine    = regexp.MustCompile(`(?m)^(Code ?: )[0-9]{8}$`)
 	tokenInLink = regexp.MustCompile(`(ssh://|ssh -p [0-9]+ )[a-z2-7]{32}@`)
+	tokenInURL  = regexp.MustCompile(`([?&]t=)[a-z2-7]{32}\b`)
 )
+
+// WebLink is the https link of a token under the web page's address
+// (--link-url): the page is served at the prefix's root.
+func WebLink(prefix, token string) string {
+	if !strings.HasSuffix(prefix, "/") {
+		prefix += "/"
+	}
+	return prefix + "?t=" + token
+}
 
 const redactedCode = "••••••••"
 
 // redactSecrets masks the code and the link token of a mail body.
 func redactSecrets(body string) string {
 	body = codeLine.ReplaceAllString(body, "${1}"+redactedCode)
+	body = tokenInURL.ReplaceAllString(body, "${1}"+redactedCode)
 	return tokenInLink.ReplaceAllString(body, "${1}"+redactedCode+"@")
 }

@@ -63,6 +63,7 @@ type Config struct {
 	StaffDomain   string
 	LinkHost      string // host of ssh:// links in mails; empty leaves the link out
 	LinkPort      int
+	LinkURL       string // the web page (https://…/): mails carry an https link to it instead of the ssh:// one
 	// Institution is the university's facts (name, contacts, charter,
 	// calendar); nil is institution.None(), which makes nothing up. Its
 	// domains and link host fill the fields above left empty.
@@ -97,6 +98,9 @@ func (c *Config) fillDefaults() {
 	c.StaffDomain = cmp.Or(c.StaffDomain, c.Institution.StaffDomain, "umontpellier.fr")
 	if c.LinkHost == "" {
 		c.LinkHost = c.Institution.SSHHost
+	}
+	if c.LinkURL == "" {
+		c.LinkURL = c.Institution.LinkURL
 	}
 	c.LinkPort = cmp.Or(c.LinkPort, c.Institution.SSHPort)
 	if c.Hasher == nil {

@@ -205,19 +205,27 @@ func (c *Common) helpText(topic string, width int) string {
 	return c.wrapText(r.Replace(c.T("help."+topic+".text")), width)
 }
 
-// remoteCommand is how to reach this service from home: the ssh command
-// with the address the mails' links use, or, when the server was not told
-// its public address, to ask the helpdesk for it.
+// remoteCommand is how to reach this service from home: the web page when
+// the server has one (--link-url), the ssh command with the address the
+// mails' links use, or, when the server was not told its public address,
+// to ask the helpdesk for it.
 func (c *Common) remoteCommand() string {
 	cfg := c.Store.Config()
-	if cfg.LinkHost == "" {
+	var ways []string
+	if cfg.LinkURL != "" {
+		ways = append(ways, c.Tf("web.help.remote", Clean(cfg.LinkURL)))
+	}
+	switch {
+	case cfg.LinkHost != "":
+		port := cfg.LinkPort
+		if port == 0 {
+			port = 22 // as in the mails' links
+		}
+		ways = append(ways, c.Tf("help.remote.command", port, Clean(cfg.LinkHost)))
+	case len(ways) == 0:
 		return c.Tf("help.remote.nohost", c.helpdeskAside())
 	}
-	port := cfg.LinkPort
-	if port == 0 {
-		port = 22 // as in the mails' links
-	}
-	return c.Tf("help.remote.command", port, Clean(cfg.LinkHost))
+	return strings.Join(ways, "\n\n")
 }
 
 // --- the helpdesk console's topic (helpdesk helper): in the menu of agents

@@ -949,6 +949,24 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"mailbox.used":          "Le code de ce mail a déjà servi : le mail n'a plus besoin de partir.",
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
 
+	// --- web page (tui/webserver): the page around the terminal
+	"web.title":          "ENT — compte informatique",
+	"web.heading":        "ENT, compte informatique",
+	"web.terminal":       "Terminal de l'ENT : le clavier le pilote, Tab passe d'un champ à l'autre",
+	"web.noscript":       "Cette page a besoin de JavaScript pour afficher l'interface.",
+	"web.lost":           "Connexion perdue.",
+	"web.reconnect":      "Reconnecter",
+	"web.failed":         "Connexion impossible : le service est peut-être saturé ou en redémarrage.",
+	"web.ended":          "Session terminée.",
+	"web.ended.idle":     "Session fermée après une période d'inactivité.",
+	"web.ended.max_time": "Session fermée : durée maximale atteinte.",
+	"web.ended.shutdown": "Le service redémarre : session fermée. Reconnectez-vous dans un instant.",
+	"web.ended.error":    "Une erreur interne a fermé la session. Si cela se reproduit, contactez l'assistance.",
+	"web.newsession":     "Nouvelle session",
+	"web.help.remote":    "Depuis chez vous, sur un ordinateur ou un téléphone, le même service s'ouvre dans un navigateur, à l'adresse :\n  %s",
+	"web.keys":           "Touches absentes du clavier du téléphone",
+	"web.small":          "Fenêtre trop petite : l'interface demande au moins %d × %d caractères (ici %d × %d). Tournez le téléphone à l'horizontale ou agrandissez la fenêtre.",
+
 	// --- the institution (its file: --institution) and its charter
 	"common.registration.default":   "scolarité de votre composante (UFR, faculté, institut ou école)",
 	"help.contact.none":             "coordonnées non communiquées ici : demandez-les à l'accueil de votre établissement",

@@ -16,6 +16,7 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/tui"
+	"entkiosk/tui/termwriter"
 )
 
 // KioskUser is the SSH user name of campus terminals that are thin ssh
@@ -32,7 +33,7 @@ type sshSession struct {
 	kiosk bool
 	kind  string // kiosk, token or personal: logs never carry the user name (it may be a token)
 
-	screen   *screenWriter
+	screen   *termwriter.Writer
 	input    *sessionInput
 	parsed   *countingReader // what reaches the program's input parser
 	renderer *lipgloss.Renderer
@@ -112,7 +113,7 @@ func (s *sshServer) sessionMiddleware(next ssh.Handler) ssh.Handler {
 			go ss.program.Closing()
 		}
 		defer s.unregister(ss)
-		ss.screen.start()
+		ss.screen.Start()
 		if pty, _, _ := sess.Pty(); answersQueries(pty.Term) {
 			_, _ = io.WriteString(sess, queryBackground)
 		}
@@ -171,7 +172,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 		log: s.log.With("session", shortID(ctx))}
 	pty, _, _ := sess.Pty()
 	width, height := tui.ClampWindow(pty.Window.Width, pty.Window.Height)
-	ss.screen = newScreenWriter(sess, width, height)
+	ss.screen = termwriter.New(sess, width, height)
 	renderer := sessionRenderer(pty.Term)
 	ss.renderer = renderer
 	ss.input = newSessionInput(sess, func(dark bool) {
@@ -188,7 +189,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	o := tui.Session{Store: s.o.Store, Renderer: renderer, Width: width, Height: height, Lang: s.o.Lang,
 		Kiosk: ss.kiosk, Demo: s.o.Demo, Client: "ssh:" + remoteIP(sess.RemoteAddr()).String(),
 		IdleTimeout: s.o.IdleTimeout, HelpdeskIdleTimeout: s.o.HelpdeskIdleTimeout, Logger: s.tuiLog.With("session", shortID(ctx)),
-		Draw: ss.screen.draw, Resize: ss.screen.resize, Repaint: ss.screen.repaint, Ending: ss.setReason,
+		Draw: ss.screen.Draw, Resize: ss.screen.Resize, Repaint: ss.screen.Repaint, Ending: ss.setReason,
 		Tick: tui.SessionTick(done), Hook: s.o.hook}
 	if ss.kind == "token" {
 		o.Token = user
@@ -341,7 +342,7 @@ func (ss *sshSession) finish() {
 	ss.mu.Unlock()
 
 	ss.cancel()
-	ss.screen.stop()
+	ss.screen.Stop()
 	line, err := ss.program.Finish(context.Background(), reason)
 	if err != nil {
 		ss.log.Error("logout", "err", err)

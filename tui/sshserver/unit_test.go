@@ -1,14 +1,10 @@
 package sshserver
 
 import (
-	"bytes"
 	"io"
 	"strings"
 	"testing"
 	"testing/iotest"
-
-	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/vt"
 )
 
 // chunks is a reader that returns one chunk a Read, as the network does.
@@ -75,49 +71,5 @@ func TestSessionInputTakesOutTheBackgroundAnswer(t *testing.T) {
 	in := newSessionInput(iotest.OneByteReader(strings.NewReader("a\x1b[Bé\x1b")), nil)
 	if out, _ := io.ReadAll(in); string(out) != "a\x1b[Bé\x1b" {
 		t.Fatalf("one byte at a time: %q", out)
-	}
-}
-
-func TestScreenWriterRewritesOnlyChangedLines(t *testing.T) {
-	var out bytes.Buffer
-	w := newScreenWriter(&out, 10, 4)
-	w.start()
-	w.draw("line one\nline two\n0123456789")
-	em := vt.NewEmulator(10, 4)
-	em.Write(out.Bytes())
-	if got := strings.TrimSpace(em.String()); got != "line one\nline two\n0123456789" {
-		t.Fatalf("screen:\n%q", got)
-	}
-	out.Reset()
-	w.last = w.last.Add(-minInterval) // no coalescing in this test
-	w.draw("line one\nline 2\n0123456789")
-	written := out.String()
-	if strings.Contains(written, "line one") || strings.Contains(written, "0123456789") || !strings.Contains(written, "line 2") {
-		t.Fatalf("wrote %q: only the changed line expected", written)
-	}
-	em.Write(out.Bytes())
-	if got := strings.TrimSpace(em.String()); got != "line one\nline 2\n0123456789" {
-		t.Fatalf("screen:\n%q", got)
-	}
-	// Unchanged frame: nothing written. Too wide: cut at the width.
-	out.Reset()
-	w.draw("line one\nline 2\n0123456789")
-	if out.Len() != 0 {
-		t.Fatalf("wrote %q for an unchanged frame", out.String())
-	}
-	w.last = w.last.Add(-minInterval)
-	w.draw("a much longer line\nb")
-	em.Write(out.Bytes())
-	if got := strings.TrimSpace(em.String()); got != "a much lon\nb" {
-		t.Fatalf("screen:\n%q", got)
-	}
-	w.stop()
-	if !strings.HasSuffix(out.String(), ansi.ResetModeAltScreenSaveCursor) {
-		t.Fatal("alternate screen not left")
-	}
-	out.Reset()
-	w.draw("after stop")
-	if out.Len() != 0 {
-		t.Fatal("drawn after stop")
 	}
 }

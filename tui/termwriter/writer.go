@@ -1,4 +1,6 @@
-package sshserver
+// Package termwriter draws a remote session's frames on its terminal: the
+// SSH server's and the web server's sessions share it.
+package termwriter
 
 import (
 	"io"
@@ -9,7 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// screenWriter draws a session's frames on the client's terminal.
+// Writer draws a session's frames on the client's terminal.
 //
 // Bubble Tea's own renderer wakes up 60 times a second to compare the frame
 // with the last one, even when nothing happens: a thousand idle sessions
@@ -20,7 +22,7 @@ import (
 //
 // It keeps the terminal in the alternate screen and rewrites only the lines
 // that changed.
-type screenWriter struct {
+type Writer struct {
 	mu      sync.Mutex
 	out     io.Writer
 	width   int
@@ -36,21 +38,22 @@ type screenWriter struct {
 // minInterval between two writes of one session (at most ~60 a second).
 const minInterval = 15 * time.Millisecond
 
-func newScreenWriter(out io.Writer, width, height int) *screenWriter {
-	return &screenWriter{out: out, width: width, height: height}
+// New draws on out, a terminal of width × height.
+func New(out io.Writer, width, height int) *Writer {
+	return &Writer{out: out, width: width, height: height}
 }
 
-// start takes over the terminal: alternate screen, hidden cursor,
+// Start takes over the terminal: alternate screen, hidden cursor,
 // bracketed paste (a pasted text arrives as one paste, not typed keys).
-func (w *screenWriter) start() {
+func (w *Writer) Start() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.write(ansi.SetModeAltScreenSaveCursor + ansi.EraseEntireScreen + ansi.CursorHomePosition +
 		ansi.HideCursor + ansi.SetModeBracketedPaste)
 }
 
-// stop gives the terminal back as it was; nothing is drawn afterwards.
-func (w *screenWriter) stop() {
+// Stop gives the terminal back as it was; nothing is drawn afterwards.
+func (w *Writer) Stop() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.stopped {
@@ -63,8 +66,8 @@ func (w *screenWriter) stop() {
 	w.write(ansi.ResetModeBracketedPaste + ansi.ShowCursor + ansi.ResetModeAltScreenSaveCursor)
 }
 
-// draw hands over a new frame.
-func (w *screenWriter) draw(frame string) {
+// Draw hands over a new frame.
+func (w *Writer) Draw(frame string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.stopped || (frame == w.frame && w.clean) {
@@ -75,7 +78,7 @@ func (w *screenWriter) draw(frame string) {
 }
 
 // schedule writes now, or once minInterval has passed since the last write.
-func (w *screenWriter) schedule() {
+func (w *Writer) schedule() {
 	if w.timer != nil {
 		return // a write is already due
 	}
@@ -94,8 +97,8 @@ func (w *screenWriter) schedule() {
 	})
 }
 
-// resize follows the client's window: everything is drawn again.
-func (w *screenWriter) resize(width, height int) {
+// Resize follows the client's window: everything is drawn again.
+func (w *Writer) Resize(width, height int) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if width == w.width && height == w.height {
@@ -105,9 +108,9 @@ func (w *screenWriter) resize(width, height int) {
 	w.repaintLocked(ansi.EraseEntireScreen)
 }
 
-// repaint clears the screen (and, with scrollback, the terminal's history:
+// Repaint clears the screen (and, with scrollback, the terminal's history:
 // a wipe leaves nothing of the previous person) and draws the frame again.
-func (w *screenWriter) repaint(scrollback bool) {
+func (w *Writer) Repaint(scrollback bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	clear := ansi.EraseEntireScreen
@@ -117,7 +120,7 @@ func (w *screenWriter) repaint(scrollback bool) {
 	w.repaintLocked(clear)
 }
 
-func (w *screenWriter) repaintLocked(clear string) {
+func (w *Writer) repaintLocked(clear string) {
 	if w.stopped {
 		return
 	}
@@ -129,7 +132,7 @@ func (w *screenWriter) repaintLocked(clear string) {
 }
 
 // flush writes the lines that differ from what the terminal shows.
-func (w *screenWriter) flush() {
+func (w *Writer) flush() {
 	lines := strings.Split(w.frame, "\n")
 	if w.height > 0 && len(lines) > w.height {
 		lines = lines[:w.height]
@@ -161,4 +164,4 @@ func (w *screenWriter) flush() {
 	}
 }
 
-func (w *screenWriter) write(s string) { _, _ = io.WriteString(w.out, s) }
+func (w *Writer) write(s string) { _, _ = io.WriteString(w.out, s) }
