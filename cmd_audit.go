@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"entkiosk/data"
+	"entkiosk/screens"
+)
+
+func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
+	f := newFlags(name, "[options]", "affiche le journal d'audit, les événements les plus récents d'abord (heures UTC)")
+	f.storeOptions(false)
+	var ident, since, events string
+	var asJSON bool
+	var limit int
+	f.str(&ident, "identifiant", "X", "", "seulement les événements de cet identifiant (complet, ou sa partie avant @) ou de ce numéro d'étudiant")
+	f.str(&since, "since", "DATE", "", "seulement les événements depuis cette date (jj/mm/aaaa ou aaaa-mm-jj, heure de Paris)")
+	f.str(&events, "event", "E,E…", "", "seulement ces événements, séparés par des virgules (LOGIN_ERROR,LOCK,…)")
+	f.bool(&asJSON, "json", "un objet JSON par ligne (les mots du journal, tels qu'écrits)")
+	f.int(&limit, "limit", 1000, "au plus ce nombre d'événements, les plus récents")
+	f.langOption()
+	if err := f.parseNoArgs(args, stdout); err != nil {
+		return helpOK(err)
+	}
+	if err := checkLang(name, f.langName); err != nil {
+		return err
+	}
+	lang := f.lang()
+	if limit < 1 {
+		return usageError{fmt.Sprintf("audit : --limit %d : au moins 1", limit)}
+	}
+	filter := data.AuditFilter{Identifiant: ident, Limit: limit}
+	if events != "" {
+		known := map[data.Event]bool{}
+		var names []string
+		for _, e := range data.AuditEvents {
+			known[e] = true
+			names = append(names, string(e))
+		}
+		for _, name := range strings.Split(events, ",") {
+			e := data.Event(strings.ToUpper(strings.TrimSpace(name)))
+			if !known[e] {
+				return usageError{fmt.Sprintf("audit : --event %q : événement inconnu (%s)", name, strings.Join(names, ", "))}
+			}
+			filter.Events = append(filter.Events, e)
+		}
+	}
+	if since != "" {
+		t, err := parseDay(name, "since", since, lang)
+		if err != nil {
+			return err
+		}
+		filter.Since = t
+	}
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	entries, err := store.AuditLog(ctx, filter)
+	if err != nil {
+		return fmt.Errorf("audit : lecture de la base : %w", err)
+	}
+	enc := json.NewEncoder(stdout)
+	words := screens.NewAuditWords(store, lang) // the helpdesk console's words
+	for _, e := range entries {
+		if asJSON {
+			if err := enc.Encode(map[string]any{"id": e.ID, "at": e.At.UTC().Format(time.RFC3339), "event": e.Event,
+				"person_id": e.PersonID, "identifiant": e.Identifiant, "client": e.Client, "outcome": e.Outcome,
+				"actor": e.Actor, "detail": e.Detail}); err != nil {
+				return err
+			}
+			continue
+		}
+		// The event's code stays (it is what --event takes); the outcome,
+		// the actor and the detail are said in words.
+		fmt.Fprintf(stdout, "%s  %-20s %-40s %-24s %s", e.At.UTC().Format(time.RFC3339), e.Event,
+			data.Clean(e.Identifiant), data.Clean(e.Client), words.Outcome(e))
+		if e.Actor != "" {
+			fmt.Fprintf(stdout, "  %s", words.By(e.Actor))
+		}
+		if d := words.Detail(e); d != "" {
+			fmt.Fprintf(stdout, "  (%s)", d)
+		}
+		fmt.Fprintln(stdout)
+	}
+	switch {
+	case len(entries) == 0 && !asJSON:
+		fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.none"))
+	case len(entries) == limit:
+		fmt.Fprintln(stderr, limitNote(lang, limit))
+	}
+	return nil
+}
+
+// limitNote says that the audit printed only the newest limit events.
+func limitNote(lang screens.Lang, limit int) string {
+	if limit == 1 {
+		return screens.Text(lang, "cli.audit.limit.one")
+	}
+	return screens.Text(lang, "cli.audit.limit.other", limit)
+}
+
+// dayFormats are the dates the options take: jj/mm/aaaa and aaaa-mm-jj.
+var dayFormats = []*regexp.Regexp{
+	regexp.MustCompile(`^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$`),
+	regexp.MustCompile(`^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$`),
+}
+
+// parseDay reads a date option (--since) as the start of that day in
+// Paris. A date of the right shape that is not in the calendar (31/02,
+// 12/13) is said as such: a usage error, exit status 2.
+func parseDay(cmd, option, v string, lang screens.Lang) (time.Time, error) {
+	for _, re := range dayFormats {
+		m := re.FindStringSubmatch(strings.TrimSpace(v))
+		if m == nil {
+			continue
+		}
+		num := func(name string) int { n, _ := strconv.Atoi(m[re.SubexpIndex(name)]); return n }
+		y, mo, d := num("y"), num("m"), num("d")
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, data.ParisLocation())
+		if mo < 1 || mo > 12 || d < 1 || t.Day() != d {
+			return time.Time{}, usageError{screens.Text(lang, "cli.date.none", cmd, option, strings.TrimSpace(v))}
+		}
+		return t, nil
+	}
+	return time.Time{}, usageError{screens.Text(lang, "cli.date.bad", cmd, option, v)}
+}

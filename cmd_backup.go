@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
+	f := newFlags(name, "[options] DESTINATION", "copie la base à chaud (les bornes et le serveur continuent), "+
+		"vérifiée, mode 0600 ; n'écrase jamais un fichier")
+	f.storeOptions(false)
+	pos, err := f.parse(args, stdout)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(pos) != 1 || pos[0] == "" {
+		return usageError{"backup : un fichier de destination attendu (entkiosk backup DESTINATION)"}
+	}
+	dest := pos[0]
+	if err := backupDest(dest); err != nil {
+		return err
+	}
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	start := time.Now()
+	if err := store.Backup(ctx, dest); err != nil {
+		if _, statErr := os.Lstat(dest); statErr == nil {
+			return backupExists(dest) // it appeared meanwhile
+		}
+		return fmt.Errorf("sauvegarde impossible, aucune copie écrite : %v", err)
+	}
+	size := int64(0)
+	if st, err := os.Stat(dest); err == nil {
+		size = st.Size()
+	}
+	fmt.Fprintf(stdout, "sauvegarde écrite : %s (%s Mo en %s, integrity_check ok, mode 0600)\n", dest,
+		strings.Replace(strconv.FormatFloat(float64(size)/1e6, 'f', 1, 64), ".", ",", 1),
+		strings.Replace(time.Since(start).Round(time.Millisecond).String(), ".", ",", 1))
+	return nil
+}
+
+// backupDest refuses, in French, what data.Backup refuses in English: an
+// existing file, a missing folder.
+func backupDest(dest string) error {
+	if _, err := os.Lstat(dest); err == nil {
+		return backupExists(dest)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("sauvegarde : %s : %s", dest, osReason(err))
+	}
+	dir := filepath.Dir(dest)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("sauvegarde : le dossier %s n'existe pas", dir)
+	}
+	return nil
+}
+
+func backupExists(dest string) error {
+	return fmt.Errorf("sauvegarde : %s existe déjà et n'est pas écrasé (donnez un autre nom, ou supprimez-le d'abord)", dest)
+}

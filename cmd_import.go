@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"syscall"
+
+	"entkiosk/data"
+	"entkiosk/screens"
+)
+
+func cmdImport(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
+	f := newFlags(name, "[options] FICHIER.csv", "importe l'export des inscriptions : "+
+		"crée les comptes et leurs mails d'activation, met à jour les personnes et les inscriptions. "+
+		"Le bilan compte les lignes (créée : une personne ou une inscription nouvelle ; mise à jour ; "+
+		"inchangée ; refusée, avec son numéro et la raison) puis les comptes créés. "+
+		"Code de sortie 1 si une ligne est refusée (les autres sont enregistrées).")
+	f.storeOptions(true)
+	f.domainOptions()
+	f.linkOptions()
+	f.langOption()
+	pos, err := f.parse(args, stdout)
+	if err != nil {
+		return helpOK(err)
+	}
+	if err := checkLang(name, f.langName); err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"import : un fichier attendu (entkiosk import FICHIER.csv)"}
+	}
+	lang := f.lang()
+	content, err := readExport(pos[0], lang)
+	if err != nil {
+		return err
+	}
+	store, err := f.open()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	report, err := store.Import(ctx, bytes.NewReader(content), data.Origin{Client: "import", Lang: "fr"})
+	if report != nil {
+		for _, col := range report.Ignored {
+			fmt.Fprintln(stdout, screens.Text(lang, "cli.import.ignored", col))
+		}
+		for _, ident := range report.Accounts {
+			fmt.Fprintln(stdout, screens.Text(lang, "cli.import.account", ident))
+		}
+		for _, r := range report.Refusals {
+			fmt.Fprintln(stdout, screens.Text(lang, "cli.import.refusal", r.Error()))
+		}
+	}
+	if err != nil {
+		return importFileError(pos[0], lang, err)
+	}
+	fmt.Fprintln(stdout, importSummary(lang, report))
+	if report.Refused > 0 {
+		// Exit status 1: a nightly job (cron, systemd) must notice.
+		return errors.New(screens.TextN(lang, "cli.import.failed", report.Refused))
+	}
+	return nil
+}
+
+// readExport reads the file to import, or says in lang why it cannot: a
+// folder, no such file, no right to read it, empty (Go's own words, "read
+// csv: is a directory", never reach the operator).
+func readExport(path string, lang screens.Lang) ([]byte, error) {
+	text := func(key string, args ...any) error {
+		return errors.New(screens.Text(lang, key, append([]any{path}, args...)...))
+	}
+	content, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, text("cli.import.missing")
+	case errors.Is(err, fs.ErrPermission):
+		return nil, text("cli.import.denied")
+	case errors.Is(err, syscall.EISDIR):
+		return nil, text("cli.import.dir")
+	case err != nil:
+		return nil, text("cli.import.unreadable", osReason(err))
+	}
+	return content, nil
+}
+
+// importFileError says in lang why the store refused the whole file, for
+// the refusals it names (FileError.Kind); the others as the store says
+// them (in French).
+func importFileError(path string, lang screens.Lang, err error) error {
+	var fe *data.FileError
+	if errors.As(err, &fe) {
+		if key, ok := map[data.FileErrorKind]string{data.FileEmpty: "cli.import.empty", data.FileUTF16: "cli.import.utf16",
+			data.FileNotUTF8: "cli.import.notutf8", data.FileNoHeader: "cli.import.noheader"}[fe.Kind]; ok {
+			return errors.New(screens.Text(lang, key, path))
+		}
+	}
+	return err
+}
+
+// importSummary says what each count counts: lines of the file by what
+// they did (a created line is a new person or registration), then the
+// accounts created (a person's first valid registration).
+func importSummary(lang screens.Lang, r *data.ImportReport) string {
+	n := func(key string, n int) string { return screens.TextN(lang, "cli.import."+key, n) }
+	return screens.Text(lang, "cli.import.summary", n("created", r.Created), n("updated", r.Updated),
+		n("unchanged", r.Unchanged), n("refused", r.Refused), len(r.Accounts))
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+
+	"entkiosk/screens"
+	"entkiosk/tui"
+)
+
+func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
+	f := newFlags(name, "[options]", "la borne, sur ce terminal")
+	f.storeOptions(true)
+	var allowQuit bool
+	var lang, terminal string
+	var idle time.Duration
+	f.demoOption()
+	f.str(&lang, "lang", "fr|en", "fr", "langue de l'interface : fr ou en")
+	f.duration(&idle, "idle", 120*time.Second, "inactivité après laquelle la borne efface tout et revient à l'accueil")
+	f.bool(&allowQuit, "allow-quit", "laisse q / ctrl+c à l'accueil quitter la borne")
+	f.str(&terminal, "terminal", "NOM", "", "nom de ce terminal, pour les limites d'essais et l'audit (défaut : hôte/tty)")
+	f.domainOptions()
+	f.linkOptions()
+	f.logOption("entkiosk.log à côté de la base")
+	if err := f.parseNoArgs(args, stdout); err != nil {
+		return helpOK(err)
+	}
+	if err := checkLang(name, lang); err != nil {
+		return err
+	}
+	// Until Bubble Tea takes the terminal (opening the store, loading the
+	// demo), ctrl+c or ctrl+\ typed on the keyboard would still raise
+	// signals: raw mode from the start, so only an operator stops a kiosk.
+	if fd := os.Stdin.Fd(); !allowQuit && term.IsTerminal(fd) {
+		if state, err := term.MakeRaw(fd); err == nil {
+			defer term.Restore(fd, state)
+		}
+	}
+	logger, store, stop, err := f.start(ctx, stderr, filepath.Join(filepath.Dir(f.db), "entkiosk.log"))
+	if err != nil {
+		return err
+	}
+	defer stop()
+	client := terminal
+	if client == "" {
+		client = kioskName()
+	}
+	logger.Info("kiosk start", "store", f.db, "terminal", client, "demo", f.demo)
+	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: screens.ParseLang(lang), Kiosk: true, Demo: f.demo,
+		Client: "kiosk:" + client, IdleTimeout: idle, AllowQuit: allowQuit, Logger: logger.WithPrefix("tui")})
+}
+
+// kioskName is host/tty: each terminal of a kiosk counts on its own.
+func kioskName() string {
+	host, _ := os.Hostname()
+	tty, err := os.Readlink("/proc/self/fd/0")
+	if err != nil {
+		tty = "console"
+	}
+	return host + strings.TrimPrefix(tty, "/dev")
+}

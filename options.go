@@ -1,0 +1,367 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/log"
+
+	"entkiosk/data"
+	"entkiosk/screens"
+)
+
+// option is one --name of a command; its ENTKIOSK_<NAME> variable, when
+// set, gives its value before the command line is read.
+type option struct {
+	name   string
+	arg    string // what the value is ("CHEMIN"); empty for a switch
+	help   string
+	def    string // the default, for the help ("" when there is none to show)
+	want   string // what a value must look like, for the error
+	isBool bool
+	set    func(string) error
+}
+
+// flags is a command's options, parsed by hand so that every message
+// (help, unknown option, bad value) is in French.
+type flags struct {
+	cmd, args, about string // "import", "[options] FICHIER.csv", one line of what it does
+	opts             []*option
+	envErr           error // the first ENTKIOSK_ variable with a value that does not fit
+
+	// the store's settings, for the commands that open it
+	db, linkHost, studentDomain, staffDomain, logPath string
+	linkPort                                          int
+	mustExist, demo                                   bool
+	langName                                          string // --lang, for the commands that speak both languages
+}
+
+func envName(flagName string) string {
+	return "ENTKIOSK_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+func newFlags(cmd, args, about string) *flags {
+	return &flags{cmd: cmd, args: args, about: about}
+}
+
+func (f *flags) add(o *option) {
+	f.opts = append(f.opts, o)
+	v, ok := os.LookupEnv(envName(o.name))
+	if !ok || f.envErr != nil || (v == "" && o.want != "") {
+		return // an empty variable of a number, a duration or a switch is no value
+	}
+	if err := o.set(v); err != nil {
+		f.envErr = usageError{fmt.Sprintf("%s : %s=%q : %s", f.cmd, envName(o.name), v, o.want)}
+	}
+}
+
+func (f *flags) str(p *string, name, arg, def, help string) {
+	*p = def
+	f.add(&option{name: name, arg: arg, help: help, def: def, set: func(v string) error { *p = v; return nil }})
+}
+
+func (f *flags) int(p *int, name string, def int, help string) {
+	*p = def
+	f.add(&option{name: name, arg: "N", help: help, def: strconv.Itoa(def), want: "un nombre entier attendu",
+		set: func(v string) error {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err == nil {
+				*p = n
+			}
+			return err
+		}})
+}
+
+func (f *flags) duration(p *time.Duration, name string, def time.Duration, help string) {
+	*p = def
+	f.add(&option{name: name, arg: "DURÉE", help: help, def: fmtDuration(def),
+		want: "une durée attendue (90s, 2m, 1h30m)",
+		set: func(v string) error {
+			d, err := time.ParseDuration(strings.TrimSpace(v))
+			if err == nil && d < 0 {
+				err = errors.New("negative")
+			}
+			if err == nil {
+				*p = d
+			}
+			return err
+		}})
+}
+
+func (f *flags) bool(p *bool, name string, help string) {
+	*p = false
+	f.add(&option{name: name, help: help, isBool: true, want: "true ou false attendu",
+		set: func(v string) error {
+			b, err := strconv.ParseBool(strings.TrimSpace(v))
+			if err == nil {
+				*p = b
+			}
+			return err
+		}})
+}
+
+// fmtDuration writes 2m0s as 2m and 30m0s as 30m.
+func fmtDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+// errHelp: -h or --help was given; the help is printed.
+var errHelp = errors.New("help")
+
+// parse reads args: options may come before or after the positional
+// arguments, as --name VALUE, --name=VALUE or with one dash; "--" ends them.
+func (f *flags) parse(args []string, stdout io.Writer) ([]string, error) {
+	byName := map[string]*option{}
+	for _, o := range f.opts {
+		byName[o.name] = o
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			f.printHelp(stdout)
+			return nil, errHelp
+		}
+	}
+	if f.envErr != nil {
+		return nil, f.envErr
+	}
+	var positional []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			positional = append(positional, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			positional = append(positional, a)
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(a[1:], "-"), "=")
+		o := byName[name]
+		if o == nil {
+			return nil, usageError{fmt.Sprintf("%s : option inconnue --%s (entkiosk %s -h donne les options)", f.cmd, name, f.cmd)}
+		}
+		switch {
+		case o.isBool && !hasValue:
+			value = "true"
+		case !hasValue:
+			if i+1 == len(args) {
+				return nil, usageError{fmt.Sprintf("%s : --%s demande une valeur (%s)", f.cmd, name, o.arg)}
+			}
+			i++
+			value = args[i]
+		}
+		if err := o.set(value); err != nil {
+			return nil, usageError{fmt.Sprintf("%s : --%s %q : %s", f.cmd, name, value, o.want)}
+		}
+	}
+	return positional, nil
+}
+
+// parseNoArgs reads the options of a command that takes no argument: a
+// word left over (an option's name forgotten) is a usage error, not ignored.
+func (f *flags) parseNoArgs(args []string, stdout io.Writer) error {
+	pos, err := f.parse(args, stdout)
+	if err == nil && len(pos) > 0 {
+		err = usageError{fmt.Sprintf("%s : argument inattendu %q (entkiosk %s -h donne les options)", f.cmd, pos[0], f.cmd)}
+	}
+	return err
+}
+
+func (f *flags) printHelp(w io.Writer) {
+	fmt.Fprintf(w, "%s\n\nUsage : entkiosk %s %s\n", wrap("entkiosk "+f.cmd+" — "+f.about, ""), f.cmd, f.args)
+	if len(f.opts) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nOptions (chacune lit aussi sa variable d'environnement ; l'option l'emporte) :\n")
+	for _, o := range f.opts {
+		fmt.Fprintf(w, "  --%s", o.name)
+		if o.arg != "" {
+			fmt.Fprintf(w, " %s", o.arg)
+		}
+		fmt.Fprintf(w, "\n%s\n", wrap(o.help, "        "))
+		last := "        " + envName(o.name)
+		if o.def != "" {
+			last = "        défaut : " + o.def + " · " + envName(o.name)
+			if utf8.RuneCountInString(last) > 80 {
+				last = "        défaut : " + o.def + "\n        " + envName(o.name)
+			}
+		}
+		fmt.Fprintln(w, last)
+	}
+}
+
+// wrap fills text to 80 columns, each line after indent.
+func wrap(text, indent string) string {
+	var b strings.Builder
+	line := indent
+	for _, word := range strings.Fields(text) {
+		if line != indent && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > 80 {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if line != indent {
+			line += " "
+		}
+		line += word
+	}
+	b.WriteString(line)
+	return b.String()
+}
+
+// The store's options. Only the commands that start the service or import
+// may create the store; the others refuse a path where none is.
+func (f *flags) storeOptions(create bool) {
+	f.mustExist = !create
+	help := "la base SQLite, partagée par toutes les instances"
+	if create {
+		help += " (créée si elle n'existe pas)"
+	} else {
+		help += " (doit exister)"
+	}
+	f.str(&f.db, "db", "CHEMIN", "entkiosk.db", help)
+}
+
+// domainOptions: the identifiants' domains, for the commands that create
+// accounts or find one by its identifiant.
+func (f *flags) domainOptions() {
+	f.str(&f.studentDomain, "student-domain", "DOMAINE", "etu.umontpellier.fr", "domaine des identifiants étudiants")
+	f.str(&f.staffDomain, "staff-domain", "DOMAINE", "umontpellier.fr", "domaine des identifiants du personnel")
+}
+
+// linkOptions: the ssh:// link of the code mails, for the commands that write them.
+func (f *flags) linkOptions() {
+	f.str(&f.linkHost, "link-host", "HÔTE", "", "hôte des liens ssh:// des mails (vide : pas de ligne de lien)")
+	f.int(&f.linkPort, "link-port", 2222, "port des liens ssh:// des mails")
+}
+
+// langOption: --lang, for the commands whose messages come from the
+// catalogue (import, audit); checkLang checks it after parse.
+func (f *flags) langOption() {
+	f.str(&f.langName, "lang", "fr|en", "fr", screens.Text(screens.French, "cli.lang.help"))
+}
+
+// lang is the language --lang chose.
+func (f *flags) lang() screens.Lang { return screens.ParseLang(f.langName) }
+
+// demoOption: the demonstration people, for the commands that run the interface.
+func (f *flags) demoOption() {
+	f.bool(&f.demo, "demo", "charge les personnes de démonstration (sans doublon), affiche le badge DÉMO et la touche de la boîte mail")
+}
+
+func (f *flags) logOption(where string) {
+	f.str(&f.logPath, "log", "FICHIER", "", "fichier de journal, complété (défaut : "+where+")")
+}
+
+// logger writes to the --log file, or to stderr.
+func (f *flags) logger(stderr io.Writer, defaultFile string) (*log.Logger, func(), error) {
+	path := f.logPath
+	if path == "" {
+		path = defaultFile
+	}
+	w, done := stderr, func() {}
+	if path != "" {
+		file, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+		if err != nil {
+			return nil, nil, fmt.Errorf("fichier de journal %s : %s", path, osReason(err))
+		}
+		w, done = file, func() { file.Close() }
+	}
+	l := log.NewWithOptions(w, log.Options{ReportTimestamp: true, TimeFormat: time.RFC3339})
+	return l, done, nil
+}
+
+// open opens the store with the command's settings.
+func (f *flags) open() (*data.Store, error) {
+	s, err := data.Open(f.db, data.Config{LinkHost: f.linkHost, LinkPort: f.linkPort,
+		StudentDomain: f.studentDomain, StaffDomain: f.staffDomain, MustExist: f.mustExist})
+	var missing *data.MissingStoreError
+	if errors.As(err, &missing) {
+		return nil, fmt.Errorf("%s ; seuls entkiosk import, kiosk et serve créent une base", err)
+	}
+	return s, err
+}
+
+// start opens what a working command needs: its log (see logger), then its
+// store, with the demonstration people loaded under --demo. stop closes the
+// store, then the log; on an error nothing is left open.
+func (f *flags) start(ctx context.Context, stderr io.Writer, defaultLog string) (logger *log.Logger, store *data.Store, stop func(), err error) {
+	logger, closeLog, err := f.logger(stderr, defaultLog)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if store, err = f.open(); err != nil {
+		closeLog()
+		return nil, nil, nil, err
+	}
+	stop = func() { store.Close(); closeLog() }
+	if f.demo {
+		if _, err := store.LoadDemo(ctx); err != nil {
+			stop()
+			return nil, nil, nil, fmt.Errorf("données de démonstration : %w", err)
+		}
+	}
+	return logger, store, stop, nil
+}
+
+// helpOK turns the printed help into success.
+func helpOK(err error) error {
+	if errors.Is(err, errHelp) {
+		return nil
+	}
+	return err
+}
+
+// osReason says in French why a file operation failed.
+func osReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "fichier ou dossier introuvable"
+	case errors.Is(err, fs.ErrPermission):
+		return "accès refusé"
+	case errors.Is(err, syscall.ENOSPC):
+		return "disque plein"
+	case errors.Is(err, syscall.EROFS):
+		return "système de fichiers en lecture seule"
+	case errors.Is(err, syscall.EISDIR):
+		return "c'est un dossier"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// count says n things, French style: 0 and 1 take the singular.
+func count(n int, one, other string) string {
+	if n < 2 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, other)
+}
+
+func checkLang(cmd, lang string) error {
+	if lang != "fr" && lang != "en" {
+		return usageError{fmt.Sprintf("%s : --lang %q : fr ou en", cmd, lang)}
+	}
+	return nil
+}
