@@ -21,9 +21,11 @@ type session struct {
 	stdin  io.Writer
 
 	mu    sync.Mutex
-	raw   []byte // output, the last 64 KiB at most
-	plain string // raw without escape sequences, computed when asked
-	dirty bool
+	plain strings.Builder // output without escape sequences, the last 64 KiB at most
+	// watch, when set before the shell starts, is looked for in every chunk:
+	// seen says it appeared (even if the text kept has moved past it).
+	watch string
+	seen  atomic.Bool
 
 	received atomic.Int64 // bytes of output in all
 	chunks   chan time.Time
@@ -47,6 +49,11 @@ func dial(t *target) (*session, error) { return dialFrom(t, nextSource(), 30*tim
 
 // dialFrom opens a session on t from the source address src (nil: any).
 func dialFrom(t *target, src net.IP, timeout time.Duration) (*session, error) {
+	return dialWatch(t, src, timeout, "")
+}
+
+// dialWatch is dialFrom with a text to watch for in the output (session.seen).
+func dialWatch(t *target, src net.IP, timeout time.Duration, watch string) (*session, error) {
 	d := net.Dialer{Timeout: timeout}
 	if src != nil {
 		d.LocalAddr = &net.TCPAddr{IP: src}
@@ -62,7 +69,7 @@ func dialFrom(t *target, src net.IP, timeout time.Duration) (*session, error) {
 		conn.Close()
 		return nil, err
 	}
-	s := &session{client: gossh.NewClient(cc, chans, reqs), chunks: make(chan time.Time, 64)}
+	s := &session{client: gossh.NewClient(cc, chans, reqs), chunks: make(chan time.Time, 64), watch: watch}
 	fail := func(err error) (*session, error) { s.close(); return nil, err }
 	if s.sess, err = s.client.NewSession(); err != nil {
 		return fail(err)
@@ -93,13 +100,19 @@ func (s *session) read(r io.Reader) {
 			now := time.Now()
 			s.received.Add(int64(n))
 			if !s.quiet.Load() {
+				// Stripped chunk by chunk: this program's CPU is the server's too.
+				text := ansi.Strip(string(buf[:n]))
 				s.mu.Lock()
-				if len(s.raw) > 64<<10 {
-					s.raw = append(s.raw[:0], s.raw[len(s.raw)-16<<10:]...)
+				if s.plain.Len() > 64<<10 {
+					tail := s.plain.String()[s.plain.Len()-16<<10:]
+					s.plain.Reset()
+					s.plain.WriteString(tail)
 				}
-				s.raw = append(s.raw, buf[:n]...)
-				s.dirty = true
+				s.plain.WriteString(text)
 				s.mu.Unlock()
+				if s.watch != "" && strings.Contains(text, s.watch) {
+					s.seen.Store(true)
+				}
 			}
 			select {
 			case s.chunks <- now:
@@ -117,10 +130,7 @@ func (s *session) read(r io.Reader) {
 func (s *session) text() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.dirty {
-		s.plain, s.dirty = ansi.Strip(string(s.raw)), false
-	}
-	return s.plain
+	return s.plain.String()
 }
 
 // waitFor waits until the output contains one of subs; it returns which.
@@ -162,7 +172,10 @@ func (s *session) close() {
 }
 
 // openMany opens n sessions on t, each ready, a few at a time.
-func openMany(t *target, n int) ([]*session, error) {
+func openMany(t *target, n int) ([]*session, error) { return openWatching(t, n, "") }
+
+// openWatching is openMany with a text each session watches for.
+func openWatching(t *target, n int, watch string) ([]*session, error) {
 	out := make([]*session, n)
 	errs := make(chan error, n)
 	sem := make(chan struct{}, 32)
@@ -173,7 +186,7 @@ func openMany(t *target, n int) ([]*session, error) {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			s, err := dial(t)
+			s, err := dialWatch(t, nextSource(), 30*time.Second, watch)
 			if err == nil {
 				if err = t.ready(s, 60*time.Second); err != nil {
 					s.close()

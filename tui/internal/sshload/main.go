@@ -35,13 +35,11 @@ var scenarios = []scenario{
 	{"login", "-logins sessions submitting a login at once: logins checked per second, how many told « très sollicité », vs raw argon2id on 2 goroutines", benchLogin},
 	{"kiosk", "pty harness: `kiosk --demo` start to home screen visible (new store, existing store, -kiosk-people store) vs `echo` in the same harness", benchKiosk},
 	{"import", "`entkiosk import` of a -import-lines export into an empty store vs sqlite3 .import of the same file", benchImport},
-	{"flood", "issue 13: -flood-conns connections each sending -flood-changes window-change requests in a row, then closed: server goroutines, threads, RSS before/after", benchFlood},
-	{"typing1m", "issue 13: -typed bytes typed in ONE write (no bracketed paste) into the identifiant field: server CPU spent", benchTyping1M},
-	{"slotprobe", "issue 13: -probe-addrs source addresses × -probe-per-addr silent sockets reopened as they close, while a normal client tries -probe-tries connections: how many it won", benchSlotProbe},
 }
 
 var (
 	bin       = flag.String("bin", "", "the entkiosk binary to measure (go build -o /tmp/entkiosk .)")
+	before    = flag.String("before", "", "an earlier entkiosk binary, measured in the same run beside -bin (\"before\")")
 	scenarioF = flag.String("scenario", "connect,typing,login,kiosk,import", "scenarios, comma-separated, or all")
 	repeat    = flag.Int("repeat", 1, "run the chosen scenarios this many times; the table gives the range")
 	perAddr   = flag.Int("per-address", 8, "sessions per loopback source address (entkiosk's default cap: 10)")
@@ -64,20 +62,9 @@ var (
 
 	importLines = flag.Int("import-lines", 60000, "import: lines of the export")
 
-	floodConns   = flag.Int("flood-conns", 200, "flood: connections")
-	floodChanges = flag.Int("flood-changes", 5000, "flood: window-change requests per connection")
-	settle       = flag.Duration("settle", 15*time.Second, "flood: wait after the clients closed before measuring")
-
-	typedF    = flag.String("typed", "64KiB,256KiB,1MiB", "typing1m: sizes typed, each in one write on a session of its own")
-	typedWait = flag.Duration("typed-wait", 180*time.Second, "typing1m: longest wait for the server to finish with one write")
-
-	probeAddrs   = flag.Int("probe-addrs", 100, "slotprobe: attacking source addresses (127.0.0.2 and up)")
-	probePerAddr = flag.Int("probe-per-addr", 10, "slotprobe: silent sockets per attacking address")
-	probeTries   = flag.Int("probe-tries", 15, "slotprobe: connections the normal client tries, one a second")
-
-	sshdBin    = flag.String("sshd", "/usr/sbin/sshd", "OpenSSH server for the references (Debian: apt-get install openssh-server)")
-	sqliteBin  = flag.String("sqlite3", "sqlite3", "sqlite3 shell for the import reference (Debian: apt-get install sqlite3)")
-	barewishF  = flag.String("barewish", "", "bare wish reference binary (default: built from tui/internal/barewish)")
+	sshdBin     = flag.String("sshd", "/usr/sbin/sshd", "OpenSSH server for the references (Debian: apt-get install openssh-server)")
+	sqliteBin   = flag.String("sqlite3", "sqlite3", "sqlite3 shell for the import reference (Debian: apt-get install sqlite3)")
+	barewishF   = flag.String("barewish", "", "bare wish reference binary (default: built from tui/internal/barewish)")
 	serverFlags = flag.String("server-flags", "", "extra flags for `entkiosk serve` (space-separated), e.g. a profiling flag")
 )
 

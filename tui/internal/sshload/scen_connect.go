@@ -9,8 +9,13 @@ import (
 // benchConnect: dial to a usable first screen, one connection after the
 // other, on entkiosk, OpenSSH + cat and bare wish in turn.
 func benchConnect(r *results) error {
+	starts := []func() (*target, error){startSSHD, startBarewish}
+	for _, o := range entkiosks() {
+		// Interleaved: each entkiosk between the references.
+		starts = append(starts, func() (*target, error) { return startEntkiosk(o) })
+	}
 	medians := map[string]time.Duration{}
-	for _, start := range []func() (*target, error){startEntkiosk0, startSSHD, startBarewish} {
+	for _, start := range starts {
 		t, err := start()
 		if err != nil {
 			return err
@@ -24,12 +29,12 @@ func benchConnect(r *results) error {
 		fmt.Printf("   %-14s %d connections: median %s, p90 %s, min %s, max %s\n", t.name, len(times),
 			fmtMS(percentile(times, 0.5)), fmtMS(percentile(times, 0.9)), fmtMS(percentile(times, 0)), fmtMS(percentile(times, 1)))
 	}
-	r.addRef("dial → home screen, median", msUnit, msOf(medians["entkiosk"]), "OpenSSH + cat", msOf(medians["OpenSSH + cat"]))
-	r.addRef("dial → home screen, median (vs bare wish)", msUnit, msOf(medians["entkiosk"]), "bare wish", msOf(medians["bare wish"]))
+	for _, o := range entkiosks() {
+		r.addRef(o.name+": dial → first screen, median", msUnit, msOf(medians[o.name]), "OpenSSH + cat", msOf(medians["OpenSSH + cat"]))
+		r.addRef(o.name+": dial → first screen, median (vs bare wish)", msUnit, msOf(medians[o.name]), "bare wish", msOf(medians["bare wish"]))
+	}
 	return nil
 }
-
-func startEntkiosk0() (*target, error) { return startEntkiosk(serverOpts{}) }
 
 // connectTimes connects n+1 times (the first warms the server up).
 func connectTimes(t *target, n int) ([]time.Duration, error) {

@@ -51,6 +51,7 @@ const entkioskHome = "Se connecter"
 // serverOpts: entkiosk serve's limits (0: what this program uses by
 // default, high enough for its sessions; -1: the binary's own default).
 type serverOpts struct {
+	bin, name   string // the binary and its name in the results ("" : -bin, "entkiosk")
 	maxSessions int
 	goroutines  bool // GOTRACEBACK=all, for goroutineDump
 }
@@ -74,7 +75,11 @@ func startEntkiosk(o serverOpts) (*target, error) {
 		args = append(args, "--max-sessions", fmt.Sprint(o.maxSessions))
 	}
 	args = append(args, strings.Fields(*serverFlags)...)
-	cmd := exec.Command(*bin, args...)
+	path, name := o.bin, o.name
+	if path == "" {
+		path, name = *bin, "entkiosk"
+	}
+	cmd := exec.Command(path, args...)
 	cmd.Env = os.Environ()
 	if o.goroutines {
 		cmd.Env = append(cmd.Env, "GOTRACEBACK=all")
@@ -95,8 +100,17 @@ func startEntkiosk(o serverOpts) (*target, error) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	return &target{name: "entkiosk", proc: p, addr: addr, user: "load", home: entkioskHome,
+	return &target{name: name, proc: p, addr: addr, user: "load", home: entkioskHome,
 		ready: func(s *session, d time.Duration) error { _, err := s.waitFor(d, entkioskHome); return err }}, nil
+}
+
+// entkiosks are the binaries measured: -bin, and -before when given.
+func entkiosks() []serverOpts {
+	out := []serverOpts{{bin: *bin, name: "entkiosk"}}
+	if *before != "" {
+		out = append(out, serverOpts{bin: *before, name: "before"})
+	}
+	return out
 }
 
 // logCount counts the lines of the server's log that contain sub.
