@@ -366,8 +366,7 @@ func (d *Dashboard) toOverview(notice Say) {
 func (d *Dashboard) run(op string, work func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error)) tea.Cmd {
 	d.errSay = Say{}
 	store, acct, origin, id := d.c.Store, d.c.Account, d.c.Origin(), d.id
-	return d.busy.Start(func() tea.Msg {
-		ctx := context.Background()
+	return d.busy.StartHashing(func(ctx context.Context) tea.Msg {
 		fresh, ch, err := work(ctx, store, acct, origin)
 		if err == nil && ch == nil && fresh == nil {
 			fresh, err = store.Account(ctx, acct.Person.ID)

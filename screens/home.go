@@ -163,8 +163,8 @@ func (h *Home) login() tea.Cmd {
 	}
 	h.err, h.errKey, h.notice = nil, "", ""
 	store, origin, id := h.c.Store, h.c.Origin(), h.id
-	return h.busy.Start(func() tea.Msg {
-		acct, err := store.Login(context.Background(), ident, pw, origin)
+	return h.busy.StartHashing(func(ctx context.Context) tea.Msg {
+		acct, err := store.Login(ctx, ident, pw, origin)
 		return loginResultMsg{id: id, account: acct, err: err}
 	})
 }

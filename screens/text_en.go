@@ -969,4 +969,9 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"mailbox.used.tag":      "(code used) ",
 	"mailbox.used":          "This mail's code has been used: the mail no longer needs to be sent.",
 	"mailbox.cancelled":     "Mail cancelled before it was sent: its code no longer works (a newer code was sent, or this one was already used or revoked).",
+
+	// --- login queue (the hashing queue on a busy morning)
+	"queue.next":        "Your turn is next, about %d s…",
+	"queue.ahead.one":   "%d person ahead of you, about %d s…",
+	"queue.ahead.other": "%d people ahead of you, about %d s…",
 }

@@ -980,4 +980,9 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"mailbox.used.tag":      "(code utilisé) ",
 	"mailbox.used":          "Le code de ce mail a déjà servi : le mail n'a plus besoin de partir.",
 	"mailbox.cancelled":     "Mail annulé avant son envoi : son code ne fonctionne plus (un code plus récent a été envoyé, ou celui-ci a déjà servi ou a été révoqué).",
+
+	// --- login queue (the hashing queue on a busy morning)
+	"queue.next":        "C'est bientôt votre tour, environ %d s…",
+	"queue.ahead.one":   "%d personne avant vous, environ %d s…",
+	"queue.ahead.other": "%d personnes avant vous, environ %d s…",
 }
