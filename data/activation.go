@@ -196,10 +196,9 @@ var purposeMail = map[Purpose]MailKind{
 func (s *Store) queueCodeMail(ctx context.Context, tx *sql.Tx, a *Account, purpose Purpose, target string,
 	issued issuedCode, notBefore time.Time, lang string) (int64, error) {
 	kind := purposeMail[purpose]
-	subject, body := s.composeMail(mailContent{Kind: kind, Lang: lang, Name: a.Person.DisplayName(),
-		Identifiant: a.Identifiant, Code: issued.code, Token: issued.token, Expires: issued.expires})
-	return s.queueMail(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: lang, To: target,
-		Subject: subject, Body: body, NotBefore: notBefore})
+	return s.queueContent(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: lang, To: target, NotBefore: notBefore},
+		mailContent{Kind: kind, Lang: lang, Name: a.Person.DisplayName(), Identifiant: a.Identifiant, Code: issued.code,
+			Token: issued.token, Expires: issued.expires})
 }
 
 // decoyChallenge answers for an identifiant without an account exactly as

@@ -19,6 +19,7 @@ type mailContent struct {
 	Expires     time.Time
 	Address     string    // notices: the new address, masked; a removed redirection: empty or the identifiant
 	When        time.Time // notices: when the change was made (zero: now)
+	link        *mailLink // where the link points (nil: the store's --link-host and --link-port)
 }
 
 // mailWidth is where paragraphs wrap: plain text read in any mail client.
@@ -301,15 +302,18 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 		para(k.action)
 		para(fmt.Sprintf(t.code, c.Code))
 		para(fmt.Sprintf(t.expires, s.mailDate(t, c.Expires)))
-		if c.Token != "" && s.cfg.LinkHost != "" {
-			port := s.cfg.LinkPort
+		host, port := s.cfg.LinkHost, s.cfg.LinkPort
+		if c.link != nil {
+			host, port = c.link.host, c.link.port
+		}
+		if c.Token != "" && host != "" {
 			if port == 0 {
 				port = 22
 			}
 			line(t.linkIntro)
-			line(fmt.Sprintf("  ssh://%s@%s:%d", c.Token, s.cfg.LinkHost, port))
+			line(fmt.Sprintf("  ssh://%s@%s:%d", c.Token, host, port))
 			line(t.linkTerminal)
-			line(fmt.Sprintf("  ssh -p %d %s@%s", port, c.Token, s.cfg.LinkHost))
+			line(fmt.Sprintf("  ssh -p %d %s@%s", port, c.Token, host))
 			line("")
 		}
 		para(t.secret)
