@@ -35,6 +35,7 @@ var scenarios = []scenario{
 	{"login", "-logins sessions submitting a login at once: logins checked per second, how many told « très sollicité », vs raw argon2id on 2 goroutines", benchLogin},
 	{"kiosk", "pty harness: `kiosk --demo` start to home screen visible (new store, existing store, -kiosk-people store) vs `echo` in the same harness", benchKiosk},
 	{"import", "`entkiosk import` of a -import-lines export into an empty store vs sqlite3 .import of the same file", benchImport},
+	{"typeburst", "issue 13: one session types each of -burst-sizes in one write (not a bracketed paste): the server's CPU for each, until it is quiet", benchTypeBurst},
 }
 
 var (
@@ -61,6 +62,8 @@ var (
 	kioskPeople = flag.Int("kiosk-people", 60000, "kiosk: lines of the large store imported for a start on it (0: none)")
 
 	importLines = flag.Int("import-lines", 60000, "import: lines of the export")
+
+	bursts = flag.String("burst-sizes", "64K,256K,1M", "typeburst: sizes typed in one write")
 
 	sshdBin     = flag.String("sshd", "/usr/sbin/sshd", "OpenSSH server for the references (Debian: apt-get install openssh-server)")
 	sqliteBin   = flag.String("sqlite3", "sqlite3", "sqlite3 shell for the import reference (Debian: apt-get install sqlite3)")
