@@ -26,6 +26,9 @@ type session struct {
 	// seen says it appeared (even if the text kept has moved past it).
 	watch string
 	seen  atomic.Bool
+	// changed is signalled when text arrives: waitFor reads the text again
+	// only then (500 sessions polling their text would take the server's CPU).
+	changed chan struct{}
 
 	received atomic.Int64 // bytes of output in all
 	chunks   chan time.Time
@@ -69,7 +72,8 @@ func dialWatch(t *target, src net.IP, timeout time.Duration, watch string) (*ses
 		conn.Close()
 		return nil, err
 	}
-	s := &session{client: gossh.NewClient(cc, chans, reqs), chunks: make(chan time.Time, 64), watch: watch}
+	s := &session{client: gossh.NewClient(cc, chans, reqs), chunks: make(chan time.Time, 64), watch: watch,
+		changed: make(chan struct{}, 1)}
 	fail := func(err error) (*session, error) { s.close(); return nil, err }
 	if s.sess, err = s.client.NewSession(); err != nil {
 		return fail(err)
@@ -110,6 +114,10 @@ func (s *session) read(r io.Reader) {
 				}
 				s.plain.WriteString(text)
 				s.mu.Unlock()
+				select {
+				case s.changed <- struct{}{}:
+				default:
+				}
 				if s.watch != "" && strings.Contains(text, s.watch) {
 					s.seen.Store(true)
 				}
@@ -135,7 +143,8 @@ func (s *session) text() string {
 
 // waitFor waits until the output contains one of subs; it returns which.
 func (s *session) waitFor(d time.Duration, subs ...string) (string, error) {
-	deadline := time.Now().Add(d)
+	timer := time.NewTimer(d)
+	defer timer.Stop()
 	for {
 		text := s.text()
 		for _, sub := range subs {
@@ -143,13 +152,15 @@ func (s *session) waitFor(d time.Duration, subs ...string) (string, error) {
 				return sub, nil
 			}
 		}
-		if time.Now().After(deadline) {
+		select {
+		case <-s.changed:
+		case <-timer.C:
+			text = s.text()
 			if len(text) > 300 {
 				text = text[len(text)-300:]
 			}
 			return "", fmt.Errorf("none of %q after %v (output ends %q)", subs, d, text)
 		}
-		time.Sleep(5 * time.Millisecond)
 	}
 }
 
