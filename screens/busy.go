@@ -59,6 +59,14 @@ func (b *Busy) Stop() { b.on = false }
 // On says the store is working.
 func (b *Busy) On() bool { return b.on }
 
+// Hashing says the work started by StartHashing is still running: its
+// person waits for a password check (maybe in the queue), not idle.
+func (b *Busy) Hashing() bool { return b.on && b.wait != nil }
+
+// Waiter is a screen that can be waiting for a password check: the idle
+// timer leaves it alone meanwhile.
+type Waiter interface{ Waiting() bool }
+
 // Tick turns the spinner one step while on; nil when off (it stops).
 func (b *Busy) Tick(msg spinner.TickMsg) tea.Cmd {
 	if !b.on {

@@ -554,3 +554,6 @@ func isAddressError(err error) bool {
 	return errors.As(err, &invalid) || errors.Is(err, data.ErrSameAddress) || errors.Is(err, data.ErrOwnAddress) ||
 		errors.Is(err, data.ErrRecoveryUniversity) || errors.Is(err, data.ErrRedirectUniversity)
 }
+
+// Waiting: a password check is running (Waiter).
+func (d *Dashboard) Waiting() bool { return d.busy.Hashing() }

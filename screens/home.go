@@ -201,3 +201,6 @@ func (h *Home) View() string {
 		st.Strong.Render(c.T("home.other")), f.ItemView(h.problem), f.ItemView(h.lookup), f.ItemView(h.help))
 	return fitHeight(strings.Join(lines, "\n"), c.BodyHeight())
 }
+
+// Waiting: a password check is running (Waiter).
+func (h *Home) Waiting() bool { return h.busy.Hashing() }

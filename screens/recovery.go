@@ -314,3 +314,6 @@ func (r *Recovery) fail(what string, err error) {
 	r.c.logInternal(what, err)
 	r.err = err
 }
+
+// Waiting: a password check is running (Waiter).
+func (r *Recovery) Waiting() bool { return r.busy.Hashing() }
