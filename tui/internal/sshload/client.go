@@ -26,6 +26,8 @@ type session struct {
 	// seen says it appeared (even if the text kept has moved past it).
 	watch string
 	seen  atomic.Bool
+	// seenLine is the line it first appeared on (for the report).
+	seenLine atomic.Value
 	// changed is signalled when text arrives: waitFor reads the text again
 	// only then (500 sessions polling their text would take the server's CPU).
 	changed chan struct{}
@@ -118,8 +120,13 @@ func (s *session) read(r io.Reader) {
 				case s.changed <- struct{}{}:
 				default:
 				}
-				if s.watch != "" && strings.Contains(text, s.watch) {
-					s.seen.Store(true)
+				if s.watch != "" && strings.Contains(text, s.watch) && !s.seen.Swap(true) {
+					for _, line := range strings.Split(text, "\n") {
+						if strings.Contains(line, s.watch) {
+							s.seenLine.Store(strings.TrimSpace(line))
+							break
+						}
+					}
 				}
 			}
 			select {
