@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -62,7 +63,7 @@ func writeFile(t *testing.T, name, content string) string {
 // ---- usage, help, unknown commands and options
 
 var allCommands = [][]string{{"kiosk"}, {"serve"}, {"import"}, {"outbox"}, {"mail"}, {"export", "aliases"},
-	{"grant"}, {"revoke"}, {"backup"}, {"audit"}}
+	{"grant"}, {"revoke"}, {"backup"}, {"audit"}, {"directory"}, {"institution"}}
 
 func TestUsage(t *testing.T) {
 	cleanEnv(t)
@@ -121,16 +122,20 @@ func TestEveryCommandHasHelp(t *testing.T) {
 	cleanEnv(t)
 	t.Chdir(t.TempDir())
 	english := regexp.MustCompile(`\b(the|of|with|only|this|file|default)\b`)
+	optionName := regexp.MustCompile(`--[a-z-]+|ENTKIOSK_[A-Z_]+`)
 	for _, c := range allCommands {
 		for _, h := range []string{"-h", "--help"} {
 			r := runCmd(t, append(c, h)...)
 			name := strings.Join(c, " ")
+			usesStore := name != "institution" // the institution file's command opens no store
 			if r.status != 0 || r.errOut != "" || !strings.HasPrefix(r.out, "entkiosk "+name+" — ") ||
-				!strings.Contains(r.out, "Usage : entkiosk "+name+" ") || !strings.Contains(r.out, "  --db CHEMIN\n") ||
-				!strings.Contains(r.out, "ENTKIOSK_DB\n") {
+				!strings.Contains(r.out, "Usage : entkiosk "+name+" ") || usesStore && (!strings.Contains(r.out, "  --db CHEMIN\n") ||
+				!strings.Contains(r.out, "ENTKIOSK_DB\n")) {
 				t.Fatalf("%s %s: status %d\n%s%s", name, h, r.status, r.out, r.errOut)
 			}
-			if m := english.FindString(r.out); m != "" {
+			// Option names are what they are (--ldap-password-file, as the
+			// issue names it): only the words around them must be French.
+			if m := english.FindString(optionName.ReplaceAllString(r.out, "")); m != "" {
 				t.Errorf("%s %s speaks English (%q):\n%s", name, h, m, r.out)
 			}
 		}
@@ -260,7 +265,8 @@ func TestImportCommandRefusesAFile(t *testing.T) {
 	notADB := writeFile(t, "notes.db", strings.Repeat("not a database\n", 100))
 	good := writeFile(t, "ok.csv", exportHeader)
 	if r := runCmd(t, "import", "--db", notADB, good); r.status != 1 ||
-		r.errOut != "entkiosk : base "+notADB+" : ce fichier n'est pas une base SQLite\n" {
+		r.errOut != "entkiosk : base "+notADB+" : ce fichier n'est pas une base SQLite (ou son début est endommagé) ; "+
+			"vérifiez --db ou ENTKIOSK_DB, ou restaurez la dernière sauvegarde\n" {
 		t.Fatalf("a store that is not a database: %d %q", r.status, r.errOut)
 	}
 	// import creates the store; a missing folder is said.
@@ -284,7 +290,7 @@ func TestReadingCommandsRefuseAMissingStore(t *testing.T) {
 		{"outbox"}, {"outbox", "--status", "failed"}, {"audit"}, {"audit", "--json"}, {"export", "aliases"},
 		{"export", "aliases", "--out", filepath.Join(t.TempDir(), "virtual")}, {"backup", dest},
 		{"grant", "helpdesk", "ines.moreau"}, {"revoke", "helpdesk", "ines.moreau"},
-		{"mail", "--smtp", "smtp://127.0.0.1:1"},
+		{"mail", "--smtp", "smtp://127.0.0.1:1", "--from", "ENT <ne-pas-repondre@example.org>"},
 	} {
 		r := runCmd(t, append(args, "--db", missing)...)
 		want := "entkiosk : base " + missing + " : ce fichier n'existe pas (vérifiez --db ou ENTKIOSK_DB) ; " +
@@ -326,10 +332,11 @@ func TestOutboxCommand(t *testing.T) {
 	}
 	r = runCmd(t, "outbox", "--db", db, "--to", "Camille.Martin@example.org")
 	t.Logf("entkiosk outbox --to:\n%s", r.out)
-	due := validated.Add(15 * time.Minute).In(data.ParisLocation()).Format("02/01/2006 15:04")
+	// A "from" (when it may leave): the first minute, as the screens say it (12.6).
+	due := data.FromMinute(validated.Add(15 * time.Minute)).In(data.ParisLocation()).Format("02/01/2006 15:04")
 	for _, want := range []string{
 		"À : camille.martin@example.org\n",
-		"Objet : Activation de votre compte informatique / Activate your computer account — Université de Montpellier\n",
+		"Objet : Activation de votre compte informatique / Activate your computer account\n",
 		"Date : " + due + "\n",
 		"État : en attente\n",
 		"Bonjour Camille Martin,",
@@ -363,13 +370,18 @@ func TestMailCommandSMTPErrors(t *testing.T) {
 		"ftp://relay", "smtp://", "smtp://:secret@relay", "smtp://relay:99999", "smtp://relay/path",
 		"smtp://relay?tls=1", "smtps://relay?starttls=required", "smtp://relay?starttls=maybe", "smtp://re lay:x",
 	} {
-		r := runCmd(t, "mail", "--smtp", url, "--db", "x.db")
+		r := runCmd(t, "mail", "--smtp", url, "--from", "ENT <ne-pas-repondre@example.org>", "--db", "x.db")
 		if r.status != 2 || strings.Contains(r.errOut, "adresse du relais refusée") || strings.Contains(r.errOut, "secret") ||
 			!strings.HasPrefix(r.errOut, "entkiosk : mail : --smtp : ") {
 			t.Errorf("%s: %d %q", url, r.status, r.errOut)
 		}
 	}
-	r := runCmd(t, "mail", "--smtp", "smtp://relay", "--from", "personne", "--db", "x.db")
+	// Without --from nor an institution file, no sender is made up.
+	r := runCmd(t, "mail", "--smtp", "smtp://relay", "--db", "x.db")
+	if r.status != 2 || !strings.Contains(r.errOut, "expéditeur des mails inconnu : donnez --from") {
+		t.Errorf("no --from: %d %q", r.status, r.errOut)
+	}
+	r = runCmd(t, "mail", "--smtp", "smtp://relay", "--from", "personne", "--db", "x.db")
 	if r.status != 2 || r.errOut != "entkiosk : mail : --from \"personne\" : ce n'est pas une adresse (Nom <adresse@domaine>)\n" {
 		t.Errorf("--from: %d %q", r.status, r.errOut)
 	}
@@ -871,5 +883,170 @@ func TestImportFileProblemsInWords(t *testing.T) {
 	if r := runCmd(t, "import", "--db", db, "--lang", "en", clean); r.status != 0 ||
 		r.out != "account created: hugo.lefevre@etu.umontpellier.fr\nlines: 1 created, 0 updated, 0 unchanged, 0 refused; accounts created: 1\n" {
 		t.Errorf("English report: %d %q %q", r.status, r.out, r.errOut)
+	}
+}
+
+// A redirection the map cannot carry (a store written before addresses were
+// checked this strictly) is named on stderr and fails the export, after the
+// others are written: its mail would silently never be forwarded.
+func TestExportAliasesFailsWhenItLeavesARedirectionOut(t *testing.T) {
+	db := demoStore(t)
+	raw, err := sql.Open("sqlite3", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE accounts SET redirect_email = 'x#y|z@example.org' WHERE local_part = 'hugo.lefevre'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE accounts SET redirect_email = 'ines@example.net' WHERE local_part = 'ines.moreau'`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	out := filepath.Join(t.TempDir(), "virtual")
+	for _, args := range [][]string{{"export", "aliases", "--db", db}, {"export", "aliases", "--db", db, "--out", out}} {
+		r := runCmd(t, args...)
+		if r.status != 1 || !strings.Contains(r.errOut, "ignorée : hugo.lefevre@etu.umontpellier.fr") ||
+			!strings.Contains(r.errOut, "1 redirection laissée hors de la table") {
+			t.Fatalf("%v: status %d, stderr %q", args, r.status, r.errOut)
+		}
+		if strings.Contains(r.out+r.errOut, "x#y") {
+			t.Errorf("%v: the bad address reached the output", args)
+		}
+	}
+	// The others are written all the same.
+	if b, err := os.ReadFile(out); err != nil || !strings.Contains(string(b), "ines.moreau@umontpellier.fr ines@example.net") {
+		t.Fatalf("map: %q %v", b, err)
+	}
+}
+
+// audit and outbox read a store they cannot write (a backup of mode 0444):
+// they open it read-only, and say that every local user can read it.
+func TestAuditAndOutboxReadAReadOnlyStore(t *testing.T) {
+	db := demoStore(t)
+	if err := os.Chmod(db, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(db)
+	for _, cmd := range []string{"audit", "outbox"} {
+		r := runCmd(t, cmd, "--db", db)
+		if r.status != 0 || r.out == "" || !strings.Contains(r.errOut, "lisible par tous") {
+			t.Errorf("%s: status %d, stdout %d bytes, stderr %q", cmd, r.status, len(r.out), r.errOut)
+		}
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a reading command wrote the store")
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if st, err := os.Stat(db + suffix); err == nil && st.Mode().Perm()&0o004 != 0 {
+			t.Errorf("%s: mode %04o", suffix, st.Mode().Perm())
+		}
+	}
+	// A command that writes refuses it.
+	if r := runCmd(t, "export", "aliases", "--db", db); r.status != 1 || !strings.Contains(r.errOut, "lisible par tous") {
+		t.Errorf("export: status %d, stderr %q", r.status, r.errOut)
+	}
+}
+
+// A damaged store is said in French with its path, exit status 1 (the
+// README's contract for an error), by the commands that read and those
+// that write.
+func TestDamagedStoreCommandsSaySoInFrench(t *testing.T) {
+	db := demoStore(t)
+	b, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, b[:len(b)/2], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	csv := writeFile(t, "ia.csv", "numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;"+
+		"libelle_etape;diplome;composante;regime;statut_inscription;statut_paiement;date_validation;date_fin\n")
+	for _, args := range [][]string{{"audit"}, {"outbox"}, {"export", "aliases"}, {"import", csv}} {
+		r := runCmd(t, append(args, "--db", db)...)
+		if r.status != 1 || !strings.Contains(r.errOut, db) || !strings.Contains(r.errOut, "endommagé") ||
+			strings.Contains(r.errOut, "malformed") {
+			t.Errorf("%v: status %d, stderr %q", args, r.status, r.errOut)
+		}
+	}
+}
+
+// audit --verify: "chaîne intacte : N entrées", exit 0; after an edit or a
+// deletion behind a dropped trigger, where the chain breaks (row id, time),
+// exit 1.
+func TestAuditVerifyCommand(t *testing.T) {
+	db := demoStore(t)
+	r := runCmd(t, "audit", "--db", db, "--verify")
+	ok := regexp.MustCompile(`^chaîne intacte : (\d+) entrées\ndernière entrée : id (\d+), empreinte [0-9a-f]{64} `)
+	m := ok.FindStringSubmatch(r.out)
+	if r.status != 0 || m == nil || m[1] != m[2] {
+		t.Fatalf("intact: %d %q %q", r.status, r.out, r.errOut)
+	}
+	raw, err := sql.Open("sqlite3", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, q := range []string{`DROP TRIGGER audit_no_update`, `UPDATE audit SET outcome = 'ok', detail = 'rien' WHERE id = 2`,
+		`DROP TRIGGER audit_no_delete`, `DELETE FROM audit WHERE id = 3`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	r = runCmd(t, "audit", "--db", db, "--verify")
+	broken := regexp.MustCompile(`^rupture à l'entrée id 2 \(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\) : entrée modifiée, ou insérée\n` +
+		`rupture à l'entrée id 4 \([^)]+\) : entrées id 3 à 3 absentes \(supprimées\)\n$`)
+	if r.status != 1 || !broken.MatchString(r.out) || !strings.Contains(r.errOut, "chaîne rompue en 2 endroits") {
+		t.Fatalf("broken: %d %q %q", r.status, r.out, r.errOut)
+	}
+	r = runCmd(t, "audit", "--db", db, "--verify", "--lang", "en")
+	if r.status != 1 || !strings.HasPrefix(r.out, "break at entry id 2 (") || !strings.Contains(r.errOut, "chain broken in 2 places") {
+		t.Fatalf("in English: %d %q %q", r.status, r.out, r.errOut)
+	}
+}
+
+// ---- institution
+
+// init writes a file that check accepts; check names the places each value
+// shows; a mistake names its key and line, exit status 2; every command
+// that reads the file refuses it the same way.
+func TestInstitutionCommand(t *testing.T) {
+	cleanEnv(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "institution.toml")
+	r := runCmd(t, "institution", "init", "--out", path)
+	if r.status != 0 || !strings.Contains(r.out, "institution.toml") || !strings.Contains(r.out, "charte.fr.txt") {
+		t.Fatalf("init: %d %q %q", r.status, r.out, r.errOut)
+	}
+	if r := runCmd(t, "institution", "init", "--out", path); r.status != 1 || !strings.Contains(r.errOut, "existe déjà : rien n'a été écrit") {
+		t.Fatalf("init again: %d %q", r.status, r.errOut)
+	}
+	r = runCmd(t, "institution", "check", path)
+	for _, want := range []string{"correct.", "institution.name : Université d'Exemple / University of Exemple",
+		"→ bandeau de chaque écran", "helpdesk : assistance@exemple.fr, 01 23 45 67 89", "charter : version 2026-09"} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("check lacks %q:\n%s", want, r.out)
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(b), `mail = "assistance@exemple.fr"`, `mail = "assistance"`, 1)
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := 0
+	for i, l := range strings.Split(bad, "\n") {
+		if l == `mail = "assistance"` {
+			line = i + 1
+		}
+	}
+	want := fmt.Sprintf("fichier d'établissement %s, ligne %d, clé helpdesk.mail : \"assistance\" n'est pas une adresse mail", path, line)
+	for _, args := range [][]string{{"institution", "check", path}, {"import", "--db", filepath.Join(dir, "x.db"), "--institution", path, "x.csv"},
+		{"kiosk", "--db", filepath.Join(dir, "x.db"), "--institution", path}} {
+		r := runCmd(t, args...)
+		if r.status != 2 || !strings.Contains(r.errOut, want) {
+			t.Errorf("%v: %d %q, want %q", args, r.status, r.errOut, want)
+		}
 	}
 }

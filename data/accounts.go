@@ -33,8 +33,11 @@ type Account struct {
 	RightsEnd     time.Time // last day of access, local date
 	// Lang is the language the owner last used ("fr", "en"): mails the
 	// owner did not cause are written in it.
-	Lang         string
-	passwordHash string
+	Lang string
+	// CharterVersion is the version of the charter the owner accepted ("":
+	// none recorded).
+	CharterVersion string
+	passwordHash   string
 }
 
 // PersonalData is what this account's password must not be built on.
@@ -48,7 +51,7 @@ func (a *Account) ActivationAllowedFrom() time.Time { return a.ValidatedAt.Add(A
 
 const accountColumns = `a.person_id, a.identifiant, a.local_part, a.status, COALESCE(a.password_hash, ''),
 	a.recovery_email, COALESCE(a.redirect_email, ''), a.redirect_keep_copy, a.helpdesk, a.validated_at,
-	a.activated_at, a.password_at, a.last_login_at, a.created_at, a.lang`
+	a.activated_at, a.password_at, a.last_login_at, a.created_at, a.lang, COALESCE(a.charter_version, '')`
 
 // account reads an account by a WHERE clause on accounts a, with its person
 // and registrations.
@@ -59,7 +62,7 @@ func (s *Store) account(ctx context.Context, q queryer, where string, args ...an
 	var activated, pwAt, lastLogin sql.NullString
 	err := q.QueryRowContext(ctx, `SELECT `+accountColumns+` FROM accounts a WHERE `+where, args...).Scan(
 		&personID, &a.Identifiant, &a.LocalPart, &a.Status, &a.passwordHash, &a.RecoveryEmail, &a.RedirectEmail,
-		&a.KeepCopy, &a.Helpdesk, &validated, &activated, &pwAt, &lastLogin, &created, &a.Lang)
+		&a.KeepCopy, &a.Helpdesk, &validated, &activated, &pwAt, &lastLogin, &created, &a.Lang, &a.CharterVersion)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -145,7 +148,7 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 	}
 	match := false
 	if !passwordTooLong(password) {
-		if match, err = s.hasher.Verify(ctx, password, hash); err != nil {
+		if match, err = s.verifyPassword(ctx, acct, local, hash, password); err != nil {
 			return nil, err
 		}
 	}
@@ -157,6 +160,23 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 			if refusal = s.blocked(ctx, tx, scopeClient, o.Client, "client"); refusal != nil {
 				return nil
 			}
+		}
+		closed, err := s.loginClosed(ctx, tx, local)
+		if err != nil {
+			return err
+		}
+		if closed {
+			// Whatever the password: no guess is checked any more. An
+			// unknown identifiant closes and answers exactly the same.
+			refusal = ErrPasswordLoginClosed
+			entry := AuditEntry{Event: EventLoginError, Identifiant: local, Client: o.Client, Outcome: "closed"}
+			if acct != nil {
+				entry.PersonID, entry.Identifiant = acct.Person.ID, acct.Identifiant
+			}
+			if err := s.audit(ctx, tx, entry); err != nil {
+				return err
+			}
+			return s.recordClientFailure(ctx, tx, o.Client)
 		}
 		lockErr := s.blocked(ctx, tx, scopeLogin, local, "login")
 		var re *RateLimitError
@@ -202,8 +222,14 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 		if err := s.audit(ctx, tx, entry); err != nil {
 			return err
 		}
-		_, err := s.recordLoginFailure(ctx, tx, local, o.Client)
-		return err
+		if _, err := s.recordLoginFailure(ctx, tx, local, o.Client); err != nil {
+			return err
+		}
+		if closed, err := s.loginClosed(ctx, tx, local); err != nil || !closed {
+			return err
+		}
+		refusal = ErrPasswordLoginClosed // this failure was the hundredth
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -221,6 +247,41 @@ func (s *Store) Logout(ctx context.Context, a *Account, o Origin, why string) er
 		return s.audit(ctx, tx, AuditEntry{Event: EventLogout, PersonID: a.Person.ID, Identifiant: a.Identifiant,
 			Client: o.Client, Outcome: why})
 	})
+}
+
+// verifyPassword checks a password: by a bind as the person when the store
+// has a directory (the directory is the truth), else against the local
+// hash (an empty hash still costs one, see Hasher.Verify).
+func (s *Store) verifyPassword(ctx context.Context, acct *Account, login, hash, password string) (bool, error) {
+	if s.cfg.Directory != nil {
+		var locked *RateLimitError
+		switch err := s.blocked(ctx, s.db, scopeLogin, login, "login"); {
+		case errors.As(err, &locked):
+			// Locked here: the directory is not asked, so that guesses
+			// never count against the person's directory account (its own
+			// lockout would shut every campus service); it costs the same.
+			s.cfg.Directory.Decoy(ctx, time.Now())
+			return false, nil
+		case err != nil:
+			return false, err
+		}
+		return s.directoryLogin(ctx, acct, login, password)
+	}
+	return s.hasher.Verify(ctx, password, hash)
+}
+
+// newPassword runs entkiosk's policy on a new password, then gives what
+// the store keeps of it: its hash; or, with a directory, nothing (NULL),
+// once the directory took it (writeDirectoryPassword: a refusal is
+// audited under event and nothing else is changed).
+func (s *Store) newPassword(ctx context.Context, a *Account, password string, event Event, o Origin) (any, error) {
+	if s.cfg.Directory == nil {
+		return s.hashChecked(ctx, password, a.PersonalData())
+	}
+	if res := CheckPassword(password, a.PersonalData()); !res.OK() {
+		return nil, &PolicyError{Result: res}
+	}
+	return nil, s.writeDirectoryPassword(ctx, a, password, event, o)
 }
 
 // hashChecked runs the policy, then hashes: a refused password is never hashed.
@@ -254,17 +315,25 @@ func (s *Store) checkCurrentPassword(ctx context.Context, a *Account, current st
 	}
 	match := false
 	if !passwordTooLong(current) {
-		if match, err = s.hasher.Verify(ctx, current, fresh.passwordHash); err != nil {
+		if match, err = s.verifyPassword(ctx, fresh, fresh.LocalPart, fresh.passwordHash, current); err != nil {
 			return nil, err
 		}
 	}
 	lockErr := s.blocked(ctx, s.db, scopeLogin, fresh.LocalPart, "login")
-	if match && lockErr == nil {
+	closed, err := s.loginClosed(ctx, s.db, fresh.LocalPart)
+	if err != nil {
+		return nil, err
+	}
+	if match && lockErr == nil && !closed {
 		return fresh, nil
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		outcome := "wrong current password"
-		if s.blocked(ctx, tx, scopeLogin, fresh.LocalPart, "login") != nil {
+		closed, err := s.loginClosed(ctx, tx, fresh.LocalPart)
+		if err != nil {
+			return err
+		}
+		if closed || s.blocked(ctx, tx, scopeLogin, fresh.LocalPart, "login") != nil {
 			outcome = "locked"
 			if err := s.recordClientFailure(ctx, tx, o.Client); err != nil {
 				return err
@@ -293,7 +362,7 @@ func (s *Store) ChangePassword(ctx context.Context, a *Account, current, next st
 		// current was just verified against the stored hash.
 		return samePasswordError(next, fresh.PersonalData())
 	}
-	hash, err := s.hashChecked(ctx, next, fresh.PersonalData())
+	hash, err := s.newPassword(ctx, fresh, next, EventUpdatePassword, o)
 	if err != nil {
 		return err
 	}
@@ -312,7 +381,7 @@ func (s *Store) ChangePassword(ctx context.Context, a *Account, current, next st
 	})
 }
 
-func (s *Store) setPassword(ctx context.Context, tx *sql.Tx, a *Account, hash string) error {
+func (s *Store) setPassword(ctx context.Context, tx *sql.Tx, a *Account, hash any) error {
 	_, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = ?, password_at = ? WHERE person_id = ?`,
 		hash, fmtTime(s.cfg.Clock.Now()), a.Person.ID)
 	return err

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"entkiosk/data/directory"
 )
 
 // The helpdesk console's store side: the role, the search, the actions.
@@ -75,7 +77,7 @@ const EventHelpdeskView Event = "HELPDESK_VIEW"
 var AuditEvents = []Event{EventLogin, EventLoginError, EventLogout, EventLock, EventUnlock, EventSendCode, EventCodeError,
 	EventActivate, EventResetPassword, EventUpdatePassword, EventUpdateRecoveryMail, EventUpdateRedirection,
 	EventIALookup, EventIALookupError, EventHelpdeskAction, EventHelpdeskView, EventRoleChange, EventImport,
-	EventAccountCreated}
+	EventAccountCreated, EventAcceptCharter}
 
 // helpdeskAction runs one action of an agent on a person's account in one
 // transaction with its HELPDESK_ACTION audit line (actor: the agent). A
@@ -203,10 +205,30 @@ func (s *Store) HelpdeskUnlock(ctx context.Context, agent *Account, personID int
 		if u.Login, err = s.clearThrottle(ctx, tx, scopeLogin, acct.LocalPart); err != nil {
 			return "", err
 		}
+		// The run of failures in a row, and password login if it closed.
+		if run, err := s.clearThrottle(ctx, tx, scopeLoginRun, acct.LocalPart); err != nil {
+			return "", err
+		} else {
+			u.Login = u.Login || run
+		}
 		if acct.Person.StudentNumber != "" {
 			if u.Lookup, err = s.clearThrottle(ctx, tx, scopeLookup, acct.Person.StudentNumber); err != nil {
 				return "", err
 			}
+			// And the number from each client that was refused it.
+			like := acct.Person.StudentNumber + "|%"
+			var pairs int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM throttle_locks WHERE scope = ? AND key LIKE ?
+				AND locked_until > ?`, scopeLookupPair, like, fmtTime(s.cfg.Clock.Now())).Scan(&pairs); err != nil {
+				return "", err
+			}
+			for _, q := range []string{`DELETE FROM throttle_locks WHERE scope = ? AND key LIKE ?`,
+				`DELETE FROM throttle_failures WHERE scope = ? AND key LIKE ?`} {
+				if _, err := tx.ExecContext(ctx, q, scopeLookupPair, like); err != nil {
+					return "", err
+				}
+			}
+			u.Lookup = u.Lookup || pairs > 0
 		}
 		var lifted []string
 		if u.Login {
@@ -273,7 +295,13 @@ func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, per
 		if err != nil {
 			return "", err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, addr, personID); err != nil {
+		// The mails sent to the wrong address stop counting towards the
+		// hourly limit (mailRule): a new code can go at once.
+		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ?, recovery_corrected_at = ? WHERE person_id = ?`,
+			addr, fmtTime(s.cfg.Clock.Now()), personID); err != nil {
+			return "", err
+		}
+		if err := s.enqueueDirectory(ctx, tx, acct, directory.Change{Kind: directory.ChangeMailPerso, Address: addr}); err != nil {
 			return "", err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE codes SET revoked_at = ?, revoked_why = 'recovery mail corrected'

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -38,6 +39,10 @@ type PersonCard struct {
 	// RedirectToRecovery: the redirection goes to the mail de secours, so a
 	// correction of the mail de secours takes it along (followRecovery).
 	RedirectToRecovery bool
+
+	// Directory: what the campus directory knows of the account; nil
+	// without a directory (or without an account).
+	Directory *DirectoryState
 }
 
 // LockState is a throttle lock as the helpdesk sees it.
@@ -246,7 +251,7 @@ func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, erro
 		return nil, err
 	}
 	p.PersonalEmail = ""
-	c := &PersonCard{Person: p, Now: now, CurrentYear: AcademicYear(now.In(s.cfg.Location))}
+	c := &PersonCard{Person: p, Now: now, CurrentYear: s.AcademicYear(now)}
 	if c.Registrations, err = s.registrations(ctx, s.db, personID); err != nil {
 		return nil, err
 	}
@@ -268,13 +273,32 @@ func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, erro
 		if c.LoginLock, err = s.lockState(ctx, scopeLogin, a.LocalPart, LoginFailureWindow); err != nil {
 			return nil, err
 		}
+		if closed, err := s.loginClosed(ctx, s.db, a.LocalPart); err != nil {
+			return nil, err
+		} else if closed {
+			c.LoginLock.Disabled = true // password login closed: only a reset or Déverrouiller reopen it
+		}
 		if c.Codes, err = s.codeInfos(ctx, personID, now); err != nil {
+			return nil, err
+		}
+		if c.Directory, err = s.directoryState(ctx, a); err != nil {
 			return nil, err
 		}
 	}
 	if p.StudentNumber != "" {
 		if c.LookupLock, err = s.lockState(ctx, scopeLookup, p.StudentNumber, 24*time.Hour); err != nil {
 			return nil, err
+		}
+		if !c.LookupLock.Disabled && !c.LookupLock.Until.After(now) {
+			// Not refused everywhere: refused to some terminal? (12.10)
+			var until sql.NullString
+			if err := s.db.QueryRowContext(ctx, `SELECT MAX(locked_until) FROM throttle_locks WHERE scope = ?
+				AND key LIKE ? AND locked_until > ?`, scopeLookupPair, p.StudentNumber+"|%", fmtTime(now)).Scan(&until); err != nil {
+				return nil, err
+			}
+			if until.Valid {
+				c.LookupLock.Until = parseTime(until.String)
+			}
 		}
 	}
 	if err := s.fillTimeline(ctx, c); err != nil {
@@ -386,7 +410,10 @@ func (s *Store) fillTimeline(ctx context.Context, c *PersonCard) error {
 		return err
 	}
 	for _, e := range entries {
-		if timelineSkip[e.Event] {
+		if timelineSkip[e.Event] && !(e.Event == EventSendCode && strings.HasPrefix(e.Detail, "reset, no code") ||
+			e.Event == EventSendCode && strings.HasPrefix(e.Detail, "activation, no code")) {
+			// A code asked for and not sent (rights ended, account
+			// active) has no code to show it: its audit line does.
 			continue
 		}
 		tl = append(tl, TimelineEvent{At: e.At, What: string(e.Event), Outcome: e.Outcome, Detail: e.Detail,

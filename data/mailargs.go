@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"time"
 )
 
 // mailArgs is a mail's content as stored in the outbox (column args): what
@@ -21,6 +22,9 @@ type mailArgs struct {
 	When        string `json:"when"`
 	LinkHost    string `json:"link_host,omitempty"`
 	LinkPort    int    `json:"link_port,omitempty"`
+	RightsEnd   string `json:"rights_end,omitempty"`
+	// PreviousExpired: the code this one replaces had expired unused.
+	PreviousExpired bool `json:"previous_expired,omitempty"`
 }
 
 // mailArgsOf fixes c's time and link for storing.
@@ -30,9 +34,12 @@ func (s *Store) mailArgsOf(c mailContent) (string, error) {
 		when = s.cfg.Clock.Now()
 	}
 	a := mailArgs{Name: c.Name, Identifiant: c.Identifiant, Code: c.Code, Token: c.Token, Address: c.Address,
-		When: fmtTime(when), LinkHost: s.cfg.LinkHost, LinkPort: s.cfg.LinkPort}
+		When: fmtTime(when), LinkHost: s.cfg.LinkHost, LinkPort: s.cfg.LinkPort, PreviousExpired: c.PreviousExpired}
 	if !c.Expires.IsZero() {
 		a.Expires = fmtTime(c.Expires)
+	}
+	if !c.RightsEnd.IsZero() {
+		a.RightsEnd = c.RightsEnd.Format(time.DateOnly) // a calendar day, as written in its own zone
 	}
 	b, err := json.Marshal(a)
 	return string(b), err
@@ -49,6 +56,10 @@ func (s *Store) renderArgs(m *Mail, args string) error {
 	if a.Expires != "" {
 		c.Expires = parseTime(a.Expires)
 	}
+	if a.RightsEnd != "" {
+		c.RightsEnd, _ = time.Parse(time.DateOnly, a.RightsEnd)
+	}
+	c.PreviousExpired = a.PreviousExpired
 	m.Subject, m.Body = s.composeMail(c)
 	return nil
 }

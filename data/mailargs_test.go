@@ -2,6 +2,8 @@ package data
 
 import (
 	"encoding/json"
+
+	"entkiosk/data/institution"
 	"strings"
 	"testing"
 	"time"
@@ -46,7 +48,8 @@ func TestImportStoresMailArgsNotBodies(t *testing.T) {
 	path := s.path
 	s.Close()
 	clock.Advance(24 * time.Hour)
-	other, err := Open(path, Config{Clock: clock, Hasher: testHasher, LinkHost: "autre.example.org", LinkPort: 22})
+	other, err := Open(path, Config{Clock: clock, Hasher: testHasher, LinkHost: "autre.example.org", LinkPort: 22,
+		Institution: institution.Demo()})
 	if err != nil {
 		t.Fatal(err)
 	}

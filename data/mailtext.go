@@ -19,7 +19,11 @@ type mailContent struct {
 	Expires     time.Time
 	Address     string    // notices: the new address, masked; a removed redirection: empty or the identifiant
 	When        time.Time // notices: when the change was made (zero: now)
-	link        *mailLink // where the link points (nil: the store's --link-host and --link-port)
+	RightsEnd   time.Time // MailRightsEnded: the last day of the rights
+	// PreviousExpired: the code this one replaces had expired unused (the
+	// first mail, read too late): the mail says so.
+	PreviousExpired bool
+	link            *mailLink // where the link points (nil: the store's --link-host and --link-port)
 }
 
 // mailWidth is where paragraphs wrap: plain text read in any mail client.
@@ -33,12 +37,14 @@ type kindText struct {
 	removed string // redirection notices when the redirection was removed
 	action  string // code mails: the sentence just before the code
 	notYou  string // what to do if one did not ask for it
+	next    string // notices without a code: what to do now ({end}: the end of the rights)
 	ident   bool   // show the identifiant
 }
 
 type langText struct {
 	kinds                                                             map[MailKind]kindText
 	hello, helloNoName, identifiant, code, expires, secret            string
+	previousExpired                                                   string
 	linkIntro, linkTerminal, contact, parisTime, at, when, firstOfMon string
 	signature                                                         []string
 	days                                                              [7]string
@@ -49,8 +55,8 @@ var mailTexts = map[string]langText{
 	"fr": {
 		kinds: map[MailKind]kindText{
 			MailActivation: {
-				subject: "Activation de votre compte informatique — Université de Montpellier",
-				intro: "Votre inscription administrative à l'Université de Montpellier est validée : " +
+				subject: "Activation de votre compte informatique",
+				intro: "Votre inscription administrative est validée : " +
 					"votre compte informatique est prêt à être activé.",
 				action: "Pour l'activer, choisissez « 1ère connexion » sur une borne ENT, indiquez votre " +
 					"identifiant, puis saisissez ce code :",
@@ -59,7 +65,7 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailReset: {
-				subject: "Réinitialisation de votre mot de passe — Université de Montpellier",
+				subject: "Réinitialisation de votre mot de passe",
 				intro: "Une réinitialisation du mot de passe de votre compte informatique a été demandée " +
 					"(« Problème de connexion »).",
 				action: "Pour choisir un nouveau mot de passe, saisissez ce code :",
@@ -68,23 +74,23 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailConfirmRecovery: {
-				subject: "Confirmation de votre mail de secours — Université de Montpellier",
+				subject: "Confirmation de votre mail de secours",
 				intro: "Cette adresse a été indiquée comme nouveau mail de secours de votre compte " +
-					"informatique de l'Université de Montpellier.",
+					"informatique.",
 				action: "Pour la confirmer, saisissez ce code :",
 				notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : cette adresse " +
 					"ne sera pas enregistrée sans ce code.",
 			},
 			MailConfirmRedirection: {
-				subject: "Confirmation de la redirection de votre messagerie — Université de Montpellier",
+				subject: "Confirmation de la redirection de votre messagerie",
 				intro: "Cette adresse a été indiquée pour recevoir les messages de votre messagerie " +
-					"de l'Université de Montpellier.",
+					"universitaire.",
 				action: "Pour confirmer la redirection, saisissez ce code :",
 				notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : aucun message " +
 					"ne sera redirigé vers cette adresse sans ce code.",
 			},
 			MailPasswordChanged: {
-				subject: "Votre mot de passe a été modifié — Université de Montpellier",
+				subject: "Votre mot de passe a été modifié",
 				intro:   "Le mot de passe de votre compte informatique a été modifié {when}.",
 				notYou: "Si c'est vous, vous n'avez rien à faire. Sinon, quelqu'un connaît peut-être votre " +
 					"mot de passe : choisissez-en un nouveau tout de suite avec « Problème de connexion » " +
@@ -92,7 +98,7 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailRecoveryChanged: {
-				subject: "Votre mail de secours a été modifié — Université de Montpellier",
+				subject: "Votre mail de secours a été modifié",
 				intro: "Le mail de secours de votre compte informatique a été remplacé {when} par {address}. " +
 					"Cette adresse-ci ne recevra plus les codes de réinitialisation.",
 				notYou: "Si vous n'êtes pas à l'origine de ce changement, contactez l'assistance au plus " +
@@ -100,13 +106,33 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailRedirectionChanged: {
-				subject: "La redirection de votre messagerie a été modifiée — Université de Montpellier",
+				subject: "La redirection de votre messagerie a été modifiée",
 				intro: "La redirection de votre messagerie universitaire a été modifiée {when} : les messages " +
 					"sont désormais redirigés vers {address}.",
 				removed: "La redirection de votre messagerie universitaire a été supprimée {when} : les " +
 					"messages restent désormais dans votre messagerie universitaire.",
 				notYou: "Si vous n'êtes pas à l'origine de ce changement, choisissez tout de suite un nouveau " +
 					"mot de passe avec « Problème de connexion » sur une borne ENT, puis prévenez l'assistance.",
+				ident: true,
+			},
+			MailAlreadyActive: {
+				subject: "Votre compte informatique est déjà activé",
+				intro: "L'activation de votre compte informatique a été demandée (« 1ère connexion ») : " +
+					"votre compte est déjà actif, il n'y a rien à activer.",
+				next: "Connectez-vous avec votre identifiant et votre mot de passe. Mot de passe oublié ? " +
+					"Choisissez « Problème de connexion » sur une borne ENT : un code vous sera envoyé ici.",
+				notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien n'a changé " +
+					"sur votre compte.",
+				ident: true,
+			},
+			MailRightsEnded: {
+				subject: "Votre compte informatique n'est plus ouvert",
+				intro: "L'activation de votre compte informatique a été demandée (« 1ère connexion ») : " +
+					"vos droits d'accès ont pris fin le {end}, le compte ne peut plus être activé ni utilisé.",
+				next: "Il sera rouvert si vous vous réinscrivez, dès la validation de votre inscription " +
+					"administrative. Pour toute question, contactez l'assistance.",
+				notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien n'a changé " +
+					"sur votre compte.",
 				ident: true,
 			},
 		},
@@ -116,7 +142,9 @@ var mailTexts = map[string]langText{
 		code:        "Code : %s",
 		expires: "Ce code est valable jusqu'au %s, pour une seule utilisation. Passé ce " +
 			"délai, demandez-en un nouveau depuis le même écran.",
-		secret:       "Ne communiquez ce code à personne : l'assistance ne vous le demandera jamais.",
+		secret: "Ne communiquez ce code à personne : l'assistance ne vous le demandera jamais.",
+		previousExpired: "Le code de votre mail précédent avait expiré sans avoir servi : seul le code " +
+			"ci-dessous fonctionne.",
 		linkIntro:    "Depuis un ordinateur, vous pouvez aussi ouvrir directement cette étape :",
 		linkTerminal: "ou, dans un terminal :",
 		contact:      "Assistance ENT : %s",
@@ -124,7 +152,7 @@ var mailTexts = map[string]langText{
 		at:           "à",
 		when:         "le %s",
 		firstOfMon:   "1er",
-		signature: []string{"ENT — compte informatique, Université de Montpellier",
+		signature: []string{"ENT — compte informatique",
 			"Message automatique : merci de ne pas y répondre."},
 		days: [7]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
 		months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -133,8 +161,8 @@ var mailTexts = map[string]langText{
 	"en": {
 		kinds: map[MailKind]kindText{
 			MailActivation: {
-				subject: "Activate your computer account — Université de Montpellier",
-				intro: "Your administrative registration at the Université de Montpellier has been validated: " +
+				subject: "Activate your computer account",
+				intro: "Your administrative registration has been validated: " +
 					"your computer account is ready to be activated.",
 				action: "To activate it, choose \"First login\" on an ENT kiosk, give your identifiant, " +
 					"then enter this code:",
@@ -143,7 +171,7 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailReset: {
-				subject: "Reset your password — Université de Montpellier",
+				subject: "Reset your password",
 				intro:   "A password reset was requested for your computer account (\"Login problem\").",
 				action:  "To choose a new password, enter this code:",
 				notYou: "If you did not ask for this, ignore this message: your current password still " +
@@ -151,29 +179,29 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailConfirmRecovery: {
-				subject: "Confirm your recovery address — Université de Montpellier",
+				subject: "Confirm your recovery address",
 				intro: "This address was given as the new recovery address (mail de secours) of your " +
-					"Université de Montpellier computer account.",
+					"computer account.",
 				action: "To confirm it, enter this code:",
 				notYou: "If you did not ask for this, ignore this message: this address will not be " +
 					"recorded without this code.",
 			},
 			MailConfirmRedirection: {
-				subject: "Confirm your mail redirection — Université de Montpellier",
-				intro:   "This address was given to receive the messages of your Université de Montpellier mailbox.",
+				subject: "Confirm your mail redirection",
+				intro:   "This address was given to receive the messages of your university mailbox.",
 				action:  "To confirm the redirection, enter this code:",
 				notYou: "If you did not ask for this, ignore this message: no message will be forwarded " +
 					"to this address without this code.",
 			},
 			MailPasswordChanged: {
-				subject: "Your password was changed — Université de Montpellier",
+				subject: "Your password was changed",
 				intro:   "The password of your computer account was changed {when}.",
 				notYou: "If it was you, there is nothing to do. Otherwise someone may know your password: " +
 					"choose a new one at once with \"Login problem\" on an ENT kiosk, then tell the helpdesk.",
 				ident: true,
 			},
 			MailRecoveryChanged: {
-				subject: "Your recovery address was changed — Université de Montpellier",
+				subject: "Your recovery address was changed",
 				intro: "The recovery address of your computer account was replaced {when} by {address}. " +
 					"This address will no longer receive reset codes.",
 				notYou: "If you did not make this change, contact the helpdesk at once: someone probably " +
@@ -181,7 +209,7 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailRedirectionChanged: {
-				subject: "Your mail redirection was changed — Université de Montpellier",
+				subject: "Your mail redirection was changed",
 				intro: "The redirection of your university mailbox was changed {when}: messages now go " +
 					"to {address}.",
 				removed: "The redirection of your university mailbox was removed {when}: messages now stay " +
@@ -190,6 +218,24 @@ var mailTexts = map[string]langText{
 					"problem\" on an ENT kiosk, then tell the helpdesk.",
 				ident: true,
 			},
+			MailAlreadyActive: {
+				subject: "Your computer account is already activated",
+				intro: "The activation of your computer account was asked for (\"First login\"): your " +
+					"account is already active, there is nothing to activate.",
+				next: "Log in with your identifiant and your password. Forgot your password? Choose \"Login " +
+					"problem\" on an ENT kiosk: a code will be sent to this address.",
+				notYou: "If you did not ask for this, ignore this message: nothing changed on your account.",
+				ident:  true,
+			},
+			MailRightsEnded: {
+				subject: "Your computer account is closed",
+				intro: "The activation of your computer account was asked for (\"First login\"): your " +
+					"access rights ended on {end}, the account can no longer be activated or used.",
+				next: "It will be opened again if you register again, as soon as your administrative " +
+					"registration is validated. For any question, contact the helpdesk.",
+				notYou: "If you did not ask for this, ignore this message: nothing changed on your account.",
+				ident:  true,
+			},
 		},
 		hello:       "Hello %s,",
 		helloNoName: "Hello,",
@@ -197,14 +243,15 @@ var mailTexts = map[string]langText{
 		code:        "Code: %s",
 		expires: "This code is valid until %s, for one use only. After that, ask for a " +
 			"new one from the same screen.",
-		secret:       "Do not give this code to anyone: the helpdesk will never ask you for it.",
-		linkIntro:    "From a computer, you can also open this step directly:",
-		linkTerminal: "or, in a terminal:",
-		contact:      "ENT helpdesk: %s",
-		parisTime:    "Paris time",
-		at:           "at",
-		when:         "on %s",
-		signature: []string{"ENT — computer account, Université de Montpellier",
+		secret:          "Do not give this code to anyone: the helpdesk will never ask you for it.",
+		previousExpired: "The code of your previous mail had expired unused: only the code below works.",
+		linkIntro:       "From a computer, you can also open this step directly:",
+		linkTerminal:    "or, in a terminal:",
+		contact:         "ENT helpdesk: %s",
+		parisTime:       "Paris time",
+		at:              "at",
+		when:            "on %s",
+		signature: []string{"ENT — computer account",
 			"Automatic message: please do not reply."},
 		days: [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
 		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
@@ -232,8 +279,14 @@ func (a *Account) MailLang() string {
 	return "fr"
 }
 
-// subjectTail ends every subject; a bilingual subject says it once.
-const subjectTail = " — Université de Montpellier"
+// nameTail is what ends a subject and the signature's first line: the
+// institution's name, when its file gives one.
+func (s *Store) nameTail(lang, sep string) string {
+	if name := s.cfg.Institution.Name.In(lang); name != "" {
+		return sep + name
+	}
+	return ""
+}
 
 // composeMail writes the subject and plain-text body of a mail, in c.Lang
 // ("fr", "en" or LangBoth; anything else is French).
@@ -246,7 +299,12 @@ func (s *Store) composeMail(c mailContent) (subject, body string) {
 		t = mailTexts["fr"]
 	}
 	subject, text := s.composeText(t, c)
-	return subject, text + "-- \n" + strings.Join(t.signature, "\n") + "\n"
+	lang := c.Lang
+	if _, ok := mailTexts[lang]; !ok {
+		lang = "fr"
+	}
+	signature := append([]string{t.signature[0] + s.nameTail(lang, ", ")}, t.signature[1:]...)
+	return subject + s.nameTail(lang, " — "), text + "-- \n" + strings.Join(signature, "\n") + "\n"
 }
 
 // composeBoth is the bilingual mail: one subject naming both (which tells
@@ -258,13 +316,13 @@ func (s *Store) composeBoth(c mailContent) (subject, body string) {
 	fr, en := mailTexts["fr"], mailTexts["en"]
 	frSubject, frText := s.composeText(fr, c)
 	enSubject, enText := s.composeText(en, c)
-	subject = strings.TrimSuffix(frSubject, subjectTail) + " / " + enSubject
+	subject = frSubject + " / " + enSubject + s.nameTail("en", " — ")
 	var b strings.Builder
 	b.WriteString(frText)
 	b.WriteString(strings.Repeat("-", mailWidth) + "\n\n")
 	b.WriteString(enText)
 	b.WriteString("-- \n")
-	b.WriteString("ENT — compte informatique / computer account, Université de Montpellier\n")
+	b.WriteString("ENT — compte informatique / computer account" + s.nameTail("fr", ", ") + "\n")
 	b.WriteString(fr.signature[len(fr.signature)-1] + "\n")
 	b.WriteString(en.signature[len(en.signature)-1] + "\n")
 	return subject, b.String()
@@ -282,8 +340,9 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 	if k.removed != "" && (c.Address == "" || strings.EqualFold(c.Address, c.Identifiant)) {
 		intro = k.removed
 	}
-	intro = strings.NewReplacer("{when}", fmt.Sprintf(t.when, s.mailDate(t, when)),
-		"{address}", Clean(c.Address)).Replace(intro)
+	fill := strings.NewReplacer("{when}", fmt.Sprintf(t.when, s.mailDate(t, when)),
+		"{address}", Clean(c.Address), "{end}", mailDay(t, c.RightsEnd))
+	intro = fill.Replace(intro)
 
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
@@ -298,10 +357,17 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 	if k.ident && c.Identifiant != "" {
 		para(fmt.Sprintf(t.identifiant, Clean(c.Identifiant)))
 	}
+	if k.next != "" {
+		para(fill.Replace(k.next))
+	}
 	if c.Code != "" {
+		if c.PreviousExpired {
+			para(t.previousExpired)
+		}
 		para(k.action)
 		para(fmt.Sprintf(t.code, c.Code))
-		para(fmt.Sprintf(t.expires, s.mailDate(t, c.Expires)))
+		// The last minute the code works (DeadlineMinute), as every screen says it.
+		para(fmt.Sprintf(t.expires, s.mailDate(t, DeadlineMinute(c.Expires))))
 		host, port := s.cfg.LinkHost, s.cfg.LinkPort
 		if c.link != nil {
 			host, port = c.link.host, c.link.port
@@ -319,8 +385,10 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 		para(t.secret)
 	}
 	para(k.notYou)
-	line(fmt.Sprintf(t.contact, s.cfg.HelpdeskContact))
-	line("")
+	if reach := s.cfg.Institution.Helpdesk.Reach(); reach != "" {
+		line(fmt.Sprintf(t.contact, reach))
+		line("")
+	}
 	return k.subject, b.String()
 }
 
@@ -338,6 +406,18 @@ func (s *Store) mailDate(t langText, at time.Time) string {
 	}
 	return fmt.Sprintf("%s %s %s %d %s %s (%s)", t.days[local.Weekday()], day, t.months[local.Month()-1],
 		local.Year(), t.at, local.Format("15:04"), zone)
+}
+
+// mailDay is a calendar date in words: "31 décembre 2025", "31 December 2025".
+func mailDay(t langText, day time.Time) string {
+	if day.IsZero() {
+		return ""
+	}
+	d := fmt.Sprint(day.Day())
+	if day.Day() == 1 && t.firstOfMon != "" {
+		d = t.firstOfMon
+	}
+	return fmt.Sprintf("%s %s %d", d, t.months[day.Month()-1], day.Year())
 }
 
 // wrapText wraps a paragraph at width characters, never leaving French

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"entkiosk/data/directory"
 )
 
 // StartReset is "j'ai oublié mon mot de passe": a code goes to the mail de
@@ -23,10 +25,15 @@ func (s *Store) StartReset(ctx context.Context, identifiant string, o Origin) (*
 		return nil, err
 	}
 	now := s.cfg.Clock.Now()
-	if acct == nil || !RightsActive(acct.RightsEnd, now) ||
-		(acct.Status == StatusPending && now.Before(acct.ActivationAllowedFrom())) {
-		key := s.decoyKey(identifiant)
-		return s.decoyChallenge(ctx, key, PurposeReset, s.decoyMask(key), false, o)
+	// An account not activated yet, even too early, gets its activation
+	// code (leaving when activation opens), as « 1ère connexion » sends it:
+	// the two flows show it the same mask.
+	if acct == nil || !RightsActive(acct.RightsEnd, now) {
+		var ended *Account
+		if acct != nil && !RightsActive(acct.RightsEnd, now) {
+			ended = acct
+		}
+		return s.decoyChallengeFor(ctx, s.decoyKey(identifiant), PurposeReset, "", false, ended, o)
 	}
 	purpose := PurposeReset
 	if acct.Status == StatusPending {
@@ -81,12 +88,26 @@ func (s *Store) countResetRequest(ctx context.Context, client string) error {
 // ResendChallenge sends a new code for the same purpose and address as ch
 // (the old one stops working).
 func (s *Store) ResendChallenge(ctx context.Context, ch *Challenge, o Origin) (*Challenge, error) {
-	if ch.decoy != nil {
-		return s.decoyChallenge(ctx, ch.identifiant, ch.Purpose, ch.MaskedTarget, true, o)
+	if ch.decoy != nil && ch.personID == 0 {
+		return s.decoyChallengeFor(ctx, ch.identifiant, ch.Purpose, ch.MaskedTarget, true, ch.ended, o)
 	}
 	acct, err := s.Account(ctx, ch.personID)
 	if err != nil {
 		return nil, err
+	}
+	if ch.Purpose == PurposeActivation {
+		// « 1ère connexion » again: what applies now (the account may have
+		// been activated meanwhile, with the mail's link).
+		switch {
+		case !RightsActive(acct.RightsEnd, s.cfg.Clock.Now()):
+			key := ch.decoyKey
+			if key == "" {
+				key = acct.LocalPart
+			}
+			return s.rightsEndedChallenge(ctx, acct, key, true, o)
+		case acct.Status == StatusActive:
+			return s.noticeChallenge(ctx, acct, MailAlreadyActive, true, o)
+		}
 	}
 	target, keepCopy := acct.RecoveryEmail, true
 	if ch.Purpose == PurposeRecoveryMail || ch.Purpose == PurposeRedirection {
@@ -116,7 +137,7 @@ func (s *Store) CompleteReset(ctx context.Context, t *Ticket, password string, o
 	if res := CheckPassword(password, acct.PersonalData()); !res.OK() {
 		return nil, &PolicyError{Result: res} // refused before any hash
 	}
-	if acct.passwordHash != "" {
+	if acct.passwordHash != "" && s.cfg.Directory == nil {
 		// A reset that keeps the password is no reset: whoever forgot it
 		// learns it is still the same, and says so to nobody.
 		same, err := s.hasher.Verify(ctx, password, acct.passwordHash)
@@ -127,8 +148,17 @@ func (s *Store) CompleteReset(ctx context.Context, t *Ticket, password string, o
 			return nil, samePasswordError(password, acct.PersonalData())
 		}
 	}
-	hash, err := s.hasher.Hash(ctx, password)
-	if err != nil {
+	var hash any
+	if s.cfg.Directory != nil {
+		// Written there first, only with a code still good; the directory's
+		// own history refuses the current password.
+		if err := s.checkTicket(ctx, t); err != nil {
+			return nil, err
+		}
+		if err := s.writeDirectoryPassword(ctx, acct, password, EventResetPassword, o); err != nil {
+			return nil, err
+		}
+	} else if hash, err = s.hasher.Hash(ctx, password); err != nil {
 		return nil, err
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
@@ -266,6 +296,9 @@ func (s *Store) ConfirmRecoveryChange(ctx context.Context, t *Ticket, o Origin) 
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, t.Target, t.PersonID); err != nil {
 			return err
 		}
+		if err := s.enqueueDirectory(ctx, tx, acct, directory.Change{Kind: directory.ChangeMailPerso, Address: t.Target}); err != nil {
+			return err
+		}
 		// A code still on its way to the old address (a reset asked by
 		// anyone) would reset the password from there: it stops working,
 		// and its mail, if still waiting, is cancelled (codes_cancel_mail).
@@ -347,6 +380,10 @@ func (s *Store) applyRedirection(ctx context.Context, a *Account, addr string, k
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET redirect_email = ?, redirect_keep_copy = ? WHERE person_id = ?`,
 			redirect, keepCopy || addr == "", a.Person.ID); err != nil {
+			return err
+		}
+		if err := s.enqueueDirectory(ctx, tx, a, directory.Change{Kind: directory.ChangeRedirection, Address: addr,
+			KeepCopy: keepCopy || addr == ""}); err != nil {
 			return err
 		}
 		if err := s.rememberLang(ctx, tx, a, o); err != nil {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"entkiosk/data/institution"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +21,8 @@ import (
 )
 
 func testConfig() Config {
-	return Config{Clock: NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation())), Hasher: testHasher}
+	return Config{Clock: NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation())), Hasher: testHasher,
+		Institution: institution.Demo()}
 }
 
 func TestOpenRefusesAFileThatIsNotADatabase(t *testing.T) {
@@ -60,7 +62,7 @@ func TestOpenRefusesAFolderAndAMissingFolder(t *testing.T) {
 // the identity of nobody.
 func TestOpenRefusesAReadOnlyStore(t *testing.T) {
 	var paths []string
-	for _, c := range []struct{ file, dir os.FileMode }{{0o444, 0o755}, {0o644, 0o555}, {0o444, 0o555}} {
+	for _, c := range []struct{ file, dir os.FileMode }{{0o400, 0o755}, {0o600, 0o555}, {0o400, 0o555}} {
 		dir, err := os.MkdirTemp("", "entkiosk-ro-")
 		if err != nil {
 			t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -32,9 +33,13 @@ import (
 // any identifiants, block it for ClientBlock (RateLimitError "client").
 //
 // Identification by student number + birth date (IA lookup, activation):
-// LookupFailuresPerDay failures within 24 h refuse the number until the next
-// local midnight; LookupFailuresBeforeOff failures in a row (no success
-// between) disable it until the helpdesk unlocks it (UnlockLookup);
+// LookupFailuresPerDay failures within 24 h of one number from one client
+// refuse that number to that client until the next local midnight; the
+// number itself, from every client, is refused until midnight only after
+// LookupNumberFailuresPerDay, and disabled until the helpdesk unlocks it
+// (UnlockLookup) after LookupFailuresBeforeOff failures in a row (no
+// success between): a stranger at one terminal cannot shut the owner out,
+// and the owner's right number and date from another terminal pass;
 // LookupClientFailures failures within LookupClientFailureWindow block the
 // client for LookupClientFailureWindow. An unknown identifiant typed on
 // "1ère connexion" counts as such a failure of the client, and a blocked
@@ -51,16 +56,22 @@ const (
 	LoginAutomationGap = time.Second
 	// Locks older than this no longer double the next one.
 	LoginLockMemory = 24 * time.Hour
+	// Failures in a row (counted ones: not those refused during a lock)
+	// after which password login stays closed until a reset by code or
+	// the helpdesk (NIST SP 800-63B §5.2.2: at most 100 consecutive
+	// failures). Without it the locks allow ~480 guesses a day for ever.
+	LoginFailuresBeforeClose = 100
 
 	ClientFailuresBeforeBlock = 10
 	ClientFailureWindow       = 5 * time.Minute
 	ClientBlock               = 5 * time.Minute
 
-	LookupFailuresPerDay      = 5
-	LookupFailureWindow       = 24 * time.Hour
-	LookupFailuresBeforeOff   = 10 // in a row: off until the helpdesk unlocks
-	LookupClientFailures      = 20
-	LookupClientFailureWindow = time.Hour
+	LookupFailuresPerDay       = 5 // one number, one client
+	LookupNumberFailuresPerDay = 30
+	LookupFailureWindow        = 24 * time.Hour
+	LookupFailuresBeforeOff    = 50 // in a row, every client: off until the helpdesk unlocks
+	LookupClientFailures       = 20
+	LookupClientFailureWindow  = time.Hour
 )
 
 // MaxPasswordBytes bounds what Login looks at: no password of the policy's
@@ -71,9 +82,11 @@ const MaxPasswordBytes = 64 << 10
 // Throttle scopes.
 const (
 	scopeLogin        = "login"
+	scopeLoginRun     = "login_run" // level: failures in a row; disabled: closed (LoginFailuresBeforeClose)
 	scopeClient       = "client"
 	scopeLookup       = "lookup"
 	scopeLookupClient = "lookup_client"
+	scopeLookupPair   = "lookup_pair" // one student number from one client: number + "|" + client
 	scopeDecoyMail    = "decoy_mail"
 	scopeResetClient  = "reset_client"
 )
@@ -169,8 +182,12 @@ func (s *Store) sweepThrottle(ctx context.Context, tx *sql.Tx, now time.Time) er
 	if _, err := tx.ExecContext(ctx, `DELETE FROM throttle_failures WHERE at < ?`, old); err != nil {
 		return err
 	}
+	// A run of login failures that reached a lock stays: it counts towards
+	// the ceiling however slowly it grows; shorter ones (a typo, one
+	// sprayed name) are forgotten.
 	_, err := tx.ExecContext(ctx, `DELETE FROM throttle_locks WHERE scope <> ? AND disabled = 0
-		AND updated_at < ? AND (locked_until IS NULL OR locked_until < ?)`, scopeLookup, old, fmtTime(now))
+		AND updated_at < ? AND (locked_until IS NULL OR locked_until < ?) AND NOT (scope = ? AND level >= ?)`,
+		scopeLookup, old, fmtTime(now), scopeLoginRun, LoginFailuresBeforeLock)
 	return err
 }
 
@@ -228,6 +245,9 @@ func (s *Store) recordLoginFailure(ctx context.Context, tx *sql.Tx, local, clien
 	if err != nil {
 		return time.Time{}, err
 	}
+	if closed, err := s.countLoginRun(ctx, tx, local, client); err != nil || closed {
+		return time.Time{}, err
+	}
 	l, err := s.lock(ctx, tx, scopeLogin, local)
 	if err != nil {
 		return time.Time{}, err
@@ -262,6 +282,35 @@ func (s *Store) recordLoginFailure(ctx context.Context, tx *sql.Tx, local, clien
 	entry.Event, entry.Client, entry.Outcome = EventLock, client, "locked"
 	entry.Detail = "login " + formatDuration(until.Sub(now)) + ", " + why
 	return until, s.audit(ctx, tx, entry)
+}
+
+// countLoginRun adds a failure to the identifiant's run of failures in a
+// row and closes password login at the hundredth (audited). Unknown
+// identifiants are counted and closed exactly like real ones.
+func (s *Store) countLoginRun(ctx context.Context, tx *sql.Tx, local, client string) (closed bool, err error) {
+	run, err := s.lock(ctx, tx, scopeLoginRun, local)
+	if err != nil {
+		return false, err
+	}
+	n := run.level + 1
+	closed = n >= LoginFailuresBeforeClose
+	if err := s.setLock(ctx, tx, scopeLoginRun, local, time.Time{}, n, closed); err != nil || !closed {
+		return false, err
+	}
+	entry, err := s.loginAuditEntry(ctx, tx, local)
+	if err != nil {
+		return false, err
+	}
+	entry.Event, entry.Client, entry.Outcome = EventLock, client, "login closed"
+	entry.Detail = fmt.Sprintf("password login closed after %d failures in a row, until a reset by code or the helpdesk", n)
+	return true, s.audit(ctx, tx, entry)
+}
+
+// loginClosed says whether password login is closed for the identifiant
+// (LoginFailuresBeforeClose).
+func (s *Store) loginClosed(ctx context.Context, q queryer, local string) (bool, error) {
+	run, err := s.lock(ctx, q, scopeLoginRun, local)
+	return run.disabled, err
 }
 
 // loginAuditEntry names the account behind a login key, if there is one, so
@@ -303,6 +352,23 @@ func (s *Store) clearLoginLock(ctx context.Context, tx *sql.Tx, local string) er
 	if err := s.clearFailures(ctx, tx, scopeLogin, local); err != nil {
 		return err
 	}
+	closed, err := s.loginClosed(ctx, tx, local)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM throttle_locks WHERE scope = ? AND key = ?`, scopeLoginRun, local); err != nil {
+		return err
+	}
+	if closed {
+		entry, err := s.loginAuditEntry(ctx, tx, local)
+		if err != nil {
+			return err
+		}
+		entry.Event, entry.Outcome, entry.Detail = EventUnlock, "cleared", "password login reopened by a new password"
+		if err := s.audit(ctx, tx, entry); err != nil {
+			return err
+		}
+	}
 	l, err := s.lock(ctx, tx, scopeLogin, local)
 	if err != nil || !l.exists {
 		return err
@@ -333,8 +399,14 @@ func (s *Store) lookupGate(ctx context.Context, q queryer, number, client string
 	if err := s.lookupClientGate(ctx, q, client); err != nil {
 		return err
 	}
-	return s.blocked(ctx, q, scopeLookup, number, "lookup")
+	if err := s.blocked(ctx, q, scopeLookup, number, "lookup"); err != nil {
+		return err
+	}
+	return s.blocked(ctx, q, scopeLookupPair, lookupPairKey(number, client), "lookup")
 }
+
+// lookupPairKey is the key of one number asked from one client.
+func lookupPairKey(number, client string) string { return number + "|" + client }
 
 // lookupClientGate refuses an identification (student number, or an
 // identifiant on "1ère connexion") while the client is blocked.
@@ -354,6 +426,21 @@ func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number stri
 	if err := s.recordLookupClientFailure(ctx, tx, client); err != nil {
 		return err
 	}
+	pair := lookupPairKey(number, client)
+	np, _, err := s.addFailure(ctx, tx, scopeLookupPair, pair, LookupFailureWindow)
+	if err != nil {
+		return err
+	}
+	if np >= LookupFailuresPerDay {
+		until := s.nextLocalMidnight(now)
+		if err := s.setLock(ctx, tx, scopeLookupPair, pair, until, 0, false); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, AuditEntry{Event: EventLock, PersonID: personID, Client: client, Outcome: "lookup locked",
+			Detail: "lookup " + number + " from this client until " + fmtTime(until)}); err != nil {
+			return err
+		}
+	}
 	n, _, err := s.addFailure(ctx, tx, scopeLookup, number, LookupFailureWindow)
 	if err != nil {
 		return err
@@ -369,7 +456,7 @@ func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number stri
 	case inARow >= LookupFailuresBeforeOff:
 		disabled, until = true, time.Time{}
 		detail = "lookup " + number + " disabled until the helpdesk unlocks it"
-	case n >= LookupFailuresPerDay:
+	case n >= LookupNumberFailuresPerDay:
 		until = s.nextLocalMidnight(now)
 		detail = "lookup " + number + " until " + fmtTime(until)
 	}

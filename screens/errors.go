@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"entkiosk/data"
+	"entkiosk/data/directory"
 )
 
 // ErrorText says an error from the store in the session's language. Errors
@@ -18,12 +19,17 @@ func (c *Common) ErrorText(err error) string {
 		limit    *data.RateLimitError
 		policy   *data.PolicyError
 		email    *data.InvalidEmailError
+		// the campus directory's password policy
+		dirPolicy *data.DirectoryPolicyError
+		earlier   *data.EarlierCodeError
 	)
 	switch {
 	case err == nil:
 		return ""
 	case errors.Is(err, data.ErrInvalidCredentials):
 		return c.T("error.credentials")
+	case errors.Is(err, data.ErrPasswordLoginClosed):
+		return c.T("error.login.closed")
 	case errors.As(err, &ended):
 		if ended.End.IsZero() {
 			return c.T("error.rights.none")
@@ -54,6 +60,8 @@ func (c *Common) ErrorText(err error) string {
 			return c.T("error.code.revoked")
 		}
 		return c.Nf("error.code.wrong", wrong.Remaining)
+	case errors.As(err, &earlier):
+		return c.earlierCodeText(earlier)
 	case errors.Is(err, data.ErrCodeExpired):
 		return c.T("error.code.expired")
 	case errors.Is(err, data.ErrCodeReplaced):
@@ -66,6 +74,8 @@ func (c *Common) ErrorText(err error) string {
 		return c.Tf("activation.tooearly", c.FormatFromTime(tooEarly.AllowedFrom), c.MinutesUntilFrom(tooEarly.AllowedFrom))
 	case errors.Is(err, data.ErrAlreadyActive):
 		return c.T("error.active")
+	case errors.As(err, &email) && email.Reason == "character":
+		return c.Tf("error.email.char", email.Char)
 	case errors.As(err, &email):
 		return c.T("error.email")
 	case errors.Is(err, data.ErrSameAddress):
@@ -80,6 +90,12 @@ func (c *Common) ErrorText(err error) string {
 		return c.T("error.password.current")
 	case errors.Is(err, data.ErrSamePassword): // before the policy: it comes with one
 		return c.T("error.password.same")
+	case errors.As(err, &dirPolicy): // before the policy: it unwraps to one
+		return c.T(directoryPolicyKey(dirPolicy.Reason))
+	case errors.Is(err, data.ErrDirectoryUnavailable):
+		return c.T("error.directory.unavailable")
+	case errors.Is(err, data.ErrNotInDirectory):
+		return c.T("error.directory.missing")
 	case errors.As(err, &policy):
 		return c.T("password.refused")
 	case errors.Is(err, data.ErrCharterNotAccepted):
@@ -103,10 +119,11 @@ func Internal(err error) bool {
 	if err == nil {
 		return false
 	}
-	for _, known := range []error{data.ErrInvalidCredentials, data.ErrBusy, data.ErrNoMatch, data.ErrCodeWrong,
+	for _, known := range []error{data.ErrInvalidCredentials, data.ErrPasswordLoginClosed, data.ErrBusy, data.ErrNoMatch, data.ErrCodeWrong,
 		data.ErrCodeExpired, data.ErrCodeUsed, data.ErrBadToken, data.ErrAlreadyActive, data.ErrUnknownIdentifiant,
 		data.ErrSameAddress, data.ErrOwnAddress, data.ErrRecoveryUniversity, data.ErrRedirectUniversity,
-		data.ErrWrongPassword, data.ErrSamePassword, data.ErrCharterNotAccepted, data.ErrNotHelpdesk} {
+		data.ErrWrongPassword, data.ErrSamePassword, data.ErrCharterNotAccepted, data.ErrNotHelpdesk,
+		data.ErrDirectoryUnavailable, data.ErrNotInDirectory} {
 		if errors.Is(err, known) {
 			return false
 		}
@@ -120,4 +137,36 @@ func Internal(err error) bool {
 	)
 	return !errors.As(err, &tooEarly) && !errors.As(err, &ended) && !errors.As(err, &limit) &&
 		!errors.As(err, &policy) && !errors.As(err, &email)
+}
+
+// directoryPolicyKey says a refusal of the directory's password policy in
+// the person's words: the rule, never the LDAP error.
+func directoryPolicyKey(r directory.PolicyReason) string {
+	switch r {
+	case directory.PolicyTooShort:
+		return "error.directory.policy.short"
+	case directory.PolicyInHistory:
+		return "error.directory.policy.history"
+	case directory.PolicyTooYoung:
+		return "error.directory.policy.young"
+	}
+	return "error.directory.policy.other"
+}
+
+// earlierCodeText says what a code from an earlier mail is, and which mail
+// holds the code that works (12.1: the first mail, read too late).
+func (c *Common) earlierCodeText(e *data.EarlierCodeError) string {
+	switch e.Why {
+	case data.EarlierExpired:
+		if e.LatestSentAt.IsZero() {
+			return c.Tf("error.code.earlier.expired.none", c.FormatDeadline(e.Ended))
+		}
+		return c.Tf("error.code.earlier.expired", c.FormatDeadline(e.Ended), c.FormatTime(e.LatestSentAt),
+			Clean(e.LatestTarget))
+	case data.EarlierReplaced:
+		return c.Tf("error.code.earlier.replaced", c.FormatTime(e.LatestSentAt), Clean(e.LatestTarget))
+	case data.EarlierUsed:
+		return c.Tf("error.code.earlier.used", c.FormatDateTime(e.Ended))
+	}
+	return c.T("error.code.earlier.revoked")
 }

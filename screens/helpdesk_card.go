@@ -328,8 +328,33 @@ func (p *hdCard) cardLines() []string {
 		lines = append(lines, field("helpdesk.card.recovery", text(Clean(card.Recovery)))...)
 		lines = append(lines, field("helpdesk.card.redirect", text(redirect))...)
 		lines = append(lines, field("helpdesk.card.locks", p.locks()...)...)
+		if d := card.Directory; d != nil {
+			lines = append(lines, field("helpdesk.card.directory", p.directorySpans(d)...)...)
+		}
 	}
 	return lines
+}
+
+// directorySpans: whether the directory knows the person (an activation
+// waits for the provisioning otherwise), and the changes still on their way.
+func (p *hdCard) directorySpans(d *data.DirectoryState) []span {
+	c, st := p.h.c, p.h.c.Styles
+	var out []span
+	switch {
+	case !d.Answered:
+		out = append(out, span{c.T("helpdesk.card.directory.down"), st.Error.Render})
+	case d.Known:
+		out = append(out, span{text: c.T("helpdesk.card.directory.known")})
+	default:
+		out = append(out, span{c.T("helpdesk.card.directory.missing"), st.Error.Render})
+	}
+	if d.Pending > 0 {
+		out = append(out, span{text: " · " + c.Nf("helpdesk.card.directory.pending", d.Pending)})
+	}
+	if d.Failed > 0 {
+		out = append(out, span{" · " + c.Nf("helpdesk.card.directory.failed", d.Failed), st.Error.Render})
+	}
+	return out
 }
 
 func (p *hdCard) accountLine() string {
@@ -354,8 +379,10 @@ func (p *hdCard) locks() []span {
 	h, c, st, card := p.h, p.h.c, p.h.c.Styles, p.card
 	var parts []span
 	switch l := card.LoginLock; {
+	case l.Disabled:
+		parts = append(parts, span{c.T("helpdesk.lock.login.closed"), st.Error.Render})
 	case l.Locked(card.Now):
-		parts = append(parts, span{h.fill("helpdesk.lock.login.locked", l.Until, l.Level, ""), st.Error.Render})
+		parts = append(parts, span{h.fill("helpdesk.lock.login.locked", data.DeadlineMinute(l.Until), l.Level, ""), st.Error.Render})
 	case l.Failures > 0:
 		parts = append(parts, span{h.fill("helpdesk.lock.login.failures", l.Until, l.Failures, ""), st.Warning.Render})
 	default:
@@ -367,7 +394,7 @@ func (p *hdCard) locks() []span {
 		case l.Disabled:
 			parts = append(parts, span{c.T("helpdesk.lock.lookup.disabled"), st.Error.Render})
 		case l.Locked(card.Now):
-			parts = append(parts, span{h.fill("helpdesk.lock.lookup.locked", l.Until, l.Failures, ""), st.Error.Render})
+			parts = append(parts, span{h.fill("helpdesk.lock.lookup.locked", data.DeadlineMinute(l.Until), l.Failures, ""), st.Error.Render})
 		default:
 			parts = append(parts, span{text: c.T("helpdesk.lock.lookup.free")})
 		}

@@ -3,7 +3,6 @@ package screens
 // textEN is the English catalogue: the same keys as textFR.
 var textEN = map[string]string{
 	// --- shell
-	"app.university":  "UNIVERSITÉ DE MONTPELLIER",
 	"app.ent":         "Digital Workspace (ENT)",
 	"app.demo":        "DEMO",
 	"app.lang":        "EN",
@@ -180,25 +179,6 @@ var textEN = map[string]string{
 	"activation.charter.intro":        "Read the charter for the use of digital resources and accept it.",
 	"activation.charter.read":         "(%d %% read)",
 	"activation.charter.accept":       "I have read the charter and I accept it",
-	"activation.charter.text": `CHARTER FOR THE USE OF THE DIGITAL RESOURCES OF THE UNIVERSITÉ DE MONTPELLIER
-
-1. Purpose. This charter sets the rules for the use of the university's digital resources (computers, network, Wi-Fi, mail, ENT, Moodle, software, printing) by its students and staff.
-
-2. Personal account. Your account is personal and may not be handed over. Never give your password away and never use someone else's account. The university will never ask for your password, neither by mail nor by phone.
-
-3. Use. The resources serve teaching, research and university life. Reasonable personal use is tolerated if it hinders neither the service nor others.
-
-4. The law. You respect copyright (no unlawful downloading or sharing), the privacy and personal data of others, and image rights; defamatory, insulting, discriminatory or hateful words and harassment are forbidden.
-
-5. Security. You do not try to reach data or systems not meant for you, nor to disturb them. Tell the helpdesk of anything abnormal and of any suspicion that someone else uses your account. When you leave a computer, close your session.
-
-6. Mail. The university address is the official address at which the university writes to you: read it regularly, or forward it. Unsolicited mass mailing is forbidden.
-
-7. Logs. For the security of its systems and as the law requires, the university records logins and some traces of use, kept one year at most. You may exercise your rights of access and correction with the data protection officer.
-
-8. Duration. Your account stays open until 31 December of the calendar year in which your last academic year of registration ends; it is then closed.
-
-9. Sanctions. Breaking this charter may lead to the suspension of the account, to disciplinary sanctions and, where relevant, to criminal prosecution.`,
 	"activation.redirect.ready":       "Your university mailbox is ready: %s",
 	"activation.redirect.question":    "Do you want its messages to be sent to your recovery address %s as well?",
 	"activation.redirect.why":         "The university writes to you at the university address: read it, or forward it. You can change this choice at any time from your dashboard.",
@@ -217,7 +197,7 @@ var textEN = map[string]string{
 	"activation.done.login":           "Log in",
 	"activation.unknown.next":         "Check it: firstname.lastname, accents and apostrophes removed (Hélène D'Arc → helene.darc), homonyms numbered (marie.petit2). Or identify with your student number and birth date: the \"I do not know my identifiant\" link above.",
 	"activation.rights.ended":         "This account's access to the digital resources has ended.",
-	"activation.rights.next":          "To register again, contact the student office (scolarité) of your faculty or institute: access comes back with the same identifiant. Any question? The helpdesk: %s.",
+	"activation.rights.next":          "To register again: %s. Access comes back with the same identifiant. Any question? Contact the helpdesk%s.",
 	"key.untoggle":                    "untick",
 
 	// --- recovery (Problème de connexion)
@@ -268,7 +248,7 @@ var textEN = map[string]string{
 	"recovery.check.code.title":     "The code does not arrive",
 	"recovery.check.code.text":      "The code goes to the recovery address within a few minutes: look in the spam folder too. Another one can be sent %d s after the previous one, %d times an hour at most. Only the latest code works, for %d h; %d mistakes make it unusable.",
 	"recovery.check.secours.title":  "No access to the recovery address",
-	"recovery.check.secours.text":   "Without access to your recovery address, the code cannot reach you. Contact the helpdesk (%s), or come with your student card or an identity document: they can correct the address. After logging in, you can also change it yourself from your dashboard.",
+	"recovery.check.secours.text":   "Without access to your recovery address, the code cannot reach you. Contact the helpdesk%s, or come with your student card or an identity document: they can correct the address. After logging in, you can also change it yourself from your dashboard.",
 	// --- help (Aide)
 	"help.title":       "Help",
 	"help.more":        "↓ more (PgDn or Space)",
@@ -306,7 +286,7 @@ Type your full identifiant, or just firstname.lastname, then your password, and 
 
 1. On the home screen, choose "First login".
 2. Type your identifiant. Don't know it? Give your student number (8 digits) and birth date (ddmmyyyy).
-3. An {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: c•••••@e•••••.org. It is valid for {lifetime} h.
+3. An {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: ca•••••n@gmail.com. It is valid for {lifetime} h.
 4. Type the code. Nothing came? Look in your spam folder, then "Send the code again" (possible after {resend} s): the old code stops working.
 5. Read the computing charter and accept it.
 6. Choose whether your university mailbox is redirected to another address (optional, can be changed later).
@@ -353,7 +333,7 @@ Never give your password to anyone: the helpdesk never asks for it.`,
 3. Type that code: the new address replaces the old one, which is told.
 Nothing changes until the code is typed: a typo in the address never loses your recovery address.
 
-Addresses are always shown masked: c•••••@e•••••.org.`,
+Addresses are always shown masked: ca•••••n@gmail.com.`,
 	"help.redirection.text": `Messages sent to your university address can be forwarded to another address, keeping a copy in the university mailbox or not.
 
 ## Setting it up or changing it
@@ -409,7 +389,7 @@ Have your identifiant or student number at hand. Once it has checked who you are
 
 The helpdesk will never ask for your password or for a code received by mail.`,
 	"help.remote.command": "From home, the same service opens in a terminal (see below) with this command:\n  ssh -p %d %s",
-	"help.remote.nohost":  "From home, the same service opens in a terminal (see below) with the ssh command. The server's address is not given here: ask the helpdesk for it (%s).",
+	"help.remote.nohost":  "From home, the same service opens in a terminal (see below) with the ssh command. The server's address is not given here: ask the helpdesk for it%s.",
 	"help.remote.text": `{connect}
 
 ssh asks for no password: the usual login screen appears. At the very first connection, ssh shows the server's key fingerprint (SHA256:…) and asks whether to continue: compare it with the one published on the ENT's help page, and answer yes only if they are the same.
@@ -492,18 +472,6 @@ Ctrl+C at home closes the session (or q, when the cursor is not in a field). It 
 	"dash.copy.kept":                 "copy kept",
 	"dash.copy.none":                 "no copy",
 	"dash.services":                  "ENT services",
-	"service.mail":                   "Mail",
-	"service.mail.what":              "your university mail",
-	"service.moodle":                 "Moodle",
-	"service.moodle.what":            "online courses",
-	"service.edt":                    "Timetable",
-	"service.edt.what":               "classes, rooms, exams",
-	"service.biu":                    "BIU",
-	"service.biu.what":               "university libraries",
-	"service.mobile":                 "ENT mobile",
-	"service.mobile.what":            "the ENT on your phone",
-	"service.wifi":                   "eduroam Wi-Fi",
-	"service.wifi.what":              "campus wireless network",
 	"dash.action.password":           "Password",
 	"dash.action.recovery":           "Recovery address",
 	"dash.action.redirection":        "Redirection",
@@ -869,7 +837,7 @@ Ctrl+C at home closes the session (or q, when the cursor is not in a field). It 
 	"helpdesk.next.mail_queued": "To do: the mail has not left yet: the person cannot have received it, and resending " +
 		"a code would not be faster. Still queued in a few minutes: tell the technical team.",
 	"helpdesk.next.scolarite": "To do: no validated registration, so no account. Send the person to their faculty's " +
-		"registration office.",
+		"registration office{office}.",
 	"helpdesk.next.rights_ended":         "To do: nothing here. Rights have ended; a new registration (IA) reopens access.",
 	"helpdesk.next.case_never_activated": "The account was never activated: go to the \"Never activated\" case (Enter).",
 	"helpdesk.next.case_forgot":          "The account is already active: go to the \"Forgot password\" case (Enter).",
@@ -974,4 +942,82 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"queue.next":        "Your turn is next, about %d s…",
 	"queue.ahead.one":   "%d person ahead of you, about %d s…",
 	"queue.ahead.other": "%d people ahead of you, about %d s…",
+	// --- the institution (its file: --institution) and its charter
+	"common.registration.default":   "registration office (scolarité) of your faculty or institute",
+	"help.contact.none":             "contact details not given here: ask your institution's front desk",
+	"charter.required":              "Tick the box to accept the charter and go on.",
+	"charter.title":                 "New charter of use",
+	"charter.intro":                 "The charter for the use of digital resources has changed (version %s). Read it and accept it to go on.",
+	"charter.refuse":                "Without your agreement you cannot use your account: Esc logs you out.",
+	"helpdesk.event.ACCEPT_CHARTER": "Charter accepted",
+	"helpdesk.detail.charter":       "version %s",
+	// --- enumeration and codes (issues 12, 13): "First login" answers every identifiant alike
+	"activation.code.sent":             "A mail was sent to this account's personal address: %s. It holds your activation code, or tells you what applies to this account.",
+	"activation.code.nothing":          "Nothing came? Check the identifiant you typed and your spam folder, or identify yourself with your student number (Esc).",
+	"activation.answer.active":         "Your account is already activated: this code was used to activate it.",
+	"activation.answer.active.next":    "Log in with your identifiant and your password. Forgot your password? Choose \"Forgot password\".",
+	"activation.answer.login":          "Log in",
+	"activation.answer.forgot":         "Forgot password",
+	"error.code.earlier.expired":       "This code is from an earlier mail, which expired (it was valid until %s). A new mail left at %s for %s: type the code it holds.",
+	"error.code.earlier.expired.none":  "This code is from an earlier mail, which expired (it was valid until %s). Ask for a new code.",
+	"error.code.earlier.replaced":      "This code is from an earlier mail, replaced by the one that left at %s for %s: type the code of the latest mail.",
+	"error.code.earlier.used":          "This code was already used (%s): it no longer works.",
+	"error.code.earlier.revoked":       "This code is from an earlier mail and no longer works: type the code of the latest mail.",
+	"helpdesk.state.ended":             "rights ended",
+	"helpdesk.event.nocode":            "Code asked for",
+	"helpdesk.request.activation":      "first login",
+	"helpdesk.request.reset":           "forgotten password",
+	"helpdesk.request.recovery_mail":   "recovery address confirmation",
+	"helpdesk.request.redirection":     "redirection confirmation",
+	"helpdesk.detail.nocode.ended":     "%s: rights ended on %s: no code sent",
+	"helpdesk.detail.nocode.active":    "%s: account already active: no code sent",
+	"helpdesk.detail.nocode.notice":    "%s; notice sent to %s",
+	"helpdesk.outcome.already_active":  "account already active",
+	"helpdesk.outcome.earlier_expired": "code of an earlier mail, expired",
+	"helpdesk.outcome.earlier_used":    "code already used",
+	"helpdesk.outcome.earlier_revoked": "code of an earlier mail, revoked",
+	"helpdesk.correct.review":          "New recovery address, in full: read it back to the person, character by character, before saving it.",
+	"helpdesk.correct.review.why":      "Once saved, it is only shown masked.",
+	"helpdesk.correct.save":            "Save",
+	"helpdesk.correct.edit":            "Change it",
+	"helpdesk.correct.send":            "Send a new code",
+	"helpdesk.correct.send.why":        "The codes sent to the old address no longer work and no longer count towards the limit of 3 an hour: a new code can go at once.",
+	"helpdesk.correct.tocard":          "Back to the card",
+
+	// --- store hardening (issue 13): addresses, login ceiling, audit chain
+	"cli.audit.verify.help":         "checks the log's hash chain: says where it breaks (an entry edited, deleted or inserted)",
+	"cli.audit.verify.ok.one":       "chain intact: %d entry",
+	"cli.audit.verify.ok.other":     "chain intact: %d entries",
+	"cli.audit.verify.unchained":    "of which %d written before the chain (an older entkiosk), not verifiable",
+	"cli.audit.verify.head":         "last entry: id %d, hash %s (record it elsewhere: a chain rewritten whole will not match it)",
+	"cli.audit.verify.edited":       "break at entry id %d (%s): entry edited, or inserted",
+	"cli.audit.verify.missing":      "break at entry id %d (%s): entries id %d to %d missing (deleted)",
+	"cli.audit.verify.broken.one":   "audit --verify: chain broken in %d place (see above)",
+	"cli.audit.verify.broken.other": "audit --verify: chain broken in %d places (see above)",
+	"helpdesk.lock.login.closed":    "password login closed after 100 failures in a row (to unlock, or a reset code)",
+	"error.login.closed":            "Too many failures: login closed. Use “Login problem”.",
+	"error.email.char":              "The character “%c” is not accepted in a mail address: letters without accents, digits and . _ - + before the @; letters without accents, digits, . and - after it.",
+	// --- directory (LDAP): what the campus directory refused, in the person's words
+	"error.directory.unavailable":                           "The university directory is not answering: nothing was changed. Please try again in a few minutes.",
+	"error.directory.missing":                               "Your account is not in the university directory yet: try again tomorrow or contact the helpdesk.",
+	"error.directory.policy.short":                          "The university directory refuses this password: it is too short. Choose a longer one.",
+	"error.directory.policy.history":                        "You have already used this password: choose one you have never used.",
+	"error.directory.policy.young":                          "Your password was just changed: the directory does not accept another one so soon. Please try again later.",
+	"error.directory.policy.other":                          "The university directory refuses this password: choose another one, longer and more varied.",
+	"helpdesk.card.directory":                               "Directory",
+	"helpdesk.card.directory.known":                         "present",
+	"helpdesk.card.directory.missing":                       "not in the directory: activation waits until the directory has it (usually the next day)",
+	"helpdesk.card.directory.down":                          "the directory is not answering",
+	"helpdesk.card.directory.pending.one":                   "%d change waiting",
+	"helpdesk.card.directory.pending.other":                 "%d changes waiting",
+	"helpdesk.card.directory.failed.one":                    "%d change failed (entkiosk directory --status failed)",
+	"helpdesk.card.directory.failed.other":                  "%d changes failed (entkiosk directory --status failed)",
+	"helpdesk.outcome.directory_unavailable":                "the directory did not answer",
+	"helpdesk.outcome.not_in_directory":                     "not in the directory",
+	"helpdesk.reason.directory":                             "by the directory",
+	"helpdesk.reason.directory_policy_too_short":            "directory: password too short",
+	"helpdesk.reason.directory_policy_in_history":           "directory: password used before",
+	"helpdesk.reason.directory_policy_changed_too_recently": "directory: changed too recently",
+	"helpdesk.reason.directory_policy_insufficient_quality": "directory: password too weak",
+	"helpdesk.reason.directory_policy_unknown_rule":         "directory: password rules",
 }

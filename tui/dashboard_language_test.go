@@ -8,8 +8,7 @@ import (
 	"entkiosk/screens"
 )
 
-// Round 4 of the new-user try-out, dashboard side: what stays on screen
-// follows F2, a revoked helpdesk role shows, and the password checklist is
+// Dashboard: what stays on screen follows F2, a revoked helpdesk role shows, and the password checklist is
 // drawn as in the other flows.
 
 // The last change done stays on the overview in the language shown.
@@ -35,9 +34,9 @@ func TestDashboardNoticeFollowsLanguage(t *testing.T) {
 	tm.press("tab", "tab")
 	tm.typeText(next)
 	tm.press("tab", "tab", "enter") // "Rediriger vers mon mail de secours"
-	tm.requireTextNB("✓ Redirection en place : vers h•••••@e•••••.org, copie conservée.")
+	tm.requireTextNB("✓ Redirection en place : vers hu•••••e@ex•••••e.org, copie conservée.")
 	tm.press("f2")
-	tm.requireTextNB("✓ Redirection set: to h•••••@e•••••.org, copy kept.")
+	tm.requireTextNB("✓ Redirection set: to hu•••••e@ex•••••e.org, copy kept.")
 	tm.requireWidth(80)
 }
 

@@ -1,16 +1,17 @@
 package tui
 
 import (
-	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"testing"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"entkiosk/data"
 	"entkiosk/screens"
 )
 
-// Round 5: what the dashboard and the helpdesk card show follows what
+// What the dashboard and the helpdesk card show follows what
 // happened since they were drawn.
 
 // hdResendUntilRefused resends Camille's activation code until the hourly

@@ -63,7 +63,8 @@ var (
 
 	importLines = flag.Int("import-lines", 60000, "import: lines of the export")
 
-	bursts = flag.String("burst-sizes", "64K,256K,1M", "typeburst: sizes typed in one write")
+	bursts  = flag.String("burst-sizes", "64K,256K,1M", "typeburst: sizes typed in one write")
+	asPaste = flag.Bool("burst-paste", false, "typeburst: each burst is one bracketed paste")
 
 	sshdBin     = flag.String("sshd", "/usr/sbin/sshd", "OpenSSH server for the references (Debian: apt-get install openssh-server)")
 	sqliteBin   = flag.String("sqlite3", "sqlite3", "sqlite3 shell for the import reference (Debian: apt-get install sqlite3)")

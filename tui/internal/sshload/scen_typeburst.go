@@ -32,7 +32,12 @@ func benchTypeBurst(r *results) error {
 			s.quiet.Store(true)
 			time.Sleep(2 * time.Second) // the first frame's work is done
 			c0, w0 := t.proc.cpuTime(), time.Now()
-			if _, err := s.stdin.Write([]byte(strings.Repeat("a", size))); err != nil {
+			burst := strings.Repeat("a", size)
+			what := "typed"
+			if *asPaste {
+				burst, what = "\x1b[200~"+burst+"\x1b[201~", "pasted"
+			}
+			if _, err := s.stdin.Write([]byte(burst)); err != nil {
 				s.close()
 				t.stop()
 				return err
@@ -49,9 +54,9 @@ func benchTypeBurst(r *results) error {
 				}
 				last = now
 			}
-			fmt.Printf("   %-10s %s typed in one write: server CPU %s (the write took %s; load %s)\n", t.name, f,
+			fmt.Printf("   %-10s %s %s in one write: server CPU %s (the write took %s; load %s)\n", t.name, f, what,
 				(last - c0).Round(time.Millisecond), written.Round(time.Millisecond), loadAverage())
-			r.add(fmt.Sprintf("%s: %s typed in one write, server CPU", t.name, f), secUnit, (last - c0).Seconds())
+			r.add(fmt.Sprintf("%s: %s %s in one write, server CPU", t.name, f, what), secUnit, (last - c0).Seconds())
 			s.close()
 			t.stop()
 		}
