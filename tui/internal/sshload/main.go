@@ -124,6 +124,7 @@ func main() {
 		<-c
 		fmt.Fprintln(os.Stderr, "sshload: interrupted, stopping the servers")
 		stopAllChildren()
+		cleanupTemp()
 		os.Exit(1)
 	}()
 	defer cleanupTemp()
