@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -40,7 +41,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.duration(&idle, "idle-timeout", sshserver.DefaultIdleTimeout, "inactivité après laquelle une session personnelle est fermée (utilisateur kiosk : effacée)")
 	f.duration(&helpdeskIdle, "helpdesk-idle-timeout", sshserver.DefaultHelpdeskIdleTimeout, "inactivité après laquelle une session où l'assistance est connectée est fermée (utilisateur kiosk : effacée)")
 	f.duration(&maxTime, "max-session-time", sshserver.DefaultMaxSessionTime, "durée maximale d'une session (utilisateur kiosk : à son retour à l'accueil)")
-	f.str(&memLimit, "memory-limit", "TAILLE", "256MiB", "limite de mémoire souple : au-delà, le ramasse-miettes travaille davantage (0 : aucune ; GOMEMLIMIT l'emporte)")
+	f.str(&memLimit, "memory-limit", "TAILLE", "auto", "limite de mémoire souple : au-delà, le ramasse-miettes travaille davantage (auto : suit --max-sessions ; 0 : aucune ; GOMEMLIMIT l'emporte)")
 	f.str(&smtpURL, "smtp", "URL", "", "envoie les mails par ce relais (smtp://utilisateur:motdepasse@hôte:587, smtps://…) ; sans lui ils restent dans la boîte d'envoi")
 	f.str(&from, "from", "ADRESSE", "", "expéditeur des mails (défaut : celui du fichier d'établissement)")
 	f.domainOptions()
@@ -61,7 +62,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	if err := web.check(name); err != nil {
 		return err
 	}
-	limit, err := parseBytes(memLimit)
+	limit, err := memoryLimit(memLimit, maxSessions)
 	if err != nil {
 		return usageError{fmt.Sprintf("serve : --memory-limit %q : une taille comme 256MiB ou 1GiB", memLimit)}
 	}
@@ -188,4 +189,21 @@ func parseBytes(s string) (int64, error) {
 		return 0, errors.New("une taille comme 256MiB ou 1GiB")
 	}
 	return n * factor, nil
+}
+
+// memoryLimit is --memory-limit in bytes; "auto" follows --max-sessions: a
+// fixed 256 MiB limit sat below the working set of 10,000 sessions, and the
+// collector ran without a break while they opened.
+func memoryLimit(v string, maxSessions int) (int64, error) {
+	if strings.TrimSpace(v) != "auto" {
+		return parseBytes(v)
+	}
+	return autoMemoryLimit(maxSessions, runtime.NumCPU()), nil
+}
+
+// autoMemoryLimit: the process and its store (64 MiB), an argon2id hash
+// in flight per core (19 MiB each, with room), and 256 KiB a session, about
+// twice what an idle session holds.
+func autoMemoryLimit(maxSessions, cores int) int64 {
+	return 64<<20 + int64(cores)*24<<20 + int64(max(maxSessions, 1))*256<<10
 }

@@ -421,9 +421,7 @@ func (s *Store) queueNotice(ctx context.Context, tx *sql.Tx, a *Account, kind Ma
 	if to == "" {
 		return nil
 	}
-	subject, body := s.composeMail(mailContent{Kind: kind, Lang: o.lang(), Name: a.Person.DisplayName(),
-		Identifiant: a.Identifiant, Address: newAddress})
-	_, err := s.queueMail(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: o.lang(), To: to,
-		Subject: subject, Body: body})
+	_, err := s.queueContent(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: o.lang(), To: to},
+		mailContent{Kind: kind, Lang: o.lang(), Name: a.Person.DisplayName(), Identifiant: a.Identifiant, Address: newAddress})
 	return err
 }

@@ -214,11 +214,10 @@ func (s *Store) queueCodeMail(ctx context.Context, tx *sql.Tx, a *Account, purpo
 func (s *Store) queueCodeMailNoting(ctx context.Context, tx *sql.Tx, a *Account, purpose Purpose, target string,
 	issued issuedCode, notBefore time.Time, lang string, previousExpired bool) (int64, error) {
 	kind := purposeMail[purpose]
-	subject, body := s.composeMail(mailContent{Kind: kind, Lang: lang, Name: a.Person.DisplayName(), Staff: a.Person.Category == Staff,
-		Identifiant: a.Identifiant, Code: issued.code, Token: issued.token, Expires: issued.expires,
-		PreviousExpired: previousExpired})
-	return s.queueMail(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: lang, To: target,
-		Subject: subject, Body: body, NotBefore: notBefore})
+	return s.queueContent(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: lang, To: target, NotBefore: notBefore},
+		mailContent{Kind: kind, Lang: lang, Name: a.Person.DisplayName(), Staff: a.Person.Category == Staff,
+			Identifiant: a.Identifiant, Code: issued.code,
+			Token: issued.token, Expires: issued.expires, PreviousExpired: previousExpired})
 }
 
 // decoyChallenge answers for an identifiant without an account exactly as

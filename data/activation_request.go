@@ -136,10 +136,9 @@ func (s *Store) noticeStep(a *Account, now, resendAt time.Time) *Challenge {
 
 // writeNotice queues the notice mail and its audit line.
 func (s *Store) writeNotice(ctx context.Context, tx *sql.Tx, a *Account, kind MailKind, o Origin) error {
-	subject, body := s.composeMail(mailContent{Kind: kind, Lang: o.lang(), Name: a.Person.DisplayName(),
-		Identifiant: a.Identifiant, RightsEnd: a.RightsEnd})
-	if _, err := s.queueMail(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: o.lang(), To: a.RecoveryEmail,
-		Subject: subject, Body: body}); err != nil {
+	if _, err := s.queueContent(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: o.lang(), To: a.RecoveryEmail},
+		mailContent{Kind: kind, Lang: o.lang(), Name: a.Person.DisplayName(), Identifiant: a.Identifiant,
+			RightsEnd: a.RightsEnd}); err != nil {
 		return err
 	}
 	outcome, detail := "already active", noCodeDetail(PurposeActivation, time.Time{}, MaskEmail(a.RecoveryEmail))

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -27,42 +28,153 @@ type HashParams struct {
 var OWASPParams = HashParams{MemoryKiB: 19 * 1024, Time: 2, Threads: 1}
 
 // Hasher runs argon2id with bounded concurrency: at most one hash per core
-// at a time, and a bounded wait for a slot, so that a burst of logins costs
-// at most slots × 19 MiB and the rest are told "busy, try again".
+// at a time, so that a burst of logins costs at most slots × 19 MiB. The
+// others wait in a fair queue, served in their order of arrival; a caller
+// is told "busy, try again" (ErrBusy) only when, at its arrival, the queue
+// ahead of it could not be served within maxWait (from the measured time
+// of a hash), or when it has waited twice that long anyway.
 type Hasher struct {
 	params  HashParams
-	slots   chan struct{}
+	slots   int
 	maxWait time.Duration
+
+	mu    sync.Mutex
+	taken int           // slots hashing now
+	queue []*HashWait   // waiting, first come first
+	avg   time.Duration // a hash's wall time, moving average (0: not measured yet)
+
 	// What tests check: argon2id runs so far, and the most at once.
 	computed, running, peak atomic.Int64
 }
 
 // NewHasher makes a hasher with slots concurrent hashes (0: one per core)
-// and maxWait for a free slot.
+// and maxWait, the longest wait in the queue it lets a caller in for.
 func NewHasher(p HashParams, slots int, maxWait time.Duration) *Hasher {
 	if slots <= 0 {
 		slots = runtime.NumCPU()
 	}
-	return &Hasher{params: p, slots: make(chan struct{}, slots), maxWait: maxWait}
+	return &Hasher{params: p, slots: slots, maxWait: maxWait}
 }
 
-// DefaultHasher: OWASP parameters, one hash per core, 5 s of waiting at most.
-func DefaultHasher() *Hasher { return NewHasher(OWASPParams, 0, 5*time.Second) }
+// DefaultHasher: OWASP parameters, one hash per core, a minute of queue at most.
+func DefaultHasher() *Hasher { return NewHasher(OWASPParams, 0, time.Minute) }
+
+// HashWait is a caller's place in the hashing queue, for its screen to
+// show (« 37 personnes avant vous, environ 20 s »). Made by NewHashWait and
+// given to the store with WithHashWait; one hash at a time.
+type HashWait struct {
+	h     atomic.Pointer[Hasher] // the hasher it queued at, once it did
+	ready chan struct{}          // closed when the slot is handed over
+}
+
+// NewHashWait is a place in no queue yet.
+func NewHashWait() *HashWait { return &HashWait{} }
+
+type hashWaitKey struct{}
+
+// WithHashWait makes the hashes run under ctx report their place to w.
+func WithHashWait(ctx context.Context, w *HashWait) context.Context {
+	return context.WithValue(ctx, hashWaitKey{}, w)
+}
+
+// Place is where w stands: queued says it waits for a slot, ahead how many
+// wait before it, and wait about how long until its turn comes.
+func (w *HashWait) Place() (queued bool, ahead int, wait time.Duration) {
+	if w == nil || w.h.Load() == nil {
+		return false, 0, 0
+	}
+	h := w.h.Load()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for i, x := range h.queue {
+		if x == w {
+			return true, i, h.estimate(i)
+		}
+	}
+	return false, 0, 0
+}
+
+// estimate is the wait of the one with ahead callers before it in the
+// queue: every slot is taken, and each slot frees one caller per hash.
+func (h *Hasher) estimate(ahead int) time.Duration {
+	return time.Duration(ahead/h.slots+1) * h.avg
+}
 
 func (h *Hasher) acquire(ctx context.Context) error {
-	timer := time.NewTimer(h.maxWait)
+	w, _ := ctx.Value(hashWaitKey{}).(*HashWait)
+	if w == nil {
+		w = &HashWait{}
+	}
+	h.mu.Lock()
+	if h.taken < h.slots && len(h.queue) == 0 {
+		h.taken++
+		h.mu.Unlock()
+		return nil
+	}
+	if h.estimate(len(h.queue)) > h.maxWait {
+		h.mu.Unlock()
+		return ErrBusy
+	}
+	w.h.Store(h)
+	w.ready = make(chan struct{})
+	h.queue = append(h.queue, w)
+	h.mu.Unlock()
+
+	timer := time.NewTimer(2 * h.maxWait)
 	defer timer.Stop()
 	select {
-	case h.slots <- struct{}{}:
+	case <-w.ready:
 		return nil
 	case <-timer.C:
-		return ErrBusy
+		if h.leave(w) {
+			return ErrBusy
+		}
+		return nil // handed the slot just now
 	case <-ctx.Done():
+		if !h.leave(w) {
+			h.release()
+		}
 		return ctx.Err()
 	}
 }
 
-func (h *Hasher) release() { <-h.slots }
+// leave takes w out of the queue; false when it was handed a slot already.
+func (h *Hasher) leave(w *HashWait) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for i, x := range h.queue {
+		if x == w {
+			h.queue = append(h.queue[:i], h.queue[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// release hands the slot to the first in the queue, or frees it.
+func (h *Hasher) release() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.queue) > 0 {
+		next := h.queue[0]
+		h.queue[0] = nil
+		h.queue = h.queue[1:]
+		close(next.ready)
+		return
+	}
+	h.taken--
+}
+
+// measured updates the moving average of a hash's wall time.
+func (h *Hasher) measured(d time.Duration) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.avg == 0 {
+		h.avg = d
+	} else {
+		h.avg = (7*h.avg + d) / 8
+	}
+}
 
 // Hash returns the PHC string of password with a fresh 16-byte salt.
 func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
@@ -97,6 +209,8 @@ func (h *Hasher) idKey(password string, salt []byte, p HashParams, keyLen uint32
 		}
 	}
 	defer h.running.Add(-1)
+	start := time.Now()
+	defer func() { h.measured(time.Since(start)) }()
 	return argon2.IDKey([]byte(password), salt, p.Time, p.MemoryKiB, p.Threads, keyLen)
 }
 

@@ -99,9 +99,16 @@ func sortRefusals(r []LineError) {
 // importBatch applies lines in one transaction, each in a savepoint so that
 // a line the store refuses is rolled back alone. Its report counts only
 // what was committed.
+//
+// The transaction is begun under ctx (cancelling it rolls the batch back),
+// but its statements run under a context that is never cancelled, checked
+// between lines instead: mattn/go-sqlite3 starts a goroutine per statement
+// to watch a context that can be cancelled, 250,000 of them in an import.
 func (s *Store) importBatch(ctx context.Context, lines []importLine, o Origin, now time.Time) (ImportReport, error) {
 	var part ImportReport
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	outer := ctx
+	ctx = context.WithoutCancel(ctx)
+	err := s.tx(outer, func(tx *sql.Tx) error {
 		part = ImportReport{}
 		// Savepoint journals in memory rather than in a temporary file, and
 		// a page cache that holds the indexes a batch touches: without them
@@ -120,6 +127,9 @@ func (s *Store) importBatch(ctx context.Context, lines []importLine, o Origin, n
 		}
 		savepoint, rollback, release := stmts[0], stmts[1], stmts[2]
 		for _, l := range lines {
+			if err := outer.Err(); err != nil {
+				return err
+			}
 			if _, err := savepoint.ExecContext(ctx); err != nil {
 				return err
 			}

@@ -148,7 +148,7 @@ func (s *Store) claimMail(ctx context.Context, sender string, lease time.Duratio
 			sender, until, until, fmtTime(now), id); err != nil {
 			return err
 		}
-		m, err = scanMail(tx.QueryRowContext(ctx, `SELECT `+mailColumns+` FROM outbox WHERE id = ?`, id))
+		m, err = s.scanMail(tx.QueryRowContext(ctx, `SELECT `+mailColumns+` FROM outbox WHERE id = ?`, id))
 		ok, reclaimed = err == nil, status == MailSending
 		return err
 	})
@@ -213,8 +213,8 @@ func (s *Store) recordDelivery(ctx context.Context, d *deliverer, m Mail, out ou
 	case out.released:
 		q, args = `status = 'pending', attempts = attempts - 1, next_try_at = ?`, []any{fmtTime(now)}
 	case out.sent:
-		q = `status = 'sent', sent_at = ?, relay_reply = ?, last_error = NULL, body = ?`
-		args = []any{fmtTime(now), out.reply, redactSecrets(m.Body)}
+		q = `status = 'sent', sent_at = ?, relay_reply = ?, last_error = NULL, subject = ?, body = ?, args = NULL`
+		args = []any{fmtTime(now), out.reply, m.Subject, redactSecrets(m.Body)}
 		d.log.Info("mail sent", append(attrs, "relay", out.reply)...)
 	case out.failed || now.Sub(m.NotBefore) >= d.cfg.GiveUpAfter:
 		reason := out.reason
@@ -223,7 +223,7 @@ func (s *Store) recordDelivery(ctx context.Context, d *deliverer, m Mail, out ou
 				d.cfg.GiveUpAfter, reason)
 			out.failed = true
 		}
-		q, args = `status = 'failed', last_error = ?, body = ?`, []any{reason, redactSecrets(m.Body)}
+		q, args = `status = 'failed', last_error = ?, subject = ?, body = ?, args = NULL`, []any{reason, m.Subject, redactSecrets(m.Body)}
 		d.log.Error("mail failed for good", append(attrs, "err", reason)...)
 	default:
 		next := now.Add(retryDelay(m.Attempts))

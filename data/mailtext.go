@@ -24,6 +24,7 @@ type mailContent struct {
 	// PreviousExpired: the code this one replaces had expired unused (the
 	// first mail, read too late): the mail says so.
 	PreviousExpired bool
+	link            *mailLink // where the link points (nil: the store's --link-host and --link-port)
 }
 
 // mailWidth is where paragraphs wrap: plain text read in any mail client.
@@ -392,19 +393,22 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 		line("")
 		// The last minute the code works (DeadlineMinute), as every screen says it.
 		para(fmt.Sprintf(t.expires, s.mailDate(t, DeadlineMinute(c.Expires))))
-		if c.Token != "" && s.cfg.LinkURL != "" {
+		host, port, webURL := s.cfg.LinkHost, s.cfg.LinkPort, s.cfg.LinkURL
+		if c.link != nil { // as fixed when the mail was queued
+			host, port, webURL = c.link.host, c.link.port, c.link.url
+		}
+		if c.Token != "" && webURL != "" {
 			line(wrap.String(t.typeset(t.linkBrowser), mailWidth))
-			line("  " + WebLink(s.cfg.LinkURL, c.Token))
+			line("  " + WebLink(webURL, c.Token))
 			line("")
-		} else if c.Token != "" && s.cfg.LinkHost != "" {
-			port := s.cfg.LinkPort
+		} else if c.Token != "" && host != "" {
 			if port == 0 {
 				port = 22
 			}
 			line(t.typeset(t.linkIntro))
-			line(fmt.Sprintf("  ssh://%s@%s:%d", c.Token, s.cfg.LinkHost, port))
+			line(fmt.Sprintf("  ssh://%s@%s:%d", c.Token, host, port))
 			line(t.typeset(t.linkTerminal))
-			line(fmt.Sprintf("  ssh -p %d %s@%s", port, c.Token, s.cfg.LinkHost))
+			line(fmt.Sprintf("  ssh -p %d %s@%s", port, c.Token, host))
 			line("")
 		}
 		para(t.secret)

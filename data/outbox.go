@@ -83,6 +83,8 @@ type Mail struct {
 	// Cancelled mails: when, and why (CancelUsed, CancelSuperseded, ...).
 	CancelledAt time.Time
 	CancelWhy   string
+
+	args string // what the mail is written from, until it is delivered (mailargs.go)
 }
 
 // queueMail writes m to the outbox inside the caller's transaction, so that
@@ -99,9 +101,13 @@ func (s *Store) queueMail(ctx context.Context, tx *sql.Tx, m Mail) (int64, error
 	if m.PersonID != 0 {
 		person = m.PersonID
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO outbox(person_id, kind, lang, recipient, subject, body, message_id,
-		created_at, not_before, next_try_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		person, string(m.Kind), m.Lang, m.To, m.Subject, m.Body, m.MessageID, fmtTime(now),
+	var args any
+	if m.args != "" {
+		args = m.args
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO outbox(person_id, kind, lang, recipient, subject, body, args, message_id,
+		created_at, not_before, next_try_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		person, string(m.Kind), m.Lang, m.To, m.Subject, m.Body, args, m.MessageID, fmtTime(now),
 		fmtTime(m.NotBefore), fmtTime(m.NotBefore))
 	if err != nil {
 		return 0, err
@@ -126,17 +132,25 @@ type OutboxFilter struct {
 
 const mailColumns = `id, COALESCE(person_id, 0), kind, lang, recipient, subject, body, message_id, created_at,
 	not_before, status, attempts, next_try_at, last_try_at, sent_at, last_error, relay_reply, cancelled_at,
-	COALESCE(cancel_why, '')`
+	COALESCE(cancel_why, ''), COALESCE(args, '')`
 
-func scanMail(row rowScanner) (Mail, error) {
+// scanMail reads a row of mailColumns; a mail stored as its args is
+// written here, as it will be sent.
+func (s *Store) scanMail(row rowScanner) (Mail, error) {
 	var m Mail
 	var created, notBefore, nextTry string
 	var lastTry, sent, lastErr, relay, cancelled sql.NullString
 	err := row.Scan(&m.ID, &m.PersonID, &m.Kind, &m.Lang, &m.To, &m.Subject, &m.Body, &m.MessageID, &created,
-		&notBefore, &m.Status, &m.Attempts, &nextTry, &lastTry, &sent, &lastErr, &relay, &cancelled, &m.CancelWhy)
+		&notBefore, &m.Status, &m.Attempts, &nextTry, &lastTry, &sent, &lastErr, &relay, &cancelled, &m.CancelWhy, &m.args)
+	if err != nil {
+		return m, err
+	}
 	m.CreatedAt, m.NotBefore, m.NextTryAt = parseTime(created), parseTime(notBefore), parseTime(nextTry)
 	m.LastTryAt, m.SentAt, m.CancelledAt = nullTime(lastTry), nullTime(sent), nullTime(cancelled)
 	m.LastError, m.Relay = lastErr.String, relay.String
+	if m.args != "" {
+		err = s.renderArgs(&m, m.args)
+	}
 	return m, err
 }
 
@@ -177,7 +191,7 @@ func (s *Store) Outbox(ctx context.Context, f OutboxFilter) ([]Mail, error) {
 	defer rows.Close()
 	var out []Mail
 	for rows.Next() {
-		m, err := scanMail(rows)
+		m, err := s.scanMail(rows)
 		if err != nil {
 			return nil, err
 		}

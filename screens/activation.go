@@ -325,3 +325,6 @@ func (a *Activation) fail(what string, err error) {
 	a.c.logInternal(what, err)
 	a.err = err
 }
+
+// Waiting: a password check is running (Waiter).
+func (a *Activation) Waiting() bool { return a.busy.Hashing() }

@@ -150,8 +150,8 @@ func (a *Activation) keyPassword(k tea.KeyMsg) tea.Cmd {
 	store, origin, id, t := a.c.Store, a.c.Origin(), a.id, a.ticket
 	choice := data.ActivationChoice{CharterAccepted: a.accept.On, Redirect: a.redirect, KeepCopy: a.keepCopy,
 		Password: a.pw.picker.Value()}
-	return a.busy.Start(func() tea.Msg {
-		acct, err := store.CompleteActivation(context.Background(), t, choice, origin)
+	return a.busy.StartHashing(func(ctx context.Context) tea.Msg {
+		acct, err := store.CompleteActivation(ctx, t, choice, origin)
 		return activationDoneMsg{id: id, account: acct, err: err}
 	})
 }

@@ -1,8 +1,13 @@
 package screens
 
 import (
+	"context"
+	"time"
+
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"entkiosk/data"
 )
 
 // Busy is a screen's "the store is working" state, the same on every
@@ -18,14 +23,34 @@ type Busy struct {
 	c    *Common
 	on   bool
 	spin spinner.Model
+	// wait is the place in the hashing queue of work started by
+	// StartHashing (nil otherwise).
+	wait *data.HashWait
 }
 
 func newBusy(c *Common) Busy { return Busy{c: c, spin: newSpinner(c)} }
 
 // Start turns the spinner on and runs work beside it.
 func (b *Busy) Start(work tea.Cmd) tea.Cmd {
-	b.on = true
+	b.on, b.wait = true, nil
+	b.spin.Spinner = spinner.Dot
 	return tea.Batch(b.spin.Tick, work)
+}
+
+// hashingSpinner turns once a second: on the worst morning hundreds of
+// sessions wait for a password hash, and their frames must not take the
+// cores the hashes need.
+var hashingSpinner = spinner.Spinner{Frames: []string{"◐ ", "◓ ", "◑ ", "◒ "}, FPS: time.Second}
+
+// StartHashing is Start for work that hashes a password: work gets a
+// context that reports its place in the hashing queue, which the view
+// shows (« 37 personnes avant vous, environ 20 s »), updated once a second.
+func (b *Busy) StartHashing(work func(ctx context.Context) tea.Msg) tea.Cmd {
+	w := data.NewHashWait()
+	b.on, b.wait = true, w
+	b.spin.Spinner = hashingSpinner
+	ctx := data.WithHashWait(context.Background(), w)
+	return tea.Batch(b.spin.Tick, func() tea.Msg { return work(ctx) })
 }
 
 // Stop is the answer's arrival: the spinner stops at its next tick.
@@ -33,6 +58,14 @@ func (b *Busy) Stop() { b.on = false }
 
 // On says the store is working.
 func (b *Busy) On() bool { return b.on }
+
+// Hashing says the work started by StartHashing is still running: its
+// person waits for a password check (maybe in the queue), not idle.
+func (b *Busy) Hashing() bool { return b.on && b.wait != nil }
+
+// Waiter is a screen that can be waiting for a password check: the idle
+// timer leaves it alone meanwhile.
+type Waiter interface{ Waiting() bool }
 
 // Tick turns the spinner one step while on; nil when off (it stops).
 func (b *Busy) Tick(msg spinner.TickMsg) tea.Cmd {
@@ -49,7 +82,21 @@ func (b *Busy) View() string { return b.ViewText("app.busy") }
 
 // ViewText is the spinner and the catalogue entry key.
 func (b *Busy) ViewText(key string) string {
-	return b.spin.View() + " " + b.c.Styles.Muted.Render(b.c.T(key))
+	text := b.c.T(key)
+	if queued, ahead, wait := b.wait.Place(); queued && b.on {
+		text = b.c.QueueText(ahead, wait)
+	}
+	return b.spin.View() + " " + b.c.Styles.Muted.Render(text)
+}
+
+// QueueText says a place in the hashing queue: who is before, and about
+// how long until one's turn (whole seconds, never 0).
+func (c *Common) QueueText(ahead int, wait time.Duration) string {
+	secs := max(int((wait+time.Second-1)/time.Second), 1)
+	if ahead == 0 {
+		return c.Tf("queue.next", secs)
+	}
+	return c.Nf("queue.ahead", ahead, secs)
 }
 
 // newSpinner is the kit's spinner: it only ticks while something runs.

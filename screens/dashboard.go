@@ -367,8 +367,7 @@ func (d *Dashboard) toOverview(notice Say) {
 func (d *Dashboard) run(op string, work func(ctx context.Context, s *data.Store, a *data.Account, o data.Origin) (*data.Account, *data.Challenge, error)) tea.Cmd {
 	d.errSay = Say{}
 	store, acct, origin, id := d.c.Store, d.c.Account, d.c.Origin(), d.id
-	return d.busy.Start(func() tea.Msg {
-		ctx := context.Background()
+	return d.busy.StartHashing(func(ctx context.Context) tea.Msg {
 		fresh, ch, err := work(ctx, store, acct, origin)
 		if err == nil && ch == nil && fresh == nil {
 			fresh, err = store.Account(ctx, acct.Person.ID)
@@ -556,3 +555,6 @@ func isAddressError(err error) bool {
 	return errors.As(err, &invalid) || errors.Is(err, data.ErrSameAddress) || errors.Is(err, data.ErrOwnAddress) ||
 		errors.Is(err, data.ErrRecoveryUniversity) || errors.Is(err, data.ErrRedirectUniversity)
 }
+
+// Waiting: a password check is running (Waiter).
+func (d *Dashboard) Waiting() bool { return d.busy.Hashing() }

@@ -164,8 +164,8 @@ func (h *Home) login() tea.Cmd {
 	}
 	h.err, h.errKey, h.notice = nil, "", ""
 	store, origin, id := h.c.Store, h.c.Origin(), h.id
-	return h.busy.Start(func() tea.Msg {
-		acct, err := store.Login(context.Background(), ident, pw, origin)
+	return h.busy.StartHashing(func(ctx context.Context) tea.Msg {
+		acct, err := store.Login(ctx, ident, pw, origin)
 		return loginResultMsg{id: id, account: acct, err: err}
 	})
 }
@@ -212,3 +212,6 @@ func (h *Home) View() string {
 		st.Strong.Render(c.T("home.other")), f.ItemView(h.problem), f.ItemView(h.lookup), f.ItemView(h.help))
 	return fitHeight(strings.Join(lines, "\n"), c.BodyHeight())
 }
+
+// Waiting: a password check is running (Waiter).
+func (h *Home) Waiting() bool { return h.busy.Hashing() }

@@ -278,8 +278,8 @@ func (r *Recovery) keyPassword(k tea.KeyMsg) tea.Cmd {
 	}
 	r.err = nil
 	store, origin, id, t, pw := r.c.Store, r.c.Origin(), r.id, r.ticket, r.pw.picker.Value()
-	return r.busy.Start(func() tea.Msg {
-		acct, err := store.CompleteReset(context.Background(), t, pw, origin)
+	return r.busy.StartHashing(func(ctx context.Context) tea.Msg {
+		acct, err := store.CompleteReset(ctx, t, pw, origin)
 		return resetDoneMsg{id: id, account: acct, err: err}
 	})
 }
@@ -314,3 +314,6 @@ func (r *Recovery) fail(what string, err error) {
 	r.c.logInternal(what, err)
 	r.err = err
 }
+
+// Waiting: a password check is running (Waiter).
+func (r *Recovery) Waiting() bool { return r.busy.Hashing() }

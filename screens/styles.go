@@ -55,10 +55,21 @@ type Styles struct {
 	Code      lipgloss.Style // the code line in the demo mailbox
 }
 
-// NewStyles builds the styles from r.
-func NewStyles(r *lipgloss.Renderer) *Styles {
+// NewStyles builds the styles from r, resolved at each render (tests that
+// change a renderer's profile on the fly). Sessions use StylesFor.
+func NewStyles(r *lipgloss.Renderer) *Styles { return buildStyles(r, adaptive) }
+
+// adaptive leaves the palette's colours for the renderer to resolve.
+func adaptive(c lipgloss.AdaptiveColor) lipgloss.TerminalColor { return c }
+
+func buildStyles(r *lipgloss.Renderer, pick func(lipgloss.AdaptiveColor) lipgloss.TerminalColor) *Styles {
 	s := &Styles{Renderer: r}
 	n := r.NewStyle
+	var (
+		colorBrand, colorAccent, colorText     = pick(colorBrand), pick(colorAccent), pick(colorText)
+		colorMuted, colorSubtle, colorOK       = pick(colorMuted), pick(colorSubtle), pick(colorOK)
+		colorError, colorWarning, colorOnBrand = pick(colorError), pick(colorWarning), pick(colorOnBrand)
+	)
 	s.Header = n().Bold(true).Foreground(colorOnBrand).Background(colorBrand).Padding(0, 1)
 	s.HeaderSub = n().Foreground(colorBrand)
 	s.Badge = n().Bold(true).Foreground(colorOnBrand).Background(colorAccent).Padding(0, 1)

@@ -956,6 +956,10 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"web.keys":           "Keys missing from the phone's keyboard",
 	"web.small":          "Window too small: the interface needs at least %d × %d characters (here %d × %d). Turn the phone sideways or enlarge the window.",
 
+	// --- login queue (the hashing queue on a busy morning)
+	"queue.next":        "Your turn is next, about %d s…",
+	"queue.ahead.one":   "%d person ahead of you, about %d s…",
+	"queue.ahead.other": "%d people ahead of you, about %d s…",
 	// --- the institution (its file: --institution) and its charter
 	"common.registration.default":   "registration office (scolarité) of your faculty or institute",
 	"help.contact.none":             "contact details not given here: ask your institution's front desk",

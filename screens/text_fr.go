@@ -967,6 +967,10 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"web.keys":           "Touches absentes du clavier du téléphone",
 	"web.small":          "Fenêtre trop petite : l'interface demande au moins %d × %d caractères (ici %d × %d). Tournez le téléphone à l'horizontale ou agrandissez la fenêtre.",
 
+	// --- login queue (the hashing queue on a busy morning)
+	"queue.next":        "C'est bientôt votre tour, environ %d s…",
+	"queue.ahead.one":   "%d personne avant vous, environ %d s…",
+	"queue.ahead.other": "%d personnes avant vous, environ %d s…",
 	// --- the institution (its file: --institution) and its charter
 	"common.registration.default":   "scolarité de votre composante (UFR, faculté, institut ou école)",
 	"help.contact.none":             "coordonnées non communiquées ici : demandez-les à l'accueil de votre établissement",

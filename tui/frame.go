@@ -99,7 +99,7 @@ func (m *Model) frame() string {
 
 	bodyHeight := c.BodyHeight()
 	lines := make([]string, 0, bodyHeight+4)
-	lines = append(lines, m.banner(), st.HelpSep.Render(strings.Repeat("─", width)))
+	lines = append(lines, m.cachedTop())
 	body := strings.Split(m.screen.View(), "\n")
 	for i := range bodyHeight {
 		if i < len(body) {
@@ -112,8 +112,11 @@ func (m *Model) frame() string {
 	}
 	// A status longer than the line (a long identifiant) is cut, never wrapped
 	// onto the help line.
-	lines = append(lines, " "+ansi.Truncate(status, width-2, "…"), " "+m.helpLine(width-2))
+	lines = append(lines, " "+ansi.Truncate(status, width-2, "…"), " "+m.cachedHelpLine(width-2))
 	for i, l := range lines {
+		if i == 0 {
+			continue // the cached banner and rule, already padded to the width
+		}
 		if w := ansi.StringWidth(l); w < width {
 			lines[i] = l + strings.Repeat(" ", width-w)
 		}

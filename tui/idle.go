@@ -43,6 +43,12 @@ func (m *Model) idleTick() tea.Cmd {
 		m.countdown = 0
 		return nil
 	}
+	if w, ok := m.screen.(screens.Waiter); ok && w.Waiting() {
+		// Waiting in the login queue on the worst morning is not being
+		// away: the wait counts as a key, and the timer looks again later.
+		m.lastKey, m.countdown, m.idleTimer = m.opts.Now(), 0, true
+		return m.tickIn(m.untilWarning())
+	}
 	idle := m.opts.Now().Sub(m.lastKey)
 	switch {
 	case idle >= m.c.IdleFor():

@@ -58,6 +58,7 @@ type Model struct {
 	screen screens.Screen
 	stack  []screens.Screen // pages to go back to (esc)
 	help   help.Model
+	cache  frameCache
 
 	lastKey   time.Time
 	idleTimer bool // a timer is pending (at most one at a time)
@@ -89,7 +90,7 @@ func New(o Options) *Model {
 	if o.Lang == "" {
 		o.Lang = screens.French
 	}
-	c := &screens.Common{Store: o.Store, Styles: screens.NewStyles(o.Renderer), Lang: o.Lang,
+	c := &screens.Common{Store: o.Store, Styles: screens.StylesFor(o.Renderer), Lang: o.Lang,
 		Client: o.Client, Demo: o.Demo, Kiosk: o.Kiosk, IdleTimeout: o.IdleTimeout, HelpdeskIdleTimeout: o.HelpdeskIdleTimeout, Width: 80, Height: 24, Log: o.Logger, Tick: o.Tick}
 	m := &Model{opts: o, c: c, help: newHelp(c)}
 	m.screen = screens.Open(c, o.Start)

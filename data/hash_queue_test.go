@@ -1,0 +1,120 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+// queued starts an acquire under w in the background and waits until w
+// stands in the queue; the returned channel gives acquire's answer.
+func queued(t *testing.T, ctx context.Context, h *Hasher, w *HashWait) <-chan error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- h.acquire(WithHashWait(ctx, w)) }()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if q, _, _ := w.Place(); q {
+			return done
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("acquire answered %v instead of queueing", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("never queued")
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// A burst is served first come, first served, each caller knowing its place.
+func TestHashQueueServesInOrder(t *testing.T) {
+	h := NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 1, time.Minute)
+	if err := h.acquire(ctx); err != nil { // the only slot, held
+		t.Fatal(err)
+	}
+	const n = 8
+	var waits [n]*HashWait
+	var answers [n]<-chan error
+	for i := range n {
+		waits[i] = NewHashWait()
+		answers[i] = queued(t, ctx, h, waits[i])
+	}
+	for i, w := range waits {
+		if q, ahead, _ := w.Place(); !q || ahead != i {
+			t.Fatalf("caller %d: queued %v with %d ahead, want %d ahead", i, q, ahead, i)
+		}
+	}
+	for i := range n {
+		h.release() // the slot goes to the first in line, and only to it
+		if err := <-answers[i]; err != nil {
+			t.Fatalf("caller %d: %v", i, err)
+		}
+		for j := i + 1; j < n; j++ {
+			if q, ahead, _ := waits[j].Place(); !q || ahead != j-i-1 {
+				t.Fatalf("after %d served, caller %d: queued %v with %d ahead, want %d", i+1, j, q, ahead, j-i-1)
+			}
+			select {
+			case err := <-answers[j]:
+				t.Fatalf("caller %d served before caller %d (%v)", j, i+1, err)
+			default:
+			}
+		}
+		if q, _, _ := waits[i].Place(); q {
+			t.Fatalf("caller %d served but still queued", i)
+		}
+	}
+	h.release()
+	if h.taken != 0 || len(h.queue) != 0 {
+		t.Fatalf("after the burst: %d slots taken, %d queued", h.taken, len(h.queue))
+	}
+}
+
+// « Très sollicité » only for a caller the queue could not serve within
+// maxWait: the estimate is the measured hash time per slot.
+func TestHashQueueRefusesOnlyPastMaxWait(t *testing.T) {
+	h := NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 2, 3*time.Second)
+	h.measured(time.Second) // a hash takes 1 s: 2 callers served a second
+	for range 2 {
+		if err := h.acquire(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	qctx, cancel := context.WithCancel(ctx)
+	// ahead 0,1 → 1 s; 2,3 → 2 s; 4,5 → 3 s; the 7th (6 ahead) would wait 4 s.
+	var answers []<-chan error
+	for i := range 6 {
+		w := NewHashWait()
+		answers = append(answers, queued(t, qctx, h, w))
+		if _, ahead, wait := w.Place(); ahead != i || wait != time.Duration(i/2+1)*time.Second {
+			t.Fatalf("caller %d: %d ahead, about %v; want %d ahead, %v", i, ahead, wait, i, time.Duration(i/2+1)*time.Second)
+		}
+	}
+	if err := h.acquire(ctx); !errors.Is(err, ErrBusy) {
+		t.Fatalf("7th caller, 4 s of queue with 3 s allowed: %v, want ErrBusy", err)
+	}
+	// Those who give up leave the queue and free their place.
+	cancel()
+	for _, a := range answers {
+		if err := <-a; !errors.Is(err, context.Canceled) {
+			t.Fatalf("cancelled caller: %v", err)
+		}
+	}
+	if len(h.queue) != 0 || h.taken != 2 {
+		t.Fatalf("after the cancellations: %d queued, %d taken", len(h.queue), h.taken)
+	}
+	w := NewHashWait()
+	a := queued(t, ctx, h, w)
+	h.release()
+	if err := <-a; err != nil {
+		t.Fatal(err)
+	}
+	h.release()
+	h.release()
+	if h.taken != 0 {
+		t.Fatalf("%d slots still taken", h.taken)
+	}
+}

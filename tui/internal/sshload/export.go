@@ -1,0 +1,83 @@
+package main
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+)
+
+// The registration export of data's import benchmark (data/import_bench_test.go),
+// copied: a test file's code cannot be imported.
+
+const importHeader = "numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;" +
+	"libelle_etape;diplome;composante;regime;statut_inscription;statut_paiement;date_validation;date_fin\n"
+
+// universityExport writes a registration export the size of the
+// university: n lines, about one student in six with a second registration
+// (a DU, a double licence), names drawn so that homonyms occur as in life.
+func universityExport(n int) string {
+	r := rand.New(rand.NewPCG(2026, 11))
+	prenoms := []string{"Camille", "Léa", "Hugo", "Jean-Luc", "Marie", "Paul", "Inès", "Lucas", "Emma", "Louis",
+		"Chloé", "Gabriel", "Manon", "Arthur", "Jade", "Raphaël", "Louise", "Jules", "Alice", "Adam", "Lina", "Maël",
+		"Rose", "Nathan", "Anna", "Théo", "Zoé", "Noah", "Mila", "Tom", "Ambre", "Sacha", "Julia", "Éthan", "Léna",
+		"Timéo", "Lou", "Mathis", "Agathe", "Nolan", "Clara", "Enzo", "Sarah", "Yanis", "Eva", "Axel", "Margaux",
+		"Mohamed", "Yasmine", "Baptiste", "Océane", "Antoine", "Pauline", "Maxime", "Mathilde", "Quentin", "Lucie",
+		"Romain", "Élise", "Clément", "Juliette", "Alexandre", "Charlotte", "Victor", "Héloïse", "Samuel", "Anaïs",
+		"Bastien", "Justine", "Florian", "Morgane", "Kevin", "Marine", "Aurélien", "Laura", "Dylan", "Célia"}
+	noms := []string{"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
+		"Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
+		"Morel", "Girard", "André", "Lefebvre", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez",
+		"Legrand", "Garnier", "Faure", "Rousseau", "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas",
+		"Perrin", "Morin", "Mathieu", "Clément", "Gauthier", "Dumont", "Lopez", "Fontaine", "Chevalier", "Robin",
+		"Masson", "Sanchez", "Gérard", "Nguyen", "Boyer", "Denis", "Lemaire", "Duval", "Joly", "Gautier", "Roger",
+		"Roche", "Roy", "Noël", "Meyer", "Lucas", "Meunier", "Jean", "Pérez", "Marchand", "Dufour", "Blanchard",
+		"Marie", "Barbier", "Brun", "Dumas", "Brunet", "Schmitt", "Leroux", "Colin", "Fernandez", "Pierre", "Renard",
+		"Arnaud", "Rolland", "Caron", "Aubert", "Giraud", "Leclerc", "Vidal", "Bourgeois", "Renaud", "Lemoine",
+		"Picard", "Gaillard", "Philippe", "Leclercq", "Lacroix", "Fabre", "Dupuis", "Olivier", "Rodriguez", "Da Silva",
+		"Hubert", "Louis", "Charles", "Guillot", "Rivière", "Le Gall", "Guillaume", "Adam", "Rey", "Moulin", "Gonzalez",
+		"Berger", "Lecomte", "Menard", "Fleury", "Deschamps", "Carpentier", "Julien", "Benoit", "Paris", "Maillard",
+		"Marchal", "Aubry", "Vasseur", "Le Roux", "Renault", "Jacquet", "Collet", "Prévost", "Poirier", "Charpentier",
+		"Royer", "Huet", "Baron", "Dupuy", "Pons", "Paul", "Laine", "Carré", "Breton", "Rémy", "Schneider", "Perrot",
+		"Guyot", "Barre", "Marty", "Cousin", "D'Alembert", "Le Guen", "Œuvray", "N'Diaye", "Ben Saïd", "Da Costa"}
+	etapes := []struct{ code, libelle, diplome, composante string }{
+		{"SLINF1", "Licence 1 Informatique", "Licence Informatique", "Faculté des Sciences"},
+		{"SLMAT2", "Licence 2 Mathématiques", "Licence Mathématiques", "Faculté des Sciences"},
+		{"DLDRO1", "Licence 1 Droit", "Licence Droit", "Faculté de Droit et de Science Politique"},
+		{"DMDPR2", "Master 2 Droit privé", "Master Droit privé", "Faculté de Droit et de Science Politique"},
+		{"IBGEA2", "BUT 2 Gestion des entreprises et des administrations", "BUT GEA", "IUT de Montpellier-Sète"},
+		{"IBINF1", "BUT 1 Informatique", "BUT Informatique", "IUT de Montpellier-Sète"},
+		{"MPASS1", "Parcours d'accès spécifique santé", "PASS", "Faculté de Médecine Montpellier-Nîmes"},
+		{"EMMEE1", "Master 1 MEEF Premier degré", "Master MEEF", "Faculté d'Éducation"},
+	}
+	var b strings.Builder
+	b.Grow(n * 220)
+	b.WriteString(importHeader)
+	base := time.Date(2026, 7, 1, 9, 0, 0, 0, paris())
+	for line, student := 0, 0; line < n; student++ {
+		number := fmt.Sprintf("2%07d", student)
+		prenom, nom := prenoms[r.IntN(len(prenoms))], noms[r.IntN(len(noms))]
+		birth := time.Date(1995+r.IntN(12), time.Month(1+r.IntN(12)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC)
+		regs := 1
+		if r.IntN(6) == 0 {
+			regs = 2
+		}
+		for k := 0; k < regs && line < n; k++ {
+			e := etapes[(student+k*3)%len(etapes)]
+			validated := base.Add(time.Duration(r.IntN(120*24*60)) * time.Minute)
+			fmt.Fprintf(&b, "%s;%s;%s;%s;e%d@example.org;etudiant;2026;%s;%s;%s;%s;Formation initiale;valide;paye;%s;\n",
+				number, nom, prenom, birth.Format("02/01/2006"), student, e.code, e.libelle, e.diplome, e.composante,
+				validated.Format(time.RFC3339))
+			line++
+		}
+	}
+	return b.String()
+}
+
+func paris() *time.Location {
+	loc, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		return time.FixedZone("CET", 3600)
+	}
+	return loc
+}

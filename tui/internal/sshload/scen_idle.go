@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+// benchIdle: -idle sessions on the first screen of the bare wish server and
+// of each entkiosk, in turn: the server's RSS once they settled, and its CPU
+// while they sit.
+func benchIdle(r *results) error {
+	starts := []func() (*target, error){startBarewish}
+	for _, o := range entkiosks() {
+		starts = append(starts, func() (*target, error) { return startEntkiosk(o) })
+	}
+	type idleRun struct {
+		name          string
+		rss, empty    int // KiB
+		cpu           float64
+		perSessionKiB float64
+	}
+	var ref idleRun
+	var runs []idleRun
+	for _, start := range starts {
+		t, err := start()
+		if err != nil {
+			return err
+		}
+		time.Sleep(2 * time.Second)
+		empty, _, _ := t.proc.status()
+		t0 := time.Now()
+		ss, err := openMany(t, *idleN)
+		if err != nil {
+			t.stop()
+			return err
+		}
+		opened := time.Since(t0)
+		time.Sleep(10 * time.Second) // let the opening settle (collector, buffers)
+		c0, w0 := t.proc.cpuTime(), time.Now()
+		time.Sleep(*idleFor)
+		cpu := 100 * float64(t.proc.cpuTime()-c0) / float64(time.Since(w0))
+		rss, peak, threads := t.proc.status()
+		closeAll(ss)
+		t.stop()
+		run := idleRun{name: t.name, rss: rss, empty: empty, cpu: cpu,
+			perSessionKiB: float64(rss-empty) / float64(len(ss))}
+		fmt.Printf("   %-10s %d sessions opened in %s; RSS %.0f MiB (peak %.0f MiB, empty %.0f MiB, %.1f KiB a session), %d threads, CPU idle %.1f %% of a core\n",
+			t.name, len(ss), opened.Round(time.Millisecond), mib(rss), mib(peak), mib(empty), run.perSessionKiB, threads, cpu)
+		if t.name == "bare wish" {
+			ref = run
+		} else {
+			runs = append(runs, run)
+		}
+	}
+	for _, run := range runs {
+		r.addRef(fmt.Sprintf("%s: %d idle sessions, RSS", run.name, *idleN), mibUnit, mib(run.rss), "bare wish", mib(ref.rss))
+		r.addRef(fmt.Sprintf("%s: idle, KiB a session", run.name), kibUnit, run.perSessionKiB, "bare wish", ref.perSessionKiB)
+	}
+	return nil
+}
