@@ -1,0 +1,94 @@
+package accessible
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"entkiosk/data"
+	"entkiosk/screens"
+)
+
+// Each flow typed line by line on a pipe, in French and in English: the
+// whole transcript is a golden file (go test ./tui/accessible -update
+// rewrites them), plain enough for a screen reader and a braille display.
+
+func langOf(lang screens.Lang) func(*Options) { return func(o *Options) { o.Lang = lang } }
+
+var bothLangs = []screens.Lang{screens.French, screens.English}
+
+// codeQuestion is how the code step asks, in each language.
+var codeQuestion = map[screens.Lang]string{screens.French: "Code reçu par mail", screens.English: "Code from the mail"}
+
+// Camille activates her account: identifiant, the code from her mailbox,
+// the charter, no redirection, a refused password (the checklist read as
+// sentences), then a good one.
+func TestCamilleActivation(t *testing.T) {
+	for _, lang := range bothLangs {
+		t.Run(string(lang), func(t *testing.T) {
+			ps := startSession(t, langOf(lang))
+			ps.write("2", "camille.martin")
+			ps.waitFor(codeQuestion[lang], 1)
+			ps.write("1234", lastCode(t, ps.store, "camille.martin")) // a short code first: said, not counted
+			ps.write("2", "1", "1",
+				"soleil", "soleil", // refused: a word, too short, no digit
+				"Tournesol-Bleu-42", "Tournesol-Bleu-43", // not the same twice
+				"Tournesol-Bleu-42", "Tournesol-Bleu-42",
+				"2")
+			out := ps.end()
+			requirePlain(t, out)
+			golden.RequireEqual(t, []byte(out))
+			acct, err := ps.store.Login(context.Background(), "camille.martin", "Tournesol-Bleu-42", data.Origin{Client: "test"})
+			if err != nil || acct.Status != data.StatusActive {
+				t.Fatalf("Camille cannot log in after the activation: %v", err)
+			}
+			for _, secret := range []string{"soleil", "Tournesol"} {
+				if strings.Contains(out, secret) {
+					t.Errorf("the password %q shows in the output", secret)
+				}
+			}
+		})
+	}
+}
+
+// Hugo lost his password: the reset code from his mailbox, a new
+// password, then the login with it and the dashboard, and logout.
+func TestHugoLostPassword(t *testing.T) {
+	for _, lang := range bothLangs {
+		t.Run(string(lang), func(t *testing.T) {
+			ps := startSession(t, langOf(lang))
+			ps.write("3", "2", "hugo.lefevre")
+			ps.waitFor(codeQuestion[lang], 1)
+			ps.write(lastCode(t, ps.store, "hugo.lefevre"), "Montagne-Verte-2027", "Montagne-Verte-2027",
+				"1", "Montagne-Verte-2027", "7", "2")
+			out := ps.end()
+			requirePlain(t, out)
+			golden.RequireEqual(t, []byte(out))
+			if !strings.Contains(out, "hugo.lefevre@etu.umontpellier.fr") || strings.Contains(out, "Montagne") {
+				t.Error("the identifiant should show, never the password")
+			}
+		})
+	}
+}
+
+// Jean-Luc does not know his identifiant: the lookup by student number
+// and birth date reads both his registrations, field by field; a wrong
+// date first is said.
+func TestJeanLucLookup(t *testing.T) {
+	for _, lang := range bothLangs {
+		t.Run(string(lang), func(t *testing.T) {
+			ps := startSession(t, langOf(lang))
+			ps.write("4", "2210777", "22107777", "31/02/2003", "16112003", "3")
+			out := ps.end()
+			requirePlain(t, out)
+			golden.RequireEqual(t, []byte(out))
+			for _, want := range []string{"jean-luc.dalembert@etu.umontpellier.fr", "SDUAST", "SMPHY1"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("the lookup does not say %q", want)
+				}
+			}
+		})
+	}
+}

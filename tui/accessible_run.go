@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/muesli/cancelreader"
+
+	"entkiosk/data"
+	"entkiosk/screens"
+	"entkiosk/tui/accessible"
+)
+
+// clearTerminal erases the screen and the scrollback: what a kiosk does
+// when it wipes, so the next person cannot scroll back to the previous one.
+const clearTerminal = "\x1b[H\x1b[2J\x1b[3J"
+
+// accessibleOptions are the accessible session of these options on in/out.
+func accessibleOptions(o Options, in io.Reader, out io.Writer, terminal bool) accessible.Options {
+	ao := accessible.Options{Store: o.Store, Lang: o.Lang, Kiosk: o.Kiosk, Demo: o.Demo, AllowQuit: o.AllowQuit,
+		Client: o.Client, IdleTimeout: o.IdleTimeout, In: in, Out: out, Terminal: terminal, Start: o.Start,
+		Logger: o.Logger}
+	if terminal {
+		ao.Clear = func() { io.WriteString(out, clearTerminal) }
+	}
+	return ao
+}
+
+// runAccessibleKiosk runs the accessible mode on this process's terminal
+// (or on a pipe: lines written to its standard input). From the screens
+// (F3), it takes over whoever is logged in, in the language shown, and
+// says true when a kiosk's session was wiped: the screens come back for
+// the next person.
+func runAccessibleKiosk(ctx context.Context, o Options, acct *data.Account, lang screens.Lang) (bool, error) {
+	fd := os.Stdin.Fd()
+	terminal := term.IsTerminal(fd)
+	if terminal {
+		// The line reader is the line editor: it echoes, and never a password.
+		if state, err := term.MakeRaw(fd); err == nil {
+			defer term.Restore(fd, state)
+		}
+	}
+	ao := accessibleOptions(o, os.Stdin, os.Stdout, terminal)
+	fromScreens := acct != nil || lang != ""
+	if fromScreens {
+		ao.Account, ao.Lang, ao.FromScreens = acct, lang, true
+	}
+	in, err := cancelreader.NewReader(os.Stdin)
+	if err != nil {
+		return false, err
+	}
+	defer in.Close()
+	defer in.Cancel() // the screens read the terminal again: this reader must stop first
+	ao.In = in
+	err = accessible.Run(ctx, ao)
+	if errors.Is(err, accessible.ErrLeft) {
+		return true, nil
+	}
+	return false, err
+}
