@@ -62,7 +62,7 @@ func TestHugoLostPassword(t *testing.T) {
 			ps.write("3", "2", "hugo.lefevre")
 			ps.waitFor(codeQuestion[lang], 1)
 			ps.write(lastCode(t, ps.store, "hugo.lefevre"), "Montagne-Verte-2027", "Montagne-Verte-2027",
-				"1", "Montagne-Verte-2027", "7", "2")
+				"1", "Montagne-Verte-2027", "6")
 			out := ps.end()
 			requirePlain(t, out)
 			golden.RequireEqual(t, []byte(out))
