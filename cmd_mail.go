@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"regexp"
 
 	"entkiosk/data"
@@ -64,9 +65,9 @@ func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	defer stop()
 	if watch {
-		return mailError(store.RunMailer(ctx, cfg, logger.WithPrefix("mail")))
+		return mailError(store.RunMailer(ctx, cfg, slog.New(logger.WithPrefix("mail"))))
 	}
-	report, err := store.DeliverDue(ctx, cfg, logger.WithPrefix("mail"))
+	report, err := store.DeliverDue(ctx, cfg, slog.New(logger.WithPrefix("mail")))
 	fmt.Fprintf(stdout, "mails : %s, %d à réessayer, %d en échec définitif\n",
 		count(report.Sent, "envoyé", "envoyés"), report.Retry, report.Failed)
 	return mailError(err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
@@ -18,7 +19,7 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/screens"
-	"entkiosk/tui"
+	"entkiosk/tui/sshserver"
 )
 
 func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
@@ -34,10 +35,10 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.str(&listen, "listen", "HÔTE:PORT", "0.0.0.0:2222", "adresse d'écoute")
 	f.str(&hostKey, "host-key", "CHEMIN", "", "clé d'hôte SSH, créée au premier démarrage (défaut : entkiosk_host_ed25519 à côté de la base)")
 	f.str(&lang, "lang", "fr|en", "fr", "langue de départ de chaque session : fr ou en")
-	f.int(&maxSessions, "max-sessions", tui.DefaultMaxSessions, "connexions au total (les suivantes refusées avant la négociation SSH)")
-	f.int(&perAddress, "max-sessions-per-address", tui.DefaultMaxSessionsPerAddress, "connexions par adresse source")
-	f.duration(&idle, "idle-timeout", tui.DefaultIdleTimeout, "inactivité après laquelle une session personnelle est fermée (utilisateur kiosk : effacée)")
-	f.duration(&maxTime, "max-session-time", tui.DefaultMaxSessionTime, "durée maximale d'une session (utilisateur kiosk : à son retour à l'accueil)")
+	f.int(&maxSessions, "max-sessions", sshserver.DefaultMaxSessions, "connexions au total (les suivantes refusées avant la négociation SSH)")
+	f.int(&perAddress, "max-sessions-per-address", sshserver.DefaultMaxSessionsPerAddress, "connexions par adresse source")
+	f.duration(&idle, "idle-timeout", sshserver.DefaultIdleTimeout, "inactivité après laquelle une session personnelle est fermée (utilisateur kiosk : effacée)")
+	f.duration(&maxTime, "max-session-time", sshserver.DefaultMaxSessionTime, "durée maximale d'une session (utilisateur kiosk : à son retour à l'accueil)")
 	f.str(&memLimit, "memory-limit", "TAILLE", "256MiB", "limite de mémoire souple : au-delà, le ramasse-miettes travaille davantage (0 : aucune ; GOMEMLIMIT l'emporte)")
 	f.str(&smtpURL, "smtp", "URL", "", "envoie les mails par ce relais (smtp://utilisateur:motdepasse@hôte:587, smtps://…) ; sans lui ils restent dans la boîte d'envoi")
 	f.str(&from, "from", "ADRESSE", defaultFrom, "expéditeur des mails")
@@ -83,13 +84,13 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 		mailerDone := make(chan struct{})
 		go func() {
 			defer close(mailerDone)
-			store.RunMailer(mailCtx, mailCfg, logger.WithPrefix("mail"))
+			store.RunMailer(mailCtx, mailCfg, slog.New(logger.WithPrefix("mail")))
 		}()
 		defer func() { stopMailer(); <-mailerDone }()
 	} else {
 		logger.Info("no --smtp: mails stay in the outbox (entkiosk outbox)")
 	}
-	err = tui.Serve(ctx, tui.ServeOptions{Store: store, Listen: listen, HostKeyPath: hostKey, Demo: f.demo,
+	err = sshserver.Serve(ctx, sshserver.ServeOptions{Store: store, Listen: listen, HostKeyPath: hostKey, Demo: f.demo,
 		Lang: screens.ParseLang(lang), MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress,
 		IdleTimeout: idle, MaxSessionTime: maxTime, Logger: logger})
 	if msg, ok := listenError(listen, err); ok {

@@ -7,11 +7,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
+	"log/slog"
 	"os"
 	"time"
-
-	"github.com/charmbracelet/log"
 )
 
 // DeliveryReport counts what one pass did.
@@ -30,7 +28,7 @@ func (e *RelayError) Error() string { return "SMTP relay " + e.Relay + ": " + e.
 // RunMailer delivers the outbox until ctx ends: a pass every cfg.Poll, and
 // a growing pause (up to 5 minutes) while the relay is unavailable. The
 // mail in hand when ctx ends is finished and recorded before it returns.
-func (s *Store) RunMailer(ctx context.Context, cfg SMTPConfig, l *log.Logger) error {
+func (s *Store) RunMailer(ctx context.Context, cfg SMTPConfig, l *slog.Logger) error {
 	cfg.fillDefaults()
 	l = orDiscard(l)
 	l.Info("mailer started", "relay", cfg.String(), "poll", cfg.Poll)
@@ -72,14 +70,14 @@ func (s *Store) RunMailer(ctx context.Context, cfg SMTPConfig, l *log.Logger) er
 // and before "sent" is committed: the mail then goes out twice, with the
 // same Message-ID, so mail systems that de-duplicate by Message-ID show it
 // once. Delivery is at least once; never zero, and twice only in that window.
-func (s *Store) DeliverDue(ctx context.Context, cfg SMTPConfig, l *log.Logger) (DeliveryReport, error) {
+func (s *Store) DeliverDue(ctx context.Context, cfg SMTPConfig, l *slog.Logger) (DeliveryReport, error) {
 	return s.deliverDue(ctx, cfg, l, nil)
 }
 
 // errSimulatedCrash stops a pass the way a killed process would (tests).
 var errSimulatedCrash = errors.New("simulated crash")
 
-func (s *Store) deliverDue(ctx context.Context, cfg SMTPConfig, l *log.Logger,
+func (s *Store) deliverDue(ctx context.Context, cfg SMTPConfig, l *slog.Logger,
 	afterAccept func(Mail) error) (DeliveryReport, error) {
 	cfg.fillDefaults()
 	d := &deliverer{s: s, cfg: cfg, log: orDiscard(l), sender: newSenderID()}
@@ -231,9 +229,9 @@ func newSenderID() string {
 	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b))
 }
 
-func orDiscard(l *log.Logger) *log.Logger {
+func orDiscard(l *slog.Logger) *slog.Logger {
 	if l == nil {
-		return log.New(io.Discard)
+		return slog.New(slog.DiscardHandler)
 	}
 	return l
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"log/slog"
 	netmail "net/mail"
 	"net/url"
 	"regexp"
@@ -12,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/log"
 	mail "github.com/wneessen/go-mail"
 	gmsmtp "github.com/wneessen/go-mail/smtp"
 )
@@ -158,7 +158,7 @@ func (c SMTPConfig) String() string {
 type deliverer struct {
 	s      *Store
 	cfg    SMTPConfig
-	log    *log.Logger
+	log    *slog.Logger
 	sender string
 	client *mail.Client
 	conn   *gmsmtp.Client

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"mime/quotedprintable"
 	"net"
@@ -18,8 +19,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/charmbracelet/log"
 )
 
 const testFrom = "ENT Université de Montpellier <ne-pas-repondre@umontpellier.fr>"
@@ -44,9 +43,9 @@ func (b *syncBuffer) String() string {
 	return b.b.String()
 }
 
-func testLogger() (*log.Logger, *syncBuffer) {
+func testLogger() (*slog.Logger, *syncBuffer) {
 	buf := &syncBuffer{}
-	return log.NewWithOptions(buf, log.Options{Level: log.DebugLevel}), buf
+	return slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug})), buf
 }
 
 func relayConfig(t *testing.T, url string) SMTPConfig {
@@ -94,12 +93,12 @@ func claimOf(t *testing.T, s *Store, id int64) (by string, until time.Time) {
 	return b.String, nullTime(u)
 }
 
-func deliver(t *testing.T, s *Store, cfg SMTPConfig, l *log.Logger) (DeliveryReport, error) {
+func deliver(t *testing.T, s *Store, cfg SMTPConfig, l *slog.Logger) (DeliveryReport, error) {
 	t.Helper()
 	return s.DeliverDue(ctx, cfg, l)
 }
 
-func mustDeliver(t *testing.T, s *Store, cfg SMTPConfig, l *log.Logger, want DeliveryReport) {
+func mustDeliver(t *testing.T, s *Store, cfg SMTPConfig, l *slog.Logger, want DeliveryReport) {
 	t.Helper()
 	rep, err := deliver(t, s, cfg, l)
 	if err != nil {

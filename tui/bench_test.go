@@ -1,11 +1,14 @@
 package tui
 
 import (
+	"io"
 	"syscall"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"entkiosk/data"
 )
@@ -71,4 +74,18 @@ func BenchmarkStartToFirstFrame(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/start")
+}
+
+// BenchmarkFrame: the root model's View at 80×24 with colours, the work
+// behind every echo.
+func BenchmarkFrame(b *testing.B) {
+	store, _ := newTestStore(b)
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	r.SetHasDarkBackground(true)
+	m := New(Options{Store: store, Renderer: r, Demo: true})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for b.Loop() {
+		_ = m.View()
+	}
 }

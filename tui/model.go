@@ -1,7 +1,7 @@
 // Package tui is entkiosk's application shell: the root model that routes
 // between screens, global keys, the idle wipe, the frame (banner and help
-// line), and the two ways to run it: on the local terminal (kiosk) and over
-// SSH (wish).
+// line), the kiosk runner on the local terminal, and what a remote
+// session's server needs (session.go: tui/sshserver uses it).
 package tui
 
 import (

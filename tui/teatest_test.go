@@ -47,7 +47,7 @@ func newTTSession(t *testing.T) *ttSession {
 	// with the test as an SSH session's are when it closes.
 	ctx, stop := context.WithCancel(context.Background())
 	m := New(Options{Store: store, Renderer: asciiRenderer(), Lang: screens.French, Kiosk: true, Demo: true,
-		Client: "kiosk:teatest", Now: wall.Now, Tick: sessionTick(ctx)})
+		Client: "kiosk:teatest", Now: wall.Now, Tick: SessionTick(ctx)})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	s := &ttSession{TestModel: tm, t: t, store: store}
 	// Cleanups run last first: the program ends, then its timers, then

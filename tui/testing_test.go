@@ -23,6 +23,10 @@ import (
 
 var _ = flag.Lookup // golden's -update flag is registered by its package
 
+// waitLimit bounds every wait of these tests: a failure, never a timing
+// assertion (the machine is shared and slow).
+const waitLimit = 20 * time.Second
+
 // testNow is the fixed time of every screen test: a Wednesday morning.
 var testNow = time.Date(2026, 11, 25, 10, 0, 0, 0, data.ParisLocation())
 

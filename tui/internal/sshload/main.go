@@ -11,6 +11,8 @@
 //	idle     -idle sessions on the home screen: server RSS and CPU while idle
 //	typing   -typists sessions typing a key every 200 ms: key-to-echo latency
 //	login    -logins sessions submitting a login at once: every one answered, server RSS
+//	typeburst  one session types -burst-sizes bytes in one write each (not a
+//	           bracketed paste): the server's CPU for each, until it is quiet
 package main
 
 import (
@@ -46,6 +48,7 @@ var (
 	typeFor   = flag.Duration("type-for", 30*time.Second, "typing: how long they type")
 	logins    = flag.Int("logins", 500, "login: sessions submitting at once")
 	perAddr   = flag.Int("per-address", 8, "sessions per loopback source address (server default cap: 10)")
+	bursts    = flag.String("burst-sizes", "64K,256K,1M", "typeburst: sizes typed in one write")
 	keepStore = flag.Bool("keep", false, "keep the temporary directory (store, logs)")
 )
 
@@ -56,7 +59,8 @@ func main() {
 		os.Exit(2)
 	}
 	raiseFileLimit()
-	run := map[string]func() error{"connect": benchConnect, "idle": benchIdle, "typing": benchTyping, "login": benchLogin}
+	run := map[string]func() error{"connect": benchConnect, "idle": benchIdle, "typing": benchTyping, "login": benchLogin,
+		"typeburst": benchTypeBurst}
 	names := []string{*scenario}
 	if *scenario == "all" {
 		names = []string{"connect", "idle", "typing", "login"}
@@ -551,4 +555,69 @@ func benchLogin() error {
 		return errors.Join(failed[:min(len(failed), 3)]...)
 	}
 	return nil
+}
+
+// benchTypeBurst types each size of -burst-sizes in one write, on a fresh
+// server each, and reads the server's CPU until it has been quiet for a
+// second (no CPU tick) — or 10 minutes.
+func benchTypeBurst() error {
+	for _, f := range strings.Split(*bursts, ",") {
+		size, err := parseSize(f)
+		if err != nil {
+			return err
+		}
+		srv, err := startServer()
+		if err != nil {
+			return err
+		}
+		s, err := dial(srv.addr, "someone")
+		if err == nil {
+			_, err = s.waitFor(30*time.Second, homeText)
+		}
+		if err != nil {
+			srv.stop()
+			return err
+		}
+		s.quiet.Store(true)
+		time.Sleep(2 * time.Second) // the first frame's work is done
+		c0, w0 := srv.cpuTime(), time.Now()
+		if _, err := s.stdin.Write([]byte(strings.Repeat("a", size))); err != nil {
+			s.close()
+			srv.stop()
+			return err
+		}
+		written := time.Since(w0)
+		last, quiet := srv.cpuTime(), 0
+		for quiet < 2 && time.Since(w0) < 10*time.Minute {
+			time.Sleep(500 * time.Millisecond)
+			now := srv.cpuTime()
+			if now == last {
+				quiet++
+			} else {
+				quiet = 0
+			}
+			last = now
+		}
+		fmt.Printf("   %s typed in one write: server CPU %s (the write took %s; load %s)\n", f,
+			(last - c0).Round(time.Millisecond), written.Round(time.Millisecond), loadAverage())
+		s.close()
+		srv.stop()
+	}
+	return nil
+}
+
+// parseSize reads "64K", "1M" or a number of bytes.
+func parseSize(s string) (int, error) {
+	mult := 1
+	switch {
+	case strings.HasSuffix(s, "K"):
+		mult, s = 1<<10, strings.TrimSuffix(s, "K")
+	case strings.HasSuffix(s, "M"):
+		mult, s = 1<<20, strings.TrimSuffix(s, "M")
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("size %q", s)
+	}
+	return n * mult, nil
 }

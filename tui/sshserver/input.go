@@ -1,4 +1,4 @@
-package tui
+package sshserver
 
 import (
 	"bytes"
@@ -42,6 +42,7 @@ type sessionInput struct {
 	out       []byte // filtered bytes not yet returned
 	err       error
 	lastInput atomic.Int64 // unix nano
+	received  atomic.Int64 // bytes from the client (tests)
 	// onBackground receives the answer to queryBackground.
 	onBackground func(dark bool)
 	// onEOF runs once when the client's input ends.
@@ -67,6 +68,7 @@ func (in *sessionInput) Read(p []byte) (int, error) {
 		n, err := in.r.Read(in.buf)
 		if n > 0 {
 			in.lastInput.Store(time.Now().UnixNano())
+			in.received.Add(int64(n))
 			chunk := append(in.carry, in.buf[:n]...)
 			in.carry = nil
 			in.out = in.filter(chunk)
@@ -171,4 +173,16 @@ func parseBackground(s string) (dark, ok bool) {
 	}
 	lightness := (max(v[0], v[1], v[2]) + min(v[0], v[1], v[2])) / 2
 	return lightness < 0.5, true
+}
+
+// countingReader counts what Bubble Tea's input parser is given (tests).
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
 }

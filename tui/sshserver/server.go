@@ -1,4 +1,8 @@
-package tui
+// Package sshserver offers entkiosk's interface over SSH (entkiosk serve):
+// wish's server with everything but a shell closed, connection limits, the
+// host key, and for each session its own renderer, input and screen
+// writer around the shell's program (tui.NewProgram).
+package sshserver
 
 import (
 	"context"
@@ -14,13 +18,12 @@ import (
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/charmbracelet/wish/recover"
-	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
 	"entkiosk/data"
 	"entkiosk/screens"
+	"entkiosk/tui"
 )
 
 // ServeOptions configure the SSH server (entkiosk serve).
@@ -43,9 +46,9 @@ type ServeOptions struct {
 	Logger        *log.Logger
 
 	// for tests (ssh_harness_test.go)
-	listener  net.Listener                        // instead of Listen
-	handshake time.Duration                       // instead of handshakeTimeout
-	hook      func(m *Model, msg tea.Msg) tea.Cmd // sees every message first
+	listener  net.Listener              // instead of Listen
+	handshake time.Duration             // instead of handshakeTimeout
+	hook      func(msg tea.Msg) tea.Cmd // sees every message first
 	ready     func(s *sshServer)
 }
 
@@ -160,7 +163,7 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 		wish.WithMiddleware(
 			// Composed first to last, the last runs first.
 			recover.MiddlewareWithLogger(s.log.StandardLog(log.StandardLogOptions{ForceLevel: log.ErrorLevel}),
-				bm.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
+				s.runMiddleware,
 				s.sessionMiddleware,
 				s.loggingMiddleware,
 			),
@@ -195,7 +198,7 @@ func (s *sshServer) shutdown() {
 	defer cancel()
 	go s.srv.Shutdown(shut) //nolint:errcheck // waits for connections; cancelled below
 	for _, ss := range live {
-		go ss.send(closingMsg{})
+		go ss.program.Closing()
 	}
 	s.waitSessions(s.o.ShutdownGrace)
 
@@ -203,7 +206,7 @@ func (s *sshServer) shutdown() {
 	live = s.liveLocked()
 	s.mu.Unlock()
 	for _, ss := range live {
-		ss.end(endShutdown)
+		ss.end(tui.EndShutdown)
 	}
 	s.waitSessions(endGrace)
 	s.srv.Close()
@@ -248,15 +251,4 @@ func (s *sshServer) sessionCount() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.sessions)
-}
-
-// text is a catalogue entry in lang.
-func text(lang screens.Lang, key string) string {
-	return (&screens.Common{Lang: lang}).T(key)
-}
-
-// bilingual is a catalogue entry in French and English, for the lines sent
-// before any session exists (no language chosen yet).
-func (s *sshServer) bilingual(key string) string {
-	return text(screens.French, key) + " / " + text(screens.English, key)
 }

@@ -1,6 +1,7 @@
-package tui
+package sshserver
 
 import (
+	"encoding/binary"
 	"net"
 	"net/netip"
 	"sync"
@@ -10,6 +11,8 @@ import (
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
+
+	"entkiosk/tui"
 )
 
 // The server asks for no SSH authentication (the interface's own login is
@@ -143,14 +146,21 @@ func (s *sshServer) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc g
 		nc.Reject(gossh.Prohibited, "one session per connection")
 		return
 	}
-	ssh.DefaultSessionHandler(srv, conn, &guardedChannel{NewChannel: nc, s: s, ctx: ctx}, ctx)
+	box := newWindowBox()
+	ctx.SetValue(windowKey, box)
+	ssh.DefaultSessionHandler(srv, conn, &guardedChannel{NewChannel: nc, s: s, ctx: ctx, window: box}, ctx)
 }
 
 // guardedChannel filters a session's requests before the library sees them.
+// The connection's request loop never waits for the application: a
+// request it waits on stops the whole connection from being read (its
+// close included). Window changes go to the session's windowBox (only the
+// last size matters); a refusal's line is written aside.
 type guardedChannel struct {
 	gossh.NewChannel
-	s   *sshServer
-	ctx ssh.Context
+	s      *sshServer
+	ctx    ssh.Context
+	window *windowBox
 }
 
 func (g *guardedChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
@@ -161,24 +171,85 @@ func (g *guardedChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) 
 	out := make(chan *gossh.Request)
 	go func() {
 		defer close(out)
+		told := false // the refusal's line is written once a channel
 		for req := range reqs {
-			if why := refusedRequest(req.Type); why != "" {
-				if why == "quiet" {
-					// env and agent requests come with every OpenSSH client: not news.
-					g.s.log.Debug("request refused", "addr", g.ctx.RemoteAddr().String(), "request", req.Type)
-				} else {
-					g.s.log.Info("request refused", "addr", g.ctx.RemoteAddr().String(), "request", req.Type)
-					_, _ = ch.Stderr().Write([]byte(g.s.bilingual(why) + "\r\n"))
-					// OpenSSH gives up at the refusal: let it print the line first.
-					time.Sleep(100 * time.Millisecond)
+			if req.Type == "window-change" {
+				w, h, ok := parseWindowChange(req.Payload)
+				if ok {
+					g.window.set(w, h)
 				}
-				_ = req.Reply(false, nil)
+				if req.WantReply {
+					_ = req.Reply(ok, nil)
+				}
 				continue
 			}
-			out <- req
+			why := refusedRequest(req.Type)
+			switch {
+			case why == "":
+				out <- req
+				continue
+			case why == "quiet":
+				// env and agent requests come with every OpenSSH client: not news.
+				g.s.log.Debug("request refused", "addr", g.ctx.RemoteAddr().String(), "request", req.Type)
+			case !told:
+				told = true
+				g.s.log.Info("request refused", "addr", g.ctx.RemoteAddr().String(), "request", req.Type)
+				// Aside: a client that reads nothing would block the write.
+				go func(req *gossh.Request) {
+					_, _ = ch.Stderr().Write([]byte(tui.Bilingual(why) + "\r\n"))
+					// OpenSSH gives up at the refusal: let it print the line first.
+					time.Sleep(100 * time.Millisecond)
+					_ = req.Reply(false, nil)
+				}(req)
+				continue
+			}
+			_ = req.Reply(false, nil)
 		}
 	}()
 	return ch, out, nil
+}
+
+// parseWindowChange reads a window-change request (RFC 4254 6.7): columns,
+// rows, then the size in pixels.
+func parseWindowChange(p []byte) (width, height int, ok bool) {
+	if len(p) < 8 {
+		return 0, 0, false
+	}
+	return int(binary.BigEndian.Uint32(p)), int(binary.BigEndian.Uint32(p[4:])), true
+}
+
+// windowBox holds a session's latest window size, from the request loop to
+// the session's program: setting never waits, and sizes set faster than
+// the program takes them are coalesced.
+type windowBox struct {
+	mu      sync.Mutex
+	w, h    int
+	changed chan struct{} // one pending signal at most
+}
+
+func newWindowBox() *windowBox { return &windowBox{changed: make(chan struct{}, 1)} }
+
+func (b *windowBox) set(w, h int) {
+	b.mu.Lock()
+	b.w, b.h = w, h
+	b.mu.Unlock()
+	select {
+	case b.changed <- struct{}{}:
+	default: // a signal is pending: the program will read this size
+	}
+}
+
+func (b *windowBox) size() (w, h int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.w, b.h
+}
+
+var windowKey = &ctxKey{"entkiosk-window"}
+
+func windowOf(ctx ssh.Context) *windowBox {
+	b, _ := ctx.Value(windowKey).(*windowBox)
+	return b
 }
 
 // refusedRequest says whether a session request is refused: the catalogue

@@ -1,4 +1,4 @@
-package tui
+package sshserver
 
 import (
 	"context"
@@ -15,7 +15,6 @@ import (
 	"golang.org/x/crypto/ssh/agent"
 
 	"entkiosk/data"
-	"entkiosk/screens"
 )
 
 func TestSSHRefusesEverythingButTheShell(t *testing.T) {
@@ -118,7 +117,7 @@ func TestSSHNoPtyRefused(t *testing.T) {
 // only; the others and the server carry on.
 func TestSSHPanicEndsOnlyThatSession(t *testing.T) {
 	ts := startSSH(t, func(o *ServeOptions) {
-		o.hook = func(m *Model, msg tea.Msg) tea.Cmd {
+		o.hook = func(msg tea.Msg) tea.Cmd {
 			if k, ok := msg.(tea.KeyMsg); ok {
 				switch k.String() {
 				case "§":
@@ -255,22 +254,18 @@ func TestSSHSharesTheStoreWithAKiosk(t *testing.T) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		kiosk := New(Options{Store: other, Renderer: asciiRenderer(), Lang: screens.French, Kiosk: true,
-			Client: "kiosk:test", Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }})
-		tm := &testModel{Model: kiosk, t: t, store: other}
-		tm.settle(tm.Init())
-		tm.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		kiosk := data.Origin{Client: "kiosk:test", Lang: "fr"}
 		for {
 			select {
 			case <-stop:
 				return
 			default:
 			}
-			tm.typeText("paul.bernard")
-			tm.press("enter")
-			tm.typeText("Archives-Demo-2025")
-			tm.press("enter") // rights ended: refused, written to the audit log
-			tm.press("ctrl+c")
+			// Rights ended: refused, written to the audit log.
+			if _, err := other.Login(context.Background(), "paul.bernard", "Archives-Demo-2025", kiosk); err == nil {
+				t.Error("paul.bernard's rights have ended: login accepted")
+				return
+			}
 		}
 	}()
 	var terms []*sshTerm
@@ -313,7 +308,7 @@ func TestSSHSharesTheStoreWithAKiosk(t *testing.T) {
 	ts.openTerm(token)
 	eventually(t, "the kiosk's code opened over SSH", func() bool {
 		for _, ss := range ts.sessions() {
-			if tk := ss.model.m.opts.Start.Ticket; tk != nil && tk.Identifiant == "jean-luc.dalembert@etu.umontpellier.fr" {
+			if tk := ss.program.Start().Ticket; tk != nil && tk.Identifiant == "jean-luc.dalembert@etu.umontpellier.fr" {
 				return true
 			}
 		}

@@ -1,4 +1,4 @@
-package tui
+package sshserver
 
 import (
 	"io"
@@ -162,15 +162,3 @@ func (w *screenWriter) flush() {
 }
 
 func (w *screenWriter) write(s string) { _, _ = io.WriteString(w.out, s) }
-
-// statusLine replaces the frame's status line (the one above the help
-// line) with s: how the server tells a session something without touching
-// the screen it is on.
-func statusLine(frame, s string) string {
-	lines := strings.Split(frame, "\n")
-	if len(lines) < 2 {
-		return s
-	}
-	lines[len(lines)-2] = s
-	return strings.Join(lines, "\n")
-}

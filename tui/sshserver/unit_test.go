@@ -1,4 +1,4 @@
-package tui
+package sshserver
 
 import (
 	"bytes"
@@ -9,8 +9,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
-
-	"entkiosk/screens"
 )
 
 // chunks is a reader that returns one chunk a Read, as the network does.
@@ -121,33 +119,5 @@ func TestScreenWriterRewritesOnlyChangedLines(t *testing.T) {
 	w.draw("after stop")
 	if out.Len() != 0 {
 		t.Fatal("drawn after stop")
-	}
-}
-
-func TestStatusLine(t *testing.T) {
-	if got := statusLine("a\nb\nstatus\nhelp", "closing"); got != "a\nb\nclosing\nhelp" {
-		t.Fatalf("%q", got)
-	}
-}
-
-// The link notices fit in the home screen at 80×24, in both languages.
-func TestSSHNoticesFit(t *testing.T) {
-	for _, lang := range []screens.Lang{screens.French, screens.English} {
-		for _, key := range []string{"ssh.token.bad", "ssh.token.expired", "ssh.token.used", "ssh.token.error",
-			"ssh.token.active"} {
-			notice := text(lang, key)
-			tm := newTestModel(t, func(o *Options) { o.Lang = lang; o.Start = screens.NavigateMsg{Notice: key} })
-			for _, line := range strings.Split(notice, "\n") {
-				tm.requireScreen(line)
-			}
-		}
-	}
-}
-
-func TestClampWindow(t *testing.T) {
-	for _, c := range []struct{ w, h, ww, wh int }{{80, 24, 80, 24}, {0, 0, 80, 24}, {10000, 10000, maxWidth, maxHeight}, {30, 5, 30, 5}} {
-		if got := clampWindow(c.w, c.h); got.Width != c.ww || got.Height != c.wh {
-			t.Errorf("clampWindow(%d, %d) = %v", c.w, c.h, got)
-		}
 	}
 }

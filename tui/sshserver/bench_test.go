@@ -1,24 +1,23 @@
-package tui
+package sshserver
 
 import (
-	"io"
 	"net"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	bm "github.com/charmbracelet/wish/bubbletea"
-	"github.com/muesli/termenv"
+
+	"entkiosk/tui"
 )
 
 // Benchmarks of the SSH server in-process (the load program sshload
 // measures it as a separate process, with many sessions):
 //
-//	go test ./tui -run '^$' -bench SSH -benchtime 30x
+//	go test ./tui/sshserver -run '^$' -bench SSH -benchtime 30x
 
 // BenchmarkSSHFirstFrame: from dial to the home screen, for a client that
 // never answers the terminal queries.
@@ -44,7 +43,7 @@ func BenchmarkWishMakeRendererFirstFrame(b *testing.B) {
 	srv, err := wish.NewServer(func(s *ssh.Server) error { s.AddHostKey(signer); return nil }, wish.WithMiddleware(
 		bm.Middleware(func(s ssh.Session) (tea.Model, []tea.ProgramOption) {
 			r := bm.MakeRenderer(s)
-			return New(Options{Store: ts.store, Renderer: r}), []tea.ProgramOption{tea.WithAltScreen()}
+			return tui.New(tui.Options{Store: ts.store, Renderer: r}), []tea.ProgramOption{tea.WithAltScreen()}
 		})))
 	if err != nil {
 		b.Fatal(err)
@@ -91,19 +90,5 @@ func BenchmarkSSHKeyEcho(b *testing.B) {
 			}
 			time.Sleep(20 * time.Microsecond)
 		}
-	}
-}
-
-// BenchmarkFrame: the root model's View at 80×24 with colours, the work
-// behind every echo.
-func BenchmarkFrame(b *testing.B) {
-	store, _ := newTestStore(b)
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.ANSI256)
-	r.SetHasDarkBackground(true)
-	m := New(Options{Store: store, Renderer: r, Demo: true})
-	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	for b.Loop() {
-		_ = m.View()
 	}
 }

@@ -1,4 +1,4 @@
-package tui
+package sshserver
 
 import (
 	"context"
@@ -58,7 +58,7 @@ func TestSSHBackgroundAnswer(t *testing.T) {
 	}
 	eventually(t, "light background detected", func() bool {
 		for _, ss := range ts.sessions() {
-			if !ss.model.m.opts.Renderer.HasDarkBackground() {
+			if !ss.renderer.HasDarkBackground() {
 				return true
 			}
 		}
@@ -101,7 +101,7 @@ func TestSSHTokenUserName(t *testing.T) {
 	onStep := func(page screens.Page, ident string) func() bool {
 		return func() bool {
 			for _, ss := range ts.sessions() {
-				start := ss.model.m.opts.Start
+				start := ss.program.Start()
 				if ss.kind == "token" && start.Page == page && start.Ticket != nil && start.Ticket.Identifiant == ident {
 					return true
 				}

@@ -1,4 +1,4 @@
-package tui
+package sshserver
 
 import (
 	"context"
@@ -15,29 +15,12 @@ import (
 	"github.com/muesli/termenv"
 
 	"entkiosk/data"
-	"entkiosk/screens"
+	"entkiosk/tui"
 )
 
 // KioskUser is the SSH user name of campus terminals that are thin ssh
 // clients: the kiosk behaviour (no quitting, the idle wipe).
 const KioskUser = "kiosk"
-
-// endReason is why a session ended (logs, and the line left on the
-// client's terminal).
-type endReason string
-
-const (
-	endQuit       endReason = "quit"     // q or ctrl+c at home
-	endIdle       endReason = "idle"     // personal session left alone
-	endMaxTime    endReason = "max_time" // --max-session-time
-	endShutdown   endReason = "shutdown" // the server stops
-	endError      endReason = "error"    // a panic in the session
-	endDisconnect endReason = "disconnect"
-)
-
-// endText is the line left on the terminal after the session.
-var endText = map[endReason]string{endIdle: "ssh.end.idle", endMaxTime: "ssh.end.maxtime",
-	endShutdown: "ssh.end.shutdown", endError: "ssh.end.error"}
 
 var sessionKey = &ctxKey{"entkiosk-session"}
 
@@ -49,15 +32,16 @@ type sshSession struct {
 	kiosk bool
 	kind  string // kiosk, token or personal: logs never carry the user name (it may be a token)
 
-	screen  *screenWriter
-	input   *sessionInput
-	model   *sessionModel
-	program *tea.Program
+	screen   *screenWriter
+	input    *sessionInput
+	parsed   *countingReader // what reaches the program's input parser
+	renderer *lipgloss.Renderer
+	program  *tui.Program
 
 	cancel context.CancelFunc // ends the session's pending timers
 
 	mu       sync.Mutex
-	reason   endReason
+	reason   tui.EndReason
 	finished bool
 	idle     *time.Timer
 	maxTime  *time.Timer
@@ -80,7 +64,7 @@ func (s *sshServer) loggingMiddleware(next ssh.Handler) ssh.Handler {
 			"user", userKind(sess.User()), "pty", hasPty, "term", pty.Term, "width", pty.Window.Width,
 			"height", pty.Window.Height, "client", sess.Context().ClientVersion())
 		next(sess)
-		reason := endReason("")
+		reason := tui.EndReason("")
 		if ss := sessionOf(sess.Context()); ss != nil {
 			reason = ss.endReason()
 		}
@@ -118,14 +102,14 @@ func (s *sshServer) sessionMiddleware(next ssh.Handler) ssh.Handler {
 		s.running.Add(1)
 		defer s.running.Add(-1)
 		if _, _, ok := sess.Pty(); !ok {
-			fmt.Fprint(sess.Stderr(), s.bilingual("ssh.nopty")+"\r\n")
+			fmt.Fprint(sess.Stderr(), tui.Bilingual("ssh.nopty")+"\r\n")
 			_ = sess.Exit(1)
 			return
 		}
 		ss := s.newSession(sess)
 		sess.Context().SetValue(sessionKey, ss)
 		if !s.register(ss) {
-			ss.model.closing = true
+			go ss.program.Closing()
 		}
 		defer s.unregister(ss)
 		ss.screen.start()
@@ -138,12 +122,45 @@ func (s *sshServer) sessionMiddleware(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// program hands the session's program to wish's Bubble Tea middleware.
-func (s *sshServer) program(sess ssh.Session) *tea.Program {
-	if ss := sessionOf(sess.Context()); ss != nil {
-		return ss.program
+// runMiddleware runs the session's program. Window changes reach it from
+// the connection's request loop through the session's windowBox, never
+// directly: the loop must not wait for a program that is itself waiting
+// for a client that reads nothing.
+func (s *sshServer) runMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		ss := sessionOf(sess.Context())
+		if ss == nil {
+			next(sess)
+			return
+		}
+		ctx, cancel := context.WithCancel(sess.Context())
+		go ss.followWindow(ctx, windowOf(sess.Context()))
+		if _, err := ss.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+			ss.log.Error("program", "err", err)
+		}
+		ss.program.Kill()
+		cancel()
+		next(sess)
 	}
-	return nil
+}
+
+// followWindow hands the latest window size to the program, until the
+// session ends; the connection's end quits the program.
+func (ss *sshSession) followWindow(ctx context.Context, box *windowBox) {
+	var changed chan struct{}
+	if box != nil {
+		changed = box.changed
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			ss.program.Quit()
+			return
+		case <-changed:
+			w, h := box.size()
+			ss.program.Send(tea.WindowSizeMsg{Width: w, Height: h})
+		}
+	}
 }
 
 // newSession builds the interface for one session.
@@ -153,58 +170,36 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	ss := &sshSession{srv: s, sess: sess, kiosk: user == KioskUser, kind: userKind(user),
 		log: s.log.With("session", shortID(ctx))}
 	pty, _, _ := sess.Pty()
-	size := clampWindow(pty.Window.Width, pty.Window.Height)
-	ss.screen = newScreenWriter(sess, size.Width, size.Height)
+	width, height := tui.ClampWindow(pty.Window.Width, pty.Window.Height)
+	ss.screen = newScreenWriter(sess, width, height)
 	renderer := sessionRenderer(pty.Term)
+	ss.renderer = renderer
 	ss.input = newSessionInput(sess, func(dark bool) {
 		if renderer.HasDarkBackground() != dark {
 			renderer.SetHasDarkBackground(dark)
-			go ss.send(repaintMsg{})
+			go ss.program.Recolour()
 		}
 	})
 	// No more input (the client closed its side): nothing can happen any
 	// more in this session.
-	ss.input.onEOF = func() { ss.end(endDisconnect) }
-	var start screens.NavigateMsg
-	if ss.kind == "token" {
-		start = s.openToken(ctx, user, ss.log)
-	}
+	ss.input.onEOF = func() { ss.end(tui.EndDisconnect) }
 	var done context.Context
 	done, ss.cancel = context.WithCancel(ctx)
-	o := Options{Store: s.o.Store, Renderer: renderer, Lang: s.o.Lang, Kiosk: ss.kiosk, Demo: s.o.Demo,
-		Client: "ssh:" + remoteIP(sess.RemoteAddr()).String(), IdleTimeout: s.o.IdleTimeout, Start: start,
-		Logger: s.tuiLog.With("session", shortID(ctx)), Tick: sessionTick(done)}
-	if ss.kiosk {
-		// A campus terminal is shared: a wipe also erases its scrollback.
-		// (A person's own terminal keeps its history: the interface runs in
-		// the alternate screen, which never reaches the scrollback.)
-		o.ClearScrollback = func() { ss.screen.repaint(true) }
+	o := tui.Session{Store: s.o.Store, Renderer: renderer, Width: width, Height: height, Lang: s.o.Lang,
+		Kiosk: ss.kiosk, Demo: s.o.Demo, Client: "ssh:" + remoteIP(sess.RemoteAddr()).String(),
+		IdleTimeout: s.o.IdleTimeout, Logger: s.tuiLog.With("session", shortID(ctx)),
+		Draw: ss.screen.draw, Resize: ss.screen.resize, Repaint: ss.screen.repaint, Ending: ss.setReason,
+		Tick: tui.SessionTick(done), Hook: s.o.hook}
+	if ss.kind == "token" {
+		o.Token = user
 	}
-	m := New(o)
-	// The window's size is known: the first frame is drawn at that size.
-	_, sized := m.Update(size)
-	ss.model = &sessionModel{m: m, s: ss, init: sized, hook: s.o.hook}
-	ss.program = tea.NewProgram(ss.model, tea.WithInput(ss.input), tea.WithOutput(io.Discard),
-		tea.WithoutRenderer(), tea.WithoutSignalHandler())
+	// Bubble Tea's parser rescans a run of characters from its start at
+	// every read: the shell's input guard keeps what a person could type
+	// and drops the rest before it costs anything (1 MiB typed in one
+	// write cost 39 s of CPU without it).
+	ss.parsed = &countingReader{r: tui.GuardInput(ss.input)}
+	ss.program = tui.NewProgram(ctx, o, tea.WithInput(ss.parsed))
 	return ss
-}
-
-// sessionTick is tea.Tick whose pending timers end with the session: a
-// command waiting 90 s for the idle timer would otherwise keep its
-// goroutine that long after the person left.
-func sessionTick(done context.Context) func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
-	return func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
-		return func() tea.Msg {
-			t := time.NewTimer(d)
-			defer t.Stop()
-			select {
-			case at := <-t.C:
-				return fn(at)
-			case <-done.Done():
-				return nil
-			}
-		}
-	}
 }
 
 // sessionRenderer styles for the client's terminal: its colour profile
@@ -237,55 +232,6 @@ func (e sshEnviron) Getenv(k string) string {
 	return ""
 }
 
-// openToken turns a link's token (the user name) into the step it opens,
-// or home with a sentence saying why not.
-func (s *sshServer) openToken(ctx context.Context, token string, l *log.Logger) screens.NavigateMsg {
-	t, err := s.o.Store.OpenToken(ctx, token)
-	notice := ""
-	switch {
-	case err == nil && t.Purpose == data.PurposeActivation:
-		l.Info("link opened", "purpose", t.Purpose)
-		return screens.NavigateMsg{Page: screens.PageActivation, Ticket: t}
-	case err == nil && t.Purpose == data.PurposeReset:
-		l.Info("link opened", "purpose", t.Purpose)
-		return screens.NavigateMsg{Page: screens.PageRecovery, Ticket: t}
-	case err == nil:
-		notice = "ssh.token.bad" // a confirmation code: it has no link
-	case errors.Is(err, data.ErrCodeExpired) || errors.Is(err, data.ErrCodeUsed):
-		if nav, activated := s.activatedLink(ctx, token, l); activated {
-			return nav
-		}
-		notice = "ssh.token.used"
-		if errors.Is(err, data.ErrCodeExpired) {
-			notice = "ssh.token.expired"
-		}
-	case errors.Is(err, data.ErrBadToken):
-		notice = "ssh.token.bad"
-	default:
-		l.Error("link: store error", "err", err)
-		notice = "ssh.token.error"
-	}
-	l.Info("link refused", "outcome", notice)
-	return screens.NavigateMsg{Notice: notice}
-}
-
-// activatedLink: the activation link of an account that is active now
-// (the person activated it, with this link or another code) lands on home
-// saying so, the identifiant typed in: "already used" would send them
-// looking for a newer mail that will never come.
-func (s *sshServer) activatedLink(ctx context.Context, token string, l *log.Logger) (screens.NavigateMsg, bool) {
-	link, err := s.o.Store.LookupLink(ctx, token)
-	if err != nil {
-		l.Error("link: store error", "err", err)
-		return screens.NavigateMsg{}, false
-	}
-	if link.Purpose != data.PurposeActivation || !link.Active {
-		return screens.NavigateMsg{}, false
-	}
-	l.Info("link refused", "outcome", "ssh.token.active")
-	return screens.NavigateMsg{Notice: "ssh.token.active", Identifiant: link.Identifiant}, true
-}
-
 // armTimers starts the max session time and, for a personal session, the
 // idle timer (the interface closes an idle session it has seen used; this
 // one also closes a session that never received a key).
@@ -295,10 +241,10 @@ func (ss *sshSession) armTimers() {
 	defer ss.mu.Unlock()
 	ss.maxTime = time.AfterFunc(o.MaxSessionTime, func() {
 		if ss.kiosk {
-			ss.send(maxTimeMsg{}) // ends at the next return home
+			ss.program.MaxTime() // ends at the next return home
 			return
 		}
-		ss.end(endMaxTime)
+		ss.end(tui.EndMaxTime)
 	})
 	if !ss.kiosk {
 		ss.idle = time.AfterFunc(o.IdleTimeout+time.Second, ss.checkIdle)
@@ -309,7 +255,7 @@ func (ss *sshSession) checkIdle() {
 	o := ss.srv.o
 	idle := ss.input.idleFor()
 	if idle >= o.IdleTimeout {
-		ss.end(endIdle)
+		ss.end(tui.EndIdle)
 		return
 	}
 	ss.mu.Lock()
@@ -319,11 +265,8 @@ func (ss *sshSession) checkIdle() {
 	}
 }
 
-// send delivers a message to the session's program (a no-op once it ended).
-func (ss *sshSession) send(msg tea.Msg) { ss.program.Send(msg) }
-
 // setReason records why the session ends; the first reason wins.
-func (ss *sshSession) setReason(r endReason) {
+func (ss *sshSession) setReason(r tui.EndReason) {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	if ss.reason == "" {
@@ -331,7 +274,7 @@ func (ss *sshSession) setReason(r endReason) {
 	}
 }
 
-func (ss *sshSession) endReason() endReason {
+func (ss *sshSession) endReason() tui.EndReason {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	return ss.reason
@@ -339,7 +282,7 @@ func (ss *sshSession) endReason() endReason {
 
 // end asks the session to end for r; if it cannot (a client that stopped
 // reading blocks the program's writes) the connection is cut after endGrace.
-func (ss *sshSession) end(r endReason) {
+func (ss *sshSession) end(r tui.EndReason) {
 	ss.mu.Lock()
 	if ss.finished {
 		ss.mu.Unlock()
@@ -352,7 +295,7 @@ func (ss *sshSession) end(r endReason) {
 		ss.watchdog = time.AfterFunc(endGrace, ss.cut)
 	}
 	ss.mu.Unlock()
-	go ss.send(endMsg{r})
+	go ss.program.End(r)
 }
 
 // cut closes the connection under the session.
@@ -378,9 +321,9 @@ func (ss *sshSession) finish() {
 	if ss.reason == "" {
 		// The model did not end it: the client went away, or Bubble Tea
 		// stopped the program after a panic in a command.
-		ss.reason = endDisconnect
+		ss.reason = tui.EndDisconnect
 		if ss.sess.Context().Err() == nil {
-			ss.reason = endError
+			ss.reason = tui.EndError
 			ss.log.Error("session stopped by a panic in a command")
 		}
 	}
@@ -389,17 +332,15 @@ func (ss *sshSession) finish() {
 
 	ss.cancel()
 	ss.screen.stop()
-	c := ss.model.m.c // the program has ended: nothing else touches the model
-	if key := endText[reason]; key != "" {
-		_, _ = io.WriteString(ss.sess, text(c.Lang, key)+"\n")
+	line, err := ss.program.Finish(context.Background(), reason)
+	if err != nil {
+		ss.log.Error("logout", "err", err)
 	}
-	if acct := c.Account; acct != nil {
-		if err := c.Store.Logout(context.Background(), acct, c.Origin(), string(reason)); err != nil {
-			ss.log.Error("logout", "err", err)
-		}
+	if line != "" {
+		_, _ = io.WriteString(ss.sess, line+"\n")
 	}
 	status := 0
-	if reason == endError {
+	if reason == tui.EndError {
 		status = 1
 	}
 	_ = ss.sess.Exit(status)
