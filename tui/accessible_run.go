@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/cancelreader"
 
@@ -60,4 +61,23 @@ func runAccessibleKiosk(ctx context.Context, o Options, acct *data.Account, lang
 		return true, nil
 	}
 	return false, err
+}
+
+// OpenLink turns a link's token into the step it opens, or home with a
+// sentence saying why not (the accessible mode over SSH: TOKEN+acces).
+func OpenLink(ctx context.Context, store *data.Store, token string, l *log.Logger) screens.NavigateMsg {
+	return openToken(ctx, store, token, l)
+}
+
+// TakeAccessible says F3 asked for the accessible mode; it hands over who
+// is logged in (the program no longer logs them out: the accessible mode
+// will) and the language shown.
+func (p *Program) TakeAccessible() (*data.Account, screens.Lang, bool) {
+	m := p.model.m
+	if !m.ToAccessible() {
+		return nil, "", false
+	}
+	acct := m.c.Account
+	m.c.Account = nil
+	return acct, m.c.Lang, true
 }

@@ -49,6 +49,14 @@ func (w *screenWriter) start() {
 		ansi.HideCursor + ansi.SetModeBracketedPaste)
 }
 
+// discard: this session draws no screen (the accessible mode writes
+// lines itself); stop writes nothing then.
+func (w *screenWriter) discard() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.stopped = true
+}
+
 // stop gives the terminal back as it was; nothing is drawn afterwards.
 func (w *screenWriter) stop() {
 	w.mu.Lock()
