@@ -39,15 +39,17 @@ func (k Console) TimelineText(card *data.PersonCard, e data.TimelineEvent) strin
 func (k Console) ShortDateTime(e data.TimelineEvent) string { return k.h.shortDateTime(e.At) }
 
 // StepName, CheckText and NextText say a walk-through in words.
-func (k Console) StepName(ch data.Check) string { return k.h.c.T("helpdesk.step." + ch.Step) }
-func (k Console) CheckText(ch data.Check) string { return k.h.checkText(ch) }
+func (k Console) StepName(ch data.Check) string       { return k.h.c.T("helpdesk.step." + ch.Step) }
+func (k Console) CheckText(ch data.Check) string      { return k.h.checkText(ch) }
 func (k Console) NextText(wt data.Walkthrough) string { return k.h.nextText(wt) }
 
 // CaseName is a case of « Problème de connexion » in words.
 func (k Console) CaseName(c data.HelpCase) string { return k.h.c.T("helpdesk.case." + string(c)) }
 
 // ActionLabel names an action ("Renvoyer le code d'activation").
-func (k Console) ActionLabel(a data.NextAction) string { return k.h.c.T("helpdesk.action." + nextActionKey[a]) }
+func (k Console) ActionLabel(a data.NextAction) string {
+	return k.h.c.T("helpdesk.action." + nextActionKey[a])
+}
 
 // Actionable says a walk-through's next action is one the console runs.
 func Actionable(a data.NextAction) bool { return actionable(a) && a != "" && nextActionKey[a] != "" }
