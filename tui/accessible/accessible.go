@@ -103,7 +103,8 @@ func Run(ctx context.Context, o Options) error {
 		if o.Kiosk {
 			key = "a11y.idle.wipe"
 		}
-		return s.plain(s.c.Tf(key, int(s.lines.warn/time.Second)))
+		secs := int((s.lines.warn + time.Second - 1) / time.Second)
+		return strings.Join(wrap(s.plain(s.c.Tf(key, secs)), width), s.lines.newline())
 	}
 	start := o.Start
 	if o.Account != nil {
