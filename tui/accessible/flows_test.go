@@ -113,3 +113,23 @@ func TestInesConsole(t *testing.T) {
 		})
 	}
 }
+
+// Every topic of Aide reads as plain lines, in both languages; and the
+// trouble checklist of « Problème de connexion ».
+func TestHelpAndTroubleRead(t *testing.T) {
+	for _, lang := range bothLangs {
+		t.Run(string(lang), func(t *testing.T) {
+			ps := startSession(t, langOf(lang))
+			ps.write("5")
+			for i := 1; i <= 12; i++ {
+				ps.write(itoa(i))
+			}
+			ps.write("13", "3", "3", "4")
+			out := ps.end()
+			requirePlain(t, out)
+			if strings.Count(out, "Erreur") > 0 || strings.Count(out, "Error:") > 0 {
+				t.Errorf("a choice was refused:\n%s", out)
+			}
+		})
+	}
+}

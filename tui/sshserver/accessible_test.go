@@ -2,6 +2,7 @@ package sshserver
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -214,4 +215,19 @@ func TestAccessibleSSHFromScreens(t *testing.T) {
 		t.Fatalf("the screens did not leave the alternate screen:\n%q", out)
 	}
 	requireLineEditor(t, out[i+len(ansi.ResetModeAltScreenSaveCursor):])
+}
+
+func TestAccessibleUserNames(t *testing.T) {
+	token := strings.Repeat("a", 32)
+	if !data.IsToken(token) {
+		t.Skip("token shape changed")
+	}
+	for user, want := range map[string][2]string{"acces": {"true", ""}, "access": {"true", ""},
+		token + "+acces": {"true", token}, token + "+access": {"true", token}, "kiosk": {"false", ""},
+		"acces+acces": {"false", ""}, token: {"false", ""}} {
+		ok, tok := accessibleUser(user)
+		if fmt.Sprint(ok) != want[0] || tok != want[1] {
+			t.Errorf("%q: %v %q, want %v", user, ok, tok, want)
+		}
+	}
 }
