@@ -15,9 +15,9 @@ import (
 	"entkiosk/tui/accessible"
 )
 
-// clearTerminal erases the screen and the scrollback: what a kiosk does
+// ClearTerminal erases the screen and the scrollback: what a kiosk does
 // when it wipes, so the next person cannot scroll back to the previous one.
-const clearTerminal = "\x1b[H\x1b[2J\x1b[3J"
+const ClearTerminal = "\x1b[H\x1b[2J\x1b[3J"
 
 // accessibleOptions are the accessible session of these options on in/out.
 func accessibleOptions(o Options, in io.Reader, out io.Writer, terminal bool) accessible.Options {
@@ -25,7 +25,7 @@ func accessibleOptions(o Options, in io.Reader, out io.Writer, terminal bool) ac
 		Client: o.Client, IdleTimeout: o.IdleTimeout, In: in, Out: out, Terminal: terminal, Start: o.Start,
 		Logger: o.Logger}
 	if terminal {
-		ao.Clear = func() { io.WriteString(out, clearTerminal) }
+		ao.Clear = func() { io.WriteString(out, ClearTerminal) }
 	}
 	return ao
 }

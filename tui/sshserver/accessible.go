@@ -56,6 +56,13 @@ func (ss *sshSession) runAccessible(ctx context.Context, in io.Reader, start acc
 	if ao.Lang == "" {
 		ao.Lang = o.Lang
 	}
+	if ss.kiosk {
+		// A campus terminal (F3 there): a wipe erases the terminal and its
+		// scrollback, then ends the session; the terminal reconnects to the
+		// screens for the next person, as "back to the usual display" does.
+		ao.Kiosk, ao.FromScreens = true, true
+		ao.Clear = func() { _, _ = io.WriteString(ss.sess, tui.ClearTerminal) }
+	}
 	if start.token != "" {
 		ao.Start = tui.OpenLink(ctx, o.Store, start.token, ao.Logger)
 	}

@@ -14,6 +14,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"entkiosk/data"
+	"entkiosk/tui"
 )
 
 // The accessible mode over SSH: a real client with a pty, lines typed as
@@ -230,4 +231,26 @@ func TestAccessibleUserNames(t *testing.T) {
 			t.Errorf("%q: %v %q, want %v", user, ok, tok, want)
 		}
 	}
+}
+
+// On a campus terminal (user kiosk), F3 then Ctrl+C erases the terminal
+// and its scrollback and ends the session: the terminal reconnects to the
+// screens for the next person.
+func TestAccessibleSSHKioskWipe(t *testing.T) {
+	ts := startSSH(t)
+	lt := ts.openLines(KioskUser)
+	lt.waitFor("Identifiant")
+	io.WriteString(lt.stdin, "\x1bOR") // F3
+	lt.waitFor("Mode accessible")
+	lt.line("1")
+	lt.line("hugo.lefevre")
+	lt.waitFor("Mot de passe")
+	lt.line("\x03")
+	out := lt.waitEnd()
+	i := strings.LastIndex(out, ansi.ResetModeAltScreenSaveCursor)
+	rest := out[i+len(ansi.ResetModeAltScreenSaveCursor):]
+	if !strings.HasSuffix(strings.TrimRight(rest, "\r\n"), tui.ClearTerminal) && !strings.Contains(rest, tui.ClearTerminal) {
+		t.Fatalf("the terminal was not erased:\n%q", rest)
+	}
+	requireLineEditor(t, strings.Replace(rest, tui.ClearTerminal, "", 1))
 }
