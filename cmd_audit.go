@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -18,13 +19,14 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 	f := newFlags(name, "[options]", "affiche le journal d'audit, les événements les plus récents d'abord (heures UTC)")
 	f.storeOptions(false)
 	var ident, since, events string
-	var asJSON bool
+	var asJSON, verify bool
 	var limit int
 	f.str(&ident, "identifiant", "X", "", "seulement les événements de cet identifiant (complet, ou sa partie avant @) ou de ce numéro d'étudiant")
 	f.str(&since, "since", "DATE", "", "seulement les événements depuis cette date (jj/mm/aaaa ou aaaa-mm-jj, heure de Paris)")
 	f.str(&events, "event", "E,E…", "", "seulement ces événements, séparés par des virgules (LOGIN_ERROR,LOCK,…)")
 	f.bool(&asJSON, "json", "un objet JSON par ligne (les mots du journal, tels qu'écrits)")
 	f.int(&limit, "limit", 1000, "au plus ce nombre d'événements, les plus récents")
+	f.bool(&verify, "verify", screens.Text(screens.French, "cli.audit.verify.help"))
 	f.langOption()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
@@ -33,6 +35,9 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 		return err
 	}
 	lang := f.lang()
+	if verify {
+		return verifyAudit(ctx, f, lang, stdout, stderr)
+	}
 	if limit < 1 {
 		return usageError{fmt.Sprintf("audit : --limit %d : au moins 1", limit)}
 	}
@@ -59,14 +64,14 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 		}
 		filter.Since = t
 	}
-	store, err := f.open()
+	store, err := f.openToRead(stderr)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	entries, err := store.AuditLog(ctx, filter)
 	if err != nil {
-		return fmt.Errorf("audit : lecture de la base : %w", err)
+		return fmt.Errorf("audit : lecture de la base : %w", store.Explain(err))
 	}
 	enc := json.NewEncoder(stdout)
 	words := screens.NewAuditWords(store, lang) // the helpdesk console's words
@@ -132,4 +137,41 @@ func parseDay(cmd, option, v string, lang screens.Lang) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, usageError{screens.Text(lang, "cli.date.bad", cmd, option, v)}
+}
+
+// verifyAudit checks the audit log's hash chain (--verify): each break on
+// stdout with the row's id and time, then exit status 1; an intact chain
+// says how many entries and the head to record elsewhere, exit status 0.
+func verifyAudit(ctx context.Context, f *flags, lang screens.Lang, stdout, stderr io.Writer) error {
+	store, err := f.openToRead(stderr)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	chain, err := store.VerifyAuditChain(ctx)
+	if err != nil {
+		return fmt.Errorf("audit : lecture de la base : %w", store.Explain(err))
+	}
+	for _, b := range chain.Breaks {
+		at := b.At
+		if t, err := time.Parse(time.RFC3339Nano, b.At); err == nil {
+			at = t.UTC().Format(time.RFC3339)
+		}
+		if b.Missing[0] != 0 {
+			fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.missing", b.ID, data.Clean(at), b.Missing[0], b.Missing[1]))
+		} else {
+			fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.edited", b.ID, data.Clean(at)))
+		}
+	}
+	if n := len(chain.Breaks); n > 0 {
+		return errors.New(screens.TextN(lang, "cli.audit.verify.broken", n))
+	}
+	fmt.Fprintln(stdout, screens.TextN(lang, "cli.audit.verify.ok", chain.Entries))
+	if chain.Unchained > 0 {
+		fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.unchained", chain.Unchained))
+	}
+	if chain.LastID > 0 {
+		fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.head", chain.LastID, chain.Head))
+	}
+	return nil
 }

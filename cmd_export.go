@@ -42,7 +42,7 @@ func cmdExport(ctx context.Context, name string, args []string, stdout, stderr i
 		return fmt.Errorf("export aliases : écriture de %s impossible : %s", where, osReason(err))
 	}
 	if out == "" {
-		return nil
+		return skippedError(report)
 	}
 	// The summary on stdout, problems on stderr: a cron job keeps only the latter.
 	redirections := count(report.Redirections, "redirection", "redirections")
@@ -50,6 +50,18 @@ func cmdExport(ctx context.Context, name string, args []string, stdout, stderr i
 		fmt.Fprintf(stdout, "%s inchangé (%s)\n", out, redirections)
 	} else {
 		fmt.Fprintf(stdout, "%s %s dans %s\n", redirections, map[bool]string{true: "écrite", false: "écrites"}[report.Redirections < 2], out)
+	}
+	return skippedError(report)
+}
+
+// skippedError: a redirection left out of the map is mail never forwarded,
+// so the export fails (exit status 1, for cron and systemd) after writing
+// the others, each left out named on stderr above.
+func skippedError(report data.AliasReport) error {
+	if n := len(report.Skipped); n > 0 {
+		return fmt.Errorf("export aliases : %s hors de la table (adresse qu'elle ne peut pas porter) : "+
+			"leur courrier n'est pas redirigé ; faites choisir une autre adresse à leur titulaire",
+			count(n, "redirection laissée", "redirections laissées"))
 	}
 	return nil
 }

@@ -35,14 +35,14 @@ func cmdOutbox(ctx context.Context, name string, args []string, stdout, stderr i
 	default:
 		return usageError{fmt.Sprintf("outbox : --status %q : pending, sending, sent, failed ou cancelled", status)}
 	}
-	store, err := f.open()
+	store, err := f.openToRead(stderr)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	mails, err := store.Outbox(ctx, data.OutboxFilter{To: to, Status: status})
 	if err != nil {
-		return fmt.Errorf("outbox : lecture de la base : %w", err)
+		return fmt.Errorf("outbox : lecture de la base : %w", store.Explain(err))
 	}
 	loc := store.Config().Location
 	attempts := func(n int) string { return count(n, "tentative", "tentatives") }

@@ -37,6 +37,7 @@ Usage :
   entkiosk backup [--db CHEMIN] DESTINATION
   entkiosk audit  [--db CHEMIN] [--identifiant X] [--since DATE] [--event E]
                   [--json] [--limit N] [--lang fr|en]
+  entkiosk audit  [--db CHEMIN] --verify [--lang fr|en]
 
 Commandes :
   kiosk    la borne, sur ce terminal

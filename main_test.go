@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -260,7 +261,8 @@ func TestImportCommandRefusesAFile(t *testing.T) {
 	notADB := writeFile(t, "notes.db", strings.Repeat("not a database\n", 100))
 	good := writeFile(t, "ok.csv", exportHeader)
 	if r := runCmd(t, "import", "--db", notADB, good); r.status != 1 ||
-		r.errOut != "entkiosk : base "+notADB+" : ce fichier n'est pas une base SQLite\n" {
+		r.errOut != "entkiosk : base "+notADB+" : ce fichier n'est pas une base SQLite (ou son début est endommagé) ; "+
+			"vérifiez --db ou ENTKIOSK_DB, ou restaurez la dernière sauvegarde\n" {
 		t.Fatalf("a store that is not a database: %d %q", r.status, r.errOut)
 	}
 	// import creates the store; a missing folder is said.
@@ -871,5 +873,123 @@ func TestImportFileProblemsInWords(t *testing.T) {
 	if r := runCmd(t, "import", "--db", db, "--lang", "en", clean); r.status != 0 ||
 		r.out != "account created: hugo.lefevre@etu.umontpellier.fr\nlines: 1 created, 0 updated, 0 unchanged, 0 refused; accounts created: 1\n" {
 		t.Errorf("English report: %d %q %q", r.status, r.out, r.errOut)
+	}
+}
+
+// A redirection the map cannot carry (a store written before addresses were
+// checked this strictly) is named on stderr and fails the export, after the
+// others are written: its mail would silently never be forwarded.
+func TestExportAliasesFailsWhenItLeavesARedirectionOut(t *testing.T) {
+	db := demoStore(t)
+	raw, err := sql.Open("sqlite3", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE accounts SET redirect_email = 'x#y|z@example.org' WHERE local_part = 'hugo.lefevre'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE accounts SET redirect_email = 'ines@example.net' WHERE local_part = 'ines.moreau'`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	out := filepath.Join(t.TempDir(), "virtual")
+	for _, args := range [][]string{{"export", "aliases", "--db", db}, {"export", "aliases", "--db", db, "--out", out}} {
+		r := runCmd(t, args...)
+		if r.status != 1 || !strings.Contains(r.errOut, "ignorée : hugo.lefevre@etu.umontpellier.fr") ||
+			!strings.Contains(r.errOut, "1 redirection laissée hors de la table") {
+			t.Fatalf("%v: status %d, stderr %q", args, r.status, r.errOut)
+		}
+		if strings.Contains(r.out+r.errOut, "x#y") {
+			t.Errorf("%v: the bad address reached the output", args)
+		}
+	}
+	// The others are written all the same.
+	if b, err := os.ReadFile(out); err != nil || !strings.Contains(string(b), "ines.moreau@umontpellier.fr ines@example.net") {
+		t.Fatalf("map: %q %v", b, err)
+	}
+}
+
+// audit and outbox read a store they cannot write (a backup of mode 0444):
+// they open it read-only, and say that every local user can read it.
+func TestAuditAndOutboxReadAReadOnlyStore(t *testing.T) {
+	db := demoStore(t)
+	if err := os.Chmod(db, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(db)
+	for _, cmd := range []string{"audit", "outbox"} {
+		r := runCmd(t, cmd, "--db", db)
+		if r.status != 0 || r.out == "" || !strings.Contains(r.errOut, "lisible par tous") {
+			t.Errorf("%s: status %d, stdout %d bytes, stderr %q", cmd, r.status, len(r.out), r.errOut)
+		}
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a reading command wrote the store")
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if st, err := os.Stat(db + suffix); err == nil && st.Mode().Perm()&0o004 != 0 {
+			t.Errorf("%s: mode %04o", suffix, st.Mode().Perm())
+		}
+	}
+	// A command that writes refuses it.
+	if r := runCmd(t, "export", "aliases", "--db", db); r.status != 1 || !strings.Contains(r.errOut, "lisible par tous") {
+		t.Errorf("export: status %d, stderr %q", r.status, r.errOut)
+	}
+}
+
+// A damaged store is said in French with its path, exit status 1 (the
+// README's contract for an error), by the commands that read and those
+// that write.
+func TestDamagedStoreCommandsSaySoInFrench(t *testing.T) {
+	db := demoStore(t)
+	b, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, b[:len(b)/2], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	csv := writeFile(t, "ia.csv", "numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;"+
+		"libelle_etape;diplome;composante;regime;statut_inscription;statut_paiement;date_validation;date_fin\n")
+	for _, args := range [][]string{{"audit"}, {"outbox"}, {"export", "aliases"}, {"import", csv}} {
+		r := runCmd(t, append(args, "--db", db)...)
+		if r.status != 1 || !strings.Contains(r.errOut, db) || !strings.Contains(r.errOut, "endommagé") ||
+			strings.Contains(r.errOut, "malformed") {
+			t.Errorf("%v: status %d, stderr %q", args, r.status, r.errOut)
+		}
+	}
+}
+
+// audit --verify: "chaîne intacte : N entrées", exit 0; after an edit or a
+// deletion behind a dropped trigger, where the chain breaks (row id, time),
+// exit 1.
+func TestAuditVerifyCommand(t *testing.T) {
+	db := demoStore(t)
+	r := runCmd(t, "audit", "--db", db, "--verify")
+	ok := regexp.MustCompile(`^chaîne intacte : (\d+) entrées\ndernière entrée : id (\d+), empreinte [0-9a-f]{64} `)
+	m := ok.FindStringSubmatch(r.out)
+	if r.status != 0 || m == nil || m[1] != m[2] {
+		t.Fatalf("intact: %d %q %q", r.status, r.out, r.errOut)
+	}
+	raw, err := sql.Open("sqlite3", "file:"+db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, q := range []string{`DROP TRIGGER audit_no_update`, `UPDATE audit SET outcome = 'ok', detail = 'rien' WHERE id = 2`,
+		`DROP TRIGGER audit_no_delete`, `DELETE FROM audit WHERE id = 3`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	r = runCmd(t, "audit", "--db", db, "--verify")
+	broken := regexp.MustCompile(`^rupture à l'entrée id 2 \(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\) : entrée modifiée, ou insérée\n` +
+		`rupture à l'entrée id 4 \([^)]+\) : entrées id 3 à 3 absentes \(supprimées\)\n$`)
+	if r.status != 1 || !broken.MatchString(r.out) || !strings.Contains(r.errOut, "chaîne rompue en 2 endroits") {
+		t.Fatalf("broken: %d %q %q", r.status, r.out, r.errOut)
+	}
+	r = runCmd(t, "audit", "--db", db, "--verify", "--lang", "en")
+	if r.status != 1 || !strings.HasPrefix(r.out, "break at entry id 2 (") || !strings.Contains(r.errOut, "chain broken in 2 places") {
+		t.Fatalf("in English: %d %q %q", r.status, r.out, r.errOut)
 	}
 }

@@ -42,6 +42,7 @@ type flags struct {
 	db, linkHost, studentDomain, staffDomain, logPath string
 	linkPort                                          int
 	mustExist, demo                                   bool
+	readOnly                                          bool   // openToRead: audit, outbox
 	langName                                          string // --lang, for the commands that speak both languages
 }
 
@@ -292,10 +293,23 @@ func (f *flags) logger(stderr io.Writer, defaultFile string) (*log.Logger, func(
 // open opens the store with the command's settings.
 func (f *flags) open() (*data.Store, error) {
 	s, err := data.Open(f.db, data.Config{LinkHost: f.linkHost, LinkPort: f.linkPort,
-		StudentDomain: f.studentDomain, StaffDomain: f.staffDomain, MustExist: f.mustExist})
+		StudentDomain: f.studentDomain, StaffDomain: f.staffDomain, MustExist: f.mustExist, ReadOnly: f.readOnly})
 	var missing *data.MissingStoreError
 	if errors.As(err, &missing) {
 		return nil, fmt.Errorf("%s ; seuls entkiosk import, kiosk et serve créent une base", err)
+	}
+	return s, err
+}
+
+// openToRead opens the store only to read it (a backup on read-only media,
+// a file of mode 0444): no write, no migration. A store every local user
+// can read is read all the same, with a warning on stderr.
+func (f *flags) openToRead(stderr io.Writer) (*data.Store, error) {
+	f.readOnly = true
+	s, err := f.open()
+	var wr *data.WorldReadableError
+	if err == nil && errors.As(s.Warning(), &wr) {
+		fmt.Fprintln(stderr, "entkiosk :", wr.ReadOnlyWarning())
 	}
 	return s, err
 }

@@ -158,6 +158,23 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 				return nil
 			}
 		}
+		closed, err := s.loginClosed(ctx, tx, local)
+		if err != nil {
+			return err
+		}
+		if closed {
+			// Whatever the password: no guess is checked any more. An
+			// unknown identifiant closes and answers exactly the same.
+			refusal = ErrPasswordLoginClosed
+			entry := AuditEntry{Event: EventLoginError, Identifiant: local, Client: o.Client, Outcome: "closed"}
+			if acct != nil {
+				entry.PersonID, entry.Identifiant = acct.Person.ID, acct.Identifiant
+			}
+			if err := s.audit(ctx, tx, entry); err != nil {
+				return err
+			}
+			return s.recordClientFailure(ctx, tx, o.Client)
+		}
 		lockErr := s.blocked(ctx, tx, scopeLogin, local, "login")
 		var re *RateLimitError
 		if lockErr != nil && !errors.As(lockErr, &re) {
@@ -202,8 +219,14 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 		if err := s.audit(ctx, tx, entry); err != nil {
 			return err
 		}
-		_, err := s.recordLoginFailure(ctx, tx, local, o.Client)
-		return err
+		if _, err := s.recordLoginFailure(ctx, tx, local, o.Client); err != nil {
+			return err
+		}
+		if closed, err := s.loginClosed(ctx, tx, local); err != nil || !closed {
+			return err
+		}
+		refusal = ErrPasswordLoginClosed // this failure was the hundredth
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -259,12 +282,20 @@ func (s *Store) checkCurrentPassword(ctx context.Context, a *Account, current st
 		}
 	}
 	lockErr := s.blocked(ctx, s.db, scopeLogin, fresh.LocalPart, "login")
-	if match && lockErr == nil {
+	closed, err := s.loginClosed(ctx, s.db, fresh.LocalPart)
+	if err != nil {
+		return nil, err
+	}
+	if match && lockErr == nil && !closed {
 		return fresh, nil
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		outcome := "wrong current password"
-		if s.blocked(ctx, tx, scopeLogin, fresh.LocalPart, "login") != nil {
+		closed, err := s.loginClosed(ctx, tx, fresh.LocalPart)
+		if err != nil {
+			return err
+		}
+		if closed || s.blocked(ctx, tx, scopeLogin, fresh.LocalPart, "login") != nil {
 			outcome = "locked"
 			if err := s.recordClientFailure(ctx, tx, o.Client); err != nil {
 				return err

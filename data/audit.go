@@ -73,9 +73,16 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
 	if e.PersonID != 0 {
 		person = e.PersonID
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit(at, event, person_id, identifiant, client, outcome, actor, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, fmtTime(e.At), string(e.Event), person, e.Identifiant, e.Client,
-		e.Outcome, e.Actor, e.Detail)
+	// The time as stored, so that the hash covers exactly what is written.
+	e.At = parseTime(fmtTime(e.At))
+	id, prev, err := chainLink(ctx, tx)
+	if err != nil {
+		return err
+	}
+	e.ID = id
+	_, err = tx.ExecContext(ctx, `INSERT INTO audit(id, at, event, person_id, identifiant, client, outcome, actor, detail, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, fmtTime(e.At), string(e.Event), person, e.Identifiant, e.Client,
+		e.Outcome, e.Actor, e.Detail, auditHash(prev, e))
 	return err
 }
 

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Each demo person is in the state the README (and issue 2) says.
+// Each demo person is in the state the README says.
 func TestDemoPeople(t *testing.T) {
 	s, clock := openTest(t)
 	rep, err := s.LoadDemo(ctx)

@@ -3,7 +3,6 @@ package data
 import (
 	"crypto/hmac"
 	"crypto/sha256"
-	"net/mail"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,40 +11,82 @@ import (
 // MaxEmailLength is the longest address accepted (RFC 5321 path limit).
 const MaxEmailLength = 254
 
+// maxLocalLength is RFC 5321's limit on the part before @.
+const maxLocalLength = 64
+
 // ParseEmail checks an address that a person typed or an export carried and
-// returns it trimmed and with a lower-case domain. Display names, comments,
-// control characters and anything but a bare addr-spec are refused.
+// returns it trimmed and with a lower-case domain. It is the one check of
+// every address the program stores (mail de secours, redirection, import),
+// and what it accepts must be safe everywhere an address goes: a line of
+// the Postfix virtual map (where "#", ",", spaces and "|" mean something),
+// an SMTP RCPT TO without SMTPUTF8, a directory attribute and an LDAP
+// filter ("*", "(", ")", "\"). So the part before @ is ASCII letters,
+// digits and . _ - + (no dot first, last or doubled), and the domain is
+// ASCII host names (an international domain in its xn-- form). Display
+// names, comments, quoted local parts and IP literals are refused too.
 func ParseEmail(s string) (string, error) {
 	if strings.ContainsAny(s, "\r\n\x00") {
 		// Before any trimming: a header injection is refused, not repaired.
-		return "", &InvalidEmailError{"contains a line break or NUL"}
+		return "", &InvalidEmailError{Reason: "contains a line break or NUL"}
 	}
 	s = strings.Trim(s, " \t")
 	switch {
 	case s == "":
-		return "", &InvalidEmailError{"empty"}
+		return "", &InvalidEmailError{Reason: "empty"}
 	case len(s) > MaxEmailLength:
-		return "", &InvalidEmailError{"too long"}
+		return "", &InvalidEmailError{Reason: "too long"}
 	}
 	if !utf8.ValidString(s) {
-		return "", &InvalidEmailError{"not UTF-8"}
+		return "", &InvalidEmailError{Reason: "not UTF-8"}
 	}
 	for _, r := range s {
-		if IsControl(r) || unicode.IsSpace(r) || r == utf8.RuneError {
-			return "", &InvalidEmailError{"contains a space or control character"}
+		if IsControl(r) || unicode.IsSpace(r) || r == utf8.RuneError || !unicode.IsGraphic(r) {
+			return "", &InvalidEmailError{Reason: "contains a space or control character"}
 		}
 	}
-	addr, err := mail.ParseAddress(s)
-	if err != nil || addr.Name != "" || addr.Address != s {
-		return "", &InvalidEmailError{"not an address"}
-	}
 	at := strings.LastIndexByte(s, '@')
+	if at < 0 {
+		return "", &InvalidEmailError{Reason: "not an address"}
+	}
 	local, domain := s[:at], strings.ToLower(s[at+1:])
-	if local == "" || !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") ||
-		strings.HasSuffix(domain, ".") || strings.Contains(domain, "..") || strings.HasPrefix(domain, "[") {
-		return "", &InvalidEmailError{"not an address"}
+	// The first character that cannot go everywhere is named, so that the
+	// person knows what to change.
+	for _, r := range local {
+		if !localChar(r) {
+			return "", &InvalidEmailError{Reason: "character", Char: r}
+		}
+	}
+	for _, r := range domain {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
+			return "", &InvalidEmailError{Reason: "character", Char: r}
+		}
+	}
+	if local == "" || len(local) > maxLocalLength || local[0] == '.' || local[len(local)-1] == '.' ||
+		strings.Contains(local, "..") || !hostName(domain) {
+		return "", &InvalidEmailError{Reason: "not an address"}
 	}
 	return local + "@" + domain, nil
+}
+
+// localChar: the characters accepted before @ (see ParseEmail).
+func localChar(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
+		r == '.' || r == '_' || r == '-' || r == '+'
+}
+
+// hostName: a lower-case DNS name of two labels or more, each of letters,
+// digits and inner hyphens (1 to 63), ending in a top-level domain.
+func hostName(domain string) bool {
+	labels := strings.Split(domain, ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+	}
+	return isTLD(labels[len(labels)-1])
 }
 
 // maskBullets is fixed so that the mask says nothing of the address length.

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -11,7 +12,9 @@ func TestParseEmail(t *testing.T) {
 		"camille@example.org":        "camille@example.org",
 		"  Camille.M@Example.ORG\t":  "Camille.M@example.org",
 		"jl.dalembert+ent@gmail.com": "jl.dalembert+ent@gmail.com",
-		strings.Repeat("a", 64) + "@" + strings.Repeat("b", 186) + ".fr": "", // 254
+		strings.Repeat("a", 64) + "@" + strings.Repeat("b", 62) + "." + strings.Repeat("b", 61) + "." + strings.Repeat("b", 61) + ".fr": "", // 254
+		"o_neil-ent+2026@sub.my-domain.example.co.uk": "",
+		"a@b.xn--p1ai": "",
 	}
 	for in, want := range ok {
 		if want == "" {
@@ -29,11 +32,33 @@ func TestParseEmail(t *testing.T) {
 		"camille@example.org\r", "\ncamille@example.org", "cam\x00ille@example.org", "cam\x1bille@example.org",
 		"cam\u202eille@example.org", "camille@exam\u200fple.org", "cam\u00a0ille@example.org", "cam\u0085ille@example.org",
 		"cam\xffille@example.org", "camille@example.org\u2028",
-		strings.Repeat("a", 64) + "@" + strings.Repeat("b", 187) + ".fr", // 255
+		strings.Repeat("a", 64) + "@" + strings.Repeat("b", 63) + "." + strings.Repeat("b", 61) + "." + strings.Repeat("b", 61) + ".fr", // 255
+		strings.Repeat("a", 65) + "@example.org", // local part over 64
+		"a@" + strings.Repeat("b", 64) + ".org",  // label over 63
+		// What the Postfix map, SMTP or an LDAP filter would read otherwise.
+		"x#y|z@example.org", "a,b@example.org", `"a b"@example.org`, "a*b@example.org", "a(b)@example.org",
+		`a\b@example.org`, "|cmd@example.org", "a;b@example.org", "a:b@example.org", "a%b@example.org",
+		"a!b@example.org", "a=b@example.org", "a'b@example.org", "a`b@example.org", "a/b@example.org",
+		"a{b}@example.org", "a&b@example.org", "a$b@example.org", "a?b@example.org", "a^b@example.org", "a~b@example.org",
+		"a@b@example.org", "élodie@laposte.net", "a@café.fr", "a@ex_ample.org", "a@-example.org", "a@example-.org",
+		".a@example.org", "a.@example.org", "a..b@example.org", "a@b.c0de", "a@example.o", "a@exa#mple.org",
 		strings.Repeat("a", 1<<20) + "@example.org",
 	} {
 		if got, err := ParseEmail(in); err == nil {
 			t.Errorf("ParseEmail(%.60q) = %q, want refused", in, got)
+		}
+	}
+}
+
+// The refusal names the first character that cannot go everywhere an
+// address goes, so that the person is told what to change.
+func TestParseEmailNamesTheCharacter(t *testing.T) {
+	for in, want := range map[string]rune{"x#y|z@example.org": '#', "élodie@laposte.net": 'é', "a@café.fr": 'é',
+		"a,b@example.org": ',', "a@ex_ample.org": '_'} {
+		_, err := ParseEmail(in)
+		var ie *InvalidEmailError
+		if !errors.As(err, &ie) || ie.Reason != "character" || ie.Char != want {
+			t.Errorf("ParseEmail(%q) = %v, want the character %q named", in, err, want)
 		}
 	}
 }

@@ -12,6 +12,10 @@ var (
 	// ErrInvalidCredentials covers unknown identifiant, wrong password,
 	// pending account and a locked identifiant alike: no enumeration.
 	ErrInvalidCredentials = errors.New("identifiant or password incorrect")
+	// ErrPasswordLoginClosed: LoginFailuresBeforeClose failures in a row
+	// closed password login for this identifiant (known or not, the same)
+	// until a reset by code or the helpdesk.
+	ErrPasswordLoginClosed = errors.New("password login closed after too many failures in a row")
 	// ErrBusy: too many password hashes already waiting; try again shortly.
 	ErrBusy = errors.New("server busy, try again")
 	// ErrNoMatch: the student number and birth date match no registration.
@@ -81,7 +85,17 @@ type PolicyError struct{ Result PolicyResult }
 
 func (e *PolicyError) Error() string { return "password refused by the policy" }
 
-// InvalidEmailError: an address people typed is not one.
-type InvalidEmailError struct{ Reason string }
+// InvalidEmailError: an address people typed is not one, or not one that
+// can go everywhere addresses go (ParseEmail). Reason "character" names the
+// first character refused, in Char.
+type InvalidEmailError struct {
+	Reason string
+	Char   rune
+}
 
-func (e *InvalidEmailError) Error() string { return "invalid address: " + e.Reason }
+func (e *InvalidEmailError) Error() string {
+	if e.Reason == "character" {
+		return fmt.Sprintf("invalid address: character %q not accepted", e.Char)
+	}
+	return "invalid address: " + e.Reason
+}

@@ -203,6 +203,12 @@ func (s *Store) HelpdeskUnlock(ctx context.Context, agent *Account, personID int
 		if u.Login, err = s.clearThrottle(ctx, tx, scopeLogin, acct.LocalPart); err != nil {
 			return "", err
 		}
+		// The run of failures in a row, and password login if it closed.
+		if run, err := s.clearThrottle(ctx, tx, scopeLoginRun, acct.LocalPart); err != nil {
+			return "", err
+		} else {
+			u.Login = u.Login || run
+		}
 		if acct.Person.StudentNumber != "" {
 			if u.Lookup, err = s.clearThrottle(ctx, tx, scopeLookup, acct.Person.StudentNumber); err != nil {
 				return "", err

@@ -268,6 +268,11 @@ func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, erro
 		if c.LoginLock, err = s.lockState(ctx, scopeLogin, a.LocalPart, LoginFailureWindow); err != nil {
 			return nil, err
 		}
+		if closed, err := s.loginClosed(ctx, s.db, a.LocalPart); err != nil {
+			return nil, err
+		} else if closed {
+			c.LoginLock.Disabled = true // password login closed: only a reset or Déverrouiller reopen it
+		}
 		if c.Codes, err = s.codeInfos(ctx, personID, now); err != nil {
 			return nil, err
 		}

@@ -877,3 +877,68 @@ func TestHelpdeskCardViewAudited(t *testing.T) {
 		t.Fatalf("%d views after a refusal", n)
 	}
 }
+
+// The helpdesk's unlock writes UNLOCK, with the agent.
+func TestHelpdeskUnlockWritesUnlock(t *testing.T) {
+	s, _ := openTest(t)
+	if _, err := s.LoadDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < LoginFailuresBeforeLock; i++ {
+		s.Login(ctx, "hugo.lefevre", "Wrong-Guess-"+itoa(i), Origin{Client: "c" + itoa(i)})
+		s.cfg.Clock.(*ManualClock).Advance(2 * LoginAutomationGap)
+	}
+	agent, _, err := s.accountByLogin(ctx, s.db, "ines.moreau")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hugo, _, err := s.accountByLogin(ctx, s.db, "hugo.lefevre")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := s.HelpdeskUnlock(ctx, agent, hugo.Person.ID, Origin{Client: "kiosk:helpdesk"})
+	if err != nil || !u.Login {
+		t.Fatalf("unlock: %+v, %v", u, err)
+	}
+	entries, err := s.AuditLog(ctx, AuditFilter{Events: []Event{EventUnlock}})
+	if err != nil || len(entries) != 1 || entries[0].Actor != agent.Identifiant || entries[0].PersonID != hugo.Person.ID {
+		t.Fatalf("UNLOCK entries: %+v, %v", entries, err)
+	}
+	if _, err := s.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", testOrigin); err != nil {
+		t.Fatalf("login after the unlock: %v", err)
+	}
+}
+
+// A change refused for a wrong current password is trouble on the card, not
+// a change: the helpdesk reads the history to see what went wrong.
+func TestRefusedChangeIsMarkedOnTheCard(t *testing.T) {
+	f := newHelpdeskFixture(t)
+	if _, err := f.s.RequestRecoveryChange(ctx, f.student, "not-my-password", "hugo.new@example.org", f.o); err == nil {
+		t.Fatal("a wrong current password was accepted")
+	}
+	card := f.card(t, f.student.Person.ID)
+	found := false
+	for _, e := range card.Timeline {
+		if e.What == string(EventUpdateRecoveryMail) {
+			found = true
+			if !e.Problem || e.Outcome != "wrong current password" {
+				t.Fatalf("refused change not marked: %+v", e)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the refused change is not in the history")
+	}
+	for _, e := range []AuditEntry{{Event: EventUpdateRecoveryMail, Outcome: "ok"}, {Event: EventLogin, Outcome: "ok"},
+		{Event: EventUpdateRedirection, Outcome: "ok"}} {
+		if e.Failed() {
+			t.Errorf("%+v marked as failed", e)
+		}
+	}
+	for _, e := range []AuditEntry{{Event: EventUpdatePassword, Outcome: "locked"}, {Event: EventHelpdeskAction,
+		Outcome: "refused: resend cooldown"}, {Event: EventLoginError, Outcome: "wrong"}} {
+		if !e.Failed() {
+			t.Errorf("%+v not marked as failed", e)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -135,5 +136,18 @@ func TestLoginByLocalPartOrFullIdentifiant(t *testing.T) {
 		if _, err := s.Login(ctx, typed, "Kiosque-Demo-2026", Origin{Client: "wrong-" + itoa(i)}); !errors.Is(err, ErrInvalidCredentials) {
 			t.Errorf("Login(%q): %v, want ErrInvalidCredentials", typed, err)
 		}
+	}
+}
+
+func TestLocalPartStaysWithinAnAddress(t *testing.T) {
+	long := strings.Repeat("Œ", 100)
+	for _, names := range [][2]string{{long, "Petit"}, {"Marie", long}, {long, long}} {
+		l := LocalPart(names[0], names[1])
+		if len(l) > MaxLocalPart || !strings.Contains(l, ".") || strings.HasSuffix(l, "-") {
+			t.Errorf("LocalPart(%.10s…, %.10s…) = %q (%d)", names[0], names[1], l, len(l))
+		}
+	}
+	if got := LocalPart("Jean-Luc", "D'Alembert"); got != "jean-luc.dalembert" {
+		t.Errorf("short names changed: %s", got)
 	}
 }

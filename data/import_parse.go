@@ -255,7 +255,11 @@ func (f *exportFile) parse(i int) (importLine, *LineError) {
 			return refuse("%s manquant", c.label)
 		case utf8.RuneCountInString(v) > MaxNameLength:
 			return refuse("%s trop long (plus de %d caractères)", c.label, MaxNameLength)
-		case Clean(v) != v:
+		}
+		if problem := nameProblem(v); problem != "" {
+			return refuse("%s « %s » %s", c.label, withoutInvisible(v), problem)
+		}
+		if Clean(v) != v {
 			return refuse("%s avec des caractères de contrôle", c.label)
 		}
 	}
@@ -273,7 +277,7 @@ func (f *exportFile) parse(i int) (importLine, *LineError) {
 	l.birth = birth
 	if l.email, err = ParseEmail(get("email_personnel")); err != nil {
 		return refuse("email_personnel %q n'est pas une adresse (%s)", Clean(get("email_personnel")),
-			emailReasonFR(err.(*InvalidEmailError).Reason))
+			emailReasonFR(err.(*InvalidEmailError)))
 	}
 	if v := get("date_validation"); v != "" {
 		if l.reg.ValidatedAt, err = time.Parse(time.RFC3339, v); err != nil {
@@ -323,8 +327,11 @@ func (f *exportFile) parse(i int) (importLine, *LineError) {
 }
 
 // emailReasonFR says ParseEmail's reasons in the import report's language.
-func emailReasonFR(reason string) string {
-	switch reason {
+func emailReasonFR(e *InvalidEmailError) string {
+	switch reason := e.Reason; reason {
+	case "character":
+		return fmt.Sprintf("caractère « %c » refusé : lettres sans accent, chiffres, . _ - + avant @, "+
+			"lettres sans accent, chiffres, . et - après", e.Char)
 	case "empty":
 		return "vide"
 	case "too long":
@@ -334,7 +341,7 @@ func emailReasonFR(reason string) string {
 	case "not an address":
 		return "forme attendue : nom@domaine.fr"
 	}
-	return reason
+	return e.Reason
 }
 
 // parseDMY reads jj/mm/aaaa, refusing dates that do not exist (31/02).

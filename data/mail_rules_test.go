@@ -3,6 +3,7 @@ package data
 import (
 	"database/sql"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -434,6 +435,7 @@ func TestMigrationCancelsStaleMails(t *testing.T) {
 		}
 	}
 	db.Close()
+	os.Chmod(path, 0o600) // made by the driver under the umask; Open refuses a store all can read
 
 	s, err := Open(path, testConfig())
 	if err != nil {

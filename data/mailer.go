@@ -97,7 +97,9 @@ func (s *Store) deliverDue(ctx context.Context, cfg SMTPConfig, l *slog.Logger,
 			d.log.Warn("taking over a claim whose lease ran out (its sender died?)", "mail", m.ID,
 				"kind", m.Kind, "to", MaskEmail(m.To), "attempt", m.Attempts)
 		}
+		stopRenewing := s.keepClaim(d, m, cfg.Lease)
 		out := d.deliver(ctx, m)
+		stopRenewing()
 		if out.sent && afterAccept != nil {
 			if err := afterAccept(m); err != nil {
 				return rep, err
@@ -151,6 +153,41 @@ func (s *Store) claimMail(ctx context.Context, sender string, lease time.Duratio
 		return err
 	})
 	return m, reclaimed, ok, err
+}
+
+// keepClaim renews d's claim on m every third of a lease until the returned
+// function is called (which waits for the renewing to stop, so nothing
+// writes the claim after the result). The lease can then be short — a dead
+// sender's mail is taken again soon — while a live sender on a slow relay
+// (a connection, STARTTLS, login, DATA: each command up to the timeout)
+// never loses its mail to a second sender.
+func (s *Store) keepClaim(d *deliverer, m Mail, lease time.Duration) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(max(lease/3, time.Millisecond))
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			until := fmtTime(s.cfg.Clock.Now().Add(lease))
+			res, err := s.db.Exec(`UPDATE outbox SET claimed_until = ?, next_try_at = ?
+				WHERE id = ? AND status = 'sending' AND claimed_by = ?`, until, until, m.ID, d.sender)
+			if err != nil {
+				d.log.Warn("could not renew the claim on a mail", "mail", m.ID, "err", err)
+				continue
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				d.log.Error("claim lost while sending (another sender took the mail)", "mail", m.ID)
+				return
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
 
 // outcome is what became of one attempt.

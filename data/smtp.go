@@ -38,17 +38,18 @@ type SMTPConfig struct {
 	TLSConfig   *tls.Config // nil: the system's roots (SSL_CERT_FILE adds a private CA)
 
 	Timeout     time.Duration // each connection and SMTP command (default 30 s)
-	Lease       time.Duration // how long a claim holds a mail before another sender may take it (default 10 min)
+	Lease       time.Duration // how long a claim holds a mail unless renewed before another sender may take it (default 90 s)
 	Poll        time.Duration // RunMailer: how often to look for due mails (default 5 s)
 	GiveUpAfter time.Duration // temporary failures past not_before + this become failed (default 5 days)
 }
 
-// Delivery defaults. The lease is far longer than one SMTP conversation can
-// last (a handful of commands, each bounded by the timeout), so a live
-// sender never loses its claim.
+// Delivery defaults. The lease is short, so that a mail whose sender died
+// mid-send is taken again within two minutes (lease + poll): a live sender
+// renews it every third of a lease while it talks to the relay
+// (keepClaim), however long the relay's commands take.
 const (
 	DefaultSMTPTimeout = 30 * time.Second
-	DefaultMailLease   = 10 * time.Minute
+	DefaultMailLease   = 90 * time.Second
 	DefaultMailPoll    = 5 * time.Second
 	DefaultGiveUpAfter = 5 * 24 * time.Hour
 )

@@ -36,6 +36,9 @@ type Store struct {
 	cfg    Config
 	hasher *Hasher
 	secret []byte // server secret: code HMACs, decoy masks
+	// warning: a read-only store that every local user can read is still
+	// read (Config.ReadOnly), with this said to the operator.
+	warning error
 }
 
 // Config holds what the rules read besides the database.
@@ -53,6 +56,10 @@ type Config struct {
 	// the commands that read a store, where a mistyped path must not answer
 	// from a new, empty one.
 	MustExist bool
+	// ReadOnly opens an existing store only to read it (audit, outbox): no
+	// write, no migration, no -wal or -shm to create, so that a backup on
+	// read-only media or a file of mode 0444 can be read. Implies MustExist.
+	ReadOnly bool
 }
 
 func (c *Config) fillDefaults() {
@@ -83,7 +90,18 @@ func (c *Config) fillDefaults() {
 // like the rest of the command line.
 func Open(path string, cfg Config) (*Store, error) {
 	cfg.fillDefaults()
+	if cfg.ReadOnly {
+		return openReadOnly(path, cfg)
+	}
 	if err := checkStorePath(path, cfg.MustExist); err != nil {
+		return nil, err
+	}
+	if !cfg.MustExist {
+		if err := createStoreFile(path); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkStoreMode(path); err != nil {
 		return nil, err
 	}
 	// In a file: URI, '?' and '#' would end the path and '%' starts an escape.
@@ -111,10 +129,25 @@ func Open(path string, cfg Config) (*Store, error) {
 	}
 	if err := s.loadSecret(); err != nil {
 		db.Close()
-		return nil, err
+		return nil, s.explain(err)
 	}
 	return s, nil
 }
+
+// CorruptStoreError: SQLite found the file damaged (a truncated file, a
+// page overwritten). Nothing is written to it; the backup is the way back.
+type CorruptStoreError struct {
+	Path string
+	Err  error
+}
+
+func (e *CorruptStoreError) Error() string {
+	return fmt.Sprintf("base %s : le fichier est endommagé (base SQLite corrompue ou tronquée) ; arrêtez "+
+		"les instances d'entkiosk qui l'utilisent, mettez-le de côté avec ses fichiers -wal et -shm, et "+
+		"restaurez la dernière sauvegarde (entkiosk backup)", e.Path)
+}
+
+func (e *CorruptStoreError) Unwrap() error { return e.Err }
 
 // MissingStoreError: Config.MustExist, and no file at the store's path.
 type MissingStoreError struct{ Path string }
@@ -196,6 +229,17 @@ func (s *Store) check() error {
 	if fk != 1 || busy != 5000 || sync != 2 {
 		return fmt.Errorf("base %s : réglages non appliqués (foreign_keys=%d busy_timeout=%d synchronous=%d)", s.path, fk, busy, sync)
 	}
+	// Read before writing: a damaged file is said so, not written to. The
+	// schema and the settings (the secret) are read by every start.
+	var tables int
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM sqlite_master`).Scan(&tables); err != nil {
+		return s.explain(err)
+	}
+	if tables > 0 {
+		if _, err := s.db.Exec(`SELECT COUNT(*) FROM settings`); err != nil && s.Explain(err) != err {
+			return s.explain(err)
+		}
+	}
 	// A write proves the file is writable before anyone types anything. It
 	// is one transaction, so two processes starting at once never see each
 	// other's probe table.
@@ -209,13 +253,28 @@ func (s *Store) check() error {
 	return nil
 }
 
+// Explain says a store error in a French sentence with the store's path
+// when it is about the file itself (damaged, not a database, read-only,
+// unreachable); other errors are returned as they are. For the commands,
+// which may meet a damaged page only when they read it.
+func (s *Store) Explain(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
+		return s.explain(err)
+	}
+	return err
+}
+
 // explain turns driver errors met at start into a clear reason.
 func (s *Store) explain(err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) {
 		switch se.Code {
+		case sqlite3.ErrCorrupt:
+			return &CorruptStoreError{Path: s.path, Err: err}
 		case sqlite3.ErrNotADB:
-			return fmt.Errorf("base %s : ce fichier n'est pas une base SQLite", s.path)
+			return fmt.Errorf("base %s : ce fichier n'est pas une base SQLite (ou son début est endommagé) ; "+
+				"vérifiez --db ou ENTKIOSK_DB, ou restaurez la dernière sauvegarde", s.path)
 		case sqlite3.ErrReadonly:
 			return fmt.Errorf("base %s : le fichier (ou son dossier) est en lecture seule ; entkiosk doit pouvoir y écrire", s.path)
 		case sqlite3.ErrCantOpen:

@@ -60,7 +60,7 @@ func TestOpenRefusesAFolderAndAMissingFolder(t *testing.T) {
 // the identity of nobody.
 func TestOpenRefusesAReadOnlyStore(t *testing.T) {
 	var paths []string
-	for _, c := range []struct{ file, dir os.FileMode }{{0o444, 0o755}, {0o644, 0o555}, {0o444, 0o555}} {
+	for _, c := range []struct{ file, dir os.FileMode }{{0o400, 0o755}, {0o600, 0o555}, {0o400, 0o555}} {
 		dir, err := os.MkdirTemp("", "entkiosk-ro-")
 		if err != nil {
 			t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -51,6 +52,11 @@ const (
 	LoginAutomationGap = time.Second
 	// Locks older than this no longer double the next one.
 	LoginLockMemory = 24 * time.Hour
+	// Failures in a row (counted ones: not those refused during a lock)
+	// after which password login stays closed until a reset by code or
+	// the helpdesk (NIST SP 800-63B §5.2.2: at most 100 consecutive
+	// failures). Without it the locks allow ~480 guesses a day for ever.
+	LoginFailuresBeforeClose = 100
 
 	ClientFailuresBeforeBlock = 10
 	ClientFailureWindow       = 5 * time.Minute
@@ -71,6 +77,7 @@ const MaxPasswordBytes = 64 << 10
 // Throttle scopes.
 const (
 	scopeLogin        = "login"
+	scopeLoginRun     = "login_run" // level: failures in a row; disabled: closed (LoginFailuresBeforeClose)
 	scopeClient       = "client"
 	scopeLookup       = "lookup"
 	scopeLookupClient = "lookup_client"
@@ -169,8 +176,12 @@ func (s *Store) sweepThrottle(ctx context.Context, tx *sql.Tx, now time.Time) er
 	if _, err := tx.ExecContext(ctx, `DELETE FROM throttle_failures WHERE at < ?`, old); err != nil {
 		return err
 	}
+	// A run of login failures that reached a lock stays: it counts towards
+	// the ceiling however slowly it grows; shorter ones (a typo, one
+	// sprayed name) are forgotten.
 	_, err := tx.ExecContext(ctx, `DELETE FROM throttle_locks WHERE scope <> ? AND disabled = 0
-		AND updated_at < ? AND (locked_until IS NULL OR locked_until < ?)`, scopeLookup, old, fmtTime(now))
+		AND updated_at < ? AND (locked_until IS NULL OR locked_until < ?) AND NOT (scope = ? AND level >= ?)`,
+		scopeLookup, old, fmtTime(now), scopeLoginRun, LoginFailuresBeforeLock)
 	return err
 }
 
@@ -228,6 +239,9 @@ func (s *Store) recordLoginFailure(ctx context.Context, tx *sql.Tx, local, clien
 	if err != nil {
 		return time.Time{}, err
 	}
+	if closed, err := s.countLoginRun(ctx, tx, local, client); err != nil || closed {
+		return time.Time{}, err
+	}
 	l, err := s.lock(ctx, tx, scopeLogin, local)
 	if err != nil {
 		return time.Time{}, err
@@ -262,6 +276,35 @@ func (s *Store) recordLoginFailure(ctx context.Context, tx *sql.Tx, local, clien
 	entry.Event, entry.Client, entry.Outcome = EventLock, client, "locked"
 	entry.Detail = "login " + formatDuration(until.Sub(now)) + ", " + why
 	return until, s.audit(ctx, tx, entry)
+}
+
+// countLoginRun adds a failure to the identifiant's run of failures in a
+// row and closes password login at the hundredth (audited). Unknown
+// identifiants are counted and closed exactly like real ones.
+func (s *Store) countLoginRun(ctx context.Context, tx *sql.Tx, local, client string) (closed bool, err error) {
+	run, err := s.lock(ctx, tx, scopeLoginRun, local)
+	if err != nil {
+		return false, err
+	}
+	n := run.level + 1
+	closed = n >= LoginFailuresBeforeClose
+	if err := s.setLock(ctx, tx, scopeLoginRun, local, time.Time{}, n, closed); err != nil || !closed {
+		return false, err
+	}
+	entry, err := s.loginAuditEntry(ctx, tx, local)
+	if err != nil {
+		return false, err
+	}
+	entry.Event, entry.Client, entry.Outcome = EventLock, client, "login closed"
+	entry.Detail = fmt.Sprintf("password login closed after %d failures in a row, until a reset by code or the helpdesk", n)
+	return true, s.audit(ctx, tx, entry)
+}
+
+// loginClosed says whether password login is closed for the identifiant
+// (LoginFailuresBeforeClose).
+func (s *Store) loginClosed(ctx context.Context, q queryer, local string) (bool, error) {
+	run, err := s.lock(ctx, q, scopeLoginRun, local)
+	return run.disabled, err
 }
 
 // loginAuditEntry names the account behind a login key, if there is one, so
@@ -302,6 +345,23 @@ func (s *Store) recordClientFailure(ctx context.Context, tx *sql.Tx, client stri
 func (s *Store) clearLoginLock(ctx context.Context, tx *sql.Tx, local string) error {
 	if err := s.clearFailures(ctx, tx, scopeLogin, local); err != nil {
 		return err
+	}
+	closed, err := s.loginClosed(ctx, tx, local)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM throttle_locks WHERE scope = ? AND key = ?`, scopeLoginRun, local); err != nil {
+		return err
+	}
+	if closed {
+		entry, err := s.loginAuditEntry(ctx, tx, local)
+		if err != nil {
+			return err
+		}
+		entry.Event, entry.Outcome, entry.Detail = EventUnlock, "cleared", "password login reopened by a new password"
+		if err := s.audit(ctx, tx, entry); err != nil {
+			return err
+		}
 	}
 	l, err := s.lock(ctx, tx, scopeLogin, local)
 	if err != nil || !l.exists {

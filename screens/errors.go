@@ -24,6 +24,8 @@ func (c *Common) ErrorText(err error) string {
 		return ""
 	case errors.Is(err, data.ErrInvalidCredentials):
 		return c.T("error.credentials")
+	case errors.Is(err, data.ErrPasswordLoginClosed):
+		return c.T("error.login.closed")
 	case errors.As(err, &ended):
 		if ended.End.IsZero() {
 			return c.T("error.rights.none")
@@ -66,6 +68,8 @@ func (c *Common) ErrorText(err error) string {
 		return c.Tf("activation.tooearly", c.FormatFromTime(tooEarly.AllowedFrom), c.MinutesUntilFrom(tooEarly.AllowedFrom))
 	case errors.Is(err, data.ErrAlreadyActive):
 		return c.T("error.active")
+	case errors.As(err, &email) && email.Reason == "character":
+		return c.Tf("error.email.char", email.Char)
 	case errors.As(err, &email):
 		return c.T("error.email")
 	case errors.Is(err, data.ErrSameAddress):
@@ -103,7 +107,7 @@ func Internal(err error) bool {
 	if err == nil {
 		return false
 	}
-	for _, known := range []error{data.ErrInvalidCredentials, data.ErrBusy, data.ErrNoMatch, data.ErrCodeWrong,
+	for _, known := range []error{data.ErrInvalidCredentials, data.ErrPasswordLoginClosed, data.ErrBusy, data.ErrNoMatch, data.ErrCodeWrong,
 		data.ErrCodeExpired, data.ErrCodeUsed, data.ErrBadToken, data.ErrAlreadyActive, data.ErrUnknownIdentifiant,
 		data.ErrSameAddress, data.ErrOwnAddress, data.ErrRecoveryUniversity, data.ErrRedirectUniversity,
 		data.ErrWrongPassword, data.ErrSamePassword, data.ErrCharterNotAccepted, data.ErrNotHelpdesk} {

@@ -345,6 +345,8 @@ func (p *hdCard) locks() []span {
 	h, c, st, card := p.h, p.h.c, p.h.c.Styles, p.card
 	var parts []span
 	switch l := card.LoginLock; {
+	case l.Disabled:
+		parts = append(parts, span{c.T("helpdesk.lock.login.closed"), st.Error.Render})
 	case l.Locked(card.Now):
 		parts = append(parts, span{h.fill("helpdesk.lock.login.locked", l.Until, l.Level, ""), st.Error.Render})
 	case l.Failures > 0:

@@ -1041,4 +1041,18 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"a11y.idle.close":            "Without an answer, the session will close in %d seconds. Type your answer to stay.",
 	"a11y.idle.wiped":            "Session erased after a period of inactivity.",
 	"a11y.idle.closed":           "Session closed after a period of inactivity. Connect again to go on.",
+
+	// --- store hardening (issue 13): addresses, login ceiling, audit chain
+	"cli.audit.verify.help":         "checks the log's hash chain: says where it breaks (an entry edited, deleted or inserted)",
+	"cli.audit.verify.ok.one":       "chain intact: %d entry",
+	"cli.audit.verify.ok.other":     "chain intact: %d entries",
+	"cli.audit.verify.unchained":    "of which %d written before the chain (an older entkiosk), not verifiable",
+	"cli.audit.verify.head":         "last entry: id %d, hash %s (record it elsewhere: a chain rewritten whole will not match it)",
+	"cli.audit.verify.edited":       "break at entry id %d (%s): entry edited, or inserted",
+	"cli.audit.verify.missing":      "break at entry id %d (%s): entries id %d to %d missing (deleted)",
+	"cli.audit.verify.broken.one":   "audit --verify: chain broken in %d place (see above)",
+	"cli.audit.verify.broken.other": "audit --verify: chain broken in %d places (see above)",
+	"helpdesk.lock.login.closed":    "password login closed after 100 failures in a row (to unlock, or a reset code)",
+	"error.login.closed":            "Too many failures: login closed. Use “Login problem”.",
+	"error.email.char":              "The character “%c” is not accepted in a mail address: letters without accents, digits and . _ - + before the @; letters without accents, digits, . and - after it.",
 }

@@ -1052,4 +1052,18 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"a11y.idle.close":            "Sans réponse, la session se fermera dans %d secondes. Tapez votre réponse pour rester.",
 	"a11y.idle.wiped":            "Session effacée après une période d'inactivité.",
 	"a11y.idle.closed":           "Session fermée après une période d'inactivité. Reconnectez-vous pour continuer.",
+
+	// --- store hardening (issue 13): addresses, login ceiling, audit chain
+	"cli.audit.verify.help":         "vérifie la chaîne d'empreintes du journal : dit où elle est rompue (une entrée modifiée, supprimée ou insérée)",
+	"cli.audit.verify.ok.one":       "chaîne intacte : %d entrée",
+	"cli.audit.verify.ok.other":     "chaîne intacte : %d entrées",
+	"cli.audit.verify.unchained":    "dont %d écrites avant la chaîne (version antérieure d'entkiosk), non vérifiables",
+	"cli.audit.verify.head":         "dernière entrée : id %d, empreinte %s (notez-la ailleurs : une chaîne réécrite en entier ne s'y retrouvera pas)",
+	"cli.audit.verify.edited":       "rupture à l'entrée id %d (%s) : entrée modifiée, ou insérée",
+	"cli.audit.verify.missing":      "rupture à l'entrée id %d (%s) : entrées id %d à %d absentes (supprimées)",
+	"cli.audit.verify.broken.one":   "audit --verify : chaîne rompue en %d endroit (voir ci-dessus)",
+	"cli.audit.verify.broken.other": "audit --verify : chaîne rompue en %d endroits (voir ci-dessus)",
+	"helpdesk.lock.login.closed":    "connexion par mot de passe fermée après 100 échecs de suite (à débloquer, ou code de réinitialisation)",
+	"error.login.closed":            "Trop d'échecs : connexion fermée. Passez par « Problème de connexion ».",
+	"error.email.char":              "Le caractère « %c » n'est pas accepté dans une adresse mail : lettres sans accent, chiffres et . _ - + avant le @ ; lettres sans accent, chiffres, . et - après.",
 }

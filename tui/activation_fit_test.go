@@ -14,8 +14,7 @@ import (
 	"entkiosk/screens"
 )
 
-// Round 4 of the new-user try-out, activation side: long identifiants
-// wrap (never cut), the mask counts characters as the checklist does, a
+// Activation: long identifiants wrap (never cut), the mask counts characters as the checklist does, a
 // paste that does not fit is said, and what stays on screen follows F2.
 
 const (

@@ -8,8 +8,7 @@ import (
 	"entkiosk/screens"
 )
 
-// Round 4 of the new-user try-out, dashboard side: what stays on screen
-// follows F2, a revoked helpdesk role shows, and the password checklist is
+// Dashboard: what stays on screen follows F2, a revoked helpdesk role shows, and the password checklist is
 // drawn as in the other flows.
 
 // The last change done stays on the overview in the language shown.

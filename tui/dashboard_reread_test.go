@@ -10,7 +10,7 @@ import (
 	"entkiosk/screens"
 )
 
-// Round 5: what the dashboard and the helpdesk card show follows what
+// What the dashboard and the helpdesk card show follows what
 // happened since they were drawn.
 
 // hdResendUntilRefused resends Camille's activation code until the hourly

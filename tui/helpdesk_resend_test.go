@@ -8,8 +8,6 @@ import (
 	"entkiosk/data"
 )
 
-// Round 4: the helpdesk console, as the try-out found it.
-
 // A resend says from when the next one is possible, and the refusal of a
 // resend right after names the same minute; the history calls that refusal
 // the wait between two codes, not the mail limit (hourly), in both

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Round 5: the card's history and the audit log list the events of one
+// The card's history and the audit log list the events of one
 // instant (or one second) in the order they happened.
 
 // timelineWhats is the card's history, newest first, one word an event:

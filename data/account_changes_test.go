@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-// Round-2 fixes of the account's own changes: the current password before
-// any change of address, personal addresses only, the account's language,
+// The account's own changes: the current password before any change of
+// address, personal addresses only, the account's language,
 // no "new" password equal to the current one.
 
 // mailsOfKind counts the outbox mails of a kind to an address.
