@@ -1,6 +1,10 @@
 package sshserver
 
 import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
 	"runtime"
 	"strings"
 	"sync"
@@ -198,3 +202,226 @@ func TestSSHTypedMegabyteDropped(t *testing.T) {
 	st.waitFor("aaaaaaaaaaaaaaaaaaaa")
 	eventually(t, "the session goes on", func() bool { return ts.srv.sessionCount() == 1 })
 }
+
+// dialFrom connects from a loopback source address of its own (they all
+// route on Linux: 127.0.0.0/8).
+func dialFrom(addr, local, user string) (*gossh.Client, error) {
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(local)}, Timeout: waitLimit}
+	conn, err := d.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	cc, chans, reqs, err := gossh.NewClientConn(conn, addr, &gossh.ClientConfig{User: user,
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: waitLimit})
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return gossh.NewClient(cc, chans, reqs), nil
+}
+
+// reachesHome: a normal client connects, gets a shell and the home screen.
+func reachesHome(addr, local string) error {
+	c, err := dialFrom(addr, local, "someone")
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	sess, err := c.NewSession()
+	if err != nil {
+		return err
+	}
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		return err
+	}
+	out, err := sess.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := sess.Shell(); err != nil {
+		return err
+	}
+	seen := make(chan bool, 1)
+	go func() {
+		var b strings.Builder
+		buf := make([]byte, 4096)
+		for {
+			n, err := out.Read(buf)
+			b.Write(buf[:n])
+			if strings.Contains(b.String(), "Se connecter") {
+				seen <- true
+				return
+			}
+			if err != nil {
+				seen <- false
+				return
+			}
+		}
+	}()
+	select {
+	case ok := <-seen:
+		if !ok {
+			return errors.New("closed before the home screen")
+		}
+		return nil
+	case <-time.After(waitLimit):
+		return errors.New("no home screen")
+	}
+}
+
+// silentSockets holds n TCP connections from the source address local
+// that never say a word, each reopened as soon as the server closes it,
+// until stop.
+func silentSockets(addr, local string, n int, stop <-chan struct{}, wg *sync.WaitGroup) {
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(local)}, Timeout: waitLimit}
+	for range n {
+		wg.Go(func() {
+			buf := make([]byte, 256)
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				conn, err := d.Dial("tcp", addr)
+				if err != nil {
+					time.Sleep(10 * time.Millisecond) // the source port may still be in use
+					continue
+				}
+				go func() { <-stop; conn.Close() }()
+				for {
+					if _, err := conn.Read(buf); err != nil {
+						break
+					}
+				}
+				conn.Close()
+			}
+		})
+	}
+}
+
+// 100 source addresses × 10 silent sockets, reopened as they close, once
+// filled every connection slot (issue 13.7). Connections still in their
+// handshake have a pool of their own, the oldest dropped for a newcomer:
+// a normal client gets in every time.
+func TestSSHSilentSocketsLeaveRoom(t *testing.T) {
+	ts := startSSH(t)
+	// Sessions established before the probe are never dropped for it.
+	before := ts.openTerm("someone")
+	before.waitFor("Se connecter")
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range 100 {
+		silentSockets(ts.addr, fmt.Sprintf("127.0.0.%d", 2+i), 10, stop, &wg)
+	}
+	defer func() { close(stop); wg.Wait() }()
+	eventually(t, "the probe holds its sockets", func() bool { return ts.srv.limiter.count() >= 100 })
+	won := 0
+	for range 15 {
+		if err := reachesHome(ts.addr, "127.0.1.1"); err != nil {
+			t.Log(err)
+			continue
+		}
+		won++
+	}
+	ts.srv.limiter.mu.Lock()
+	tally := fmt.Sprint(ts.srv.limiter.tally)
+	ts.srv.limiter.mu.Unlock()
+	t.Logf("a normal client got in %d times out of 15 under the probe; connections refused and dropped: %s", won, tally)
+	if won != 15 {
+		t.Fatalf("a normal client got in %d times out of 15 under the probe", won)
+	}
+	before.keys("still-here")
+	before.waitFor("still-here")
+}
+
+// fakeConn is a connection from addr that carries nothing (limiter tests).
+type fakeConn struct {
+	net.Conn
+	addr net.Addr
+}
+
+func (f *fakeConn) RemoteAddr() net.Addr { return f.addr }
+func (f *fakeConn) Close() error         { return nil }
+
+func from(t *testing.T, addr string) net.Conn {
+	t.Helper()
+	a, err := net.ResolveTCPAddr("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fakeConn{addr: a}
+}
+
+// The per-address limit counts an IPv6 /64 as one source (one
+// subscriber's network); IPv4 addresses one by one, mapped ones as IPv4.
+func TestConnLimiterGroupsIPv6By64(t *testing.T) {
+	l := newConnLimiter(100, 2, 10, time.Hour, testLogger())
+	for _, c := range []struct {
+		addr  string
+		admit bool
+	}{
+		{"[2001:db8:1:2::1]:1", true},
+		{"[2001:db8:1:2:ffff::9]:1", true},
+		{"[2001:db8:1:2::77]:1", false}, // a third from the /64
+		{"[2001:db8:1:3::1]:1", true},   // the next /64
+		{"192.0.2.1:1", true},
+		{"[::ffff:192.0.2.1]:2", true},
+		{"192.0.2.1:3", false}, // a third from 192.0.2.1
+		{"192.0.2.2:1", true},
+	} {
+		if got := l.admit(from(t, c.addr)) != nil; got != c.admit {
+			t.Errorf("%s admitted: %v, want %v", c.addr, got, c.admit)
+		}
+	}
+}
+
+// When the waiting pool is full, a newcomer takes the oldest waiting
+// connection's place; a source that has a connection waiting, or just had
+// one dropped, does not; established connections are never dropped. One
+// source has two waiting places at most, even with room: a third replaces
+// its first.
+func TestConnLimiterWaitingPool(t *testing.T) {
+	roomy := newConnLimiter(100, 10, 100, time.Hour, testLogger())
+	var first []*limitedConn
+	for i := range 3 {
+		c := roomy.admit(from(t, "192.0.2.1:"+fmt.Sprint(i+1)))
+		if c == nil {
+			t.Fatalf("waiting connection %d from one source refused", i+1)
+		}
+		first = append(first, c)
+	}
+	if !first[0].expired.Load() || first[1].expired.Load() || roomy.count() != 2 {
+		t.Fatalf("the third waiting connection from one source did not replace the first (%d counted)", roomy.count())
+	}
+
+	l := newConnLimiter(100, 10, 3, time.Hour, testLogger())
+	est := l.admit(from(t, "192.0.2.9:1"))
+	if !est.established() {
+		t.Fatal("not established")
+	}
+	a1 := l.admit(from(t, "192.0.2.1:1"))
+	b1 := l.admit(from(t, "192.0.2.2:1"))
+	c1 := l.admit(from(t, "192.0.2.3:1"))
+	if a1 == nil || b1 == nil || c1 == nil {
+		t.Fatal("the pool is not full yet")
+	}
+	if l.admit(from(t, "192.0.2.1:2")) != nil {
+		t.Fatal("a source with a connection waiting dropped another")
+	}
+	d1 := l.admit(from(t, "192.0.2.4:1"))
+	if d1 == nil || !a1.expired.Load() {
+		t.Fatal("the newcomer did not take the oldest waiting connection's place")
+	}
+	if l.admit(from(t, "192.0.2.1:3")) != nil {
+		t.Fatal("a source whose connection was just dropped dropped another")
+	}
+	if est.expired.Load() || l.count() != 4 {
+		t.Fatalf("established dropped, or %d connections counted (want 4)", l.count())
+	}
+	if !d1.established() || a1.established() {
+		t.Fatal("a dropped connection reached its session, or the newcomer did not")
+	}
+}
+
+func testLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }

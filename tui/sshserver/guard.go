@@ -2,13 +2,9 @@ package sshserver
 
 import (
 	"encoding/binary"
-	"net"
-	"net/netip"
 	"sync"
-	"sync/atomic"
 	"time"
 
-	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -19,124 +15,7 @@ import (
 // the authentication), so everything else SSH can do is closed here: one
 // session channel per connection, a shell with a pty and nothing more.
 
-// handshakeTimeout is how long a connection has, from accept, to reach a
-// running session: a silent or slow TCP connection is closed after it.
-const handshakeTimeout = 10 * time.Second
-
 type ctxKey struct{ name string }
-
-var connKey = &ctxKey{"entkiosk-conn"}
-
-// connLimiter caps connections in total and per source address. It counts
-// from accept to close, and refuses before reading a byte of SSH, so that a
-// flood costs a closed socket and no handshake.
-type connLimiter struct {
-	max, perAddr int
-	handshake    time.Duration
-	log          *log.Logger
-
-	mu     sync.Mutex
-	total  int
-	byAddr map[netip.Addr]int
-
-	refused     atomic.Int64 // since the last log line
-	lastRefusal atomic.Int64 // unix nano of that line
-}
-
-func newConnLimiter(max, perAddr int, handshake time.Duration, logger *log.Logger) *connLimiter {
-	return &connLimiter{max: max, perAddr: perAddr, handshake: handshake, log: logger, byAddr: map[netip.Addr]int{}}
-}
-
-// remoteIP is the source address of a connection, without its port.
-func remoteIP(a net.Addr) netip.Addr {
-	if ap, err := netip.ParseAddrPort(a.String()); err == nil {
-		return ap.Addr().Unmap()
-	}
-	return netip.Addr{}
-}
-
-// accept is the server's ConnCallback: nil refuses the connection.
-func (l *connLimiter) accept(ctx ssh.Context, c net.Conn) net.Conn {
-	ip := remoteIP(c.RemoteAddr())
-	l.mu.Lock()
-	if l.total >= l.max || l.byAddr[ip] >= l.perAddr {
-		total, here := l.total, l.byAddr[ip]
-		l.mu.Unlock()
-		l.logRefusal(ip, total, here)
-		return nil
-	}
-	l.total++
-	l.byAddr[ip]++
-	l.mu.Unlock()
-
-	lc := &limitedConn{Conn: c, ip: ip, limiter: l}
-	lc.deadline = time.AfterFunc(l.handshake, func() {
-		lc.expired.Store(true)
-		c.Close()
-	})
-	ctx.SetValue(connKey, lc)
-	return lc
-}
-
-func (l *connLimiter) release(ip netip.Addr) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.total--
-	if l.byAddr[ip]--; l.byAddr[ip] <= 0 {
-		delete(l.byAddr, ip)
-	}
-}
-
-// count is the number of open connections (tests and logs).
-func (l *connLimiter) count() int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.total
-}
-
-// logRefusal logs at most one line a second, so that a flood cannot fill
-// the disk; the line says how many were refused meanwhile.
-func (l *connLimiter) logRefusal(ip netip.Addr, total, here int) {
-	n := l.refused.Add(1)
-	now := time.Now().UnixNano()
-	last := l.lastRefusal.Load()
-	if now-last < int64(time.Second) || !l.lastRefusal.CompareAndSwap(last, now) {
-		return
-	}
-	l.refused.Add(-n)
-	l.log.Warn("connection refused: limit reached", "addr", ip.String(), "open", total, "open_from_addr", here,
-		"refused", n, "max", l.max, "max_per_addr", l.perAddr)
-}
-
-// limitedConn is a counted connection. Its handshake timer closes it
-// unless a session starts in time.
-type limitedConn struct {
-	net.Conn
-	ip       netip.Addr
-	limiter  *connLimiter
-	deadline *time.Timer
-	expired  atomic.Bool
-	sessions atomic.Int32 // session channels opened (one allowed)
-	once     sync.Once
-}
-
-// established stops the handshake timer; false if it already fired.
-func (c *limitedConn) established() bool {
-	return c.deadline.Stop() && !c.expired.Load()
-}
-
-func (c *limitedConn) Close() error {
-	c.once.Do(func() {
-		c.deadline.Stop()
-		c.limiter.release(c.ip)
-	})
-	return c.Conn.Close()
-}
-
-func connOf(ctx ssh.Context) *limitedConn {
-	c, _ := ctx.Value(connKey).(*limitedConn)
-	return c
-}
 
 // sessionChannel accepts one session channel per connection and filters
 // its requests; every other channel type (direct-tcpip for -L, ...) has no

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -46,11 +47,24 @@ type ServeOptions struct {
 	Logger        *log.Logger
 
 	// for tests (ssh_harness_test.go)
-	listener  net.Listener              // instead of Listen
-	handshake time.Duration             // instead of handshakeTimeout
-	hook      func(msg tea.Msg) tea.Cmd // sees every message first
-	ready     func(s *sshServer)
+	listener   net.Listener              // instead of Listen
+	handshake  time.Duration             // instead of handshakeTimeout
+	maxWaiting int                       // instead of DefaultMaxWaiting
+	hook       func(msg tea.Msg) tea.Cmd // sees every message first
+	ready      func(s *sshServer)
 }
+
+// The algorithms offered. Key exchange: ML-KEM hybrid and curve25519
+// (sntrup761 is not in x/crypto); ciphers: AEAD only, which carry their
+// own integrity, so no MAC is ever negotiated (OpenSSH and x/crypto skip
+// the MAC choice with an AEAD cipher); the MACs listed are the SHA-2 ETM
+// ones, for clients that look at the list.
+var (
+	kexAlgorithms = []string{gossh.KeyExchangeMLKEM768X25519, gossh.KeyExchangeCurve25519,
+		"curve25519-sha256@libssh.org"}
+	cipherAlgorithms = []string{gossh.CipherAES128GCM, gossh.CipherAES256GCM, gossh.CipherChaCha20Poly1305}
+	macAlgorithms    = []string{gossh.HMACSHA256ETM, gossh.HMACSHA512ETM}
+)
 
 // Defaults of the serve flags (the README lists them).
 const (
@@ -71,8 +85,8 @@ type sshServer struct {
 	o           ServeOptions
 	srv         *ssh.Server
 	limiter     *connLimiter
-	log         *log.Logger // "ssh"
-	tuiLog      *log.Logger // "tui"
+	log         *slog.Logger // "ssh", through logHandler
+	tuiLog      *log.Logger  // "tui"
 	fingerprint string
 
 	mu       sync.Mutex
@@ -133,6 +147,9 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 	if o.ShutdownGrace <= 0 {
 		o.ShutdownGrace = DefaultShutdownGrace
 	}
+	if o.maxWaiting <= 0 {
+		o.maxWaiting = DefaultMaxWaiting
+	}
 	if o.handshake <= 0 {
 		o.handshake = handshakeTimeout
 	}
@@ -146,12 +163,12 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &sshServer{o: o, log: o.Logger.WithPrefix("ssh"), tuiLog: o.Logger.WithPrefix("tui"),
+	s := &sshServer{o: o, log: slog.New(newLogHandler(o.Logger.WithPrefix("ssh"))), tuiLog: o.Logger.WithPrefix("tui"),
 		fingerprint: gossh.FingerprintSHA256(signer.PublicKey()), sessions: map[*sshSession]struct{}{}}
 	if created {
 		s.log.Info("host key generated", "path", o.HostKeyPath)
 	}
-	s.limiter = newConnLimiter(o.MaxSessions, o.MaxSessionsPerAddress, o.handshake, s.log)
+	s.limiter = newConnLimiter(o.MaxSessions, o.MaxSessionsPerAddress, o.maxWaiting, o.handshake, s.log)
 
 	srv, err := wish.NewServer(
 		func(srv *ssh.Server) error {
@@ -162,7 +179,7 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 		ssh.WrapConn(s.limiter.accept),
 		wish.WithMiddleware(
 			// Composed first to last, the last runs first.
-			recover.MiddlewareWithLogger(s.log.StandardLog(log.StandardLogOptions{ForceLevel: log.ErrorLevel}),
+			recover.MiddlewareWithLogger(slog.NewLogLogger(s.log.Handler(), slog.LevelError),
 				s.runMiddleware,
 				s.sessionMiddleware,
 				s.loggingMiddleware,
@@ -177,6 +194,12 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
 	srv.RequestHandlers = map[string]ssh.RequestHandler{}
 	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
+	// Only modern algorithms (issue 13.8): a client that offers nothing else
+	// is refused at the key exchange.
+	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
+		return &gossh.ServerConfig{Config: gossh.Config{KeyExchanges: kexAlgorithms, Ciphers: cipherAlgorithms,
+			MACs: macAlgorithms}}
+	}
 	srv.ConnectionFailedCallback = func(c net.Conn, err error) {
 		s.log.Debug("handshake failed", "addr", c.RemoteAddr().String(), "err", err)
 	}

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	"github.com/muesli/termenv"
 
@@ -28,7 +28,7 @@ var sessionKey = &ctxKey{"entkiosk-session"}
 type sshSession struct {
 	srv   *sshServer
 	sess  ssh.Session
-	log   *log.Logger
+	log   *slog.Logger
 	kiosk bool
 	kind  string // kiosk, token or personal: logs never carry the user name (it may be a token)
 

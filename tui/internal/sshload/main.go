@@ -49,6 +49,7 @@ var (
 	logins    = flag.Int("logins", 500, "login: sessions submitting at once")
 	perAddr   = flag.Int("per-address", 8, "sessions per loopback source address (server default cap: 10)")
 	bursts    = flag.String("burst-sizes", "64K,256K,1M", "typeburst: sizes typed in one write")
+	asPaste   = flag.Bool("burst-paste", false, "typeburst: each burst is one bracketed paste")
 	keepStore = flag.Bool("keep", false, "keep the temporary directory (store, logs)")
 )
 
@@ -581,7 +582,11 @@ func benchTypeBurst() error {
 		s.quiet.Store(true)
 		time.Sleep(2 * time.Second) // the first frame's work is done
 		c0, w0 := srv.cpuTime(), time.Now()
-		if _, err := s.stdin.Write([]byte(strings.Repeat("a", size))); err != nil {
+		burst := strings.Repeat("a", size)
+		if *asPaste {
+			burst = "\x1b[200~" + burst + "\x1b[201~"
+		}
+		if _, err := s.stdin.Write([]byte(burst)); err != nil {
 			s.close()
 			srv.stop()
 			return err
@@ -598,7 +603,11 @@ func benchTypeBurst() error {
 			}
 			last = now
 		}
-		fmt.Printf("   %s typed in one write: server CPU %s (the write took %s; load %s)\n", f,
+		what := "typed"
+		if *asPaste {
+			what = "pasted"
+		}
+		fmt.Printf("   %s %s in one write: server CPU %s (the write took %s; load %s)\n", f, what,
 			(last - c0).Round(time.Millisecond), written.Round(time.Millisecond), loadAverage())
 		s.close()
 		srv.stop()
