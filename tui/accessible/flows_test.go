@@ -133,3 +133,22 @@ func TestHelpAndTroubleRead(t *testing.T) {
 		})
 	}
 }
+
+// A refused login says the same whatever the cause, keeps the identifiant
+// for a second try; Paul's ended rights are said with their date once his
+// password is right.
+func TestLoginRefusals(t *testing.T) {
+	for _, lang := range bothLangs {
+		t.Run(string(lang), func(t *testing.T) {
+			ps := startSession(t, langOf(lang))
+			ps.write("1", "hugo.lefevre", "Wrong-Password-1", "1", "Kiosque-Demo-2026", "6",
+				"1", "paul.bernard", "Archives-Demo-2025", "4")
+			out := ps.end()
+			requirePlain(t, out)
+			golden.RequireEqual(t, []byte(out))
+			if strings.Contains(out, "Wrong-Password") || strings.Contains(out, "Kiosque-Demo") {
+				t.Error("a password shows")
+			}
+		})
+	}
+}

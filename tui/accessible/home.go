@@ -105,17 +105,19 @@ func (s *session) login(identifiant string) (screens.NavigateMsg, error) {
 		if errors.Is(err, data.ErrInvalidCredentials) {
 			s.say(c.Tf("home.refused.hint", data.LoginFailuresBeforeLock))
 		}
-		i, err := s.choose(c.T("a11y.next.question"), c.T("a11y.login.again"), c.T("home.problem"),
-			c.T("a11y.home"))
+		// The identifiant is kept, never the password (as on the screens).
+		i, err := s.choose(c.T("a11y.next.question"), c.T("a11y.login.password"), c.T("a11y.login.other"),
+			c.T("home.problem"), c.T("a11y.home"))
 		if err != nil {
 			return home(), err
 		}
 		switch i {
 		case 1:
-			return screens.NavigateMsg{Page: screens.PageRecovery, Identifiant: identifiant}, nil
+			identifiant = ""
 		case 2:
+			return screens.NavigateMsg{Page: screens.PageRecovery, Identifiant: identifiant}, nil
+		case 3:
 			return home(), nil
 		}
-		identifiant = ""
 	}
 }
