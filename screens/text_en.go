@@ -995,6 +995,8 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"a11y.console.identity":      "Is the identity checked (number and birth date given by the person, the same)?",
 	"a11y.login.password":        "Type the password again",
 	"a11y.login.other":           "Use another identifiant",
+	"a11y.console.journal":       "Journal (the %d newest events)",
+	"a11y.activation.done.how":   "To log in, give your identifiant (%s is enough) and the password you just chose: at an ENT kiosk on campus (key F3 for this mode), or from home with ssh, user acces (see the help).",
 	"a11y.welcome":               "University of Montpellier, digital workspace, computer account. Accessible mode: each question waits for an answer on one line, ended with Enter. Choices are numbered: type the number. Ctrl+C goes back to the start.",
 	"a11y.demo":                  "Demonstration: the mails sent are read in \"Demonstration mails\".",
 	"a11y.home.title":            "Start.",

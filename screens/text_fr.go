@@ -1006,6 +1006,8 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"a11y.console.identity":      "L'identité est-elle vérifiée (numéro et date de naissance donnés par la personne, identiques) ?",
 	"a11y.login.password":        "Retaper le mot de passe",
 	"a11y.login.other":           "Changer d'identifiant",
+	"a11y.console.journal":       "Journal (les %d derniers événements)",
+	"a11y.activation.done.how":   "Pour vous connecter, donnez votre identifiant (%s suffit) et le mot de passe que vous venez de choisir : sur une borne ENT du campus (touche F3 pour ce mode), ou depuis chez vous avec ssh, utilisateur acces (voir l'aide).",
 	"a11y.welcome":               "Université de Montpellier, Environnement Numérique de Travail, compte informatique. Mode accessible : chaque question attend une réponse sur une ligne, validée par Entrée. Les choix sont numérotés : tapez le numéro. Ctrl+C revient à l'accueil.",
 	"a11y.demo":                  "Démonstration : les mails envoyés se lisent dans « Mails de démonstration ».",
 	"a11y.home.title":            "Accueil.",

@@ -243,7 +243,7 @@ func (s *session) activationDone(acct *data.Account) (screens.NavigateMsg, error
 	}
 	s.field("activation.done.identifiant", screens.Clean(acct.Identifiant))
 	s.field("activation.done.redirection", redirect)
-	s.say(c.Tf("activation.done.how", screens.Clean(acct.LocalPart)))
+	s.say(c.Tf("a11y.activation.done.how", screens.Clean(acct.LocalPart)))
 	i, err := s.choose(c.T("a11y.next.question"), c.T("activation.done.login"), c.T("a11y.home"))
 	if err != nil || i == 1 {
 		return home(), err

@@ -96,6 +96,7 @@ func (s *session) consoleCard(k screens.Console, personID int64) (bool, error) {
 		for _, a := range actions {
 			labels = append(labels, k.ActionLabel(a))
 		}
+		labels = append(labels, c.Tf("a11y.console.journal", journalLines))
 		labels = append(labels, c.T("a11y.console.again"))
 		i, err := s.choose(c.T("a11y.next.question"), labels...)
 		if err != nil {
@@ -114,6 +115,10 @@ func (s *session) consoleCard(k screens.Console, personID int64) (bool, error) {
 			}
 		case i == len(labels)-1:
 			return false, nil
+		case i == len(labels)-2:
+			if gone := s.consoleJournal(k, card); gone {
+				return true, nil
+			}
 		default:
 			if gone, err := s.consoleAct(k, card, actions[i-2]); err != nil || gone {
 				return gone, err
@@ -242,4 +247,40 @@ func (s *session) consoleCorrect(k screens.Console, card *data.PersonCard) (stri
 		return "", err
 	}
 	return k.Correct(ctx, card.Person.ID, strings.TrimSpace(address), checked)
+}
+
+// journalLines is how many lines of a person's audit log are read.
+const journalLines = 20
+
+// consoleJournal reads the newest lines of the person's audit log, in the
+// console's words; true: the role is gone.
+func (s *session) consoleJournal(k screens.Console, card *data.PersonCard) bool {
+	c := s.c
+	f := data.AuditFilter{PersonID: card.Person.ID, Limit: journalLines}
+	if card.HasAccount() {
+		f = data.AuditFilter{Identifiant: card.Identifiant, Limit: journalLines}
+	}
+	entries, err := c.Store.HelpdeskAudit(context.Background(), c.Account, f)
+	if err != nil {
+		return s.consoleRefused(k, err)
+	}
+	s.title(c.Tf("a11y.console.journal", journalLines))
+	if len(entries) == 0 {
+		s.say(c.Tf("helpdesk.audit.none.person", screens.Clean(card.Identifiant)))
+		return false
+	}
+	words := screens.NewAuditWords(c.Store, c.Lang)
+	for _, e := range entries {
+		parts := []string{c.FormatDateTime(e.At), words.Event(e.Event)}
+		for _, p := range []string{words.Outcome(e), words.Detail(e)} {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+		if e.Actor != "" {
+			parts = append(parts, words.By(e.Actor))
+		}
+		s.say("- " + strings.Join(parts, ", ") + ".")
+	}
+	return false
 }

@@ -103,7 +103,7 @@ func TestInesConsole(t *testing.T) {
 			ps.waitFor("5 "+map[screens.Lang]string{screens.French: "Console assistance", screens.English: "Helpdesk console"}[lang], 1)
 			ps.write("2", "2", "1", "1") // the walk-through of the forgotten password; run its next action, confirm
 			ps.waitFor(map[screens.Lang]string{screens.French: "Réussi :", screens.English: "Done:"}[lang], 1)
-			ps.write("5", "", "7")
+			ps.write("5", "6", "", "7")
 			out := ps.end()
 			requirePlain(t, out)
 			golden.RequireEqual(t, []byte(out))
