@@ -254,3 +254,20 @@ func TestAccessibleSSHKioskWipe(t *testing.T) {
 	}
 	requireLineEditor(t, strings.Replace(rest, tui.ClearTerminal, "", 1))
 }
+
+// Camille's activation link followed by +acces opens the charter at once
+// in the accessible mode.
+func TestAccessibleSSHActivationLink(t *testing.T) {
+	ts := startSSH(t)
+	lt := ts.openLines(lastToken(t, ts.store, camilleMail) + "+access")
+	lt.waitFor("étape 3 sur 5 : charte")
+	lt.waitFor("Compte : camille.martin@etu.umontpellier.fr")
+	lt.line("1")
+	lt.line("1")
+	lt.line("Tournesol-Bleu-42")
+	lt.line("Tournesol-Bleu-42")
+	lt.waitFor("Réussi : Votre compte est activé.")
+	lt.line("2")
+	lt.line("\x03")
+	requireLineEditor(t, lt.waitEnd())
+}
