@@ -24,6 +24,9 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 	f.domainOptions()
 	f.linkOptions()
 	f.langOption()
+	var checkDirectory bool
+	f.bool(&checkDirectory, "check-directory", "après l'import, liste les comptes que l'annuaire (--ldap) ne connaît pas encore")
+	f.directoryOptions()
 	pos, err := f.parse(args, stdout)
 	if err != nil {
 		return helpOK(err)
@@ -31,8 +34,14 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 	if err := checkLang(name, f.langName); err != nil {
 		return err
 	}
+	if checkDirectory && f.dir.url == "" {
+		return usageError{"import : --check-directory demande --ldap URL (ou ENTKIOSK_LDAP)"}
+	}
 	if len(pos) != 1 {
 		return usageError{"import : un fichier attendu (entkiosk import FICHIER.csv)"}
+	}
+	if _, err := f.institution(); err != nil { // a mistake on the command line, said before any work
+		return err
 	}
 	lang := f.lang()
 	content, err := readExport(pos[0], lang)
@@ -60,6 +69,11 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 		return importFileError(pos[0], lang, err)
 	}
 	fmt.Fprintln(stdout, importSummary(lang, report))
+	if checkDirectory {
+		if err := reportDirectory(ctx, store, stdout); err != nil {
+			return err
+		}
+	}
 	if report.Refused > 0 {
 		// Exit status 1: a nightly job (cron, systemd) must notice.
 		return errors.New(screens.TextN(lang, "cli.import.failed", report.Refused))

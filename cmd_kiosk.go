@@ -29,6 +29,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	f.domainOptions()
 	f.linkOptions()
 	f.logOption("entkiosk.log à côté de la base")
+	f.directoryOptions()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
@@ -48,6 +49,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 		return err
 	}
 	defer stop()
+	defer runDirectoryQueue(ctx, store, logger)()
 	client := terminal
 	if client == "" {
 		client = kioskName()

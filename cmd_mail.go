@@ -46,7 +46,8 @@ func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.
 	var smtpURL, from string
 	var watch bool
 	f.str(&smtpURL, "smtp", "URL", "", "le relais SMTP (smtp://utilisateur:motdepasse@hôte:587, smtps://hôte:465, ?starttls=required|off) ; obligatoire")
-	f.str(&from, "from", "ADRESSE", defaultFrom, "expéditeur des mails")
+	f.str(&from, "from", "ADRESSE", "", "expéditeur des mails (défaut : celui du fichier d'établissement)")
+	f.institutionOption()
 	f.bool(&watch, "watch", "continue d'envoyer les nouveaux mails, jusqu'à l'arrêt")
 	f.logOption("la sortie d'erreur")
 	if err := f.parseNoArgs(args, stdout); err != nil {
@@ -54,6 +55,10 @@ func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	if smtpURL == "" {
 		return usageError{"mail : --smtp URL est obligatoire (ou ENTKIOSK_SMTP)"}
+	}
+	from, err := f.mailFrom(from)
+	if err != nil {
+		return err
 	}
 	cfg, err := data.ParseSMTP(smtpURL, from)
 	if err != nil {
@@ -83,6 +88,3 @@ func mailError(err error) error {
 	}
 	return fmt.Errorf("mail : envoi interrompu : %w", err)
 }
-
-// defaultFrom is the sender of every mail unless --from says otherwise.
-const defaultFrom = "ENT Université de Montpellier <ne-pas-repondre@umontpellier.fr>"

@@ -41,10 +41,11 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.duration(&maxTime, "max-session-time", sshserver.DefaultMaxSessionTime, "durée maximale d'une session (utilisateur kiosk : à son retour à l'accueil)")
 	f.str(&memLimit, "memory-limit", "TAILLE", "256MiB", "limite de mémoire souple : au-delà, le ramasse-miettes travaille davantage (0 : aucune ; GOMEMLIMIT l'emporte)")
 	f.str(&smtpURL, "smtp", "URL", "", "envoie les mails par ce relais (smtp://utilisateur:motdepasse@hôte:587, smtps://…) ; sans lui ils restent dans la boîte d'envoi")
-	f.str(&from, "from", "ADRESSE", defaultFrom, "expéditeur des mails")
+	f.str(&from, "from", "ADRESSE", "", "expéditeur des mails (défaut : celui du fichier d'établissement)")
 	f.domainOptions()
 	f.linkOptions()
 	f.logOption("la sortie d'erreur")
+	f.directoryOptions()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
@@ -65,6 +66,9 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	}
 	var mailCfg data.SMTPConfig
 	if smtpURL != "" {
+		if from, err = f.mailFrom(from); err != nil {
+			return err
+		}
 		if mailCfg, err = data.ParseSMTP(smtpURL, from); err != nil {
 			return usageError{name + " : " + smtpError(err)}
 		}
@@ -75,6 +79,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	}
 	defer stop()
 	log.SetDefault(logger) // wish's Bubble Tea middleware logs through it
+	defer runDirectoryQueue(ctx, store, logger)()
 	if hostKey == "" {
 		hostKey = filepath.Join(filepath.Dir(f.db), "entkiosk_host_ed25519")
 	}

@@ -28,7 +28,7 @@ const usage = `entkiosk — ENT compte informatique, Université de Montpellier
 Usage :
   entkiosk kiosk  [--db CHEMIN] [--demo] [--lang fr|en]
   entkiosk serve  [--db CHEMIN] [--demo] [--listen HÔTE:PORT] [--host-key CLÉ]
-                  [--link-host HÔTE] [--link-port N] [--smtp URL]
+                  [--link-host HÔTE] [--link-port N] [--smtp URL] [--ldap URL …]
   entkiosk import [--db CHEMIN] [--lang fr|en] FICHIER.csv
   entkiosk outbox [--db CHEMIN] [--to ADRESSE] [--status failed]
   entkiosk mail   [--db CHEMIN] --smtp URL [--from ADRESSE] [--watch]
@@ -38,6 +38,9 @@ Usage :
   entkiosk audit  [--db CHEMIN] [--identifiant X] [--since DATE] [--event E]
                   [--json] [--limit N] [--lang fr|en]
   entkiosk audit  [--db CHEMIN] --verify [--lang fr|en]
+  entkiosk directory [--db CHEMIN] [--status pending|failed]
+  entkiosk directory check --ldap URL … --sample IDENTIFIANT
+  entkiosk institution init [--out FICHIER] | check FICHIER
 
 Commandes :
   kiosk    la borne, sur ce terminal
@@ -49,6 +52,11 @@ Commandes :
   grant    donne le rôle helpdesk à un compte du personnel ; revoke le retire
   backup   copie la base à chaud, vérifiée, sans jamais écraser un fichier
   audit    affiche le journal d'audit
+  directory les changements en attente pour l'annuaire LDAP ; check : ses réglages
+  institution  écrit (init) ou vérifie (check) le fichier d'établissement
+
+kiosk, serve, import et mail lisent le fichier d'établissement (--institution,
+ou ENTKIOSK_INSTITUTION) : nom, contacts, expéditeur, charte, calendrier.
 
 Seuls kiosk, serve et import créent la base si elle n'existe pas ; les autres
 commandes refusent un chemin où il n'y a pas de base.
@@ -124,5 +132,7 @@ func init() {
 	commands = map[string]commandFunc{
 		"kiosk": cmdKiosk, "serve": cmdServe, "import": cmdImport, "outbox": cmdOutbox, "mail": cmdMail,
 		"export": cmdExport, "grant": cmdRole, "revoke": cmdRole, "backup": cmdBackup, "audit": cmdAudit,
+		"institution": cmdInstitution,
+		"directory":   cmdDirectory,
 	}
 }

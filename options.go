@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"github.com/charmbracelet/log"
 
 	"entkiosk/data"
+	"entkiosk/data/institution"
 	"entkiosk/screens"
 )
 
@@ -44,6 +46,10 @@ type flags struct {
 	mustExist, demo                                   bool
 	readOnly                                          bool   // openToRead: audit, outbox
 	langName                                          string // --lang, for the commands that speak both languages
+	institutionPath                                   string // --institution
+	inst                                              *institution.Institution
+
+	dir directoryFlags // --ldap… (options_directory.go)
 }
 
 func envName(flagName string) string {
@@ -242,16 +248,63 @@ func (f *flags) storeOptions(create bool) {
 }
 
 // domainOptions: the identifiants' domains, for the commands that create
-// accounts or find one by its identifiant.
+// accounts or find one by its identifiant; the institution file gives them
+// too (these options win).
 func (f *flags) domainOptions() {
-	f.str(&f.studentDomain, "student-domain", "DOMAINE", "etu.umontpellier.fr", "domaine des identifiants étudiants")
-	f.str(&f.staffDomain, "staff-domain", "DOMAINE", "umontpellier.fr", "domaine des identifiants du personnel")
+	f.institutionOption()
+	f.str(&f.studentDomain, "student-domain", "DOMAINE", "", "domaine des identifiants étudiants (défaut : celui du fichier d'établissement, sinon etu.umontpellier.fr)")
+	f.str(&f.staffDomain, "staff-domain", "DOMAINE", "", "domaine des identifiants du personnel (défaut : celui du fichier d'établissement, sinon umontpellier.fr)")
+}
+
+// institutionOption: the institution's file, for the commands that show or
+// write words (its name, its contacts, its charter).
+func (f *flags) institutionOption() {
+	f.str(&f.institutionPath, "institution", "FICHIER", "", "fichier d'établissement (TOML : nom, contacts, charte ; "+
+		"entkiosk institution init en écrit un) ; sans lui, rien n'est inventé")
+}
+
+// institution is the institution the command works for: its file, or the
+// demonstration one under --demo, or none (nothing made up). A mistake in
+// the file is a mistake on the command line (exit status 2).
+func (f *flags) institution() (*institution.Institution, error) {
+	if f.inst != nil {
+		return f.inst, nil
+	}
+	switch {
+	case f.institutionPath != "":
+		in, err := institution.Load(f.institutionPath)
+		if err != nil {
+			return nil, usageError{f.cmd + " : " + err.Error()}
+		}
+		f.inst = in
+	case f.demo:
+		f.inst = institution.Demo()
+	default:
+		f.inst = institution.None()
+	}
+	return f.inst, nil
+}
+
+// mailFrom is the mails' sender: --from, or the institution file's.
+func (f *flags) mailFrom(from string) (string, error) {
+	if from != "" {
+		return from, nil
+	}
+	in, err := f.institution()
+	if err != nil {
+		return "", err
+	}
+	if in.MailFrom == "" {
+		return "", usageError{f.cmd + " : expéditeur des mails inconnu : donnez --from \"Nom <adresse@domaine>\" " +
+			"(ou [mail] from dans le fichier d'établissement, --institution)"}
+	}
+	return in.MailFrom, nil
 }
 
 // linkOptions: the ssh:// link of the code mails, for the commands that write them.
 func (f *flags) linkOptions() {
-	f.str(&f.linkHost, "link-host", "HÔTE", "", "hôte des liens ssh:// des mails (vide : pas de ligne de lien)")
-	f.int(&f.linkPort, "link-port", 2222, "port des liens ssh:// des mails")
+	f.str(&f.linkHost, "link-host", "HÔTE", "", "hôte des liens ssh:// des mails (défaut : celui du fichier d'établissement ; vide : pas de ligne de lien)")
+	f.int(&f.linkPort, "link-port", 0, "port des liens ssh:// des mails (défaut : celui du fichier d'établissement, sinon 2222)")
 }
 
 // langOption: --lang, for the commands whose messages come from the
@@ -292,8 +345,21 @@ func (f *flags) logger(stderr io.Writer, defaultFile string) (*log.Logger, func(
 
 // open opens the store with the command's settings.
 func (f *flags) open() (*data.Store, error) {
-	s, err := data.Open(f.db, data.Config{LinkHost: f.linkHost, LinkPort: f.linkPort,
-		StudentDomain: f.studentDomain, StaffDomain: f.staffDomain, MustExist: f.mustExist, ReadOnly: f.readOnly})
+	in, err := f.institution()
+	if err != nil {
+		return nil, err
+	}
+	cfg := data.Config{LinkHost: f.linkHost, LinkPort: cmp.Or(f.linkPort, in.SSHPort, 2222), StudentDomain: f.studentDomain,
+		StaffDomain: f.staffDomain, MustExist: f.mustExist, ReadOnly: f.readOnly, Institution: in}
+	if f.dir.handle == nil {
+		if _, err := f.openDirectory(nil); err != nil {
+			return nil, err
+		}
+	}
+	if f.dir.handle != nil { // never a nil *Directory in the interface
+		cfg.Directory = f.dir.handle
+	}
+	s, err := data.Open(f.db, cfg)
 	var missing *data.MissingStoreError
 	if errors.As(err, &missing) {
 		return nil, fmt.Errorf("%s ; seuls entkiosk import, kiosk et serve créent une base", err)
@@ -320,6 +386,10 @@ func (f *flags) openToRead(stderr io.Writer) (*data.Store, error) {
 func (f *flags) start(ctx context.Context, stderr io.Writer, defaultLog string) (logger *log.Logger, store *data.Store, stop func(), err error) {
 	logger, closeLog, err := f.logger(stderr, defaultLog)
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	if _, err := f.openDirectory(logger); err != nil {
+		closeLog()
 		return nil, nil, nil, err
 	}
 	if store, err = f.open(); err != nil {

@@ -33,8 +33,11 @@ type Account struct {
 	RightsEnd     time.Time // last day of access, local date
 	// Lang is the language the owner last used ("fr", "en"): mails the
 	// owner did not cause are written in it.
-	Lang         string
-	passwordHash string
+	Lang string
+	// CharterVersion is the version of the charter the owner accepted ("":
+	// none recorded).
+	CharterVersion string
+	passwordHash   string
 }
 
 // PersonalData is what this account's password must not be built on.
@@ -48,7 +51,7 @@ func (a *Account) ActivationAllowedFrom() time.Time { return a.ValidatedAt.Add(A
 
 const accountColumns = `a.person_id, a.identifiant, a.local_part, a.status, COALESCE(a.password_hash, ''),
 	a.recovery_email, COALESCE(a.redirect_email, ''), a.redirect_keep_copy, a.helpdesk, a.validated_at,
-	a.activated_at, a.password_at, a.last_login_at, a.created_at, a.lang`
+	a.activated_at, a.password_at, a.last_login_at, a.created_at, a.lang, COALESCE(a.charter_version, '')`
 
 // account reads an account by a WHERE clause on accounts a, with its person
 // and registrations.
@@ -59,7 +62,7 @@ func (s *Store) account(ctx context.Context, q queryer, where string, args ...an
 	var activated, pwAt, lastLogin sql.NullString
 	err := q.QueryRowContext(ctx, `SELECT `+accountColumns+` FROM accounts a WHERE `+where, args...).Scan(
 		&personID, &a.Identifiant, &a.LocalPart, &a.Status, &a.passwordHash, &a.RecoveryEmail, &a.RedirectEmail,
-		&a.KeepCopy, &a.Helpdesk, &validated, &activated, &pwAt, &lastLogin, &created, &a.Lang)
+		&a.KeepCopy, &a.Helpdesk, &validated, &activated, &pwAt, &lastLogin, &created, &a.Lang, &a.CharterVersion)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -145,7 +148,7 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 	}
 	match := false
 	if !passwordTooLong(password) {
-		if match, err = s.hasher.Verify(ctx, password, hash); err != nil {
+		if match, err = s.verifyPassword(ctx, acct, local, hash, password); err != nil {
 			return nil, err
 		}
 	}
@@ -246,6 +249,41 @@ func (s *Store) Logout(ctx context.Context, a *Account, o Origin, why string) er
 	})
 }
 
+// verifyPassword checks a password: by a bind as the person when the store
+// has a directory (the directory is the truth), else against the local
+// hash (an empty hash still costs one, see Hasher.Verify).
+func (s *Store) verifyPassword(ctx context.Context, acct *Account, login, hash, password string) (bool, error) {
+	if s.cfg.Directory != nil {
+		var locked *RateLimitError
+		switch err := s.blocked(ctx, s.db, scopeLogin, login, "login"); {
+		case errors.As(err, &locked):
+			// Locked here: the directory is not asked, so that guesses
+			// never count against the person's directory account (its own
+			// lockout would shut every campus service); it costs the same.
+			s.cfg.Directory.Decoy(ctx, time.Now())
+			return false, nil
+		case err != nil:
+			return false, err
+		}
+		return s.directoryLogin(ctx, acct, login, password)
+	}
+	return s.hasher.Verify(ctx, password, hash)
+}
+
+// newPassword runs entkiosk's policy on a new password, then gives what
+// the store keeps of it: its hash; or, with a directory, nothing (NULL),
+// once the directory took it (writeDirectoryPassword: a refusal is
+// audited under event and nothing else is changed).
+func (s *Store) newPassword(ctx context.Context, a *Account, password string, event Event, o Origin) (any, error) {
+	if s.cfg.Directory == nil {
+		return s.hashChecked(ctx, password, a.PersonalData())
+	}
+	if res := CheckPassword(password, a.PersonalData()); !res.OK() {
+		return nil, &PolicyError{Result: res}
+	}
+	return nil, s.writeDirectoryPassword(ctx, a, password, event, o)
+}
+
 // hashChecked runs the policy, then hashes: a refused password is never hashed.
 func (s *Store) hashChecked(ctx context.Context, password string, p PersonalData) (string, error) {
 	if res := CheckPassword(password, p); !res.OK() {
@@ -277,7 +315,7 @@ func (s *Store) checkCurrentPassword(ctx context.Context, a *Account, current st
 	}
 	match := false
 	if !passwordTooLong(current) {
-		if match, err = s.hasher.Verify(ctx, current, fresh.passwordHash); err != nil {
+		if match, err = s.verifyPassword(ctx, fresh, fresh.LocalPart, fresh.passwordHash, current); err != nil {
 			return nil, err
 		}
 	}
@@ -324,7 +362,7 @@ func (s *Store) ChangePassword(ctx context.Context, a *Account, current, next st
 		// current was just verified against the stored hash.
 		return samePasswordError(next, fresh.PersonalData())
 	}
-	hash, err := s.hashChecked(ctx, next, fresh.PersonalData())
+	hash, err := s.newPassword(ctx, fresh, next, EventUpdatePassword, o)
 	if err != nil {
 		return err
 	}
@@ -343,7 +381,7 @@ func (s *Store) ChangePassword(ctx context.Context, a *Account, current, next st
 	})
 }
 
-func (s *Store) setPassword(ctx context.Context, tx *sql.Tx, a *Account, hash string) error {
+func (s *Store) setPassword(ctx context.Context, tx *sql.Tx, a *Account, hash any) error {
 	_, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = ?, password_at = ? WHERE person_id = ?`,
 		hash, fmtTime(s.cfg.Clock.Now()), a.Person.ID)
 	return err

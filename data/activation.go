@@ -271,12 +271,22 @@ func (s *Store) CompleteActivation(ctx context.Context, t *Ticket, c ActivationC
 	if acct.Status == StatusActive {
 		return nil, ErrAlreadyActive
 	}
-	hash, err := s.hashChecked(ctx, c.Password, acct.PersonalData())
+	if s.cfg.Directory != nil {
+		// The directory is written first: the code must still be good,
+		// or the password would change there for an activation refused here.
+		if err := s.checkTicket(ctx, t); err != nil {
+			return nil, err
+		}
+	}
+	hash, err := s.newPassword(ctx, acct, c.Password, EventActivate, o)
 	if err != nil {
 		return nil, err
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		if err := s.consumeCode(ctx, tx, t); err != nil {
+			return err
+		}
+		if err := s.queueActivationSettings(ctx, tx, acct, c); err != nil {
 			return err
 		}
 		now := fmtTime(s.cfg.Clock.Now())
@@ -285,8 +295,9 @@ func (s *Store) CompleteActivation(ctx context.Context, t *Ticket, c ActivationC
 			redirect = acct.RecoveryEmail
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET status = 'active', password_hash = ?, password_at = ?,
-			charter_at = ?, activated_at = ?, redirect_email = ?, redirect_keep_copy = ?
-			WHERE person_id = ? AND status = 'pending'`, hash, now, now, now, redirect, c.KeepCopy || !c.Redirect, t.PersonID)
+			charter_at = ?, charter_version = ?, activated_at = ?, redirect_email = ?, redirect_keep_copy = ?
+			WHERE person_id = ? AND status = 'pending'`, hash, now, now, s.CharterVersion(), now, redirect,
+			c.KeepCopy || !c.Redirect, t.PersonID)
 		if err != nil {
 			return err
 		}
@@ -302,6 +313,9 @@ func (s *Store) CompleteActivation(ctx context.Context, t *Ticket, c ActivationC
 		detail := "no redirection"
 		if c.Redirect {
 			detail = "redirection to " + MaskEmail(acct.RecoveryEmail)
+		}
+		if err := s.auditCharter(ctx, tx, acct, o); err != nil {
+			return err
 		}
 		return s.audit(ctx, tx, AuditEntry{Event: EventActivate, PersonID: t.PersonID, Identifiant: acct.Identifiant,
 			Client: o.Client, Outcome: "ok", Detail: detail})

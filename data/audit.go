@@ -30,6 +30,7 @@ const (
 	EventAccountCreated     Event = "ACCOUNT_CREATED"
 	EventLogout             Event = "LOGOUT"
 	EventRoleChange         Event = "ROLE_CHANGE"
+	EventAcceptCharter      Event = "ACCEPT_CHARTER" // Detail: the version accepted
 )
 
 // AuditEntry is one line of the audit log. It never holds a password, a

@@ -54,10 +54,8 @@ var paris = func() *time.Location {
 func ParisLocation() *time.Location { return paris }
 
 // AcademicYear is the first calendar year of the academic year that t falls
-// in: 1 September N to 31 August N+1 is year N.
-func AcademicYear(t time.Time) int {
-	if t.Month() >= time.September {
-		return t.Year()
-	}
-	return t.Year() - 1
+// in, by the institution's calendar (1 September N to 31 August N+1 is year
+// N, unless its file says another start), in the university's local time.
+func (s *Store) AcademicYear(t time.Time) int {
+	return s.cfg.Institution.AcademicYear(t.In(s.cfg.Location))
 }

@@ -79,7 +79,7 @@ var DemoPeople = []DemoPerson{
 // writing) are dated from their own past.
 func (s *Store) LoadDemo(ctx context.Context) (*ImportReport, error) {
 	now := s.cfg.Clock.Now().In(s.cfg.Location)
-	year := AcademicYear(now)
+	year := s.AcademicYear(now)
 	pending := demoHeader()
 	report := &ImportReport{}
 	type step struct {
@@ -269,8 +269,8 @@ func (s *Store) activateDemo(ctx context.Context, p DemoPerson, at time.Time) (b
 	return true, s.tx(ctx, func(tx *sql.Tx) error {
 		when := fmtTime(at)
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET status = 'active', password_hash = ?, password_at = ?,
-			charter_at = ?, activated_at = ?, helpdesk = ? WHERE person_id = ?`, hash, when, when, when, p.Helpdesk,
-			personID); err != nil {
+			charter_at = ?, charter_version = ?, activated_at = ?, helpdesk = ? WHERE person_id = ?`, hash, when, when,
+			s.CharterVersion(), when, p.Helpdesk, personID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE codes SET used_at = ? WHERE person_id = ? AND used_at IS NULL`,

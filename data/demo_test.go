@@ -1,6 +1,7 @@
 package data
 
 import (
+	"entkiosk/data/institution"
 	"errors"
 	"strings"
 	"testing"
@@ -67,7 +68,7 @@ func TestDemoPeople(t *testing.T) {
 
 	// Jean-Luc D'Alembert: two registrations this year (a master and a DU), not activated.
 	jl := account("jean-luc.dalembert")
-	year := AcademicYear(now)
+	year := institution.None().AcademicYear(now)
 	if jl.Status != StatusPending || len(jl.Registrations) != 2 || jl.Registrations[0].Annee != year ||
 		jl.Registrations[1].Annee != year || mails(jl) != 1 {
 		t.Errorf("Jean-Luc: %s, %+v, %d mails", jl.Status, jl.Registrations, mails(jl))

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"entkiosk/data/directory"
 )
 
 // The helpdesk console's store side: the role, the search, the actions.
@@ -75,7 +77,7 @@ const EventHelpdeskView Event = "HELPDESK_VIEW"
 var AuditEvents = []Event{EventLogin, EventLoginError, EventLogout, EventLock, EventUnlock, EventSendCode, EventCodeError,
 	EventActivate, EventResetPassword, EventUpdatePassword, EventUpdateRecoveryMail, EventUpdateRedirection,
 	EventIALookup, EventIALookupError, EventHelpdeskAction, EventHelpdeskView, EventRoleChange, EventImport,
-	EventAccountCreated}
+	EventAccountCreated, EventAcceptCharter}
 
 // helpdeskAction runs one action of an agent on a person's account in one
 // transaction with its HELPDESK_ACTION audit line (actor: the agent). A
@@ -280,6 +282,9 @@ func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, per
 			return "", err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, addr, personID); err != nil {
+			return "", err
+		}
+		if err := s.enqueueDirectory(ctx, tx, acct, directory.Change{Kind: directory.ChangeMailPerso, Address: addr}); err != nil {
 			return "", err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE codes SET revoked_at = ?, revoked_why = 'recovery mail corrected'

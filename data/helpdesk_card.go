@@ -38,6 +38,10 @@ type PersonCard struct {
 	// RedirectToRecovery: the redirection goes to the mail de secours, so a
 	// correction of the mail de secours takes it along (followRecovery).
 	RedirectToRecovery bool
+
+	// Directory: what the campus directory knows of the account; nil
+	// without a directory (or without an account).
+	Directory *DirectoryState
 }
 
 // LockState is a throttle lock as the helpdesk sees it.
@@ -246,7 +250,7 @@ func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, erro
 		return nil, err
 	}
 	p.PersonalEmail = ""
-	c := &PersonCard{Person: p, Now: now, CurrentYear: AcademicYear(now.In(s.cfg.Location))}
+	c := &PersonCard{Person: p, Now: now, CurrentYear: s.AcademicYear(now)}
 	if c.Registrations, err = s.registrations(ctx, s.db, personID); err != nil {
 		return nil, err
 	}
@@ -274,6 +278,9 @@ func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, erro
 			c.LoginLock.Disabled = true // password login closed: only a reset or Déverrouiller reopen it
 		}
 		if c.Codes, err = s.codeInfos(ctx, personID, now); err != nil {
+			return nil, err
+		}
+		if c.Directory, err = s.directoryState(ctx, a); err != nil {
 			return nil, err
 		}
 	}

@@ -217,6 +217,17 @@ func (s *Store) importLine(ctx context.Context, tx *sql.Tx, l importLine, o Orig
 		return outcome, acct.Identifiant, s.audit(ctx, tx, AuditEntry{Event: EventAccountCreated, PersonID: personID,
 			Identifiant: acct.Identifiant, Client: o.Client, Outcome: "pending", Detail: "IA validated " +
 				validated.In(s.cfg.Location).Format("02/01/2006 15:04") + ", " + mail})
+	case status == StatusActive && s.cfg.Directory != nil && (newlyValid || (l.category == Staff && personOutcome == "updated")):
+		// A réinscription (or a staff end date moved): the directory's
+		// account state follows the new end of rights.
+		acct, err := s.account(ctx, tx, `a.person_id = ?`, personID)
+		if err != nil {
+			return "", "", err
+		}
+		if end, ok := accountEndChange(acct); ok {
+			return outcome, "", s.enqueueDirectory(ctx, tx, acct, end)
+		}
+		return outcome, "", nil
 	case status == StatusPending && newlyValid:
 		// A new registration of someone who never activated: a fresh mail,
 		// unless a code from this file or a recent one is still live.

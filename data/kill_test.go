@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"entkiosk/data/institution"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -149,7 +150,7 @@ func TestKillWriterChild(t *testing.T) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	year := AcademicYear(time.Now())
+	year := institution.None().AcademicYear(time.Now())
 	validated := time.Now().Add(-time.Hour).Format(time.RFC3339)
 	for i := 0; ; i++ {
 		n := strconv.Itoa(base + i)

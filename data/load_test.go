@@ -1,6 +1,7 @@
 package data
 
 import (
+	"entkiosk/data/institution"
 	"errors"
 	"fmt"
 	"os"
@@ -40,7 +41,7 @@ func TestLoad500Logins(t *testing.T) {
 	csv.WriteString(importHeader)
 	for i := 0; i < accounts; i++ {
 		fmt.Fprintf(&csv, "4%07d;Charge%d;Test;01/01/2004;charge%d@example.org;etudiant;%d;SLINF3;L3;Licence;Sciences;FI;valide;paye;%s;\n",
-			i, i, i, AcademicYear(time.Now()), time.Now().Add(-48*time.Hour).Format(time.RFC3339))
+			i, i, i, institution.None().AcademicYear(time.Now()), time.Now().Add(-48*time.Hour).Format(time.RFC3339))
 	}
 	rep, err := s.Import(ctx, strings.NewReader(csv.String()), Origin{Client: "load"})
 	if err != nil || rep.Created != accounts {

@@ -42,7 +42,7 @@ func (s *Store) LookupRegistrations(ctx context.Context, number string, birth ti
 	if err != nil {
 		return nil, err
 	}
-	l := &Lookup{Person: p, CurrentYear: AcademicYear(s.cfg.Clock.Now().In(s.cfg.Location))}
+	l := &Lookup{Person: p, CurrentYear: s.AcademicYear(s.cfg.Clock.Now())}
 	if l.Registrations, err = s.registrations(ctx, s.db, p.ID); err != nil {
 		return nil, err
 	}

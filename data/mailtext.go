@@ -48,8 +48,8 @@ var mailTexts = map[string]langText{
 	"fr": {
 		kinds: map[MailKind]kindText{
 			MailActivation: {
-				subject: "Activation de votre compte informatique — Université de Montpellier",
-				intro: "Votre inscription administrative à l'Université de Montpellier est validée : " +
+				subject: "Activation de votre compte informatique",
+				intro: "Votre inscription administrative est validée : " +
 					"votre compte informatique est prêt à être activé.",
 				action: "Pour l'activer, choisissez « 1ère connexion » sur une borne ENT, indiquez votre " +
 					"identifiant, puis saisissez ce code :",
@@ -58,7 +58,7 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailReset: {
-				subject: "Réinitialisation de votre mot de passe — Université de Montpellier",
+				subject: "Réinitialisation de votre mot de passe",
 				intro: "Une réinitialisation du mot de passe de votre compte informatique a été demandée " +
 					"(« Problème de connexion »).",
 				action: "Pour choisir un nouveau mot de passe, saisissez ce code :",
@@ -67,23 +67,23 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailConfirmRecovery: {
-				subject: "Confirmation de votre mail de secours — Université de Montpellier",
+				subject: "Confirmation de votre mail de secours",
 				intro: "Cette adresse a été indiquée comme nouveau mail de secours de votre compte " +
-					"informatique de l'Université de Montpellier.",
+					"informatique.",
 				action: "Pour la confirmer, saisissez ce code :",
 				notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : cette adresse " +
 					"ne sera pas enregistrée sans ce code.",
 			},
 			MailConfirmRedirection: {
-				subject: "Confirmation de la redirection de votre messagerie — Université de Montpellier",
+				subject: "Confirmation de la redirection de votre messagerie",
 				intro: "Cette adresse a été indiquée pour recevoir les messages de votre messagerie " +
-					"de l'Université de Montpellier.",
+					"universitaire.",
 				action: "Pour confirmer la redirection, saisissez ce code :",
 				notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : aucun message " +
 					"ne sera redirigé vers cette adresse sans ce code.",
 			},
 			MailPasswordChanged: {
-				subject: "Votre mot de passe a été modifié — Université de Montpellier",
+				subject: "Votre mot de passe a été modifié",
 				intro:   "Le mot de passe de votre compte informatique a été modifié {when}.",
 				notYou: "Si c'est vous, vous n'avez rien à faire. Sinon, quelqu'un connaît peut-être votre " +
 					"mot de passe : choisissez-en un nouveau tout de suite avec « Problème de connexion » " +
@@ -91,7 +91,7 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailRecoveryChanged: {
-				subject: "Votre mail de secours a été modifié — Université de Montpellier",
+				subject: "Votre mail de secours a été modifié",
 				intro: "Le mail de secours de votre compte informatique a été remplacé {when} par {address}. " +
 					"Cette adresse-ci ne recevra plus les codes de réinitialisation.",
 				notYou: "Si vous n'êtes pas à l'origine de ce changement, contactez l'assistance au plus " +
@@ -99,7 +99,7 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailRedirectionChanged: {
-				subject: "La redirection de votre messagerie a été modifiée — Université de Montpellier",
+				subject: "La redirection de votre messagerie a été modifiée",
 				intro: "La redirection de votre messagerie universitaire a été modifiée {when} : les messages " +
 					"sont désormais redirigés vers {address}.",
 				removed: "La redirection de votre messagerie universitaire a été supprimée {when} : les " +
@@ -123,7 +123,7 @@ var mailTexts = map[string]langText{
 		at:           "à",
 		when:         "le %s",
 		firstOfMon:   "1er",
-		signature: []string{"ENT — compte informatique, Université de Montpellier",
+		signature: []string{"ENT — compte informatique",
 			"Message automatique : merci de ne pas y répondre."},
 		days: [7]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
 		months: [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -132,8 +132,8 @@ var mailTexts = map[string]langText{
 	"en": {
 		kinds: map[MailKind]kindText{
 			MailActivation: {
-				subject: "Activate your computer account — Université de Montpellier",
-				intro: "Your administrative registration at the Université de Montpellier has been validated: " +
+				subject: "Activate your computer account",
+				intro: "Your administrative registration has been validated: " +
 					"your computer account is ready to be activated.",
 				action: "To activate it, choose \"First login\" on an ENT kiosk, give your identifiant, " +
 					"then enter this code:",
@@ -142,7 +142,7 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailReset: {
-				subject: "Reset your password — Université de Montpellier",
+				subject: "Reset your password",
 				intro:   "A password reset was requested for your computer account (\"Login problem\").",
 				action:  "To choose a new password, enter this code:",
 				notYou: "If you did not ask for this, ignore this message: your current password still " +
@@ -150,29 +150,29 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailConfirmRecovery: {
-				subject: "Confirm your recovery address — Université de Montpellier",
+				subject: "Confirm your recovery address",
 				intro: "This address was given as the new recovery address (mail de secours) of your " +
-					"Université de Montpellier computer account.",
+					"computer account.",
 				action: "To confirm it, enter this code:",
 				notYou: "If you did not ask for this, ignore this message: this address will not be " +
 					"recorded without this code.",
 			},
 			MailConfirmRedirection: {
-				subject: "Confirm your mail redirection — Université de Montpellier",
-				intro:   "This address was given to receive the messages of your Université de Montpellier mailbox.",
+				subject: "Confirm your mail redirection",
+				intro:   "This address was given to receive the messages of your university mailbox.",
 				action:  "To confirm the redirection, enter this code:",
 				notYou: "If you did not ask for this, ignore this message: no message will be forwarded " +
 					"to this address without this code.",
 			},
 			MailPasswordChanged: {
-				subject: "Your password was changed — Université de Montpellier",
+				subject: "Your password was changed",
 				intro:   "The password of your computer account was changed {when}.",
 				notYou: "If it was you, there is nothing to do. Otherwise someone may know your password: " +
 					"choose a new one at once with \"Login problem\" on an ENT kiosk, then tell the helpdesk.",
 				ident: true,
 			},
 			MailRecoveryChanged: {
-				subject: "Your recovery address was changed — Université de Montpellier",
+				subject: "Your recovery address was changed",
 				intro: "The recovery address of your computer account was replaced {when} by {address}. " +
 					"This address will no longer receive reset codes.",
 				notYou: "If you did not make this change, contact the helpdesk at once: someone probably " +
@@ -180,7 +180,7 @@ var mailTexts = map[string]langText{
 				ident: true,
 			},
 			MailRedirectionChanged: {
-				subject: "Your mail redirection was changed — Université de Montpellier",
+				subject: "Your mail redirection was changed",
 				intro: "The redirection of your university mailbox was changed {when}: messages now go " +
 					"to {address}.",
 				removed: "The redirection of your university mailbox was removed {when}: messages now stay " +
@@ -203,7 +203,7 @@ var mailTexts = map[string]langText{
 		parisTime:    "Paris time",
 		at:           "at",
 		when:         "on %s",
-		signature: []string{"ENT — computer account, Université de Montpellier",
+		signature: []string{"ENT — computer account",
 			"Automatic message: please do not reply."},
 		days: [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
 		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August",
@@ -231,8 +231,14 @@ func (a *Account) MailLang() string {
 	return "fr"
 }
 
-// subjectTail ends every subject; a bilingual subject says it once.
-const subjectTail = " — Université de Montpellier"
+// nameTail is what ends a subject and the signature's first line: the
+// institution's name, when its file gives one.
+func (s *Store) nameTail(lang, sep string) string {
+	if name := s.cfg.Institution.Name.In(lang); name != "" {
+		return sep + name
+	}
+	return ""
+}
 
 // composeMail writes the subject and plain-text body of a mail, in c.Lang
 // ("fr", "en" or LangBoth; anything else is French).
@@ -245,7 +251,12 @@ func (s *Store) composeMail(c mailContent) (subject, body string) {
 		t = mailTexts["fr"]
 	}
 	subject, text := s.composeText(t, c)
-	return subject, text + "-- \n" + strings.Join(t.signature, "\n") + "\n"
+	lang := c.Lang
+	if _, ok := mailTexts[lang]; !ok {
+		lang = "fr"
+	}
+	signature := append([]string{t.signature[0] + s.nameTail(lang, ", ")}, t.signature[1:]...)
+	return subject + s.nameTail(lang, " — "), text + "-- \n" + strings.Join(signature, "\n") + "\n"
 }
 
 // composeBoth is the bilingual mail: one subject naming both (which tells
@@ -257,13 +268,13 @@ func (s *Store) composeBoth(c mailContent) (subject, body string) {
 	fr, en := mailTexts["fr"], mailTexts["en"]
 	frSubject, frText := s.composeText(fr, c)
 	enSubject, enText := s.composeText(en, c)
-	subject = strings.TrimSuffix(frSubject, subjectTail) + " / " + enSubject
+	subject = frSubject + " / " + enSubject + s.nameTail("en", " — ")
 	var b strings.Builder
 	b.WriteString(frText)
 	b.WriteString(strings.Repeat("-", mailWidth) + "\n\n")
 	b.WriteString(enText)
 	b.WriteString("-- \n")
-	b.WriteString("ENT — compte informatique / computer account, Université de Montpellier\n")
+	b.WriteString("ENT — compte informatique / computer account" + s.nameTail("fr", ", ") + "\n")
 	b.WriteString(fr.signature[len(fr.signature)-1] + "\n")
 	b.WriteString(en.signature[len(en.signature)-1] + "\n")
 	return subject, b.String()
@@ -315,8 +326,10 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 		para(t.secret)
 	}
 	para(k.notYou)
-	line(fmt.Sprintf(t.contact, s.cfg.HelpdeskContact))
-	line("")
+	if reach := s.cfg.Institution.Helpdesk.Reach(); reach != "" {
+		line(fmt.Sprintf(t.contact, reach))
+		line("")
+	}
 	return k.subject, b.String()
 }
 

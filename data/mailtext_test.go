@@ -94,7 +94,7 @@ func checkMailText(t *testing.T, kind MailKind, lang, subject, body string) {
 	if !strings.Contains(body, "Camille Martin,") {
 		t.Errorf("%s: no name", name)
 	}
-	if !strings.Contains(body, "assistance-ent@umontpellier.fr") {
+	if !strings.Contains(body, "assistance-ent@example.org, 04 00 00 00 00") {
 		t.Errorf("%s: no helpdesk contact", name)
 	}
 	for i, line := range strings.Split(body, "\n") {

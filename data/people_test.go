@@ -46,10 +46,13 @@ func TestRightsEnd(t *testing.T) {
 }
 
 func TestAcademicYear(t *testing.T) {
+	s, _ := openTest(t)
 	for at, want := range map[time.Time]int{
 		date(2026, 8, 31): 2025, date(2026, 9, 1): 2026, date(2026, 11, 25): 2026, date(2027, 1, 1): 2026,
+		// 31/08 23:30 UTC is already 1 September in Montpellier
+		time.Date(2026, 8, 31, 23, 30, 0, 0, time.UTC): 2026,
 	} {
-		if got := AcademicYear(at); got != want {
+		if got := s.AcademicYear(at); got != want {
 			t.Errorf("AcademicYear(%v) = %d, want %d", at, got, want)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"entkiosk/data/directory"
 )
 
 // StartReset is "j'ai oublié mon mot de passe": a code goes to the mail de
@@ -116,7 +118,7 @@ func (s *Store) CompleteReset(ctx context.Context, t *Ticket, password string, o
 	if res := CheckPassword(password, acct.PersonalData()); !res.OK() {
 		return nil, &PolicyError{Result: res} // refused before any hash
 	}
-	if acct.passwordHash != "" {
+	if acct.passwordHash != "" && s.cfg.Directory == nil {
 		// A reset that keeps the password is no reset: whoever forgot it
 		// learns it is still the same, and says so to nobody.
 		same, err := s.hasher.Verify(ctx, password, acct.passwordHash)
@@ -127,8 +129,17 @@ func (s *Store) CompleteReset(ctx context.Context, t *Ticket, password string, o
 			return nil, samePasswordError(password, acct.PersonalData())
 		}
 	}
-	hash, err := s.hasher.Hash(ctx, password)
-	if err != nil {
+	var hash any
+	if s.cfg.Directory != nil {
+		// Written there first, only with a code still good; the directory's
+		// own history refuses the current password.
+		if err := s.checkTicket(ctx, t); err != nil {
+			return nil, err
+		}
+		if err := s.writeDirectoryPassword(ctx, acct, password, EventResetPassword, o); err != nil {
+			return nil, err
+		}
+	} else if hash, err = s.hasher.Hash(ctx, password); err != nil {
 		return nil, err
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
@@ -266,6 +277,9 @@ func (s *Store) ConfirmRecoveryChange(ctx context.Context, t *Ticket, o Origin) 
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, t.Target, t.PersonID); err != nil {
 			return err
 		}
+		if err := s.enqueueDirectory(ctx, tx, acct, directory.Change{Kind: directory.ChangeMailPerso, Address: t.Target}); err != nil {
+			return err
+		}
 		// A code still on its way to the old address (a reset asked by
 		// anyone) would reset the password from there: it stops working,
 		// and its mail, if still waiting, is cancelled (codes_cancel_mail).
@@ -347,6 +361,10 @@ func (s *Store) applyRedirection(ctx context.Context, a *Account, addr string, k
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET redirect_email = ?, redirect_keep_copy = ? WHERE person_id = ?`,
 			redirect, keepCopy || addr == "", a.Person.ID); err != nil {
+			return err
+		}
+		if err := s.enqueueDirectory(ctx, tx, a, directory.Change{Kind: directory.ChangeRedirection, Address: addr,
+			KeepCopy: keepCopy || addr == ""}); err != nil {
 			return err
 		}
 		if err := s.rememberLang(ctx, tx, a, o); err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+
+	"entkiosk/data/directory"
 )
 
 // RedirectsToRecovery says whether the university mailbox is forwarded to
@@ -33,6 +35,10 @@ func (s *Store) followRecovery(ctx context.Context, tx *sql.Tx, personID int64, 
 		return false, nil
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE accounts SET redirect_email = ? WHERE person_id = ?`, newAddr, personID); err != nil {
+		return false, err
+	}
+	if err := s.enqueueDirectory(ctx, tx, a, directory.Change{Kind: directory.ChangeRedirection, Address: newAddr,
+		KeepCopy: a.KeepCopy}); err != nil {
 		return false, err
 	}
 	if err := s.queueNotice(ctx, tx, a, MailRedirectionChanged, newAddr, MaskEmail(newAddr), o); err != nil {

@@ -4,10 +4,12 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"database/sql"
 	"embed"
+	"entkiosk/data/institution"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -17,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -39,18 +42,36 @@ type Store struct {
 	// warning: a read-only store that every local user can read is still
 	// read (Config.ReadOnly), with this said to the operator.
 	warning error
+
+	// The directory queue's worker in this process is woken when a
+	// transaction that queued a change commits (directory_queue.go).
+	dirq *dirSignal
+}
+
+// dirSignal: a change was queued in a transaction; its commit wakes the
+// worker. A pointer, so that a copy of the Store (the demo's) shares it.
+type dirSignal struct {
+	queued atomic.Bool
+	wake   chan struct{}
 }
 
 // Config holds what the rules read besides the database.
 type Config struct {
-	Clock           Clock
-	Location        *time.Location // local time of the university, for display and dates
-	StudentDomain   string
-	StaffDomain     string
-	LinkHost        string // host of ssh:// links in mails; empty leaves the link out
-	LinkPort        int
-	HelpdeskContact string
-	Hasher          *Hasher
+	Clock         Clock
+	Location      *time.Location // local time of the university, for display and dates
+	StudentDomain string
+	StaffDomain   string
+	LinkHost      string // host of ssh:// links in mails; empty leaves the link out
+	LinkPort      int
+	// Institution is the university's facts (name, contacts, charter,
+	// calendar); nil is institution.None(), which makes nothing up. Its
+	// domains and link host fill the fields above left empty.
+	Institution *institution.Institution
+	Hasher      *Hasher
+	// Directory, when set, is the campus directory passwords are checked
+	// against and written to first (directory_link.go); nil keeps the
+	// embedded store alone.
+	Directory Directory
 	// MustExist refuses a path where no file is (a MissingStoreError) and a
 	// file without entkiosk's tables, instead of creating the store: for
 	// the commands that read a store, where a mistyped path must not answer
@@ -69,15 +90,15 @@ func (c *Config) fillDefaults() {
 	if c.Location == nil {
 		c.Location = ParisLocation()
 	}
-	if c.StudentDomain == "" {
-		c.StudentDomain = "etu.umontpellier.fr"
+	if c.Institution == nil {
+		c.Institution = institution.None()
 	}
-	if c.StaffDomain == "" {
-		c.StaffDomain = "umontpellier.fr"
+	c.StudentDomain = cmp.Or(c.StudentDomain, c.Institution.StudentDomain, "etu.umontpellier.fr")
+	c.StaffDomain = cmp.Or(c.StaffDomain, c.Institution.StaffDomain, "umontpellier.fr")
+	if c.LinkHost == "" {
+		c.LinkHost = c.Institution.SSHHost
 	}
-	if c.HelpdeskContact == "" {
-		c.HelpdeskContact = "assistance-ent@umontpellier.fr, 04 67 14 99 99"
-	}
+	c.LinkPort = cmp.Or(c.LinkPort, c.Institution.SSHPort)
 	if c.Hasher == nil {
 		c.Hasher = DefaultHasher()
 	}
@@ -112,7 +133,7 @@ func Open(path string, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("base %s : %w", path, err)
 	}
-	s := &Store{db: db, path: path, cfg: cfg, hasher: cfg.Hasher}
+	s := &Store{db: db, path: path, cfg: cfg, hasher: cfg.Hasher, dirq: &dirSignal{wake: make(chan struct{}, 1)}}
 	if err := s.check(); err != nil {
 		db.Close()
 		return nil, err
@@ -392,6 +413,7 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.wakeDirectoryWorker()
 	return nil
 }
 

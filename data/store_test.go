@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"entkiosk/data/institution"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +21,8 @@ import (
 )
 
 func testConfig() Config {
-	return Config{Clock: NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation())), Hasher: testHasher}
+	return Config{Clock: NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation())), Hasher: testHasher,
+		Institution: institution.Demo()}
 }
 
 func TestOpenRefusesAFileThatIsNotADatabase(t *testing.T) {

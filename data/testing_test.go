@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"entkiosk/data/institution"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,12 +14,12 @@ import (
 var testHasher = NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 4, 5*time.Second)
 
 // openTest opens a store on a real file in a temporary folder, with a
-// manual clock at 2026-11-25 10:00 Paris time.
+// manual clock at 2026-11-25 10:00 Paris time, and the demo institution.
 func openTest(t testing.TB) (*Store, *ManualClock) {
 	t.Helper()
 	clock := NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation()))
 	s, err := Open(filepath.Join(t.TempDir(), "entkiosk.db"), Config{Clock: clock, Hasher: testHasher,
-		LinkHost: "ent.umontpellier.fr", LinkPort: 2222})
+		LinkHost: "ent.umontpellier.fr", LinkPort: 2222, Institution: institution.Demo()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,30 +40,13 @@ func (a *Activation) resizeCharter() {
 		chrome += lipgloss.Height(c.Styles.Notice.Render(a.wrap(c.Styles.Text, c.T(a.notice), 4)))
 	}
 	a.charter.Width, a.charter.Height = w, max(c.BodyHeight()-chrome, 3)
-	a.charter.SetContent(c.Styles.Text.Width(w).Render(c.T("activation.charter.text")))
+	setCharterText(c, &a.charter, w)
 	a.charterLang = c.Lang
 	a.charter.SetYOffset(offset)
 }
 
 func (a *Activation) keyCharter(k tea.KeyMsg) tea.Cmd {
-	switch k.String() {
-	case "up", "k":
-		a.charter.ScrollUp(1)
-		return nil
-	case "down", "j":
-		a.charter.ScrollDown(1)
-		return nil
-	case "pgup":
-		a.charter.PageUp()
-		return nil
-	case "pgdown":
-		a.charter.PageDown()
-		return nil
-	case "home":
-		a.charter.GotoTop()
-		return nil
-	case "end":
-		a.charter.GotoBottom()
+	if scrollCharter(&a.charter, k) {
 		return nil
 	}
 	ev := a.charterForm.Update(k)

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"entkiosk/data"
+	"entkiosk/data/directory"
 )
 
 // ErrorText says an error from the store in the session's language. Errors
@@ -18,6 +19,8 @@ func (c *Common) ErrorText(err error) string {
 		limit    *data.RateLimitError
 		policy   *data.PolicyError
 		email    *data.InvalidEmailError
+		// the campus directory's password policy
+		dirPolicy *data.DirectoryPolicyError
 	)
 	switch {
 	case err == nil:
@@ -84,6 +87,12 @@ func (c *Common) ErrorText(err error) string {
 		return c.T("error.password.current")
 	case errors.Is(err, data.ErrSamePassword): // before the policy: it comes with one
 		return c.T("error.password.same")
+	case errors.As(err, &dirPolicy): // before the policy: it unwraps to one
+		return c.T(directoryPolicyKey(dirPolicy.Reason))
+	case errors.Is(err, data.ErrDirectoryUnavailable):
+		return c.T("error.directory.unavailable")
+	case errors.Is(err, data.ErrNotInDirectory):
+		return c.T("error.directory.missing")
 	case errors.As(err, &policy):
 		return c.T("password.refused")
 	case errors.Is(err, data.ErrCharterNotAccepted):
@@ -110,7 +119,8 @@ func Internal(err error) bool {
 	for _, known := range []error{data.ErrInvalidCredentials, data.ErrPasswordLoginClosed, data.ErrBusy, data.ErrNoMatch, data.ErrCodeWrong,
 		data.ErrCodeExpired, data.ErrCodeUsed, data.ErrBadToken, data.ErrAlreadyActive, data.ErrUnknownIdentifiant,
 		data.ErrSameAddress, data.ErrOwnAddress, data.ErrRecoveryUniversity, data.ErrRedirectUniversity,
-		data.ErrWrongPassword, data.ErrSamePassword, data.ErrCharterNotAccepted, data.ErrNotHelpdesk} {
+		data.ErrWrongPassword, data.ErrSamePassword, data.ErrCharterNotAccepted, data.ErrNotHelpdesk,
+		data.ErrDirectoryUnavailable, data.ErrNotInDirectory} {
 		if errors.Is(err, known) {
 			return false
 		}
@@ -124,4 +134,18 @@ func Internal(err error) bool {
 	)
 	return !errors.As(err, &tooEarly) && !errors.As(err, &ended) && !errors.As(err, &limit) &&
 		!errors.As(err, &policy) && !errors.As(err, &email)
+}
+
+// directoryPolicyKey says a refusal of the directory's password policy in
+// the person's words: the rule, never the LDAP error.
+func directoryPolicyKey(r directory.PolicyReason) string {
+	switch r {
+	case directory.PolicyTooShort:
+		return "error.directory.policy.short"
+	case directory.PolicyInHistory:
+		return "error.directory.policy.history"
+	case directory.PolicyTooYoung:
+		return "error.directory.policy.young"
+	}
+	return "error.directory.policy.other"
 }

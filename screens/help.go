@@ -199,7 +199,7 @@ func (c *Common) helpText(topic string, width int) string {
 		"{warn}", strconv.Itoa(int(IdleWarning(idle).Seconds())),
 		"{studentdomain}", Clean(cfg.StudentDomain),
 		"{staffdomain}", Clean(cfg.StaffDomain),
-		"{contact}", Clean(cfg.HelpdeskContact),
+		"{contact}", c.helpdeskContact(),
 		"{connect}", c.remoteCommand(),
 	)
 	return c.wrapText(r.Replace(c.T("help."+topic+".text")), width)
@@ -211,7 +211,7 @@ func (c *Common) helpText(topic string, width int) string {
 func (c *Common) remoteCommand() string {
 	cfg := c.Store.Config()
 	if cfg.LinkHost == "" {
-		return c.Tf("help.remote.nohost", Clean(cfg.HelpdeskContact))
+		return c.Tf("help.remote.nohost", c.helpdeskAside())
 	}
 	port := cfg.LinkPort
 	if port == 0 {

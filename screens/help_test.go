@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"entkiosk/data"
+	"entkiosk/data/institution"
 )
 
 // helpCommon is testCommon with a store, for the figures of the help texts.
 func helpCommon(t *testing.T) *Common {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "help.db"), data.Config{})
+	s, err := data.Open(filepath.Join(t.TempDir(), "help.db"), data.Config{Institution: institution.Demo()})
 	if err != nil {
 		t.Fatal(err)
 	}

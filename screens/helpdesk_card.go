@@ -319,8 +319,33 @@ func (p *hdCard) cardLines() []string {
 		lines = append(lines, field("helpdesk.card.recovery", text(Clean(card.Recovery)))...)
 		lines = append(lines, field("helpdesk.card.redirect", text(redirect))...)
 		lines = append(lines, field("helpdesk.card.locks", p.locks()...)...)
+		if d := card.Directory; d != nil {
+			lines = append(lines, field("helpdesk.card.directory", p.directorySpans(d)...)...)
+		}
 	}
 	return lines
+}
+
+// directorySpans: whether the directory knows the person (an activation
+// waits for the provisioning otherwise), and the changes still on their way.
+func (p *hdCard) directorySpans(d *data.DirectoryState) []span {
+	c, st := p.h.c, p.h.c.Styles
+	var out []span
+	switch {
+	case !d.Answered:
+		out = append(out, span{c.T("helpdesk.card.directory.down"), st.Error.Render})
+	case d.Known:
+		out = append(out, span{text: c.T("helpdesk.card.directory.known")})
+	default:
+		out = append(out, span{c.T("helpdesk.card.directory.missing"), st.Error.Render})
+	}
+	if d.Pending > 0 {
+		out = append(out, span{text: " · " + c.Nf("helpdesk.card.directory.pending", d.Pending)})
+	}
+	if d.Failed > 0 {
+		out = append(out, span{" · " + c.Nf("helpdesk.card.directory.failed", d.Failed), st.Error.Render})
+	}
+	return out
 }
 
 func (p *hdCard) accountLine() string {

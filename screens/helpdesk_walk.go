@@ -190,5 +190,5 @@ func (h *Helpdesk) nextText(wt data.Walkthrough) string {
 	if wt.Next == data.NextCorrectRecovery && wt.NextText == "" {
 		k += ".noreason"
 	}
-	return h.fill(k, wt.NextAt, 0, Clean(wt.NextText))
+	return h.fill(k, wt.NextAt, 0, Clean(wt.NextText), "{office}", h.c.registrationAside())
 }

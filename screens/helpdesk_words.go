@@ -120,6 +120,10 @@ func (h *Helpdesk) detail(e data.AuditEntry) string {
 		if h.isPurpose(d) {
 			return c.Tf("helpdesk.detail.code", h.purpose(data.Purpose(d)))
 		}
+	case data.EventAcceptCharter:
+		if d != "" {
+			return c.Tf("helpdesk.detail.charter", d)
+		}
 	case data.EventActivate:
 		if d == "no redirection" {
 			return c.T("helpdesk.detail.noredirection")

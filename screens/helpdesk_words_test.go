@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"entkiosk/data"
+	"entkiosk/data/institution"
 )
 
 // The console reads the audit log in the session's language: every event
@@ -16,7 +17,7 @@ import (
 func wordsHelpdesk(t *testing.T, lang Lang) *Helpdesk {
 	t.Helper()
 	clock := data.NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, data.ParisLocation()))
-	s, err := data.Open(filepath.Join(t.TempDir(), "words.db"), data.Config{Clock: clock})
+	s, err := data.Open(filepath.Join(t.TempDir(), "words.db"), data.Config{Clock: clock, Institution: institution.Demo()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,6 +71,12 @@ func TestHelpdeskOutcomesInWords(t *testing.T) {
 		{data.EventIALookupError, "no match", "pas de correspondance", "no match"},
 		{data.EventAccountCreated, "pending", "en attente d'activation", "waiting for activation"},
 		{data.EventRoleChange, "granted", "accordé", "granted"},
+		{data.EventActivate, "directory unavailable", "l'annuaire ne répondait pas", "the directory did not answer"},
+		{data.EventActivate, "not in directory", "absent de l'annuaire", "not in the directory"},
+		{data.EventResetPassword, "refused: directory policy too short", "refusé (annuaire : mot de passe trop court)",
+			"refused (directory: password too short)"},
+		{data.EventUpdatePassword, "refused: directory policy in history", "refusé (annuaire : mot de passe déjà utilisé)",
+			"refused (directory: password used before)"},
 		{data.EventLogin, "something new", "something new", "something new"}, // unknown: as written
 	} {
 		if got := fr.outcome(tc.event, tc.outcome); got != tc.want {

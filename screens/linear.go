@@ -79,7 +79,7 @@ func (c *Common) ActivationRefusal(err error) (text, next string) {
 	case errors.Is(err, data.ErrUnknownIdentifiant):
 		next = c.T("activation.unknown.next")
 	case errors.As(err, &ended):
-		next = c.Tf("activation.rights.next", c.Store.Config().HelpdeskContact)
+		next = c.Tf("activation.rights.next", c.registrationOffice(), c.helpdeskAside())
 	}
 	return text, next
 }

@@ -5,6 +5,9 @@ package screens
 func Open(c *Common, nav NavigateMsg) Screen {
 	switch nav.Page {
 	case PageDashboard:
+		if c.Store.NeedsCharter(c.Account) {
+			return NewCharter(c, nav) // a new charter: accepted before anything else
+		}
 		return NewDashboard(c, nav)
 	case PageActivation:
 		return NewActivation(c, nav)

@@ -45,7 +45,7 @@ var troubleChecks = []troubleCheck{
 			data.CodeMaxFailures}
 	}},
 	{key: "secours", actions: []string{"help"}, args: func(c *Common) []any {
-		return []any{c.Store.Config().HelpdeskContact}
+		return []any{c.helpdeskAside()}
 	}},
 }
 

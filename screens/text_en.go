@@ -3,7 +3,6 @@ package screens
 // textEN is the English catalogue: the same keys as textFR.
 var textEN = map[string]string{
 	// --- shell
-	"app.university":  "UNIVERSITÉ DE MONTPELLIER",
 	"app.ent":         "Digital Workspace (ENT)",
 	"app.demo":        "DEMO",
 	"app.lang":        "EN",
@@ -180,25 +179,6 @@ var textEN = map[string]string{
 	"activation.charter.intro":        "Read the charter for the use of digital resources and accept it.",
 	"activation.charter.read":         "(%d %% read)",
 	"activation.charter.accept":       "I have read the charter and I accept it",
-	"activation.charter.text": `CHARTER FOR THE USE OF THE DIGITAL RESOURCES OF THE UNIVERSITÉ DE MONTPELLIER
-
-1. Purpose. This charter sets the rules for the use of the university's digital resources (computers, network, Wi-Fi, mail, ENT, Moodle, software, printing) by its students and staff.
-
-2. Personal account. Your account is personal and may not be handed over. Never give your password away and never use someone else's account. The university will never ask for your password, neither by mail nor by phone.
-
-3. Use. The resources serve teaching, research and university life. Reasonable personal use is tolerated if it hinders neither the service nor others.
-
-4. The law. You respect copyright (no unlawful downloading or sharing), the privacy and personal data of others, and image rights; defamatory, insulting, discriminatory or hateful words and harassment are forbidden.
-
-5. Security. You do not try to reach data or systems not meant for you, nor to disturb them. Tell the helpdesk of anything abnormal and of any suspicion that someone else uses your account. When you leave a computer, close your session.
-
-6. Mail. The university address is the official address at which the university writes to you: read it regularly, or forward it. Unsolicited mass mailing is forbidden.
-
-7. Logs. For the security of its systems and as the law requires, the university records logins and some traces of use, kept one year at most. You may exercise your rights of access and correction with the data protection officer.
-
-8. Duration. Your account stays open until 31 December of the calendar year in which your last academic year of registration ends; it is then closed.
-
-9. Sanctions. Breaking this charter may lead to the suspension of the account, to disciplinary sanctions and, where relevant, to criminal prosecution.`,
 	"activation.redirect.ready":       "Your university mailbox is ready: %s",
 	"activation.redirect.question":    "Do you want its messages to be sent to your recovery address %s as well?",
 	"activation.redirect.why":         "The university writes to you at the university address: read it, or forward it. You can change this choice at any time from your dashboard.",
@@ -217,7 +197,7 @@ var textEN = map[string]string{
 	"activation.done.login":           "Log in",
 	"activation.unknown.next":         "Check it: firstname.lastname, accents and apostrophes removed (Hélène D'Arc → helene.darc), homonyms numbered (marie.petit2). Or identify with your student number and birth date: the \"I do not know my identifiant\" link above.",
 	"activation.rights.ended":         "This account's access to the digital resources has ended.",
-	"activation.rights.next":          "To register again, contact the student office (scolarité) of your faculty or institute: access comes back with the same identifiant. Any question? The helpdesk: %s.",
+	"activation.rights.next":          "To register again: %s. Access comes back with the same identifiant. Any question? Contact the helpdesk%s.",
 	"key.untoggle":                    "untick",
 
 	// --- recovery (Problème de connexion)
@@ -268,7 +248,7 @@ var textEN = map[string]string{
 	"recovery.check.code.title":     "The code does not arrive",
 	"recovery.check.code.text":      "The code goes to the recovery address within a few minutes: look in the spam folder too. Another one can be sent %d s after the previous one, %d times an hour at most. Only the latest code works, for %d h; %d mistakes make it unusable.",
 	"recovery.check.secours.title":  "No access to the recovery address",
-	"recovery.check.secours.text":   "Without access to your recovery address, the code cannot reach you. Contact the helpdesk (%s), or come with your student card or an identity document: they can correct the address. After logging in, you can also change it yourself from your dashboard.",
+	"recovery.check.secours.text":   "Without access to your recovery address, the code cannot reach you. Contact the helpdesk%s, or come with your student card or an identity document: they can correct the address. After logging in, you can also change it yourself from your dashboard.",
 	// --- help (Aide)
 	"help.title":       "Help",
 	"help.more":        "↓ more (PgDn or Space)",
@@ -409,7 +389,7 @@ Have your identifiant or student number at hand. Once it has checked who you are
 
 The helpdesk will never ask for your password or for a code received by mail.`,
 	"help.remote.command": "From home, the same service opens in a terminal (see below) with this command:\n  ssh -p %d %s",
-	"help.remote.nohost":  "From home, the same service opens in a terminal (see below) with the ssh command. The server's address is not given here: ask the helpdesk for it (%s).",
+	"help.remote.nohost":  "From home, the same service opens in a terminal (see below) with the ssh command. The server's address is not given here: ask the helpdesk for it%s.",
 	"help.remote.text": `{connect}
 
 ssh asks for no password: the usual login screen appears. At the very first connection, ssh shows the server's key fingerprint (SHA256:…) and asks whether to continue: compare it with the one published on the ENT's help page, and answer yes only if they are the same.
@@ -869,7 +849,7 @@ Ctrl+C at home closes the session (or q, when the cursor is not in a field). It 
 	"helpdesk.next.mail_queued": "To do: the mail has not left yet: the person cannot have received it, and resending " +
 		"a code would not be faster. Still queued in a few minutes: tell the technical team.",
 	"helpdesk.next.scolarite": "To do: no validated registration, so no account. Send the person to their faculty's " +
-		"registration office.",
+		"registration office{office}.",
 	"helpdesk.next.rights_ended":         "To do: nothing here. Rights have ended; a new registration (IA) reopens access.",
 	"helpdesk.next.case_never_activated": "The account was never activated: go to the \"Never activated\" case (Enter).",
 	"helpdesk.next.case_forgot":          "The account is already active: go to the \"Forgot password\" case (Enter).",
@@ -997,6 +977,8 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"a11y.login.other":           "Use another identifiant",
 	"a11y.console.journal":       "Journal (the %d newest events)",
 	"a11y.activation.done.how":   "To log in, give your identifiant (%s is enough) and the password you just chose: at an ENT kiosk on campus (key F3 for this mode), or from home with ssh, user acces (see the help).",
+	"a11y.charter.refuse":        "Without your agreement you cannot use your account: answering No logs you out.",
+	"a11y.charter.refused":       "without agreeing to the charter, the account cannot be used: you are logged out.",
 	"a11y.welcome":               "University of Montpellier, digital workspace, computer account. Accessible mode: each question waits for an answer on one line, ended with Enter. Choices are numbered: type the number. Ctrl+C goes back to the start.",
 	"a11y.demo":                  "Demonstration: the mails sent are read in \"Demonstration mails\".",
 	"a11y.home.title":            "Start.",
@@ -1046,6 +1028,15 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"a11y.idle.wiped":            "Session erased after a period of inactivity.",
 	"a11y.idle.closed":           "Session closed after a period of inactivity. Connect again to go on.",
 
+	// --- the institution (its file: --institution) and its charter
+	"common.registration.default":   "registration office (scolarité) of your faculty or institute",
+	"help.contact.none":             "contact details not given here: ask your institution's front desk",
+	"charter.required":              "Tick the box to accept the charter and go on.",
+	"charter.title":                 "New charter of use",
+	"charter.intro":                 "The charter for the use of digital resources has changed (version %s). Read it and accept it to go on.",
+	"charter.refuse":                "Without your agreement you cannot use your account: Esc logs you out.",
+	"helpdesk.event.ACCEPT_CHARTER": "Charter accepted",
+	"helpdesk.detail.charter":       "version %s",
 	// --- store hardening (issue 13): addresses, login ceiling, audit chain
 	"cli.audit.verify.help":         "checks the log's hash chain: says where it breaks (an entry edited, deleted or inserted)",
 	"cli.audit.verify.ok.one":       "chain intact: %d entry",
@@ -1059,4 +1050,27 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"helpdesk.lock.login.closed":    "password login closed after 100 failures in a row (to unlock, or a reset code)",
 	"error.login.closed":            "Too many failures: login closed. Use “Login problem”.",
 	"error.email.char":              "The character “%c” is not accepted in a mail address: letters without accents, digits and . _ - + before the @; letters without accents, digits, . and - after it.",
+	// --- directory (LDAP): what the campus directory refused, in the person's words
+	"error.directory.unavailable":                           "The university directory is not answering: nothing was changed. Please try again in a few minutes.",
+	"error.directory.missing":                               "Your account is not in the university directory yet: try again tomorrow or contact the helpdesk.",
+	"error.directory.policy.short":                          "The university directory refuses this password: it is too short. Choose a longer one.",
+	"error.directory.policy.history":                        "You have already used this password: choose one you have never used.",
+	"error.directory.policy.young":                          "Your password was just changed: the directory does not accept another one so soon. Please try again later.",
+	"error.directory.policy.other":                          "The university directory refuses this password: choose another one, longer and more varied.",
+	"helpdesk.card.directory":                               "Directory",
+	"helpdesk.card.directory.known":                         "present",
+	"helpdesk.card.directory.missing":                       "not in the directory: activation waits until the directory has it (usually the next day)",
+	"helpdesk.card.directory.down":                          "the directory is not answering",
+	"helpdesk.card.directory.pending.one":                   "%d change waiting",
+	"helpdesk.card.directory.pending.other":                 "%d changes waiting",
+	"helpdesk.card.directory.failed.one":                    "%d change failed (entkiosk directory --status failed)",
+	"helpdesk.card.directory.failed.other":                  "%d changes failed (entkiosk directory --status failed)",
+	"helpdesk.outcome.directory_unavailable":                "the directory did not answer",
+	"helpdesk.outcome.not_in_directory":                     "not in the directory",
+	"helpdesk.reason.directory":                             "by the directory",
+	"helpdesk.reason.directory_policy_too_short":            "directory: password too short",
+	"helpdesk.reason.directory_policy_in_history":           "directory: password used before",
+	"helpdesk.reason.directory_policy_changed_too_recently": "directory: changed too recently",
+	"helpdesk.reason.directory_policy_insufficient_quality": "directory: password too weak",
+	"helpdesk.reason.directory_policy_unknown_rule":         "directory: password rules",
 }

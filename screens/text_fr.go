@@ -4,7 +4,6 @@ package screens
 // are grouped by screen; text_en.go has the same keys.
 var textFR = map[string]string{
 	// --- shell
-	"app.university":  "UNIVERSITÉ DE MONTPELLIER",
 	"app.ent":         "Environnement Numérique de Travail",
 	"app.demo":        "DÉMO",
 	"app.lang":        "FR",
@@ -181,25 +180,6 @@ var textFR = map[string]string{
 	"activation.charter.intro":        "Lisez la charte d'usage des ressources numériques et acceptez-la.",
 	"activation.charter.read":         "(lu à %d %%)",
 	"activation.charter.accept":       "J'ai lu la charte et je l'accepte",
-	"activation.charter.text": `CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES DE L'UNIVERSITÉ DE MONTPELLIER
-
-1. Objet. Cette charte fixe les règles d'usage des ressources numériques de l'université (postes, réseau, Wi-Fi, messagerie, ENT, Moodle, logiciels, impressions) par ses étudiants et ses personnels.
-
-2. Compte personnel. Votre compte est personnel et incessible. Ne communiquez jamais votre mot de passe et n'utilisez pas le compte d'autrui. L'université ne vous demandera jamais votre mot de passe, ni par mail, ni par téléphone.
-
-3. Usage. Les ressources servent à l'enseignement, à la recherche et à la vie universitaire. Un usage personnel raisonnable est toléré s'il ne gêne ni le service ni les autres.
-
-4. Respect de la loi. Vous respectez le droit d'auteur (pas de téléchargement ni de diffusion illicites), la vie privée et les données personnelles d'autrui, le droit à l'image ; les propos diffamatoires, injurieux, discriminatoires ou haineux et le harcèlement sont interdits.
-
-5. Sécurité. Vous ne cherchez pas à accéder à des données ou à des systèmes qui ne vous sont pas destinés, ni à en perturber le fonctionnement. Signalez à l'assistance toute anomalie et tout soupçon d'usage de votre compte par un tiers. En quittant un poste, fermez votre session.
-
-6. Messagerie. L'adresse universitaire est l'adresse officielle par laquelle l'université vous écrit : consultez-la régulièrement, ou redirigez-la. Les envois massifs non sollicités sont interdits.
-
-7. Traces. Pour la sécurité des systèmes et dans le respect de la loi, l'université enregistre les connexions et certaines traces d'usage, conservées un an au plus. Vous pouvez exercer vos droits d'accès et de rectification auprès du délégué à la protection des données.
-
-8. Durée. Votre compte reste ouvert jusqu'au 31 décembre de l'année civile où se termine votre dernière année universitaire d'inscription ; il est ensuite fermé.
-
-9. Sanctions. Le non-respect de cette charte peut entraîner la suspension du compte, des sanctions disciplinaires et, le cas échéant, des poursuites pénales.`,
 	"activation.redirect.ready":       "Votre messagerie universitaire est prête : %s",
 	"activation.redirect.question":    "Voulez-vous que ses messages soient aussi envoyés sur votre mail de secours %s ?",
 	"activation.redirect.why":         "L'université vous écrit à l'adresse universitaire : lisez-la, ou faites-la suivre. Ce choix se modifie à tout moment depuis votre tableau de bord.",
@@ -218,7 +198,7 @@ var textFR = map[string]string{
 	"activation.done.login":           "Se connecter",
 	"activation.unknown.next":         "Vérifiez-le : prenom.nom, accents et apostrophes retirés (Hélène D'Arc → helene.darc), les homonymes numérotés (marie.petit2). Ou identifiez-vous avec votre numéro étudiant et votre date de naissance : lien « Je ne connais pas mon identifiant » ci-dessus.",
 	"activation.rights.ended":         "Les droits d'accès aux ressources numériques de ce compte ont pris fin.",
-	"activation.rights.next":          "Pour vous réinscrire, adressez-vous à la scolarité de votre composante (UFR, faculté, institut ou école) : l'accès revient avec le même identifiant. Une question ? L'assistance : %s.",
+	"activation.rights.next":          "Pour vous réinscrire : %s. L'accès revient avec le même identifiant. Une question ? Contactez l'assistance%s.",
 	"key.untoggle":                    "décocher",
 
 	// --- recovery (Problème de connexion)
@@ -269,7 +249,7 @@ var textFR = map[string]string{
 	"recovery.check.code.title":     "Le code n'arrive pas",
 	"recovery.check.code.text":      "Le code part sur l'adresse mail de secours en quelques minutes : regardez aussi dans les courriers indésirables. Un nouvel envoi est possible %d s après le précédent, %d fois par heure au plus. Seul le dernier code reçu fonctionne, pendant %d h ; %d erreurs le rendent inutilisable.",
 	"recovery.check.secours.title":  "Plus d'accès au mail de secours",
-	"recovery.check.secours.text":   "Sans accès à votre mail de secours, le code ne peut pas vous parvenir. Contactez l'assistance (%s), ou présentez-vous avec votre carte étudiante ou une pièce d'identité : elle pourra corriger l'adresse. Après la connexion, vous pouvez aussi la changer vous-même depuis votre tableau de bord.",
+	"recovery.check.secours.text":   "Sans accès à votre mail de secours, le code ne peut pas vous parvenir. Contactez l'assistance%s, ou présentez-vous avec votre carte étudiante ou une pièce d'identité : elle pourra corriger l'adresse. Après la connexion, vous pouvez aussi la changer vous-même depuis votre tableau de bord.",
 	// --- help (Aide)
 	"help.title":       "Aide",
 	"help.more":        "↓ suite (PgDn ou Espace)",
@@ -410,7 +390,7 @@ Préparez votre identifiant ou votre numéro étudiant. Après avoir vérifié v
 
 L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par mail.`,
 	"help.remote.command": "Depuis chez vous, le même service s'ouvre dans un terminal (voir plus bas), avec la commande :\n  ssh -p %d %s",
-	"help.remote.nohost":  "Depuis chez vous, le même service s'ouvre dans un terminal (voir plus bas), avec la commande ssh. L'adresse du serveur n'est pas indiquée ici : demandez-la à l'assistance (%s).",
+	"help.remote.nohost":  "Depuis chez vous, le même service s'ouvre dans un terminal (voir plus bas), avec la commande ssh. L'adresse du serveur n'est pas indiquée ici : demandez-la à l'assistance%s.",
 	"help.remote.text": `{connect}
 
 ssh ne demande aucun mot de passe : c'est l'écran de connexion habituel qui s'affiche. À la toute première connexion, ssh montre l'empreinte de la clé du serveur (SHA256:…) et demande s'il faut continuer : comparez-la avec celle publiée sur la page d'aide de l'ENT, et répondez yes seulement si elles sont identiques.
@@ -878,7 +858,7 @@ Ctrl+C sur l'accueil ferme la session (ou q, quand le curseur n'est pas dans un 
 		"renvoyer un code n'irait pas plus vite. Toujours en file d'envoi dans quelques minutes : prévenir l'équipe " +
 		"technique.",
 	"helpdesk.next.scolarite": "À faire : pas d'inscription validée, donc pas de compte. Orienter la personne vers le " +
-		"service de scolarité de sa composante.",
+		"service de scolarité de sa composante{office}.",
 	"helpdesk.next.rights_ended": "À faire : rien ici. Les droits sont terminés ; une nouvelle inscription (IA) " +
 		"rouvre l'accès.",
 	"helpdesk.next.case_never_activated": "Le compte n'a jamais été activé : passer au cas « Jamais activé » (Entrée).",
@@ -1008,6 +988,8 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"a11y.login.other":           "Changer d'identifiant",
 	"a11y.console.journal":       "Journal (les %d derniers événements)",
 	"a11y.activation.done.how":   "Pour vous connecter, donnez votre identifiant (%s suffit) et le mot de passe que vous venez de choisir : sur une borne ENT du campus (touche F3 pour ce mode), ou depuis chez vous avec ssh, utilisateur acces (voir l'aide).",
+	"a11y.charter.refuse":        "Sans votre accord, vous ne pouvez pas utiliser votre compte : répondre Non vous déconnecte.",
+	"a11y.charter.refused":       "sans accord sur la charte, le compte ne peut pas être utilisé : vous êtes déconnecté.",
 	"a11y.welcome":               "Université de Montpellier, Environnement Numérique de Travail, compte informatique. Mode accessible : chaque question attend une réponse sur une ligne, validée par Entrée. Les choix sont numérotés : tapez le numéro. Ctrl+C revient à l'accueil.",
 	"a11y.demo":                  "Démonstration : les mails envoyés se lisent dans « Mails de démonstration ».",
 	"a11y.home.title":            "Accueil.",
@@ -1057,6 +1039,15 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"a11y.idle.wiped":            "Session effacée après une période d'inactivité.",
 	"a11y.idle.closed":           "Session fermée après une période d'inactivité. Reconnectez-vous pour continuer.",
 
+	// --- the institution (its file: --institution) and its charter
+	"common.registration.default":   "scolarité de votre composante (UFR, faculté, institut ou école)",
+	"help.contact.none":             "coordonnées non communiquées ici : demandez-les à l'accueil de votre établissement",
+	"charter.required":              "Cochez la case pour accepter la charte et continuer.",
+	"charter.title":                 "Nouvelle charte d'usage",
+	"charter.intro":                 "La charte d'usage des ressources numériques a changé (version %s). Lisez-la et acceptez-la pour continuer.",
+	"charter.refuse":                "Sans votre accord, vous ne pouvez pas utiliser votre compte : Échap vous déconnecte.",
+	"helpdesk.event.ACCEPT_CHARTER": "Charte acceptée",
+	"helpdesk.detail.charter":       "version %s",
 	// --- store hardening (issue 13): addresses, login ceiling, audit chain
 	"cli.audit.verify.help":         "vérifie la chaîne d'empreintes du journal : dit où elle est rompue (une entrée modifiée, supprimée ou insérée)",
 	"cli.audit.verify.ok.one":       "chaîne intacte : %d entrée",
@@ -1070,4 +1061,27 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"helpdesk.lock.login.closed":    "connexion par mot de passe fermée après 100 échecs de suite (à débloquer, ou code de réinitialisation)",
 	"error.login.closed":            "Trop d'échecs : connexion fermée. Passez par « Problème de connexion ».",
 	"error.email.char":              "Le caractère « %c » n'est pas accepté dans une adresse mail : lettres sans accent, chiffres et . _ - + avant le @ ; lettres sans accent, chiffres, . et - après.",
+	// --- directory (LDAP): what the campus directory refused, in the person's words
+	"error.directory.unavailable":                           "L'annuaire de l'université ne répond pas : rien n'a été changé, réessayez dans quelques minutes.",
+	"error.directory.missing":                               "Votre compte n'est pas encore dans l'annuaire : réessayez demain ou contactez l'assistance.",
+	"error.directory.policy.short":                          "L'annuaire de l'université refuse ce mot de passe : il est trop court. Choisissez-en un plus long.",
+	"error.directory.policy.history":                        "Vous avez déjà utilisé ce mot de passe : choisissez-en un que vous n'avez jamais utilisé.",
+	"error.directory.policy.young":                          "Votre mot de passe vient d'être changé : l'annuaire n'en accepte pas un autre si tôt, réessayez plus tard.",
+	"error.directory.policy.other":                          "L'annuaire de l'université refuse ce mot de passe : choisissez-en un autre, plus long et plus varié.",
+	"helpdesk.card.directory":                               "Annuaire",
+	"helpdesk.card.directory.known":                         "présent",
+	"helpdesk.card.directory.missing":                       "absent de l'annuaire : l'activation attend que l'annuaire l'ait reçu (en général le lendemain)",
+	"helpdesk.card.directory.down":                          "l'annuaire ne répond pas",
+	"helpdesk.card.directory.pending.one":                   "%d changement en attente",
+	"helpdesk.card.directory.pending.other":                 "%d changements en attente",
+	"helpdesk.card.directory.failed.one":                    "%d changement en échec (entkiosk directory --status failed)",
+	"helpdesk.card.directory.failed.other":                  "%d changements en échec (entkiosk directory --status failed)",
+	"helpdesk.outcome.directory_unavailable":                "l'annuaire ne répondait pas",
+	"helpdesk.outcome.not_in_directory":                     "absent de l'annuaire",
+	"helpdesk.reason.directory":                             "par l'annuaire",
+	"helpdesk.reason.directory_policy_too_short":            "annuaire : mot de passe trop court",
+	"helpdesk.reason.directory_policy_in_history":           "annuaire : mot de passe déjà utilisé",
+	"helpdesk.reason.directory_policy_changed_too_recently": "annuaire : changé trop récemment",
+	"helpdesk.reason.directory_policy_insufficient_quality": "annuaire : mot de passe trop faible",
+	"helpdesk.reason.directory_policy_unknown_rule":         "annuaire : règle des mots de passe",
 }

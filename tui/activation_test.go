@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
+	"entkiosk/data/institution"
 	"entkiosk/screens"
 )
 
@@ -317,7 +318,7 @@ func TestActivationRightsEnded(t *testing.T) {
 	// said after the right password, on the login).
 	tm.requireScreen("étape 1 sur 5 : identification",
 		"✗ Les droits d'accès aux ressources numériques de ce compte ont pris fin.",
-		"scolarité de votre composante", "assistance-ent@umontpellier.fr")
+		"Pour vous réinscrire : service de scolarité de votre composante", "assistance-ent@example.org")
 	tm.requireNoDate()
 	if _, ok := tm.Screen().(*screens.Activation); !ok {
 		t.Fatalf("not on the activation any more: %T", tm.Screen())
@@ -330,7 +331,7 @@ func TestActivationRightsEnded(t *testing.T) {
 	tm.press("enter")
 	tm.typeText("05051999")
 	tm.press("enter")
-	tm.requireScreen("de ce compte ont pris fin.", "scolarité de votre composante")
+	tm.requireScreen("de ce compte ont pris fin.", "Pour vous réinscrire : service de scolarité de votre composante")
 	tm.requireNoDate()
 	if n := codeMails(t, tm.store, "paul.bernard@example.org"); n != 0 {
 		t.Fatalf("%d code mails to an account whose rights ended", n)
@@ -721,7 +722,7 @@ func TestActivationPrefilledIdentifiantReplaced(t *testing.T) {
 func newTestModelAt(t *testing.T, at time.Time) *testModel {
 	t.Helper()
 	clock := data.NewManualClock(at)
-	s, err := data.Open(t.TempDir()+"/entkiosk.db", data.Config{Clock: clock, Hasher: testHasher,
+	s, err := data.Open(t.TempDir()+"/entkiosk.db", data.Config{Clock: clock, Hasher: testHasher, Institution: institution.Demo(),
 		LinkHost: "ent.umontpellier.fr", LinkPort: 2222})
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"runtime/debug"
 	"strings"
 
@@ -130,7 +131,11 @@ func (m *Model) idleKey() string {
 // banner: the university on the left, the DÉMO badge and the language on the right.
 func (m *Model) banner() string {
 	c, st := m.c, m.c.Styles
-	left := st.Header.Render(c.T("app.university")) + " " + st.HeaderSub.Render(c.T("app.ent"))
+	university := c.University(c.Width / 2)
+	left := st.HeaderSub.Render(c.T("app.ent"))
+	if university != "" {
+		left = st.Header.Render(university) + " " + left
+	}
 	var right []string
 	if c.Demo {
 		right = append(right, st.Badge.Render(c.T("app.demo")))
@@ -138,8 +143,8 @@ func (m *Model) banner() string {
 	right = append(right, st.LangTag.Render(c.T("app.lang")))
 	rightStr := strings.Join(right, " ")
 	gap := c.Width - lipgloss.Width(left) - lipgloss.Width(rightStr)
-	if gap < 1 {
-		left = st.Header.Render(c.T("app.university"))
+	if gap < 1 && university != "" {
+		left = st.Header.Render(university)
 		gap = max(c.Width-lipgloss.Width(left)-lipgloss.Width(rightStr), 1)
 	}
 	return left + strings.Repeat(" ", gap) + rightStr
@@ -151,7 +156,7 @@ func (m *Model) enlargeView() string {
 	c, st := m.c, m.c.Styles
 	w := max(c.Width, 1)
 	msg := lipgloss.NewStyle().Width(w).Align(lipgloss.Center).Render(
-		st.Header.Render(c.T("app.university")) + "\n\n" + st.Warning.Render(c.T("app.toosmall")) + "\n" +
+		st.Header.Render(cmp.Or(c.University(w), c.T("app.ent"))) + "\n\n" + st.Warning.Render(c.T("app.toosmall")) + "\n" +
 			st.Muted.Render(c.Tf("app.size", c.Width, c.Height)))
 	return lipgloss.PlaceVertical(max(c.Height, 1), lipgloss.Center, msg)
 }

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"entkiosk/data"
+	"entkiosk/data/institution"
 	"entkiosk/screens"
 )
 
@@ -65,7 +66,7 @@ func TestHelpTopicsAndScrolling(t *testing.T) {
 	tm.press("down")
 	tm.requireScreen("› Se connecter de chez soi")
 	tm.press("left", "left", "left")
-	tm.requireScreen("› Assistance", "assistance-ent@umontpellier.fr")
+	tm.requireScreen("› Assistance", "assistance-ent@example.org")
 	if strings.Contains(tm.screen(), "faire défiler") {
 		t.Fatalf("the help line offers to scroll a text that fits:\n%s", tm.screen())
 	}
@@ -126,7 +127,7 @@ func TestHelpConnectingFromHome(t *testing.T) {
 // A server that was not told its public address (no --link-host) gives no
 // command it does not know: the helpdesk gives the address.
 func TestHelpConnectingFromHomeWithoutAddress(t *testing.T) {
-	store, err := data.Open(filepath.Join(t.TempDir(), "nolink.db"), data.Config{Hasher: testHasher,
+	store, err := data.Open(filepath.Join(t.TempDir(), "nolink.db"), data.Config{Hasher: testHasher, Institution: institution.Demo(),
 		Clock: data.NewManualClock(testNow)})
 	if err != nil {
 		t.Fatal(err)
@@ -135,7 +136,7 @@ func TestHelpConnectingFromHomeWithoutAddress(t *testing.T) {
 	tm := newTestModel(t, func(o *Options) { o.Store = store })
 	tm.send(screens.NavigateMsg{Page: screens.PageHelp, Topic: "ssh"})
 	tm.requireScreen("› Se connecter de chez soi", "L'adresse du serveur n'est pas", "demandez-la à",
-		"(assistance-ent@umontpellier.fr")
+		"(assistance-ent@example.org")
 	if strings.Contains(tm.screen(), "ssh -p") {
 		t.Fatalf("a command without an address:\n%s", tm.screen())
 	}

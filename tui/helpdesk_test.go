@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"entkiosk/data"
+	"entkiosk/data/institution"
 	"entkiosk/screens"
 )
 
@@ -429,7 +430,7 @@ func TestHelpdeskStudentProcess(t *testing.T) {
 		t.Skip("the other process of TestHelpdeskResendWhileStudentActivates")
 	}
 	clock := data.NewManualClock(testNow)
-	store, err := data.Open(path, data.Config{Clock: clock, Hasher: testHasher, LinkHost: "ent.umontpellier.fr",
+	store, err := data.Open(path, data.Config{Clock: clock, Hasher: testHasher, LinkHost: "ent.umontpellier.fr", Institution: institution.Demo(),
 		LinkPort: 2222})
 	if err != nil {
 		t.Fatal(err)

@@ -15,13 +15,17 @@ import (
 // minutes. No field takes more than 254 characters, so the guard keeps:
 //   - of a bracketed paste, its first pasteLimit bytes (and its end marker);
 //   - outside pastes, a burst of floodBurst bytes, then floodRate bytes a
-//     second while the flood goes on (what a person types is far below).
+//     second while the flood goes on (what a person types is far below);
+//   - of a run of characters with no control key between them (Enter,
+//     Tab, Backspace, an arrow...), its first maxRun bytes: no field holds
+//     more, and Bubble Tea rescans a run from its start at every read.
 //
 // Everything else is dropped before it costs anything.
 const (
 	pasteLimit = 16 << 10
 	floodBurst = 4 << 10
 	floodRate  = 2 << 10 // bytes per second
+	maxRun     = 1024    // 254 characters of 4 bytes, and some
 )
 
 var (
@@ -46,6 +50,8 @@ type inputGuard struct {
 	endAt   int // bytes of pasteEnd matched so far
 	tokens  float64
 	last    time.Time
+	run     int  // bytes of the current run of characters kept
+	dropRun bool // the run is past maxRun: dropped up to the next control byte
 }
 
 // GuardInput puts the guard over a session's input (the SSH server gives
@@ -85,6 +91,9 @@ func (g *inputGuard) filter(in, out []byte) int {
 			n = g.pasteByte(b, out, n)
 			continue
 		}
+		if g.overRun(b) {
+			continue
+		}
 		if g.tokens < 1 || n == len(out) {
 			continue // flooding (or no room, only with tiny reads): dropped
 		}
@@ -114,9 +123,26 @@ func (g *inputGuard) pasteByte(b byte, out []byte, n int) int {
 		n = copyMarker(out, n)
 	}
 	if done {
-		g.inPaste, g.endAt = false, 0
+		g.inPaste, g.endAt, g.run = false, 0, 0
 	}
 	return n
+}
+
+// overRun follows runs of characters: true drops b, a byte of a run past
+// maxRun (cut at a character's first byte, never inside one).
+func (g *inputGuard) overRun(b byte) bool {
+	switch {
+	case b < 0x20 || b == 0x7f:
+		g.run, g.dropRun = 0, false
+		return false
+	case g.dropRun:
+		return true
+	case g.run >= maxRun && (b < 0x80 || b >= 0xc0):
+		g.dropRun = true
+		return true
+	}
+	g.run++
+	return false
 }
 
 // copyMarker writes the end marker at out[n:] when it fits (Read leaves

@@ -265,7 +265,7 @@ func TestRecoveryTroubleTexts(t *testing.T) {
 				tm.press("tab", "enter") // next point
 			}
 		}
-		tm.requireScreen("assistance-ent@umontpellier.fr")
+		tm.requireScreen("assistance-ent@example.org")
 		tm.press("esc", "esc", "tab", "enter")
 		tm.requireClean()
 		tm.press("esc", "down", "down", "enter")

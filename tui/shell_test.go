@@ -629,9 +629,20 @@ func TestInputGuard(t *testing.T) {
 	}
 
 	// A flood outside pastes: a burst passes, then a trickle while it goes on.
-	flood := guard(strings.Repeat("A", 1<<20))
+	flood := guard(strings.Repeat("A\t", 1<<19))
 	if got := readAll(t, flood, 256); len(got) != floodBurst {
 		t.Fatalf("flood: %d bytes kept, want %d", len(got), floodBurst)
+	}
+
+	// A run of characters longer than any field: its first maxRun bytes,
+	// cut before a character, then what follows the next control byte.
+	run := strings.Repeat("é", maxRun) // 2 bytes each
+	if got := readAll(t, guard(run+"\rok"), 256); got != run[:maxRun]+"\rok" {
+		t.Fatalf("long run kept as %d bytes, ends %q", len(got), got[max(0, len(got)-8):])
+	}
+	odd := "x" + run // the limit falls inside a character: it is kept whole
+	if got := readAll(t, guard(odd+"\r"), 256); got != odd[:maxRun+1]+"\r" {
+		t.Fatalf("run cut inside a character: ends %q", got[max(0, len(got)-8):])
 	}
 	clock.Advance(time.Second)
 	g := newInputGuard(strings.NewReader("after"), clock.Now)

@@ -16,6 +16,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"entkiosk/data"
+	"entkiosk/data/institution"
 	"entkiosk/screens"
 )
 
@@ -38,7 +39,7 @@ var testHasher = data.NewHasher(data.HashParams{MemoryKiB: 64, Time: 1, Threads:
 func newTestStore(t testing.TB) (*data.Store, *data.ManualClock) {
 	t.Helper()
 	clock := data.NewManualClock(testNow)
-	s, err := data.Open(filepath.Join(t.TempDir(), "entkiosk.db"), data.Config{Clock: clock, Hasher: testHasher,
+	s, err := data.Open(filepath.Join(t.TempDir(), "entkiosk.db"), data.Config{Clock: clock, Hasher: testHasher, Institution: institution.Demo(),
 		LinkHost: "ent.umontpellier.fr", LinkPort: 2222})
 	if err != nil {
 		t.Fatal(err)

@@ -197,7 +197,7 @@ func (s *session) activationChoices(t *data.Ticket) (*data.Account, error) {
 	s.stepTitle(3, "charter")
 	s.say(c.T("activation.charter.intro"))
 	s.blank()
-	s.say(c.T("activation.charter.text"))
+	s.sayCharter()
 	s.blank()
 	for {
 		ok, err := s.yesNo(c.T("a11y.charter.question"))
@@ -249,4 +249,10 @@ func (s *session) activationDone(acct *data.Account) (screens.NavigateMsg, error
 		return home(), err
 	}
 	return screens.NavigateMsg{Identifiant: acct.Identifiant}, nil
+}
+
+// sayCharter reads the charter in force (the institution's), each line
+// cleaned.
+func (s *session) sayCharter() {
+	s.say(s.c.Store.CharterText(string(s.c.Lang)))
 }

@@ -21,6 +21,10 @@ func (s *session) dashboard(nav screens.NavigateMsg) (screens.NavigateMsg, error
 	} else {
 		s.log.Error("dashboard reload", "err", err)
 	}
+	if c.Store.NeedsCharter(c.Account) {
+		// A new charter since the last one accepted: before anything else.
+		return s.newCharter()
+	}
 	a := c.Account
 	s.title(c.T("dash.title"))
 	status := c.T("dash.status.student")
@@ -276,5 +280,33 @@ func (s *session) openConsole() (screens.NavigateMsg, error) {
 	default:
 		s.failErr("dashboard console", err)
 	}
+	return toDashboard, nil
+}
+
+// newCharter asks the person logged in to accept the charter in force
+// (the screens' Charter page): refusing logs out.
+func (s *session) newCharter() (screens.NavigateMsg, error) {
+	c := s.c
+	s.title(c.T("charter.title"))
+	s.say(c.Tf("charter.intro", screens.Clean(c.Store.CharterVersion())))
+	s.blank()
+	s.sayCharter()
+	s.blank()
+	s.say(c.T("a11y.charter.refuse"))
+	ok, err := s.yesNo(c.T("a11y.charter.question"))
+	if err != nil {
+		return home(), err
+	}
+	if !ok {
+		s.logout("logout")
+		s.fail(c.T("a11y.charter.refused"))
+		return home(), nil
+	}
+	acct, err := c.Store.AcceptCharter(context.Background(), c.Account, c.Origin())
+	if err != nil {
+		s.failErr("accept charter", err)
+		return home(), nil
+	}
+	c.Account = acct
 	return toDashboard, nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"entkiosk/data"
+	"entkiosk/data/institution"
 )
 
 // Shared helpers of the SSH server's tests: a store on a real file with
@@ -33,7 +34,7 @@ const (
 func newTestStore(t testing.TB) (*data.Store, *data.ManualClock) {
 	t.Helper()
 	clock := data.NewManualClock(testNow)
-	s, err := data.Open(filepath.Join(t.TempDir(), "entkiosk.db"), data.Config{Clock: clock, Hasher: testHasher,
+	s, err := data.Open(filepath.Join(t.TempDir(), "entkiosk.db"), data.Config{Clock: clock, Hasher: testHasher, Institution: institution.Demo(),
 		LinkHost: "ent.umontpellier.fr", LinkPort: 2222})
 	if err != nil {
 		t.Fatal(err)

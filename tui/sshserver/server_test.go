@@ -15,6 +15,7 @@ import (
 	"golang.org/x/crypto/ssh/agent"
 
 	"entkiosk/data"
+	"entkiosk/data/institution"
 )
 
 func TestSSHRefusesEverythingButTheShell(t *testing.T) {
@@ -240,7 +241,7 @@ func TestSSHHostKeyKept(t *testing.T) {
 // same time, and counters, codes and accounts are the same for both.
 func TestSSHSharesTheStoreWithAKiosk(t *testing.T) {
 	ts := startSSH(t)
-	other, err := data.Open(ts.store.Path(), data.Config{Clock: ts.clock, Hasher: testHasher,
+	other, err := data.Open(ts.store.Path(), data.Config{Clock: ts.clock, Hasher: testHasher, Institution: institution.Demo(),
 		LinkHost: "ent.umontpellier.fr", LinkPort: 2222})
 	if err != nil {
 		t.Fatal(err)

@@ -36,6 +36,7 @@ const handshakeTimeout = 5 * time.Second
 const (
 	DefaultMaxWaiting   = 256
 	maxWaitingPerSource = 2
+	minReplaceAge       = 100 * time.Millisecond
 )
 
 var connKey = &ctxKey{"entkiosk-conn"}
@@ -111,8 +112,15 @@ func (l *connLimiter) admit(c net.Conn) *limitedConn {
 		refusal = "address"
 	case l.waitingFrom[src] >= maxWaitingPerSource:
 		// Its own oldest goes: a client that retries is not locked out
-		// by its previous attempts, and a source never holds more.
-		victim = l.oldestFrom(src)
+		// by its previous attempts, and a source never holds more. Not one
+		// just opened: a source reopening what it loses would make the
+		// server start handshakes as fast as it can send SYNs.
+		oldest := l.oldestFrom(src)
+		if now.Sub(oldest.opened) < minReplaceAge {
+			refusal = "waiting_from_source"
+			break
+		}
+		victim = oldest
 		l.leaveWaiting(victim)
 		l.tally["replaced"]++
 	case l.waiting.Len() >= l.maxWaiting:
@@ -132,7 +140,7 @@ func (l *connLimiter) admit(c net.Conn) *limitedConn {
 		l.logRefusal(src, refusal, open, here)
 		return nil
 	}
-	lc := &limitedConn{Conn: c, src: src, limiter: l}
+	lc := &limitedConn{Conn: c, src: src, limiter: l, opened: now}
 	// Set before anyone can see it (a newcomer may drop it at once).
 	lc.deadline = time.AfterFunc(l.handshake, lc.expire)
 	lc.elem = l.waiting.PushBack(lc)
@@ -248,6 +256,7 @@ type limitedConn struct {
 	once     sync.Once
 
 	// under limiter.mu
+	opened        time.Time
 	elem          *list.Element // in the waiting list; nil once out of it
 	isEstablished bool
 }
