@@ -51,12 +51,12 @@ func cmdOutbox(ctx context.Context, name string, args []string, stdout, stderr i
 			fmt.Fprintln(stdout)
 		}
 		fmt.Fprintf(stdout, "À : %s\nObjet : %s\nDate : %s\nÉtat : %s", data.Clean(m.To), m.Subject,
-			m.NotBefore.In(loc).Format("02/01/2006 15:04"), mailStatus[m.Status])
+			data.FromMinute(m.NotBefore).In(loc).Format("02/01/2006 15:04"), mailStatus[m.Status])
 		switch {
 		case m.Status == data.MailSent:
 			fmt.Fprintf(stdout, " le %s (%s)", m.SentAt.In(loc).Format("02/01/2006 à 15:04:05"), attempts(m.Attempts))
 		case m.Status == data.MailPending && m.Attempts > 0:
-			fmt.Fprintf(stdout, " (%s, prochaine le %s)", attempts(m.Attempts), m.NextTryAt.In(loc).Format("02/01/2006 à 15:04"))
+			fmt.Fprintf(stdout, " (%s, prochaine le %s)", attempts(m.Attempts), data.FromMinute(m.NextTryAt).In(loc).Format("02/01/2006 à 15:04"))
 		case m.Status == data.MailFailed:
 			fmt.Fprintf(stdout, " (%s)", attempts(m.Attempts))
 		case m.Status == data.MailCancelled:

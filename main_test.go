@@ -332,7 +332,8 @@ func TestOutboxCommand(t *testing.T) {
 	}
 	r = runCmd(t, "outbox", "--db", db, "--to", "Camille.Martin@example.org")
 	t.Logf("entkiosk outbox --to:\n%s", r.out)
-	due := validated.Add(15 * time.Minute).In(data.ParisLocation()).Format("02/01/2006 15:04")
+	// A "from" (when it may leave): the first minute, as the screens say it (12.6).
+	due := data.FromMinute(validated.Add(15 * time.Minute)).In(data.ParisLocation()).Format("02/01/2006 15:04")
 	for _, want := range []string{
 		"À : camille.martin@example.org\n",
 		"Objet : Activation de votre compte informatique / Activate your computer account\n",

@@ -203,7 +203,10 @@ func TestAuditAppendOnly(t *testing.T) {
 
 // --- "mot de passe oublié": same words, same mask shape, whoever asks
 
-var maskShape = regexp.MustCompile(`^\pL•••••@\pL•••••\.[a-z]{2,24}$`)
+// maskShape is what every mask looks like: two characters and the last
+// of the local part (fewer when short), then a public provider whole or a
+// masked domain and its top-level domain.
+var maskShape = regexp.MustCompile(`^[\pL\pN._-]{1,2}•••••[\pL\pN]?@([a-z0-9.-]+\.[a-z]{2,24}|[\pL\pN-]{1,2}•••••[\pL\pN]?\.[a-z]{2,24})$`)
 
 func TestStartResetSameShape(t *testing.T) {
 	s, clock := abuseStore(t)

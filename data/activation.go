@@ -166,11 +166,22 @@ func (s *Store) sendCodeTx(ctx context.Context, tx *sql.Tx, a *Account, purpose 
 	if now.Before(next) {
 		return nil, &RateLimitError{What: "mail", Until: next, Cooldown: !hourly}
 	}
+	notBefore, previousExpired := now, false
+	if purpose == PurposeActivation {
+		// Asked before the activation opens: the mail leaves when it does,
+		// as the import's would have.
+		if allowed := a.ActivationAllowedFrom(); allowed.After(now) {
+			notBefore = allowed
+		}
+		if previousExpired, err = s.lastCodeExpired(ctx, tx, a.Person.ID, purpose); err != nil {
+			return nil, err
+		}
+	}
 	issued, err := s.issueCode(ctx, tx, a.Person.ID, purpose, target, keepCopy, now)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.queueCodeMail(ctx, tx, a, purpose, target, issued, now, o.lang()); err != nil {
+	if _, err := s.queueCodeMailNoting(ctx, tx, a, purpose, target, issued, notBefore, o.lang(), previousExpired); err != nil {
 		return nil, err
 	}
 	if err := s.audit(ctx, tx, AuditEntry{Event: EventSendCode, PersonID: a.Person.ID, Identifiant: a.Identifiant,
@@ -195,20 +206,42 @@ var purposeMail = map[Purpose]MailKind{
 
 func (s *Store) queueCodeMail(ctx context.Context, tx *sql.Tx, a *Account, purpose Purpose, target string,
 	issued issuedCode, notBefore time.Time, lang string) (int64, error) {
+	return s.queueCodeMailNoting(ctx, tx, a, purpose, target, issued, notBefore, lang, false)
+}
+
+// queueCodeMailNoting is queueCodeMail, saying when the code it replaces
+// had expired unused.
+func (s *Store) queueCodeMailNoting(ctx context.Context, tx *sql.Tx, a *Account, purpose Purpose, target string,
+	issued issuedCode, notBefore time.Time, lang string, previousExpired bool) (int64, error) {
 	kind := purposeMail[purpose]
 	subject, body := s.composeMail(mailContent{Kind: kind, Lang: lang, Name: a.Person.DisplayName(),
-		Identifiant: a.Identifiant, Code: issued.code, Token: issued.token, Expires: issued.expires})
+		Identifiant: a.Identifiant, Code: issued.code, Token: issued.token, Expires: issued.expires,
+		PreviousExpired: previousExpired})
 	return s.queueMail(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: lang, To: target,
 		Subject: subject, Body: body, NotBefore: notBefore})
 }
 
 // decoyChallenge answers for an identifiant without an account exactly as
-// for a real one: same mask shape (stable, from the server secret), same
-// cooldowns, same store work; no mail is written.
+// for a real one: a mask drawn from the real ones (decoyMaskTx; "" draws
+// it), the same cooldowns, the same store work; no mail is written.
 func (s *Store) decoyChallenge(ctx context.Context, local string, purpose Purpose, mask string, resend bool, o Origin) (*Challenge, error) {
+	return s.decoyChallengeFor(ctx, local, purpose, mask, resend, nil, o)
+}
+
+// decoyChallengeFor is decoyChallenge; ended, when not nil, is the account
+// whose rights ended behind the identifiant: the screen cannot tell, the
+// helpdesk must (its audit line names the person and the end of rights).
+func (s *Store) decoyChallengeFor(ctx context.Context, local string, purpose Purpose, mask string, resend bool,
+	ended *Account, o Origin) (*Challenge, error) {
 	var ch *Challenge
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.cfg.Clock.Now()
+		if mask == "" {
+			var err error
+			if mask, err = s.decoyMaskTx(ctx, tx, local); err != nil {
+				return err
+			}
+		}
 		rows, err := tx.QueryContext(ctx, `SELECT at FROM throttle_failures WHERE scope = ? AND key = ? AND at > ?
 			ORDER BY at DESC`, scopeDecoyMail, local, fmtTime(now.Add(-time.Hour)))
 		if err != nil {
@@ -228,20 +261,26 @@ func (s *Store) decoyChallenge(ctx context.Context, local string, purpose Purpos
 			if resend {
 				return &RateLimitError{What: "mail", Until: next, Cooldown: !hourly}
 			}
-			// As for a real account whose mail went out moments ago.
-			ch = &Challenge{Purpose: purpose, MaskedTarget: mask, ExpiresAt: now.Add(CodeLifetime), ResendAt: next,
-				identifiant: local, decoy: &decoyState{}}
+			// As for a real account whose mail went out moments ago: its
+			// code works a day from that mail.
+			ch = &Challenge{Purpose: purpose, MaskedTarget: mask, ExpiresAt: recent[0].Add(CodeLifetime), ResendAt: next,
+				identifiant: local, decoy: &decoyState{}, ended: ended}
 			return nil
 		}
 		if _, _, err := s.addFailure(ctx, tx, scopeDecoyMail, local, time.Hour); err != nil {
 			return err
 		}
-		if err := s.audit(ctx, tx, AuditEntry{Event: EventSendCode, Identifiant: local, Client: o.Client,
-			Outcome: "unknown identifiant", Detail: string(purpose)}); err != nil {
+		entry := AuditEntry{Event: EventSendCode, Identifiant: local, Client: o.Client,
+			Outcome: "unknown identifiant", Detail: string(purpose)}
+		if ended != nil {
+			entry = AuditEntry{Event: EventSendCode, PersonID: ended.Person.ID, Identifiant: ended.Identifiant,
+				Client: o.Client, Outcome: "rights ended", Detail: noCodeDetail(purpose, ended.RightsEnd, "")}
+		}
+		if err := s.audit(ctx, tx, entry); err != nil {
 			return err
 		}
 		ch = &Challenge{Purpose: purpose, MaskedTarget: mask, ExpiresAt: now.Add(CodeLifetime),
-			ResendAt: nextMailAt(append([]time.Time{now}, recent...)), identifiant: local, decoy: &decoyState{}}
+			ResendAt: nextMailAt(append([]time.Time{now}, recent...)), identifiant: local, decoy: &decoyState{}, ended: ended}
 		return nil
 	})
 	return ch, err

@@ -138,6 +138,8 @@ type Challenge struct {
 	personID     int64
 	identifiant  string
 	decoy        *decoyState
+	decoyKey     string   // a notice answered with a decoy's waits (rights ended): the decoy's key
+	ended        *Account // a decoy for an account whose rights ended: the helpdesk sees why no code went
 }
 
 type decoyState struct {
@@ -199,6 +201,13 @@ func NormalizeCode(s string) string {
 func (s *Store) VerifyCode(ctx context.Context, ch *Challenge, typed string, o Origin) (*Ticket, error) {
 	typed = NormalizeCode(typed)
 	if ch.decoy != nil {
+		if ch.personID != 0 {
+			// An account that cannot be activated (active, rights ended):
+			// its owner's code, from an earlier mail, is told what applies.
+			if verdict, err := s.noticeVerify(ctx, ch, typed, o); verdict != nil || err != nil {
+				return nil, errors.Join(verdict, err)
+			}
+		}
 		return nil, s.decoyVerify(ctx, ch, o)
 	}
 	var ticket *Ticket
@@ -214,7 +223,19 @@ func (s *Store) VerifyCode(ctx context.Context, ch *Challenge, typed string, o O
 			return err
 		}
 		now := s.cfg.Clock.Now()
+		typedHash := s.codeHash(c.personID, c.purpose, typed)
+		matches := len(typed) == CodeDigits && hmac.Equal([]byte(typedHash), []byte(c.codeHash))
+		if !matches && len(typed) == CodeDigits {
+			// A code from an earlier mail (expired, replaced, used): say
+			// what it is rather than "wrong", and do not count it.
+			if verdict, err = s.earlierCode(ctx, tx, c, typedHash, ch.identifiant, o); err != nil || verdict != nil {
+				return err
+			}
+		}
 		switch {
+		case c.used && matches:
+			verdict, err = s.usedCodeVerdict(ctx, tx, c)
+			return err
 		case c.used || c.revoked:
 			verdict = ErrCodeUsed
 			return nil
@@ -222,21 +243,7 @@ func (s *Store) VerifyCode(ctx context.Context, ch *Challenge, typed string, o O
 			verdict = ErrCodeExpired
 			return nil
 		}
-		if len(typed) != CodeDigits || !hmac.Equal([]byte(s.codeHash(c.personID, c.purpose, typed)), []byte(c.codeHash)) {
-			// A code from an earlier mail, replaced since ("Renvoyer", the
-			// helpdesk): say so rather than "wrong", and do not count it.
-			var replaced int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM codes WHERE person_id = ? AND purpose = ?
-				AND id < ? AND revoked_why = 'superseded' AND code_hash = ? AND created_at > ?`, c.personID,
-				string(c.purpose), c.id, s.codeHash(c.personID, c.purpose, typed),
-				fmtTime(now.Add(-CodeLifetime))).Scan(&replaced); err != nil {
-				return err
-			}
-			if replaced > 0 {
-				verdict = ErrCodeReplaced
-				return s.audit(ctx, tx, AuditEntry{Event: EventCodeError, PersonID: c.personID, Identifiant: ch.identifiant,
-					Client: o.Client, Outcome: "replaced", Detail: string(c.purpose)})
-			}
+		if !matches {
 			c.failures++
 			if c.failures >= CodeMaxFailures {
 				_, err = tx.ExecContext(ctx, `UPDATE codes SET failures = ?, revoked_at = ?, revoked_why = 'failures' WHERE id = ?`,
@@ -252,6 +259,14 @@ func (s *Store) VerifyCode(ctx context.Context, ch *Challenge, typed string, o O
 			// error under the code it revoked, not after it.
 			return s.audit(ctx, tx, AuditEntry{At: now, Event: EventCodeError, PersonID: c.personID, Identifiant: ch.identifiant,
 				Client: o.Client, Outcome: "wrong", Detail: fmt.Sprintf("%s, %d/%d", c.purpose, c.failures, CodeMaxFailures)})
+		}
+		if c.purpose == PurposeActivation {
+			// Their code, typed before the activation opens (the mail of a
+			// request made too early leaves when it opens; a link read
+			// from the outbox): now it can be said from when.
+			if verdict, err = s.activationNotYet(ctx, tx, c.personID); err != nil || verdict != nil {
+				return err
+			}
 		}
 		ticket = &Ticket{Purpose: c.purpose, PersonID: c.personID, Identifiant: ch.identifiant, Target: c.target,
 			KeepCopy: c.keepCopy, ExpiresAt: c.expires, codeID: c.id}
@@ -354,21 +369,24 @@ func (s *Store) mailAllowance(ctx context.Context, q queryer, personID int64, pu
 // (false: the cooldown after the last mail of the purpose, or nothing).
 func (s *Store) mailRule(ctx context.Context, q queryer, personID int64, purpose Purpose) (time.Time, bool, error) {
 	now := s.cfg.Clock.Now()
-	args := make([]any, 0, len(CodeMailKinds)+2)
-	args = append(args, personID, fmtTime(now.Add(-time.Hour)))
-	for _, k := range CodeMailKinds {
+	counted := append(CodeMailKinds[:len(CodeMailKinds):len(CodeMailKinds)], MailAlreadyActive, MailRightsEnded)
+	args := make([]any, 0, len(counted)+3)
+	args = append(args, personID, fmtTime(now.Add(-time.Hour)), personID)
+	for _, k := range counted {
 		args = append(args, string(k))
 	}
 	rows, err := q.QueryContext(ctx, `SELECT o.created_at, o.kind,
 		EXISTS (SELECT 1 FROM codes c WHERE c.mail_id = o.id AND c.used_at IS NOT NULL)
-		FROM outbox o WHERE o.person_id = ? AND o.created_at > ? AND o.kind IN (?, ?, ?, ?)
+		FROM outbox o WHERE o.person_id = ? AND o.created_at > ?
+		AND o.created_at > COALESCE((SELECT recovery_corrected_at FROM accounts WHERE person_id = ?), '')
+		AND o.kind IN (?`+strings.Repeat(", ?", len(counted)-1)+`)
 		ORDER BY o.created_at DESC, o.id DESC`, args...)
 	if err != nil {
 		return time.Time{}, false, err
 	}
 	defer rows.Close()
 	var lastSame time.Time
-	var counted []time.Time
+	var times []time.Time
 	for rows.Next() {
 		var at string
 		var kind MailKind
@@ -380,13 +398,31 @@ func (s *Store) mailRule(ctx context.Context, q queryer, personID int64, purpose
 			continue
 		}
 		t := parseTime(at)
-		if lastSame.IsZero() && kind == purposeMail[purpose] {
+		if lastSame.IsZero() && sameWait(kind, purpose) {
 			lastSame = t
 		}
-		counted = append(counted, t)
+		times = append(times, t)
 	}
-	next, hourly := allowance(lastSame, counted)
+	next, hourly := allowance(lastSame, times)
 	return next, hourly, rows.Err()
+}
+
+// sameWait says whether a mail of kind holds the wait before another mail
+// for purpose: its own kind, and for the requests anyone may make by
+// typing an identifiant, any of them (requestMailKinds).
+func sameWait(kind MailKind, purpose Purpose) bool {
+	if kind == purposeMail[purpose] {
+		return true
+	}
+	if purpose != PurposeActivation && purpose != PurposeReset {
+		return false
+	}
+	for _, k := range requestMailKinds {
+		if k == kind {
+			return true
+		}
+	}
+	return false
 }
 
 // allowanceAt: lastSame is the last unused code mail of the purpose asked

@@ -1,8 +1,6 @@
 package data
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -92,16 +90,23 @@ func hostName(domain string) bool {
 // maskBullets is fixed so that the mask says nothing of the address length.
 const maskBullets = "•••••"
 
-// MaskEmail shows at most the first character of the local part and of the
-// domain, and the top-level domain: camille@example.org → c•••••@e•••••.org.
-// The bullets are always five, whatever the lengths. A "top-level domain"
-// that is not one (not letters, or too long to be one) is not shown.
+// MaskEmail shows enough of an address for its owner to recognise it and
+// for two people's addresses to differ, and never more than three
+// characters of the local part: the first two and the last
+// (marie.petit@example.org → ma•••••t@ex•••••e.org). The domain of a big
+// public provider is shown whole (shared by millions, it tells nothing);
+// any other is masked the same way, with its top-level domain. The bullets
+// are always five, whatever the lengths. A "top-level domain" that is not
+// one (not letters, or too long to be one) is not shown.
 func MaskEmail(addr string) string {
 	at := strings.LastIndexByte(addr, '@')
 	if at <= 0 || at == len(addr)-1 {
 		return maskBullets
 	}
 	local, domain := addr[:at], addr[at+1:]
+	if d := strings.ToLower(domain); publicProviders[d] {
+		return maskPart(local) + "@" + d
+	}
 	tld := ""
 	if dot := strings.LastIndexByte(domain, '.'); dot > 0 && dot < len(domain)-1 {
 		if label := domain[dot+1:]; isTLD(label) {
@@ -109,7 +114,34 @@ func MaskEmail(addr string) string {
 		}
 		domain = domain[:dot]
 	}
-	return firstChar(local) + maskBullets + "@" + firstChar(domain) + maskBullets + tld
+	return maskPart(local) + "@" + maskPart(domain) + tld
+}
+
+// maskPart keeps the first two and the last visible characters of s around
+// the bullets, fewer when s is short, so that a mask never shows a part
+// whole: 4 characters or more give 2 + 1, three give 1 + 1, two or one give
+// the first.
+func maskPart(s string) string {
+	v := visibleRunes(s)
+	switch {
+	case len(v) >= 4:
+		return string(v[:2]) + maskBullets + string(v[len(v)-1])
+	case len(v) == 3:
+		return string(v[:1]) + maskBullets + string(v[2])
+	case len(v) > 0:
+		return string(v[:1]) + maskBullets
+	}
+	return maskBullets
+}
+
+// publicProviders are the big public mail providers of France (and the
+// world's biggest): their domain is shown whole in a mask.
+var publicProviders = map[string]bool{
+	"gmail.com": true, "googlemail.com": true, "outlook.fr": true, "outlook.com": true, "hotmail.fr": true,
+	"hotmail.com": true, "live.fr": true, "live.com": true, "msn.com": true, "yahoo.fr": true, "yahoo.com": true,
+	"orange.fr": true, "wanadoo.fr": true, "free.fr": true, "laposte.net": true, "icloud.com": true, "me.com": true,
+	"sfr.fr": true, "neuf.fr": true, "bbox.fr": true, "aol.com": true, "gmx.fr": true, "gmx.com": true,
+	"protonmail.com": true, "proton.me": true,
 }
 
 // isTLD: a top-level domain as the root zone has them, ASCII letters
@@ -135,38 +167,15 @@ func isTLD(label string) bool {
 	return true
 }
 
-// firstChar is the first visible character of s (controls, sequences and
-// spaces skipped), or nothing.
-func firstChar(s string) string {
+// visibleRunes are the visible characters of s (controls, sequences,
+// spaces and combining marks left out): the only ones a mask may show.
+func visibleRunes(s string) []rune {
+	var v []rune
 	for _, r := range Clean(s) {
-		if unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Mn, r) && r != utf8.RuneError {
-			return string(r)
+		if unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Mn, r) && r != utf8.RuneError &&
+			r != '•' {
+			v = append(v, r)
 		}
 	}
-	return ""
-}
-
-// decoyProviders are common personal mail providers; a decoy mask looks like
-// one of them, so that an unknown identifiant cannot be told from a real one.
-var decoyProviders = []string{
-	"gmail.com", "hotmail.fr", "hotmail.com", "yahoo.fr", "outlook.fr", "outlook.com",
-	"orange.fr", "free.fr", "laposte.net", "sfr.fr", "icloud.com", "live.fr", "wanadoo.fr",
-}
-
-// decoyMask is the mask shown for an identifiant that has no account: derived
-// from the server secret, so it is the same from one try to the next and
-// between processes, and unknowable without the secret.
-func (s *Store) decoyMask(identifiant string) string {
-	mac := hmac.New(sha256.New, s.secret)
-	mac.Write([]byte("decoy-mask\x00" + identifiant))
-	sum := mac.Sum(nil)
-	letters := "abcdefghijklmnopqrstuvwxyz"
-	// Initials of real addresses follow names; the local part uses the
-	// identifiant's own initial often enough to be plausible.
-	first := string(letters[int(sum[0])%26])
-	if identifiant != "" && sum[1]%2 == 0 && identifiant[0] >= 'a' && identifiant[0] <= 'z' {
-		first = identifiant[:1]
-	}
-	provider := decoyProviders[int(sum[2])%len(decoyProviders)]
-	return MaskEmail(first + "x@" + provider)
+	return v
 }

@@ -99,3 +99,30 @@ func (e *InvalidEmailError) Error() string {
 	}
 	return "invalid address: " + e.Reason
 }
+
+// EarlierCodeError: the code typed is one of this person's earlier codes
+// for the purpose, not the one in force: said for what it is, never
+// counted as a wrong try. Latest is the mail of the code in force (zero
+// when none went out).
+type EarlierCodeError struct {
+	Why          string    // EarlierExpired, EarlierReplaced, EarlierUsed, EarlierRevoked
+	Ended        time.Time // when it stopped working
+	LatestSentAt time.Time // when the code in force was mailed
+	LatestTarget string    // where, masked
+}
+
+// Why an earlier code no longer works.
+const (
+	EarlierExpired  = "expired"  // its 24 h ran out (a newer code was sent since)
+	EarlierReplaced = "replaced" // a newer code replaced it while it was still valid
+	EarlierUsed     = "used"     // it was used
+	EarlierRevoked  = "revoked"  // 5 wrong entries, or its address was corrected
+)
+
+func (e *EarlierCodeError) Error() string { return "code from an earlier mail (" + e.Why + ")" }
+
+// Is keeps the older answers true: an earlier code no longer works
+// (ErrCodeUsed), and one replaced by a newer mail is ErrCodeReplaced.
+func (e *EarlierCodeError) Is(target error) bool {
+	return target == ErrCodeUsed || (target == ErrCodeReplaced && e.Why == EarlierReplaced)
+}

@@ -215,6 +215,20 @@ func (s *Store) HelpdeskUnlock(ctx context.Context, agent *Account, personID int
 			if u.Lookup, err = s.clearThrottle(ctx, tx, scopeLookup, acct.Person.StudentNumber); err != nil {
 				return "", err
 			}
+			// And the number from each client that was refused it.
+			like := acct.Person.StudentNumber + "|%"
+			var pairs int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM throttle_locks WHERE scope = ? AND key LIKE ?
+				AND locked_until > ?`, scopeLookupPair, like, fmtTime(s.cfg.Clock.Now())).Scan(&pairs); err != nil {
+				return "", err
+			}
+			for _, q := range []string{`DELETE FROM throttle_locks WHERE scope = ? AND key LIKE ?`,
+				`DELETE FROM throttle_failures WHERE scope = ? AND key LIKE ?`} {
+				if _, err := tx.ExecContext(ctx, q, scopeLookupPair, like); err != nil {
+					return "", err
+				}
+			}
+			u.Lookup = u.Lookup || pairs > 0
 		}
 		var lifted []string
 		if u.Login {
@@ -281,7 +295,10 @@ func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, per
 		if err != nil {
 			return "", err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ? WHERE person_id = ?`, addr, personID); err != nil {
+		// The mails sent to the wrong address stop counting towards the
+		// hourly limit (mailRule): a new code can go at once.
+		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ?, recovery_corrected_at = ? WHERE person_id = ?`,
+			addr, fmtTime(s.cfg.Clock.Now()), personID); err != nil {
 			return "", err
 		}
 		if err := s.enqueueDirectory(ctx, tx, acct, directory.Change{Kind: directory.ChangeMailPerso, Address: addr}); err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -288,6 +289,17 @@ func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, erro
 		if c.LookupLock, err = s.lockState(ctx, scopeLookup, p.StudentNumber, 24*time.Hour); err != nil {
 			return nil, err
 		}
+		if !c.LookupLock.Disabled && !c.LookupLock.Until.After(now) {
+			// Not refused everywhere: refused to some terminal? (12.10)
+			var until sql.NullString
+			if err := s.db.QueryRowContext(ctx, `SELECT MAX(locked_until) FROM throttle_locks WHERE scope = ?
+				AND key LIKE ? AND locked_until > ?`, scopeLookupPair, p.StudentNumber+"|%", fmtTime(now)).Scan(&until); err != nil {
+				return nil, err
+			}
+			if until.Valid {
+				c.LookupLock.Until = parseTime(until.String)
+			}
+		}
 	}
 	if err := s.fillTimeline(ctx, c); err != nil {
 		return nil, err
@@ -398,7 +410,10 @@ func (s *Store) fillTimeline(ctx context.Context, c *PersonCard) error {
 		return err
 	}
 	for _, e := range entries {
-		if timelineSkip[e.Event] {
+		if timelineSkip[e.Event] && !(e.Event == EventSendCode && strings.HasPrefix(e.Detail, "reset, no code") ||
+			e.Event == EventSendCode && strings.HasPrefix(e.Detail, "activation, no code")) {
+			// A code asked for and not sent (rights ended, account
+			// active) has no code to show it: its audit line does.
 			continue
 		}
 		tl = append(tl, TimelineEvent{At: e.At, What: string(e.Event), Outcome: e.Outcome, Detail: e.Detail,

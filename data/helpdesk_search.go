@@ -17,6 +17,7 @@ type SearchHit struct {
 	Category      Category
 	Identifiant   string // empty: no account yet
 	Status        string
+	RightsEnded   bool // the account's rights are over (whatever its status)
 }
 
 // SearchResult is the first SearchLimit people found, and how many there are.
@@ -55,7 +56,27 @@ func (s *Store) HelpdeskSearch(ctx context.Context, agent *Account, query string
 		}
 		res.Hits = append(res.Hits, h)
 	}
-	return res, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	now := s.cfg.Clock.Now()
+	for i := range res.Hits {
+		h := &res.Hits[i]
+		if h.Identifiant == "" {
+			continue
+		}
+		p, err := s.person(ctx, s.db, h.PersonID)
+		if err != nil {
+			return nil, err
+		}
+		regs, err := s.registrations(ctx, s.db, h.PersonID)
+		if err != nil {
+			return nil, err
+		}
+		h.RightsEnded = !RightsActive(RightsEnd(p, regs, s.cfg.Location), now)
+	}
+	return res, nil
 }
 
 // searchKeySQL is people.search_name without apostrophes and with hyphens

@@ -214,7 +214,7 @@ func TestHelpdeskCardAndTimeline(t *testing.T) {
 		camille.Person.StudentNumber != "21901234" || camille.Person.PersonalEmail != "" {
 		t.Fatalf("card: %+v", camille)
 	}
-	if camille.Recovery != "c•••••@e•••••.org" || camille.Redirect != "" {
+	if camille.Recovery != "ca•••••n@ex•••••e.org" || camille.Redirect != "" {
 		t.Fatalf("addresses not masked: %q %q", camille.Recovery, camille.Redirect)
 	}
 	if len(camille.Current()) != 1 || !camille.RightsActive() || camille.RightsEnd.Year() != 2027 {
@@ -222,7 +222,7 @@ func TestHelpdeskCardAndTimeline(t *testing.T) {
 	}
 	code := camille.LatestCode(PurposeActivation)
 	if code == nil || code.State != CodeLive || !code.Mail.Exists || code.Mail.Status != "pending" ||
-		code.Target != "c•••••@e•••••.org" {
+		code.Target != "ca•••••n@ex•••••e.org" {
 		t.Fatalf("activation code: %+v", code)
 	}
 	requireTimeline(t, camille, TimelineIAValidated, TimelineCodeCreated, string(EventAccountCreated))
@@ -249,7 +249,7 @@ func TestHelpdeskCardAndTimeline(t *testing.T) {
 	}
 	reset := hugo.LatestCode(PurposeReset)
 	if reset == nil || reset.Mail.Status != "failed" || strings.Contains(reset.Mail.LastError, "hugo.lefevre@") ||
-		!strings.Contains(reset.Mail.LastError, "h•••••@e•••••.org") {
+		!strings.Contains(reset.Mail.LastError, "hu•••••e@ex•••••e.org") {
 		t.Fatalf("reset code: %+v", reset)
 	}
 	requireTimeline(t, hugo, string(EventLogin), string(EventLoginError), string(EventLock), TimelineCodeCreated)
@@ -312,14 +312,14 @@ func TestHelpdeskResendActivation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sent.Purpose != PurposeActivation || sent.MaskedTarget != "c•••••@e•••••.org" ||
+	if sent.Purpose != PurposeActivation || sent.MaskedTarget != "ca•••••n@ex•••••e.org" ||
 		!sent.ExpiresAt.Equal(f.clock.Now().Add(CodeLifetime)) {
 		t.Fatalf("sent: %+v", sent)
 	}
 	line := f.lastAudit(t, EventHelpdeskAction)
 	if line.Actor != "ines.moreau@umontpellier.fr" || line.PersonID != camille || line.Outcome != "ok" ||
 		line.Identifiant != "camille.martin@etu.umontpellier.fr" || line.Client != f.o.Client ||
-		!strings.Contains(line.Detail, "c•••••@e•••••.org") {
+		!strings.Contains(line.Detail, "ca•••••n@ex•••••e.org") {
 		t.Fatalf("audit: %+v", line)
 	}
 	requireNoSecret(t, line.Detail)
@@ -362,7 +362,7 @@ func TestHelpdeskSendReset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sent.Purpose != PurposeReset || sent.MaskedTarget != "h•••••@e•••••.org" {
+	if sent.Purpose != PurposeReset || sent.MaskedTarget != "hu•••••e@ex•••••e.org" {
 		t.Fatalf("sent: %+v", sent)
 	}
 	mails, _ := f.s.Outbox(ctx, OutboxFilter{PersonID: hugo})
@@ -463,12 +463,12 @@ func TestHelpdeskCorrectRecovery(t *testing.T) {
 		t.Fatalf("recovery: %q", acct.RecoveryEmail)
 	}
 	l := f.lastAudit(t, EventHelpdeskAction)
-	if l.Detail != "recovery mail corrected (student number and birth date checked): c•••••@e•••••.org → C•••••@e•••••.net" ||
+	if l.Detail != "recovery mail corrected (student number and birth date checked): ca•••••n@ex•••••e.org → Ca•••••w@ex•••••e.net" ||
 		l.Actor != f.agent.Identifiant {
 		t.Fatalf("audit: %+v", l)
 	}
 	c := f.card(t, camille)
-	if c.Recovery != "C•••••@e•••••.net" || c.Codes[0].State != CodeRevoked {
+	if c.Recovery != "Ca•••••w@ex•••••e.net" || c.Codes[0].State != CodeRevoked {
 		t.Fatalf("card: %q, code %+v", c.Recovery, c.Codes[0])
 	}
 	notice, _ := f.s.Outbox(ctx, OutboxFilter{To: "camille.martin@example.org", Limit: 1})
@@ -478,7 +478,7 @@ func TestHelpdeskCorrectRecovery(t *testing.T) {
 	// The next activation code goes to the corrected address.
 	f.clock.Advance(ResendCooldown)
 	sent, err := f.s.HelpdeskResendActivation(ctx, f.agent, camille, f.o)
-	if err != nil || sent.MaskedTarget != "C•••••@e•••••.net" {
+	if err != nil || sent.MaskedTarget != "Ca•••••w@ex•••••e.net" {
 		t.Fatalf("resend: %+v %v", sent, err)
 	}
 }
@@ -589,7 +589,7 @@ func TestHelpdeskWalkthroughFollowsTheMail(t *testing.T) {
 	}
 	w := walk()
 	mail := w.Checks[len(w.Checks)-1]
-	if w.Next != NextMailQueued || mail.Fact != "queued" || mail.Target != "l•••••@e•••••.org" ||
+	if w.Next != NextMailQueued || mail.Fact != "queued" || mail.Target != "le•••••s@ex•••••e.org" ||
 		mail.Purpose != PurposeActivation || !w.NextAt.Equal(due) {
 		t.Fatalf("queued: %s at %v, %+v", walkFacts(w), w.NextAt, mail)
 	}

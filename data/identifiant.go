@@ -113,7 +113,12 @@ func itoa(n int) string {
 
 // NormalizeLogin turns what someone typed as identifiant into the local part
 // and, if given, the domain: case ignored, spaces ignored (an identifiant
-// has none, and a kiosk keyboard makes them easy to type by mistake).
+// has none, and a kiosk keyboard makes them easy to type by mistake), and
+// the local part spelled as the import derived it from the names: accents
+// folded and apostrophes dropped (hugo.lefèvre → hugo.lefevre,
+// Jean-Luc.D'Alembert → jean-luc.dalembert). It is the one normalisation of
+// every place an identifiant is typed (login, « 1ère connexion », lost
+// password, the helpdesk, the audit), and the throttling key (loginKey).
 func NormalizeLogin(input string) (local, domain string) {
 	s := strings.ToLower(strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
@@ -122,7 +127,28 @@ func NormalizeLogin(input string) (local, domain string) {
 		return r
 	}, input))
 	if i := strings.LastIndexByte(s, '@'); i >= 0 {
-		return s[:i], s[i+1:]
+		return foldLocal(s[:i]), s[i+1:]
 	}
-	return s, ""
+	return foldLocal(s), ""
+}
+
+// foldLocal folds accents and drops apostrophes, as namePart does; a
+// plain ASCII local part without apostrophes is returned as it is.
+func foldLocal(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] == '\'' || s[i] == '`' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isApostrophe(r) {
+			return -1
+		}
+		return r
+	}, Fold(s))
 }

@@ -98,12 +98,16 @@ func TestIdentifiantNeverChangesNorIsReused(t *testing.T) {
 
 func TestNormalizeLogin(t *testing.T) {
 	for in, want := range map[string][2]string{
-		"camille.martin":                         {"camille.martin", ""},
-		"  Camille.Martin  ":                     {"camille.martin", ""},
-		"CAMILLE.MARTIN@ETU.UMONTPELLIER.FR":     {"camille.martin", "etu.umontpellier.fr"},
-		"\tcamille.martin@etu.umontpellier.fr\n": {"camille.martin", "etu.umontpellier.fr"},
-		"camille. martin @ etu.umontpellier.fr":  {"camille.martin", "etu.umontpellier.fr"},
-		"":                                       {"", ""},
+		"camille.martin":                          {"camille.martin", ""},
+		"  Camille.Martin  ":                      {"camille.martin", ""},
+		"CAMILLE.MARTIN@ETU.UMONTPELLIER.FR":      {"camille.martin", "etu.umontpellier.fr"},
+		"\tcamille.martin@etu.umontpellier.fr\n":  {"camille.martin", "etu.umontpellier.fr"},
+		"camille. martin @ etu.umontpellier.fr":   {"camille.martin", "etu.umontpellier.fr"},
+		"hugo.lefèvre":                            {"hugo.lefevre", ""},
+		"Jean-Luc.D'Alembert@etu.umontpellier.fr": {"jean-luc.dalembert", "etu.umontpellier.fr"},
+		"jean-luc.d’alembert":                     {"jean-luc.dalembert", ""},
+		"Françoise.Œuvray":                        {"francoise.oeuvray", ""},
+		"":                                        {"", ""},
 	} {
 		local, domain := NormalizeLogin(in)
 		if local != want[0] || domain != want[1] {
@@ -136,6 +140,39 @@ func TestLoginByLocalPartOrFullIdentifiant(t *testing.T) {
 		if _, err := s.Login(ctx, typed, "Kiosque-Demo-2026", Origin{Client: "wrong-" + itoa(i)}); !errors.Is(err, ErrInvalidCredentials) {
 			t.Errorf("Login(%q): %v, want ErrInvalidCredentials", typed, err)
 		}
+	}
+}
+
+// Issue 12.2: login folds accents and apostrophes as the import derived the
+// identifiant, and a failure counts once per folded identifiant, whatever
+// the spelling.
+func TestLoginFoldsAccentsAndApostrophes(t *testing.T) {
+	s, _ := openTest(t)
+	if _, err := s.LoadDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, spelling := range []string{"hugo.lefèvre", "Hugo.Lefèvre@etu.umontpellier.fr", "HUGO.LEFÈVRE"} {
+		if _, err := s.Login(ctx, spelling, "Kiosque-Demo-2026", Origin{Client: "fold"}); err != nil {
+			t.Fatalf("Login(%q) with the right password: %v", spelling, err)
+		}
+	}
+	activate(t, s, "jean-luc.dalembert", "jl.dalembert@example.org", "Kiosque-Demo-2026")
+	if _, err := s.Login(ctx, "Jean-Luc.D'Alembert", "Kiosque-Demo-2026", Origin{Client: "fold"}); err != nil {
+		t.Fatalf("Login with the apostrophe: %v", err)
+	}
+	// Two wrong passwords, two spellings: two failures of one key.
+	for _, spelling := range []string{"hugo.lefèvre", "hugo.lefevre"} {
+		if _, err := s.Login(ctx, spelling, "wrong-password-1", Origin{Client: "fold2"}); err == nil {
+			t.Fatal("a wrong password logged in")
+		}
+	}
+	var keys, n int
+	if err := s.db.QueryRow(`SELECT COUNT(DISTINCT key), COUNT(*) FROM throttle_failures WHERE scope = ?`, scopeLogin).
+		Scan(&keys, &n); err != nil {
+		t.Fatal(err)
+	}
+	if keys != 1 || n != 2 {
+		t.Fatalf("failures: %d keys, %d rows; want 1 key, 2 rows", keys, n)
 	}
 }
 

@@ -279,7 +279,7 @@ func (s *Store) queueActivation(ctx context.Context, tx *sql.Tx, a *Account, l i
 		return "", err
 	}
 	return "activation mail to " + MaskEmail(a.RecoveryEmail) + " due " +
-		due.In(s.cfg.Location).Format("02/01/2006 15:04"), nil
+		FromMinute(due).In(s.cfg.Location).Format("02/01/2006 15:04"), nil // a "from": the first minute it may leave
 }
 
 func (s *Store) upsertPerson(ctx context.Context, tx *sql.Tx, l importLine, now string) (int64, string, error) {

@@ -19,6 +19,10 @@ type mailContent struct {
 	Expires     time.Time
 	Address     string    // notices: the new address, masked; a removed redirection: empty or the identifiant
 	When        time.Time // notices: when the change was made (zero: now)
+	RightsEnd   time.Time // MailRightsEnded: the last day of the rights
+	// PreviousExpired: the code this one replaces had expired unused (the
+	// first mail, read too late): the mail says so.
+	PreviousExpired bool
 }
 
 // mailWidth is where paragraphs wrap: plain text read in any mail client.
@@ -32,12 +36,14 @@ type kindText struct {
 	removed string // redirection notices when the redirection was removed
 	action  string // code mails: the sentence just before the code
 	notYou  string // what to do if one did not ask for it
+	next    string // notices without a code: what to do now ({end}: the end of the rights)
 	ident   bool   // show the identifiant
 }
 
 type langText struct {
 	kinds                                                             map[MailKind]kindText
 	hello, helloNoName, identifiant, code, expires, secret            string
+	previousExpired                                                   string
 	linkIntro, linkTerminal, contact, parisTime, at, when, firstOfMon string
 	signature                                                         []string
 	days                                                              [7]string
@@ -108,6 +114,26 @@ var mailTexts = map[string]langText{
 					"mot de passe avec « Problème de connexion » sur une borne ENT, puis prévenez l'assistance.",
 				ident: true,
 			},
+			MailAlreadyActive: {
+				subject: "Votre compte informatique est déjà activé",
+				intro: "L'activation de votre compte informatique a été demandée (« 1ère connexion ») : " +
+					"votre compte est déjà actif, il n'y a rien à activer.",
+				next: "Connectez-vous avec votre identifiant et votre mot de passe. Mot de passe oublié ? " +
+					"Choisissez « Problème de connexion » sur une borne ENT : un code vous sera envoyé ici.",
+				notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien n'a changé " +
+					"sur votre compte.",
+				ident: true,
+			},
+			MailRightsEnded: {
+				subject: "Votre compte informatique n'est plus ouvert",
+				intro: "L'activation de votre compte informatique a été demandée (« 1ère connexion ») : " +
+					"vos droits d'accès ont pris fin le {end}, le compte ne peut plus être activé ni utilisé.",
+				next: "Il sera rouvert si vous vous réinscrivez, dès la validation de votre inscription " +
+					"administrative. Pour toute question, contactez l'assistance.",
+				notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien n'a changé " +
+					"sur votre compte.",
+				ident: true,
+			},
 		},
 		hello:       "Bonjour %s,",
 		helloNoName: "Bonjour,",
@@ -115,7 +141,9 @@ var mailTexts = map[string]langText{
 		code:        "Code : %s",
 		expires: "Ce code est valable jusqu'au %s, pour une seule utilisation. Passé ce " +
 			"délai, demandez-en un nouveau depuis le même écran.",
-		secret:       "Ne communiquez ce code à personne : l'assistance ne vous le demandera jamais.",
+		secret: "Ne communiquez ce code à personne : l'assistance ne vous le demandera jamais.",
+		previousExpired: "Le code de votre mail précédent avait expiré sans avoir servi : seul le code " +
+			"ci-dessous fonctionne.",
 		linkIntro:    "Depuis un ordinateur, vous pouvez aussi ouvrir directement cette étape :",
 		linkTerminal: "ou, dans un terminal :",
 		contact:      "Assistance ENT : %s",
@@ -189,6 +217,24 @@ var mailTexts = map[string]langText{
 					"problem\" on an ENT kiosk, then tell the helpdesk.",
 				ident: true,
 			},
+			MailAlreadyActive: {
+				subject: "Your computer account is already activated",
+				intro: "The activation of your computer account was asked for (\"First login\"): your " +
+					"account is already active, there is nothing to activate.",
+				next: "Log in with your identifiant and your password. Forgot your password? Choose \"Login " +
+					"problem\" on an ENT kiosk: a code will be sent to this address.",
+				notYou: "If you did not ask for this, ignore this message: nothing changed on your account.",
+				ident:  true,
+			},
+			MailRightsEnded: {
+				subject: "Your computer account is closed",
+				intro: "The activation of your computer account was asked for (\"First login\"): your " +
+					"access rights ended on {end}, the account can no longer be activated or used.",
+				next: "It will be opened again if you register again, as soon as your administrative " +
+					"registration is validated. For any question, contact the helpdesk.",
+				notYou: "If you did not ask for this, ignore this message: nothing changed on your account.",
+				ident:  true,
+			},
 		},
 		hello:       "Hello %s,",
 		helloNoName: "Hello,",
@@ -196,13 +242,14 @@ var mailTexts = map[string]langText{
 		code:        "Code: %s",
 		expires: "This code is valid until %s, for one use only. After that, ask for a " +
 			"new one from the same screen.",
-		secret:       "Do not give this code to anyone: the helpdesk will never ask you for it.",
-		linkIntro:    "From a computer, you can also open this step directly:",
-		linkTerminal: "or, in a terminal:",
-		contact:      "ENT helpdesk: %s",
-		parisTime:    "Paris time",
-		at:           "at",
-		when:         "on %s",
+		secret:          "Do not give this code to anyone: the helpdesk will never ask you for it.",
+		previousExpired: "The code of your previous mail had expired unused: only the code below works.",
+		linkIntro:       "From a computer, you can also open this step directly:",
+		linkTerminal:    "or, in a terminal:",
+		contact:         "ENT helpdesk: %s",
+		parisTime:       "Paris time",
+		at:              "at",
+		when:            "on %s",
 		signature: []string{"ENT — computer account",
 			"Automatic message: please do not reply."},
 		days: [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
@@ -292,8 +339,9 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 	if k.removed != "" && (c.Address == "" || strings.EqualFold(c.Address, c.Identifiant)) {
 		intro = k.removed
 	}
-	intro = strings.NewReplacer("{when}", fmt.Sprintf(t.when, s.mailDate(t, when)),
-		"{address}", Clean(c.Address)).Replace(intro)
+	fill := strings.NewReplacer("{when}", fmt.Sprintf(t.when, s.mailDate(t, when)),
+		"{address}", Clean(c.Address), "{end}", mailDay(t, c.RightsEnd))
+	intro = fill.Replace(intro)
 
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
@@ -308,10 +356,17 @@ func (s *Store) composeText(t langText, c mailContent) (subject, text string) {
 	if k.ident && c.Identifiant != "" {
 		para(fmt.Sprintf(t.identifiant, Clean(c.Identifiant)))
 	}
+	if k.next != "" {
+		para(fill.Replace(k.next))
+	}
 	if c.Code != "" {
+		if c.PreviousExpired {
+			para(t.previousExpired)
+		}
 		para(k.action)
 		para(fmt.Sprintf(t.code, c.Code))
-		para(fmt.Sprintf(t.expires, s.mailDate(t, c.Expires)))
+		// The last minute the code works (DeadlineMinute), as every screen says it.
+		para(fmt.Sprintf(t.expires, s.mailDate(t, DeadlineMinute(c.Expires))))
 		if c.Token != "" && s.cfg.LinkHost != "" {
 			port := s.cfg.LinkPort
 			if port == 0 {
@@ -347,6 +402,18 @@ func (s *Store) mailDate(t langText, at time.Time) string {
 	}
 	return fmt.Sprintf("%s %s %s %d %s %s (%s)", t.days[local.Weekday()], day, t.months[local.Month()-1],
 		local.Year(), t.at, local.Format("15:04"), zone)
+}
+
+// mailDay is a calendar date in words: "31 décembre 2025", "31 December 2025".
+func mailDay(t langText, day time.Time) string {
+	if day.IsZero() {
+		return ""
+	}
+	d := fmt.Sprint(day.Day())
+	if day.Day() == 1 && t.firstOfMon != "" {
+		d = t.firstOfMon
+	}
+	return fmt.Sprintf("%s %s %d", d, t.months[day.Month()-1], day.Year())
 }
 
 // wrapText wraps a paragraph at width characters, never leaving French

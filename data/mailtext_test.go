@@ -63,6 +63,8 @@ func goldenContent(s *Store, kind MailKind, lang string) mailContent {
 		c.Address = MaskEmail("nouvelle.adresse@gmail.com")
 	case MailRedirectionChanged:
 		c.Address = MaskEmail("camille@example.org")
+	case MailRightsEnded:
+		c.RightsEnd = time.Date(2025, 12, 31, 0, 0, 0, 0, ParisLocation())
 	}
 	return c
 }
@@ -115,7 +117,8 @@ func checkMailText(t *testing.T, kind MailKind, lang, subject, body string) {
 		t.Errorf("%s: code line on its own %v, want %v", name, hasCode, isCodeMail)
 	}
 	if isCodeMail {
-		for _, want := range []string{"ssh://" + goldenToken + "@ent.umontpellier.fr:2222", "2026", "10:00"} {
+		// Valid until 10:00:00: its last minute, 09:59 (DeadlineMinute).
+		for _, want := range []string{"ssh://" + goldenToken + "@ent.umontpellier.fr:2222", "2026", "09:59"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s: no %q", name, want)
 			}

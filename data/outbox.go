@@ -20,14 +20,26 @@ const (
 	MailPasswordChanged    MailKind = "password_changed"
 	MailRecoveryChanged    MailKind = "recovery_changed"
 	MailRedirectionChanged MailKind = "redirection_changed"
+	// « 1ère connexion » asked for an account that cannot be activated: the
+	// screen answers as for any identifiant, the mail tells the owner.
+	MailAlreadyActive MailKind = "already_active" // the account is active: log in, or « Problème de connexion »
+	MailRightsEnded   MailKind = "rights_ended"   // the rights ended on a date
 )
 
 // MailKinds lists every kind, in the order the helpdesk explains them.
 var MailKinds = []MailKind{MailActivation, MailReset, MailConfirmRecovery, MailConfirmRedirection,
-	MailPasswordChanged, MailRecoveryChanged, MailRedirectionChanged}
+	MailPasswordChanged, MailRecoveryChanged, MailRedirectionChanged, MailAlreadyActive, MailRightsEnded}
 
-// CodeMailKinds carry a code; they count for the per-account mail limit.
+// CodeMailKinds carry a code; they count for the per-account mail limit,
+// with the answers to « 1ère connexion » that stand for an activation code
+// (requestMailKinds).
 var CodeMailKinds = []MailKind{MailActivation, MailReset, MailConfirmRecovery, MailConfirmRedirection}
+
+// requestMailKinds are the mails anyone may cause by typing an identifiant
+// (« 1ère connexion », « mot de passe oublié »): one wait after any of them
+// holds for all, as it does for an identifiant without an account, whose
+// requests are counted together (scopeDecoyMail).
+var requestMailKinds = []MailKind{MailActivation, MailReset, MailAlreadyActive, MailRightsEnded}
 
 // Delivery status of a mail. Without SMTP every mail stays pending (or is
 // cancelled): the outbox is then the mailbox (entkiosk outbox, the demo
@@ -81,7 +93,7 @@ func (s *Store) queueMail(ctx context.Context, tx *sql.Tx, m Mail) (int64, error
 		m.NotBefore = now
 	}
 	if m.MessageID == "" {
-		m.MessageID = newMessageID()
+		m.MessageID = newMessageID(s.cfg.StaffDomain)
 	}
 	var person any
 	if m.PersonID != 0 {
@@ -97,10 +109,10 @@ func (s *Store) queueMail(ctx context.Context, tx *sql.Tx, m Mail) (int64, error
 	return res.LastInsertId()
 }
 
-func newMessageID() string {
+func newMessageID(domain string) string {
 	b := make([]byte, 16)
 	rand.Read(b)
-	return "<" + hex.EncodeToString(b) + "@entkiosk.umontpellier.fr>"
+	return "<" + hex.EncodeToString(b) + "@entkiosk." + domain + ">"
 }
 
 // OutboxFilter selects mails; zero fields select everything.

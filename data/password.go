@@ -281,10 +281,18 @@ func (p PersonalData) needles() []string {
 }
 
 func (p PersonalData) inputs() []string {
-	in := []string{p.Prenom, p.Nom, p.StudentNumber, "umontpellier", "montpellier", "universite"}
+	in := []string{p.Prenom, p.Nom, p.StudentNumber, "universite"}
 	if p.Identifiant != "" {
 		local, _ := NormalizeLogin(p.Identifiant)
 		in = append(in, local)
+		// the university's own name, as its domain spells it ("umontpellier")
+		if _, domain, ok := strings.Cut(p.Identifiant, "@"); ok {
+			for _, label := range strings.Split(domain, ".") {
+				if len(label) >= 4 {
+					in = append(in, label)
+				}
+			}
+		}
 	}
 	if !p.BirthDate.IsZero() {
 		in = append(in, p.BirthDate.Format("02012006"), p.BirthDate.Format("20060102"))

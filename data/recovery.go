@@ -25,10 +25,15 @@ func (s *Store) StartReset(ctx context.Context, identifiant string, o Origin) (*
 		return nil, err
 	}
 	now := s.cfg.Clock.Now()
-	if acct == nil || !RightsActive(acct.RightsEnd, now) ||
-		(acct.Status == StatusPending && now.Before(acct.ActivationAllowedFrom())) {
-		key := s.decoyKey(identifiant)
-		return s.decoyChallenge(ctx, key, PurposeReset, s.decoyMask(key), false, o)
+	// An account not activated yet, even too early, gets its activation
+	// code (leaving when activation opens), as « 1ère connexion » sends it:
+	// the two flows show it the same mask.
+	if acct == nil || !RightsActive(acct.RightsEnd, now) {
+		var ended *Account
+		if acct != nil && !RightsActive(acct.RightsEnd, now) {
+			ended = acct
+		}
+		return s.decoyChallengeFor(ctx, s.decoyKey(identifiant), PurposeReset, "", false, ended, o)
 	}
 	purpose := PurposeReset
 	if acct.Status == StatusPending {
@@ -83,12 +88,26 @@ func (s *Store) countResetRequest(ctx context.Context, client string) error {
 // ResendChallenge sends a new code for the same purpose and address as ch
 // (the old one stops working).
 func (s *Store) ResendChallenge(ctx context.Context, ch *Challenge, o Origin) (*Challenge, error) {
-	if ch.decoy != nil {
-		return s.decoyChallenge(ctx, ch.identifiant, ch.Purpose, ch.MaskedTarget, true, o)
+	if ch.decoy != nil && ch.personID == 0 {
+		return s.decoyChallengeFor(ctx, ch.identifiant, ch.Purpose, ch.MaskedTarget, true, ch.ended, o)
 	}
 	acct, err := s.Account(ctx, ch.personID)
 	if err != nil {
 		return nil, err
+	}
+	if ch.Purpose == PurposeActivation {
+		// « 1ère connexion » again: what applies now (the account may have
+		// been activated meanwhile, with the mail's link).
+		switch {
+		case !RightsActive(acct.RightsEnd, s.cfg.Clock.Now()):
+			key := ch.decoyKey
+			if key == "" {
+				key = acct.LocalPart
+			}
+			return s.rightsEndedChallenge(ctx, acct, key, true, o)
+		case acct.Status == StatusActive:
+			return s.noticeChallenge(ctx, acct, MailAlreadyActive, true, o)
+		}
 	}
 	target, keepCopy := acct.RecoveryEmail, true
 	if ch.Purpose == PurposeRecoveryMail || ch.Purpose == PurposeRedirection {

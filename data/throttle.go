@@ -33,9 +33,13 @@ import (
 // any identifiants, block it for ClientBlock (RateLimitError "client").
 //
 // Identification by student number + birth date (IA lookup, activation):
-// LookupFailuresPerDay failures within 24 h refuse the number until the next
-// local midnight; LookupFailuresBeforeOff failures in a row (no success
-// between) disable it until the helpdesk unlocks it (UnlockLookup);
+// LookupFailuresPerDay failures within 24 h of one number from one client
+// refuse that number to that client until the next local midnight; the
+// number itself, from every client, is refused until midnight only after
+// LookupNumberFailuresPerDay, and disabled until the helpdesk unlocks it
+// (UnlockLookup) after LookupFailuresBeforeOff failures in a row (no
+// success between): a stranger at one terminal cannot shut the owner out,
+// and the owner's right number and date from another terminal pass;
 // LookupClientFailures failures within LookupClientFailureWindow block the
 // client for LookupClientFailureWindow. An unknown identifiant typed on
 // "1ère connexion" counts as such a failure of the client, and a blocked
@@ -62,11 +66,12 @@ const (
 	ClientFailureWindow       = 5 * time.Minute
 	ClientBlock               = 5 * time.Minute
 
-	LookupFailuresPerDay      = 5
-	LookupFailureWindow       = 24 * time.Hour
-	LookupFailuresBeforeOff   = 10 // in a row: off until the helpdesk unlocks
-	LookupClientFailures      = 20
-	LookupClientFailureWindow = time.Hour
+	LookupFailuresPerDay       = 5 // one number, one client
+	LookupNumberFailuresPerDay = 30
+	LookupFailureWindow        = 24 * time.Hour
+	LookupFailuresBeforeOff    = 50 // in a row, every client: off until the helpdesk unlocks
+	LookupClientFailures       = 20
+	LookupClientFailureWindow  = time.Hour
 )
 
 // MaxPasswordBytes bounds what Login looks at: no password of the policy's
@@ -81,6 +86,7 @@ const (
 	scopeClient       = "client"
 	scopeLookup       = "lookup"
 	scopeLookupClient = "lookup_client"
+	scopeLookupPair   = "lookup_pair" // one student number from one client: number + "|" + client
 	scopeDecoyMail    = "decoy_mail"
 	scopeResetClient  = "reset_client"
 )
@@ -393,8 +399,14 @@ func (s *Store) lookupGate(ctx context.Context, q queryer, number, client string
 	if err := s.lookupClientGate(ctx, q, client); err != nil {
 		return err
 	}
-	return s.blocked(ctx, q, scopeLookup, number, "lookup")
+	if err := s.blocked(ctx, q, scopeLookup, number, "lookup"); err != nil {
+		return err
+	}
+	return s.blocked(ctx, q, scopeLookupPair, lookupPairKey(number, client), "lookup")
 }
+
+// lookupPairKey is the key of one number asked from one client.
+func lookupPairKey(number, client string) string { return number + "|" + client }
 
 // lookupClientGate refuses an identification (student number, or an
 // identifiant on "1ère connexion") while the client is blocked.
@@ -414,6 +426,21 @@ func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number stri
 	if err := s.recordLookupClientFailure(ctx, tx, client); err != nil {
 		return err
 	}
+	pair := lookupPairKey(number, client)
+	np, _, err := s.addFailure(ctx, tx, scopeLookupPair, pair, LookupFailureWindow)
+	if err != nil {
+		return err
+	}
+	if np >= LookupFailuresPerDay {
+		until := s.nextLocalMidnight(now)
+		if err := s.setLock(ctx, tx, scopeLookupPair, pair, until, 0, false); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, AuditEntry{Event: EventLock, PersonID: personID, Client: client, Outcome: "lookup locked",
+			Detail: "lookup " + number + " from this client until " + fmtTime(until)}); err != nil {
+			return err
+		}
+	}
 	n, _, err := s.addFailure(ctx, tx, scopeLookup, number, LookupFailureWindow)
 	if err != nil {
 		return err
@@ -429,7 +456,7 @@ func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number stri
 	case inARow >= LookupFailuresBeforeOff:
 		disabled, until = true, time.Time{}
 		detail = "lookup " + number + " disabled until the helpdesk unlocks it"
-	case n >= LookupFailuresPerDay:
+	case n >= LookupNumberFailuresPerDay:
 		until = s.nextLocalMidnight(now)
 		detail = "lookup " + number + " until " + fmtTime(until)
 	}

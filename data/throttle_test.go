@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -220,7 +221,7 @@ func TestResetWhileLocked(t *testing.T) {
 	if err != nil {
 		t.Fatalf("reset while locked: %v", err)
 	}
-	if ch.MaskedTarget != "h•••••@e•••••.org" || ch.Purpose != PurposeReset {
+	if ch.MaskedTarget != "hu•••••e@ex•••••e.org" || ch.Purpose != PurposeReset {
 		t.Fatalf("challenge %+v", ch)
 	}
 	ticket, err := s.VerifyCode(ctx, ch, lastCode(t, s, hugoMail), testOrigin)
@@ -447,21 +448,25 @@ func TestLookupFiveADayThenNextMidnight(t *testing.T) {
 	for _, number := range []string{camilleNum, "29999999"} { // known and unknown: alike
 		s, clock := abuseStore(t)
 		clock.Set(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation()))
+		one := Origin{Client: "ssh:192.0.2.7", Lang: "fr"} // one client: the tight limit
 		for i := 0; i < 5; i++ {
 			clock.Advance(time.Minute)
-			if err := lookupFail(t, s, number, from()); err != ErrNoMatch {
+			if err := lookupFail(t, s, number, one); err != ErrNoMatch {
 				t.Fatalf("%s failure %d: %v", number, i+1, err)
 			}
 		}
 		midnight := time.Date(2026, 11, 26, 0, 0, 0, 0, ParisLocation())
-		if st := lookupState(t, s, number); !st.LockedUntil.Equal(midnight) || st.Failures != 5 || st.Level != 5 {
-			t.Fatalf("%s after 5 failures: %+v", number, st)
+		if st := pairState(t, s, number, one); !st.LockedUntil.Equal(midnight) || st.Failures != 5 {
+			t.Fatalf("%s after 5 failures from one client: %+v", number, st)
+		}
+		if st := lookupState(t, s, number); st.Locked() || st.Failures != 5 || st.Level != 5 {
+			t.Fatalf("%s after 5 failures from one client, the number: %+v", number, st)
 		}
 		clock.Set(midnight.Add(-time.Millisecond))
-		_, err := s.LookupRegistrations(ctx, number, camilleBirth, from())
+		_, err := s.LookupRegistrations(ctx, number, camilleBirth, one)
 		wantLimit(t, err, "lookup", midnight)
 		clock.Set(midnight)
-		l, err := s.LookupRegistrations(ctx, number, camilleBirth, from())
+		l, err := s.LookupRegistrations(ctx, number, camilleBirth, one)
 		if number == camilleNum {
 			if err != nil || l.Identifiant != camilleIdent+"@etu.umontpellier.fr" {
 				t.Fatalf("right date at midnight: %v", err)
@@ -475,37 +480,41 @@ func TestLookupFiveADayThenNextMidnight(t *testing.T) {
 	}
 }
 
-func TestLookupTenInARowUntilHelpdesk(t *testing.T) {
+// The number from every client: 30 failures in 24 h refuse it everywhere
+// until the next midnight; 50 in a row disable it until the helpdesk.
+func TestLookupFiftyInARowUntilHelpdesk(t *testing.T) {
 	s, clock := abuseStore(t)
 	ines := agent(t, s)
 	day := func(d, h int) time.Time { return time.Date(2026, 11, d, h, 0, 0, 0, ParisLocation()) }
 	clock.Set(day(25, 10))
-	for i := 0; i < 5; i++ {
-		clock.Advance(time.Minute)
-		lookupFail(t, s, camilleNum, from())
-	}
-	// At midnight one more failure: 6 within 24 h, locked again to the next midnight.
-	clock.Set(day(26, 0))
-	if err := lookupFail(t, s, camilleNum, from()); err != ErrNoMatch {
-		t.Fatal(err)
-	}
-	if st := lookupState(t, s, camilleNum); !st.LockedUntil.Equal(day(27, 0)) || st.Level != 6 {
-		t.Fatalf("6th failure: %+v", st)
-	}
-	// Next day the window holds only that one (exactly 24 h old: out).
-	clock.Set(day(27, 0))
-	for i := 7; i <= 10; i++ {
-		if err := lookupFail(t, s, camilleNum, from()); err != ErrNoMatch {
-			t.Fatalf("failure %d: %v", i, err)
+	client := 0
+	fail := func(n int) {
+		t.Helper()
+		for i := 0; i < n; i++ {
+			if i%LookupFailuresPerDay == 0 {
+				client++
+			}
+			clock.Advance(time.Second)
+			if err := lookupFail(t, s, camilleNum, Origin{Client: fmt.Sprintf("ssh:198.51.100.%d", client)}); err != ErrNoMatch {
+				t.Fatalf("failure %d: %v", i+1, err)
+			}
 		}
-		clock.Advance(time.Minute)
 	}
+	fail(LookupNumberFailuresPerDay)
+	if st := lookupState(t, s, camilleNum); !st.LockedUntil.Equal(day(26, 0)) || st.Level != LookupNumberFailuresPerDay {
+		t.Fatalf("after %d failures: %+v", LookupNumberFailuresPerDay, st)
+	}
+	_, err := s.LookupRegistrations(ctx, camilleNum, camilleBirth, Origin{Client: "kiosk:new"})
+	wantLimit(t, err, "lookup", day(26, 0))
+	// Two days on, the window is empty; the run goes on to 50.
+	clock.Set(day(27, 10))
+	fail(LookupFailuresBeforeOff - LookupNumberFailuresPerDay)
 	st := lookupState(t, s, camilleNum)
-	if !st.Disabled || st.Level != 10 {
-		t.Fatalf("after 10 in a row: %+v, want disabled", st)
+	if !st.Disabled || st.Level != LookupFailuresBeforeOff {
+		t.Fatalf("after %d in a row: %+v, want disabled", LookupFailuresBeforeOff, st)
 	}
 	clock.Set(day(30, 12))
-	_, err := s.LookupRegistrations(ctx, camilleNum, camilleBirth, from())
+	_, err = s.LookupRegistrations(ctx, camilleNum, camilleBirth, from())
 	wantLimit(t, err, "lookup", time.Time{})
 	_, err = s.StartActivation(ctx, ActivationIdentity{StudentNumber: camilleNum, BirthDate: camilleBirth}, from())
 	wantLimit(t, err, "lookup", time.Time{})
@@ -521,22 +530,28 @@ func TestLookupTenInARowUntilHelpdesk(t *testing.T) {
 	}
 }
 
+// pairState is the limit of one number asked from one client.
+func pairState(t testing.TB, s *Store, number string, o Origin) lockView {
+	return viewLock(t, s, scopeLookupPair, lookupPairKey(number, o.Client), LookupFailureWindow)
+}
+
 // Activation by student number shares the lookup's counter.
 func TestActivationByNumberSharesLookupLimit(t *testing.T) {
 	s, clock := abuseStore(t)
 	wrong := time.Date(2000, 1, 1, 0, 0, 0, 0, ParisLocation())
+	one := Origin{Client: "ssh:192.0.2.7", Lang: "fr"}
 	for i := 0; i < 3; i++ {
 		clock.Advance(time.Minute)
-		lookupFail(t, s, camilleNum, from())
+		lookupFail(t, s, camilleNum, one)
 	}
 	for i := 0; i < 2; i++ {
 		clock.Advance(time.Minute)
-		_, err := s.StartActivation(ctx, ActivationIdentity{StudentNumber: camilleNum, BirthDate: wrong}, from())
+		_, err := s.StartActivation(ctx, ActivationIdentity{StudentNumber: camilleNum, BirthDate: wrong}, one)
 		if err != ErrNoMatch {
 			t.Fatal(err)
 		}
 	}
-	if st := lookupState(t, s, camilleNum); !st.Locked() || st.Failures != 5 {
+	if st := pairState(t, s, camilleNum, one); !st.Locked() || st.Failures != 5 {
 		t.Fatalf("3 lookups + 2 activations: %+v", st)
 	}
 }
@@ -636,5 +651,56 @@ func TestChangePasswordUnderTheLock(t *testing.T) {
 	}
 	if err := s.ChangePassword(ctx, a, strings.Repeat("x", 1<<20), "Tortue-Velo-Nuage-44", from()); err != ErrWrongPassword {
 		t.Fatalf("1 MB current password: %v", err)
+	}
+}
+
+// Issue 12.10: a stranger who knows a student number cannot shut its owner
+// out: wrong birth dates from one terminal refuse that number to that
+// terminal only; the owner's right number and date from another pass. Only
+// many terminals together refuse the number everywhere.
+func TestLookupStrangerCannotShutTheOwnerOut(t *testing.T) {
+	s, clock := openTest(t)
+	if _, err := s.LoadDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	const number = "21901234" // Camille Martin, born 14/07/2004
+	right := time.Date(2004, 7, 14, 0, 0, 0, 0, ParisLocation())
+	wrong := func(i int) time.Time { return right.AddDate(0, 0, i+1) }
+	stranger := Origin{Client: "ssh:203.0.113.66"}
+	for i := range LookupFailuresPerDay {
+		if _, err := s.LookupRegistrations(ctx, number, wrong(i), stranger); !errors.Is(err, ErrNoMatch) {
+			t.Fatalf("wrong date %d: %v", i, err)
+		}
+	}
+	var limit *RateLimitError
+	if _, err := s.LookupRegistrations(ctx, number, right, stranger); !errors.As(err, &limit) || limit.What != "lookup" {
+		t.Fatalf("the stranger's terminal, even with the right date: %v, want refused", err)
+	}
+	owner := Origin{Client: "kiosk:bu-sciences/tty1"}
+	if _, err := s.LookupRegistrations(ctx, number, right, owner); err != nil {
+		t.Fatalf("the owner from another terminal: %v", err)
+	}
+	if _, err := s.StartActivation(ctx, ActivationIdentity{StudentNumber: number, BirthDate: right}, owner); err != nil {
+		t.Fatalf("the owner's activation by number: %v", err)
+	}
+	// Many terminals together: the number is refused everywhere until midnight.
+	clock.Advance(time.Minute)
+	for c := 0; c*LookupFailuresPerDay < LookupNumberFailuresPerDay; c++ {
+		o := Origin{Client: fmt.Sprintf("ssh:198.51.100.%d", c)}
+		for i := range LookupFailuresPerDay {
+			s.LookupRegistrations(ctx, number, wrong(i), o)
+		}
+	}
+	if _, err := s.LookupRegistrations(ctx, number, right, Origin{Client: "kiosk:other"}); !errors.As(err, &limit) ||
+		limit.What != "lookup" || !limit.Until.Equal(s.nextLocalMidnight(clock.Now())) {
+		t.Fatalf("after %d failures from many terminals: %v, want refused until midnight", LookupNumberFailuresPerDay, err)
+	}
+	// The helpdesk lifts both.
+	a := agent(t, s)
+	if u := unlock(t, s, a, "camille.martin", testOrigin); !u.Lookup {
+		t.Fatalf("unlock: %+v", u)
+	}
+	if _, err := s.LookupRegistrations(ctx, number, right, stranger); err != nil {
+		t.Fatalf("after the helpdesk's unlock, the stranger's terminal with the right date: %v", err)
 	}
 }

@@ -35,12 +35,16 @@ type Activation struct {
 	byNumber    bool
 	typed       string // the identifiant typed, for "mot de passe oublié"
 
-	allowedFrom time.Time // too early: from when
-	earlyForm   *Form
-	earlyNotYet bool // "Réessayer" was pressed before that time: say from when
+	allowedFrom   time.Time // too early: from when
+	earlyForm     *Form
+	earlyNotYet   bool // "Réessayer" was pressed before that time: say from when
+	earlyGen      int  // the too-early step's redraw timers: only the latest counts
+	earlyFromCode bool // the too-early step was reached by typing a code: "Réessayer" goes back to it
 
-	entry  *CodeEntry
-	ticket *data.Ticket
+	entry      *CodeEntry
+	ticket     *data.Ticket
+	answer     error // the person's own code said what applies (activation_answer.go)
+	answerForm *Form
 
 	// charter, redirection, password, done (activation_steps.go)
 	charter      viewport.Model
@@ -69,11 +73,12 @@ const (
 	actRedirect
 	actPassword
 	actDone
+	actAnswer // the code typed says the account is active, or its rights ended
 )
 
 // activationSteps numbers the steps for "étape N sur 5".
 var activationSteps = map[activationStep]int{actIdentify: 1, actTooEarly: 1, actCode: 2, actCharter: 3,
-	actRedirect: 4, actPassword: 5}
+	actRedirect: 4, actPassword: 5, actAnswer: 2}
 
 type activationStartMsg struct {
 	id      int
@@ -88,7 +93,7 @@ type activationDoneMsg struct {
 	err     error
 }
 
-type activationReadyMsg struct{ id int }
+type activationReadyMsg struct{ id, gen int }
 
 // NewActivation builds "1ère connexion"; nav may carry the identifiant, a
 // notice, or a ticket (the code already proven by an ssh:// link).
@@ -150,7 +155,10 @@ func (a *Activation) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		a.busy.Stop()
 		return a, a.completed(msg)
 	case activationReadyMsg:
-		return a, nil // the too-early step redraws: it is time now
+		if msg.id != a.id || msg.gen != a.earlyGen || a.step != actTooEarly {
+			return a, nil
+		}
+		return a, a.armEarly() // redrawn: the minutes left, or "now"; the next minute armed
 	case spinner.TickMsg:
 		cmds := []tea.Cmd{a.busy.Tick(msg)}
 		if a.entry != nil {
@@ -169,6 +177,9 @@ func (a *Activation) updateEntry(msg tea.Msg) tea.Cmd {
 	ev, cmd := a.entry.Update(msg)
 	if ev.Ticket != nil && a.step == actCode {
 		return tea.Batch(cmd, a.gotTicket(ev.Ticket))
+	}
+	if ev.Final != nil && a.step == actCode {
+		return tea.Batch(cmd, a.answered(ev.Final))
 	}
 	return cmd
 }
@@ -200,6 +211,8 @@ func (a *Activation) key(k tea.KeyMsg) tea.Cmd {
 		if ev := a.doneForm.Update(k); ev.Action == "login" {
 			return goLogin(a.account)
 		}
+	case actAnswer:
+		return a.keyAnswer(k)
 	}
 	return nil
 }
@@ -215,8 +228,11 @@ func (a *Activation) back() tea.Cmd {
 			return nil
 		}
 		return Back
-	case actTooEarly:
+	case actTooEarly, actAnswer:
 		a.step = actIdentify
+		if a.earlyFromCode && a.entry != nil {
+			a.step, a.earlyFromCode = actCode, false
+		}
 	case actCode:
 		a.step, a.entry = actIdentify, nil // the code typed so far goes with it
 	case actCharter:
@@ -248,18 +264,16 @@ func (a *Activation) started(msg activationStartMsg) tea.Cmd {
 	case msg.err == nil:
 		a.err, a.notice = nil, ""
 		a.entry = NewCodeEntry(a.c, msg.ch)
+		if !a.byNumber {
+			a.entry.ForAnyIdentifiant()
+		}
 		a.step = actCode
 		return a.entry.Init()
 	case errors.As(msg.err, &early):
 		a.allowedFrom, a.earlyNotYet = early.AllowedFrom, false
 		a.step = actTooEarly
 		a.buildTooEarly()
-		if a.c.Tick == nil {
-			return nil
-		}
-		// One refresh when it becomes possible; the minutes are recomputed at each redraw.
-		id := a.id
-		return a.c.Tick(early.AllowedFrom.Sub(a.c.Now()), func(time.Time) tea.Msg { return activationReadyMsg{id: id} })
+		return a.armEarly()
 	case errors.Is(msg.err, data.ErrAlreadyActive):
 		// Never activated twice: the way back in is a new password.
 		return Navigate(NavigateMsg{Page: PageRecovery, Identifiant: a.typed, Case: RecoveryCaseForgot,

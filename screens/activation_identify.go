@@ -96,6 +96,11 @@ func (a *Activation) start(who data.ActivationIdentity) tea.Cmd {
 	store, origin, id := a.c.Store, a.c.Origin(), a.id
 	return a.busy.Start(func() tea.Msg {
 		ctx := context.Background()
+		if who.Identifiant != "" {
+			// The same answer for every identifiant (data.RequestActivation).
+			ch, err := store.RequestActivation(ctx, who.Identifiant, origin)
+			return activationStartMsg{id: id, ch: ch, err: err}
+		}
 		ac, err := store.StartActivation(ctx, who, origin)
 		if err != nil {
 			return activationStartMsg{id: id, err: err}
@@ -163,6 +168,11 @@ func (a *Activation) keyTooEarly(k tea.KeyMsg) tea.Cmd {
 	case "retry":
 		if a.c.Now().Before(a.allowedFrom) {
 			a.earlyNotYet = true // not silently the same screen again: say from when
+			return nil
+		}
+		if a.earlyFromCode {
+			// Their code said it was too early: it works now, type it again.
+			a.step, a.earlyFromCode = actCode, false
 			return nil
 		}
 		return a.identify()

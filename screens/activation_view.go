@@ -29,7 +29,7 @@ func (a *Activation) Keys() []key.Binding {
 			return append(keys, c.bind([]string{" "}, c.T("keyname.space"), "key.untoggle"), c.SubmitKey("key.submit"))
 		}
 		return append(keys, c.bind([]string{" ", "enter"}, c.T("keyname.space")+"/"+c.T("keyname.enter"), "key.toggle"))
-	case actRedirect, actTooEarly:
+	case actRedirect, actTooEarly, actAnswer:
 		return []key.Binding{c.NextKey(), c.SubmitKey("key.choose")}
 	case actDone:
 		return []key.Binding{c.SubmitKey("key.login")}
@@ -53,7 +53,10 @@ func (a *Activation) View() string {
 	case actTooEarly:
 		parts = append(parts, a.viewTooEarly())
 	case actCode:
-		parts = append(parts, st.Text.Render(c.T("activation.code.intro")), "", a.entry.View())
+		if !a.entry.anyIdent { // by identifiant, the first line says it all
+			parts = append(parts, st.Text.Render(c.T("activation.code.intro")), "")
+		}
+		parts = append(parts, a.entry.View())
 	case actCharter:
 		parts = append(parts, a.viewCharter())
 	case actRedirect:
@@ -62,6 +65,8 @@ func (a *Activation) View() string {
 		parts = append(parts, a.pw.view())
 	case actDone:
 		parts = append(parts, a.viewDone())
+	case actAnswer:
+		parts = append(parts, a.viewAnswer())
 	}
 	// The password step fills the body: its status goes right under the button.
 	gap := []string{""}

@@ -38,6 +38,8 @@ type CodeEntry struct {
 	code      *Input
 	hasResend bool // the form holds the resend action (it is available)
 
+	anyIdent bool // « 1ère connexion » by identifiant: the same words whoever it is (ForAnyIdentifiant)
+
 	err     error // the last refusal, shown in the session's language
 	local   Say   // a refusal made here (a short code), said at View time
 	resent  bool  // a new code was just sent
@@ -51,6 +53,10 @@ type CodeEvent struct {
 	// Ticket is set once, when the typed code is right. Nothing is consumed:
 	// the step the ticket opens does that when it completes.
 	Ticket *data.Ticket
+	// Final is set when the person's own code tells what applies instead
+	// (an account active now, rights ended, too early): the owner may
+	// move on to say it (the entry says it too, for owners that do not).
+	Final error
 }
 
 type codeVerifiedMsg struct {
@@ -80,6 +86,15 @@ func NewCodeEntry(c *Common, ch *data.Challenge) *CodeEntry {
 func (e *CodeEntry) setResendAt(t time.Time) {
 	e.resendAt = t
 	e.hourly = e.c.HourlyWait(t)
+}
+
+// ForAnyIdentifiant is the code step of « 1ère connexion » by identifiant,
+// which says the same to every identifiant typed: a mail left, holding a
+// code or saying what applies. Until when a code works is left to the mail
+// (a decoy's would be a guess).
+func (e *CodeEntry) ForAnyIdentifiant() *CodeEntry {
+	e.intro, e.anyIdent = "activation.code.sent", true
+	return e
 }
 
 // WithIntro replaces the first line ("Un code a été envoyé à …"): key is a
@@ -158,6 +173,9 @@ func (e *CodeEntry) Update(msg tea.Msg) (CodeEvent, tea.Cmd) {
 			return CodeEvent{Ticket: msg.ticket}, nil
 		}
 		e.refused(msg.err)
+		if finalAnswer(msg.err) {
+			return CodeEvent{Final: msg.err}, nil
+		}
 		return CodeEvent{}, nil
 	case codeResentMsg:
 		if msg.id != e.id {
@@ -303,9 +321,9 @@ func (e *CodeEntry) View() string {
 	w := min(max(c.Width-2, 20), 78)
 	fit := func(s string) string { return fitLines(s, w) }
 	lines := []string{st.Text.Render(fit(c.Tf(e.intro, st.Strong.Render(Clean(e.ch.MaskedTarget)))))}
-	if !e.needNew {
+	if !e.needNew && !e.anyIdent {
 		// Once the code can no longer work, until when it would have is noise.
-		lines = append(lines, st.Muted.Render(fit(c.Tf("code.expires", c.FormatDateTime(e.ch.ExpiresAt)))))
+		lines = append(lines, st.Muted.Render(fit(c.Tf("code.expires", c.FormatDeadline(e.ch.ExpiresAt)))))
 	}
 	if c.Demo {
 		lines = append(lines, st.Muted.Render(fit(c.T("code.demo"))))
@@ -340,6 +358,9 @@ func (e *CodeEntry) View() string {
 	}
 	if status != "" {
 		lines = append(lines, "", status)
+	} else if e.anyIdent && !e.resent && !e.notYet {
+		// Nothing comes for an unknown identifiant: the way to check it.
+		lines = append(lines, "", st.Muted.Render(fit(c.T("activation.code.nothing"))))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }
@@ -370,4 +391,12 @@ func (e *CodeEntry) Keys() []key.Binding {
 		keys = append(keys, c.SubmitKey("key.resend"))
 	}
 	return keys
+}
+
+// finalAnswer: the typed code was the person's own and tells what applies
+// (VerifyCode): an account active now, rights ended, too early.
+func finalAnswer(err error) bool {
+	var ended *data.RightsEndedError
+	var early *data.TooEarlyError
+	return errors.Is(err, data.ErrAlreadyActive) || errors.As(err, &ended) || errors.As(err, &early)
 }

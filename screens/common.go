@@ -150,13 +150,16 @@ func (c *Common) FormatFromDateTime(t time.Time) string { return c.FormatDateTim
 // "à partir de 20:35 (dans 2 min)" agree.
 func (c *Common) MinutesUntilFrom(t time.Time) int { return c.MinutesUntil(ceilMinute(t)) }
 
-// ceilMinute is the first whole minute at or after t.
-func ceilMinute(t time.Time) time.Time {
-	if r := t.Truncate(time.Minute); !r.Equal(t) {
-		return r.Add(time.Minute)
-	}
-	return t
-}
+// ceilMinute is the first whole minute at or after t (data.FromMinute).
+func ceilMinute(t time.Time) time.Time { return data.FromMinute(t) }
+
+// FormatDeadline is a deadline's date and time (valable jusqu'au,
+// verrouillé jusqu'à): the last minute it holds (data.DeadlineMinute), as
+// the mails and the console say it.
+func (c *Common) FormatDeadline(t time.Time) string { return c.FormatDateTime(data.DeadlineMinute(t)) }
+
+// FormatDeadlineTime is FormatDeadline without the date.
+func (c *Common) FormatDeadlineTime(t time.Time) string { return c.FormatTime(data.DeadlineMinute(t)) }
 
 // Minutes until t, rounded up, at least 1.
 func (c *Common) MinutesUntil(t time.Time) int {

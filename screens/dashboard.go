@@ -527,9 +527,9 @@ func (d *Dashboard) overviewView() string {
 		field("dash.recovery", st.Text.Render(data.MaskEmail(a.RecoveryEmail))),
 		field("dash.redirection", redirect),
 		"",
-		st.TableHead.Render(c.T("dash.services")),
-		c.servicesView(width),
-		"",
+	}
+	if len(c.institution().Services) > 0 { // the institution file's list; none without one
+		lines = append(lines, st.TableHead.Render(c.T("dash.services")), c.servicesView(width), "")
 	}
 	lines = append(lines, d.menu.rowView(width))
 	if !d.notice.IsZero() {

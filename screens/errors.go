@@ -21,6 +21,7 @@ func (c *Common) ErrorText(err error) string {
 		email    *data.InvalidEmailError
 		// the campus directory's password policy
 		dirPolicy *data.DirectoryPolicyError
+		earlier   *data.EarlierCodeError
 	)
 	switch {
 	case err == nil:
@@ -59,6 +60,8 @@ func (c *Common) ErrorText(err error) string {
 			return c.T("error.code.revoked")
 		}
 		return c.Nf("error.code.wrong", wrong.Remaining)
+	case errors.As(err, &earlier):
+		return c.earlierCodeText(earlier)
 	case errors.Is(err, data.ErrCodeExpired):
 		return c.T("error.code.expired")
 	case errors.Is(err, data.ErrCodeReplaced):
@@ -148,4 +151,22 @@ func directoryPolicyKey(r directory.PolicyReason) string {
 		return "error.directory.policy.young"
 	}
 	return "error.directory.policy.other"
+}
+
+// earlierCodeText says what a code from an earlier mail is, and which mail
+// holds the code that works (12.1: the first mail, read too late).
+func (c *Common) earlierCodeText(e *data.EarlierCodeError) string {
+	switch e.Why {
+	case data.EarlierExpired:
+		if e.LatestSentAt.IsZero() {
+			return c.Tf("error.code.earlier.expired.none", c.FormatDeadline(e.Ended))
+		}
+		return c.Tf("error.code.earlier.expired", c.FormatDeadline(e.Ended), c.FormatTime(e.LatestSentAt),
+			Clean(e.LatestTarget))
+	case data.EarlierReplaced:
+		return c.Tf("error.code.earlier.replaced", c.FormatTime(e.LatestSentAt), Clean(e.LatestTarget))
+	case data.EarlierUsed:
+		return c.Tf("error.code.earlier.used", c.FormatDateTime(e.Ended))
+	}
+	return c.T("error.code.earlier.revoked")
 }

@@ -114,6 +114,13 @@ type hdCorrect struct {
 	address *Input
 	checked *Toggle
 	errText string
+
+	// The address typed is shown whole before it is saved (a typo is
+	// caught while the person is there), then masked; and once saved, a
+	// new code is offered at once (helpdesk_correct.go).
+	stage      correctStage
+	stageForm  *Form
+	doneNotice string
 }
 
 func newHDCorrect(card *hdCard) *hdCorrect {
@@ -130,6 +137,9 @@ func newHDCorrect(card *hdCard) *hdCorrect {
 }
 
 func (p *hdCorrect) keys() []key.Binding {
+	if p.stage != correctTyping {
+		return p.stageKeys()
+	}
 	c := p.h.c
 	k := []key.Binding{c.NextKey()}
 	switch p.form.Focused() {
@@ -144,8 +154,11 @@ func (p *hdCorrect) keys() []key.Binding {
 func (p *hdCorrect) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case hdActionMsg:
-		return p.h.actionDone(p.id, p.card, msg, &p.errText)
+		return p.saved(msg)
 	case tea.KeyMsg:
+		if p.stage != correctTyping {
+			return p.stageKey(msg)
+		}
 		if msg.String() == "esc" {
 			return p.h.pop()
 		}
@@ -159,7 +172,7 @@ func (p *hdCorrect) update(msg tea.Msg) tea.Cmd {
 		case ev.Action == "cancel":
 			return p.h.pop()
 		case ev.Action == "confirm":
-			return p.submit()
+			return p.review()
 		}
 	}
 	return nil
@@ -182,6 +195,9 @@ func (p *hdCorrect) submit() tea.Cmd {
 }
 
 func (p *hdCorrect) view() string {
+	if p.stage != correctTyping {
+		return p.stageView()
+	}
 	h, c, st := p.h, p.h.c, p.h.c.Styles
 	card := p.card.card
 	number := card.Person.StudentNumber

@@ -373,7 +373,7 @@ func (p *hdCard) locks() []span {
 	case l.Disabled:
 		parts = append(parts, span{c.T("helpdesk.lock.login.closed"), st.Error.Render})
 	case l.Locked(card.Now):
-		parts = append(parts, span{h.fill("helpdesk.lock.login.locked", l.Until, l.Level, ""), st.Error.Render})
+		parts = append(parts, span{h.fill("helpdesk.lock.login.locked", data.DeadlineMinute(l.Until), l.Level, ""), st.Error.Render})
 	case l.Failures > 0:
 		parts = append(parts, span{h.fill("helpdesk.lock.login.failures", l.Until, l.Failures, ""), st.Warning.Render})
 	default:
@@ -385,7 +385,7 @@ func (p *hdCard) locks() []span {
 		case l.Disabled:
 			parts = append(parts, span{c.T("helpdesk.lock.lookup.disabled"), st.Error.Render})
 		case l.Locked(card.Now):
-			parts = append(parts, span{h.fill("helpdesk.lock.lookup.locked", l.Until, l.Failures, ""), st.Error.Render})
+			parts = append(parts, span{h.fill("helpdesk.lock.lookup.locked", data.DeadlineMinute(l.Until), l.Failures, ""), st.Error.Render})
 		default:
 			parts = append(parts, span{text: c.T("helpdesk.lock.lookup.free")})
 		}

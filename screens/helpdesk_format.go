@@ -255,10 +255,12 @@ func localPart(ident string) string {
 }
 
 // accountState names an account's status for the agent.
-func (h *Helpdesk) accountState(identifiant, status string) string {
+func (h *Helpdesk) accountState(identifiant, status string, rightsEnded bool) string {
 	switch {
 	case identifiant == "":
 		return h.c.T("helpdesk.state.none")
+	case rightsEnded:
+		return h.c.T("helpdesk.state.ended")
 	case status == data.StatusActive:
 		return h.c.T("helpdesk.state.active")
 	}

@@ -166,7 +166,7 @@ func (p *hdSearch) table() []string {
 			ident = "—"
 		}
 		cells = append(cells, []string{Clean(hit.Nom) + " " + Clean(hit.Prenom), num, ident,
-			h.accountState(hit.Identifiant, hit.Status)})
+			h.accountState(hit.Identifiant, hit.Status, hit.RightsEnded)})
 	}
 	w := fitColumns(naturalWidths(cells), h.width()-2, 8)
 	rows := make([][]string, 0, len(res.Hits))

@@ -181,8 +181,17 @@ func (h *Helpdesk) checkText(ch data.Check) string {
 	if ch.Step == "code" && ch.Fact == "none" && ch.Purpose == "" {
 		k += ".any" // no code of any of the case's purposes
 	}
-	return h.fill(k, ch.At, ch.Count, Clean(text), "{purpose}", h.purpose(ch.Purpose), "{to}", Clean(ch.Target))
+	at := ch.At
+	if walkDeadlines[ch.Step+"."+ch.Fact] {
+		at = data.DeadlineMinute(at) // the last minute it holds, as the mail and the screens say
+	}
+	return h.fill(k, at, ch.Count, Clean(text), "{purpose}", h.purpose(ch.Purpose), "{to}", Clean(ch.Target))
 }
+
+// walkDeadlines are the checks whose time is a deadline (valid until,
+// locked until): said as the last minute it holds (data.DeadlineMinute);
+// the others are events, or a "from" (rounded up by when).
+var walkDeadlines = map[string]bool{"code.live": true, "login_lock.locked": true, "lookup_lock.locked": true}
 
 // nextText is the next action in words.
 func (h *Helpdesk) nextText(wt data.Walkthrough) string {

@@ -32,30 +32,30 @@ func TestHelpdeskTimelineSaysTheMailApart(t *testing.T) {
 	card := &data.PersonCard{Now: now}
 	want := map[Lang]map[string]string{
 		French: {
-			"queued":    "Code d'activation créé (mail en file d'envoi vers c•••••@e•••••.org)",
-			"sending":   "Code d'activation créé (mail en file d'envoi vers c•••••@e•••••.org)",
-			"retrying":  "Code d'activation créé (mail vers c•••••@e•••••.org pas encore parti, 2 essais sans succès : 421 busy)",
-			"due":       "Code d'activation créé (mail vers c•••••@e•••••.org prévu le 25/11/2026 à 10:10)",
-			"sent":      "Code d'activation créé (mail envoyé à c•••••@e•••••.org le 25/11/2026 à 09:55)",
-			"failed":    "Code d'activation créé (mail vers c•••••@e•••••.org non remis après 1 essai : 550 user unknown)",
-			"cancelled": "Code d'activation créé (mail vers c•••••@e•••••.org annulé avant de partir)",
+			"queued":    "Code d'activation créé (mail en file d'envoi vers ca•••••n@ex•••••e.org)",
+			"sending":   "Code d'activation créé (mail en file d'envoi vers ca•••••n@ex•••••e.org)",
+			"retrying":  "Code d'activation créé (mail vers ca•••••n@ex•••••e.org pas encore parti, 2 essais sans succès : 421 busy)",
+			"due":       "Code d'activation créé (mail vers ca•••••n@ex•••••e.org prévu le 25/11/2026 à 10:10)",
+			"sent":      "Code d'activation créé (mail envoyé à ca•••••n@ex•••••e.org le 25/11/2026 à 09:55)",
+			"failed":    "Code d'activation créé (mail vers ca•••••n@ex•••••e.org non remis après 1 essai : 550 user unknown)",
+			"cancelled": "Code d'activation créé (mail vers ca•••••n@ex•••••e.org annulé avant de partir)",
 			"none":      "Code d'activation créé (mail retiré)",
 		},
 		English: {
-			"queued":    "Code (activation) created, mail queued for c•••••@e•••••.org",
-			"sending":   "Code (activation) created, mail queued for c•••••@e•••••.org",
-			"retrying":  "Code (activation) created, mail to c•••••@e•••••.org not sent yet, 2 failed attempts: 421 busy",
-			"due":       "Code (activation) created, mail to c•••••@e•••••.org due on 25/11/2026 at 10:10",
-			"sent":      "Code (activation) created, mail sent to c•••••@e•••••.org on 25/11/2026 at 09:55",
-			"failed":    "Code (activation) created, mail to c•••••@e•••••.org not delivered after 1 attempt: 550 user unknown",
-			"cancelled": "Code (activation) created, mail to c•••••@e•••••.org cancelled before it left",
+			"queued":    "Code (activation) created, mail queued for ca•••••n@ex•••••e.org",
+			"sending":   "Code (activation) created, mail queued for ca•••••n@ex•••••e.org",
+			"retrying":  "Code (activation) created, mail to ca•••••n@ex•••••e.org not sent yet, 2 failed attempts: 421 busy",
+			"due":       "Code (activation) created, mail to ca•••••n@ex•••••e.org due on 25/11/2026 at 10:10",
+			"sent":      "Code (activation) created, mail sent to ca•••••n@ex•••••e.org on 25/11/2026 at 09:55",
+			"failed":    "Code (activation) created, mail to ca•••••n@ex•••••e.org not delivered after 1 attempt: 550 user unknown",
+			"cancelled": "Code (activation) created, mail to ca•••••n@ex•••••e.org cancelled before it left",
 			"none":      "Code (activation) created, mail withdrawn",
 		},
 	}
 	for lang, texts := range want {
 		h := wordsHelpdesk(t, lang)
 		for state, m := range hdMailStates(now) {
-			ci := &data.CodeInfo{Purpose: data.PurposeActivation, Target: "c•••••@e•••••.org", CreatedAt: now,
+			ci := &data.CodeInfo{Purpose: data.PurposeActivation, Target: "ca•••••n@ex•••••e.org", CreatedAt: now,
 				State: data.CodeLive, Mail: m}
 			got := strings.ReplaceAll(h.timelineText(card, data.TimelineEvent{At: now, What: data.TimelineCodeCreated,
 				Code: ci}), "\u00a0", " ")
@@ -82,7 +82,7 @@ func TestHelpdeskWalkWordsForEveryFact(t *testing.T) {
 	}
 	for _, f := range []string{"unknown", "sent", "failed", "cancelled", "due", "queued", "retrying"} {
 		checks = append(checks, data.Check{Step: "mail", Fact: f, Purpose: data.PurposeReset, At: now, Count: 2,
-			Target: "h•••••@e•••••.org", Text: "421 busy"})
+			Target: "hu•••••e@ex•••••e.org", Text: "421 busy"})
 	}
 	nexts := []data.Walkthrough{{Next: data.NextCorrectRecovery}, {Next: data.NextCorrectRecovery, NextText: "550 no"}}
 	for _, n := range []data.NextAction{data.NextResendActivation, data.NextSendReset, data.NextUnlock, data.NextWait,
@@ -116,7 +116,7 @@ func TestHelpdeskWalkFollowsTheMailInWords(t *testing.T) {
 	at := now.Add(-5 * time.Minute)
 	mail := func(fact string, n int, text string) data.Check {
 		return data.Check{Step: "mail", Fact: fact, At: at, Count: n, Text: text, Purpose: data.PurposeActivation,
-			Target: "l•••••@e•••••.org"}
+			Target: "le•••••s@ex•••••e.org"}
 	}
 	for _, tc := range []struct {
 		lang       Lang
@@ -125,24 +125,24 @@ func TestHelpdeskWalkFollowsTheMailInWords(t *testing.T) {
 		says, then string
 	}{
 		{French, mail("queued", 0, ""), data.Walkthrough{Next: data.NextMailQueued, NextAt: at},
-			"pas encore parti : en file d'envoi vers l•••••@e•••••.org depuis le 25/11/2026 à 09:55",
+			"pas encore parti : en file d'envoi vers le•••••s@ex•••••e.org depuis le 25/11/2026 à 09:55",
 			"À faire : le mail n'est pas encore parti : la personne ne peut pas l'avoir reçu"},
 		{French, mail("sent", 0, ""), data.Walkthrough{Next: data.NextCheckMail, NextAt: at},
-			"parti vers l•••••@e•••••.org le 25/11/2026 à 09:55",
+			"parti vers le•••••s@ex•••••e.org le 25/11/2026 à 09:55",
 			"À faire : le mail est parti le 25/11/2026 à 09:55. La personne cherche le mail le plus récent (indésirables"},
 		{French, mail("failed", 3, "550 user unknown"), data.Walkthrough{Next: data.NextCorrectRecovery, NextText: "550 user unknown"},
-			"non remis à l•••••@e•••••.org après 3 essais : 550 user unknown",
+			"non remis à le•••••s@ex•••••e.org après 3 essais : 550 user unknown",
 			"À faire : le mail n'a pas été remis (550 user unknown) : l'adresse est sans doute fausse. La vérifier avec la " +
 				"personne, corriger le mail de secours"},
 		{French, mail("cancelled", 0, ""), data.Walkthrough{Next: data.NextResendActivation},
-			"annulé avant de partir vers l•••••@e•••••.org", "À faire : renvoyer le code d'activation."},
+			"annulé avant de partir vers le•••••s@ex•••••e.org", "À faire : renvoyer le code d'activation."},
 		{English, mail("queued", 0, ""), data.Walkthrough{Next: data.NextMailQueued, NextAt: at},
-			"not sent yet: queued for l•••••@e•••••.org since 25/11/2026 at 09:55",
+			"not sent yet: queued for le•••••s@ex•••••e.org since 25/11/2026 at 09:55",
 			"To do: the mail has not left yet: the person cannot have received it"},
 		{English, mail("sent", 0, ""), data.Walkthrough{Next: data.NextCheckMail, NextAt: at},
-			"left for l•••••@e•••••.org on 25/11/2026 at 09:55", "To do: the mail left on 25/11/2026 at 09:55."},
+			"left for le•••••s@ex•••••e.org on 25/11/2026 at 09:55", "To do: the mail left on 25/11/2026 at 09:55."},
 		{English, mail("failed", 1, "550 user unknown"), data.Walkthrough{Next: data.NextCorrectRecovery, NextText: "550 user unknown"},
-			"not delivered to l•••••@e•••••.org after 1 attempt: 550 user unknown",
+			"not delivered to le•••••s@ex•••••e.org after 1 attempt: 550 user unknown",
 			"To do: the mail was not delivered (550 user unknown): the address is probably wrong."},
 	} {
 		h := wordsHelpdesk(t, tc.lang)

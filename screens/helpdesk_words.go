@@ -19,7 +19,9 @@ import (
 func (h *Helpdesk) auditText(e data.AuditEntry) string {
 	c := h.c
 	s := h.eventName(e.Event)
-	if o := h.outcome(e.Event, e.Outcome); o != "" {
+	if _, noCode := h.noCode(e); noCode {
+		s = c.T("helpdesk.event.nocode") // the detail says why
+	} else if o := h.outcome(e.Event, e.Outcome); o != "" {
 		s = c.Tf("helpdesk.tl.outcome", s, o)
 	}
 	if e.Actor != "" {
@@ -98,6 +100,9 @@ func (h *Helpdesk) detail(e data.AuditEntry) string {
 	d := Clean(e.Detail)
 	switch e.Event {
 	case data.EventSendCode:
+		if t, ok := h.noCode(e); ok {
+			return t
+		}
 		if rest, ok := strings.CutPrefix(d, "new registration "); ok { // import
 			reg, mail, _ := strings.Cut(rest, ", ")
 			return c.Tf("helpdesk.detail.newreg", reg, h.importMail(mail))
@@ -273,3 +278,35 @@ func (h *Helpdesk) seconds(s string) (string, bool) {
 }
 
 func (h *Helpdesk) isPurpose(p string) bool { return p != "" && h.c.hasText("helpdesk.purpose."+p) }
+
+// noCode reads a code asked for and not sent (data.noCodeDetail): « mot de
+// passe oublié : droits terminés le 31/12/2025 : aucun code envoyé », and
+// where a notice went instead.
+func (h *Helpdesk) noCode(e data.AuditEntry) (string, bool) {
+	c := h.c
+	if e.Event != data.EventSendCode {
+		return "", false
+	}
+	p, rest, ok := strings.Cut(Clean(e.Detail), ", no code: ")
+	if !ok || !h.isPurpose(p) {
+		return "", false
+	}
+	why, notice, _ := strings.Cut(rest, ", notice to ")
+	request := c.T("helpdesk.request." + p)
+	var t string
+	if day, ok := strings.CutPrefix(why, "rights ended "); ok {
+		end, err := time.ParseInLocation(time.DateOnly, day, c.Store.Config().Location)
+		if err != nil {
+			return "", false
+		}
+		t = c.Tf("helpdesk.detail.nocode.ended", request, c.FormatDate(end))
+	} else if why == "account active" {
+		t = c.Tf("helpdesk.detail.nocode.active", request)
+	} else {
+		return "", false
+	}
+	if notice != "" {
+		t = c.Tf("helpdesk.detail.nocode.notice", t, notice)
+	}
+	return t, true
+}

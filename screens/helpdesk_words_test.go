@@ -107,8 +107,8 @@ var englishWords = []string{" to ", "sent", "unlock", "login", "lookup", "copy",
 func TestHelpdeskDetailsInWords(t *testing.T) {
 	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
 	const (
-		to  = "c•••••@e•••••.org"
-		old = "c•••••@e•••••.org → c•••••@e•••••.net"
+		to  = "ca•••••n@ex•••••e.org"
+		old = "ca•••••n@ex•••••e.org → ca•••••m@ex•••••e.net"
 	)
 	for _, tc := range []struct {
 		event              data.Event
@@ -243,5 +243,24 @@ func TestHelpdeskWhenAgreesWithTheStudent(t *testing.T) {
 	}
 	if got, want := h.when(time.Date(2026, 11, 25, 9, 59, 7, 0, paris)), "25/11/2026\u00a0à\u00a009:59"; got != want {
 		t.Errorf("past: %q, want %q", got, want)
+	}
+}
+
+// Issue 12.8: a code asked for and not sent, in the agent's words.
+func TestHelpdeskNoCodeInWords(t *testing.T) {
+	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
+	ended := data.AuditEntry{Event: data.EventSendCode, Outcome: "rights ended",
+		Detail: "reset, no code: rights ended 2025-12-31"}
+	if got := fr.auditText(ended); got != "Code demandé (mot de passe oublié : droits terminés le 31/12/2025 : aucun code envoyé)" {
+		t.Errorf("fr: %q", got)
+	}
+	if got := en.auditText(ended); got != "Code asked for (forgotten password: rights ended on 31/12/2025: no code sent)" {
+		t.Errorf("en: %q", got)
+	}
+	active := data.AuditEntry{Event: data.EventSendCode, Outcome: "already active",
+		Detail: "activation, no code: account active, notice to hu•••••e@ex•••••e.org"}
+	if got := fr.auditText(active); got != "Code demandé (1ère connexion : compte déjà actif : aucun code envoyé ; "+
+		"mail d'information à hu•••••e@ex•••••e.org)" {
+		t.Errorf("fr: %q", got)
 	}
 }

@@ -79,9 +79,15 @@ func (c *Common) ActivationRefusal(err error) (text, next string) {
 	case errors.Is(err, data.ErrUnknownIdentifiant):
 		next = c.T("activation.unknown.next")
 	case errors.As(err, &ended):
-		next = c.Tf("activation.rights.next", c.registrationOffice(), c.helpdeskAside())
+		next = c.RightsNext()
 	}
 	return text, next
+}
+
+// RightsNext says what to do once the rights ended (the registration
+// office, the helpdesk).
+func (c *Common) RightsNext() string {
+	return c.Tf("activation.rights.next", c.registrationOffice(), c.helpdeskAside())
 }
 
 // CodeRefusal is what a refused code means for the code step: whether only
@@ -90,9 +96,14 @@ func (c *Common) ActivationRefusal(err error) (text, next string) {
 // data.mailAllowance; the hourly limit still holds).
 func CodeRefusal(err error) (needNew, waitLifted bool) {
 	var wrong *data.CodeWrongError
+	var earlier *data.EarlierCodeError
 	switch {
 	case errors.As(err, &wrong):
 		return wrong.Remaining <= 0, false
+	case finalAnswer(err):
+		return false, false // said by the owner of the step: nothing to type any more
+	case errors.As(err, &earlier):
+		return false, false // from an earlier mail: the newest code still works
 	case errors.Is(err, data.ErrCodeReplaced): // before used: a replaced code is one of them
 		return false, false // the newest code still works: keep the field for it
 	case errors.Is(err, data.ErrCodeUsed):
@@ -219,11 +230,18 @@ func IsCodeLine(line string) bool { return codeLine.MatchString(strings.TrimSpac
 // Service is one of the ENT's services the dashboard lists.
 type Service struct{ Name, What, Address string }
 
-// Services are the ENT's services, in the dashboard's order and words.
+// Services are the ENT's services, in the dashboard's order and words
+// (the institution's).
 func (c *Common) Services() []Service {
-	out := make([]Service, 0, len(services))
-	for _, sv := range services {
-		out = append(out, Service{Name: c.T("service." + sv.id), What: c.T("service." + sv.id + ".what"), Address: sv.address})
+	lang := string(c.Lang)
+	var out []Service
+	for _, sv := range c.institution().Services {
+		out = append(out, Service{Name: Clean(sv.Name.In(lang)), What: Clean(sv.What.In(lang)), Address: Clean(sv.Address)})
 	}
 	return out
 }
+
+// FinalAnswer says a right code's answer tells what applies to the account
+// (active now, rights ended, too early): the step that asked for the code
+// says it, nothing more is typed.
+func FinalAnswer(err error) bool { return finalAnswer(err) }

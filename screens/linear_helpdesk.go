@@ -20,8 +20,8 @@ func NewConsole(c *Common) Console { return Console{h: &Helpdesk{c: c}} }
 func (k Console) ErrorText(err error) string { return k.h.errorText(err) }
 
 // AccountState says a search hit's account ("actif", "à activer", "aucun").
-func (k Console) AccountState(identifiant, status string) string {
-	return k.h.accountState(identifiant, status)
+func (k Console) AccountState(hit data.SearchHit) string {
+	return k.h.accountState(hit.Identifiant, hit.Status, hit.RightsEnded)
 }
 
 // CardLines are the facts of a card (who, account, rights, registrations,

@@ -214,7 +214,7 @@ func (m *Mailbox) View() string {
 		parts = append(parts, m.row(i, width))
 	}
 	mail := m.mails[m.selected]
-	subject := ansi.Truncate(shortSubject(mail.Subject), width-4, "…")
+	subject := ansi.Truncate(m.c.shortSubject(mail.Subject), width-4, "…")
 	parts = append(parts,
 		st.HelpSep.Render("─ ")+st.Strong.Render(subject)+" "+
 			st.HelpSep.Render(strings.Repeat("─", max(width-3-ansi.StringWidth(subject), 0))),
@@ -243,7 +243,7 @@ func (m *Mailbox) row(i, width int) string {
 		toWidth = max(toWidth, min(ansi.StringWidth(Clean(other.To)), 30))
 	}
 	to := ansi.Truncate(Clean(mail.To), toWidth, "…")
-	subject := shortSubject(mail.Subject)
+	subject := m.c.shortSubject(mail.Subject)
 	switch {
 	case mail.Status == data.MailCancelled && mail.CancelWhy == data.CancelUsed:
 		subject = c.T("mailbox.used.tag") + subject
@@ -260,6 +260,12 @@ func (m *Mailbox) row(i, width int) string {
 
 // shortSubject drops the university's name that ends every subject: the
 // screen already says where it is, and a bilingual subject needs the room.
-func shortSubject(subject string) string {
-	return strings.TrimSuffix(Clean(subject), " — Université de Montpellier")
+func (c *Common) shortSubject(subject string) string {
+	subject = Clean(subject)
+	for _, name := range []string{c.institution().Name.FR, c.institution().Name.EN} {
+		if name != "" {
+			subject = strings.TrimSuffix(subject, " — "+Clean(name))
+		}
+	}
+	return subject
 }

@@ -196,7 +196,7 @@ const hugoMail = "hugo.lefevre@example.org"
 func TestCodeEntryRightCode(t *testing.T) {
 	var ticks tickRecorder
 	tm, h := newCodeHost(t, ticks.option)
-	tm.requireScreen("Un code a été envoyé à h•••••@e•••••.org", "valable jusqu'au 26/11/2026 à 10:00",
+	tm.requireScreen("Un code a été envoyé à hu•••••e@ex•••••e.org", "valable jusqu'au 26/11/2026 à 09:59",
 		"Code reçu par mail (8 chiffres)", "Renvoyer le code : possible à 10:01")
 	tm.requireGolden()
 	// One refresh, at the end of the cooldown: no ticking every second.
@@ -234,7 +234,7 @@ func TestCodeEntryShortAndWrongCodes(t *testing.T) {
 		tm.typeText(wrongCode(code))
 		tm.press("enter")
 		tm.requireScreen("Code incorrect. Il vous reste " + left)
-		tm.requireScreen("Le code est valable jusqu'au 26/11/2026 à 10:00.") // a wrong code leaves the code valid
+		tm.requireScreen("Le code est valable jusqu'au 26/11/2026 à 09:59.") // a wrong code leaves the code valid
 		tm.requireHidden(wrongCode(code))
 		if v := tm.field("Code reçu par mail (8 chiffres)"); v != "" {
 			t.Fatalf("the field is not empty after a refusal: %q", v)
@@ -258,7 +258,7 @@ func TestCodeEntryShortAndWrongCodes(t *testing.T) {
 	tm.requireScreen("› Recevoir un nouveau code", "Entrée nouveau code")
 	tm.press("enter")
 	tm.requireScreen("Un nouveau code a été envoyé ; le précédent ne fonctionne plus.",
-		"Le code est valable jusqu'au 26/11/2026 à 10:01.")
+		"Le code est valable jusqu'au 26/11/2026 à 10:00.")
 	fresh := mailedCode(t, tm.store, hugoMail)
 	tm.typeText(fresh)
 	tm.press("enter")
@@ -292,8 +292,10 @@ func TestCodeEntryResendAfterCooldown(t *testing.T) {
 	tm.typeText(old)
 	tm.press("enter")
 	// A replaced code says so; the field stays, for the newest code.
-	tm.requireScreen("Ce code a été remplacé par un plus récent", "› Code reçu par mail (8 chiffres)",
-		"Le code est valable jusqu'au 26/11/2026 à 10:01.")
+	tm.requireSaid("Ce code vient d'un mail précédent, remplacé par celui parti à 10:01 vers hu•••••e@ex•••••e.org : " +
+		"saisissez le code du dernier mail.")
+	tm.requireScreen("› Code reçu par mail (8 chiffres)",
+		"Le code est valable jusqu'au 26/11/2026 à 10:00.")
 	if v := tm.field("Code reçu par mail (8 chiffres)"); v != "" {
 		t.Fatalf("the replaced code stays in the field: %q", v)
 	}
@@ -316,7 +318,7 @@ func TestCodeEntryExpired(t *testing.T) {
 	}
 	tm.requireHidden(code)
 	tm.press("enter")
-	tm.requireScreen("Un nouveau code a été envoyé", "jusqu'au 27/11/2026 à 10:00")
+	tm.requireScreen("Un nouveau code a été envoyé", "jusqu'au 27/11/2026 à 09:59")
 	tm.typeText(mailedCode(t, tm.store, hugoMail))
 	tm.press("enter")
 	if h.ticket == nil {

@@ -34,9 +34,9 @@ func TestDashboardNoticeFollowsLanguage(t *testing.T) {
 	tm.press("tab", "tab")
 	tm.typeText(next)
 	tm.press("tab", "tab", "enter") // "Rediriger vers mon mail de secours"
-	tm.requireTextNB("✓ Redirection en place : vers h•••••@e•••••.org, copie conservée.")
+	tm.requireTextNB("✓ Redirection en place : vers hu•••••e@ex•••••e.org, copie conservée.")
 	tm.press("f2")
-	tm.requireTextNB("✓ Redirection set: to h•••••@e•••••.org, copy kept.")
+	tm.requireTextNB("✓ Redirection set: to hu•••••e@ex•••••e.org, copy kept.")
 	tm.requireWidth(80)
 }
 

@@ -59,7 +59,7 @@ func TestDashboardOverview(t *testing.T) {
 	tm.requireTextNB("Mon compte", "Hugo Lefèvre", "Étudiant(e)", "compte actif",
 		"Identifiant      hugo.lefevre@etu.umontpellier.fr",
 		"Ressources accessibles jusqu'au 31/12/2027",
-		"Mail de secours  h•••••@e•••••.org", "Redirection      aucune",
+		"Mail de secours  hu•••••e@ex•••••e.org", "Redirection      aucune",
 		"Services de l'ENT", "Messagerie", "webmail.umontpellier.fr", "BIU", "bibliothèques", "Moodle",
 		"moodle.umontpellier.fr", "Emploi du temps", "ENT mobile", "Wi-Fi eduroam",
 		"› Mot de passe", "Mail de secours", "Redirection", "Déconnexion")
@@ -204,7 +204,7 @@ func TestDashboardRecoveryChange(t *testing.T) {
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Mail de secours")
-	tm.requireTextNB("Changer mon mail de secours", "Actuellement : h•••••@e•••••.org", "Nouveau mail de secours",
+	tm.requireTextNB("Changer mon mail de secours", "Actuellement : hu•••••e@ex•••••e.org", "Nouveau mail de secours",
 		"Mot de passe actuel")
 	tm.press("enter", "enter")
 	tm.requireTextNB("✗ Saisissez une adresse mail.")
@@ -228,7 +228,7 @@ func TestDashboardRecoveryChange(t *testing.T) {
 	tm.requireTextNB("✗ Saisissez votre mot de passe actuel.", "› Mot de passe actuel")
 	tm.typeText(dashHugoPassword)
 	tm.press("enter")
-	tm.requireTextNB("Un code a été envoyé à la nouvelle adresse h•••••@e•••••.net")
+	tm.requireTextNB("Un code a été envoyé à la nouvelle adresse hu•••••o@ex•••••e.net")
 	code := outboxCode(t, tm.store, newAddress)
 	tm.requireNoSecret(code, newAddress, dashHugoPassword)
 	tm.requireWidth(80)
@@ -249,8 +249,8 @@ func TestDashboardRecoveryChange(t *testing.T) {
 	tm.typeText(code)
 	tm.requireNoSecret(code)
 	tm.press("enter")
-	tm.requireTextNB("Mon compte", "Mail de secours  h•••••@e•••••.net",
-		"✓ Mail de secours remplacé par h•••••@e•••••.net ; l'ancien est prévenu.")
+	tm.requireTextNB("Mon compte", "Mail de secours  hu•••••o@ex•••••e.net",
+		"✓ Mail de secours remplacé par hu•••••o@ex•••••e.net ; l'ancien est prévenu.")
 	if got := tm.Common().Account.RecoveryEmail; got != newAddress {
 		t.Fatalf("recovery address %q", got)
 	}
@@ -311,7 +311,7 @@ func TestDashboardRedirectionToRecoveryAtOnce(t *testing.T) {
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Redirection")
-	tm.requireTextNB("Rediriger ma messagerie", "Actuellement : aucune", "Mail de secours : h•••••@e•••••.org",
+	tm.requireTextNB("Rediriger ma messagerie", "Actuellement : aucune", "Mail de secours : hu•••••e@ex•••••e.org",
 		"Adresse de redirection", "[x] Conserver une copie", "Mot de passe actuel", "Rediriger vers mon mail de secours")
 	if strings.Contains(tm.screen(), "Supprimer la redirection") {
 		t.Fatal("nothing to remove yet")
@@ -321,8 +321,8 @@ func TestDashboardRedirectionToRecoveryAtOnce(t *testing.T) {
 	tm.press("tab", "tab") // keep a copy, the password
 	tm.typeText(dashHugoPassword)
 	tm.press("tab", "tab", "enter") // redirect button, mail de secours
-	tm.requireTextNB("Mon compte", "Redirection      vers h•••••@e•••••.org, copie conservée",
-		"✓ Redirection en place : vers h•••••@e•••••.org, copie conservée.")
+	tm.requireTextNB("Mon compte", "Redirection      vers hu•••••e@ex•••••e.org, copie conservée",
+		"✓ Redirection en place : vers hu•••••e@ex•••••e.org, copie conservée.")
 	a := tm.Common().Account
 	if a.RedirectEmail != dashHugoRecovery || !a.KeepCopy {
 		t.Fatalf("redirection %q keep %v", a.RedirectEmail, a.KeepCopy)
@@ -337,14 +337,14 @@ func TestDashboardRedirectionToRecoveryAtOnce(t *testing.T) {
 	tm.press("tab", "space", "tab")
 	tm.typeText(dashHugoPassword)
 	tm.press("enter")
-	tm.requireTextNB("✓ Redirection en place : vers h•••••@e•••••.org, sans copie.")
+	tm.requireTextNB("✓ Redirection en place : vers hu•••••e@ex•••••e.org, sans copie.")
 	if tm.Common().Account.KeepCopy {
 		t.Fatal("copy still kept")
 	}
 
 	// Removed: mail stays in the university mailbox.
 	tm.dashAction("Redirection")
-	tm.requireTextNB("Actuellement : vers h•••••@e•••••.org, sans copie", "[ ] Conserver une copie")
+	tm.requireTextNB("Actuellement : vers hu•••••e@ex•••••e.org, sans copie", "[ ] Conserver une copie")
 	tm.press("tab", "tab")
 	tm.typeText(dashHugoPassword)
 	tm.dashAction("Supprimer la redirection")
@@ -377,7 +377,7 @@ func TestDashboardRedirectionExternalByCode(t *testing.T) {
 	tm.typeText("1234")
 	tm.requireTextNB("Veuillez patienter")
 	tm.settle(sending)
-	tm.requireTextNB("Un code a été envoyé à h•••••@e•••••.com pour confirmer la redirection")
+	tm.requireTextNB("Un code a été envoyé à hu•••••o@ex•••••e.com pour confirmer la redirection")
 	if n := tm.bullets("Code reçu par mail (8 chiffres)"); n != 0 {
 		t.Fatalf("typed-ahead keys reached the code field (%d):\n%s", n, tm.screen())
 	}
@@ -393,7 +393,7 @@ func TestDashboardRedirectionExternalByCode(t *testing.T) {
 	tm.pagesGolden("wrong code")
 	tm.typeText(code)
 	tm.press("enter")
-	tm.requireTextNB("Mon compte", "✓ Redirection en place : vers h•••••@e•••••.com, sans copie.")
+	tm.requireTextNB("Mon compte", "✓ Redirection en place : vers hu•••••o@ex•••••e.com, sans copie.")
 	a := tm.Common().Account
 	if a.RedirectEmail != external || a.KeepCopy {
 		t.Fatalf("redirection %q keep %v", a.RedirectEmail, a.KeepCopy)

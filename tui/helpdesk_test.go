@@ -86,7 +86,7 @@ func TestHelpdeskConsoleScreens(t *testing.T) {
 			tm.press("backspace")
 		}
 		tm.hdOpen("Lefèvre")
-		tm.requireScreen("Hugo Lefèvre · hugo.lefevre@etu.umontpellier.fr", "n° 21805555", "h•••••@e•••••.org",
+		tm.requireScreen("Hugo Lefèvre · hugo.lefevre@etu.umontpellier.fr", "n° 21805555", "hu•••••e@ex•••••e.org",
 			"1 échec récent", "Envoyer un code de réinitialisation", "Déverrouiller")
 		if strings.Contains(tm.screen(), "hugo.lefevre@example.org") {
 			t.Fatal("full address shown")
@@ -116,12 +116,12 @@ func TestHelpdeskConsoleScreens(t *testing.T) {
 	})
 	t.Run("confirm", func(t *testing.T) {
 		tm.press("1", "enter")
-		tm.requireScreen("Envoyer un code de réinitialisation", "h•••••@e•••••.org", "[ Confirmer ]", "[ Annuler ]")
+		tm.requireScreen("Envoyer un code de réinitialisation", "hu•••••e@ex•••••e.org", "[ Confirmer ]", "[ Annuler ]")
 		hdGolden(t, tm)
 	})
 	t.Run("sent", func(t *testing.T) {
 		tm.press("enter")
-		tm.requireScreen("✓ Code de réinitialisation créé, mail en file d'envoi vers h•••••@e•••••.org ;",
+		tm.requireSaid("✓ Code de réinitialisation créé, mail en file d'envoi vers hu•••••e@ex•••••e.org ; " +
 			"nouvel envoi possible à 10:02.")
 		hdGolden(t, tm)
 	})
@@ -212,6 +212,18 @@ func TestHelpdeskUnlockThroughWalkthrough(t *testing.T) {
 
 func TestHelpdeskCorrectRecoveryNeedsIdentityCheck(t *testing.T) {
 	tm := hdConsole(t)
+	// Her three code mails of the hour went to the wrong address.
+	agent, err := tm.store.Login(context.Background(), "ines.moreau", "Helpdesk-Demo-2026", data.Origin{Client: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	camille := hdPersonID(t, tm.store, "camille.martin")
+	for range 2 {
+		tm.clock.Advance(data.ResendCooldown)
+		if _, err := tm.store.HelpdeskResendActivation(context.Background(), agent, camille, data.Origin{Client: "test"}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	tm.hdOpen("camille martin")
 	tm.press("down", "enter") // the second action: correct the mail de secours
 	tm.requireScreen("Corriger le mail de secours", "21901234", "14/07/2004")
@@ -222,12 +234,27 @@ func TestHelpdeskCorrectRecoveryNeedsIdentityCheck(t *testing.T) {
 	tm.press("space")                   // the refusal put the focus on the box
 	tm.requireScreen("Espace décocher") // the help line says what Space does now
 	tm.press("tab", "enter")
-	tm.requireScreen("✓ Mail de secours corrigé : c•••••@e•••••.net.", "Mail de secours c•••••@e•••••.net")
+	// Issue 12.3: the address whole, to be read back before it is saved.
+	tm.requireScreen("Nouveau mail de secours, en entier", "camille.m@example.net", "› [ Enregistrer ]", "Modifier")
+	tm.requireGolden()
+	tm.press("enter")
+	// Issue 12.9: saved, masked from now on, and a new code offered at once
+	// (the hour's three mails to the wrong address no longer count).
+	tm.requireSaid("✓ Mail de secours corrigé : ca•••••m@ex•••••e.net.")
+	tm.requireScreen("› [ Envoyer un nouveau code ]", "Retour à la fiche")
+	if strings.Contains(tm.screen(), "camille.m@example.net") {
+		t.Fatalf("the saved address shows whole:\n%s", tm.screen())
+	}
+	tm.press("enter")
+	tm.requireScreen("Renvoyer le code d'activation", "ca•••••m@ex•••••e.net")
+	tm.press("enter")
+	tm.requireSaid("✓ Code d'activation créé, mail en file d'envoi vers ca•••••m@ex•••••e.net")
+	tm.requireScreen("Mail de secours ca•••••m@ex•••••e.net")
 	acct, _ := tm.store.Account(context.Background(), hdPersonID(t, tm.store, "camille.martin"))
 	if acct.RecoveryEmail != "camille.m@example.net" {
 		t.Fatalf("recovery: %q", acct.RecoveryEmail)
 	}
-	if e := hdAudit(t, tm.store, data.EventHelpdeskAction); !strings.HasPrefix(e.Detail, "recovery mail corrected") {
+	if e := hdAudit(t, tm.store, data.EventHelpdeskAction); e.Detail != "activation code sent to ca•••••m@ex•••••e.net" {
 		t.Fatalf("audit: %+v", e)
 	}
 	// The history says it, in French.
@@ -307,9 +334,9 @@ func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 	student.ask("clock " + tm.clock.Now().Format(time.RFC3339Nano))
 	tm.hdOpen("camille")
 	tm.press("enter") // Renvoyer le code d'activation
-	tm.requireScreen("Renvoyer le code d'activation", "c•••••@e•••••.org")
+	tm.requireScreen("Renvoyer le code d'activation", "ca•••••n@ex•••••e.org")
 	tm.press("enter") // Confirmer
-	tm.requireScreen("✓ Code d'activation créé, mail en file d'envoi vers c•••••@e•••••.org")
+	tm.requireScreen("✓ Code d'activation créé, mail en file d'envoi vers ca•••••n@ex•••••e.org")
 	newCode := hdNewestCode(t, tm.store, "camille.martin@example.org")
 	if newCode == oldCode {
 		t.Fatal("no new code")
@@ -320,7 +347,8 @@ func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 
 	// The student's screen was opened before the resend: the old code is
 	// refused there (it says it was replaced), the new one goes on.
-	if got := student.ask("code " + oldCode); got != "refused ✗ Ce code a été remplacé par un plus récent\u00a0: saisissez le code du dernier mail reçu." {
+	if got := strings.ReplaceAll(student.ask("code "+oldCode), "\u00a0", " "); got != "refused ✗ Ce code vient d'un mail "+
+		"précédent, remplacé par celui parti à 10:01 vers ca•••••n@ex•••••e.org : saisissez le code du dernier mail." {
 		t.Fatalf("old code: %s", got)
 	}
 	if got := student.ask("code " + newCode); got != "ok étape 3 sur 5 : charte" {
@@ -337,7 +365,7 @@ func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
 	tm.requireScreen("Compte activé", "Code d'activation utilisé", "Code d'activation remplacé par un nouveau code",
 		// No relay here: activating cancelled the mails still waiting (their
 		// codes no longer work), and the history says so.
-		"Code d'activation créé (mail vers c•••••@e•••••.org annulé",
+		"Code d'activation créé (mail vers ca•••••n@ex•••••e.org annulé",
 		"Code refusé : code d'un mail précédent (code d'activation)")
 	if strings.Contains(tm.screen(), "envoyé") {
 		t.Fatalf("the history says a queued mail was sent:\n%s", tm.screen())
@@ -605,12 +633,12 @@ func TestHelpdeskNothingCut(t *testing.T) {
 				flat := strings.Join(strings.Fields(seen), " ")
 				want := map[string][]string{
 					"fr": {"dernière connexion le 25/11/2026 à 10:00", "connexion verrouillée jusqu'à 10:01 " +
-						"(verrouillage n° 1) · consultation IA libre", "h•••••@p•••••.example (copie gardée)",
-						"Changement de redirection (vers h•••••@p•••••.example, copie gardée) · kiosk:vm/pts/3",
+						"(verrouillage n° 1) · consultation IA libre", "hu•••••o@pr•••••r.example (copie gardée)",
+						"Changement de redirection (vers hu•••••o@pr•••••r.example, copie gardée) · kiosk:vm/pts/3",
 						"Déconnexion : touche accueil", "seront levés"},
 					"en": {"last login 25/11/2026 at 10:00", "login locked until 10:01 (lock no. 1) · IA lookup open",
-						"h•••••@p•••••.example (copy kept)", "Recovery address",
-						"Redirection change (to h•••••@p•••••.example, copy kept) · kiosk:vm/pts/3",
+						"hu•••••o@pr•••••r.example (copy kept)", "Recovery address",
+						"Redirection change (to hu•••••o@pr•••••r.example, copy kept) · kiosk:vm/pts/3",
 						"Logout: home key", "will be lifted"},
 				}[lang]
 				for _, w := range want {
@@ -629,8 +657,9 @@ func TestHelpdeskSentNoticeWraps(t *testing.T) {
 	tm.clock.Advance(data.ResendCooldown)
 	tm.hdOpen("camille")
 	tm.press("enter", "enter") // Renvoyer le code d'activation, Confirmer
-	tm.requireScreen("✓ Code d'activation créé, mail en file d'envoi vers c•••••@e•••••.org ; nouvel",
-		"envoi possible à 10:02.", "Renvoyer le code d'activation")
+	tm.requireSaid("✓ Code d'activation créé, mail en file d'envoi vers ca•••••n@ex•••••e.org ; nouvel " +
+		"envoi possible à 10:02.")
+	tm.requireScreen("Renvoyer le code d'activation")
 	if strings.Contains(tm.screen(), "…") {
 		t.Fatalf("cut:\n%s", tm.screen())
 	}
@@ -759,8 +788,8 @@ func TestHelpdeskWalkMailNotLeft(t *testing.T) {
 	tm.hdOpen("lea dubois")
 	tm.press("3")
 	tm.requireScreen("◉ Jamais activé", "✗ Compte             jamais activé",
-		"✓ Dernier code       code d'activation, valable jusqu'au 26/11/2026 à 10:10",
-		"· Mail du code       pas encore parti : en file d'envoi vers l•••••@e•••••.org",
+		"✓ Dernier code       code d'activation, valable jusqu'au 26/11/2026 à 10:09",
+		"· Mail du code       pas encore parti : en file d'envoi vers",
 		"→ À faire : le mail n'est pas encore parti : la personne ne peut pas l'avoir")
 	for _, lie := range []string{"le code est parti", "✓ Compte", "cherche le mail"} {
 		if strings.Contains(tm.screen(), lie) {
@@ -770,7 +799,7 @@ func TestHelpdeskWalkMailNotLeft(t *testing.T) {
 	tm.requireGolden()
 	tm.press("f2")
 	defer tm.press("f2")
-	tm.requireScreen("✗ Account", "never activated", "not sent yet: queued for l•••••@e•••••.org",
+	tm.requireScreen("✗ Account", "never activated", "not sent yet: queued for le•••••s@ex•••••e.org",
 		"→ To do: the mail has not left yet")
 	for _, lie := range []string{"went out", "looks for the newest mail"} {
 		if strings.Contains(tm.screen(), lie) {

@@ -45,7 +45,7 @@ func TestHelpdeskCaseChoiceEachCase(t *testing.T) {
 	tm := hcWalk(t)
 	cases := []struct{ label, shows string }{
 		{"Jamais activé", "passer au cas « Mot de passe oublié » (Entrée)"},
-		{"Mot de passe oublié", "Mail de secours  h•••••@e•••••.org"},
+		{"Mot de passe oublié", "Mail de secours  hu•••••e@ex•••••e.org"},
 		{"Problème de connexion", "Dernière connexion le 23/11/2026 à 08:00"}, // the demo's last login: 50 h ago
 	}
 	at := 1

@@ -57,7 +57,7 @@ func TestHelpdeskSaysAUsedCodesMailWasHeldBack(t *testing.T) {
 	resetHugoByMail(t, tm)
 	tm.hdOpen("hugo lefevre")
 	tm.press("2")
-	tm.requireScreen("code lu dans la boîte d'envoi et utilisé")
+	tm.requireSaid("code lu dans la boîte d'envoi et utilisé")
 	if strings.Contains(tm.screen(), "annulé avant de partir") {
 		t.Fatalf("a used code's mail is called cancelled:\n%s", tm.screen())
 	}

@@ -55,17 +55,18 @@ func TestHelpdeskCorrectionSaysTheRedirectionFollows(t *testing.T) {
 	tm := hdConsole(t)
 	activateRedirected(t, tm.store, false)
 	tm.hdOpen("marie.petit2")
-	tm.requireScreen("Mail de secours m•••••@e•••••.org", "Redirection     m•••••@e•••••.org")
+	tm.requireScreen("Mail de secours mp•••••3@ex•••••e.org", "Redirection     mp•••••3@ex•••••e.org")
 	tm.press("down", "enter") // the second action: correct the mail de secours
 	tm.requireScreen("Corriger le mail de secours", "22200002", "12/10/2003")
 	tm.requireSaid("Les mails universitaires sont redirigés vers ce mail de secours (sans copie) : " +
 		"la redirection suivra, vers la nouvelle adresse.")
 	tm.requireGolden()
 	tm.typeText(marie2NewMail)
-	tm.press("enter", "space", "tab", "enter")
-	tm.requireScreen("Mail de secours m•••••@e•••••.net", "Redirection     m•••••@e•••••.net")
-	tm.requireSaid("✓ Mail de secours corrigé : m•••••@e•••••.net. L'ancienne adresse est prévenue. " +
-		"La redirection a suivi : les mails universitaires vont désormais à m•••••@e•••••.net, sans copie.")
+	tm.press("enter", "space", "tab", "enter", "enter") // Corriger, Enregistrer
+	tm.requireSaid("✓ Mail de secours corrigé : ma•••••p@ex•••••e.net. L'ancienne adresse est prévenue. " +
+		"La redirection a suivi : les mails universitaires vont désormais à ma•••••p@ex•••••e.net, sans copie.")
+	tm.press("esc")
+	tm.requireScreen("Mail de secours ma•••••p@ex•••••e.net", "Redirection     ma•••••p@ex•••••e.net")
 	a, err := tm.store.Account(t.Context(), hdPersonID(t, tm.store, marie2))
 	if err != nil || a.RedirectEmail != marie2NewMail || a.KeepCopy {
 		t.Fatalf("redirect %q keep %v (%v)", a.RedirectEmail, a.KeepCopy, err)
@@ -96,13 +97,13 @@ func TestDashboardSaysTheRedirectionFollowed(t *testing.T) {
 	tm := newTestModel(t)
 	activateRedirected(t, tm.store, true)
 	tm.pagesLogin(marie2, marie2Password)
-	tm.requireTextNB("Redirection      vers m•••••@e•••••.org, copie conservée")
+	tm.requireTextNB("Redirection      vers mp•••••3@ex•••••e.org, copie conservée")
 	tm.dashAction("Mail de secours")
 	tm.dashSubmit(marie2NewMail, marie2Password)
 	tm.typeText(outboxCode(t, tm.store, marie2NewMail))
 	tm.press("enter")
-	tm.requireTextNB("Mail de secours  m•••••@e•••••.net", "Redirection      vers m•••••@e•••••.net, copie conservée")
-	tm.requireSaid("✓ Mail de secours remplacé par m•••••@e•••••.net ; l'ancien est prévenu. " +
+	tm.requireTextNB("Mail de secours  ma•••••p@ex•••••e.net", "Redirection      vers ma•••••p@ex•••••e.net, copie conservée")
+	tm.requireSaid("✓ Mail de secours remplacé par ma•••••p@ex•••••e.net ; l'ancien est prévenu. " +
 		"Votre redirection suit : vos mails y vont désormais, copie conservée.")
 	tm.requireWidth(80)
 	tm.requireGolden()
@@ -125,7 +126,7 @@ func TestDashboardQuietWithoutRedirection(t *testing.T) {
 	tm.dashSubmit("hugo.perso@example.net", dashHugoPassword)
 	tm.typeText(outboxCode(t, tm.store, "hugo.perso@example.net"))
 	tm.press("enter")
-	tm.requireTextNB("✓ Mail de secours remplacé par h•••••@e•••••.net ; l'ancien est prévenu.")
+	tm.requireTextNB("✓ Mail de secours remplacé par hu•••••o@ex•••••e.net ; l'ancien est prévenu.")
 	if strings.Contains(tm.screen(), "redirection suit") {
 		t.Fatalf("a redirection that does not exist follows:\n%s", tm.screen())
 	}
@@ -154,7 +155,7 @@ func TestDashboardRedirectionAlreadyThereDidNotFollow(t *testing.T) {
 	tm.dashSubmit(external, dashHugoPassword)
 	tm.typeText(outboxCode(t, tm.store, external))
 	tm.press("enter")
-	tm.requireTextNB("✓ Mail de secours remplacé par h•••••@e•••••.com ; l'ancien est prévenu.")
+	tm.requireTextNB("✓ Mail de secours remplacé par hu•••••o@ex•••••e.com ; l'ancien est prévenu.")
 	if strings.Contains(tm.screen(), "redirection suit") {
 		t.Fatalf("a redirection that was already there is said to follow:\n%s", tm.screen())
 	}

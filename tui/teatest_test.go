@@ -164,7 +164,7 @@ func TestTeatestScreens(t *testing.T) {
 	}
 	t.Run("activation_code", func(t *testing.T) {
 		s := activation(t, 2)
-		s.golden("Un code a été envoyé à c•••••@e•••••.org", "Le code est valable jusqu'au 26/11/2026 à 10:00.")
+		s.golden("Un mail a été envoyé à l'adresse personnelle de ce compte", "ca•••••n@ex•••••e.org")
 	})
 	t.Run("activation_charter", func(t *testing.T) {
 		s := activation(t, 3)

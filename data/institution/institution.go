@@ -68,6 +68,14 @@ type Charter struct {
 	Text    Text // the text itself, read from the files the institution file names
 }
 
+// Service is one of the ENT's services the dashboard lists: its name, what
+// it is, and where it is found.
+type Service struct {
+	Name    Text   `toml:"name"`
+	What    Text   `toml:"what"`
+	Address string `toml:"address"` // "webmail.univ.fr", without a scheme
+}
+
 // MonthDay is a day of the year, "09-01".
 type MonthDay struct {
 	Month time.Month
@@ -87,9 +95,10 @@ type Institution struct {
 	SSHHost       string  // host of the ssh:// links; the command-line options win
 	SSHPort       int
 	Charter       Charter
-	YearStart     MonthDay // the day an academic year starts
-	Demo          bool     // the demonstration institution: marked as such wherever it shows
-	Path          string   // the file it was read from; "" for the built-in ones
+	YearStart     MonthDay  // the day an academic year starts
+	Services      []Service // the ENT's services, listed on the dashboard
+	Demo          bool      // the demonstration institution: marked as such wherever it shows
+	Path          string    // the file it was read from; "" for the built-in ones
 }
 
 // DefaultYearStart is 1 September, the French academic year.

@@ -162,3 +162,25 @@ func TestAcademicYearStart(t *testing.T) {
 		}
 	}
 }
+
+// The dashboard's services come from [[services]]; a bad one names its
+// place in the list and its line.
+func TestServices(t *testing.T) {
+	in, err := Load(writeInstitution(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Services) != 2 || in.Services[0].Name.In("en") != "Mail" || in.Services[1].Address != "cat.eduroam.org" {
+		t.Fatalf("services: %+v", in.Services)
+	}
+	if len(None().Services) != 0 || len(Demo().Services) != 6 {
+		t.Fatal("services of the built-in institutions")
+	}
+	path := writeInstitution(t, `address = "cat.eduroam.org"`, `address = "https://cat.eduroam.org"`)
+	_, err = Load(path)
+	var fe *FileError
+	want := strings.Count(Template[:strings.LastIndex(Template, "[[services]]")], "\n") + 1
+	if !errors.As(err, &fe) || fe.Key != "services[2].address" || fe.Line != want {
+		t.Fatalf("got %v (line %d), want services[2].address on line %d", err, fe.Line, want)
+	}
+}

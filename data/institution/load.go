@@ -65,6 +65,7 @@ type document struct {
 	Calendar struct {
 		AcademicYearStarts string `toml:"academic_year_starts"`
 	} `toml:"calendar"`
+	Services []Service `toml:"services"`
 }
 
 // Load reads and checks an institution file. Charter files are read
@@ -207,6 +208,22 @@ func parse(path string, b []byte, read reader) (*Institution, error) {
 		}
 		in.YearStart = MonthDay{d.Month(), d.Day()}
 	}
+	for n, sv := range doc.Services {
+		key := fmt.Sprintf("services[%d]", n+1)
+		if strings.TrimSpace(sv.Name.FR) == "" {
+			return nil, &FileError{Path: path, Line: lines.nth("services", n), Key: key + ".name.fr", Reason: "le nom du service est obligatoire"}
+		}
+		if sv.Address == "" || strings.Contains(sv.Address, "://") || !addressPattern.MatchString(sv.Address) {
+			return nil, &FileError{Path: path, Line: lines.nth("services", n), Key: key + ".address",
+				Reason: fmt.Sprintf("%q n'est pas une adresse de service (exemple : webmail.univ.fr, sans https://)", sv.Address)}
+		}
+		for _, t := range []string{sv.Name.FR, sv.Name.EN, sv.What.FR, sv.What.EN} {
+			if strings.IndexFunc(t, unicode.IsControl) >= 0 {
+				return nil, &FileError{Path: path, Line: lines.nth("services", n), Key: key, Reason: "caractère de contrôle interdit"}
+			}
+		}
+	}
+	in.Services = doc.Services
 	if key, ok := controlIn(doc); !ok {
 		return nil, fail(key, "caractère de contrôle interdit")
 	}
@@ -242,6 +259,8 @@ func checkCharter(name string, b []byte, err error) (string, error) {
 var (
 	domainPattern = regexp.MustCompile(`^(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
 	phonePattern  = regexp.MustCompile(`^\+?[0-9][0-9 .()\-]{3,24}$`)
+	// a service's address: a host name, then a path of plain characters
+	addressPattern = regexp.MustCompile(`^(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(/[a-z0-9._~/-]*)?$`)
 )
 
 // plainAddress is local@domain with nothing a mail header, a Postfix map or
@@ -321,15 +340,26 @@ func decodeError(path string, err error) error {
 // lineIndex is the line of each key of the file, to name it in an error.
 type lineIndex map[string]int
 
+// nth is the line of the n-th (from 0) [[name]] table.
+func (idx lineIndex) nth(name string, n int) int { return idx[fmt.Sprintf("[[%s]]#%d", name, n)] }
+
 var (
 	tableLine = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.\- ]+?)\s*\]`)
+	arrayLine = regexp.MustCompile(`^\s*\[\[\s*([A-Za-z0-9_.\- ]+?)\s*\]\]`)
 	keyLine   = regexp.MustCompile(`^\s*([A-Za-z0-9_.\-" ]+?)\s*=`)
 )
 
 func keyLines(b []byte) lineIndex {
 	idx := lineIndex{}
 	table := ""
+	arrays := map[string]int{}
 	for n, l := range strings.Split(string(b), "\n") {
+		if m := arrayLine.FindStringSubmatch(l); m != nil {
+			table = strings.ReplaceAll(m[1], " ", "")
+			idx[fmt.Sprintf("[[%s]]#%d", table, arrays[table])] = n + 1
+			arrays[table]++
+			continue
+		}
 		if m := tableLine.FindStringSubmatch(l); m != nil {
 			table = strings.ReplaceAll(m[1], " ", "")
 			idx[table] = n + 1

@@ -76,6 +76,18 @@ en = "charter.en.txt"
 # The day an academic year starts (MM-DD): which registration is "this
 # year's", and when rights end.
 academic_year_starts = "09-01"
+
+# The ENT's services, listed on the dashboard: one [[services]] each, in
+# the order shown (none: the dashboard lists none).
+[[services]]
+name = { fr = "Messagerie", en = "Mail" }
+what = { fr = "votre courrier universitaire", en = "your university mail" }
+address = "webmail.exemple.fr"
+
+[[services]]
+name = { fr = "Wi-Fi eduroam", en = "eduroam Wi-Fi" }
+what = { fr = "réseau sans fil des campus", en = "campus wireless network" }
+address = "cat.eduroam.org"
 `
 
 // TemplateCharters are the charter files init writes beside the template:
@@ -124,7 +136,16 @@ func (i *Institution) Uses() []Use {
 		{"links.ssh_host", none(i.SSHHost), "lien ssh:// des mails de code, Aide (depuis chez vous)"},
 		{"charter", charter, "étape « charte » de l'activation ; nouvelle acceptation à la connexion quand la version change"},
 		{"calendar.academic_year_starts", i.YearStart.String(), "année universitaire en cours, fin des droits"},
+		{"services", none(serviceNames(i.Services)), "tableau de bord (Services de l'ENT)"},
 	}
+}
+
+func serviceNames(s []Service) string {
+	var names []string
+	for _, sv := range s {
+		names = append(names, sv.Name.FR+" ("+sv.Address+")")
+	}
+	return strings.Join(names, ", ")
 }
 
 func contactTail(c Contact) string {

@@ -90,7 +90,19 @@ func (s *session) activationCode(identifiant string) (*data.Ticket, screens.Navi
 		case err == nil:
 			s.stepTitle(2, "code")
 			s.say(c.T("activation.code.intro"))
-			t, err := s.codeStep(ch, "code.sent")
+			intro := "code.sent"
+			if !byNumber && who.Identifiant != "" {
+				intro = "activation.code.sent" // the same words whoever it is
+			}
+			t, err := s.codeStep(ch, intro)
+			if screens.FinalAnswer(err) {
+				next, retry, err := s.activationAnswer(err, typed)
+				if err != nil || !retry {
+					return nil, next, err
+				}
+				identifiant = typed
+				continue
+			}
 			return t, home(), err
 		case errors.As(err, &early):
 			retry, err := s.tooEarly(early.AllowedFrom)
@@ -255,4 +267,33 @@ func (s *session) activationDone(acct *data.Account) (screens.NavigateMsg, error
 // cleaned.
 func (s *session) sayCharter() {
 	s.say(s.c.Store.CharterText(string(s.c.Lang)))
+}
+
+// activationAnswer says what a right code told of the account (the
+// screens' answer step): too early (from when, then try again), active
+// already (log in, or a new password), or rights ended.
+func (s *session) activationAnswer(final error, typed string) (screens.NavigateMsg, bool, error) {
+	c := s.c
+	var early *data.TooEarlyError
+	var ended *data.RightsEndedError
+	switch {
+	case errors.As(final, &early):
+		retry, err := s.tooEarly(early.AllowedFrom)
+		return home(), retry, err
+	case errors.As(final, &ended):
+		s.fail(c.ErrorText(final))
+		s.say(c.RightsNext())
+		return home(), false, nil
+	}
+	s.done(c.T("activation.answer.active"))
+	s.say(c.T("activation.answer.active.next"))
+	i, err := s.choose(c.T("a11y.next.question"), c.T("activation.answer.login"), c.T("activation.answer.forgot"),
+		c.T("a11y.home"))
+	switch {
+	case err != nil || i == 2:
+		return home(), false, err
+	case i == 0:
+		return screens.NavigateMsg{Identifiant: typed}, false, nil
+	}
+	return screens.NavigateMsg{Page: screens.PageRecovery, Identifiant: typed, Case: screens.RecoveryCaseForgot}, false, nil
 }

@@ -53,7 +53,7 @@ func (s *session) console(screens.NavigateMsg) (screens.NavigateMsg, error) {
 				ident = "—"
 			}
 			labels = append(labels, c.Tf("a11y.console.hit", screens.Clean(hit.Prenom+" "+hit.Nom), number, ident,
-				k.AccountState(hit.Identifiant, hit.Status)))
+				k.AccountState(hit)))
 		}
 		labels = append(labels, c.T("a11y.console.again"))
 		i, err := s.choose(c.T("a11y.console.open"), labels...)

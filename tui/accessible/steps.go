@@ -14,14 +14,21 @@ import (
 // codeStep asks for the code of a challenge until it is right, offering a
 // new code when asked (an empty answer) or when only a new one helps. It
 // returns the ticket (nothing is consumed yet), or nil when the person
-// goes home. intro is a catalogue entry with one %s, the masked address.
+// goes home, or a final answer (screens.FinalAnswer: the code was right
+// and tells what applies to the account). intro is a catalogue entry with
+// one %s, the masked address; « 1ère connexion » by identifiant says the
+// same whoever it is (no expiry: an unknown identifiant gets no code).
 func (s *session) codeStep(ch *data.Challenge, intro string) (*data.Ticket, error) {
+	anyIdent := intro == "activation.code.sent"
 	c, ctx := s.c, context.Background()
 	resendAt := ch.ResendAt
 	hourly := c.HourlyWait(resendAt)
 	needNew := false
 	var last error
-	s.say(c.Tf(intro, screens.Clean(ch.MaskedTarget)) + " " + c.Tf("code.expires", c.FormatDateTime(ch.ExpiresAt)))
+	s.sayChallenge(ch, intro, anyIdent)
+	if anyIdent {
+		s.say(c.T("a11y.activation.code.nothing"))
+	}
 	if s.o.Demo {
 		s.say(c.T("a11y.code.demo"))
 	}
@@ -42,6 +49,9 @@ func (s *session) codeStep(ch *data.Challenge, intro string) (*data.Ticket, erro
 				if err == nil {
 					s.done(c.T("a11y.code.ok"))
 					return t, nil
+				}
+				if screens.FinalAnswer(err) {
+					return nil, err // the code was the person's own: the flow says what applies
 				}
 				n, lifted := screens.CodeRefusal(err)
 				needNew = needNew || n
@@ -92,7 +102,7 @@ func (s *session) codeStep(ch *data.Challenge, intro string) (*data.Ticket, erro
 			ch, resendAt, needNew, last = next, next.ResendAt, false, nil
 			hourly = c.HourlyWait(resendAt)
 			s.done(c.T("code.resent"))
-			s.say(c.Tf(intro, screens.Clean(ch.MaskedTarget)) + " " + c.Tf("code.expires", c.FormatDateTime(ch.ExpiresAt)))
+			s.sayChallenge(ch, intro, anyIdent)
 		case errors.As(err, &limit) && !limit.Until.IsZero():
 			last, resendAt = err, limit.Until
 			hourly = c.HourlyWait(resendAt)
@@ -102,6 +112,16 @@ func (s *session) codeStep(ch *data.Challenge, intro string) (*data.Ticket, erro
 			s.failErr("resend code", err)
 		}
 	}
+}
+
+// sayChallenge says where the code went, and until when it works.
+func (s *session) sayChallenge(ch *data.Challenge, intro string, anyIdent bool) {
+	c := s.c
+	text := c.Tf(intro, screens.Clean(ch.MaskedTarget))
+	if !anyIdent {
+		text += " " + c.Tf("code.expires", c.FormatDeadline(ch.ExpiresAt))
+	}
+	s.say(text)
 }
 
 // passwordStep asks a new password and its confirmation until both meet

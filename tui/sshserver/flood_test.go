@@ -20,8 +20,8 @@ import (
 // writes, and sends n window changes (sizes in turn: each one is a
 // change). It returns once every request is sent; flooded is false when
 // the server stopped reading before (the sends waited waitLimit).
-func floodWindow(t testing.TB, addr string, n int) (c *gossh.Client, flooded bool, err error) {
-	c, err = dialSSH(t, addr, "someone")
+func floodWindow(t testing.TB, addr, local string, n int) (c *gossh.Client, flooded bool, err error) {
+	c, err = dialFrom(addr, local, "someone")
 	if err != nil {
 		return nil, false, err
 	}
@@ -90,7 +90,7 @@ func TestSSHWindowChangeFlood(t *testing.T) {
 
 	var clients []*gossh.Client
 	for range 4 {
-		c, flooded, err := floodWindow(t, ts.addr, 5000)
+		c, flooded, err := floodWindow(t, ts.addr, "127.0.0.1", 5000)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -140,7 +140,9 @@ func BenchmarkSSHWindowFlood(b *testing.B) {
 				limit <- struct{}{}
 				defer func() { <-limit }()
 				var flooded bool
-				clients[i], flooded, errs[i] = floodWindow(b, ts.addr, changes)
+				// From 127.0.2.x: one source has two handshakes at most.
+				local := fmt.Sprintf("127.0.2.%d", 1+i%200)
+				clients[i], flooded, errs[i] = floodWindow(b, ts.addr, local, changes)
 				stuck[i] = errs[i] == nil && (!flooded || !answers(clients[i]))
 			})
 		}

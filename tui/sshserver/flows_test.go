@@ -37,7 +37,8 @@ func TestSSHWholeActivation(t *testing.T) {
 	st.keys("\t\t\t\r") // "1ère connexion"
 	st.waitFor("1ère connexion — étape 1 sur 5 : identification")
 	st.keys("Camille.Martin\r")
-	st.waitFor("étape 2 sur 5 : code d'activation", "Un code a été envoyé à c•••••@e•••••.org")
+	st.waitFor("étape 2 sur 5 : code d'activation", "Un mail a été envoyé à l'adresse personnelle de ce compte",
+		"ca•••••n@ex•••••e.org")
 	code := mailedCode(t, ts.store, camilleMail)
 	st.keys(code + "\r")
 	st.waitFor("CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES", "[ ] J'ai lu la charte et je l'accepte")
@@ -53,7 +54,7 @@ func TestSSHWholeActivation(t *testing.T) {
 	st.waitFor("✓ les deux saisies sont identiques")
 	st.requireHidden(newPassword)
 	st.keys("\r")
-	st.waitFor("✓ Votre compte est activé.", camilleID, "vers c•••••@e•••••.org, copie conservée")
+	st.waitFor("✓ Votre compte est activé.", camilleID, "vers ca•••••n@ex•••••e.org, copie conservée")
 	st.keys("\r") // home, identifiant prefilled
 	st.waitFor("Connexion", camilleID)
 	st.keys(newPassword + "\r")
@@ -88,7 +89,7 @@ func TestSSHActivationFromTheMailLink(t *testing.T) {
 	st.keys(newPassword)
 	st.waitFor("✓ les deux saisies sont identiques")
 	st.keys("\r")
-	st.waitFor("✓ Votre compte est activé.", "vers c•••••@e•••••.org, sans copie")
+	st.waitFor("✓ Votre compte est activé.", "vers ca•••••n@ex•••••e.org, sans copie")
 	st.requireHidden(token, newPassword)
 	if _, err := ts.store.OpenToken(context.Background(), token); err == nil {
 		t.Fatal("the link still opens after the activation")
