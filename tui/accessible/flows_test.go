@@ -152,3 +152,25 @@ func TestLoginRefusals(t *testing.T) {
 		})
 	}
 }
+
+// Camille's code typed after her account was activated in another session
+// is the person's own: the answer says the account is active, with the
+// ways in (the screens' answer step).
+func TestCodeAfterActivationElsewhere(t *testing.T) {
+	ps := startSession(t)
+	ps.write("2", "camille.martin")
+	ps.waitFor(codeQuestion[screens.French], 1)
+	code := lastCode(t, ps.store, "camille.martin")
+	other := startOn(t, ps.store, ps.clock)
+	other.write("2", "camille.martin")
+	other.waitFor(codeQuestion[screens.French], 1)
+	other.write(code, "1", "1", "Tournesol-Bleu-42", "Tournesol-Bleu-42")
+	other.waitFor("Réussi : Votre compte est activé.", 1)
+	other.end()
+	ps.write(code)
+	ps.waitFor("Réussi : Votre compte est déjà activé", 1)
+	ps.write("1", "Tournesol-Bleu-42")
+	ps.waitFor("Mon compte", 1)
+	out := ps.end()
+	requirePlain(t, out)
+}
