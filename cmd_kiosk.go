@@ -17,7 +17,7 @@ import (
 func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
 	f := newFlags(name, "[options]", "la borne, sur ce terminal")
 	f.storeOptions(true)
-	var allowQuit bool
+	var allowQuit, accessible bool
 	var lang, terminal string
 	var idle, helpdeskIdle time.Duration
 	f.demoOption()
@@ -25,6 +25,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	f.duration(&idle, "idle", 120*time.Second, "inactivité après laquelle la borne efface tout et revient à l'accueil")
 	f.duration(&helpdeskIdle, "helpdesk-idle-timeout", tui.DefaultHelpdeskIdleTimeout, "inactivité après laquelle la borne efface tout quand l'assistance y est connectée")
 	f.bool(&allowQuit, "allow-quit", "laisse q / ctrl+c à l'accueil quitter la borne")
+	f.bool(&accessible, "accessible", "mode accessible (lecteur d'écran, plage braille) : une question à la fois, réponses lues ligne à ligne, aussi sur un tube")
 	f.str(&terminal, "terminal", "NOM", "", "nom de ce terminal, pour les limites d'essais et l'audit (défaut : hôte/tty)")
 	f.domainOptions()
 	f.linkOptions()
@@ -39,7 +40,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	// Until Bubble Tea takes the terminal (opening the store, loading the
 	// demo), ctrl+c or ctrl+\ typed on the keyboard would still raise
 	// signals: raw mode from the start, so only an operator stops a kiosk.
-	if fd := os.Stdin.Fd(); !allowQuit && term.IsTerminal(fd) {
+	if fd := os.Stdin.Fd(); (!allowQuit || accessible) && term.IsTerminal(fd) {
 		if state, err := term.MakeRaw(fd); err == nil {
 			defer term.Restore(fd, state)
 		}
@@ -56,7 +57,8 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	}
 	logger.Info("kiosk start", "store", f.db, "terminal", client, "demo", f.demo)
 	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: screens.ParseLang(lang), Kiosk: true, Demo: f.demo,
-		Client: "kiosk:" + client, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, AllowQuit: allowQuit, Logger: logger.WithPrefix("tui")})
+		Client: "kiosk:" + client, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, AllowQuit: allowQuit,
+		Accessible: accessible, Logger: logger.WithPrefix("tui")})
 }
 
 // kioskName is host/tty: each terminal of a kiosk counts on its own.

@@ -79,7 +79,7 @@ func (a *Activation) viewAnswer() string {
 	var parts []string
 	if errors.As(a.answer, &ended) {
 		parts = []string{a.c.paragraph(st.Error, "✗ "+c.ErrorText(a.answer), 0), "",
-			a.c.paragraph(st.Text, c.Tf("activation.rights.next", c.registrationOffice(), c.helpdeskAside()), 0)}
+			a.c.paragraph(st.Text, c.RightsNext(), 0)}
 	} else {
 		parts = []string{a.c.paragraph(st.Success, "✓ "+c.T("activation.answer.active"), 0), "",
 			a.c.paragraph(st.Text, c.T("activation.answer.active.next"), 0)}

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"time"
 
@@ -147,20 +146,11 @@ func (a *Activation) viewIdentify() string {
 // errorView says the store's last answer; an unknown identifiant and ended
 // rights also say what to do next.
 func (a *Activation) errorView() string {
-	c, st := a.c, a.c.Styles
-	text := c.ErrorText(a.err)
-	var ended *data.RightsEndedError
-	if errors.As(a.err, &ended) && !ended.End.IsZero() {
-		// Said to anyone who types the identifiant, with no password: that
-		// the rights ended, not when (the date is for the right password).
-		text = c.T("activation.rights.ended")
-	}
+	st := a.c.Styles
+	text, next := a.c.ActivationRefusal(a.err)
 	lines := []string{a.c.paragraph(st.Error, "✗ "+text, 0)}
-	switch {
-	case errors.Is(a.err, data.ErrUnknownIdentifiant):
-		lines = append(lines, a.c.paragraph(st.Text.PaddingLeft(2), c.T("activation.unknown.next"), 0))
-	case errors.As(a.err, &ended):
-		lines = append(lines, a.c.paragraph(st.Text.PaddingLeft(2), c.Tf("activation.rights.next", c.registrationOffice(), c.helpdeskAside()), 0))
+	if next != "" {
+		lines = append(lines, a.c.paragraph(st.Text.PaddingLeft(2), next, 0))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, lines...)
 }

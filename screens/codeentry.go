@@ -86,7 +86,7 @@ func NewCodeEntry(c *Common, ch *data.Challenge) *CodeEntry {
 // that wait is the hourly limit: longer than the wait after a mail.
 func (e *CodeEntry) setResendAt(t time.Time) {
 	e.resendAt = t
-	e.hourly = t.Sub(e.c.Now()) > data.ResendCooldown
+	e.hourly = e.c.HourlyWait(t)
 }
 
 // ForAnyIdentifiant is the code step of « 1ère connexion » by identifiant,
@@ -295,29 +295,14 @@ func (e *CodeEntry) resend() tea.Cmd {
 
 // refused shows why a code was refused, and whether only a new code helps.
 func (e *CodeEntry) refused(err error) {
-	var wrong *data.CodeWrongError
-	var earlier *data.EarlierCodeError
-	switch {
-	case errors.As(err, &wrong):
-		e.needNew = wrong.Remaining <= 0
-	case finalAnswer(err):
-		// Said by the owner, or here; nothing to type any more.
-	case errors.As(err, &earlier):
-		// From an earlier mail: the newest code still works.
-	case errors.Is(err, data.ErrCodeReplaced):
-		// The newest code still works: keep the field for it.
-	case errors.Is(err, data.ErrCodeUsed):
-		e.needNew = true
-		if !e.hourly {
-			// The wait after a mail holds only while its code is unused
-			// (data.mailAllowance): a new one can be asked for now.
-			e.setResendAt(e.c.Now())
-		}
-	case errors.Is(err, data.ErrCodeExpired):
-		e.needNew = true
-	default:
-		e.c.logInternal("verify code", err)
+	needNew, lifted := CodeRefusal(err)
+	e.needNew = e.needNew || needNew
+	if lifted && !e.hourly {
+		// The wait after a mail holds only while its code is unused
+		// (data.mailAllowance): a new one can be asked for now.
+		e.setResendAt(e.c.Now())
 	}
+	e.c.logInternal("verify code", err) // only what is not meant for people
 	e.err = err
 	if e.code != nil {
 		e.code.Clear() // a code is never kept after a refusal
@@ -385,16 +370,7 @@ func (e *CodeEntry) View() string {
 // minute: at the time shown, it works), and why when it is the hourly
 // limit (unless the refusal above already says so).
 func (e *CodeEntry) waitText() string {
-	c := e.c
-	label := "code.resend.at"
-	if e.needNew {
-		label = "code.new.at"
-	}
-	var limit *data.RateLimitError
-	if !e.hourly || (errors.As(e.err, &limit) && limit.What == "mail") {
-		return c.Tf(label, c.FormatFromTime(e.resendAt))
-	}
-	return c.Nf(label+".hourly", data.MailsPerHour, c.FormatFromTime(e.resendAt))
+	return e.c.CodeWaitText(e.resendAt, e.needNew, e.hourly, e.err)
 }
 
 // Keys are the bindings that work in this step right now.

@@ -66,35 +66,10 @@ func (p *hdConfirm) update(msg tea.Msg) tea.Cmd {
 // do is the action's store request.
 func (p *hdConfirm) do() tea.Cmd {
 	c := p.h.c
-	store, agent, origin, id, person, action := c.Store, c.Account, c.Origin(), p.id, p.card.personID, p.action
+	id, person, action := p.id, p.card.personID, p.action
 	return func() tea.Msg {
-		ctx := context.Background()
-		switch action {
-		case data.NextUnlock:
-			u, err := store.HelpdeskUnlock(ctx, agent, person, origin)
-			notice := "helpdesk.done.unlock.none"
-			switch {
-			case u.Login && u.Lookup:
-				notice = "helpdesk.done.unlock.both"
-			case u.Login:
-				notice = "helpdesk.done.unlock.login"
-			case u.Lookup:
-				notice = "helpdesk.done.unlock.lookup"
-			}
-			return hdActionMsg{id: id, notice: c.T(notice), err: err}
-		}
-		send := store.HelpdeskResendActivation
-		if action == data.NextSendReset {
-			send = store.HelpdeskSendReset
-		}
-		sent, err := send(ctx, agent, person, origin)
-		if err != nil {
-			return hdActionMsg{id: id, err: err}
-		}
-		// Rounded up to the minute, as the refusal of a resend too soon says
-		// it (ErrorText): both name the minute from which it works.
-		return hdActionMsg{id: id, notice: c.Tf("helpdesk.done.sent."+string(sent.Purpose), Clean(sent.MaskedTarget),
-			c.FormatFromTime(sent.ResendAt))}
+		notice, err := helpdeskAct(context.Background(), c, person, action)
+		return hdActionMsg{id: id, notice: notice, err: err}
 	}
 }
 
@@ -211,18 +186,11 @@ func (p *hdCorrect) submit() tea.Cmd {
 		return nil
 	}
 	p.errText = ""
-	store, agent, origin, id, person := c.Store, c.Account, c.Origin(), p.id, p.card.personID
+	id, person := p.id, p.card.personID
 	address, checked := p.address.Value(), p.checked.On
 	return p.h.busy.Start(func() tea.Msg {
-		done, err := store.HelpdeskCorrectRecovery(context.Background(), agent, person, address, checked, origin)
-		if err != nil {
-			return hdActionMsg{id: id, err: err}
-		}
-		if done.RedirectFollowed {
-			return hdActionMsg{id: id, notice: c.Tf("helpdesk.correct.done.followed", Clean(done.Recovery), Clean(done.Recovery),
-				c.copyWord(done.KeepCopy))}
-		}
-		return hdActionMsg{id: id, notice: c.Tf("helpdesk.done.recovery", Clean(done.Recovery))}
+		notice, err := helpdeskCorrect(context.Background(), c, person, address, checked)
+		return hdActionMsg{id: id, notice: notice, err: err}
 	})
 }
 

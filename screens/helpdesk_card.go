@@ -145,17 +145,8 @@ func (p *hdCard) buildActionsKeepingFocus() {
 func (p *hdCard) buildActions() {
 	c := p.card
 	f := NewForm(p.h.c)
-	if c.CanResendActivation() {
-		f.AddAction(string(data.NextResendActivation), "helpdesk.action.resend", true)
-	}
-	if c.CanSendReset() {
-		f.AddAction(string(data.NextSendReset), "helpdesk.action.reset", true)
-	}
-	if c.CanUnlock() {
-		f.AddAction(string(data.NextUnlock), "helpdesk.action.unlock", true)
-	}
-	if c.CanCorrectRecovery() {
-		f.AddAction(string(data.NextCorrectRecovery), "helpdesk.action.recovery", true)
+	for _, a := range CardActions(c) {
+		f.AddAction(string(a), "helpdesk.action."+nextActionKey[a], true)
 	}
 	p.actions = f
 }

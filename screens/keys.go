@@ -8,6 +8,9 @@ const (
 	KeyHelp    = "f1"
 	KeyLang    = "f2"
 	KeyMailbox = "f4"
+	// KeyAccessible leaves the screens for the accessible mode (a screen
+	// reader, a braille display): named first on every help line.
+	KeyAccessible = "f3"
 )
 
 // bind makes a binding with its help text from the catalogue.
@@ -26,6 +29,9 @@ func (c *Common) toggleKey(t *Toggle, label string) key.Binding {
 }
 
 // Global bindings, handled by the shell before a screen sees the key.
+func (c *Common) AccessibleKey() key.Binding {
+	return c.bind([]string{KeyAccessible}, "F3", "key.accessible")
+}
 func (c *Common) HelpKey() key.Binding { return c.bind([]string{KeyHelp}, "F1", "key.help") }
 func (c *Common) LangKey() key.Binding { return c.bind([]string{KeyLang}, "F2", "key.lang") }
 func (c *Common) MailboxKey() key.Binding {

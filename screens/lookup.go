@@ -305,31 +305,7 @@ func (c *Common) registrationTable(regs []data.Registration, width int) string {
 	st := c.Styles
 	labelWidth := c.tableLabelWidth()
 	colWidth := (width-labelWidth)/len(regs) - 2
-	cell := func(r data.Registration, row int) string {
-		switch row {
-		case 0:
-			return r.AcademicYearLabel()
-		case 1:
-			if r.CodeEtape == "" {
-				return Clean(r.LibelleEtape)
-			}
-			return Clean(r.LibelleEtape) + " (" + Clean(r.CodeEtape) + ")"
-		case 2:
-			return Clean(r.Diplome)
-		case 3:
-			return Clean(r.Composante)
-		case 4:
-			return Clean(r.Regime)
-		case 5:
-			return c.statusWord("lookup.statut.", r.Statut)
-		case 6:
-			return c.statusWord("lookup.paiement.", r.Paiement)
-		}
-		if r.ValidatedAt.IsZero() {
-			return "—"
-		}
-		return c.FormatDate(r.ValidatedAt)
-	}
+	cell := func(r data.Registration, row int) string { return c.RegistrationValues(r)[row] }
 	var rows []string
 	for i, k := range tableLabels {
 		cols := []string{st.Label.Width(labelWidth).Render(wrap.Text(c.T(k), labelWidth))}

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"strings"
 
 	"entkiosk/data"
@@ -78,66 +77,28 @@ func (p *PasswordPicker) ChecklistView() string {
 func (p *PasswordPicker) Checklist() string {
 	p.refresh()
 	c, st := p.c, p.c.Styles
-	empty := p.New.Value() == ""
-	line := func(ok bool, text string) string {
-		switch {
-		case empty:
+	var lines []string
+	for _, it := range c.PasswordChecklist(p.result, p.New.Value(), p.Confirm.Value()) {
+		switch it.State {
+		case CheckPending:
 			// Nothing typed yet: the rules to meet, not failures.
-			return st.Muted.Render("· ") + st.Text.Render(text)
-		case ok:
-			return st.CheckOK.Render("✓ ") + st.Text.Render(text)
+			lines = append(lines, st.Muted.Render("· ")+st.Text.Render(it.Text))
+		case CheckMet:
+			lines = append(lines, st.CheckOK.Render("✓ ")+st.Text.Render(it.Text))
+		default:
+			lines = append(lines, st.CheckNo.Render("✗ ")+st.Text.Render(it.Text))
 		}
-		return st.CheckNo.Render("✗ ") + st.Text.Render(text)
 	}
-	r := p.result
-	lines := []string{
-		line(r.Result(data.RuleMinLength).OK, c.Tf("password.rule.length", data.PasswordMinLength, c.Nf("password.typed", r.Length))),
-	}
-	if !r.Result(data.RuleMaxLength).OK {
-		lines = append(lines, line(false, c.Tf("password.rule.max", data.PasswordMaxLength)))
-	}
-	lines = append(lines,
-		line(r.Result(data.RuleDigit).OK, c.T("password.rule.digit")),
-		line(r.Result(data.RuleLetter).OK, c.T("password.rule.letter")),
-	)
-	if f := r.Result(data.RuleForbidden); f.OK {
-		lines = append(lines, line(!empty, c.T("password.rule.forbidden")))
-	} else {
-		lines = append(lines, line(false, c.forbiddenFound(f.Found)))
-	}
-	lines = append(lines,
-		line(!empty && r.Result(data.RuleDictionary).OK, c.T("password.rule.dictionary")),
-		line(!empty && r.Result(data.RulePersonal).OK, c.T("password.rule.personal")),
-		line(!empty && p.New.Value() == p.Confirm.Value(), c.T("password.rule.match")),
-		p.meter(),
-	)
-	return strings.Join(lines, "\n")
+	return strings.Join(append(lines, p.meter()), "\n")
 }
 
 // meter shows strength (zxcvbn, 0–4) and whether the 12 recommended
 // characters are reached.
 func (p *PasswordPicker) meter() string {
 	c, st := p.c, p.c.Styles
-	score := p.result.Strength
-	if p.New.Value() == "" {
-		score = -1
-	}
-	filled := score + 1
-	if !p.result.Recommended && filled > 3 {
-		filled = 3 // strong needs the 12 recommended characters
-	}
-	if !p.result.OK() && filled > 3 {
-		filled = 3 // never « excellente » while a rule fails
-	}
+	level, word, advice := c.PasswordStrength(p.result, p.New.Value())
+	filled := level + 1
 	bar := st.Meter.Render(strings.Repeat("█", filled*2)) + st.MeterOff.Render(strings.Repeat("░", 10-filled*2))
-	word := c.T(fmt.Sprintf("password.strength.%d", max(filled-1, 0)))
-	if score < 0 {
-		word = ""
-	}
-	advice := c.Tf("password.recommended", data.PasswordRecommendedLength)
-	if p.result.Recommended {
-		advice = ""
-	}
 	return st.Muted.Render(c.T("password.strength")+" ") + bar + " " + st.Strong.Render(word) + " " + st.Muted.Render(advice)
 }
 

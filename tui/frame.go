@@ -174,8 +174,10 @@ func (m *Model) helpLine(width int) string {
 	screenKeys, global := m.bindings()
 	h := m.help
 	h.Width = 0 // measure without truncating
+	// F3 comes first on every screen, never dropped: a screen-reader user
+	// hears it before anything else of the line.
 	view := func(g []key.Binding) string {
-		return h.ShortHelpView(append(append([]key.Binding{}, screenKeys...), g...))
+		return h.ShortHelpView(append(append([]key.Binding{m.c.AccessibleKey()}, screenKeys...), g...))
 	}
 	kept := global
 	var dropped []string

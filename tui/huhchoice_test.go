@@ -51,7 +51,7 @@ func TestHelpdeskCaseChoiceEachCase(t *testing.T) {
 	at := 1
 	for i, c := range cases {
 		tm.hcPress("tab")
-		tm.requireScreen(hcTitle, "┃ › "+cases[at].label, "↑/↓ choisir · Entrée valider · Échap retour")
+		tm.requireScreen(hcTitle, "┃ › "+cases[at].label, "F3 accessible · ↑/↓ choisir · Entrée valider")
 		for ; at < i; at++ {
 			tm.hcPress("down")
 		}

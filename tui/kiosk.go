@@ -12,8 +12,28 @@ import (
 )
 
 // RunKiosk runs the interface on this process's terminal until an operator
-// stops it (a signal, or q / ctrl+c at home when quitting is allowed).
+// stops it (a signal, or q / ctrl+c at home when quitting is allowed). F3
+// switches to the accessible mode; a kiosk comes back to the screens when
+// that session is wiped (the next person).
 func RunKiosk(ctx context.Context, o Options) error {
+	if o.Accessible {
+		_, err := runAccessibleKiosk(ctx, o, nil, "")
+		return err
+	}
+	for {
+		m, err := runScreens(ctx, o)
+		if err != nil || !m.ToAccessible() {
+			return err
+		}
+		back, err := runAccessibleKiosk(ctx, o, m.Account(), m.Lang())
+		if err != nil || !back {
+			return err
+		}
+	}
+}
+
+// runScreens is one run of the screens (Bubble Tea) on this terminal.
+func runScreens(ctx context.Context, o Options) (*Model, error) {
 	o.Renderer = PrepareRenderer(lipgloss.NewRenderer(os.Stdout))
 	o.ClearScrollback = func() { os.Stdout.WriteString("\x1b[3J") }
 	o.ClearScrollback() // nothing of what ran before on this terminal stays reachable
@@ -27,6 +47,9 @@ func RunKiosk(ctx context.Context, o Options) error {
 	}
 	p := tea.NewProgram(m, opts...)
 	_, err := p.Run()
+	if m.ToAccessible() && err == nil {
+		return m, nil // the session goes on in the accessible mode, logged in or not
+	}
 	// Stopped with someone logged in: their session ends too.
 	if acct := m.Account(); acct != nil && o.Store != nil {
 		if lerr := o.Store.Logout(context.Background(), acct, m.c.Origin(), "stopped"); lerr != nil {
@@ -34,9 +57,9 @@ func RunKiosk(ctx context.Context, o Options) error {
 		}
 	}
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, tea.ErrInterrupted) {
-		return nil // the operator stopped it
+		return m, nil // the operator stopped it
 	}
-	return err
+	return m, err
 }
 
 // PrepareRenderer settles, before the program reads its input, what the

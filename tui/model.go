@@ -47,6 +47,9 @@ type Options struct {
 	Now func() time.Time
 	// Tick schedules a message after a delay (tests replace it: no timers).
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// Accessible runs the accessible mode (tui/accessible) instead of the
+	// screens: --accessible, the SSH user acces, a link ending in +acces.
+	Accessible bool
 }
 
 // Model is the root model: it only routes. Screens do the work and ask for
@@ -65,6 +68,9 @@ type Model struct {
 	countdown int  // seconds left, shown during the idle warning; 0: hidden
 	dirty     bool // something was typed or shown since the last wipe
 	quitting  bool
+	// toAccessible: F3 asked for the accessible mode; the runner starts it
+	// once the program has left the screen.
+	toAccessible bool
 }
 
 // New builds the root model of one session.
@@ -111,6 +117,13 @@ func (m *Model) Screen() screens.Screen { return m.screen }
 // Account is who is logged in (nil: nobody); the runners end the session
 // with it when the program stops.
 func (m *Model) Account() *data.Account { return m.c.Account }
+
+// ToAccessible says F3 asked for the accessible mode: the runner starts it
+// (with Account and Lang) once the program has ended.
+func (m *Model) ToAccessible() bool { return m.toAccessible }
+
+// Lang is the session's language of the moment.
+func (m *Model) Lang() screens.Lang { return m.c.Lang }
 
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.safeInit(m.screen)}
@@ -214,6 +227,10 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 	switch k.String() {
 	case "ctrl+v":
 		return arm // never the host's clipboard; a paste from the client still works
+	case screens.KeyAccessible:
+		// Works even on a window too small to draw anything: it needs none.
+		m.toAccessible, m.quitting = true, true
+		return tea.Quit
 	case screens.KeyLang:
 		m.c.Lang = m.c.Lang.Other()
 		return arm

@@ -33,11 +33,17 @@ type sshSession struct {
 	kiosk bool
 	kind  string // kiosk, token or personal: logs never carry the user name (it may be a token)
 
-	screen   *termwriter.Writer
-	input    *sessionInput
-	parsed   *countingReader // what reaches the program's input parser
-	renderer *lipgloss.Renderer
-	program  *tui.Program
+	screen  *termwriter.Writer
+	input   *sessionInput
+	handoff *handoff        // the program's input, handed to the accessible mode on F3
+	parsed  *countingReader // what reaches the program's input parser
+	client  string          // "ssh:ADDRESS": throttling and audit
+	// accessible: the user name asked for the accessible mode (acces,
+	// TOKEN+acces): no screen, no program; token is the link's.
+	accessible bool
+	token      string
+	renderer   *lipgloss.Renderer
+	program    *tui.Program
 
 	cancel context.CancelFunc // ends the session's pending timers
 
@@ -89,6 +95,12 @@ func userKind(user string) string {
 	case data.IsToken(user):
 		return "token"
 	}
+	if accessibleMode, token := accessibleUser(user); accessibleMode {
+		if token != "" {
+			return "accessible-token"
+		}
+		return "accessible"
+	}
 	return "personal"
 }
 
@@ -113,9 +125,13 @@ func (s *sshServer) sessionMiddleware(next ssh.Handler) ssh.Handler {
 			go ss.program.Closing()
 		}
 		defer s.unregister(ss)
-		ss.screen.Start()
-		if pty, _, _ := sess.Pty(); answersQueries(pty.Term) {
-			_, _ = io.WriteString(sess, queryBackground)
+		if ss.accessible {
+			ss.screen.Discard() // plain lines only: no alternate screen, no query
+		} else {
+			ss.screen.Start()
+			if pty, _, _ := sess.Pty(); answersQueries(pty.Term) {
+				_, _ = io.WriteString(sess, queryBackground)
+			}
 		}
 		ss.armTimers()
 		next(sess) // the Bubble Tea middleware runs the program
@@ -134,6 +150,12 @@ func (s *sshServer) runMiddleware(next ssh.Handler) ssh.Handler {
 			next(sess)
 			return
 		}
+		if ss.accessible {
+			ss.program.Kill() // never run: messages to it return at once
+			ss.runAccessible(sess.Context(), ss.input, accessibleStart{token: ss.token})
+			next(sess)
+			return
+		}
 		ctx, cancel := context.WithCancel(sess.Context())
 		go ss.followWindow(ctx, windowOf(sess.Context()))
 		if _, err := ss.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
@@ -141,6 +163,12 @@ func (s *sshServer) runMiddleware(next ssh.Handler) ssh.Handler {
 		}
 		ss.program.Kill()
 		cancel()
+		if acct, lang, ok := ss.program.TakeAccessible(); ok {
+			// F3: the screens give the terminal back, the accessible mode
+			// goes on with whoever was logged in.
+			ss.screen.Stop()
+			ss.runAccessible(sess.Context(), ss.handoff.handOver(), accessibleStart{account: acct, lang: string(lang)})
+		}
 		next(sess)
 	}
 }
@@ -169,7 +197,8 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	ctx := sess.Context()
 	user := sess.User()
 	ss := &sshSession{srv: s, sess: sess, kiosk: user == KioskUser, kind: userKind(user),
-		log: s.log.With("session", shortID(ctx))}
+		log: s.log.With("session", shortID(ctx)), client: "ssh:" + remoteIP(sess.RemoteAddr()).String()}
+	ss.accessible, ss.token = accessibleUser(user)
 	pty, _, _ := sess.Pty()
 	width, height := tui.ClampWindow(pty.Window.Width, pty.Window.Height)
 	ss.screen = termwriter.New(sess, width, height)
@@ -187,7 +216,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	var done context.Context
 	done, ss.cancel = context.WithCancel(ctx)
 	o := tui.Session{Store: s.o.Store, Renderer: renderer, Width: width, Height: height, Lang: s.o.Lang,
-		Kiosk: ss.kiosk, Demo: s.o.Demo, Client: "ssh:" + remoteIP(sess.RemoteAddr()).String(),
+		Kiosk: ss.kiosk, Demo: s.o.Demo, Client: ss.client,
 		IdleTimeout: s.o.IdleTimeout, HelpdeskIdleTimeout: s.o.HelpdeskIdleTimeout, Logger: s.tuiLog.With("session", shortID(ctx)),
 		Draw: ss.screen.Draw, Resize: ss.screen.Resize, Repaint: ss.screen.Repaint, Ending: ss.setReason,
 		Tick: tui.SessionTick(done), Hook: s.o.hook}
@@ -198,7 +227,8 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	// every read: the shell's input guard keeps what a person could type
 	// and drops the rest before it costs anything (1 MiB typed in one
 	// write cost 39 s of CPU without it).
-	ss.parsed = &countingReader{r: tui.GuardInput(ss.input)}
+	ss.handoff = newHandoff(ss.input)
+	ss.parsed = &countingReader{r: tui.GuardInput(ss.handoff)}
 	ss.program = tui.NewProgram(ctx, o, tea.WithInput(ss.parsed))
 	return ss
 }

@@ -52,6 +52,14 @@ func (w *Writer) Start() {
 		ansi.HideCursor + ansi.SetModeBracketedPaste)
 }
 
+// Discard: this session draws no screen (the accessible mode writes
+// lines itself); Stop writes nothing then.
+func (w *Writer) Discard() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.stopped = true
+}
+
 // Stop gives the terminal back as it was; nothing is drawn afterwards.
 func (w *Writer) Stop() {
 	w.mu.Lock()
