@@ -697,6 +697,7 @@ func TestActivationCharterResize(t *testing.T) {
 // Space still unticks it; Enter on the unticked box ticks it.
 func TestActivationCharterEnterOnTickedBoxContinues(t *testing.T) {
 	tm := newTestModel(t)
+	tm.send(tea.WindowSizeMsg{Width: 100, Height: 24}) // F3 leads the help line: room for every key
 	tm.camilleAtCharter()
 	tm.requireScreen("› [ ] J'ai lu la charte", "Espace/Entrée cocher")
 	tm.press("enter")

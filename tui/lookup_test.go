@@ -179,8 +179,7 @@ func TestLookupManyRegistrationsFit(t *testing.T) {
 	openLookup(tm)
 	tm.lookupPair("23000005", "02022002")
 	tm.requireTextNB("Anne Le Guen", "Inscriptions de l'année universitaire en cours (5)",
-		"Identifiant : anne.le-guen@etu.umontpellier.fr", "Étape numéro 1", "↓ suite", "› Nouvelle consultation",
-		"↑/↓ faire défiler")
+		"Identifiant : anne.le-guen@etu.umontpellier.fr", "Étape numéro 1", "↓ suite (PgDn ou Espace)", "› Nouvelle consultation")
 	tm.requireWidth(80)
 	if strings.Contains(tm.screen(), "Étape numéro 2") {
 		t.Fatalf("more registrations side by side than fit:\n%s", tm.screen())

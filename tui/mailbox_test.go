@@ -8,6 +8,8 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/screens"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // selectMailTo moves the mailbox's selection to the first mail to address.
@@ -66,6 +68,7 @@ func stableMail(s string) string {
 // r reads the outbox again: a new mail shows, selected.
 func TestMailboxRefresh(t *testing.T) {
 	tm := newTestModel(t)
+	tm.send(tea.WindowSizeMsg{Width: 100, Height: 24}) // F3 leads the help line: room for every key
 	tm.press("f4")
 	if strings.Contains(tm.screen(), "lea.dubois@example.org") {
 		t.Fatal("Léa's activation mail is not due yet")
