@@ -318,11 +318,11 @@ func TestPageKeyBarOnATouchScreen(t *testing.T) {
 	}
 	b.keys(hugoPassword)
 	b.do(chromedp.Click(`#keys button[data-key="enter"]`))
-	b.waitScreen("Hugo Lefèvre · Étudiant(e) · compte actif")
+	b.waitScreen("Hugo Lefèvre · Statut : étudiant · compte actif")
 	b.do(chromedp.Click(`#keys button[data-key="f1"]`))
 	b.waitScreen("Se connecter de chez soi") // the help's topics
 	b.do(chromedp.Click(`#keys button[data-key="esc"]`))
-	b.waitScreen("Hugo Lefèvre · Étudiant(e) · compte actif")
+	b.waitScreen("Hugo Lefèvre · Statut : étudiant · compte actif")
 	b.requireHidden(hugoPassword)
 	b.noViolations()
 }

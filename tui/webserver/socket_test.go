@@ -85,10 +85,12 @@ func (c *client) read() {
 	}
 }
 
+// screen is the terminal's text as read: no-break spaces (before « : »,
+// inside « ») as plain ones.
 func (c *client) screen() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.term.String()
+	return strings.ReplaceAll(c.term.String(), "\u00a0", " ")
 }
 
 func (c *client) waitFor(want string) {
