@@ -148,7 +148,7 @@ type Program struct {
 const DefaultHelpdeskIdleTimeout = 15 * time.Minute
 
 // IdleLimit is the idle timeout in force: the helpdesk's while an agent is
-// logged in, else the session's (0 before the first message).
+// logged in, else the session's.
 func (p *Program) IdleLimit() time.Duration { return time.Duration(p.idleNow.Load()) }
 
 // NewProgram builds the interface of one session. Opening a link's token
@@ -173,6 +173,7 @@ func NewProgram(ctx context.Context, s Session, opts ...tea.ProgramOption) *Prog
 		o.ClearScrollback = func() { s.Repaint(true) }
 	}
 	m := New(o)
+	p.idleNow.Store(int64(m.c.IdleFor()))
 	// The window's size is known: the first frame is drawn at that size.
 	_, sized := m.Update(tea.WindowSizeMsg{Width: s.Width, Height: s.Height})
 	p.model = &sessionModel{m: m, s: s, p: p, init: sized}

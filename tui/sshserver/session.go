@@ -282,19 +282,8 @@ func (ss *sshSession) armTimers() {
 	}
 }
 
-// idleLimit is the idle timeout in force: the helpdesk's while an agent is
-// logged in, else the server's.
-func (ss *sshSession) idleLimit() time.Duration {
-	if ss.program != nil {
-		if d := ss.program.IdleLimit(); d > 0 {
-			return d
-		}
-	}
-	return ss.srv.o.IdleTimeout
-}
-
 func (ss *sshSession) checkIdle() {
-	idle, limit := ss.input.idleFor(), ss.idleLimit()
+	idle, limit := ss.input.idleFor(), ss.program.IdleLimit() // the helpdesk's while an agent is logged in
 	if idle >= limit {
 		ss.end(tui.EndIdle)
 		return

@@ -243,12 +243,8 @@ func (ws *webSession) armTimers() {
 }
 
 func (ws *webSession) checkIdle() {
-	o := ws.srv.o
 	idle := time.Since(time.Unix(0, ws.lastInput.Load()))
-	limit := o.IdleTimeout // the helpdesk's while an agent is logged in
-	if d := ws.program.IdleLimit(); d > 0 {
-		limit = d
-	}
+	limit := ws.program.IdleLimit() // the helpdesk's while an agent is logged in
 	if idle >= limit {
 		ws.end(tui.EndIdle)
 		return
