@@ -8,21 +8,6 @@ import (
 	"entkiosk/data/institution"
 )
 
-// exampleInstitution is the file `entkiosk institution init` writes: a
-// university that is not the demo's.
-func exampleInstitution(t *testing.T) *institution.Institution {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "institution.toml")
-	if _, err := institution.WriteTemplate(path); err != nil {
-		t.Fatal(err)
-	}
-	in, err := institution.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return in
-}
-
 // Every mail says the institution's name and contact from its file, and
 // without a file says neither (nothing made up).
 func TestMailsFollowTheInstitution(t *testing.T) {
@@ -35,7 +20,7 @@ func TestMailsFollowTheInstitution(t *testing.T) {
 	}{
 		{"none", institution.None(), nil,
 			[]string{"Montpellier", "Assistance ENT", "ENT helpdesk", "04 67", "assistance-ent"}, "", "ENT — compte informatique / computer account\n"},
-		{"exemple", exampleInstitution(t),
+		{"exemple", institution.Example(),
 			[]string{"Université d'Exemple", "Assistance ENT : assistance@exemple.fr, 01 23 45 67 89",
 				"ENT helpdesk: assistance@exemple.fr, 01 23 45 67 89"},
 			[]string{"Montpellier", "umontpellier"}, "ssh -p 22 " + goldenToken + "@ent.exemple.fr",

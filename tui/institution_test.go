@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,19 +12,6 @@ import (
 // The institution's file decides the words that name it: the banner, the
 // charter, Aide's contact. Three institutions: the demo's, another
 // university's (the file `entkiosk institution init` writes), and none.
-
-func exampleInstitution(t *testing.T) *institution.Institution {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "institution.toml")
-	if _, err := institution.WriteTemplate(path); err != nil {
-		t.Fatal(err)
-	}
-	in, err := institution.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return in
-}
 
 // withInstitution is a test model whose store has the demo people and inst.
 func withInstitution(t *testing.T, inst *institution.Institution) *testModel {
@@ -52,7 +38,7 @@ func TestInstitutionScreens(t *testing.T) {
 	}{
 		{"demo", func(*testing.T) *institution.Institution { return institution.Demo() }, "UNIVERSITÉ DE MONTPELLIER",
 			"assistance-ent@example.org, 04 00 00 00 00", "DE L'UNIVERSITÉ DE MONTPELLIER", nil},
-		{"exemple", exampleInstitution, "UNIVERSITÉ D'EXEMPLE", "assistance@exemple.fr, 01 23 45 67 89",
+		{"exemple", func(*testing.T) *institution.Institution { return institution.Example() }, "UNIVERSITÉ D'EXEMPLE", "assistance@exemple.fr, 01 23 45 67 89",
 			"CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES", []string{"MONTPELLIER", "Montpellier"}},
 		{"none", func(*testing.T) *institution.Institution { return nil }, "Environnement Numérique de Travail",
 			"Assistance ENT : coordonnées, non communiquées", "CHARTE D'USAGE DES RESSOURCES NUMÉRIQUES",

@@ -90,6 +90,23 @@ what = { fr = "réseau sans fil des campus", en = "campus wireless network" }
 address = "cat.eduroam.org"
 `
 
+// Example is the institution the template describes, read as a file would
+// be: the university of `institution init`, for tests and for trying a
+// deployment's words without writing anything.
+func Example() *Institution {
+	charters := TemplateCharters()
+	in, err := parse("", []byte(Template), func(name string) ([]byte, error) {
+		if text, ok := charters[name]; ok {
+			return []byte(text), nil
+		}
+		return nil, os.ErrNotExist
+	})
+	if err != nil {
+		panic("institution: the template does not load: " + err.Error())
+	}
+	return in
+}
+
 // TemplateCharters are the charter files init writes beside the template:
 // the generic charter, to be replaced by the institution's own.
 func TemplateCharters() map[string]string {
