@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -62,6 +63,7 @@ func scriptSetup(env *testscript.Env) error {
 	due := data.FromMinute(now.Add(-5 * time.Minute).Truncate(time.Second).Add(15 * time.Minute))
 	env.Setenv("DUE_5M", due.In(data.ParisLocation()).Format("02/01/2006 15:04"))
 	env.Setenv("DEMO_PEOPLE", strconv.Itoa(len(data.DemoPeople)))
+	env.Setenv("DEMO_PEOPLE_AND_ONE", strconv.Itoa(len(data.DemoPeople)+1))
 	u, err := user.Current()
 	if err != nil {
 		return err
@@ -246,6 +248,19 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 		text, err := strconv.Unquote(`"` + args[1] + `"`)
 		ts.Check(err)
 		ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(text), 0o600))
+	},
+	// groups-agree REGEXP: the last stdout matches REGEXP and its groups
+	// all say the same (a count and a last id).
+	"groups-agree": func(ts *testscript.TestScript, neg bool, args []string) {
+		m := regexp.MustCompile(`(?m)` + args[0]).FindStringSubmatch(ts.ReadFile("stdout"))
+		if m == nil || len(m) < 3 {
+			ts.Fatalf("stdout does not match %s", args[0])
+		}
+		for _, g := range m[2:] {
+			if g != m[1] {
+				ts.Fatalf("%q and %q differ", m[1], g)
+			}
+		}
 	},
 	// empty DIR: nothing was written in DIR.
 	"empty": func(ts *testscript.TestScript, neg bool, args []string) {
