@@ -66,6 +66,7 @@ func (tm *testModel) jeanLucToPassword() {
 }
 
 func TestActivationLongIdentifiantWrapsWhole(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.jeanLucToPassword()
 	tm.choosePassword(newPassword)
@@ -88,6 +89,7 @@ func TestActivationLongIdentifiantWrapsWhole(t *testing.T) {
 // The step 4 line that was cut at ".umontpellier." (the frame cuts what is
 // wider than the terminal) now breaks before the address.
 func TestActivationRedirectLineGolden(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openActivation()
 	tm.identify("jean-luc.dalembert")
@@ -101,6 +103,7 @@ func TestActivationRedirectLineGolden(t *testing.T) {
 // "Bateau👍🏽vert9é" is 13 characters for the checklist: 13 bullets, with
 // é typed as one character or as e and its accent, wherever the cursor is.
 func TestPasswordBulletsCountCharacters(t *testing.T) {
+	t.Parallel()
 	for _, pw := range []string{"Bateau👍🏽vert9é", "Bateau👍🏽vert9e\u0301"} {
 		tm := newTestModel(t)
 		tm.camilleAtCharter()
@@ -123,6 +126,7 @@ func TestPasswordBulletsCountCharacters(t *testing.T) {
 // A paste longer than the field is cut and said, in the language shown;
 // the next key clears it. A key into a full field says so too.
 func TestPasteTooLongIsSaid(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.camilleAtCharter()
 	tm.acceptCharter()
@@ -158,6 +162,7 @@ func TestPasteTooLongIsSaid(t *testing.T) {
 
 // Refusals under a field are said in the language shown, after F2 too.
 func TestActivationFieldErrorsFollowLanguage(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openActivation()
 	tm.press("enter")
@@ -181,6 +186,7 @@ func TestActivationFieldErrorsFollowLanguage(t *testing.T) {
 // Every key given to SayKey exists in both catalogues (the catalogue test
 // checks T and Tf; a Say is rendered later, with the same keys).
 func TestSayKeysExist(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("../screens/*.go")
 	if err != nil {
 		t.Fatal(err)

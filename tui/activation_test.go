@@ -83,6 +83,7 @@ func (tm *testModel) choosePassword(pw string) {
 // A whole activation of Camille Martin, from home to a login with the new
 // password, every step on a golden screen; the code is read from the outbox.
 func TestActivationCamilleEndToEnd(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.press("tab", "tab", "tab", "enter") // "1ère connexion"
 	tm.requireScreen("1ère connexion — étape 1 sur 5 : identification", "Identifiant",
@@ -155,6 +156,7 @@ func TestActivationCamilleEndToEnd(t *testing.T) {
 // by identifiant, once she types her code (the mail leaves at 10:10).
 // « (dans N min) » counts down while it is on screen.
 func TestActivationTooEarly(t *testing.T) {
+	t.Parallel()
 	var ticks tickRecorder
 	tm := newTestModel(t, ticks.option)
 	tm.openActivation()
@@ -199,6 +201,7 @@ func TestActivationTooEarly(t *testing.T) {
 // By student number and birth date, for someone who does not know the
 // identifiant: the second Marie Petit gets marie.petit2, and her own code.
 func TestActivationByStudentNumberHomonym(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openActivation()
 	tm.press("tab", "tab", "enter") // "Je ne connais pas mon identifiant"
@@ -248,6 +251,7 @@ func TestActivationByStudentNumberHomonym(t *testing.T) {
 
 // A wrong student number + birth date pair says only that nothing matches.
 func TestActivationByStudentNumberNoMatch(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openActivation()
 	tm.press("tab", "tab", "enter")
@@ -275,6 +279,7 @@ func sameShape(s string) string {
 // unknown, not activated, active, rights ended get the same words and a
 // mask of the same shape; only the owner's mail says what applies.
 func TestActivationAnswersEveryIdentifiantAlike(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []screens.Lang{screens.French, screens.English} {
 		var first string
 		for _, ident := range []string{"jean-luc.dalambert", "camille.martin", "hugo.lefevre", "paul.bernard"} {
@@ -315,6 +320,7 @@ func TestActivationAnswersEveryIdentifiantAlike(t *testing.T) {
 // Esc from the code step keeps what was typed, to be corrected; the
 // student-number way in is there.
 func TestActivationUnknownIdentifiantCorrected(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openActivation()
 	tm.identify("jean-luc.dalambert")
@@ -334,6 +340,7 @@ func TestActivationUnknownIdentifiantCorrected(t *testing.T) {
 // Every identifiant asked counts against the terminal, as lost password's
 // requests do: the 31st in an hour is refused, whoever it names.
 func TestActivationRequestsCountAgainstTheTerminal(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	for i := 1; i <= data.ResetRequestsPerHour; i++ {
 		if _, err := tm.store.RequestActivation(context.Background(), "x.y"+string(rune('a'+i%26))+string(rune('a'+i/26)),
@@ -352,6 +359,7 @@ func TestActivationRequestsCountAgainstTheTerminal(t *testing.T) {
 // The rights ended: by student number (which proves who one is) it is
 // said, with what to do next; no code.
 func TestActivationRightsEnded(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openActivation()
 	tm.identifyByNumber("21500042", "05051999")
@@ -380,6 +388,7 @@ func (tm *testModel) requireNoDate() {
 // An active account is never activated again: by student number it goes
 // to "mot de passe oublié".
 func TestActivationAlreadyActive(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openActivation()
 	tm.identifyByNumber("21805555", "21112002")
@@ -395,6 +404,7 @@ func TestActivationAlreadyActive(t *testing.T) {
 // Issue 12.7: the mail's link used in another session; the code typed in
 // this one says the account is active and offers to log in.
 func TestActivationCodeUsedInAnotherSession(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	code := tm.camilleCode()
 	ctx := context.Background()
@@ -431,6 +441,7 @@ func TestActivationCodeUsedInAnotherSession(t *testing.T) {
 // connexion » sent a new one is recognised, said for what it is (with the
 // new mail's time and address) and not counted.
 func TestActivationExpiredFirstMail(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	first := mailedCode(t, tm.store, camilleMail) // the import's mail
 	tm.clock.Advance(25 * time.Hour)              // 26/11 11:00
@@ -450,6 +461,7 @@ func TestActivationExpiredFirstMail(t *testing.T) {
 
 // A code entered 24 h later has expired: a new one is offered, and works.
 func TestActivationExpiredCode(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	code := tm.camilleCode()
 	tm.clock.Advance(24 * time.Hour)
@@ -467,6 +479,7 @@ func TestActivationExpiredCode(t *testing.T) {
 
 // Five wrong codes revoke the code; a new one comes after the cooldown.
 func TestActivationWrongCodeFiveTimes(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	code := tm.camilleCode()
 	for i := 0; i < data.CodeMaxFailures; i++ {
@@ -499,6 +512,7 @@ func TestActivationWrongCodeFiveTimes(t *testing.T) {
 // "Renvoyer le code" appears at the end of the cooldown (one refresh), sends
 // a new code, and the old one stops working.
 func TestActivationResend(t *testing.T) {
+	t.Parallel()
 	var ticks tickRecorder
 	tm := newTestModel(t, ticks.option)
 	old := tm.camilleCode()
@@ -523,6 +537,7 @@ func TestActivationResend(t *testing.T) {
 
 // A refused password keeps both fields (masked), with the reason.
 func TestActivationRefusedPasswordKeepsFields(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.camilleAtCharter()
 	tm.acceptCharter()
@@ -555,6 +570,7 @@ func TestActivationRefusedPasswordKeepsFields(t *testing.T) {
 // An ssh:// link (its token turned into a ticket) opens the charter: the
 // code is already proven. Esc at that first step leaves the page.
 func TestActivationFromToken(t *testing.T) {
+	t.Parallel()
 	s, _ := newTestStore(t)
 	token := mailedToken(t, s, camilleMail)
 	ticket, err := s.OpenToken(context.Background(), token)
@@ -588,6 +604,7 @@ func TestActivationFromToken(t *testing.T) {
 
 // Esc goes one step back inside the flow; the code is not consumed by going back.
 func TestActivationEscSteps(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	code := tm.camilleCode()
 	tm.typeText(code)
@@ -613,6 +630,7 @@ func TestActivationEscSteps(t *testing.T) {
 
 // Keys typed while the store works never land in a field.
 func TestActivationTypeAheadDropped(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openActivation()
 	// A burst: identifiant, Enter, then a code typed before the answer. The
@@ -636,6 +654,7 @@ func (tm *testModel) requireClean() {
 
 // The whole activation in English, every step with its text.
 func TestActivationEnglish(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t, func(o *Options) { o.Lang = screens.English })
 	tm.openActivation()
 	tm.requireScreen("First login — step 1 of 5: who you are")
@@ -677,6 +696,7 @@ func TestActivationEnglish(t *testing.T) {
 // The charter follows the window: more text on a larger terminal, and the
 // body always fits.
 func TestActivationCharterResize(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.camilleAtCharter()
 	if strings.Contains(tm.screen(), "4. Respect de la loi.") {
@@ -696,6 +716,7 @@ func TestActivationCharterResize(t *testing.T) {
 // On the charter, Enter on the ticked box goes on (as the help line says);
 // Space still unticks it; Enter on the unticked box ticks it.
 func TestActivationCharterEnterOnTickedBoxContinues(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.send(tea.WindowSizeMsg{Width: 100, Height: 24}) // F3 leads the help line: room for every key
 	tm.camilleAtCharter()
@@ -719,6 +740,7 @@ func TestActivationCharterEnterOnTickedBoxContinues(t *testing.T) {
 // Going back from the password step and forward again shows empty fields
 // and no old refusal; the checklist still knows the person's data.
 func TestActivationPasswordEmptyAfterEsc(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.camilleAtCharter()
 	tm.acceptCharter()
@@ -748,6 +770,7 @@ func TestActivationPasswordEmptyAfterEsc(t *testing.T) {
 // kiosk types their identifiant into Identifiant, never into the password
 // field of the one who just activated. Only "Se connecter" fills it in.
 func TestActivationDoneEscGoesToCleanHome(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.camilleAtCharter()
 	tm.acceptCharter()
@@ -772,6 +795,7 @@ func TestActivationDoneEscGoesToCleanHome(t *testing.T) {
 // it (never "camille.martincamille.martin"), a paste too; Backspace or an
 // arrow keeps it, to be edited.
 func TestActivationPrefilledIdentifiantReplaced(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, home string // what was typed on home
 		keys       func(tm *testModel)
@@ -821,6 +845,7 @@ func newTestModelAt(t *testing.T, at time.Time) *testModel {
 // announced for 10:11, never for 10:10 (refused at 10:10:03). Réessayer
 // before then says from when, rather than showing the same screen again.
 func TestActivationTooEarlyRoundsUp(t *testing.T) {
+	t.Parallel()
 	tm := newTestModelAt(t, testNow.Add(6*time.Second)) // Léa's IA validated at 09:55:06
 	tm.openActivation()
 	tm.leaByNumber()

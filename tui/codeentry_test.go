@@ -194,6 +194,7 @@ func newCodeHost(t *testing.T, adjust ...func(*Options)) (*testModel, *codeHost)
 const hugoMail = "hugo.lefevre@example.org"
 
 func TestCodeEntryRightCode(t *testing.T) {
+	t.Parallel()
 	var ticks tickRecorder
 	tm, h := newCodeHost(t, ticks.option)
 	tm.requireScreen("Un code a été envoyé à hu•••••e@ex•••••e.org", "valable jusqu'au 26/11/2026 à 09:59",
@@ -219,6 +220,7 @@ func TestCodeEntryRightCode(t *testing.T) {
 }
 
 func TestCodeEntryShortAndWrongCodes(t *testing.T) {
+	t.Parallel()
 	tm, h := newCodeHost(t)
 	code := mailedCode(t, tm.store, hugoMail)
 	tm.typeText("1234")
@@ -268,6 +270,7 @@ func TestCodeEntryShortAndWrongCodes(t *testing.T) {
 }
 
 func TestCodeEntryResendAfterCooldown(t *testing.T) {
+	t.Parallel()
 	var ticks tickRecorder
 	tm, h := newCodeHost(t, ticks.option)
 	old := mailedCode(t, tm.store, hugoMail)
@@ -307,6 +310,7 @@ func TestCodeEntryResendAfterCooldown(t *testing.T) {
 }
 
 func TestCodeEntryExpired(t *testing.T) {
+	t.Parallel()
 	tm, h := newCodeHost(t)
 	code := mailedCode(t, tm.store, hugoMail)
 	tm.clock.Advance(data.CodeLifetime)
@@ -328,6 +332,7 @@ func TestCodeEntryExpired(t *testing.T) {
 
 // Only digits reach the field; a pasted code with its Enter is checked.
 func TestCodeEntryLettersAndPaste(t *testing.T) {
+	t.Parallel()
 	tm, h := newCodeHost(t)
 	code := mailedCode(t, tm.store, hugoMail)
 	tm.typeText("abc- ")
@@ -344,6 +349,7 @@ func TestCodeEntryLettersAndPaste(t *testing.T) {
 // limit and says so; the store's refusal says the same, not "a code was
 // just sent".
 func TestCodeEntryHourlyLimit(t *testing.T) {
+	t.Parallel()
 	var ticks tickRecorder
 	tm, _ := newCodeHost(t, ticks.option)
 	for i := 0; i < 2; i++ {
@@ -381,6 +387,7 @@ func TestCodeEntryHourlyLimit(t *testing.T) {
 // be sent again from 10:01:20, said "10:02" (at 10:01 it is refused).
 // Enter while nothing can be done yet says from when, not nothing.
 func TestCodeEntryFromTimeRoundsUp(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.clock.Advance(20 * time.Second)
 	ch, err := tm.store.StartReset(context.Background(), "hugo.lefevre", tm.c.Origin())
@@ -417,6 +424,7 @@ func TestCodeEntryFromTimeRoundsUp(t *testing.T) {
 
 // Every "possible à / réessayez à" of the store's limits is rounded up.
 func TestErrorTextFromTimesRoundUp(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	until := testNow.Add(90 * time.Second) // 10:01:30
 	for _, tc := range []struct {
@@ -439,6 +447,7 @@ func TestErrorTextFromTimesRoundUp(t *testing.T) {
 // after its mail: the rules allow a new code at once, and the step offers it
 // at once rather than "possible à …".
 func TestCodeEntryUsedElsewhereOffersANewCodeAtOnce(t *testing.T) {
+	t.Parallel()
 	tm, h := newCodeHost(t)
 	code := mailedCode(t, tm.store, hugoMail)
 	o := data.Origin{Client: "elsewhere", Lang: "fr"}

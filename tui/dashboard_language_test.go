@@ -13,6 +13,7 @@ import (
 
 // The last change done stays on the overview in the language shown.
 func TestDashboardNoticeFollowsLanguage(t *testing.T) {
+	t.Parallel()
 	const next = "Tulipe-Orage-Violon-42"
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
@@ -42,6 +43,7 @@ func TestDashboardNoticeFollowsLanguage(t *testing.T) {
 
 // Refusals under a field, the form's and the store's, follow F2 too.
 func TestDashboardFieldErrorsFollowLanguage(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Mot de passe")
@@ -95,6 +97,7 @@ func (tm *testModel) requireNoConsole() {
 // Revoked while the dashboard is open: the button opens nothing and says
 // why, and it goes with the role.
 func TestDashboardRevokedRoleRefusesConsole(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.requireTextNB("Statut : personnel · assistance", "Console assistance")
@@ -121,6 +124,7 @@ func TestDashboardRevokedRoleRefusesConsole(t *testing.T) {
 // Revoked while the agent is elsewhere (the console, Aide): back on the
 // dashboard, it has read the account again.
 func TestDashboardRereadsRolesWhenBack(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.press("f1")
@@ -144,6 +148,7 @@ func TestDashboardRereadsRolesWhenBack(t *testing.T) {
 
 // The checklist is drawn at the same column in every password step.
 func TestChecklistSameColumnEverywhere(t *testing.T) {
+	t.Parallel()
 	column := func(tm *testModel) int {
 		t.Helper()
 		for _, line := range strings.Split(tm.screen(), "\n") {

@@ -32,6 +32,7 @@ func hdResendUntilRefused(t *testing.T, tm *testModel) {
 // A refused action is in the card's history as soon as the agent is back
 // on it, as in its journal.
 func TestHelpdeskHistoryAfterRefusedAction(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	hdResendUntilRefused(t, tm)
 	tm.press("esc", "2")
@@ -43,6 +44,7 @@ func TestHelpdeskHistoryAfterRefusedAction(t *testing.T) {
 // The card's journal at 80×24, from a kiosk with a long name: the outcome
 // is never cut (the poste gives way); a long one goes on under itself.
 func TestHelpdeskJournalOutcomeWhole(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t, func(o *Options) { o.Client = "kiosk:bu-sciences-accueil/tty2" })
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.dashAction("Console assistance")
@@ -61,6 +63,7 @@ func TestHelpdeskJournalOutcomeWhole(t *testing.T) {
 // The whole log at 80×24 has the identifiant too: the outcome goes on
 // under itself rather than being cut.
 func TestHelpdeskAuditLogOutcomeWraps(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t, func(o *Options) { o.Client = "kiosk:bu-sciences-accueil/tty2" })
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.dashAction("Console assistance")
@@ -95,6 +98,7 @@ func (tm *testModel) requireConsole() {
 // Revoked while the dashboard is open: back on the menu from one of its
 // steps (esc, or a change done), the dashboard has read the account again.
 func TestDashboardRereadsWhenBackFromAStep(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.requireConsole()
@@ -128,6 +132,7 @@ func TestDashboardRereadsWhenBackFromAStep(t *testing.T) {
 // focus stays on the action it was on, and never goes to Déconnexion when
 // the console goes.
 func TestDashboardRefreshKey(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.revokeInes()

@@ -54,6 +54,7 @@ func (tm *testModel) bullets(label string) int {
 }
 
 func TestDashboardOverview(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.requireTextNB("Mon compte", "Hugo Lefèvre", "Statut : étudiant", "compte actif",
@@ -73,6 +74,7 @@ func TestDashboardOverview(t *testing.T) {
 }
 
 func TestDashboardHelpdeskEntry(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.pagesLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.requireTextNB("Inès Moreau", "Statut : personnel", "assistance", "ines.moreau@umontpellier.fr",
@@ -87,6 +89,7 @@ func TestDashboardHelpdeskEntry(t *testing.T) {
 }
 
 func TestDashboardChangePassword(t *testing.T) {
+	t.Parallel()
 	const next = "Tulipe-Orage-Violon-42"
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
@@ -133,6 +136,7 @@ func TestDashboardChangePassword(t *testing.T) {
 // A password the rules refuse keeps both entries, to be corrected, and
 // never reaches the store.
 func TestDashboardRefusedNewPasswordKeepsFields(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Mot de passe")
@@ -200,6 +204,7 @@ func (tm *testModel) dashSubmit(address, password string) {
 // A new mail de secours replaces the old one only once the code sent to it
 // comes back; it is a personal address; the current password comes first.
 func TestDashboardRecoveryChange(t *testing.T) {
+	t.Parallel()
 	const newAddress = "hugo.perso@example.net"
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
@@ -266,6 +271,7 @@ func TestDashboardRecoveryChange(t *testing.T) {
 // de secours's code, or the mail, elsewhere without the password. A wrong
 // one is refused under its field, cleared, and counted like a failed login.
 func TestDashboardAddressChangesAskThePassword(t *testing.T) {
+	t.Parallel()
 	const thief = "voleur@example.com"
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
@@ -308,6 +314,7 @@ func TestDashboardAddressChangesAskThePassword(t *testing.T) {
 
 // A redirection to the mail de secours applies at once, without a code.
 func TestDashboardRedirectionToRecoveryAtOnce(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Redirection")
@@ -357,6 +364,7 @@ func TestDashboardRedirectionToRecoveryAtOnce(t *testing.T) {
 // Any other address is confirmed by a code sent to it; no university
 // mailbox, one's own (a loop) or another's.
 func TestDashboardRedirectionExternalByCode(t *testing.T) {
+	t.Parallel()
 	const external = "hugo@example.com"
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
@@ -406,6 +414,7 @@ func TestDashboardRedirectionExternalByCode(t *testing.T) {
 // On the overview esc logs out, and the help line says so; in a step it
 // goes back, and the help line says that.
 func TestDashboardEscSaysWhatItDoes(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	// At 80 columns F3 (named first) leaves no room for Esc in a step: the
 	// shell drops the keys people guess first (see dropOrder).
@@ -438,6 +447,7 @@ func (tm *testModel) helpLineNB() string {
 // A reset (and a change) to the password in place is refused with its own
 // reason; the fields stay, to be corrected.
 func TestResetToTheCurrentPasswordRefused(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.send(screens.NavigateMsg{Page: screens.PageRecovery, Case: "forgot", Identifiant: "hugo.lefevre"})
 	tm.press("enter")
@@ -461,6 +471,7 @@ func TestResetToTheCurrentPasswordRefused(t *testing.T) {
 
 // Déconnexion, and esc on the dashboard, end the session and wipe it.
 func TestDashboardLogoutWipes(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Déconnexion")

@@ -25,6 +25,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	parallelForDisk()
 	code := m.Run()
 	if e2eDir != "" {
 		os.RemoveAll(e2eDir)
@@ -300,12 +301,14 @@ const (
 // --- the tests
 
 func TestE2EStartToHome(t *testing.T) {
+	t.Parallel()
 	k := startKiosk(t, nil)
 	k.waitFor("UNIVERSITÉ DE MONTPELLIER", "DÉMO", "Identifiant", "Mot de passe", "Se connecter",
 		"1ère connexion", "Problème de connexion", "Consulter mon inscription (IA)", "Aide", "F2 English")
 }
 
 func TestE2ELoginHugo(t *testing.T) {
+	t.Parallel()
 	k := startKiosk(t, nil)
 	k.waitFor("Se connecter")
 	for _, r := range hugo {
@@ -336,6 +339,7 @@ func TestE2ELoginHugo(t *testing.T) {
 // A burst "identifiant⏎motdepasse⏎" in one write (typed ahead, or pasted by a
 // terminal without bracketed paste) never shows the password, with CR or LF.
 func TestE2EBurstNeverShowsPassword(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, sep string }{{"CR", "\r"}, {"LF", "\n"}, {"CRLF", "\r\n"}} {
 		t.Run(tc.name, func(t *testing.T) {
 			k := startKiosk(t, nil)
@@ -357,6 +361,7 @@ func TestE2EBurstNeverShowsPassword(t *testing.T) {
 
 // Bracketed paste (what terminals send for a paste), line breaks inside.
 func TestE2EBracketedPaste(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, sep string }{{"CR", "\r"}, {"LF", "\n"}, {"CRLF", "\r\n"}} {
 		t.Run(tc.name, func(t *testing.T) {
 			k := startKiosk(t, nil)
@@ -373,6 +378,7 @@ func TestE2EBracketedPaste(t *testing.T) {
 // A paste of 1 MB (bracketed, or raw as a terminal without bracketed paste
 // sends it) does not freeze the kiosk: it keeps answering keys.
 func TestE2EHugePaste(t *testing.T) {
+	t.Parallel()
 	for _, bracketed := range []bool{true, false} {
 		t.Run(fmt.Sprintf("bracketed=%v", bracketed), func(t *testing.T) {
 			k := startKiosk(t, nil)
@@ -413,6 +419,7 @@ func (k *kioskTerm) pressUntil(key string, ok func(string) bool) {
 
 // Ctrl+C, Ctrl+Z, Ctrl+\, Ctrl+D and Esc never end a kiosk; a signal does.
 func TestE2ENeverExitsOnKeys(t *testing.T) {
+	t.Parallel()
 	k := startKiosk(t, nil)
 	k.waitFor("Se connecter")
 	for _, key := range []string{"\x03", "\x1a", "\x1c", "\x04", "\x1b"} {
@@ -449,6 +456,7 @@ func TestE2ENeverExitsOnKeys(t *testing.T) {
 }
 
 func TestE2ESigintStops(t *testing.T) {
+	t.Parallel()
 	k := startKiosk(t, nil)
 	k.waitFor("Se connecter")
 	k.cmd.Process.Signal(syscall.SIGINT)
@@ -458,6 +466,7 @@ func TestE2ESigintStops(t *testing.T) {
 }
 
 func TestE2EAllowQuit(t *testing.T) {
+	t.Parallel()
 	k := startKiosk(t, nil, "--allow-quit")
 	k.waitFor("Se connecter", "Ctrl+C quitter")
 	k.write("\x03")
@@ -485,6 +494,7 @@ func colourSGR(out string) []string {
 }
 
 func TestE2ENoColor(t *testing.T) {
+	t.Parallel()
 	k := startKiosk(t, []string{"NO_COLOR=1"})
 	k.waitFor("Se connecter")
 	k.write("\t") // one more frame, with a focused field
@@ -503,6 +513,7 @@ func TestE2ENoColor(t *testing.T) {
 // On a light terminal (its answer to the background query), the light
 // palette: the university's dark blue, not the light blue of dark terminals.
 func TestE2ELightTerminal(t *testing.T) {
+	t.Parallel()
 	brand := func(hex string) string { return termenv.ANSI256.Color(hex).Sequence(false) + "m" }
 	light := launch(t, filepath.Join(t.TempDir(), "entkiosk.db"),
 		func(e *vt.Emulator) { e.SetDefaultBackgroundColor(color.White) }, nil)
@@ -520,6 +531,7 @@ func TestE2ELightTerminal(t *testing.T) {
 // Idle: the countdown shows, then everything is wiped, the session ends
 // (LOGOUT) and the scrollback is cleared.
 func TestE2EIdleWipe(t *testing.T) {
+	t.Parallel()
 	k := startKiosk(t, nil, "--idle", "4s")
 	k.waitFor("Se connecter")
 	k.write(hugo + "\r" + hugoPassword + "\r")
@@ -539,6 +551,7 @@ func TestE2EIdleWipe(t *testing.T) {
 
 // F2 switches the language at any time; --lang en starts in English.
 func TestE2ELanguage(t *testing.T) {
+	t.Parallel()
 	k := startKiosk(t, nil, "--lang", "en")
 	k.waitFor("Log in to your ENT account", "F2 Français")
 	k.write("\x1bOQ") // F2
@@ -547,6 +560,7 @@ func TestE2ELanguage(t *testing.T) {
 
 // A terminal smaller than 80×24 says so, and the screen comes back when it grows.
 func TestE2EResize(t *testing.T) {
+	t.Parallel()
 	k := startKiosk(t, nil)
 	k.waitFor("Se connecter")
 	k.resize(50, 14)
@@ -583,6 +597,7 @@ func (k *kioskTerm) mailedCode(address string) string {
 // A whole activation of Camille Martin, the code read from the outbox,
 // then a login with the new password.
 func TestE2EActivationCamille(t *testing.T) {
+	t.Parallel()
 	const newPassword = "Tournesol-Vif-2026"
 	k := startKiosk(t, nil)
 	k.waitFor("Se connecter")
@@ -613,6 +628,7 @@ func TestE2EActivationCamille(t *testing.T) {
 
 // A whole lost password for Hugo Lefèvre, then a login with the new one.
 func TestE2ELostPasswordHugo(t *testing.T) {
+	t.Parallel()
 	const newPassword = "Girafe-Bleue-77"
 	k := startKiosk(t, nil)
 	k.waitFor("Se connecter")
@@ -641,6 +657,7 @@ func TestE2ELostPasswordHugo(t *testing.T) {
 
 // The IA lookup of Jean-Luc D'Alembert shows both registrations and the identifiant.
 func TestE2ELookupJeanLuc(t *testing.T) {
+	t.Parallel()
 	k := startKiosk(t, nil)
 	k.waitFor("Se connecter")
 	k.write("\t\t\t\t\t\r") // Consulter mon inscription (IA)

@@ -15,6 +15,7 @@ import (
 // F1 opens Aide on the topic of the screen it was pressed on; esc returns
 // to that screen as it was.
 func TestHelpFromHome(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.typeText("camille.martin")
 	tm.press("f1")
@@ -36,6 +37,7 @@ func TestHelpFromHome(t *testing.T) {
 }
 
 func TestHelpTopicsAndScrolling(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.press("f1", "tab")
 	tm.requireScreen("› 1ère connexion", "15 minutes après la validation", "1. Sur l'accueil")
@@ -84,6 +86,7 @@ func TestHelpTopicsAndScrolling(t *testing.T) {
 }
 
 func TestHelpTopicOfEachScreen(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.send(screens.NavigateMsg{Page: screens.PageLookup})
 	tm.press("f1")
@@ -101,6 +104,7 @@ func TestHelpTopicOfEachScreen(t *testing.T) {
 // key's fingerprint is to be compared; a terminal on each system; the
 // links of the mails.
 func TestHelpConnectingFromHome(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.send(screens.NavigateMsg{Page: screens.PageHelp, Topic: "remote"})
 	tm.requireScreen("› Se connecter de chez soi", "avec la commande\u00a0:", "ssh -p 2222 ent.umontpellier.fr",
@@ -127,6 +131,7 @@ func TestHelpConnectingFromHome(t *testing.T) {
 // A server that was not told its public address (no --link-host) gives no
 // command it does not know: the helpdesk gives the address.
 func TestHelpConnectingFromHomeWithoutAddress(t *testing.T) {
+	t.Parallel()
 	store, err := data.Open(filepath.Join(t.TempDir(), "nolink.db"), data.Config{Hasher: testHasher, Institution: institution.Demo(),
 		Clock: data.NewManualClock(testNow)})
 	if err != nil {
@@ -145,6 +150,7 @@ func TestHelpConnectingFromHomeWithoutAddress(t *testing.T) {
 // The help line never offers what does nothing: no F1 inside Aide, even
 // on a wide terminal where it would fit.
 func TestHelpLineInAideHasNoF1(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.send(tea.WindowSizeMsg{Width: 140, Height: 30})
 	tm.press("f1")

@@ -10,6 +10,7 @@ import (
 // timeout of other people: 15 min by default, then wiped as any session;
 // Aide tells the figure in force.
 func TestHelpdeskIdleTimeout(t *testing.T) {
+	t.Parallel()
 	tm, timers, _ := newIdleModel(t, func(o *Options) { o.IdleTimeout = 2 * time.Minute })
 	tm.hdLogin("ines.moreau", "Helpdesk-Demo-2026")
 	tm.press("f1")

@@ -13,6 +13,7 @@ import (
 // the wait between two codes, not the mail limit (hourly), in both
 // languages.
 func TestHelpdeskResendTimesAgree(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	tm.clock.Advance(data.ResendCooldown + 30*time.Second) // 10:01:30: the next one at 10:02:30
 	tm.hdOpen("camille")
@@ -38,6 +39,7 @@ func TestHelpdeskResendTimesAgree(t *testing.T) {
 // identifiant or number that names nobody (and what to type), or a person
 // without events of the type chosen. A student number finds the person.
 func TestHelpdeskAuditFilterSaysWhyEmpty(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	tm.press("tab", "enter")
 	tm.requireScreen("Journal d'audit", "page 1")

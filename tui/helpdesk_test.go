@@ -70,6 +70,7 @@ func hdAudit(t *testing.T, s *data.Store, e data.Event) data.AuditEntry {
 }
 
 func TestHelpdeskConsoleScreens(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	// Hugo mistyped his password once.
 	tm.clock.Advance(time.Minute)
@@ -147,6 +148,7 @@ func TestHelpdeskConsoleScreens(t *testing.T) {
 // A student who reaches the console gets "not available" and nothing else;
 // the store refuses whatever the screen does.
 func TestHelpdeskRefusedToStudent(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.hdLogin("hugo.lefevre", "Kiosque-Demo-2026")
 	tm.send(screens.NavigateMsg{Page: screens.PageHelpdesk})
@@ -172,6 +174,7 @@ func TestHelpdeskRefusedToStudent(t *testing.T) {
 // The role is read in the store at every request: revoked while the
 // console is open, the next search is refused.
 func TestHelpdeskRoleRevokedDuringSession(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	if _, err := tm.store.SetHelpdesk(context.Background(), "ines.moreau", false, data.Origin{Client: "cli:root"}); err != nil {
 		t.Fatal(err)
@@ -186,6 +189,7 @@ func TestHelpdeskRoleRevokedDuringSession(t *testing.T) {
 
 // Hugo is locked out: the walk-through says so and leads to the unlock.
 func TestHelpdeskUnlockThroughWalkthrough(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	ctx := context.Background()
 	for range data.LoginFailuresBeforeLock {
@@ -211,6 +215,7 @@ func TestHelpdeskUnlockThroughWalkthrough(t *testing.T) {
 }
 
 func TestHelpdeskCorrectRecoveryNeedsIdentityCheck(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	// Her three code mails of the hour went to the wrong address.
 	agent, err := tm.store.Login(context.Background(), "ines.moreau", "Helpdesk-Demo-2026", data.Origin{Client: "test"})
@@ -276,6 +281,7 @@ func hdPersonID(t *testing.T, s *data.Store, query string) int64 {
 }
 
 func TestHelpdeskAuditLogPagingAndFilters(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	ctx := context.Background()
 	for i := range 30 {
@@ -322,6 +328,7 @@ func TestHelpdeskAuditLogPagingAndFilters(t *testing.T) {
 // process on the same store file. The student's first code stops working;
 // the newest one activates the account.
 func TestHelpdeskResendWhileStudentActivates(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	student := hdStartStudent(t, tm.store.Path())
 	student.ask("clock " + tm.clock.Now().Format(time.RFC3339Nano))
@@ -453,6 +460,7 @@ func (s *hdStudent) close() {
 // handle and clock, the real "1ère connexion" screens. It does nothing when
 // run on its own.
 func TestHelpdeskStudentProcess(t *testing.T) {
+	t.Parallel()
 	path := os.Getenv("ENTKIOSK_TEST_STUDENT_STORE")
 	if path == "" {
 		t.Skip("the other process of TestHelpdeskResendWhileStudentActivates")
@@ -599,6 +607,7 @@ var hdTableRow = regexp.MustCompile(`^ [› ] \d\d/\d\d \d\d:\d\d `)
 // word of the store. The audit tables alone cut their cells, one line a
 // row: the chosen row is said in full under them (visited row by row).
 func TestHelpdeskNothingCut(t *testing.T) {
+	t.Parallel()
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, lang := range []string{"fr", "en"} {
 			t.Run(fmt.Sprintf("%dx%d_%s", size[0], size[1], lang), func(t *testing.T) {
@@ -653,6 +662,7 @@ func TestHelpdeskNothingCut(t *testing.T) {
 
 // The confirmation of a code sent says where and until when, in full.
 func TestHelpdeskSentNoticeWraps(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	tm.clock.Advance(data.ResendCooldown)
 	tm.hdOpen("camille")
@@ -668,6 +678,7 @@ func TestHelpdeskSentNoticeWraps(t *testing.T) {
 
 // F1 in the console opens its own page of Aide, which agents alone have.
 func TestHelpdeskHelpTopic(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	tm.press("f1")
 	tm.requireScreen("Aide", "› Console assistance", "La console sert à aider une personne")
@@ -695,6 +706,7 @@ func TestHelpdeskHelpTopic(t *testing.T) {
 // On a short screen the card's facts scroll (PgDn/PgUp) and its actions
 // stay in view; the help line offers the keys.
 func TestHelpdeskCardScrollsOnShortScreen(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	hdBusyHugo(t, tm)
 	tm.send(tea.WindowSizeMsg{Width: 80, Height: 18})
@@ -715,6 +727,7 @@ func TestHelpdeskCardScrollsOnShortScreen(t *testing.T) {
 
 // F2 on an open card redraws every tab in the other language.
 func TestHelpdeskLanguageSwitchRedraws(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	hdBusyHugo(t, tm)
 	tm.hdOpen("lefèvre")
@@ -758,6 +771,7 @@ func hdActivate(t *testing.T, s *data.Store, ident, email, password string) {
 // at its own codes (reset codes for a forgotten password, both for a login
 // problem) and says when the last one was used; the history agrees.
 func TestHelpdeskWalkCodesOfTheCase(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	tm.clock.Advance(2 * time.Minute)
 	hdActivate(t, tm.store, "camille.martin", "camille.martin@example.org", "Tramway-Ocre-Lune-42")
@@ -783,6 +797,7 @@ func TestHelpdeskWalkCodesOfTheCase(t *testing.T) {
 // mail"); the account never activated is the problem (✗), not a tick. In
 // English too.
 func TestHelpdeskWalkMailNotLeft(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	tm.clock.Advance(15 * time.Minute) // her window opens, her mail is due
 	tm.hdOpen("lea dubois")
@@ -811,6 +826,7 @@ func TestHelpdeskWalkMailNotLeft(t *testing.T) {
 // At 80×24, the list of the cases opened over Léa's walk-through leaves
 // the code and its mail in view.
 func TestHelpdeskCaseChoiceKeepsTheCodeInView(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	tm.clock.Advance(15 * time.Minute)
 	tm.hdOpen("lea dubois")
@@ -825,6 +841,7 @@ func TestHelpdeskCaseChoiceKeepsTheCodeInView(t *testing.T) {
 // At 80×24 the audit log shows at least ten events, one line each (cells
 // cut to their column), and the chosen one in full under them.
 func TestHelpdeskAuditLogRowsAt80x24(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	ctx := context.Background()
 	for i := range 30 {

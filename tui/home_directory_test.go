@@ -16,6 +16,7 @@ import (
 // its own (nothing was being changed), shown whole at 80×24: wrapped,
 // never cut, in French and in English.
 func TestHomeDirectoryDownSaysSoWhole(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang screens.Lang
 		want string

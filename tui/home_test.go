@@ -9,6 +9,7 @@ import (
 )
 
 func TestHomeLoginAndRefusal(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.requireScreen("UNIVERSITÉ DE MONTPELLIER", "Identifiant", "Mot de passe", "Se connecter", "1ère connexion",
 		"Problème de connexion", "Consulter mon inscription (IA)", "Aide", "DÉMO")
@@ -33,6 +34,7 @@ func TestHomeLoginAndRefusal(t *testing.T) {
 // A burst "identifiant⏎motdepasse⏎" (typed ahead or pasted) never puts the
 // password in the identifiant field.
 func TestHomeBurstNeverShowsPassword(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	for _, r := range "paul.bernard\rSecret-Burst-42\r" {
 		if r == '\r' {
@@ -77,6 +79,7 @@ func (tm *testModel) retryLogin(pw string) {
 // the first one, and names both ways out: activation, and what errors do.
 // A person locked at another terminal reads it under their right password.
 func TestHomeRefusalHintAlwaysTheSame(t *testing.T) {
+	t.Parallel()
 	const hint = "Compte jamais activé ? « 1ère connexion ». Après 5 erreurs, la connexion"
 	tm := newTestModel(t)
 	tm.typeText("hugo.lefevre")
@@ -133,6 +136,7 @@ func TestHomeRefusalHintAlwaysTheSame(t *testing.T) {
 // (no identifiant, no refusal, the focus on Identifiant) — Paul's "rights
 // ended on 31/12/2025" is not for the next person in the queue.
 func TestHomeCleanWhenComingBack(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.typeText("paul.bernard")
 	tm.press("enter")
@@ -168,6 +172,7 @@ func TestHomeCleanWhenComingBack(t *testing.T) {
 
 // Enter on a link of the home screen names what it opens.
 func TestHomeEnterNamesTheLink(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.press("tab", "tab", "tab") // password, button, first link
 	for _, want := range []string{"Entrée 1ère connexion", "Entrée problème de connexion",
@@ -189,6 +194,7 @@ func TestHomeEnterNamesTheLink(t *testing.T) {
 // An empty field is named: with the identifiant typed, only the password
 // is asked for.
 func TestHomeSaysWhatIsMissing(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.press("tab", "enter") // Se connecter with nothing typed
 	tm.requireScreen("Saisissez votre identifiant et votre mot de passe.")

@@ -42,6 +42,7 @@ const hcTitle = "┃ Quel est le problème de la personne ?"
 // Each case, chosen with the arrows and Enter from the list that Tab opens
 // on the current case; the walk-through follows.
 func TestHelpdeskCaseChoiceEachCase(t *testing.T) {
+	t.Parallel()
 	tm := hcWalk(t)
 	cases := []struct{ label, shows string }{
 		{"Jamais activé", "passer au cas « Mot de passe oublié » (Entrée)"},
@@ -82,6 +83,7 @@ func TestHelpdeskCaseChoiceEachCase(t *testing.T) {
 // the case, the card's keys (tabs, "/" for huh's filter, letters) do
 // nothing under it, F2 redraws it in English with the cursor where it was.
 func TestHelpdeskCaseChoiceScreen(t *testing.T) {
+	t.Parallel()
 	tm := hcWalk(t)
 	tm.hcPress("tab")
 	tm.hcPress("down")
@@ -129,6 +131,7 @@ func TestHelpdeskCaseChoiceScreen(t *testing.T) {
 // Enter, and the ↓ would have moved its cursor first; the choice is taken
 // at Enter, and the ↓ is the walk-through's.
 func TestHelpdeskCaseChoiceTypedAhead(t *testing.T) {
+	t.Parallel()
 	s := newTTSession(t)
 	s.waitFor("Se connecter")
 	s.login("ines.moreau", "Helpdesk-Demo-2026")

@@ -19,6 +19,7 @@ func (w waitingHome) Waiting() bool { return *w.waiting }
 // is waiting, not away, and the idle timer neither counts down nor closes
 // the session meanwhile; once the answer came, idleness counts again.
 func TestWaitingInTheQueueIsNotIdle(t *testing.T) {
+	t.Parallel()
 	tm, timers, _ := newIdleModel(t, func(o *Options) { o.Kiosk = false })
 	tm.typeText("hugo.lefevre")
 	waiting := true

@@ -28,6 +28,7 @@ func withInstitution(t *testing.T, inst *institution.Institution) *testModel {
 }
 
 func TestInstitutionScreens(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name      string
 		inst      func(*testing.T) *institution.Institution
@@ -76,6 +77,7 @@ func TestInstitutionScreens(t *testing.T) {
 // A new version of the charter is accepted at the next login, once, before
 // the dashboard; the audit log names the version accepted.
 func TestNewCharterAcceptedOnceAtLogin(t *testing.T) {
+	t.Parallel()
 	next := institution.Demo()
 	next.Charter.Version = "2027-01"
 	next.Charter.Text.FR = "CHARTE 2027\n\nArticle unique. Les règles ont changé."
@@ -108,6 +110,7 @@ func TestNewCharterAcceptedOnceAtLogin(t *testing.T) {
 
 // Esc on the new charter logs out: nothing of the account without it.
 func TestNewCharterRefusedLogsOut(t *testing.T) {
+	t.Parallel()
 	next := institution.Demo()
 	next.Charter.Version = "2027-01"
 	tm := withInstitution(t, next)
@@ -122,6 +125,7 @@ func TestNewCharterRefusedLogsOut(t *testing.T) {
 
 // An activation records the version of the charter accepted.
 func TestActivationRecordsTheCharterVersion(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.camilleAtCharter()
 	tm.acceptCharter()

@@ -11,6 +11,7 @@ import (
 // After 100 failures in a row, the card says password login is closed,
 // the walk-through leads to the unlock, and the unlock reopens it.
 func TestHelpdeskCardShowsPasswordLoginClosed(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	ctx := context.Background()
 	for range data.LoginFailuresBeforeClose {

@@ -22,6 +22,7 @@ func (tm *testModel) lookupPair(number, birth string) {
 }
 
 func TestLookupJeanLucShowsBothRegistrations(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	openLookup(tm)
 	tm.requireScreen("Consulter mon inscription (IA)", "Numéro étudiant", "Date de naissance", "[ Consulter ]")
@@ -62,6 +63,7 @@ func TestLookupJeanLucShowsBothRegistrations(t *testing.T) {
 
 // A wrong pair says only that nothing matches, whichever half is wrong.
 func TestLookupUnknownPair(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	openLookup(tm)
 	tm.lookupPair("22107777", "17112003")
@@ -78,6 +80,7 @@ func TestLookupUnknownPair(t *testing.T) {
 }
 
 func TestLookupDateChecks(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	openLookup(tm)
 	tm.lookupPair("22107777", "1611203")
@@ -110,6 +113,7 @@ func TestLookupDateChecks(t *testing.T) {
 }
 
 func TestLookupSevenDigits(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	openLookup(tm)
 	tm.lookupPair("2210777", "16112003")
@@ -122,6 +126,7 @@ func TestLookupSevenDigits(t *testing.T) {
 
 // No registration this year: said, and the latest year shown.
 func TestLookupLatestYear(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	openLookup(tm)
 	tm.lookupPair("21500042", "05051999")
@@ -136,6 +141,7 @@ func TestLookupLatestYear(t *testing.T) {
 
 // Too many wrong pairs for a number: the store's limit, said in words.
 func TestLookupThrottled(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	openLookup(tm)
 	tm.lookupPair("22107777", "01012003")
@@ -153,6 +159,7 @@ func TestLookupThrottled(t *testing.T) {
 }
 
 func TestLookupEnglish(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t, func(o *Options) { o.Lang = screens.English })
 	openLookup(tm)
 	tm.lookupPair("22107777", "16112003")
@@ -164,6 +171,7 @@ func TestLookupEnglish(t *testing.T) {
 // Many registrations in one year still fit 80 columns: two side by side,
 // the others below, the whole result scrolling above its actions.
 func TestLookupManyRegistrationsFit(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	var csv strings.Builder
 	csv.WriteString("numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;libelle_etape;" +
@@ -195,6 +203,7 @@ func TestLookupManyRegistrationsFit(t *testing.T) {
 
 // Counts agree with their number: one registration, one digit typed.
 func TestLookupCountsInWords(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	openLookup(tm)
 	tm.lookupPair("2", "14072004")
@@ -209,6 +218,7 @@ func TestLookupCountsInWords(t *testing.T) {
 // A refusal on the screen follows F2: it is kept as what to say, not as
 // the words of the language it was first said in.
 func TestLookupRefusalsFollowTheLanguage(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	openLookup(tm)
 	tm.lookupPair("2210777", "31022004")

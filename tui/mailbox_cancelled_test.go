@@ -11,6 +11,7 @@ import (
 // On a demo kiosk the outbox is the mailbox: a mail cancelled because its
 // code was replaced is still listed, marked, and says its code is dead.
 func TestMailboxMarksCancelledMails(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.clock.Advance(2 * time.Minute)
 	// "Lost password" for Camille (never activated): a new activation code;
@@ -38,6 +39,7 @@ func TestMailboxMarksCancelledMails(t *testing.T) {
 // A mail whose code was used (read here, in the outbox) is held back, and
 // the mailbox says so: "cancelled" would read as if it never reached anyone.
 func TestMailboxSaysACodeWasUsed(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	resetHugoByMail(t, tm)
 	tm.press("f4", "down") // the newest is the "password changed" notice
@@ -53,6 +55,7 @@ func TestMailboxSaysACodeWasUsed(t *testing.T) {
 // The helpdesk reads the same story: the reset code's mail was held back
 // because its code was used, not lost.
 func TestHelpdeskSaysAUsedCodesMailWasHeldBack(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	resetHugoByMail(t, tm)
 	tm.hdOpen("hugo lefevre")

@@ -28,6 +28,7 @@ func (tm *testModel) selectMailTo(address string) {
 
 // The demo mailbox is how a newcomer reads Camille's activation code.
 func TestMailboxShowsCamillesActivationCode(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.typeText("camille.martin")
 	tm.press("f4")
@@ -67,6 +68,7 @@ func stableMail(s string) string {
 
 // r reads the outbox again: a new mail shows, selected.
 func TestMailboxRefresh(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.send(tea.WindowSizeMsg{Width: 100, Height: 24}) // F3 leads the help line: room for every key
 	tm.press("f4")
@@ -91,6 +93,7 @@ func TestMailboxRefresh(t *testing.T) {
 }
 
 func TestMailboxOnlyInDemo(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t, func(o *Options) { o.Demo = false })
 	tm.press("f4")
 	if _, mailbox := tm.Screen().(*screens.Mailbox); mailbox {
@@ -105,6 +108,7 @@ func TestMailboxOnlyInDemo(t *testing.T) {
 // "Connecté : …": that line says whether the mail goes on, so the text
 // never looks cut by the status line.
 func TestMailboxTextStopsAboveTheStatusLine(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.login()
 	tm.press("f4")

@@ -19,6 +19,7 @@ func (tm *testModel) openRecovery(nav screens.NavigateMsg) {
 
 // The three cases of the seed, from the home screen.
 func TestRecoveryMenu(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.press("tab", "tab", "tab", "tab", "enter") // "Problème de connexion"
 	// Titled like the link chosen, with the seed's wording.
@@ -40,6 +41,7 @@ func TestRecoveryMenu(t *testing.T) {
 // The lost password of Hugo Lefèvre, end to end, then a login with the new
 // password; the old one no longer works.
 func TestRecoveryLostPasswordHugo(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openRecovery(screens.NavigateMsg{})
 	tm.press("tab", "enter")
@@ -97,6 +99,7 @@ func TestRecoveryLostPasswordHugo(t *testing.T) {
 // An unknown identifiant gets exactly the same screens: the mail "sent",
 // the code step, the answers to a code.
 func TestRecoveryUnknownLooksTheSame(t *testing.T) {
+	t.Parallel()
 	real, decoy := newTestModel(t), newTestModel(t)
 	for _, x := range []struct {
 		tm    *testModel
@@ -138,6 +141,7 @@ func TestRecoveryUnknownLooksTheSame(t *testing.T) {
 // A pending account that asks for a new password gets its activation code,
 // and goes on with the activation's own steps.
 func TestRecoveryPendingGoesToActivation(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.clock.Advance(data.ResendCooldown) // the IA validation mail went out at load time
 	tm.openRecovery(screens.NavigateMsg{Case: screens.RecoveryCaseForgot, Identifiant: "camille.martin"})
@@ -158,6 +162,7 @@ func TestRecoveryPendingGoesToActivation(t *testing.T) {
 
 // An ssh:// reset link opens the new password step directly.
 func TestRecoveryFromToken(t *testing.T) {
+	t.Parallel()
 	s, _ := newTestStore(t)
 	if _, err := s.StartReset(context.Background(), "hugo.lefevre", data.Origin{Client: "ssh:203.0.113.7"}); err != nil {
 		t.Fatal(err)
@@ -185,6 +190,7 @@ func TestRecoveryFromToken(t *testing.T) {
 // A code proven, then left 24 h before the password: it has expired; the
 // person is asked for a new one, the identifiant kept.
 func TestRecoveryCodeExpiresBeforePassword(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openRecovery(screens.NavigateMsg{Case: screens.RecoveryCaseForgot})
 	tm.typeText("hugo.lefevre")
@@ -202,6 +208,7 @@ func TestRecoveryCodeExpiresBeforePassword(t *testing.T) {
 // "Je rencontre des problèmes de connexion": a guided checklist, each point
 // with its action; nothing is looked up.
 func TestRecoveryTrouble(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openRecovery(screens.NavigateMsg{Case: screens.RecoveryCaseTrouble})
 	tm.requireScreen("Problème de connexion — vérifications", "Majuscules, clavier, pavé numérique",
@@ -240,6 +247,7 @@ func TestRecoveryTrouble(t *testing.T) {
 
 // Keys typed while the store works never land in a field.
 func TestRecoveryTypeAheadDropped(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openRecovery(screens.NavigateMsg{Case: screens.RecoveryCaseForgot})
 	tm.typeText("hugo.lefevre")
@@ -254,6 +262,7 @@ func TestRecoveryTypeAheadDropped(t *testing.T) {
 
 // Every point of the checklist, in both languages, formats its numbers.
 func TestRecoveryTroubleTexts(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []screens.Lang{screens.French, screens.English} {
 		tm := newTestModel(t, func(o *Options) { o.Lang = lang })
 		tm.openRecovery(screens.NavigateMsg{Case: screens.RecoveryCaseTrouble})
@@ -275,6 +284,7 @@ func TestRecoveryTroubleTexts(t *testing.T) {
 
 // The English title follows the link's words too.
 func TestRecoveryMenuEnglish(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t, func(o *Options) { o.Lang = screens.English })
 	tm.openRecovery(screens.NavigateMsg{})
 	tm.requireScreen("Login problem — Computer account management")
@@ -284,6 +294,7 @@ func TestRecoveryMenuEnglish(t *testing.T) {
 // "Mot de passe oublié" answers an account whose rights ended exactly as it
 // answers anyone (1ère connexion is where the end of rights is said).
 func TestRecoveryRightsEndedLooksTheSame(t *testing.T) {
+	t.Parallel()
 	ended, unknown := newTestModel(t), newTestModel(t)
 	for _, x := range []struct {
 		tm    *testModel
@@ -302,6 +313,7 @@ func TestRecoveryRightsEndedLooksTheSame(t *testing.T) {
 // Going back from the new password to the code and forward again shows
 // empty fields and no old refusal.
 func TestRecoveryPasswordEmptyAfterEsc(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openRecovery(screens.NavigateMsg{Case: screens.RecoveryCaseForgot})
 	tm.typeText("hugo.lefevre")
@@ -333,6 +345,7 @@ func TestRecoveryPasswordEmptyAfterEsc(t *testing.T) {
 // Esc on "mot de passe modifié" goes to a clean home; only "Se connecter"
 // fills in the identifiant.
 func TestRecoveryDoneEscGoesToCleanHome(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.openRecovery(screens.NavigateMsg{Case: screens.RecoveryCaseForgot})
 	tm.typeText("hugo.lefevre")
@@ -354,6 +367,7 @@ func TestRecoveryDoneEscGoesToCleanHome(t *testing.T) {
 // The identifiant typed on home arrives selected on "mot de passe oublié":
 // typing it again replaces it.
 func TestRecoveryPrefilledIdentifiantReplaced(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.typeText("hugo.lefevre")
 	tm.press("tab", "tab", "tab", "tab", "enter") // "Problème de connexion"

@@ -52,6 +52,7 @@ func (tm *testModel) requireSaid(sentence string) {
 }
 
 func TestHelpdeskCorrectionSaysTheRedirectionFollows(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	activateRedirected(t, tm.store, false)
 	tm.hdOpen("marie.petit2")
@@ -84,6 +85,7 @@ func TestHelpdeskCorrectionSaysTheRedirectionFollows(t *testing.T) {
 
 // A redirection elsewhere stays: the correction screen says nothing of it.
 func TestHelpdeskCorrectionQuietForOtherRedirections(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	tm.hdOpen("camille martin")
 	tm.press("down", "enter")
@@ -94,6 +96,7 @@ func TestHelpdeskCorrectionQuietForOtherRedirections(t *testing.T) {
 }
 
 func TestDashboardSaysTheRedirectionFollowed(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	activateRedirected(t, tm.store, true)
 	tm.pagesLogin(marie2, marie2Password)
@@ -120,6 +123,7 @@ func TestDashboardSaysTheRedirectionFollowed(t *testing.T) {
 
 // Without a redirection to the mail de secours, the message is the usual one.
 func TestDashboardQuietWithoutRedirection(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	dashLoginHugo(tm)
 	tm.dashAction("Mail de secours")
@@ -135,6 +139,7 @@ func TestDashboardQuietWithoutRedirection(t *testing.T) {
 // A redirection that already went to an address the person then makes
 // their mail de secours did not follow anything: the usual message.
 func TestDashboardRedirectionAlreadyThereDidNotFollow(t *testing.T) {
+	t.Parallel()
 	const external = "hugo@example.com"
 	tm := newTestModel(t)
 	dashLoginHugo(tm)

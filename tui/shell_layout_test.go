@@ -41,6 +41,7 @@ func (tm *testModel) requireBodyFits(what string) {
 }
 
 func TestEveryScreenFitsAbove80x24StatusLine(t *testing.T) {
+	t.Parallel()
 	people := []struct {
 		name, ident, password string
 	}{
@@ -106,6 +107,7 @@ var layoutCode = regexp.MustCompile(`Code ?: ?([0-9]{8})`)
 // The steps of a flow fit too: Camille's whole activation, with the
 // refusals that add lines, and Jean-Luc's two registrations.
 func TestEveryStepFitsAbove80x24StatusLine(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.pressFit("home", "tab", "tab", "tab", "enter")
 	tm.pressFit("identify", "enter") // empty: an error line

@@ -116,6 +116,7 @@ func hasEvent(entries []data.AuditEntry, ev data.Event, outcome string) bool {
 // --- keys that never end a kiosk
 
 func TestKioskNeverQuitsOnKeys(t *testing.T) {
+	t.Parallel()
 	for _, k := range []string{"ctrl+c", "ctrl+d", "ctrl+z", `ctrl+\`} {
 		t.Run(k, func(t *testing.T) {
 			tm, _, cleared := newIdleModel(t)
@@ -166,6 +167,7 @@ func isQuit(cmd tea.Cmd) bool {
 }
 
 func TestEscGoesBackNeverQuits(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.press("esc", "esc")
 	tm.requireScreen("Se connecter")
@@ -180,6 +182,7 @@ func TestEscGoesBackNeverQuits(t *testing.T) {
 }
 
 func TestQuitOnlyWhenAllowed(t *testing.T) {
+	t.Parallel()
 	allow := func(o *Options) { o.AllowQuit = true }
 	tm := newTestModel(t, allow)
 	tm.requireScreen("Ctrl+C quitter")
@@ -222,6 +225,7 @@ func isQuitMsg(cmd tea.Cmd) bool {
 // --- the idle wipe
 
 func TestIdleWipe(t *testing.T) {
+	t.Parallel()
 	tm, timers, cleared := newIdleModel(t)
 	if n := timers.idle(); n != 0 {
 		t.Fatalf("an untouched home has %d idle timer(s)", n)
@@ -284,6 +288,7 @@ func TestIdleWipe(t *testing.T) {
 // The key that stops the countdown also does what it does: a letter typed
 // just as the countdown appears is not lost, nor the ones after it.
 func TestCountdownKeyStopsAndCounts(t *testing.T) {
+	t.Parallel()
 	tm, timers, _ := newIdleModel(t)
 	tm.typeText("camille")
 	tm.wall.Advance(95 * time.Second)
@@ -306,6 +311,7 @@ func TestCountdownKeyStopsAndCounts(t *testing.T) {
 // A short --idle keeps its countdown short: with 40 s, 20 s of warning, so
 // someone typing every few seconds never sees it.
 func TestShortIdleShortCountdown(t *testing.T) {
+	t.Parallel()
 	tm, timers, _ := newIdleModel(t, func(o *Options) { o.IdleTimeout = 40 * time.Second })
 	for _, r := range "camille.martin" {
 		tm.press(string(r))
@@ -324,6 +330,7 @@ func TestShortIdleShortCountdown(t *testing.T) {
 }
 
 func TestIdleWipeClearsFieldsWithoutLogin(t *testing.T) {
+	t.Parallel()
 	tm, timers, _ := newIdleModel(t, func(o *Options) { o.IdleTimeout = 40 * time.Second })
 	tm.typeText("camille.martin")
 	tm.press("enter")
@@ -340,6 +347,7 @@ func TestIdleWipeClearsFieldsWithoutLogin(t *testing.T) {
 }
 
 func TestPersonalSessionEndsWhenIdle(t *testing.T) {
+	t.Parallel()
 	tm, timers, _ := newIdleModel(t, func(o *Options) { o.Kiosk = false })
 	tm.typeText("x")
 	tm.wall.Advance(2 * time.Minute)
@@ -353,6 +361,7 @@ func TestPersonalSessionEndsWhenIdle(t *testing.T) {
 // A personal session (over SSH) is closed when idle, not sent home: its
 // countdown says so.
 func TestPersonalCountdownSaysTheSessionCloses(t *testing.T) {
+	t.Parallel()
 	tm, timers, _ := newIdleModel(t, func(o *Options) { o.Kiosk = false })
 	tm.typeText("camille")
 	tm.wall.Advance(95 * time.Second)
@@ -402,6 +411,7 @@ func (p *panicky) Keys() []key.Binding { return nil }
 func (p *panicky) HelpTopic() string   { return "home" }
 
 func TestPanicInAScreenWipesHome(t *testing.T) {
+	t.Parallel()
 	for _, where := range []string{"update", "command", "batch", "sequence", "view"} {
 		t.Run(where, func(t *testing.T) {
 			tm, _, _ := newIdleModel(t)
@@ -429,6 +439,7 @@ func TestPanicInAScreenWipesHome(t *testing.T) {
 
 // A result that arrives for a screen that was wiped is ignored.
 func TestResultForAWipedScreenIsIgnored(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.typeText("hugo.lefevre")
 	tm.press("enter")
@@ -441,6 +452,7 @@ func TestResultForAWipedScreenIsIgnored(t *testing.T) {
 
 // A screen left for Aide during a login gets its result: not stuck busy.
 func TestResultReachesAStackedScreen(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.typeText("hugo.lefevre")
 	tm.press("enter")
@@ -463,6 +475,7 @@ func TestResultReachesAStackedScreen(t *testing.T) {
 // --- the frame
 
 func TestLanguageSwitchAnyTime(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.typeText("hugo.lefevre")
 	tm.press("f2")
@@ -475,6 +488,7 @@ func TestLanguageSwitchAnyTime(t *testing.T) {
 
 // The help line is never cut at 80 columns, wherever the focus is.
 func TestHelpLineFitsAt80(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []screens.Lang{screens.French, screens.English} {
 		for _, kiosk := range []bool{true, false} {
 			tm := newTestModel(t, func(o *Options) { o.Lang = lang; o.Kiosk = kiosk })
@@ -495,6 +509,7 @@ func TestHelpLineFitsAt80(t *testing.T) {
 
 // Too many keys for the width: the least useful go, the line is never cut.
 func TestHelpLineDropsLeastUseful(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	line := tm.helpLine(40)
 	if strings.Contains(line, "…") || lipgloss.Width(line) > 40 {
@@ -508,6 +523,7 @@ func TestHelpLineDropsLeastUseful(t *testing.T) {
 // On a demo kiosk F4 is how a newcomer reads the code just sent: when the
 // help line is too long, other keys go first, on every page.
 func TestHelpLineKeepsTheMailboxOnDemo(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []screens.Lang{screens.French, screens.English} {
 		tm := newTestModel(t, func(o *Options) { o.Lang = lang })
 		// F3, named first on every line, takes the room F4 had at 80
@@ -535,6 +551,7 @@ func TestHelpLineKeepsTheMailboxOnDemo(t *testing.T) {
 }
 
 func TestStatusLineIsCleaned(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.Common().Account = &data.Account{Identifiant: "evil\x1b]52;c;ZXZpbA==\x07\u202e@etu.umontpellier.fr"}
 	out := tm.View()
@@ -552,6 +569,7 @@ func TestStatusLineIsCleaned(t *testing.T) {
 }
 
 func TestSmallTerminal(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.send(tea.WindowSizeMsg{Width: 70, Height: 20})
 	tm.requireScreen("Se connecter", "Agrandissez la fenêtre")
@@ -572,6 +590,7 @@ func TestSmallTerminal(t *testing.T) {
 }
 
 func TestHomeErrorUnderTheButton(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.typeText("hugo.lefevre")
 	tm.press("enter")
@@ -610,6 +629,7 @@ func readAll(t *testing.T, r io.Reader, n int) string {
 }
 
 func TestInputGuard(t *testing.T) {
+	t.Parallel()
 	clock := data.NewManualClock(testNow)
 	guard := func(s string) *inputGuard { return newInputGuard(strings.NewReader(s), clock.Now) }
 
@@ -667,6 +687,7 @@ func FuzzInputGuard(f *testing.F) {
 // While the login runs: a spinner, and keys typed ahead are dropped (they
 // never land in a field, where a password would show in clear).
 func TestHomeBusyDropsKeys(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.typeText("hugo.lefevre")
 	tm.press("enter")
@@ -685,6 +706,7 @@ func TestHomeBusyDropsKeys(t *testing.T) {
 // Esc from the dashboard back to the login page ends the session: nobody
 // is left logged in behind a login form.
 func TestBackToHomeLogsOut(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.login()
 	tm.send(screens.BackMsg{})
@@ -705,6 +727,7 @@ func TestBackToHomeLogsOut(t *testing.T) {
 
 // Esc then Ctrl+C typed quickly arrive as alt+ctrl+c: still home.
 func TestAltHomeKeys(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.login()
 	tm.send(tea.KeyMsg{Type: tea.KeyCtrlC, Alt: true})

@@ -124,6 +124,7 @@ func (s *ttSession) login(identifiant, password string) {
 }
 
 func TestTeatestScreens(t *testing.T) {
+	t.Parallel()
 	t.Run("home", func(t *testing.T) {
 		s := newTTSession(t)
 		s.waitFor("Se connecter", "1ère connexion", "Consulter mon inscription (IA)")
@@ -233,6 +234,7 @@ func TestTeatestScreens(t *testing.T) {
 // Every frame the runtime wrote, spinners and intermediate ones included,
 // is free of the password typed on the way to the dashboard.
 func TestTeatestStreamHidesThePassword(t *testing.T) {
+	t.Parallel()
 	s := newTTSession(t)
 	s.waitFor("Se connecter")
 	s.Type("hugo.lefevre")

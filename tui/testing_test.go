@@ -5,6 +5,8 @@ import (
 	"io"
 	"path/filepath"
 	"reflect"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +24,18 @@ import (
 
 // Shared helpers of the tui tests (model tests, golden screens).
 
-var _ = flag.Lookup // golden's -update flag is registered by its package
+// parallelForDisk lets more parallel tests run at once than the machine
+// has cores, unless -parallel is given: the tests wait on the disk far more
+// than they compute (every store commits with synchronous=FULL, as in
+// production; a screen test spends about a tenth of its time on the CPU).
+func parallelForDisk() {
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		flag.Set("test.parallel", strconv.Itoa(4*runtime.GOMAXPROCS(0)))
+	}
+}
 
 // waitLimit bounds every wait of these tests: a failure, never a timing
 // assertion (the machine is shared and slow).

@@ -16,6 +16,7 @@ import (
 // minute it is possible: 10:01 after a mail at 10:00:00, 10:02 after one at
 // 10:00:30.
 func TestTimesAgreeEverywhere(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		at            time.Time
 		until, resend string

@@ -15,6 +15,7 @@ import (
 // A registration not paid yet (Jean-Luc's DU) gets the university's words:
 // whom to contact when something is wrong; a paid, valid one does not.
 func TestLookupSaysWhomToContactWhenSomethingIsWrong(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		number, birth string
 		want          bool
@@ -33,6 +34,7 @@ func TestLookupSaysWhomToContactWhenSomethingIsWrong(t *testing.T) {
 
 // The charter says how much was read once reading has started, never « lu à 0 % ».
 func TestCharterNeverSaysZeroRead(t *testing.T) {
+	t.Parallel()
 	tm := newTestModel(t)
 	tm.camilleAtCharter()
 	if strings.Contains(tm.screen(), "lu à 0") {
@@ -45,6 +47,7 @@ func TestCharterNeverSaysZeroRead(t *testing.T) {
 // The card reads itself again: on r, on a tab change, and every few
 // seconds while open. A lock set from another terminal shows.
 func TestHelpdeskCardRereads(t *testing.T) {
+	t.Parallel()
 	var ticks []func(time.Time) tea.Msg
 	tm := newTestModel(t, func(o *Options) {
 		o.Tick = func(d time.Duration, f func(time.Time) tea.Msg) tea.Cmd {
@@ -100,6 +103,7 @@ func TestHelpdeskCardRereads(t *testing.T) {
 // width; « Ctrl+C accueil » is on no help line (Aide says it); the console
 // search shows one « › ».
 func TestHelpLineKeepsTheWayOut(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []screens.Lang{screens.French, screens.English} {
 		tm := newTestModel(t, func(o *Options) { o.Lang = lang })
 		back := map[screens.Lang]string{screens.French: "Échap retour", screens.English: "Esc back"}[lang]
@@ -131,6 +135,7 @@ func TestHelpLineKeepsTheWayOut(t *testing.T) {
 // The whole audit log at 100 columns keeps the poste whole; an IA lookup's
 // lock (a number, no account) names the number in the Identifiant column.
 func TestAuditLogPosteWholeAt100AndLookupRowsNamed(t *testing.T) {
+	t.Parallel()
 	tm := hdConsole(t)
 	for i := range 6 {
 		tm.clock.Advance(2 * time.Second)

@@ -86,6 +86,7 @@ var sweepVisits = []struct {
 }
 
 func TestWrapSweepEveryScreen(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []screens.Lang{screens.French, screens.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			tm := newTestModel(t, func(o *Options) { o.Lang = lang })
@@ -144,6 +145,7 @@ func TestWrapSweepEveryScreen(t *testing.T) {
 // Logged in: the dashboard and its steps, and the helpdesk console with a
 // person's card, its tabs and the audit log.
 func TestWrapSweepLoggedIn(t *testing.T) {
+	t.Parallel()
 	people := []struct{ ident, password string }{
 		{"hugo.lefevre", "Kiosque-Demo-2026"},
 		{"ines.moreau@umontpellier.fr", "Helpdesk-Demo-2026"},
