@@ -9,6 +9,7 @@ import (
 
 // An address refused for a character says which, in the person's language.
 func TestAddressRefusedForACharacterSaysWhich(t *testing.T) {
+	t.Parallel()
 	_, err := data.ParseEmail("x#y|z@example.org")
 	c := testCommon()
 	for lang, want := range map[Lang]string{French: "Le caractère « # » n'est pas accepté", English: "The character “#” is not accepted"} {
@@ -25,6 +26,7 @@ func TestAddressRefusedForACharacterSaysWhich(t *testing.T) {
 // Password login closed after 100 failures in a row says so, and how to
 // reopen it, in the person's language (the same for any identifiant).
 func TestLoginClosedSaysHowToReopen(t *testing.T) {
+	t.Parallel()
 	c := testCommon()
 	for lang, want := range map[Lang]string{French: "Trop d'échecs : connexion fermée. Passez par « Problème de connexion ».", English: "Too many failures: login closed. Use “Login problem”."} {
 		c.Lang = lang

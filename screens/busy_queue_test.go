@@ -8,6 +8,7 @@ import (
 // A place in the login queue, said as a person reads it: how many before,
 // about how long (whole seconds, never 0), in the session's language.
 func TestQueueText(t *testing.T) {
+	t.Parallel()
 	c := testCommon()
 	for _, tc := range []struct {
 		lang  Lang

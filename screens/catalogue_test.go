@@ -16,6 +16,7 @@ import (
 // printf verbs for each key, and every key the screens name exists.
 
 func TestCataloguesHaveTheSameKeys(t *testing.T) {
+	t.Parallel()
 	for k := range textFR {
 		if _, ok := textEN[k]; !ok {
 			t.Errorf("%q is in text_fr.go, not in text_en.go", k)
@@ -34,6 +35,7 @@ func TestCataloguesHaveTheSameKeys(t *testing.T) {
 var emptyOnPurpose = map[string]bool{}
 
 func TestCataloguesHaveNoEmptyText(t *testing.T) {
+	t.Parallel()
 	for lang, cat := range catalogues {
 		for k, v := range cat {
 			if strings.TrimSpace(v) != "" {
@@ -73,6 +75,7 @@ func verbs(s string) []string {
 }
 
 func TestCataloguesHaveTheSameVerbs(t *testing.T) {
+	t.Parallel()
 	for k, fr := range textFR {
 		en, ok := textEN[k]
 		if !ok {
@@ -85,6 +88,7 @@ func TestCataloguesHaveTheSameVerbs(t *testing.T) {
 }
 
 func TestVerbsParser(t *testing.T) {
+	t.Parallel()
 	if got := verbs("%d caractères au moins (%d saisis), 100%%"); !slices.Equal(got, []string{"1:d", "2:d"}) {
 		t.Fatal(got)
 	}
@@ -112,6 +116,7 @@ var notYetWritten = map[string]bool{}
 // TestEveryKeyUsedExists parses screens/*.go and checks every catalogue key
 // written as a literal: c.T("..."), c.Tf("...", ...), and the kit's labels.
 func TestEveryKeyUsedExists(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 // LDAP error, and a policy refusal keeps the password fields (it reads as
 // a PolicyError).
 func TestDirectoryRefusalsInThePersonsWords(t *testing.T) {
+	t.Parallel()
 	c := testCommon()
 	cases := []struct {
 		err    error

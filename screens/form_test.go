@@ -26,6 +26,7 @@ func paste(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: [
 
 // Every field has a limit, and a 1 MB paste or burst stops at it.
 func TestFormLimits(t *testing.T) {
+	t.Parallel()
 	big := strings.Repeat("7", 1<<20)
 	for _, tc := range []struct {
 		name   string
@@ -53,6 +54,7 @@ func TestFormLimits(t *testing.T) {
 // A paste or a burst "identifiant⏎motdepasse⏎" fills both fields and submits;
 // the password never lands in the identifiant field, whatever the line break.
 func TestFormBurstAndPaste(t *testing.T) {
+	t.Parallel()
 	for _, sep := range []string{"\r", "\n", "\r\n"} {
 		for _, kind := range []string{"paste", "runes", "keys"} {
 			f := NewForm(testCommon())
@@ -92,6 +94,7 @@ func TestFormBurstAndPaste(t *testing.T) {
 // 52 included), no control, no bidirectional override, typed or pasted or
 // prefilled. A secret is kept as typed (never shown).
 func TestFormInputCleaned(t *testing.T) {
+	t.Parallel()
 	f := NewForm(testCommon())
 	in := f.AddInput(InputSpec{Label: "home.identifiant", Limit: 254, Value: "pre\x1b[31mfilled"})
 	if in.Value() != "prefilled" {
@@ -116,6 +119,7 @@ func TestFormInputCleaned(t *testing.T) {
 
 // Alt+letter moves by word in the field; it never types the letter.
 func TestFormAltKeysDoNotType(t *testing.T) {
+	t.Parallel()
 	f := NewForm(testCommon())
 	in := f.AddInput(InputSpec{Label: "home.identifiant", Limit: 254})
 	f.Update(runes("jean luc"))
@@ -127,6 +131,7 @@ func TestFormAltKeysDoNotType(t *testing.T) {
 
 // The placeholder and labels follow the language switch.
 func TestFormFollowsLanguage(t *testing.T) {
+	t.Parallel()
 	c := testCommon()
 	f := NewForm(c)
 	f.AddInput(InputSpec{Label: "home.password", Placeholder: "home.identifiant.hint", Limit: 8})
@@ -143,6 +148,7 @@ func TestFormFollowsLanguage(t *testing.T) {
 // printable key or paste replaces it; arrows, Backspace, End keep it and
 // edit it as usual. It shows selected (reverse video) while focused.
 func TestFormPrefilledIsSelected(t *testing.T) {
+	t.Parallel()
 	keys := func(names ...tea.KeyType) []tea.KeyMsg {
 		var out []tea.KeyMsg
 		for _, k := range names {

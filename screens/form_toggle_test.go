@@ -11,6 +11,7 @@ import (
 // otherwise (the other toggles keep what their help lines say). Space and
 // x always switch it.
 func TestToggleEnter(t *testing.T) {
+	t.Parallel()
 	enter := tea.KeyMsg{Type: tea.KeyEnter}
 	space := tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
 	for _, submits := range []bool{false, true} {

@@ -30,6 +30,7 @@ var brokenUnit = regexp.MustCompile(`[0-9]\n\s*(h|min|s|ms)\b`)
 // No help text, in either language, at any width, breaks "24 h" or "120 s"
 // across two lines.
 func TestHelpKeepsFiguresWithTheirUnits(t *testing.T) {
+	t.Parallel()
 	c := helpCommon(t)
 	for _, lang := range []Lang{French, English} {
 		c.Lang = lang
@@ -51,6 +52,7 @@ func TestHelpKeepsFiguresWithTheirUnits(t *testing.T) {
 // The English help reads as English: "An 8-digit code", no space before a
 // colon or other punctuation (French typography is for French).
 func TestHelpEnglishWording(t *testing.T) {
+	t.Parallel()
 	c := helpCommon(t)
 	c.Lang = English
 	all := ""

@@ -11,6 +11,7 @@ import (
 // With a web page (--link-url), "Se connecter de chez soi" gives its
 // address first, then the ssh command; without one, the ssh command only.
 func TestHelpRemoteGivesTheWebPage(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		cfg       data.Config
 		want, not []string

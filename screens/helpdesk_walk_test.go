@@ -28,6 +28,7 @@ func hdMailStates(now time.Time) map[string]data.MailInfo {
 
 // The history's line of a code: created, then where its mail is.
 func TestHelpdeskTimelineSaysTheMailApart(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 25, 10, 0, 0, 0, data.ParisLocation())
 	card := &data.PersonCard{Now: now}
 	want := map[Lang]map[string]string{
@@ -75,6 +76,7 @@ func TestHelpdeskTimelineSaysTheMailApart(t *testing.T) {
 // Every fact a walk-through can state has its words, and every next
 // action; no placeholder is left in them.
 func TestHelpdeskWalkWordsForEveryFact(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 25, 10, 0, 0, 0, data.ParisLocation())
 	checks := []data.Check{{Step: "code", Fact: "none", Purpose: data.PurposeReset}, {Step: "code", Fact: "none"}}
 	for _, f := range []string{"live", "used", "expired", "superseded", "revoked", "revoked_failures", "revoked_recovery"} {
@@ -112,6 +114,7 @@ func TestHelpdeskWalkWordsForEveryFact(t *testing.T) {
 // What the walk-through says of a code's mail, and the action that
 // follows, agree with where the mail is: not left, nobody looks for it.
 func TestHelpdeskWalkFollowsTheMailInWords(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 25, 10, 0, 0, 0, data.ParisLocation())
 	at := now.Add(-5 * time.Minute)
 	mail := func(fact string, n int, text string) data.Check {

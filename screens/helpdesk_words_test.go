@@ -28,6 +28,7 @@ func wordsHelpdesk(t *testing.T, lang Lang) *Helpdesk {
 }
 
 func TestHelpdeskEveryEventNamed(t *testing.T) {
+	t.Parallel()
 	for _, e := range data.AuditEvents {
 		for lang, cat := range catalogues {
 			if strings.TrimSpace(cat["helpdesk.event."+string(e)]) == "" {
@@ -38,6 +39,7 @@ func TestHelpdeskEveryEventNamed(t *testing.T) {
 }
 
 func TestHelpdeskOutcomesInWords(t *testing.T) {
+	t.Parallel()
 	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
 	for _, tc := range []struct {
 		event      data.Event
@@ -107,6 +109,7 @@ var englishWords = []string{" to ", "sent", "unlock", "login", "lookup", "copy",
 	"error", "activation code", "reset", "registration", "rights ended", "lifted", "password"}
 
 func TestHelpdeskDetailsInWords(t *testing.T) {
+	t.Parallel()
 	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
 	const (
 		to  = "ca•••••n@ex•••••e.org"
@@ -208,6 +211,7 @@ func TestHelpdeskDetailsInWords(t *testing.T) {
 
 // Counted texts: one and more, in both languages.
 func TestHelpdeskCounts(t *testing.T) {
+	t.Parallel()
 	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
 	at := time.Date(2026, 11, 25, 10, 0, 0, 0, data.ParisLocation())
 	for _, tc := range []struct {
@@ -240,6 +244,7 @@ func TestHelpdeskCounts(t *testing.T) {
 // minute (Léa's activation opens at 10:15:07: both say 10:16); a time gone
 // is said as it was.
 func TestHelpdeskWhenAgreesWithTheStudent(t *testing.T) {
+	t.Parallel()
 	h := wordsHelpdesk(t, French)
 	paris := data.ParisLocation()
 	opens := time.Date(2026, 11, 25, 10, 15, 7, 0, paris)
@@ -253,6 +258,7 @@ func TestHelpdeskWhenAgreesWithTheStudent(t *testing.T) {
 
 // Issue 12.8: a code asked for and not sent, in the agent's words.
 func TestHelpdeskNoCodeInWords(t *testing.T) {
+	t.Parallel()
 	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
 	ended := data.AuditEntry{Event: data.EventSendCode, Outcome: "rights ended",
 		Detail: "reset, no code: rights ended 2025-12-31"}

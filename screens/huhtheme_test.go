@@ -46,6 +46,7 @@ func themeRenderers(t *huh.Theme) map[string]uintptr {
 // Every style of the theme, the help styles and the ones no screen uses
 // included, is the session's renderer's: none falls back on the global one.
 func TestHuhThemeIsTheSessions(t *testing.T) {
+	t.Parallel()
 	for _, p := range []termenv.Profile{termenv.Ascii, termenv.TrueColor} {
 		c := profileCommon(p)
 		want := reflect.ValueOf(c.Styles.Renderer).Pointer()
@@ -66,6 +67,7 @@ func TestHuhThemeIsTheSessions(t *testing.T) {
 // do not share styles. The global renderer is set to true colour meanwhile:
 // anything drawn with it would show in the ASCII session.
 func TestListChoiceFollowsTheRenderer(t *testing.T) {
+	t.Parallel()
 	global := lipgloss.ColorProfile()
 	lipgloss.SetColorProfile(termenv.TrueColor)
 	defer lipgloss.SetColorProfile(global)
@@ -92,6 +94,7 @@ func TestListChoiceFollowsTheRenderer(t *testing.T) {
 // cursor at once, and nothing returns a command (no blink, no tick); while
 // the owner is busy keys are dropped.
 func TestListChoiceKeys(t *testing.T) {
+	t.Parallel()
 	c := profileCommon(termenv.Ascii)
 	l := NewListChoice(c, "helpdesk.choice.title", testCases, "b", 60)
 	press := func(k tea.KeyMsg, busy bool) (string, bool) {

@@ -20,6 +20,7 @@ func asPlain(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
 
 // Every forbidden character found is named, not only the first.
 func TestChecklistNamesEveryForbiddenCharacter(t *testing.T) {
+	t.Parallel()
 	got := checklistFor(t, French, `abc<d$f"g1`)
 	for _, want := range []string{"« < » (position 4)", "« $ » (position 6)", "« \" » (position 8)"} {
 		if !strings.Contains(got, want) {
@@ -36,6 +37,7 @@ func TestChecklistNamesEveryForbiddenCharacter(t *testing.T) {
 
 // The meter never says « excellente » while a rule fails.
 func TestStrengthNeverExcellentWhileARuleFails(t *testing.T) {
+	t.Parallel()
 	for _, pw := range []string{`Violet-Cactus-Tromblon-Nuage<`, `Violet-Cactus-Tromblon-Nuage`} {
 		got := checklistFor(t, French, pw)
 		if strings.Contains(got, "excellente") {

@@ -31,6 +31,7 @@ func renderAll(st *Styles) map[string]string {
 // Shared, resolved styles render byte for byte what styles resolved at
 // each render do, for every profile and background; sessions alike share them.
 func TestSharedStylesRenderTheSame(t *testing.T) {
+	t.Parallel()
 	for _, p := range []termenv.Profile{termenv.TrueColor, termenv.ANSI256, termenv.ANSI, termenv.Ascii} {
 		for _, dark := range []bool{true, false} {
 			r := rendererFor(p, dark)

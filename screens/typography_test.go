@@ -10,6 +10,7 @@ import (
 // French spaces before « : ; ? ! » and inside « » are no-break spaces in
 // every French text, so no line breaks there; sanitising keeps them.
 func TestFrenchTextsTakeNoBreakSpaces(t *testing.T) {
+	t.Parallel()
 	plain := regexp.MustCompile(` [:;?!»]|« `)
 	c := &Common{Lang: French}
 	for k := range textFR {

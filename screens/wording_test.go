@@ -10,6 +10,7 @@ import (
 
 // Wording a careful reader trips on (issue 12, item 15).
 func TestWordingNewUsersTripOn(t *testing.T) {
+	t.Parallel()
 	inclusive := regexp.MustCompile(`\w\(e\)`)
 	for k, v := range textFR {
 		if inclusive.MatchString(v) {
