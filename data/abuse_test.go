@@ -14,6 +14,7 @@ import (
 // --- audit: every flow writes its named event, and nothing secret
 
 func TestAuditEventsAndNoSecrets(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	o := Origin{Client: "ssh:203.0.113.20", Lang: "fr"}
 	step := func() { clock.Advance(61 * time.Second) }
@@ -176,6 +177,7 @@ func TestAuditEventsAndNoSecrets(t *testing.T) {
 }
 
 func TestAuditAppendOnly(t *testing.T) {
+	t.Parallel()
 	s, _ := abuseStore(t)
 	s.Login(ctx, hugo, "Mauvais-Mot-2026", testOrigin)
 	n := countRows(t, s, "audit")
@@ -209,6 +211,7 @@ func TestAuditAppendOnly(t *testing.T) {
 var maskShape = regexp.MustCompile(`^[\pL\pN._-]{1,2}•••••[\pL\pN]?@([a-z0-9.-]+\.[a-z]{2,24}|[\pL\pN-]{1,2}•••••[\pL\pN]?\.[a-z]{2,24})$`)
 
 func TestStartResetSameShape(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	type answer struct {
 		purpose         Purpose
@@ -259,6 +262,7 @@ func TestStartResetSameShape(t *testing.T) {
 // The resend cooldown and the 3 mails an hour, for a real account and for
 // an unknown identifiant alike.
 func TestMailCooldownAndHourlyLimit(t *testing.T) {
+	t.Parallel()
 	for _, ident := range []string{hugo, "personne.inconnue"} {
 		s, clock := abuseStore(t)
 		t0 := clock.Now()
@@ -311,6 +315,7 @@ func TestMailCooldownAndHourlyLimit(t *testing.T) {
 }
 
 func TestNextMailAt(t *testing.T) {
+	t.Parallel()
 	t0 := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 	m := func(d ...time.Duration) []time.Time {
 		var out []time.Time
@@ -382,6 +387,7 @@ func BenchmarkStartResetTiming(b *testing.B) {
 // --- hostile input at the store's door
 
 func TestHugeInputsStayCheap(t *testing.T) {
+	t.Parallel()
 	clock := NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation()))
 	h := NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 1, 20*time.Millisecond)
 	s, err := Open(filepath.Join(t.TempDir(), "entkiosk.db"), Config{Clock: clock, Hasher: h})
@@ -457,6 +463,7 @@ func isInvalidEmail(err error) bool {
 // Names and texts with terminal sequences are refused at import, and a
 // line's refusal quotes them cleaned.
 func TestImportRefusesControlSequences(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	header := "numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;statut_inscription;statut_paiement;date_validation\n"
 	line := func(nom, prenom, mail, etape string) string {
@@ -510,6 +517,7 @@ func BenchmarkLogin(b *testing.B) {
 //
 //	go test ./data -run '^$' -bench BenchmarkCheckPassword -benchtime 20x
 func TestCheckPasswordHuge(t *testing.T) {
+	t.Parallel()
 	res := CheckPassword(strings.Repeat("é1", 1<<18), PersonalData{Prenom: "Camille", Nom: "Martin"})
 	if res.OK() || res.Result(RuleMaxLength).OK || res.Length != 1<<19 {
 		t.Fatalf("1 MB password: %+v", res.Rules)

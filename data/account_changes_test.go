@@ -33,6 +33,7 @@ func mailsOfKind(t *testing.T, s *Store, to string, kind MailKind) []Mail {
 // login (a wrong one is a failed login; during the lock even the right one
 // is refused).
 func TestAddressChangesAskTheCurrentPassword(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	a, err := s.Login(ctx, hugo, hugoPassword, from())
 	if err != nil {
@@ -130,6 +131,7 @@ func forgetLoginFailures(t *testing.T, s *Store, a *Account) {
 // university. A redirection never leads to a university mailbox (its own
 // would loop; another is someone else's).
 func TestAddressesOutsideTheUniversity(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	a, err := s.Login(ctx, hugo, hugoPassword, from())
 	if err != nil {
@@ -170,6 +172,7 @@ func TestAddressesOutsideTheUniversity(t *testing.T) {
 // The account remembers the language its owner last used; mails its owner
 // did not cause (the helpdesk's) are written in it, not in the agent's.
 func TestMailsTheOwnerDidNotCauseUseTheAccountLanguage(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	ines := agent(t, s)
 	agentEN := Origin{Client: "helpdesk-desk", Lang: "en"}
@@ -236,6 +239,7 @@ func TestMailsTheOwnerDidNotCauseUseTheAccountLanguage(t *testing.T) {
 
 // Activation and reset remember the language too.
 func TestActivationAndResetRememberTheLanguage(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	en := Origin{Client: "kiosk:1", Lang: "en"}
 	c, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: camilleIdent}, en)
@@ -274,6 +278,7 @@ func TestActivationAndResetRememberTheLanguage(t *testing.T) {
 // A reset or a change to the password in place is refused, with a reason
 // of its own; the reset code stays usable.
 func TestNewPasswordMustDifferFromTheCurrent(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	ch, err := s.StartReset(ctx, hugo, testOrigin)
 	if err != nil {

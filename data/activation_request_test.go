@@ -32,6 +32,7 @@ func answerOf(ch *Challenge, now time.Time) firstLoginAnswer {
 // the same mask shape: unknown, not activated (even too early), active,
 // rights ended. The mail tells the owner what applies.
 func TestFirstLoginAnswersEveryIdentifiantAlike(t *testing.T) {
+	t.Parallel()
 	s, clock := demoStore(t)
 	// The demo's import mails out of the hourly count (an import is
 	// usually the night before); Léa validated 5 minutes ago again.
@@ -135,6 +136,7 @@ func TestFirstLoginAnswersEveryIdentifiantAlike(t *testing.T) {
 // A code typed for an account that cannot be activated: like a decoy's,
 // wrong — the owner's earlier activation code is told what applies.
 func TestFirstLoginCodeForActiveOrEndedAccount(t *testing.T) {
+	t.Parallel()
 	s, clock := demoStore(t)
 	for _, ident := range []string{"personne.inconnue", "hugo.lefevre", "paul.bernard"} {
 		ch, err := s.RequestActivation(ctx, ident, testOrigin)
@@ -176,6 +178,7 @@ func TestFirstLoginCodeForActiveOrEndedAccount(t *testing.T) {
 // connexion » sent a new one, is recognised and said for what it is, not
 // counted; the new mail says the first code had expired.
 func TestFirstLoginExpiredFirstCode(t *testing.T) {
+	t.Parallel()
 	s, clock := demoStore(t)
 	const mail = "camille.martin@example.org"
 	first := lastCode(t, s, mail) // the import's activation mail
@@ -217,6 +220,7 @@ func TestFirstLoginExpiredFirstCode(t *testing.T) {
 // 12.7: the mail's link used in another session; the same code typed in
 // the first session says the account is active.
 func TestFirstLoginCodeUsedInAnotherSession(t *testing.T) {
+	t.Parallel()
 	s, _ := demoStore(t)
 	ch, err := s.RequestActivation(ctx, "camille.martin", testOrigin)
 	if err != nil {
@@ -238,6 +242,7 @@ func TestFirstLoginCodeUsedInAnotherSession(t *testing.T) {
 
 // Too early: the owner's code (from the outbox, read early) says from when.
 func TestFirstLoginTooEarlyCode(t *testing.T) {
+	t.Parallel()
 	s, _ := demoStore(t)
 	ch, err := s.RequestActivation(ctx, "lea.dubois", testOrigin)
 	if err != nil {
@@ -281,6 +286,7 @@ func BenchmarkFirstLoginKinds(b *testing.B) {
 // Issue 12.6: one rule for every time shown. A deadline is the last minute
 // it holds, a "from" the first minute it is possible, at exact boundaries.
 func TestDeadlineAndFromMinutes(t *testing.T) {
+	t.Parallel()
 	at := func(h, m, s, ns int) time.Time { return time.Date(2026, 11, 25, h, m, s, ns, ParisLocation()) }
 	for _, c := range []struct{ in, deadline, from time.Time }{
 		{at(6, 43, 0, 0), at(6, 42, 0, 0), at(6, 43, 0, 0)},
@@ -318,6 +324,7 @@ func TestDeadlineAndFromMinutes(t *testing.T) {
 // otherwise comparing the two would tell who exists (an account whose
 // rights ended gets the decoy in both; one too early, its real mask in both).
 func TestFirstLoginAndLostPasswordShowTheSameMask(t *testing.T) {
+	t.Parallel()
 	s, _ := demoStore(t)
 	for _, k := range firstLoginKinds {
 		a, err := s.RequestActivation(ctx, k.ident, Origin{Client: "a:" + k.ident})

@@ -73,6 +73,7 @@ func activate(t testing.TB, s *Store, ident, email, password string) *Account {
 }
 
 func TestActivationWindowOpensFifteenMinutesAfterValidation(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	importLines(t, s, camilleLine)
 	allowed := clockStart.Add(15 * time.Minute)
@@ -100,6 +101,7 @@ func TestActivationWindowOpensFifteenMinutesAfterValidation(t *testing.T) {
 }
 
 func TestActivationRefusesActiveAccountsAndEndedRights(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
@@ -129,6 +131,7 @@ func TestActivationRefusesActiveAccountsAndEndedRights(t *testing.T) {
 
 // An unknown identifiant is said plainly: no decoy, no mail, an audit line.
 func TestActivationOfAnUnknownIdentifiantSaysSo(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
@@ -154,6 +157,7 @@ func TestActivationOfAnUnknownIdentifiantSaysSo(t *testing.T) {
 // identifications: the 20th within an hour blocks the client for an hour,
 // for identifiants known or not and for student numbers; other clients go on.
 func TestActivationUnknownIdentifiantsBlockTheClient(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
@@ -198,6 +202,7 @@ func TestActivationUnknownIdentifiantsBlockTheClient(t *testing.T) {
 // Importing a newly validated registration queues the activation mail,
 // due at validation + 15 min, with a code and a link valid 24 h from then.
 func TestImportQueuesTheActivationMail(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	// Léa's IA was validated five minutes ago.
 	validated := clockStart.Add(-5 * time.Minute)
@@ -252,6 +257,7 @@ func TestImportQueuesTheActivationMail(t *testing.T) {
 
 // "1ère connexion" sends a new code on request, and the old one stops working.
 func TestActivationResendReplacesTheCode(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	importLines(t, s, camilleLine)
 	oldCode, oldToken := codeOf(t, lastMail(t, s, "camille.martin@example.org"))
@@ -299,6 +305,7 @@ func TestActivationResendReplacesTheCode(t *testing.T) {
 }
 
 func TestActivationNeedsTheCharterAndAPolicyPassword(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	importLines(t, s, camilleLine)
 	clock.Set(clockStart.Add(15 * time.Minute))

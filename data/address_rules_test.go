@@ -11,6 +11,7 @@ import (
 // left out of the Postfix map: every entry point now refuses it, naming
 // the character, before anything is stored or mailed.
 func TestAddressUnfitForTheMapIsRefusedAtEveryEntry(t *testing.T) {
+	t.Parallel()
 	const bad = "x#y|z@example.org"
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {

@@ -44,6 +44,7 @@ func aliasStore(t *testing.T) (*Store, map[string]string) {
 }
 
 func TestWriteAliases(t *testing.T) {
+	t.Parallel()
 	s, ident := aliasStore(t)
 	var b bytes.Buffer
 	rep, err := s.WriteAliases(ctx, &b)
@@ -62,6 +63,7 @@ func TestWriteAliases(t *testing.T) {
 }
 
 func TestWriteAliasesRefusesWhatWouldBreakTheMap(t *testing.T) {
+	t.Parallel()
 	s, ident := aliasStore(t)
 	// Only a damaged store could hold these: every address went through ParseEmail.
 	for _, bad := range []string{"evil@example.org\nroot@example.org", "a b@example.org",
@@ -90,6 +92,7 @@ func TestWriteAliasesRefusesWhatWouldBreakTheMap(t *testing.T) {
 }
 
 func TestExportAliasesAtomically(t *testing.T) {
+	t.Parallel()
 	s, ident := aliasStore(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "entkiosk_virtual")

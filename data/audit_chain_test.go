@@ -41,6 +41,7 @@ func verifyChain(t *testing.T, s *Store) AuditChain {
 // A dropped trigger no longer hides an edit: the chain breaks at the row
 // edited, and at the row after one deleted (with the missing id).
 func TestAuditChainFindsAnEditADeletionAndAnInsertion(t *testing.T) {
+	t.Parallel()
 	s, _ := abuseStore(t)
 	for i := 0; i < 5; i++ {
 		s.Login(ctx, hugo, "Mauvais-Mot-2026", Origin{Client: "chain-test-" + strconv.Itoa(i)})
@@ -74,6 +75,7 @@ func TestAuditChainFindsAnEditADeletionAndAnInsertion(t *testing.T) {
 
 // Rows written before the chain existed are counted apart, not breaks.
 func TestAuditChainStartsAfterOlderRows(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	raw := rawStore(t, s)
 	mustExec(t, raw, `DROP TRIGGER audit_chained`)

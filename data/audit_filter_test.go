@@ -8,6 +8,7 @@ import (
 // The audit filter takes a student number too, and the console can ask
 // whether what was typed names anyone (to say why nothing was found).
 func TestAuditFilterByNumberAndSubjectKnown(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	lines, err := f.s.HelpdeskAudit(ctx, f.agent, AuditFilter{Identifiant: " 21805555 "})
 	if err != nil || len(lines) == 0 {

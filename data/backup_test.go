@@ -157,6 +157,7 @@ func TestBackupDuringWrites(t *testing.T) {
 }
 
 func TestBackupNeverOverwrites(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "backup.db")
@@ -189,6 +190,7 @@ func TestBackupNeverOverwrites(t *testing.T) {
 }
 
 func TestCheckBackupRefusesADamagedCopy(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)

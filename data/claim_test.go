@@ -9,6 +9,7 @@ import (
 // A mail claimed by a sender that then died (claimed, never finished) is
 // taken again within two minutes: lease plus one poll.
 func TestMailOfACrashedSenderIsRetriedWithinTwoMinutes(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	relay := startRelay(t, relayOptions{})
 	cfg := relayConfig(t, "smtp://"+relay.Addr)
@@ -32,6 +33,7 @@ func TestMailOfACrashedSenderIsRetriedWithinTwoMinutes(t *testing.T) {
 // A live sender whose relay takes longer than a lease renews its claim, so
 // a second sender never takes (and sends again) the mail it is sending.
 func TestLiveSenderKeepsItsClaimPastTheLease(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	relay := startRelay(t, relayOptions{})
 	cfg := relayConfig(t, "smtp://"+relay.Addr)

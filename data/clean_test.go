@@ -7,6 +7,7 @@ import (
 )
 
 func TestClean(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, want string }{
 		{"Camille Martin", "Camille Martin"},
 		{"Léa Dubois — Faculté", "Léa Dubois — Faculté"},

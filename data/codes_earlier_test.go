@@ -8,6 +8,7 @@ import (
 // A code from an earlier mail says it was replaced, is not counted as a
 // wrong try, and the newest code still works.
 func TestReplacedCodeSaysSo(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)

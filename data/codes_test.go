@@ -9,6 +9,7 @@ import (
 )
 
 func TestCodesAreEightDigits(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	leadingZero := false
 	for i := 0; i < 2000; i++ {
@@ -54,6 +55,7 @@ func demoStore(t testing.TB) (*Store, *ManualClock) {
 }
 
 func TestCodeLivesTwentyFourHours(t *testing.T) {
+	t.Parallel()
 	s, clock := demoStore(t)
 	ch, code, token := startReset(t, s)
 	if !ch.ExpiresAt.Equal(clockStart.Add(24 * time.Hour)) {
@@ -81,6 +83,7 @@ func TestCodeLivesTwentyFourHours(t *testing.T) {
 }
 
 func TestCodeIsSingleUse(t *testing.T) {
+	t.Parallel()
 	s, _ := demoStore(t)
 	ch, code, token := startReset(t, s)
 	ticket, err := s.VerifyCode(ctx, ch, code, testOrigin)
@@ -110,6 +113,7 @@ func TestCodeIsSingleUse(t *testing.T) {
 
 // A code opens only what it was sent for.
 func TestCodeIsBoundToItsPurpose(t *testing.T) {
+	t.Parallel()
 	s, clock := demoStore(t)
 	_, resetCode, resetToken := startReset(t, s)
 	hugo, err := s.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", testOrigin)
@@ -162,6 +166,7 @@ func TestCodeIsBoundToItsPurpose(t *testing.T) {
 }
 
 func TestANewCodeRevokesTheOld(t *testing.T) {
+	t.Parallel()
 	s, clock := demoStore(t)
 	ch, oldCode, oldToken := startReset(t, s)
 	clock.Advance(ResendCooldown)
@@ -198,6 +203,7 @@ func TestANewCodeRevokesTheOld(t *testing.T) {
 }
 
 func TestFiveWrongEntriesRevokeTheCode(t *testing.T) {
+	t.Parallel()
 	s, _ := demoStore(t)
 	ch, code, token := startReset(t, s)
 	wrong := fmt.Sprintf("%08d", (atoi(code)+1)%100_000_000)
@@ -236,6 +242,7 @@ func atoi(s string) int {
 
 // Opening a link never consumes it; only the final submit does.
 func TestLinksOpenWithoutConsuming(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	importLines(t, s, camilleLine)
 	_, token := codeOf(t, lastMail(t, s, "camille.martin@example.org"))
@@ -268,6 +275,7 @@ func TestLinksOpenWithoutConsuming(t *testing.T) {
 // Codes and tokens are kept only as hashes: apart from the mail itself (the
 // outbox row is the message to deliver), no table holds them in clear.
 func TestCodesAreStoredOnlyAsHashes(t *testing.T) {
+	t.Parallel()
 	s, clock := demoStore(t)
 	var secrets []string
 	_, code, token := startReset(t, s)

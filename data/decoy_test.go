@@ -169,6 +169,7 @@ func oldDecoyMask(s *Store, identifiant string) string {
 // distribution, by a chi-square test at the 0.001 level. The same test
 // tells the old decoys apart, so it has the power to.
 func TestDecoyMasksFollowTheRealOnes(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	s.secret = []byte("a fixed secret, so that the draw is the same at every run")
 	if _, err := s.LoadDemo(ctx); err != nil {

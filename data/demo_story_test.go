@@ -11,6 +11,7 @@ import (
 // dated before their validation or after now. The try-out found Hugo
 // "activé le 25/09/2026" with his IA "validée le 26/09/2026".
 func TestDemoDatesInOrder(t *testing.T) {
+	t.Parallel()
 	for _, at := range []time.Time{
 		time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation()),
 		time.Date(2026, 11, 25, 22, 35, 0, 0, ParisLocation()), // the try-out's evening

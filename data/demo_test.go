@@ -10,6 +10,7 @@ import (
 
 // Each demo person is in the state the README says.
 func TestDemoPeople(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	rep, err := s.LoadDemo(ctx)
 	if err != nil {
@@ -110,6 +111,7 @@ func TestDemoPeople(t *testing.T) {
 
 // Loading the demo again changes nothing, even later.
 func TestDemoLoadsIdempotently(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)

@@ -89,6 +89,7 @@ func TestDirectoryQueueTwoWorkersApplyEachChangeOnce(t *testing.T) {
 // A worker that dies with a change in hand leaves it to the next one when
 // its lease ends; its late record is refused.
 func TestDirectoryQueueLeaseTakenOver(t *testing.T) {
+	t.Parallel()
 	s, clock, srv, _ := dirStore(t)
 	hugo := account(t, s, "hugo.lefevre")
 	if _, err := s.SetRedirection(ctx, hugo, "Kiosque-Demo-2026", "hugo.lefevre@example.org", true, testOrigin); err != nil {

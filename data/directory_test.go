@@ -59,6 +59,7 @@ func activationTicket(t testing.TB, s *Store, ident, email string) *Ticket {
 }
 
 func TestDirectoryActivationWritesThePasswordThere(t *testing.T) {
+	t.Parallel()
 	s, _, srv, _ := dirStore(t)
 	dn := slapdtest.DN("cmartin")
 	ticket := activationTicket(t, s, "camille.martin", "camille.martin@example.org")
@@ -104,6 +105,7 @@ func TestDirectoryActivationWritesThePasswordThere(t *testing.T) {
 }
 
 func TestDirectoryResetAndLogin(t *testing.T) {
+	t.Parallel()
 	s, _, srv, _ := dirStore(t)
 	dn := slapdtest.DN("hlefevre")
 	if _, err := s.Login(ctx, "hugo.lefevre", "Kiosque-Demo-2026", testOrigin); err != nil {
@@ -156,6 +158,7 @@ func TestDirectoryResetAndLogin(t *testing.T) {
 }
 
 func TestDirectoryNotYetFed(t *testing.T) {
+	t.Parallel()
 	s, _, srv, _ := dirStore(t)
 	ticket := activationTicket(t, s, "jean-luc.dalembert", "jl.dalembert@example.org")
 	choice := ActivationChoice{CharterAccepted: true, Password: "Tournesol-Vert-42"}
@@ -227,6 +230,7 @@ func TestDirectoryQueueSurvivesADirectoryDown(t *testing.T) {
 }
 
 func TestNoDirectoryQueuesNothing(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
@@ -272,6 +276,7 @@ func replace(dn, attr string, values ...string) *ldap.ModifyRequest {
 }
 
 func TestDirectoryPasswordChangeAndOutage(t *testing.T) {
+	t.Parallel()
 	s, _, srv, _ := dirStore(t)
 	dn := slapdtest.DN("hlefevre")
 	hugo := account(t, s, "hugo.lefevre")
@@ -307,6 +312,7 @@ func TestDirectoryPasswordChangeAndOutage(t *testing.T) {
 // A réinscription imported for an active account moves the directory's
 // account state to the new end of rights.
 func TestDirectoryFollowsAReinscription(t *testing.T) {
+	t.Parallel()
 	s, _, srv, _ := dirStore(t)
 	importLines(t, s, student("21500042", "Bernard", "Paul", "05/05/1999", "paul.bernard@example.org", "2026-11-20T09:00:00+01:00"))
 	if rep, err := s.ApplyDirectoryQueue(ctx, nil); err != nil || rep.Done != 1 {
@@ -319,6 +325,7 @@ func TestDirectoryFollowsAReinscription(t *testing.T) {
 
 // A new mail de secours, confirmed by its code, reaches supannMailPerso.
 func TestDirectoryFollowsTheMailDeSecours(t *testing.T) {
+	t.Parallel()
 	s, _, srv, _ := dirStore(t)
 	hugo := account(t, s, "hugo.lefevre")
 	ch, err := s.RequestRecoveryChange(ctx, hugo, "Kiosque-Demo-2026", "hugo.nouveau@example.net", testOrigin)
@@ -345,6 +352,7 @@ func TestDirectoryFollowsTheMailDeSecours(t *testing.T) {
 // locked here, guesses never reach the directory, whose own lockout would
 // shut the person out of every campus service.
 func TestDirectoryNotAskedWhileLocked(t *testing.T) {
+	t.Parallel()
 	s, clock, srv, _ := dirStore(t)
 	dn := slapdtest.DN("hlefevre")
 	for i := range 6 {

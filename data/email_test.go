@@ -9,6 +9,7 @@ import (
 )
 
 func TestParseEmail(t *testing.T) {
+	t.Parallel()
 	ok := map[string]string{
 		"camille@example.org":        "camille@example.org",
 		"  Camille.M@Example.ORG\t":  "Camille.M@example.org",
@@ -54,6 +55,7 @@ func TestParseEmail(t *testing.T) {
 // The refusal names the first character that cannot go everywhere an
 // address goes, so that the person is told what to change.
 func TestParseEmailNamesTheCharacter(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]rune{"x#y|z@example.org": '#', "élodie@laposte.net": 'é', "a@café.fr": 'é',
 		"a,b@example.org": ',', "a@ex_ample.org": '_'} {
 		_, err := ParseEmail(in)
@@ -65,6 +67,7 @@ func TestParseEmailNamesTheCharacter(t *testing.T) {
 }
 
 func TestMaskEmail(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"camille.martin@example.org":    "ca•••••n@ex•••••e.org",
 		"c@e.org":                       "c•••••@e•••••.org",
@@ -93,6 +96,7 @@ func TestMaskEmail(t *testing.T) {
 // The two demo Marie Petit must be told apart by their masks: a homonym
 // whose code went to the other one's address has to be able to notice.
 func TestMaskEmailTellsHomonymsApart(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(context.Background()); err != nil {
 		t.Fatal(err)
@@ -171,6 +175,7 @@ func checkMask(t *testing.T, addr, mask string) {
 }
 
 func TestMaskEmailContract(t *testing.T) {
+	t.Parallel()
 	for _, a := range []string{"camille.martin@example.org", "a@b.fr", "x@y", "\x1b@\x1b.fr", "ab@cd.ef.gh"} {
 		checkMask(t, a, MaskEmail(a))
 	}

@@ -32,6 +32,7 @@ func queued(t *testing.T, ctx context.Context, h *Hasher, w *HashWait) <-chan er
 
 // A burst is served first come, first served, each caller knowing its place.
 func TestHashQueueServesInOrder(t *testing.T) {
+	t.Parallel()
 	h := NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 1, time.Minute)
 	if err := h.acquire(ctx); err != nil { // the only slot, held
 		t.Fatal(err)
@@ -76,6 +77,7 @@ func TestHashQueueServesInOrder(t *testing.T) {
 // « Très sollicité » only for a caller the queue could not serve within
 // maxWait: the estimate is the measured hash time per slot.
 func TestHashQueueRefusesOnlyPastMaxWait(t *testing.T) {
+	t.Parallel()
 	h := NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 2, 3*time.Second)
 	h.measured(time.Second) // a hash takes 1 s: 2 callers served a second
 	for range 2 {

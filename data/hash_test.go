@@ -14,6 +14,7 @@ import (
 )
 
 func TestHashIsArgon2idPHCWithOWASPParameters(t *testing.T) {
+	t.Parallel()
 	h := NewHasher(OWASPParams, 1, time.Minute)
 	phc, err := h.Hash(ctx, "Kiosque-Demo-2026")
 	if err != nil {
@@ -82,6 +83,7 @@ func TestEveryLoginRefusalCostsOneHash(t *testing.T) {
 }
 
 func TestHashingConcurrencyIsBounded(t *testing.T) {
+	t.Parallel()
 	h := NewHasher(HashParams{MemoryKiB: 1024, Time: 1, Threads: 1}, 2, time.Minute)
 	phc, err := h.Hash(ctx, "x")
 	if err != nil {
@@ -109,6 +111,7 @@ func TestHashingConcurrencyIsBounded(t *testing.T) {
 // When every slot stays taken past the bounded wait, the caller is told
 // "busy" rather than queued without end.
 func TestHashingWaitIsBounded(t *testing.T) {
+	t.Parallel()
 	h := NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 1, 20*time.Millisecond)
 	if err := h.acquire(ctx); err != nil { // the only slot, held
 		t.Fatal(err)
@@ -156,6 +159,7 @@ func BenchmarkVerifyBurstMemory(b *testing.B) {
 }
 
 func TestHelperVerifyBurst(t *testing.T) {
+	t.Parallel()
 	n, _ := strconv.Atoi(os.Getenv("ENTKIOSK_TEST_BURST"))
 	if n == 0 {
 		t.Skip("helper of BenchmarkVerifyBurstMemory")

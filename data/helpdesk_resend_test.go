@@ -9,6 +9,7 @@ import (
 // A resend refused because a code mail just went is the cooldown, said as
 // such in the error and the audit log; the hourly limit keeps its own name.
 func TestHelpdeskResendCooldownNamed(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	camille := f.person(t, "camille.martin")
 	try := func() (*RateLimitError, string) {

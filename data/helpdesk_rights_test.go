@@ -10,6 +10,7 @@ import (
 // names him and says why no code went, his history shows it, and the
 // search lists his rights as ended.
 func TestHelpdeskSeesResetRefusedForEndedRights(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	paul := f.person(t, "paul.bernard")
 	ch, err := f.s.StartReset(ctx, "paul.bernard", Origin{Client: "kiosk:bu/tty1", Lang: "fr"})
@@ -43,6 +44,7 @@ func TestHelpdeskSeesResetRefusedForEndedRights(t *testing.T) {
 // Issue 12.9: the codes sent to a wrong mail de secours no longer count
 // once the helpdesk corrects it: a new code goes at once.
 func TestHelpdeskCorrectionRestartsTheHourlyCount(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	camille := f.person(t, "camille.martin")
 	// Three code mails in the hour to the wrong address (the import's, two resends).

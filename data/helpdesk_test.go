@@ -84,6 +84,7 @@ func identifiants(res *SearchResult) []string {
 }
 
 func TestHelpdeskSearch(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	for _, tc := range []struct {
 		query string
@@ -123,6 +124,7 @@ func TestHelpdeskSearch(t *testing.T) {
 }
 
 func TestHelpdeskSearchCountsBeyondTheFirst50(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	var csv strings.Builder
 	csv.WriteString("numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;" +
@@ -146,6 +148,7 @@ func TestHelpdeskSearchCountsBeyondTheFirst50(t *testing.T) {
 // Only an active helpdesk account reaches anything, checked in the store at
 // every call (not from the Account the session holds).
 func TestHelpdeskRoleEnforced(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	camille := f.person(t, "camille.martin")
 	calls := map[string]func(a *Account) error{
@@ -208,6 +211,7 @@ func TestHelpdeskRoleEnforced(t *testing.T) {
 }
 
 func TestHelpdeskCardAndTimeline(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	camille := f.card(t, f.person(t, "camille.martin"))
 	if camille.Identifiant != "camille.martin@etu.umontpellier.fr" || camille.Status != StatusPending ||
@@ -301,6 +305,7 @@ func requireNoSecret(t *testing.T, s string) {
 }
 
 func TestHelpdeskResendActivation(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	camille := f.person(t, "camille.martin")
 	// The import's mail went a moment ago: the cooldown holds for agents too.
@@ -356,6 +361,7 @@ func isRateLimit(err error) bool {
 }
 
 func TestHelpdeskSendReset(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	hugo := f.student.Person.ID
 	sent, err := f.s.HelpdeskSendReset(ctx, f.agent, hugo, f.o)
@@ -389,6 +395,7 @@ func TestHelpdeskSendReset(t *testing.T) {
 }
 
 func TestHelpdeskUnlock(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	hugo := f.student.Person.ID
 	for range LoginFailuresBeforeLock {
@@ -436,6 +443,7 @@ func TestHelpdeskUnlock(t *testing.T) {
 }
 
 func TestHelpdeskCorrectRecovery(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	camille := f.person(t, "camille.martin")
 	var invalid *InvalidEmailError
@@ -501,6 +509,7 @@ func walkFacts(w Walkthrough) string {
 }
 
 func TestHelpdeskWalkthrough(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	walk := func(ident string, k HelpCase) Walkthrough {
 		return f.card(t, f.person(t, ident)).Walkthrough(k)
@@ -575,6 +584,7 @@ func TestHelpdeskWalkthrough(t *testing.T) {
 // has not left; retried, it has not left either; sent, the person looks
 // for it; failed, the address is corrected; cancelled, a new code.
 func TestHelpdeskWalkthroughFollowsTheMail(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	due := f.clock.Now().Add(10 * time.Minute) // Léa's IA was validated 5 min ago
 	f.clock.Advance(15 * time.Minute)
@@ -623,6 +633,7 @@ func TestHelpdeskWalkthroughFollowsTheMail(t *testing.T) {
 // Camille activated her account with her activation code: the cases say
 // which codes they look at, and when the last one was used.
 func TestHelpdeskWalkthroughCodesOfTheCase(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	activate(t, f.s, "camille.martin", "camille.martin@example.org", "Tramway-Ocre-Lune-42")
 	camille := f.person(t, "camille.martin")
@@ -655,6 +666,7 @@ func TestHelpdeskWalkthroughCodesOfTheCase(t *testing.T) {
 // The history keeps a code apart from its mail: created (with where its
 // mail is), then used or replaced.
 func TestHelpdeskTimelineCodeAndMail(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	id := f.person(t, "camille.martin")
 	created := f.card(t, id).LatestCode(PurposeActivation).CreatedAt
@@ -677,6 +689,7 @@ func TestHelpdeskTimelineCodeAndMail(t *testing.T) {
 }
 
 func TestHelpdeskWalkthroughNoAccount(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	csv := "numero_etudiant;nom;prenom;date_naissance;email_personnel;categorie;annee;code_etape;" +
 		"statut_inscription;statut_paiement;date_validation\n" +
@@ -704,6 +717,7 @@ func TestHelpdeskWalkthroughNoAccount(t *testing.T) {
 }
 
 func TestSetHelpdesk(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	op := Origin{Client: "cli:root"}
 	_, err := f.s.SetHelpdesk(ctx, "nobody.here", true, op)
@@ -743,6 +757,7 @@ func TestSetHelpdesk(t *testing.T) {
 // The audit filter by identifiant finds the lines that carry only the local
 // part (locks) and those that carry only the person (IA lookups).
 func TestHelpdeskAuditByIdentifiant(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	for range 2 {
 		f.clock.Advance(500 * time.Millisecond) // automation: locked at once
@@ -823,6 +838,7 @@ func BenchmarkHelpdeskSearch(b *testing.B) {
 // Opening a card shows personal data: the log says which agent looked at
 // whom, once per look (the card read again just after adds nothing).
 func TestHelpdeskCardViewAudited(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	hugo := f.student.Person.ID
 	views := func() []AuditEntry {
@@ -880,6 +896,7 @@ func TestHelpdeskCardViewAudited(t *testing.T) {
 
 // The helpdesk's unlock writes UNLOCK, with the agent.
 func TestHelpdeskUnlockWritesUnlock(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
@@ -912,6 +929,7 @@ func TestHelpdeskUnlockWritesUnlock(t *testing.T) {
 // A change refused for a wrong current password is trouble on the card, not
 // a change: the helpdesk reads the history to see what went wrong.
 func TestRefusedChangeIsMarkedOnTheCard(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	if _, err := f.s.RequestRecoveryChange(ctx, f.student, "not-my-password", "hugo.new@example.org", f.o); err == nil {
 		t.Fatal("a wrong current password was accepted")

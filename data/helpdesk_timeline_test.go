@@ -56,6 +56,7 @@ var revokedAfterFive = []string{"CODE_REVOKED reset", "CODE_ERROR 5/5", "CODE_ER
 // The clock stands still (one instant for everything): the code is
 // created first, then the five errors, then it is revoked.
 func TestTimelineSameInstantInOrder(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	fiveWrongCodes(t, f)
 	got := timelineWhats(f.card(t, f.student.Person.ID), codeEvents)
@@ -81,6 +82,7 @@ func (c *tickingClock) Now() time.Time {
 // The clock moves within the second: the fifth error is written at the
 // instant the code is revoked, not after it.
 func TestTimelineSameSecondInOrder(t *testing.T) {
+	t.Parallel()
 	f := newHelpdeskFixture(t)
 	f.s.cfg.Clock = &tickingClock{t: f.clock.Now()}
 	fiveWrongCodes(t, f)
@@ -94,6 +96,7 @@ func TestTimelineSameSecondInOrder(t *testing.T) {
 // when lines are not written in the order of their time (the demo writes
 // past lines); its pages follow that order.
 func TestAuditLogByTimeThenID(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	at := clock.Now()
 	// written in this order, at these seconds: ids 1..5

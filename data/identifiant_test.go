@@ -8,6 +8,7 @@ import (
 )
 
 func TestLocalPart(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ prenom, nom, want string }{
 		{"Jean-Luc", "D'Alembert", "jean-luc.dalembert"},
 		{"Anne", "Le Guen", "anne.le-guen"},
@@ -39,6 +40,7 @@ func TestLocalPart(t *testing.T) {
 }
 
 func TestHomonymsAreNumberedAndDomainsFollowTheCategory(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	rep := importLines(t, s,
 		student("22200001", "Petit", "Marie", "01/03/2004", "marie.petit@example.org", "2026-09-02T10:15:00+02:00"),
@@ -77,6 +79,7 @@ func TestDomainsAreConfigurable(t *testing.T) {
 // An identifiant, once given, never changes (a new name in the export keeps
 // it) and is never given again (the old name's identifiant stays taken).
 func TestIdentifiantNeverChangesNorIsReused(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	importLines(t, s, student("22200001", "Petit", "Marie", "01/03/2004", "marie.petit@example.org", "2026-09-02T10:15:00+02:00"))
 	rep := importLines(t, s, student("22200001", "Durand", "Marie", "01/03/2004", "marie.petit@example.org", "2026-09-02T10:15:00+02:00"))
@@ -97,6 +100,7 @@ func TestIdentifiantNeverChangesNorIsReused(t *testing.T) {
 }
 
 func TestNormalizeLogin(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string][2]string{
 		"camille.martin":                          {"camille.martin", ""},
 		"  Camille.Martin  ":                      {"camille.martin", ""},
@@ -119,6 +123,7 @@ func TestNormalizeLogin(t *testing.T) {
 // Login takes the local part or the full identifiant, in any case, with
 // spaces around; a full identifiant with another domain is not the account.
 func TestLoginByLocalPartOrFullIdentifiant(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
@@ -147,6 +152,7 @@ func TestLoginByLocalPartOrFullIdentifiant(t *testing.T) {
 // identifiant, and a failure counts once per folded identifiant, whatever
 // the spelling.
 func TestLoginFoldsAccentsAndApostrophes(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
@@ -177,6 +183,7 @@ func TestLoginFoldsAccentsAndApostrophes(t *testing.T) {
 }
 
 func TestLocalPartStaysWithinAnAddress(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("Œ", 100)
 	for _, names := range [][2]string{{long, "Petit"}, {"Marie", long}, {long, long}} {
 		l := LocalPart(names[0], names[1])

@@ -139,6 +139,7 @@ func procIO(b *testing.B) map[string]int64 {
 //	ENTKIOSK_WRITE_EXPORT=/tmp/ia60000.csv go test ./data -run TestHelperWriteExport
 //	time go run . import --db /tmp/bench.db /tmp/ia60000.csv
 func TestHelperWriteExport(t *testing.T) {
+	t.Parallel()
 	path := os.Getenv("ENTKIOSK_WRITE_EXPORT")
 	if path == "" {
 		t.Skip("writes the 60,000-line export when ENTKIOSK_WRITE_EXPORT names a file")

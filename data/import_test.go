@@ -39,6 +39,7 @@ func date(y int, m time.Month, d int) time.Time {
 }
 
 func TestImportAcceptsBOMCommasQuotesAndAnyColumnOrder(t *testing.T) {
+	t.Parallel()
 	semicolons := "\xef\xbb\xbf" + strings.ReplaceAll(importHeader, "\n", "\r\n") +
 		"21901234;Martin;Camille;14/07/2004;camille.martin@example.org;etudiant;2026;SLINF3;\"Licence 3 Informatique; parcours \"\"IA\"\"\";Licence Informatique;Faculté des Sciences;Formation initiale;valide;paye;2026-09-02T10:15:00+02:00;\r\n" +
 		"\r\n" + // blank lines are skipped
@@ -84,6 +85,7 @@ func TestImportAcceptsBOMCommasQuotesAndAnyColumnOrder(t *testing.T) {
 // Each bad line is refused with its line number and the reason; the others
 // still go in.
 func TestImportRefusesBadLinesAndKeepsTheOthers(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	ok := func(number, prenom string) string {
 		return student(number, "Martin", prenom, "14/07/2004", strings.ToLower(prenom)+"@example.org", "2026-09-02T10:15:00+02:00")
@@ -172,6 +174,7 @@ func TestImportRefusesBadLinesAndKeepsTheOthers(t *testing.T) {
 // A file without its header, or without a required column, is refused
 // before anything is written.
 func TestImportRefusesAFileBeforeWritingAnything(t *testing.T) {
+	t.Parallel()
 	good := student("21901234", "Martin", "Camille", "14/07/2004", "camille.martin@example.org", "2026-09-02T10:15:00+02:00")
 	for _, c := range []struct{ name, file, reason string }{
 		{"no header", good + "\n" + good + "\n", "la ligne d'en-tête manque"},
@@ -198,6 +201,7 @@ func TestImportRefusesAFileBeforeWritingAnything(t *testing.T) {
 }
 
 func TestImportReportsUnknownColumnsOnce(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	header := strings.TrimSuffix(importHeader, "\n") + ";commentaire;Telephone;commentaire;\n"
 	line := student("21901234", "Martin", "Camille", "14/07/2004", "camille.martin@example.org", "2026-09-02T10:15:00+02:00") +
@@ -234,6 +238,7 @@ func sampleExport() string {
 // Importing the same file twice creates nothing and changes nothing: not
 // a row, not a mail, not an audit entry.
 func TestImportTwiceChangesNothing(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	first, err := s.Import(ctx, strings.NewReader(sampleExport()), testOrigin)
 	if err != nil {
@@ -257,6 +262,7 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 }
 
 func TestImportCountsCreatedUpdatedUnchanged(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	importLines(t, s, camilleLine)
 	rep := importLines(t, s,
@@ -276,6 +282,7 @@ func TestImportCountsCreatedUpdatedUnchanged(t *testing.T) {
 // A line the store refuses (here a test trigger) is rolled back alone: its
 // person is not half-written, the lines around it go in.
 func TestImportLineRefusedByTheStoreIsRolledBackAlone(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.db.Exec(`CREATE TRIGGER boom BEFORE INSERT ON registrations WHEN NEW.code_etape = 'BOOM'
 		BEGIN SELECT RAISE(ABORT, 'étape fermée'); END`); err != nil {
@@ -298,6 +305,7 @@ func TestImportLineRefusedByTheStoreIsRolledBackAlone(t *testing.T) {
 // store and counted, the failing batch left no trace, and the next run
 // completes the file.
 func TestImportStoppedByTheStoreLeavesNothingHalfWritten(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	export := universityExport(2500)
 	lines := strings.Split(export, "\n")
@@ -337,6 +345,7 @@ func TestImportStoppedByTheStoreLeavesNothingHalfWritten(t *testing.T) {
 // not for an old year imported late, once for two registrations of one
 // file, and again when someone who never activated registers anew.
 func TestImportMailsActivationOnlyWhileRightsLast(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	rep, err := s.Import(ctx, strings.NewReader(sampleExport()), testOrigin)
 	if err != nil {

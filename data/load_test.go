@@ -22,6 +22,7 @@ import (
 //
 //	ENTKIOSK_LOAD=1 go test ./data -run TestLoad500Logins -v -timeout 10m
 func TestLoad500Logins(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("ENTKIOSK_LOAD") == "" {
 		t.Skip("set ENTKIOSK_LOAD=1 to run the 500-login load")
 	}

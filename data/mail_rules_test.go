@@ -19,6 +19,7 @@ import (
 // code), then a redirection (another): each goes at once, and he is not
 // stuck for an hour after the third, since each code was used.
 func TestCodeMailsOfOneFlowGoOneAfterTheOther(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	ch, err := s.StartReset(ctx, hugo, testOrigin)
 	if err != nil {
@@ -80,6 +81,7 @@ func TestCodeMailsOfOneFlowGoOneAfterTheOther(t *testing.T) {
 // The cooldown is about resending the same code: another purpose does not
 // wait; the same purpose does, until 60 s after its last mail.
 func TestCooldownIsPerPurpose(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	a, err := s.Login(ctx, hugo, hugoPassword, testOrigin)
 	if err != nil {
@@ -108,6 +110,7 @@ func TestCooldownIsPerPurpose(t *testing.T) {
 // At most 3 code mails an hour per account whatever their purpose, a used
 // code's mail not counting.
 func TestHourlyCapCountsUnusedCodesOnly(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	a, err := s.Login(ctx, hugo, hugoPassword, testOrigin)
 	if err != nil {
@@ -157,6 +160,7 @@ func TestHourlyCapCountsUnusedCodesOnly(t *testing.T) {
 }
 
 func TestAllowanceAt(t *testing.T) {
+	t.Parallel()
 	t0 := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 	at := func(d time.Duration) time.Time { return t0.Add(d) }
 	for _, c := range []struct {
@@ -201,6 +205,7 @@ func wantMailState(t testing.TB, s *Store, m Mail, status, why string) {
 // "Renvoyer", the helpdesk's resend, a used code and five wrong entries
 // each cancel the mail of the code they end; the new mail waits.
 func TestEndedCodesCancelTheirWaitingMail(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	const camilleMail = "camille.martin@example.org"
 	c, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: camilleIdent}, testOrigin)
@@ -277,6 +282,7 @@ func TestEndedCodesCancelTheirWaitingMail(t *testing.T) {
 // A mail a sender has taken (sending), or that went (sent), is never
 // cancelled, and a cancelled mail is never taken.
 func TestCancelLeavesMailsInDeliveryAlone(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	// Nothing else due: the import's mails are taken out of the way.
 	if _, err := s.db.Exec(`UPDATE outbox SET status = 'sent', sent_at = created_at WHERE status = 'pending'`); err != nil {
@@ -332,6 +338,7 @@ func TestCancelLeavesMailsInDeliveryAlone(t *testing.T) {
 // person's own change), a reset code on its way to the old address stops
 // working and its mail is cancelled; the notice to the old address stays.
 func TestChangedRecoveryCancelsCodesToTheOldAddress(t *testing.T) {
+	t.Parallel()
 	for _, byHelpdesk := range []bool{true, false} {
 		s, clock := abuseStore(t)
 		stranger := Origin{Client: "ssh:203.0.113.66", Lang: "fr"}
@@ -384,6 +391,7 @@ func TestChangedRecoveryCancelsCodesToTheOldAddress(t *testing.T) {
 // A store from before 0006 keeps its mails; those waiting with a code that
 // no longer works are cancelled; links to a reused id are undone.
 func TestMigrationCancelsStaleMails(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "entkiosk.db")
 	db, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=on")
 	if err != nil {

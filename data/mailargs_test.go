@@ -63,6 +63,7 @@ func TestImportStoresMailArgsNotBodies(t *testing.T) {
 // A store written before the change keeps its mails' text: rows without
 // args are read as they are.
 func TestStoredBodiesStayReadable(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.db.Exec(`INSERT INTO outbox(person_id, kind, lang, recipient, subject, body, message_id, created_at,
 		not_before, next_try_at) VALUES (NULL, 'activation', 'fr', 'a@example.org', 'Sujet ancien', 'Corps ancien, code 123456',

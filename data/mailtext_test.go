@@ -70,6 +70,7 @@ func goldenContent(s *Store, kind MailKind, lang string) mailContent {
 }
 
 func TestMailTextGolden(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	for _, lang := range []string{"fr", "en"} {
 		for _, kind := range MailKinds {
@@ -130,6 +131,7 @@ func checkMailText(t *testing.T, kind MailKind, lang, subject, body string) {
 }
 
 func TestMailTextNoLinkWithoutLinkHost(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	s.cfg.LinkHost = ""
 	for _, lang := range []string{"fr", "en"} {
@@ -141,6 +143,7 @@ func TestMailTextNoLinkWithoutLinkHost(t *testing.T) {
 }
 
 func TestMailTextConfirmationsDoNotShowTheIdentifiant(t *testing.T) {
+	t.Parallel()
 	// The address is not proven yet: whoever typed it may have mistyped it.
 	s, _ := openTest(t)
 	for _, kind := range []MailKind{MailConfirmRecovery, MailConfirmRedirection} {
@@ -152,6 +155,7 @@ func TestMailTextConfirmationsDoNotShowTheIdentifiant(t *testing.T) {
 }
 
 func TestMailTextCleansTheName(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	c := goldenContent(s, MailReset, "fr")
 	c.Name = "Eve\r\nBcc: x@y.org\x1b[31m"
@@ -166,6 +170,7 @@ func TestMailTextCleansTheName(t *testing.T) {
 }
 
 func TestMailDateFirstOfMonthAndSummerTime(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	fr, en := mailTexts["fr"], mailTexts["en"]
 	d := time.Date(2027, 7, 1, 6, 5, 0, 0, time.UTC) // 08:05 in Paris (summer time)
@@ -178,6 +183,7 @@ func TestMailDateFirstOfMonthAndSummerTime(t *testing.T) {
 }
 
 func TestRedactSecrets(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	for _, lang := range []string{"fr", "en"} {
 		_, body := s.composeMail(goldenContent(s, MailActivation, lang))
@@ -203,6 +209,7 @@ func TestRedactSecrets(t *testing.T) {
 // activation mail): one subject naming both, the French text then the
 // English one, each with its code line, one signature.
 func TestMailTextBilingual(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	subject, body := s.composeMail(goldenContent(s, MailActivation, LangBoth))
 	requireGoldenFile(t, filepath.Join("testdata", "mail", "activation_fr_en.golden"), "Subject: "+subject+"\n\n"+body)
@@ -239,6 +246,7 @@ func TestMailTextBilingual(t *testing.T) {
 }
 
 func TestMailLang(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		status, lang, want string
 	}{

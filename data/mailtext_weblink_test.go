@@ -9,6 +9,7 @@ import (
 // person may have no terminal), not the ssh:// one, and the outbox keeps
 // it without its token once sent.
 func TestMailTextWebLink(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	s.cfg.LinkURL = "https://ent.umontpellier.fr/compte"
 	for _, lang := range []string{"fr", "en"} {
@@ -28,6 +29,7 @@ func TestMailTextWebLink(t *testing.T) {
 }
 
 func TestWebLink(t *testing.T) {
+	t.Parallel()
 	for prefix, want := range map[string]string{
 		"https://ent.example.org":         "https://ent.example.org/?t=tok",
 		"https://ent.example.org/":        "https://ent.example.org/?t=tok",

@@ -10,6 +10,7 @@ import (
 // number and a French sentence: « Hugо » with a Cyrillic о became
 // hug.lefevre. Names of one script, or of the mixes names really use, go in.
 func TestImportRefusesInvisibleAndMixedScriptNames(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	line := func(number, nom, prenom string) string {
 		return student(number, nom, prenom, "21/11/2002", "x"+number+"@example.org", "2026-09-02T10:15:00+02:00")
@@ -63,6 +64,7 @@ func TestImportRefusesInvisibleAndMixedScriptNames(t *testing.T) {
 // One script per word, or a mix names use (Japanese: Han and kana), is a
 // name as it is; so are marks on Latin letters.
 func TestNameProblemAcceptsOneScriptAWord(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"Παπαδόπουλος", "Ἀλέξανδρος", "Иванова", "山田", "さくら子", "山田さくら", "김민준",
 		"Nguyễn", "Jose\u0301", "Jean-Luc", "D'Alembert", "O’Neil", "Anne Le Guen", "李 明", "Ébène-Œ"} {
 		if p := nameProblem(name); p != "" {

@@ -14,6 +14,7 @@ var jeanLuc = PersonalData{Prenom: "Jean-Luc", Nom: "D'Alembert", Identifiant: "
 
 // Each rule is its own result: the table says exactly which rules fail.
 func TestPasswordRules(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		pw   string
 		who  PersonalData
@@ -111,6 +112,7 @@ func TestPasswordRules(t *testing.T) {
 }
 
 func TestPasswordLengthCountsCharacters(t *testing.T) {
+	t.Parallel()
 	for pw, n := range map[string]int{"é": 1, "e\u0301": 1, "👍🏽": 1, "👨‍👩‍👧‍👦": 1, "🇫🇷": 1, "abc": 3, "Kiosque-Demo-2026": 17,
 		strings.Repeat("é", 12): 12} {
 		res := CheckPassword(pw, PersonalData{})
@@ -124,6 +126,7 @@ func TestPasswordLengthCountsCharacters(t *testing.T) {
 }
 
 func TestForbiddenCharacterIsNamedWithItsPosition(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		pw   string
 		char rune
@@ -144,6 +147,7 @@ func TestForbiddenCharacterIsNamedWithItsPosition(t *testing.T) {
 
 // The demo passwords must pass, for the people who own them.
 func TestDemoPasswordsPassThePolicy(t *testing.T) {
+	t.Parallel()
 	for _, p := range DemoPeople {
 		if p.Password == "" {
 			continue
@@ -164,6 +168,7 @@ func TestDemoPasswordsPassThePolicy(t *testing.T) {
 }
 
 func TestStrength(t *testing.T) {
+	t.Parallel()
 	weak := CheckPassword("soleil12", camille).Strength
 	strong := CheckPassword("Grue-Lanterne-Opale-73", camille).Strength
 	if weak > 1 || strong < 4 {
@@ -176,6 +181,7 @@ func TestStrength(t *testing.T) {
 
 // The word lists are embedded and large: several thousand words per language.
 func TestWordListsAreLarge(t *testing.T) {
+	t.Parallel()
 	french, english, leaked := DictionarySizes()
 	t.Logf("French %d, English %d, leaked passwords %d", french, english, leaked)
 	if french < 50000 || english < 30000 || leaked < 10000 {
@@ -193,6 +199,7 @@ func TestWordListsAreLarge(t *testing.T) {
 // Substitutions multiply the readings of '1'; past six ones only the two
 // uniform readings are tried, so a long password stays cheap to check.
 func TestReadingsStayBounded(t *testing.T) {
+	t.Parallel()
 	if n := len(readings("p1a1s1s1w1o1r1d")); n != 2 {
 		t.Fatalf("%d readings for seven ones, want 2", n)
 	}

@@ -7,6 +7,7 @@ import (
 )
 
 func TestRightsEnd(t *testing.T) {
+	t.Parallel()
 	reg := func(annee int, statut string) Registration { return Registration{Annee: annee, Statut: statut} }
 	paris := ParisLocation()
 	for _, c := range []struct {
@@ -46,6 +47,7 @@ func TestRightsEnd(t *testing.T) {
 }
 
 func TestAcademicYear(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	for at, want := range map[time.Time]int{
 		date(2026, 8, 31): 2025, date(2026, 9, 1): 2026, date(2026, 11, 25): 2026, date(2027, 1, 1): 2026,
@@ -61,6 +63,7 @@ func TestAcademicYear(t *testing.T) {
 // Login works through 31/12 and is refused from 01/01 00:00 local time;
 // the refusal says so only to someone who gave the right password.
 func TestLoginRefusedWhenRightsEnd(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	importLines(t, s,
 		"21901234;Martin;Camille;14/07/2004;camille.martin@example.org;etudiant;2025;SLINF2;L2 Informatique;Licence Informatique;Faculté des Sciences;Formation initiale;valide;paye;2025-09-02T10:15:00+02:00;",

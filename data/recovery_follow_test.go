@@ -86,6 +86,7 @@ func redirectionAudit(t *testing.T, s *Store, personID int64) []AuditEntry {
 }
 
 func TestHelpdeskCorrectionTakesTheRedirectionAlong(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	a := activateRedirected(t, s, false)
 	clock.Advance(time.Minute)
@@ -150,6 +151,7 @@ func wantFollowNotices(t *testing.T, s *Store) {
 }
 
 func TestOwnRecoveryChangeTakesTheRedirectionAlong(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	a := activateRedirected(t, s, true)
 	clock.Advance(time.Minute)
@@ -175,6 +177,7 @@ func TestOwnRecoveryChangeTakesTheRedirectionAlong(t *testing.T) {
 // A redirection to another address is the person's choice of that
 // address, not of "my mail de secours": it stays where it is.
 func TestRecoveryChangeLeavesOtherRedirectionsAlone(t *testing.T) {
+	t.Parallel()
 	for _, byHelpdesk := range []bool{true, false} {
 		s, clock := abuseStore(t)
 		a, err := s.Login(ctx, hugo, hugoPassword, testOrigin)

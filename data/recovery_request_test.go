@@ -9,6 +9,7 @@ import (
 // unknown one typed with a domain gets its own decoy too, stable; both
 // university domains reach the account.
 func TestDecoyMaskFollowsTheSpelling(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
@@ -36,6 +37,7 @@ func TestDecoyMaskFollowsTheSpelling(t *testing.T) {
 // Right after the import mailed a pending account, "lost password" answers
 // as for anyone (a challenge, not a wait), like an unknown identifiant.
 func TestResetRightAfterTheImportMail(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
@@ -54,6 +56,7 @@ func TestResetRightAfterTheImportMail(t *testing.T) {
 // One client asking "lost password" about many identifiants is stopped at
 // the 31st request in the hour, whatever the identifiants.
 func TestResetRequestsPerClient(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)

@@ -140,6 +140,7 @@ func noSecretsIn(t *testing.T, logs string, secrets ...string) {
 // --- tests
 
 func TestParseSMTP(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		url, want string
 		implicit  bool
@@ -186,6 +187,7 @@ func TestParseSMTP(t *testing.T) {
 }
 
 func TestDeliverExactHeadersAndBody(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	relay := startRelay(t, relayOptions{})
 	l, logs := testLogger()
@@ -273,6 +275,7 @@ func TestDeliverExactHeadersAndBody(t *testing.T) {
 }
 
 func TestDeliverThroughTheRulesInEnglish(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
@@ -319,6 +322,7 @@ func TestDeliverThroughTheRulesInEnglish(t *testing.T) {
 }
 
 func TestDeliverWaitsForNotBefore(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	relay := startRelay(t, relayOptions{})
 	cfg := relayConfig(t, "smtp://"+relay.Addr)
@@ -341,6 +345,7 @@ func TestDeliverWaitsForNotBefore(t *testing.T) {
 }
 
 func TestDeliverActivationMailAtValidationPlus15Minutes(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	relay := startRelay(t, relayOptions{})
 	cfg := relayConfig(t, "smtp://"+relay.Addr)
@@ -369,6 +374,7 @@ func TestDeliverActivationMailAtValidationPlus15Minutes(t *testing.T) {
 }
 
 func TestDeliverServerDownThenUp(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	// A port nobody listens on yet.
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -412,6 +418,7 @@ func TestDeliverServerDownThenUp(t *testing.T) {
 }
 
 func TestDeliverTemporaryFailureThenSuccess(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	relay := startRelay(t, relayOptions{})
 	cfg := relayConfig(t, "smtp://"+relay.Addr)
@@ -448,6 +455,7 @@ func TestDeliverTemporaryFailureThenSuccess(t *testing.T) {
 }
 
 func TestDeliverPermanentFailureIsKeptVisible(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	relay := startRelay(t, relayOptions{})
 	cfg := relayConfig(t, "smtp://"+relay.Addr)
@@ -493,6 +501,7 @@ func TestDeliverPermanentFailureIsKeptVisible(t *testing.T) {
 }
 
 func TestDeliverGivesUpAfterTooLong(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	relay := startRelay(t, relayOptions{})
 	relay.set(func(string) error { return greylisted }, nil)
@@ -568,6 +577,7 @@ func TestDeliverTwoSendersRacing(t *testing.T) {
 // committed: the claim runs out and the mail goes out again, with the same
 // Message-ID. This is the documented at-least-once window.
 func TestDeliverCrashAfterAcceptanceRepeatsTheMessageID(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	relay := startRelay(t, relayOptions{})
 	cfg := relayConfig(t, "smtp://"+relay.Addr)
@@ -615,6 +625,7 @@ func TestMailerChildProcess(t *testing.T) {
 }
 
 func TestDeliverRestartAfterKilledSender(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	if !clock.Now().Equal(testStart) {
 		t.Fatal("the child's clock must match")
@@ -685,6 +696,7 @@ func TestDeliverRestartAfterKilledSender(t *testing.T) {
 }
 
 func TestDeliverSTARTTLSWithLogin(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	serverTLS, clientTLS := testTLS(t)
 	relay := startRelay(t, relayOptions{tls: serverTLS, user: "entkiosk", pass: "p@ss w0rd"})
@@ -720,6 +732,7 @@ func TestDeliverSTARTTLSWithLogin(t *testing.T) {
 }
 
 func TestDeliverImplicitTLS(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	serverTLS, clientTLS := testTLS(t)
 	relay := startRelay(t, relayOptions{tls: serverTLS, implicitTLS: true})
@@ -733,6 +746,7 @@ func TestDeliverImplicitTLS(t *testing.T) {
 }
 
 func TestRunMailerDeliversAndStops(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	relay := startRelay(t, relayOptions{})
 	cfg := relayConfig(t, "smtp://"+relay.Addr)
@@ -757,6 +771,7 @@ func TestRunMailerDeliversAndStops(t *testing.T) {
 }
 
 func TestDeliverStopsWhenCancelled(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	m := queueTestMail(t, s, MailReset, "fr", "camille@example.org", clock.Now())
 	cancelled, cancel := context.WithCancel(ctx)

@@ -9,6 +9,7 @@ import (
 // 15-minute wait, a mail due at once that speaks of a staff account, not
 // of an administrative registration.
 func TestStaffAccountReadyAtImport(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	importLines(t, s, staff("Roux", "Anne", "02/03/1980", "anne.roux@example.org", "31/08/2029"))
 	c, err := s.StartActivation(ctx, ActivationIdentity{Identifiant: "anne.roux@umontpellier.fr"}, testOrigin)

@@ -48,6 +48,7 @@ func damagedStores(t *testing.T) map[string]string {
 // A damaged store is said in French with its path, whether opened to work
 // or only to read; never the driver's English, never a crash.
 func TestDamagedStoreSaysSoWithItsPath(t *testing.T) {
+	t.Parallel()
 	for name, path := range damagedStores(t) {
 		for _, readOnly := range []bool{false, true} {
 			before, _ := os.ReadFile(path)

@@ -44,6 +44,7 @@ func modes(t *testing.T, path string) map[string]os.FileMode {
 }
 
 func TestStoreFilesAreOwnerOnlyWhateverTheUmask(t *testing.T) {
+	t.Parallel()
 	withUmask(t, 0o022)
 	path := filepath.Join(t.TempDir(), "entkiosk.db")
 	s := openAndWrite(t, path)
@@ -56,6 +57,7 @@ func TestStoreFilesAreOwnerOnlyWhateverTheUmask(t *testing.T) {
 }
 
 func TestStoreInASetgidFolderIsSharedWithItsGroup(t *testing.T) {
+	t.Parallel()
 	withUmask(t, 0o022)
 	dir := filepath.Join(t.TempDir(), "shared")
 	if err := os.Mkdir(dir, 0o770); err != nil {

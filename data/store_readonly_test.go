@@ -78,6 +78,7 @@ func prepareReadOnly(t *testing.T, c readOnlyCase) string {
 }
 
 func TestReadOnlyStoreCanBeRead(t *testing.T) {
+	t.Parallel()
 	var paths []string
 	for _, c := range readOnlyCases {
 		paths = append(paths, prepareReadOnly(t, c))
@@ -103,6 +104,7 @@ func TestReadOnlyStoreCanBeRead(t *testing.T) {
 }
 
 func TestHelperReadOnlyStore(t *testing.T) {
+	t.Parallel()
 	paths := os.Getenv("ENTKIOSK_TEST_READONLY_STORES")
 	if paths == "" {
 		t.Skip("helper of TestReadOnlyStoreCanBeRead")

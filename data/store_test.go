@@ -26,6 +26,7 @@ func testConfig() Config {
 }
 
 func TestOpenRefusesAFileThatIsNotADatabase(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "notes.db")
 	if err := os.WriteFile(path, []byte(strings.Repeat("this is a text file, not SQLite\n", 200)), 0o600); err != nil {
 		t.Fatal(err)
@@ -45,6 +46,7 @@ func TestOpenRefusesAFileThatIsNotADatabase(t *testing.T) {
 }
 
 func TestOpenRefusesAFolderAndAMissingFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, path := range []string{dir, filepath.Join(dir, "nope", "entkiosk.db"), ""} {
 		s, err := Open(path, testConfig())
@@ -61,6 +63,7 @@ func TestOpenRefusesAFolderAndAMissingFolder(t *testing.T) {
 // ignores file modes, so under root the check runs in a child process with
 // the identity of nobody.
 func TestOpenRefusesAReadOnlyStore(t *testing.T) {
+	t.Parallel()
 	var paths []string
 	for _, c := range []struct{ file, dir os.FileMode }{{0o400, 0o755}, {0o600, 0o555}, {0o400, 0o555}} {
 		dir, err := os.MkdirTemp("", "entkiosk-ro-")
@@ -112,6 +115,7 @@ func TestOpenRefusesAReadOnlyStore(t *testing.T) {
 }
 
 func TestHelperReadOnlyOpen(t *testing.T) {
+	t.Parallel()
 	paths := os.Getenv("ENTKIOSK_TEST_READONLY")
 	if paths == "" {
 		t.Skip("helper of TestOpenRefusesAReadOnlyStore")
@@ -154,6 +158,7 @@ func copyFile(t *testing.T, from, to string) {
 }
 
 func TestSQLiteVersionCheck(t *testing.T) {
+	t.Parallel()
 	for v, ok := range map[string]bool{
 		"3.51.2": false, "3.51.3": true, "3.51.10": true, "3.52.0": true, "3.9.9": false,
 		"3.50.99": false, "4.0.0": true, "3.45.1": false, "garbage": false,
@@ -172,6 +177,7 @@ func TestSQLiteVersionCheck(t *testing.T) {
 // The pragmas are DSN parameters: every connection of the pool has them,
 // not only the one that happened to run a PRAGMA.
 func TestPragmasHoldOnEveryPooledConnection(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	var conns []*sql.Conn
 	for i := 0; i < 5; i++ {
@@ -202,6 +208,7 @@ func TestPragmasHoldOnEveryPooledConnection(t *testing.T) {
 // Transactions are immediate: the write lock is taken at BEGIN, so two
 // writers queue on busy_timeout instead of failing on lock upgrade.
 func TestTransactionsAreImmediate(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -230,6 +237,7 @@ func asSQLiteError(err error, se *sqlite3.Error) bool {
 }
 
 func TestMigrationsTwiceChangeNothing(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "entkiosk.db")
 	schema := func() string {
 		s, err := Open(path, testConfig())
@@ -272,6 +280,7 @@ func TestMigrationsTwiceChangeNothing(t *testing.T) {
 // Two Store handles on one file write at the same time, as a kiosk and the
 // SSH server do: nothing is lost, nobody gets "database is locked".
 func TestTwoHandlesWriteTheSameFile(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "entkiosk.db")
 	a, err := Open(path, testConfig())
 	if err != nil {
@@ -327,6 +336,7 @@ func writeStudents(s *Store, writer, n int) error {
 
 // The same with two processes: this test binary runs twice more as writers.
 func TestTwoProcessesWriteTheSameFile(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "entkiosk.db")
 	s, err := Open(path, testConfig())
 	if err != nil {
@@ -366,6 +376,7 @@ func TestTwoProcessesWriteTheSameFile(t *testing.T) {
 }
 
 func TestHelperWriter(t *testing.T) {
+	t.Parallel()
 	path := os.Getenv("ENTKIOSK_TEST_WRITER")
 	if path == "" {
 		t.Skip("helper of TestTwoProcessesWriteTheSameFile")
@@ -383,6 +394,7 @@ func TestHelperWriter(t *testing.T) {
 }
 
 func TestTimesSortAsText(t *testing.T) {
+	t.Parallel()
 	a := time.Date(2026, 11, 25, 9, 59, 59, 999_000_000, time.UTC)
 	b := a.Add(time.Millisecond)
 	if !(fmtTime(a) < fmtTime(b)) {
@@ -397,6 +409,7 @@ func TestTimesSortAsText(t *testing.T) {
 // a missing folder and an empty file, and creates nothing; without it Open
 // creates the store.
 func TestOpenMustExist(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	cfg := testConfig()
 	cfg.MustExist = true

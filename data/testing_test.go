@@ -3,12 +3,28 @@ package data
 import (
 	"context"
 	"entkiosk/data/institution"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"testing"
 	"time"
 )
+
+// The tests wait on the disk far more than they compute (every store
+// commits with synchronous=FULL, as in production): unless -parallel is
+// given, more of them run at once than the machine has cores.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		flag.Set("test.parallel", strconv.Itoa(4*runtime.GOMAXPROCS(0)))
+	}
+	os.Exit(m.Run())
+}
 
 // testHasher keeps tests fast: real argon2id, tiny cost.
 var testHasher = NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 4, 5*time.Second)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -15,11 +16,11 @@ import (
 
 // from gives each attempt its own client, so that the per-client rule
 // stays out of the per-identifiant tests.
-var fromN int
+// (atomic: the tests run in parallel.)
+var fromN atomic.Int64
 
 func from() Origin {
-	fromN++
-	return Origin{Client: fmt.Sprintf("ssh:192.0.2.%d", fromN%250), Lang: "fr"}
+	return Origin{Client: fmt.Sprintf("ssh:192.0.2.%d", fromN.Add(1)%250), Lang: "fr"}
 }
 
 // fail makes n wrong logins on ident, step apart (more than the automation gap).
@@ -35,6 +36,7 @@ func fail(t *testing.T, s *Store, clock *ManualClock, ident string, n int, step 
 }
 
 func TestLoginLockAfterFiveFailures(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	fail(t, s, clock, hugo, 4, 2*time.Second)
 	if st := loginState(t, s, hugo); st.Failures != 4 || st.Locked() {
@@ -75,6 +77,7 @@ func TestLoginLockAfterFiveFailures(t *testing.T) {
 }
 
 func TestLoginLockDoubles(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	want := []time.Duration{60 * time.Second, 2 * time.Minute, 4 * time.Minute, 8 * time.Minute,
 		15 * time.Minute, 15 * time.Minute, 15 * time.Minute}
@@ -101,6 +104,7 @@ func TestLoginLockDoubles(t *testing.T) {
 }
 
 func TestLoginFailureWindow(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	start := clock.Now()
 	// Five failures spread over exactly 15 minutes: the first is out of the
@@ -130,6 +134,7 @@ func TestLoginFailureWindow(t *testing.T) {
 }
 
 func TestLoginAutomationGap(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	s.Login(ctx, hugo, "Mauvais-Mot-2026", from())
 	clock.Advance(time.Second)
@@ -154,6 +159,7 @@ func TestLoginAutomationGap(t *testing.T) {
 }
 
 func TestLoginSuccessResetsCount(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	fail(t, s, clock, hugo, 4, 2*time.Second)
 	clock.Advance(2 * time.Second)
@@ -170,6 +176,7 @@ func TestLoginSuccessResetsCount(t *testing.T) {
 // Unknown identifiants and never-activated accounts are counted and locked
 // exactly like active ones: a lock says nothing about existence.
 func TestLoginUnknownIdentifiantsLockAlike(t *testing.T) {
+	t.Parallel()
 	for _, ident := range []string{hugo, "personne.inconnue", camilleIdent} {
 		s, clock := abuseStore(t)
 		fail(t, s, clock, ident, 5, 2*time.Second)
@@ -185,6 +192,7 @@ func TestLoginUnknownIdentifiantsLockAlike(t *testing.T) {
 
 // Every spelling of one identifiant is one key.
 func TestLoginSpellingsShareTheLock(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	spellings := []string{"Hugo.Lefevre", "  hugo.lefevre@etu.umontpellier.fr ", "HUGO.LEFEVRE@ETU.UMONTPELLIER.FR",
 		"\thugo.lefevre\n", "hugo.lefevre@gmail.com"}
@@ -211,6 +219,7 @@ func TestLoginSpellingsShareTheLock(t *testing.T) {
 
 // Password recovery works while locked, and the new password lifts the lock.
 func TestResetWhileLocked(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	fail(t, s, clock, hugo, 5, 2*time.Second)
 	if !loginState(t, s, hugo).Locked() {
@@ -247,6 +256,7 @@ func TestResetWhileLocked(t *testing.T) {
 // The helpdesk unlock (HelpdeskUnlock, the console's): lock, unlock, log
 // in at once; only an agent who still holds the role may.
 func TestHelpdeskUnlockLogin(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	ines := agent(t, s)
 	fail(t, s, clock, hugo, 5, 2*time.Second)
@@ -291,6 +301,7 @@ func TestHelpdeskUnlockLogin(t *testing.T) {
 
 // Password spraying: one client, 50 identifiants, blocked at the 11th.
 func TestClientSprayingBlockedAtEleventh(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	sprayer := Origin{Client: "ssh:203.0.113.7"}
 	var blockedAt int
@@ -334,6 +345,7 @@ func TestClientSprayingBlockedAtEleventh(t *testing.T) {
 
 // Ten failures spread over exactly 5 minutes do not block the client.
 func TestClientWindow(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	c := Origin{Client: "kiosk:bu-sciences/tty2"}
 	start := clock.Now()
@@ -351,6 +363,7 @@ func TestClientWindow(t *testing.T) {
 
 // Attempts on a locked identifiant still count against the client.
 func TestLockedAttemptsCountForClient(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	fail(t, s, clock, hugo, 5, 2*time.Second)
 	c := Origin{Client: "ssh:203.0.113.9"}
@@ -445,6 +458,7 @@ func lookupFail(t *testing.T, s *Store, number string, o Origin) error {
 }
 
 func TestLookupFiveADayThenNextMidnight(t *testing.T) {
+	t.Parallel()
 	for _, number := range []string{camilleNum, "29999999"} { // known and unknown: alike
 		s, clock := abuseStore(t)
 		clock.Set(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation()))
@@ -483,6 +497,7 @@ func TestLookupFiveADayThenNextMidnight(t *testing.T) {
 // The number from every client: 30 failures in 24 h refuse it everywhere
 // until the next midnight; 50 in a row disable it until the helpdesk.
 func TestLookupFiftyInARowUntilHelpdesk(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	ines := agent(t, s)
 	day := func(d, h int) time.Time { return time.Date(2026, 11, d, h, 0, 0, 0, ParisLocation()) }
@@ -537,6 +552,7 @@ func pairState(t testing.TB, s *Store, number string, o Origin) lockView {
 
 // Activation by student number shares the lookup's counter.
 func TestActivationByNumberSharesLookupLimit(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	wrong := time.Date(2000, 1, 1, 0, 0, 0, 0, ParisLocation())
 	one := Origin{Client: "ssh:192.0.2.7", Lang: "fr"}
@@ -557,6 +573,7 @@ func TestActivationByNumberSharesLookupLimit(t *testing.T) {
 }
 
 func TestLookupClientTwentyAnHour(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	c := Origin{Client: "ssh:203.0.113.50"}
 	var twentieth time.Time
@@ -583,6 +600,7 @@ func TestLookupClientTwentyAnHour(t *testing.T) {
 
 // Unknown number and wrong date: the same error after the same store work.
 func TestLookupUnknownAndWrongDateAlike(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	tables := []string{"audit", "throttle_failures", "throttle_locks", "people", "accounts"}
 	work := func(number string) (error, []int) {
@@ -623,6 +641,7 @@ func TestLookupUnknownAndWrongDateAlike(t *testing.T) {
 // failed logins, and refuses even the right one while the identifiant is
 // locked (a session left open is no way around the lock).
 func TestChangePasswordUnderTheLock(t *testing.T) {
+	t.Parallel()
 	s, clock := abuseStore(t)
 	a, err := s.Login(ctx, hugo, hugoPassword, from())
 	if err != nil {
@@ -659,6 +678,7 @@ func TestChangePasswordUnderTheLock(t *testing.T) {
 // terminal only; the owner's right number and date from another pass. Only
 // many terminals together refuse the number everywhere.
 func TestLookupStrangerCannotShutTheOwnerOut(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)

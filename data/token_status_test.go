@@ -10,6 +10,7 @@ import (
 // A link whose code is spent still names its account: an activation link
 // of an account that is active now says so.
 func TestLookupLinkAfterActivation(t *testing.T) {
+	t.Parallel()
 	s, clock := openTest(t)
 	importLines(t, s, camilleLine)
 	_, token := codeOf(t, lastMail(t, s, "camille.martin@example.org"))
@@ -43,6 +44,7 @@ func TestLookupLinkAfterActivation(t *testing.T) {
 }
 
 func TestLookupLinkUnknown(t *testing.T) {
+	t.Parallel()
 	s, _ := openTest(t)
 	for _, token := range []string{strings.Repeat("a", 32), "camille", ""} {
 		if _, err := s.LookupLink(ctx, token); !errors.Is(err, ErrBadToken) {
