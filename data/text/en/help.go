@@ -2,6 +2,15 @@ package en
 
 // help: help (Aide).
 var help = map[string]string{
+	// The topics' texts (help.<topic>.text) take the rules' figures by
+	// number (Common.helpText): %[1]d the password's least length, %[2]d its
+	// recommended length, %[3]d its greatest, %[4]d the minutes between the
+	// registration and the activation, %[5]d a code's hours of life, %[6]d
+	// the wrong codes allowed, %[7]d the seconds before a code is sent
+	// again, %[8]d the code mails an hour, %[9]d a code's digits, %[10]d
+	// the idle seconds, %[11]d the countdown's seconds, %[12]s the
+	// students' mail domain, %[13]s the staff's, %[14]s the helpdesk's
+	// contact, %[15]s how to connect from home.
 	// help (Aide)
 	"help.title":       "Help",
 	"help.more":        "↓ more (PgDn or Space)",
@@ -21,7 +30,7 @@ var help = map[string]string{
 	"help.home.text": `Your computer account (ENT account) opens the digital services of the Université de Montpellier: mail, Moodle, timetable, libraries (BIU), eduroam Wi-Fi, the ENT mobile app.
 
 ## Your identifiant
-It reads firstname.lastname@{studentdomain} (staff: firstname.lastname@{staffdomain}), in lower case, without accents or apostrophes; spaces and other separators become "-".
+It reads firstname.lastname@%[12]s (staff: firstname.lastname@%[13]s), in lower case, without accents or apostrophes; spaces and other separators become "-".
 - Jean-Luc D'Alembert → jean-luc.dalembert
 - Anne Le Guen → anne.le-guen
 - a namesake gets a number: marie.petit2
@@ -34,12 +43,12 @@ Type your full identifiant, or just firstname.lastname, then your password, and 
 - account never activated: "First login";
 - identifiant unknown: "Look up my registration (IA)" shows it from your student number and birth date;
 - password forgotten: "Login problem".`,
-	"help.activation.text": `Your account is created when your administrative registration (IA) is validated. You can activate it {delay} minutes after the validation; before that, the screen says from what time.
+	"help.activation.text": `Your account is created when your administrative registration (IA) is validated. You can activate it %[4]d minutes after the validation; before that, the screen says from what time.
 
 1. On the home screen, choose "First login".
 2. Type your identifiant. Don't know it? Give your student number (8 digits) and birth date (ddmmyyyy).
-3. An {digits}-digit code goes to your personal mail address (the one given at registration), shown masked: ca•••••n@gmail.com. It is valid for {lifetime} h.
-4. Type the code. Nothing came? Look in your spam folder, then "Send the code again" (possible after {resend} s): the old code stops working.
+3. An %[9]d-digit code goes to your personal mail address (the one given at registration), shown masked: ca•••••n@gmail.com. It is valid for %[5]d h.
+4. Type the code. Nothing came? Look in your spam folder, then "Send the code again" (possible after %[7]d s): the old code stops working.
 5. Read the computing charter and accept it.
 6. Choose whether your university mailbox is redirected to another address (optional, can be changed later).
 7. Choose your password (see "Password rules") and confirm it.
@@ -51,7 +60,7 @@ An account already activated is never activated again: if you forgot the passwor
 
 ## I forgot my password
 1. Type your identifiant.
-2. An {digits}-digit code goes to your recovery address, shown masked. It is valid for {lifetime} h, for one use.
+2. An %[9]d-digit code goes to your recovery address, shown masked. It is valid for %[5]d h, for one use.
 3. Type the code, then choose a new password.
 For safety, the answer is the same whether the identifiant exists or not: if no mail comes, check the identifiant with "Look up my registration (IA)".
 
@@ -64,15 +73,15 @@ Follow "First login": the code goes to your personal address.
 - your access may have ended: see "End of access".
 
 ## Codes
-After {tries} wrong codes, the code no longer works: ask for a new one. Each new code replaces the previous one. At most {mails} code mails per hour.`,
+After %[6]d wrong codes, the code no longer works: ask for a new one. Each new code replaces the previous one. At most %[8]d code mails per hour.`,
 	"help.password.text": `The university's rules, checked for every new password:
-- at least {min} characters ({rec} recommended), at most {max};
+- at least %[1]d characters (%[2]d recommended), at most %[3]d;
 - at least one digit and at least one letter;
 - none of the characters < > " ' $ (the screen names the character and its position);
 - not a dictionary word (French or English) nor a common password, even with digits or signs at the end or substitutions (0 for o, 3 for e, @ for a…);
 - not built on your names, identifiant, student number or birth date.
 
-Each rule ticks as you type; the strength meter recommends {rec} characters. A few unrelated words with a digit are easy to remember and hard to guess.
+Each rule ticks as you type; the strength meter recommends %[2]d characters. A few unrelated words with a digit are easy to remember and hard to guess.
 
 A refused password keeps what you typed: correct it. After each change, a notice goes to your recovery address.
 
@@ -81,7 +90,7 @@ Never give your password to anyone: the helpdesk never asks for it.`,
 
 ## Changing it
 1. My account → "Recovery address".
-2. Type the new address and your current password: an {digits}-digit code is sent to the new address.
+2. Type the new address and your current password: an %[9]d-digit code is sent to the new address.
 3. Type that code: the new address replaces the old one, which is told.
 Nothing changes until the code is typed: a typo in the address never loses your recovery address.
 
@@ -126,7 +135,7 @@ You need:
 
 If nothing matches, the screen says so without telling which of the two is wrong. The number of tries is limited.`,
 	"help.kiosk.text": `On a campus kiosk:
-- after {idle} s without a key, everything typed or shown is wiped and the home screen comes back; a countdown shows for the last {warn} seconds (any key keeps you there, and still counts);
+- after %[10]d s without a key, everything typed or shown is wiped and the home screen comes back; a countdown shows for the last %[11]d seconds (any key keeps you there, and still counts);
 - choose "Log out" before leaving;
 - Ctrl+C goes back home and wipes everything; Esc goes back to the previous screen (on "My account", it logs out);
 - passwords and codes are never shown in clear.
@@ -135,14 +144,14 @@ F1 opens this help from any screen, F2 switches to French.
 
 ## Demo kiosk
 On a demo kiosk (DEMO badge), F4 opens the demo mailbox: the mails the service sent, with their codes, to try it without a second address.`,
-	"help.contact.text": `ENT helpdesk: {contact}.
+	"help.contact.text": `ENT helpdesk: %[14]s.
 
 Have your identifiant or student number at hand. Once it has checked who you are, the helpdesk can resend the activation code, send a reset code, unblock logging in, or correct your recovery address.
 
 The helpdesk will never ask for your password or for a code received by mail.`,
 	"help.remote.command": "From home, the same service opens in a terminal (see below) with this command:\n  ssh -p %d %s",
 	"help.remote.nohost":  "From home, the same service opens in a terminal (see below) with the ssh command. The server's address is not given here: ask the helpdesk for it%s.",
-	"help.remote.text": `{connect}
+	"help.remote.text": `%[15]s
 
 ssh asks for no password: the usual login screen appears. At the very first connection, ssh shows the server's key fingerprint (SHA256:…) and asks whether to continue: compare it with the one published on the ENT's help page, and answer yes only if they are the same.
 
@@ -172,11 +181,11 @@ Type a name, a student number or an identifiant, then Enter. ↑/↓ chooses a p
 
 ## The actions
 The card offers only the actions possible for this account now. Each is confirmed on a page of its own, then written to the audit log.
-- Resend the activation code: account never activated, rights open, from {delay} min after the IA was validated. A new code goes to the recovery address; the previous one stops working.
+- Resend the activation code: account never activated, rights open, from %[4]d min after the IA was validated. A new code goes to the recovery address; the previous one stops working.
 - Send a reset code: account activated, rights open. With the code, the person chooses their new password themselves.
 - Unlock: login locked, recent failures counted or IA lookup blocked. The lock is lifted and recent failures forgotten.
 - Correct the recovery address: rights open, and only after checking the person's identity.
-A code is valid {lifetime} h and is revoked after {tries} typing errors. Another one may be sent after {resend} s, and at most {mails} mails an hour.
+A code is valid %[5]d h and is revoked after %[6]d typing errors. Another one may be sent after %[7]d s, and at most %[8]d mails an hour.
 
 ## Before correcting the recovery address
 Ask for the student number and the birth date without saying them, then compare them with those the page shows (staff: the birth date only). Tick "Identity checked" only if they match. Codes sent to the old address stop working, and the old address is told of the change.

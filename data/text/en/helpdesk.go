@@ -2,8 +2,12 @@ package en
 
 // helpdesk: helpdesk (console assistance): search, tabs, keys, actions, confirmations.
 var helpdesk = map[string]string{
-	// helpdesk (console assistance). Entries with {date}, {time},
-	// {datetime}, {n} or {text} are filled by name; the others by %s / %d.
+	// helpdesk (console assistance). The entries the console fills from a
+	// fact (Helpdesk.fill: helpdesk.walk.*, .lock.*, .confirm.*, .next.*)
+	// take their arguments by number: %[1]s the date, %[2]s the time,
+	// %[3]s the date and time, %[4]d the count, %[5]s the fact's text,
+	// %[6]s and %[7]s what the family adds (walk: the code's purpose, the
+	// address mailed; next: the registration office).
 	"helpdesk.title":              "Helpdesk console",
 	"helpdesk.search.label":       "Find a person",
 	"helpdesk.search.placeholder": "name, student number or identifiant",
@@ -46,9 +50,9 @@ var helpdesk = map[string]string{
 	"helpdesk.action.unlock":      "Unlock",
 	"helpdesk.action.recovery":    "Correct the recovery address",
 	"helpdesk.confirm.for":        "%s · %s",
-	"helpdesk.confirm.resend": "A new activation code will go to the recovery address {text}. The previous code will " +
+	"helpdesk.confirm.resend": "A new activation code will go to the recovery address %[5]s. The previous code will " +
 		"stop working. You will never see the code: the person will read it in their mailbox.",
-	"helpdesk.confirm.reset": "A reset code will go to the recovery address {text}. With it, the person will choose " +
+	"helpdesk.confirm.reset": "A reset code will go to the recovery address %[5]s. With it, the person will choose " +
 		"their new password themselves. You will see neither the code nor the password.",
 	"helpdesk.confirm.unlock": "This person's login lock and IA lookup limit will be lifted, and their recent " +
 		"failures forgotten.",

@@ -2,6 +2,15 @@ package fr
 
 // help: help (Aide).
 var help = map[string]string{
+	// The topics' texts (help.<topic>.text) take the rules' figures by
+	// number (Common.helpText): %[1]d the password's least length, %[2]d its
+	// recommended length, %[3]d its greatest, %[4]d the minutes between the
+	// registration and the activation, %[5]d a code's hours of life, %[6]d
+	// the wrong codes allowed, %[7]d the seconds before a code is sent
+	// again, %[8]d the code mails an hour, %[9]d a code's digits, %[10]d
+	// the idle seconds, %[11]d the countdown's seconds, %[12]s the
+	// students' mail domain, %[13]s the staff's, %[14]s the helpdesk's
+	// contact, %[15]s how to connect from home.
 	// help (Aide)
 	"help.title":       "Aide",
 	"help.more":        "↓ suite (PgDn ou Espace)",
@@ -21,7 +30,7 @@ var help = map[string]string{
 	"help.home.text": `Votre compte informatique (compte ENT) vous ouvre les services numériques de l'Université de Montpellier : messagerie, Moodle, emploi du temps, bibliothèques (BIU), Wi-Fi eduroam, application ENT mobile.
 
 ## Votre identifiant
-Il a la forme prenom.nom@{studentdomain} (personnels : prenom.nom@{staffdomain}), en minuscules, sans accents ni apostrophes ; espaces et autres séparateurs deviennent « - ».
+Il a la forme prenom.nom@%[12]s (personnels : prenom.nom@%[13]s), en minuscules, sans accents ni apostrophes ; espaces et autres séparateurs deviennent « - ».
 - Jean-Luc D'Alembert → jean-luc.dalembert
 - Anne Le Guen → anne.le-guen
 - un homonyme reçoit un chiffre : marie.petit2
@@ -34,12 +43,12 @@ Saisissez votre identifiant complet, ou seulement prenom.nom, puis votre mot de 
 - compte jamais activé : « 1ère connexion » ;
 - identifiant inconnu : « Consulter mon inscription (IA) » l'affiche avec votre numéro étudiant et votre date de naissance ;
 - mot de passe oublié : « Problème de connexion ».`,
-	"help.activation.text": `Votre compte est créé quand votre inscription administrative (IA) est validée. Vous pouvez l'activer {delay} minutes après la validation ; avant, l'écran indique à partir de quelle heure.
+	"help.activation.text": `Votre compte est créé quand votre inscription administrative (IA) est validée. Vous pouvez l'activer %[4]d minutes après la validation ; avant, l'écran indique à partir de quelle heure.
 
 1. Sur l'accueil, choisissez « 1ère connexion ».
 2. Saisissez votre identifiant. Vous ne le connaissez pas ? Donnez votre numéro étudiant (8 chiffres) et votre date de naissance (jjmmaaaa).
-3. Un code de {digits} chiffres part vers votre adresse mail personnelle (celle donnée à l'inscription), affichée masquée : ca•••••n@gmail.com. Il est valable {lifetime} h.
-4. Saisissez le code. Rien reçu ? Regardez dans les indésirables, puis « Renvoyer le code » (possible après {resend} s) : l'ancien code ne marche plus.
+3. Un code de %[9]d chiffres part vers votre adresse mail personnelle (celle donnée à l'inscription), affichée masquée : ca•••••n@gmail.com. Il est valable %[5]d h.
+4. Saisissez le code. Rien reçu ? Regardez dans les indésirables, puis « Renvoyer le code » (possible après %[7]d s) : l'ancien code ne marche plus.
 5. Lisez la charte informatique et acceptez-la.
 6. Choisissez si votre messagerie universitaire est redirigée vers une autre adresse (facultatif, modifiable ensuite).
 7. Choisissez votre mot de passe (voir « Règles du mot de passe ») et confirmez-le.
@@ -51,7 +60,7 @@ Un compte déjà activé ne se réactive pas : si vous avez oublié le mot de pa
 
 ## J'ai oublié mon mot de passe
 1. Saisissez votre identifiant.
-2. Un code de {digits} chiffres part vers votre mail de secours, affiché masqué. Il est valable {lifetime} h, pour une seule utilisation.
+2. Un code de %[9]d chiffres part vers votre mail de secours, affiché masqué. Il est valable %[5]d h, pour une seule utilisation.
 3. Saisissez le code, puis choisissez un nouveau mot de passe.
 Par sécurité, la réponse est la même que l'identifiant existe ou non : si aucun mail n'arrive, vérifiez l'identifiant avec « Consulter mon inscription (IA) ».
 
@@ -64,15 +73,15 @@ Suivez « 1ère connexion » : le code part vers votre adresse personnelle.
 - vos droits ont peut-être pris fin : voir « Fin des droits ».
 
 ## Les codes
-Après {tries} codes erronés, le code n'est plus valable : demandez-en un nouveau. Chaque nouveau code remplace le précédent. Au plus {mails} mails de code par heure.`,
+Après %[6]d codes erronés, le code n'est plus valable : demandez-en un nouveau. Chaque nouveau code remplace le précédent. Au plus %[8]d mails de code par heure.`,
 	"help.password.text": `Les règles de l'université, appliquées à chaque nouveau mot de passe :
-- au moins {min} caractères ({rec} recommandés), au plus {max} ;
+- au moins %[1]d caractères (%[2]d recommandés), au plus %[3]d ;
 - au moins un chiffre et au moins une lettre ;
 - aucun des caractères < > " ' $ (l'écran nomme le caractère et sa position) ;
 - pas un mot du dictionnaire (français ou anglais) ni un mot de passe courant, même avec des chiffres ou signes à la fin ou des substitutions (0 pour o, 3 pour e, @ pour a…) ;
 - pas construit sur vos nom, prénom, identifiant, numéro étudiant ou date de naissance.
 
-Chaque règle se coche pendant la saisie ; la jauge de robustesse conseille {rec} caractères. Une suite de plusieurs mots sans rapport, avec un chiffre, est facile à retenir et difficile à deviner.
+Chaque règle se coche pendant la saisie ; la jauge de robustesse conseille %[2]d caractères. Une suite de plusieurs mots sans rapport, avec un chiffre, est facile à retenir et difficile à deviner.
 
 Un mot de passe refusé garde vos saisies : corrigez-le. Après chaque changement, un avis est envoyé à votre mail de secours.
 
@@ -81,7 +90,7 @@ Ne communiquez jamais votre mot de passe : l'assistance ne le demande jamais.`,
 
 ## Le changer
 1. Mon compte → « Mail de secours ».
-2. Saisissez la nouvelle adresse et votre mot de passe actuel : un code de {digits} chiffres est envoyé à la nouvelle adresse.
+2. Saisissez la nouvelle adresse et votre mot de passe actuel : un code de %[9]d chiffres est envoyé à la nouvelle adresse.
 3. Saisissez ce code : la nouvelle adresse remplace l'ancienne, qui est prévenue.
 Rien ne change tant que le code n'a pas été saisi : une faute de frappe dans l'adresse ne vous fait pas perdre votre mail de secours.
 
@@ -126,7 +135,7 @@ Il faut :
 
 Si rien ne correspond, l'écran le dit sans préciser lequel des deux est faux. Le nombre d'essais est limité.`,
 	"help.kiosk.text": `Sur une borne du campus :
-- après {idle} s sans toucher le clavier, tout ce qui a été saisi ou affiché est effacé et l'accueil revient ; un compte à rebours s'affiche les {warn} dernières secondes (une touche suffit pour rester, et elle compte) ;
+- après %[10]d s sans toucher le clavier, tout ce qui a été saisi ou affiché est effacé et l'accueil revient ; un compte à rebours s'affiche les %[11]d dernières secondes (une touche suffit pour rester, et elle compte) ;
 - choisissez « Déconnexion » avant de partir ;
 - Ctrl+C ramène à l'accueil en effaçant tout ; Échap revient à l'écran précédent (sur « Mon compte », il déconnecte) ;
 - les mots de passe et les codes ne s'affichent jamais en clair.
@@ -135,14 +144,14 @@ F1 ouvre cette aide depuis n'importe quel écran, F2 passe en anglais.
 
 ## Borne de démonstration
 Sur une borne de démonstration (badge DÉMO), F4 ouvre la boîte mail de démonstration : les mails envoyés par le service, avec leurs codes, pour essayer sans seconde adresse.`,
-	"help.contact.text": `Assistance ENT : {contact}.
+	"help.contact.text": `Assistance ENT : %[14]s.
 
 Préparez votre identifiant ou votre numéro étudiant. Après avoir vérifié votre identité, l'assistance peut renvoyer le code d'activation, envoyer un code de réinitialisation, débloquer une connexion ou corriger votre mail de secours.
 
 L'assistance ne vous demandera jamais votre mot de passe ni un code reçu par mail.`,
 	"help.remote.command": "Depuis chez vous, le même service s'ouvre dans un terminal (voir plus bas), avec la commande :\n  ssh -p %d %s",
 	"help.remote.nohost":  "Depuis chez vous, le même service s'ouvre dans un terminal (voir plus bas), avec la commande ssh. L'adresse du serveur n'est pas indiquée ici : demandez-la à l'assistance%s.",
-	"help.remote.text": `{connect}
+	"help.remote.text": `%[15]s
 
 ssh ne demande aucun mot de passe : c'est l'écran de connexion habituel qui s'affiche. À la toute première connexion, ssh montre l'empreinte de la clé du serveur (SHA256:…) et demande s'il faut continuer : comparez-la avec celle publiée sur la page d'aide de l'ENT, et répondez yes seulement si elles sont identiques.
 
@@ -172,11 +181,11 @@ Tapez un nom, un n° étudiant ou un identifiant, puis Entrée. ↑/↓ choisit 
 
 ## Les actions
 La fiche ne propose que les actions possibles pour ce compte maintenant. Chacune se confirme sur une page à part, puis s'écrit au journal d'audit.
-- Renvoyer le code d'activation : compte jamais activé, droits ouverts, à partir de {delay} min après la validation de l'IA. Un nouveau code part vers le mail de secours ; le précédent ne fonctionne plus.
+- Renvoyer le code d'activation : compte jamais activé, droits ouverts, à partir de %[4]d min après la validation de l'IA. Un nouveau code part vers le mail de secours ; le précédent ne fonctionne plus.
 - Envoyer un code de réinitialisation : compte activé, droits ouverts. Avec ce code, la personne choisit elle-même son nouveau mot de passe.
 - Déverrouiller : connexion verrouillée, échecs récents comptés ou consultation IA bloquée. Le verrouillage est levé et les échecs récents oubliés.
 - Corriger le mail de secours : droits ouverts, et seulement après avoir vérifié l'identité de la personne.
-Un code est valable {lifetime} h et s'annule après {tries} erreurs de saisie. Un nouvel envoi est possible après {resend} s, et {mails} mails par heure au plus.
+Un code est valable %[5]d h et s'annule après %[6]d erreurs de saisie. Un nouvel envoi est possible après %[7]d s, et %[8]d mails par heure au plus.
 
 ## Avant de corriger le mail de secours
 Demandez le n° étudiant et la date de naissance sans les dire, puis comparez-les à ceux qu'affiche la page (personnels : la date de naissance seule). Ne cochez « L'identité est vérifiée » que s'ils correspondent. Les codes envoyés à l'ancienne adresse cessent de fonctionner, et l'ancienne adresse est prévenue du changement.

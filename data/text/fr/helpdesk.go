@@ -2,8 +2,12 @@ package fr
 
 // helpdesk: helpdesk (console assistance): search, tabs, keys, actions, confirmations.
 var helpdesk = map[string]string{
-	// helpdesk (console assistance). Entries with {date}, {time},
-	// {datetime}, {n} or {text} are filled by name; the others by %s / %d.
+	// helpdesk (console assistance). The entries the console fills from a
+	// fact (Helpdesk.fill: helpdesk.walk.*, .lock.*, .confirm.*, .next.*)
+	// take their arguments by number: %[1]s the date, %[2]s the time,
+	// %[3]s the date and time, %[4]d the count, %[5]s the fact's text,
+	// %[6]s and %[7]s what the family adds (walk: the code's purpose, the
+	// address mailed; next: the registration office).
 	"helpdesk.title":              "Console assistance",
 	"helpdesk.search.label":       "Rechercher une personne",
 	"helpdesk.search.placeholder": "nom, n° étudiant ou identifiant",
@@ -46,9 +50,9 @@ var helpdesk = map[string]string{
 	"helpdesk.action.unlock":      "Déverrouiller",
 	"helpdesk.action.recovery":    "Corriger le mail de secours",
 	"helpdesk.confirm.for":        "%s · %s",
-	"helpdesk.confirm.resend": "Un nouveau code d'activation partira vers le mail de secours {text}. Le code " +
+	"helpdesk.confirm.resend": "Un nouveau code d'activation partira vers le mail de secours %[5]s. Le code " +
 		"précédent ne fonctionnera plus. Vous ne verrez jamais le code : la personne le lira dans sa boîte mail.",
-	"helpdesk.confirm.reset": "Un code de réinitialisation partira vers le mail de secours {text}. Avec ce code, la " +
+	"helpdesk.confirm.reset": "Un code de réinitialisation partira vers le mail de secours %[5]s. Avec ce code, la " +
 		"personne choisira elle-même son nouveau mot de passe. Vous ne verrez ni le code ni le mot de passe.",
 	"helpdesk.confirm.unlock": "Le verrouillage de la connexion et la limite de la consultation IA de cette personne " +
 		"seront levés, et ses échecs récents oubliés.",
