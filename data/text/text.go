@@ -47,7 +47,7 @@ var catalogues = map[Lang]map[string]string{French: merge(fr.Areas, true), Engli
 // the mail's code line, found by its plain text by the mailbox, the outbox
 // and the people who search their mail for « Code : », and the mail's
 // signature, as mails have always been signed.
-var plain = map[string]bool{"mail.code": true, "mail.signature": true, "mail.signature.automatic": true}
+var plain = map[string]bool{"mail.code": true, "mail.signature.automatic": true}
 
 // merge puts an area's maps into one. The French texts take no-break
 // spaces before « : ; ? ! » and inside « » (French typography): no line,

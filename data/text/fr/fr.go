@@ -19,6 +19,7 @@ var Areas = map[string]map[string]string{
 	"home":           home,
 	"keys":           keys,
 	"lookup":         lookup,
+	"mail":           mail,
 	"mailbox":        mailbox,
 	"password":       password,
 	"recovery":       recovery,
