@@ -10,7 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
-	"entkiosk/screens"
+	"entkiosk/data/text"
 	"entkiosk/tui"
 )
 
@@ -56,7 +56,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 		client = kioskName()
 	}
 	logger.Info("kiosk start", "store", f.db, "terminal", client, "demo", f.demo)
-	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: screens.ParseLang(lang), Kiosk: true, Demo: f.demo,
+	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: text.ParseLang(lang), Kiosk: true, Demo: f.demo,
 		Client: "kiosk:" + client, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, AllowQuit: allowQuit,
 		Accessible: accessible, Logger: logger.WithPrefix("tui")})
 }

@@ -19,7 +19,7 @@ import (
 	"github.com/charmbracelet/log"
 
 	"entkiosk/data"
-	"entkiosk/screens"
+	"entkiosk/data/text"
 	"entkiosk/tui/sshserver"
 )
 
@@ -115,7 +115,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 		webDone <- err
 	}()
 	err = sshserver.Serve(ctx, sshserver.ServeOptions{Store: store, Listen: listen, HostKeyPath: hostKey, Demo: f.demo,
-		Lang: screens.ParseLang(lang), MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress,
+		Lang: text.ParseLang(lang), MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress,
 		IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, MaxSessionTime: maxTime, Logger: logger})
 	stopBoth()
 	if werr := <-webDone; werr != nil {

@@ -13,7 +13,7 @@ import (
 	"github.com/charmbracelet/log"
 
 	"entkiosk/data"
-	"entkiosk/screens"
+	"entkiosk/data/text"
 	"entkiosk/tui/webserver"
 )
 
@@ -69,7 +69,7 @@ func (w *webOptions) serve(ctx context.Context, store *data.Store, demo bool, la
 	if w.listen == "" {
 		return nil
 	}
-	err := webserver.Serve(ctx, webserver.Options{Store: store, Listen: w.listen, Demo: demo, Lang: screens.ParseLang(lang),
+	err := webserver.Serve(ctx, webserver.Options{Store: store, Listen: w.listen, Demo: demo, Lang: text.ParseLang(lang),
 		MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle,
 		MaxSessionTime: maxTime, TrustedProxies: w.proxies, TLSCert: w.tlsCert, TLSKey: w.tlsKey, Logger: logger})
 	if msg, ok := listenErrorOf("la page web", "--http", "8080 par exemple", w.listen, err); ok {

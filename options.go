@@ -19,8 +19,8 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/data/institution"
+	"entkiosk/data/text"
 	"entkiosk/data/wrap"
-	"entkiosk/screens"
 )
 
 // option is one --name of a command; its ENTKIOSK_<NAME> variable, when
@@ -308,11 +308,11 @@ func (f *flags) linkOptions() {
 // langOption: --lang, for the commands whose messages come from the
 // catalogue (import, audit); checkLang checks it after parse.
 func (f *flags) langOption() {
-	f.str(&f.langName, "lang", "fr|en", "fr", screens.Text(screens.French, "cli.lang.help"))
+	f.str(&f.langName, "lang", "fr|en", "fr", text.Plain(text.French, "cli.lang.help"))
 }
 
 // lang is the language --lang chose.
-func (f *flags) lang() screens.Lang { return screens.ParseLang(f.langName) }
+func (f *flags) lang() text.Lang { return text.ParseLang(f.langName) }
 
 // demoOption: the demonstration people, for the commands that run the interface.
 func (f *flags) demoOption() {
