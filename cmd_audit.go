@@ -159,7 +159,7 @@ func verifyAudit(ctx context.Context, f *flags, lang text.Lang, stdout, stderr i
 			at = t.UTC().Format(time.RFC3339)
 		}
 		if b.Missing[0] != 0 && b.Missing[0] == b.Missing[1] { // one entry: not "id 20 to 20"
-			fmt.Fprintln(stdout, text.Plain(lang, "cli.audit.verify.missing.one", b.ID, data.Clean(at), b.Missing[0]))
+			fmt.Fprintln(stdout, text.Plain(lang, "cli.audit.verify.missing.single", b.ID, data.Clean(at), b.Missing[0]))
 		} else if b.Missing[0] != 0 {
 			fmt.Fprintln(stdout, text.Plain(lang, "cli.audit.verify.missing", b.ID, data.Clean(at), b.Missing[0], b.Missing[1]))
 		} else {
