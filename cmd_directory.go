@@ -11,6 +11,7 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/data/directory"
+	"entkiosk/data/text"
 )
 
 // dirStatus names a directory queue state in French.
@@ -53,13 +54,13 @@ func cmdDirectory(ctx context.Context, name string, args []string, stdout, stder
 			describeChange(c), dirStatus[c.Status])
 		switch c.Status {
 		case data.DirDone:
-			fmt.Fprintf(stdout, " le %s (%s)", c.DoneAt.In(loc).Format("02/01/2006 à 15:04:05"), count(c.Attempts, "essai", "essais"))
+			fmt.Fprintf(stdout, " le %s (%s)", c.DoneAt.In(loc).Format("02/01/2006 à 15:04:05"), text.PlainN(text.French, "cli.count.attempt", c.Attempts))
 		case data.DirPending:
 			if c.Attempts > 0 {
-				fmt.Fprintf(stdout, " (%s, prochain le %s)", count(c.Attempts, "essai", "essais"), c.NextTryAt.In(loc).Format("02/01/2006 à 15:04:05"))
+				fmt.Fprintf(stdout, " (%s, prochain le %s)", text.PlainN(text.French, "cli.count.attempt", c.Attempts), c.NextTryAt.In(loc).Format("02/01/2006 à 15:04:05"))
 			}
 		case data.DirFailed:
-			fmt.Fprintf(stdout, " (%s)", count(c.Attempts, "essai", "essais"))
+			fmt.Fprintf(stdout, " (%s)", text.PlainN(text.French, "cli.count.attempt", c.Attempts))
 		}
 		fmt.Fprintln(stdout)
 		if c.LastError != "" && c.Status != data.DirDone {
@@ -134,7 +135,7 @@ func cmdDirectoryCheck(ctx context.Context, name string, args []string, stdout i
 	}
 	fmt.Fprintln(stdout, "mot de passe : non essayé (l'opération Password Modify le changerait)")
 	if refused > 0 {
-		return errors.New("directory check : " + count(refused, "attribut non inscriptible", "attributs non inscriptibles"))
+		return errors.New("directory check : " + text.PlainN(text.French, "cli.count.attribute.readonly", refused))
 	}
 	return nil
 }
@@ -150,8 +151,8 @@ func reportDirectory(ctx context.Context, store *data.Store, stdout io.Writer) e
 	for _, ident := range r.Missing {
 		fmt.Fprintf(stdout, "absent de l'annuaire : %s\n", data.Clean(ident))
 	}
-	fmt.Fprintf(stdout, "annuaire : %s vérifiés, %s\n", count(r.Checked, "compte", "comptes"),
-		count(len(r.Missing), "absent", "absents"))
+	fmt.Fprintf(stdout, "annuaire : %s vérifiés, %s\n", text.PlainN(text.French, "cli.count.account", r.Checked),
+		text.PlainN(text.French, "cli.count.absent", len(r.Missing)))
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 )
 
 func cmdExport(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
@@ -45,7 +46,7 @@ func cmdExport(ctx context.Context, name string, args []string, stdout, stderr i
 		return skippedError(report)
 	}
 	// The summary on stdout, problems on stderr: a cron job keeps only the latter.
-	redirections := count(report.Redirections, "redirection", "redirections")
+	redirections := text.PlainN(text.French, "cli.count.redirection", report.Redirections)
 	if report.Unchanged {
 		fmt.Fprintf(stdout, "%s inchangé (%s)\n", out, redirections)
 	} else {
@@ -61,7 +62,7 @@ func skippedError(report data.AliasReport) error {
 	if n := len(report.Skipped); n > 0 {
 		return fmt.Errorf("export aliases : %s hors de la table (adresse qu'elle ne peut pas porter) : "+
 			"leur courrier n'est pas redirigé ; faites choisir une autre adresse à leur titulaire",
-			count(n, "redirection laissée", "redirections laissées"))
+			text.PlainN(text.French, "cli.count.redirection.left", n))
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 )
 
 // smtpFrench says data.ParseSMTP's refusals in French (they never repeat
@@ -74,7 +75,7 @@ func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	report, err := store.DeliverDue(ctx, cfg, slog.New(logger.WithPrefix("mail")))
 	fmt.Fprintf(stdout, "mails : %s, %d à réessayer, %d en échec définitif\n",
-		count(report.Sent, "envoyé", "envoyés"), report.Retry, report.Failed)
+		text.PlainN(text.French, "cli.count.sent", report.Sent), report.Retry, report.Failed)
 	return mailError(err)
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 )
 
 // mailStatus names an outbox state in French.
@@ -45,7 +46,7 @@ func cmdOutbox(ctx context.Context, name string, args []string, stdout, stderr i
 		return fmt.Errorf("outbox : lecture de la base : %w", store.Explain(err))
 	}
 	loc := store.Config().Location
-	attempts := func(n int) string { return count(n, "tentative", "tentatives") }
+	attempts := func(n int) string { return text.PlainN(text.French, "cli.count.try", n) }
 	for i, m := range mails {
 		if i > 0 {
 			fmt.Fprintln(stdout)

@@ -433,14 +433,6 @@ func osReason(err error) string {
 	return err.Error()
 }
 
-// count says n things, French style: 0 and 1 take the singular.
-func count(n int, one, other string) string {
-	if n < 2 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, other)
-}
-
 func checkLang(cmd, lang string) error {
 	if lang != "fr" && lang != "en" {
 		return usageError{fmt.Sprintf("%s : --lang %q : fr ou en", cmd, lang)}

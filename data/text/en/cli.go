@@ -42,4 +42,22 @@ var cli = map[string]string{
 	"cli.audit.verify.broken.one":     "audit --verify: chain broken in %d place (see above)",
 	"cli.audit.verify.broken.other":   "audit --verify: chain broken in %d places (see above)",
 	"cli.audit.verify.missing.single": "break at entry id %d (%s): entry id %d missing (deleted)",
+
+	// counts in the operator commands' lines (directory, export, mail, outbox)
+	"cli.count.attempt.one":              "%d attempt",
+	"cli.count.attempt.other":            "%d attempts",
+	"cli.count.attribute.readonly.one":   "%d attribute not writable",
+	"cli.count.attribute.readonly.other": "%d attributes not writable",
+	"cli.count.account.one":              "%d account",
+	"cli.count.account.other":            "%d accounts",
+	"cli.count.absent.one":               "%d missing",
+	"cli.count.absent.other":             "%d missing",
+	"cli.count.redirection.one":          "%d redirection",
+	"cli.count.redirection.other":        "%d redirections",
+	"cli.count.redirection.left.one":     "%d redirection left out",
+	"cli.count.redirection.left.other":   "%d redirections left out",
+	"cli.count.sent.one":                 "%d sent",
+	"cli.count.sent.other":               "%d sent",
+	"cli.count.try.one":                  "%d try",
+	"cli.count.try.other":                "%d tries",
 }

@@ -42,4 +42,22 @@ var cli = map[string]string{
 	"cli.audit.verify.broken.one":     "audit --verify : chaîne rompue en %d endroit (voir ci-dessus)",
 	"cli.audit.verify.broken.other":   "audit --verify : chaîne rompue en %d endroits (voir ci-dessus)",
 	"cli.audit.verify.missing.single": "rupture à l'entrée id %d (%s) : entrée id %d absente (supprimée)",
+
+	// counts in the operator commands' lines (directory, export, mail, outbox)
+	"cli.count.attempt.one":              "%d essai",
+	"cli.count.attempt.other":            "%d essais",
+	"cli.count.attribute.readonly.one":   "%d attribut non inscriptible",
+	"cli.count.attribute.readonly.other": "%d attributs non inscriptibles",
+	"cli.count.account.one":              "%d compte",
+	"cli.count.account.other":            "%d comptes",
+	"cli.count.absent.one":               "%d absent",
+	"cli.count.absent.other":             "%d absents",
+	"cli.count.redirection.one":          "%d redirection",
+	"cli.count.redirection.other":        "%d redirections",
+	"cli.count.redirection.left.one":     "%d redirection laissée",
+	"cli.count.redirection.left.other":   "%d redirections laissées",
+	"cli.count.sent.one":                 "%d envoyé",
+	"cli.count.sent.other":               "%d envoyés",
+	"cli.count.try.one":                  "%d tentative",
+	"cli.count.try.other":                "%d tentatives",
 }
