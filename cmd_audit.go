@@ -17,16 +17,16 @@ import (
 )
 
 func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
-	f := newFlags(name, "[options]", "affiche le journal d'audit, les événements les plus récents d'abord (heures UTC)")
+	f := newFlags(name, "[options]", say("cli.audit.about"))
 	f.storeOptions(false)
 	var ident, since, events string
 	var asJSON, verify bool
 	var limit int
-	f.str(&ident, "identifiant", "X", "", "seulement les événements de cet identifiant (complet, ou sa partie avant @) ou de ce numéro d'étudiant")
-	f.str(&since, "since", "DATE", "", "seulement les événements depuis cette date (jj/mm/aaaa ou aaaa-mm-jj, heure de Paris)")
-	f.str(&events, "event", "E,E…", "", "seulement ces événements, séparés par des virgules (LOGIN_ERROR,LOCK,…)")
-	f.bool(&asJSON, "json", "un objet JSON par ligne (les mots du journal, tels qu'écrits)")
-	f.int(&limit, "limit", 1000, "au plus ce nombre d'événements, les plus récents")
+	f.str(&ident, "identifiant", "X", "", say("cli.audit.flag.identifiant"))
+	f.str(&since, "since", "DATE", "", say("cli.audit.flag.since"))
+	f.str(&events, "event", "E,E…", "", say("cli.audit.flag.event"))
+	f.bool(&asJSON, "json", say("cli.audit.flag.json"))
+	f.int(&limit, "limit", 1000, say("cli.audit.flag.limit"))
 	f.bool(&verify, "verify", text.Plain(text.French, "cli.audit.verify.help"))
 	f.langOption()
 	if err := f.parseNoArgs(args, stdout); err != nil {
@@ -40,7 +40,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 		return verifyAudit(ctx, f, lang, stdout, stderr)
 	}
 	if limit < 1 {
-		return usageError{fmt.Sprintf("audit : --limit %d : au moins 1", limit)}
+		return usageError{fmt.Sprintf(say("cli.audit.limit.bad"), limit)}
 	}
 	filter := data.AuditFilter{Identifiant: ident, Limit: limit}
 	if events != "" {
@@ -53,7 +53,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 		for _, name := range strings.Split(events, ",") {
 			e := data.Event(strings.ToUpper(strings.TrimSpace(name)))
 			if !known[e] {
-				return usageError{fmt.Sprintf("audit : --event %q : événement inconnu (%s)", name, strings.Join(names, ", "))}
+				return usageError{fmt.Sprintf(say("cli.audit.event.unknown"), name, strings.Join(names, ", "))}
 			}
 			filter.Events = append(filter.Events, e)
 		}
@@ -72,7 +72,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 	defer store.Close()
 	entries, err := store.AuditLog(ctx, filter)
 	if err != nil {
-		return fmt.Errorf("audit : lecture de la base : %w", store.Explain(err))
+		return fmt.Errorf(say("cli.audit.read"), store.Explain(err))
 	}
 	enc := json.NewEncoder(stdout)
 	words := screens.NewAuditWords(store, lang) // the helpdesk console's words
@@ -151,7 +151,7 @@ func verifyAudit(ctx context.Context, f *flags, lang text.Lang, stdout, stderr i
 	defer store.Close()
 	chain, err := store.VerifyAuditChain(ctx)
 	if err != nil {
-		return fmt.Errorf("audit : lecture de la base : %w", store.Explain(err))
+		return fmt.Errorf(say("cli.audit.read"), store.Explain(err))
 	}
 	for _, b := range chain.Breaks {
 		at := b.At

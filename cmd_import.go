@@ -15,17 +15,13 @@ import (
 )
 
 func cmdImport(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
-	f := newFlags(name, "[options] FICHIER.csv", "importe l'export des inscriptions : "+
-		"crée les comptes et leurs mails d'activation, met à jour les personnes et les inscriptions. "+
-		"Le bilan compte les lignes (créée : une personne ou une inscription nouvelle ; mise à jour ; "+
-		"inchangée ; refusée, avec son numéro et la raison) puis les comptes créés. "+
-		"Code de sortie 1 si une ligne est refusée (les autres sont enregistrées).")
+	f := newFlags(name, "[options] FICHIER.csv", say("cli.import.about"))
 	f.storeOptions(true)
 	f.domainOptions()
 	f.linkOptions()
 	f.langOption()
 	var checkDirectory bool
-	f.bool(&checkDirectory, "check-directory", "après l'import, liste les comptes que l'annuaire (--ldap) ne connaît pas encore")
+	f.bool(&checkDirectory, "check-directory", say("cli.import.flag.checkdirectory"))
 	f.directoryOptions()
 	pos, err := f.parse(args, stdout)
 	if err != nil {
@@ -35,10 +31,10 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 		return err
 	}
 	if checkDirectory && f.dir.url == "" {
-		return usageError{"import : --check-directory demande --ldap URL (ou ENTKIOSK_LDAP)"}
+		return usageError{say("cli.import.checkdirectory.noldap")}
 	}
 	if len(pos) != 1 {
-		return usageError{"import : un fichier attendu (entkiosk import FICHIER.csv)"}
+		return usageError{say("cli.import.nofile")}
 	}
 	if _, err := f.institution(); err != nil { // a mistake on the command line, said before any work
 		return err

@@ -25,7 +25,7 @@ import (
 var methodKeyArgs = map[string][]int{
 	"T": {0}, "Tf": {0},
 	"AddAction": {1}, "AddLink": {1, 2}, "AddToggle": {1}, "AddChoice": {1, 2, 3, 4, 5, 6, 7, 8},
-	"SubmitKey": {0}, "bind": {2}, "SayKey": {0}, "Bilingual": {0},
+	"SubmitKey": {0}, "bind": {2}, "SayKey": {0}, "Bilingual": {0}, "say": {0},
 }
 
 // packageKeyArgs are the same for data/text's functions and tui.Text,
