@@ -9,6 +9,7 @@ var Areas = map[string]map[string]string{
 	"activation":     activation,
 	"cli":            cli,
 	"codeentry":      codeentry,
+	"commands":       commands,
 	"dashboard":      dashboard,
 	"errors":         errors,
 	"help":           help,
