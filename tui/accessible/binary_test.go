@@ -135,6 +135,7 @@ func (bs *binarySession) end() string {
 }
 
 func TestBinaryPipeFlows(t *testing.T) {
+	t.Parallel()
 	// ENTKIOSK_ACCESSIBLE chooses the mode as --accessible does.
 	bs := startBinary(t, "ENTKIOSK_ACCESSIBLE=1")
 	bs.write("2", "camille.martin")

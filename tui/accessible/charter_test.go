@@ -11,6 +11,7 @@ import (
 // A new charter is read and accepted at the next login, before the
 // dashboard; answering No logs out (the screens' Charter page, in lines).
 func TestNewCharterAtLogin(t *testing.T) {
+	t.Parallel()
 	for _, accept := range []bool{true, false} {
 		store, clock := newTestStore(t)
 		next := institution.Demo()

@@ -26,6 +26,7 @@ var codeQuestion = map[screens.Lang]string{screens.French: "Code reçu par mail"
 // the charter, no redirection, a refused password (the checklist read as
 // sentences), then a good one.
 func TestCamilleActivation(t *testing.T) {
+	t.Parallel()
 	for _, lang := range bothLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			ps := startSession(t, langOf(lang))
@@ -56,6 +57,7 @@ func TestCamilleActivation(t *testing.T) {
 // Hugo lost his password: the reset code from his mailbox, a new
 // password, then the login with it and the dashboard, and logout.
 func TestHugoLostPassword(t *testing.T) {
+	t.Parallel()
 	for _, lang := range bothLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			ps := startSession(t, langOf(lang))
@@ -77,6 +79,7 @@ func TestHugoLostPassword(t *testing.T) {
 // and birth date reads both his registrations, field by field; a wrong
 // date first is said.
 func TestJeanLucLookup(t *testing.T) {
+	t.Parallel()
 	for _, lang := range bothLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			ps := startSession(t, langOf(lang))
@@ -96,6 +99,7 @@ func TestJeanLucLookup(t *testing.T) {
 // Inès, of the helpdesk, finds Hugo, reads his card, his history and the
 // walk-through of « mot de passe oublié », and sends him a reset code.
 func TestInesConsole(t *testing.T) {
+	t.Parallel()
 	for _, lang := range bothLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			ps := startSession(t, langOf(lang))
@@ -117,6 +121,7 @@ func TestInesConsole(t *testing.T) {
 // Every topic of Aide reads as plain lines, in both languages; and the
 // trouble checklist of « Problème de connexion ».
 func TestHelpAndTroubleRead(t *testing.T) {
+	t.Parallel()
 	for _, lang := range bothLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			ps := startSession(t, langOf(lang))
@@ -138,6 +143,7 @@ func TestHelpAndTroubleRead(t *testing.T) {
 // for a second try; Paul's ended rights are said with their date once his
 // password is right.
 func TestLoginRefusals(t *testing.T) {
+	t.Parallel()
 	for _, lang := range bothLangs {
 		t.Run(string(lang), func(t *testing.T) {
 			ps := startSession(t, langOf(lang))
@@ -157,6 +163,7 @@ func TestLoginRefusals(t *testing.T) {
 // is the person's own: the answer says the account is active, with the
 // ways in (the screens' answer step).
 func TestCodeAfterActivationElsewhere(t *testing.T) {
+	t.Parallel()
 	ps := startSession(t)
 	ps.write("2", "camille.martin")
 	ps.waitFor(codeQuestion[screens.French], 1)

@@ -10,6 +10,7 @@ import (
 // a kiosk erases everything and comes back home; a personal session
 // closes. (Short timeouts: the waits are for sentences, not durations.)
 func TestIdleKioskWipes(t *testing.T) {
+	t.Parallel()
 	ps := startSession(t, func(o *Options) { o.IdleTimeout = 600 * time.Millisecond })
 	ps.write("4", "22107777") // something typed, then nothing
 	ps.waitFor("Session effacée après une période d'inactivité.", 1)
@@ -28,6 +29,7 @@ func TestIdleKioskWipes(t *testing.T) {
 }
 
 func TestIdlePersonalCloses(t *testing.T) {
+	t.Parallel()
 	ps := startSession(t, func(o *Options) { o.IdleTimeout = 600 * time.Millisecond; o.Kiosk = false })
 	ps.write("4")
 	ps.waitFor("Session fermée après une période d'inactivité.", 1)

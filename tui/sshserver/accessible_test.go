@@ -137,6 +137,7 @@ func requireLineEditor(t testing.TB, out string) {
 // she types is echoed, her password never; a typo is corrected with
 // Backspace.
 func TestAccessibleSSHCamilleActivation(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	lt := ts.openLines("acces")
 	lt.waitFor("Que voulez-vous faire ?")
@@ -170,6 +171,7 @@ func TestAccessibleSSHCamilleActivation(t *testing.T) {
 // Hugo's reset link, followed by +acces, opens the new password step in
 // the accessible mode, in English when the server speaks it.
 func TestAccessibleSSHResetLink(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	if _, err := ts.store.StartReset(context.Background(), "hugo.lefevre", data.Origin{Client: "test"}); err != nil {
 		t.Fatal(err)
@@ -197,6 +199,7 @@ func TestAccessibleSSHResetLink(t *testing.T) {
 // screens give the terminal back (their last escape sequences leave the
 // alternate screen), then only lines; the first key after F3 is not lost.
 func TestAccessibleSSHFromScreens(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	lt := ts.openLines("etudiant")
 	lt.waitFor("Identifiant")
@@ -219,6 +222,7 @@ func TestAccessibleSSHFromScreens(t *testing.T) {
 }
 
 func TestAccessibleUserNames(t *testing.T) {
+	t.Parallel()
 	token := strings.Repeat("a", 32)
 	if !data.IsToken(token) {
 		t.Skip("token shape changed")
@@ -237,6 +241,7 @@ func TestAccessibleUserNames(t *testing.T) {
 // and its scrollback and ends the session: the terminal reconnects to the
 // screens for the next person.
 func TestAccessibleSSHKioskWipe(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	lt := ts.openLines(KioskUser)
 	lt.waitFor("Identifiant")
@@ -258,6 +263,7 @@ func TestAccessibleSSHKioskWipe(t *testing.T) {
 // Camille's activation link followed by +acces opens the charter at once
 // in the accessible mode.
 func TestAccessibleSSHActivationLink(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	lt := ts.openLines(lastToken(t, ts.store, camilleMail) + "+access")
 	lt.waitFor("étape 3 sur 5 : charte")

@@ -41,6 +41,7 @@ func openssh(t *testing.T, addr string, opts ...string) (int, string) {
 // Only modern algorithms are offered (issue 13.8): an old-only client is
 // refused at the key exchange; a normal one gets in.
 func TestSSHOnlyModernAlgorithms(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	const reached = "terminal" // the no-pty line: the connection was up
 	if status, out := openssh(t, ts.addr); status != 1 || !strings.Contains(out, reached) {

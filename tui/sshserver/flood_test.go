@@ -186,6 +186,7 @@ func heapMiB() float64 {
 // reads the whole megabyte, hands the parser one KiB, and the session
 // goes on.
 func TestSSHTypedMegabyteDropped(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	st := ts.openTerm("someone")
 	st.waitFor("Se connecter")
@@ -313,6 +314,7 @@ func silentSockets(addr, local string, n int, stop <-chan struct{}, wg *sync.Wai
 // handshake have a pool of their own, the oldest dropped for a newcomer:
 // a normal client gets in every time.
 func TestSSHSilentSocketsLeaveRoom(t *testing.T) {
+	t.Parallel()
 	// A longer deadline than the default 5 s: under go test -race on a
 	// busy machine a normal handshake can take that long. The pool's rules
 	// are what this tests (the default passes 15/15 without -race).
@@ -367,6 +369,7 @@ func from(t *testing.T, addr string) net.Conn {
 // The per-address limit counts an IPv6 /64 as one source (one
 // subscriber's network); IPv4 addresses one by one, mapped ones as IPv4.
 func TestConnLimiterGroupsIPv6By64(t *testing.T) {
+	t.Parallel()
 	l := newConnLimiter(100, 2, 10, time.Hour, testLogger())
 	for _, c := range []struct {
 		addr  string
@@ -393,6 +396,7 @@ func TestConnLimiterGroupsIPv6By64(t *testing.T) {
 // source has two waiting places at most, even with room: a third replaces
 // its first.
 func TestConnLimiterWaitingPool(t *testing.T) {
+	t.Parallel()
 	roomy := newConnLimiter(100, 10, 100, time.Hour, testLogger())
 	var first []*limitedConn
 	for i := range 2 {

@@ -31,6 +31,7 @@ func (st *sshTerm) requireHidden(secrets ...string) {
 // A first-day student activates the account from home over SSH: the code
 // from the mail, the charter, the redirection, the password; then logs in.
 func TestSSHWholeActivation(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	st := ts.openTerm("camille")
 	st.waitFor("Se connecter")
@@ -75,6 +76,7 @@ func TestSSHWholeActivation(t *testing.T) {
 // The link of the activation mail (ssh://TOKEN@host) opens the charter
 // step at once; finishing it uses the link up.
 func TestSSHActivationFromTheMailLink(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	token := lastToken(t, ts.store, camilleMail)
 	st := ts.openTerm(token)
@@ -108,6 +110,7 @@ func TestSSHActivationFromTheMailLink(t *testing.T) {
 
 // The link of a reset mail opens the new password step.
 func TestSSHResetFromTheMailLink(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	if _, err := ts.store.StartReset(context.Background(), "hugo.lefevre", data.Origin{Client: "test"}); err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 // A client's TERM of 32 KB with newlines and escape sequences (issue
 // 13.8): the session start's log line holds a short, clean part of it.
 func TestSSHLogsTheTermCleaned(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	c, err := dialSSH(t, ts.addr, "someone")
 	if err != nil {
@@ -47,6 +48,7 @@ func TestSSHLogsTheTermCleaned(t *testing.T) {
 // A client repeating a refused request 300 times writes about twenty log
 // lines, not 300 (issue 13.8).
 func TestSSHRepeatedLogLinesLimited(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	c, err := dialSSH(t, ts.addr, "someone")
 	if err != nil {
@@ -71,6 +73,7 @@ func TestSSHRepeatedLogLinesLimited(t *testing.T) {
 // capped, a source's repeated lines limited and counted, other sources
 // and other messages untouched.
 func TestLogHandler(t *testing.T) {
+	t.Parallel()
 	var out syncBuffer
 	h := newLogHandler(slog.NewTextHandler(&out, nil))
 	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)

@@ -83,6 +83,7 @@ func TestSSHRefusesEverythingButTheShell(t *testing.T) {
 }
 
 func TestSSHNoPtyRefused(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	client, err := dialSSH(t, ts.addr, "someone")
 	if err != nil {
@@ -117,6 +118,7 @@ func TestSSHNoPtyRefused(t *testing.T) {
 // A panic in one session (in Update, or in a command) ends that session
 // only; the others and the server carry on.
 func TestSSHPanicEndsOnlyThatSession(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t, func(o *ServeOptions) {
 		o.hook = func(msg tea.Msg) tea.Cmd {
 			if k, ok := msg.(tea.KeyMsg); ok {
@@ -152,6 +154,7 @@ func TestSSHPanicEndsOnlyThatSession(t *testing.T) {
 }
 
 func TestSSHShutdownTellsSessions(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t, func(o *ServeOptions) { o.ShutdownGrace = 2 * time.Second })
 	st := ts.openTerm("someone")
 	st.waitFor("Se connecter")
@@ -170,6 +173,7 @@ func TestSSHShutdownTellsSessions(t *testing.T) {
 }
 
 func TestSSHConnectionLimits(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t, func(o *ServeOptions) {
 		o.MaxSessionsPerAddress = 2
 		o.handshake = 300 * time.Millisecond
@@ -215,6 +219,7 @@ func TestSSHConnectionLimits(t *testing.T) {
 }
 
 func TestSSHHostKeyKept(t *testing.T) {
+	t.Parallel()
 	path := t.TempDir() + "/key"
 	s1, created, err := loadHostKey(path)
 	if err != nil || !created {
@@ -240,6 +245,7 @@ func TestSSHHostKeyKept(t *testing.T) {
 // A kiosk process and the SSH server on one store file: both write at the
 // same time, and counters, codes and accounts are the same for both.
 func TestSSHSharesTheStoreWithAKiosk(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	other, err := data.Open(ts.store.Path(), data.Config{Clock: ts.clock, Hasher: testHasher, Institution: institution.Demo(),
 		LinkHost: "ent.umontpellier.fr", LinkPort: 2222})

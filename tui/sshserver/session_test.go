@@ -13,6 +13,7 @@ import (
 )
 
 func TestSSHLoginReachesDashboard(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	st := ts.openTerm("someone")
 	st.waitFor("UNIVERSITÉ DE MONTPELLIER", "DÉMO  FR\n", "Identifiant", "Mot de passe", "Se connecter", "quitter")
@@ -37,6 +38,7 @@ func TestSSHLoginReachesDashboard(t *testing.T) {
 // A client that never answers the background query gets home at once and
 // its first key lands in the field.
 func TestSSHSilentClientFirstKey(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	st := ts.openTerm("someone", silentTerm)
 	st.waitFor("Se connecter")
@@ -48,6 +50,7 @@ func TestSSHSilentClientFirstKey(t *testing.T) {
 // The terminal's answer to the background query never reaches a field, and
 // a light background switches the colours.
 func TestSSHBackgroundAnswer(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	st := ts.openTerm("someone", func(st *sshTerm) { st.em.SetDefaultBackgroundColor(color.White) })
 	st.waitFor("Se connecter")
@@ -95,6 +98,7 @@ func lastToken(t *testing.T, s *data.Store, address string) string {
 }
 
 func TestSSHTokenUserName(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	ctx := context.Background()
 	o := data.Origin{Client: "test", Lang: "fr"}
@@ -158,6 +162,7 @@ func TestSSHTokenUserName(t *testing.T) {
 }
 
 func TestSSHKioskUserNeverQuits(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	st := ts.openTerm(KioskUser)
 	s := st.waitFor("Se connecter")
@@ -190,6 +195,7 @@ func TestSSHKioskUserNeverQuits(t *testing.T) {
 }
 
 func TestSSHIdleAndMaxTime(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t, func(o *ServeOptions) {
 		o.IdleTimeout = 300 * time.Millisecond
 		o.MaxSessionTime = 2 * time.Second
@@ -220,6 +226,7 @@ func TestSSHIdleAndMaxTime(t *testing.T) {
 }
 
 func TestSSHFollowsTheWindowSize(t *testing.T) {
+	t.Parallel()
 	ts := startSSH(t)
 	st := ts.openTerm("someone")
 	st.waitFor("Se connecter")

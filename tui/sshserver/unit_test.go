@@ -23,6 +23,7 @@ func (c *chunks) Read(p []byte) (int, error) {
 }
 
 func TestSessionInputTakesOutTheBackgroundAnswer(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name  string
 		parts []string
