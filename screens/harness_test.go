@@ -185,3 +185,11 @@ func (f *screenFlow) lastAsked() tea.Msg {
 	}
 	return f.asked[len(f.asked)-1]
 }
+
+// open replaces the screen with page, freshly built, as the shell opens a
+// page on top (F4 the mailbox, F1 Aide): Init, then the terminal's size.
+func (f *screenFlow) open(page Page) {
+	f.screen = Open(f.c, NavigateMsg{Page: page})
+	f.settle(f.screen.Init())
+	f.send(tea.WindowSizeMsg{Width: f.c.Width, Height: f.c.Height})
+}
