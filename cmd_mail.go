@@ -6,37 +6,45 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"regexp"
+	"strconv"
+	"strings"
 
 	"entkiosk/data"
 )
 
-// smtpFrench says data.ParseSMTP's refusals in French (they never repeat
-// the password; neither does this).
-var smtpFrench = []struct {
-	re *regexp.Regexp
-	fr string
-}{
-	{regexp.MustCompile(`^--smtp: not a URL`), "--smtp : ce n'est pas une URL (smtp://utilisateur:motdepasse@hôte:587 ou smtps://hôte:465 ; caractères spéciaux encodés en %XX)"},
-	{regexp.MustCompile(`^--smtp: scheme (".*"): `), "--smtp : schéma $1 : smtp:// ou smtps://"},
-	{regexp.MustCompile(`^--smtp: no host`), "--smtp : aucun hôte (smtp://hôte:587)"},
-	{regexp.MustCompile(`^--smtp: a password without a user name`), "--smtp : un mot de passe sans nom d'utilisateur"},
-	{regexp.MustCompile(`^--smtp: port (".*")`), "--smtp : port $1 invalide"},
-	{regexp.MustCompile(`^--smtp: nothing may follow`), "--smtp : rien ne peut suivre l'hôte et le port, sauf ?starttls="},
-	{regexp.MustCompile(`^--smtp: unknown option (".*") `), "--smtp : option $1 inconnue (seulement starttls=opportunistic|required|off)"},
-	{regexp.MustCompile(`^--smtp: starttls= does not apply`), "--smtp : starttls= ne s'applique pas à smtps:// (TLS dès le début)"},
-	{regexp.MustCompile(`^--smtp: starttls=(".*"): `), "--smtp : starttls=$1 : opportunistic, required ou off"},
-	{regexp.MustCompile(`^--from (".*"): not an address`), "--from $1 : ce n'est pas une adresse (Nom <adresse@domaine>)"},
+// smtpFrench says each of data.ParseSMTP's refusals in French; %s is the
+// value at fault, quoted (never the password: ParseSMTP never gives it).
+var smtpFrench = map[data.SMTPProblem]string{
+	data.SMTPNotURL:           "ce n'est pas une URL (smtp://utilisateur:motdepasse@hôte:587 ou smtps://hôte:465 ; caractères spéciaux encodés en %XX)",
+	data.SMTPScheme:           "schéma %s : smtp:// ou smtps://",
+	data.SMTPNoHost:           "aucun hôte (smtp://hôte:587)",
+	data.SMTPPasswordNoUser:   "un mot de passe sans nom d'utilisateur",
+	data.SMTPPort:             "port %s invalide",
+	data.SMTPTrailing:         "rien ne peut suivre l'hôte et le port, sauf ?starttls=",
+	data.SMTPUnknownOption:    "option %s inconnue (seulement starttls=opportunistic|required|off)",
+	data.SMTPStartTLSImplicit: "starttls= ne s'applique pas à smtps:// (TLS dès le début)",
+	data.SMTPStartTLSValue:    "starttls=%s : opportunistic, required ou off",
+	data.SMTPFromAddress:      "%s : ce n'est pas une adresse (Nom <adresse@domaine>)",
 }
 
+// smtpError says a refusal of the relay's configuration in French, from
+// its type: the option, then what is wrong with it.
 func smtpError(err error) string {
-	msg := err.Error()
-	for _, t := range smtpFrench {
-		if loc := t.re.FindStringSubmatchIndex(msg); loc != nil {
-			return string(t.re.ExpandString(nil, t.fr, msg, loc))
-		}
+	var bad *data.SMTPConfigError
+	if !errors.As(err, &bad) {
+		return "--smtp : adresse du relais refusée (" + err.Error() + ")"
 	}
-	return "--smtp : adresse du relais refusée (" + msg + ")"
+	sentence, ok := smtpFrench[bad.Problem]
+	if !ok {
+		return bad.Field + " : " + err.Error()
+	}
+	if strings.Contains(sentence, "%s") {
+		sentence = fmt.Sprintf(sentence, strconv.Quote(bad.Value))
+	}
+	if bad.Problem == data.SMTPFromAddress { // « --from "x" : ce n'est pas… »
+		return bad.Field + " " + sentence
+	}
+	return bad.Field + " : " + sentence
 }
 
 func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
