@@ -314,7 +314,7 @@ func (s *Store) ConfirmRecoveryChange(ctx context.Context, t *Ticket, o Origin) 
 			return err
 		}
 		return s.audit(ctx, tx, AuditEntry{Event: EventUpdateRecoveryMail, PersonID: t.PersonID, Identifiant: acct.Identifiant,
-			Client: o.Client, Outcome: "ok", Detail: MaskEmail(acct.RecoveryEmail) + " → " + MaskEmail(t.Target)})
+			Client: o.Client, Outcome: "ok", Info: RecoveryChangeDetail(MaskEmail(acct.RecoveryEmail), MaskEmail(t.Target))})
 	})
 	if err != nil {
 		return nil, err
@@ -401,14 +401,11 @@ func (s *Store) applyRedirection(ctx context.Context, a *Account, addr string, k
 		if err := s.queueNotice(ctx, tx, a, MailRedirectionChanged, notify, newDest, o); err != nil {
 			return err
 		}
-		detail := "removed"
+		detail := RedirectionRemovedDetail()
 		if addr != "" {
-			detail = "to " + MaskEmail(addr)
-			if keepCopy {
-				detail += ", copy kept"
-			}
+			detail = RedirectionDetail(MaskEmail(addr), keepCopy)
 		}
 		return s.audit(ctx, tx, AuditEntry{Event: EventUpdateRedirection, PersonID: a.Person.ID, Identifiant: a.Identifiant,
-			Client: o.Client, Outcome: "ok", Detail: detail})
+			Client: o.Client, Outcome: "ok", Info: detail})
 	})
 }

@@ -1132,4 +1132,7 @@ From the search (Tab, then Enter): the whole log, newest first. Filter by identi
 	"helpdesk.outcome.LOGIN_ERROR.closed": "login closed (too many failures)",
 	"cli.audit.verify.missing.one":        "break at entry id %d (%s): entry id %d missing (deleted)",
 	"error.directory.policy.short.min":    "The university directory refuses this password: it is too short (at least %d characters). Choose a longer one.",
+	// contracts (issue 11.2): audit details said from their kind
+	"helpdesk.detail.lock.lookuppair": "IA lookup of no. %s blocked from this client until %s",
+	"helpdesk.detail.unlock.reopened": "password login reopened by a new password",
 }

@@ -1143,4 +1143,7 @@ Depuis la recherche (Tab, puis Entrée) : tout le journal, le plus récent d'abo
 	"helpdesk.outcome.LOGIN_ERROR.closed": "connexion fermée (trop d'échecs)",
 	"cli.audit.verify.missing.one":        "rupture à l'entrée id %d (%s) : entrée id %d absente (supprimée)",
 	"error.directory.policy.short.min":    "L'annuaire de l'université refuse ce mot de passe : il est trop court (%d caractères au moins). Choisissez-en un plus long.",
+	// contracts (issue 11.2): audit details said from their kind
+	"helpdesk.detail.lock.lookuppair": "consultation IA du n° %s bloquée depuis ce poste jusqu'au %s",
+	"helpdesk.detail.unlock.reopened": "connexion par mot de passe rouverte par un nouveau mot de passe",
 }
