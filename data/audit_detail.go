@@ -84,7 +84,8 @@ type DetailArgs struct {
 }
 
 // ImportMail is what an import did about the activation mail: queued to
-// To, due from Due; or none, the rights having ended on RightsEnd.
+// To, due from Due (an instant); or none, the rights having ended on
+// RightsEnd (a local date).
 type ImportMail struct {
 	To        string    `json:"to,omitempty"`
 	Due       time.Time `json:"due,omitzero"`
@@ -134,10 +135,18 @@ func NoCodeDetail(p Purpose, rightsEnd time.Time, notice string) AuditDetail {
 	return detailOf(DetailNoCode, DetailArgs{Purpose: p, RightsEnd: rightsEnd, Notice: notice})
 }
 func NewRegistrationDetail(registration string, mail ImportMail) AuditDetail {
-	return detailOf(DetailNewRegistration, DetailArgs{Registration: registration, Mail: &mail})
+	return detailOf(DetailNewRegistration, DetailArgs{Registration: registration, Mail: mail.utc()})
 }
 func AccountCreatedDetail(validated time.Time, mail ImportMail) AuditDetail {
-	return detailOf(DetailAccountCreated, DetailArgs{Validated: validated, Mail: &mail})
+	return detailOf(DetailAccountCreated, DetailArgs{Validated: validated.UTC(), Mail: mail.utc()})
+}
+
+// utc: instants are kept in UTC (the end of rights is a local date).
+func (m ImportMail) utc() *ImportMail {
+	if !m.Due.IsZero() {
+		m.Due = m.Due.UTC()
+	}
+	return &m
 }
 func CharterDetail(version string) AuditDetail {
 	return detailOf(DetailCharter, DetailArgs{Version: version})
