@@ -12,14 +12,14 @@ import (
 const ActivationDelay = 15 * time.Minute
 
 // ErrCharterNotAccepted: activation needs the charter accepted.
-var ErrCharterNotAccepted = errors.New("charter not accepted")
+var ErrCharterNotAccepted = codedError(CodeCharterNotAccepted, "charter not accepted")
 
 // ErrUnknownIdentifiant: "1ère connexion" was asked for an identifiant that
 // names no account. Said plainly (a first-day student with a typo must not
 // wait for a code that never comes): this page already tells an active
 // account and a too-early one apart. Each one counts against the client
 // like a failed student-number identification.
-var ErrUnknownIdentifiant = errors.New("no account with this identifiant")
+var ErrUnknownIdentifiant = codedError(CodeUnknownIdentifiant, "no account with this identifiant")
 
 // ActivationIdentity is how someone says who they are on "1ère connexion":
 // the identifiant, or the student number and birth date.
