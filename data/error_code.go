@@ -42,6 +42,17 @@ const (
 	CodeInvalidEmail         Code = "invalid_email"    // InvalidEmailError
 )
 
+// Codes the helpdesk console says to its agents (screens/helpdesk_format.go);
+// elsewhere they are internal errors.
+const (
+	CodeNotActive          Code = "not_active"
+	CodeIdentityNotChecked Code = "identity_not_checked"
+	CodeNotFound           Code = "not_found"
+)
+
+// HelpdeskCodes lists the console's codes, for its test.
+var HelpdeskCodes = []Code{CodeNotActive, CodeIdentityNotChecked, CodeNotFound}
+
 // Codes lists every code meant for people, for the test that each has
 // words in both languages.
 var Codes = []Code{CodeCredentials, CodeLoginClosed, CodeBusy, CodeNoMatch, CodeAlreadyActive, CodeCodeWrong,

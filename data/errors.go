@@ -40,7 +40,7 @@ var (
 	// ErrNotHelpdesk: only helpdesk agents may do this.
 	ErrNotHelpdesk = codedError(CodeNotHelpdesk, "not available")
 	// ErrNotFound: the person or account does not exist.
-	ErrNotFound = errors.New("not found")
+	ErrNotFound = codedError(CodeNotFound, "not found")
 )
 
 // TooEarlyError says from when activation is possible.

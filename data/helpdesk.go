@@ -19,10 +19,10 @@ import (
 
 var (
 	// ErrNotActive: the action needs an activated account (a reset code).
-	ErrNotActive = errors.New("account not activated")
+	ErrNotActive = codedError(CodeNotActive, "account not activated")
 	// ErrIdentityNotChecked: the mail de secours is corrected only after the
 	// agent checked the student number and birth date.
-	ErrIdentityNotChecked = errors.New("identity not checked")
+	ErrIdentityNotChecked = codedError(CodeIdentityNotChecked, "identity not checked")
 )
 
 // agentRow re-reads the agent in q: an active account, with the role, whose

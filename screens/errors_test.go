@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -85,7 +86,7 @@ func TestEveryErrorCodeHasWords(t *testing.T) {
 		}
 	}
 	// No code: internal, in words and in the log alike.
-	for _, err := range []error{errors.New("disk full"), fmt.Errorf("x: %w", data.ErrNotFound), data.ErrCodeWrong} {
+	for _, err := range []error{errors.New("disk full"), fmt.Errorf("x: %w", sql.ErrNoRows), data.ErrCodeWrong} {
 		c := &Common{Store: s, Lang: French}
 		if !Internal(err) || c.ErrorText(err) != c.T("error.internal") || data.ErrorCode(err) != data.CodeInternal {
 			t.Errorf("%v: internal %v, said %q", err, Internal(err), c.ErrorText(err))
@@ -93,5 +94,27 @@ func TestEveryErrorCodeHasWords(t *testing.T) {
 	}
 	if Internal(nil) || (&Common{}).ErrorText(nil) != "" {
 		t.Error("no error said as one")
+	}
+	// The console's own codes: said there in both languages, internal
+	// (logged, "try again") on the other screens, as before.
+	for code, err := range map[data.Code]error{data.CodeNotActive: data.ErrNotActive,
+		data.CodeIdentityNotChecked: data.ErrIdentityNotChecked, data.CodeNotFound: fmt.Errorf("card: %w", data.ErrNotFound)} {
+		if data.ErrorCode(err) != code || !isHelpdeskError(err) || !Internal(err) {
+			t.Errorf("%s: code %s", code, data.ErrorCode(err))
+		}
+		for _, lang := range []Lang{French, English} {
+			h := &Helpdesk{c: &Common{Store: s, Lang: lang}}
+			if words := h.errorText(err); words == h.c.T("error.internal") || strings.Contains(words, "⟦") {
+				t.Errorf("%s %s: %q", lang, code, words)
+			}
+		}
+	}
+	if len(helpdeskErrorWords) != len(data.HelpdeskCodes) {
+		t.Errorf("%d console codes, %d with words", len(data.HelpdeskCodes), len(helpdeskErrorWords))
+	}
+	for _, code := range data.HelpdeskCodes {
+		if helpdeskErrorWords[code] == "" {
+			t.Errorf("%s: no words in the console", code)
+		}
 	}
 }
