@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 )
 
 // Every mistake in --smtp or --from gets its French sentence, from the
@@ -43,11 +44,15 @@ func TestSMTPConfigSentences(t *testing.T) {
 		if !seen[p] {
 			t.Errorf("no case gives %q", p)
 		}
-		if smtpFrench[p] == "" {
-			t.Errorf("%q has no French sentence", p)
+		if k := smtpSentences[p]; k == "" || !text.Has(text.French, k) || !text.Has(text.English, k) {
+			t.Errorf("%q has no sentence (%q)", p, k)
 		}
 	}
-	if len(smtpFrench) != len(data.SMTPProblems) {
-		t.Errorf("%d sentences for %d problems", len(smtpFrench), len(data.SMTPProblems))
+	if len(smtpSentences) != len(data.SMTPProblems) {
+		t.Errorf("%d sentences for %d problems", len(smtpSentences), len(data.SMTPProblems))
+	}
+	// An error of another type is said too, as the relay's address refused.
+	if got := smtpError(errors.New("boom")); got != "--smtp : adresse du relais refusée (boom)" {
+		t.Errorf("other error: %q", got)
 	}
 }

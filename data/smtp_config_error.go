@@ -33,6 +33,15 @@ const (
 var SMTPProblems = []SMTPProblem{SMTPNotURL, SMTPScheme, SMTPNoHost, SMTPPasswordNoUser, SMTPPort, SMTPTrailing,
 	SMTPUnknownOption, SMTPStartTLSImplicit, SMTPStartTLSValue, SMTPFromAddress}
 
+// HasValue says whether the problem names a value (Value, even empty).
+func (p SMTPProblem) HasValue() bool {
+	switch p {
+	case SMTPScheme, SMTPPort, SMTPUnknownOption, SMTPStartTLSValue, SMTPFromAddress:
+		return true
+	}
+	return false
+}
+
 func (e *SMTPConfigError) Error() string {
 	switch e.Problem {
 	case SMTPNotURL:
