@@ -337,3 +337,23 @@ func exportLine(number, nom, prenom, email string, validated time.Time) string {
 		"Faculté des Sciences;Formation initiale;valide;paye;%s;\n", number, nom, prenom, email,
 		academicYear(validated), validated.Format(time.RFC3339))
 }
+
+// demoStore is a store file with the demo people, closed again (the
+// script's demo-store, for the Go tests): the commands open it themselves,
+// like an operator's shell would.
+func demoStore(t *testing.T) string {
+	t.Helper()
+	cleanEnv(t)
+	path := filepath.Join(t.TempDir(), "entkiosk.db")
+	s, err := data.Open(path, data.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.LoadDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// Something to audit: a failed login of Hugo's.
+	s.Login(context.Background(), "hugo.lefevre", "Wrong-Password-1", data.Origin{Client: "ssh:203.0.113.5"})
+	return path
+}
