@@ -62,7 +62,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o Origin) (*ImportRepor
 		if len(batch) == 0 {
 			return nil
 		}
-		part, err := s.importBatch(ctx, conn.Conn, batch, o, now)
+		part, err := s.importBatch(ctx, conn, batch, o, now)
 		if err != nil {
 			return fmt.Errorf("import interrompu (les lignes avant la ligne %d sont enregistrées, "+
 				"les suivantes non ; relancez l'import, il ne refait pas ce qui est fait) : %w", batch[0].number, err)
@@ -114,7 +114,7 @@ func sortRefusals(r []LineError) {
 // batch back): mattn/go-sqlite3 starts a goroutine per statement to watch
 // a context that can be cancelled (250,000 of them in an import), and
 // database/sql one per query of a transaction begun under one.
-func (s *Store) importBatch(ctx context.Context, conn *sql.Conn, lines []importLine, o Origin, now time.Time) (ImportReport, error) {
+func (s *Store) importBatch(ctx context.Context, conn *importConn, lines []importLine, o Origin, now time.Time) (ImportReport, error) {
 	part, err := s.importBatchTx(ctx, conn, lines, o, now, false)
 	if errors.Is(err, errLineRefused) {
 		part, err = s.importBatchTx(ctx, conn, lines, o, now, true)
@@ -127,14 +127,18 @@ func (s *Store) importBatch(ctx context.Context, conn *sql.Conn, lines []importL
 // which finds the line and says what to do with it.
 var errLineRefused = errors.New("import : ligne refusée par la base")
 
-func (s *Store) importBatchTx(ctx context.Context, conn *sql.Conn, lines []importLine, o Origin, now time.Time, savepoints bool) (ImportReport, error) {
+func (s *Store) importBatchTx(ctx context.Context, conn *importConn, lines []importLine, o Origin, now time.Time, savepoints bool) (ImportReport, error) {
 	var part ImportReport
 	outer := ctx
 	ctx = context.WithoutCancel(ctx)
-	err := s.connTx(ctx, conn, func(tx *sql.Tx) error {
+	var it *importTx
+	err := s.connTx(ctx, conn.Conn, func(tx *sql.Tx) error {
 		part = ImportReport{}
-		it := newImportTx(tx, !savepoints)
+		it = newImportTx(tx, !savepoints)
 		defer it.close()
+		if err := conn.lend(ctx, it); err != nil {
+			return err
+		}
 		if err := it.readStudentNumbers(ctx, lines); err != nil {
 			return err
 		}
@@ -195,6 +199,7 @@ func (s *Store) importBatchTx(ctx context.Context, conn *sql.Conn, lines []impor
 		}
 		return nil
 	})
+	conn.keep(it, err == nil)
 	return part, err
 }
 

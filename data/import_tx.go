@@ -360,6 +360,39 @@ func allDigits(s string) bool {
 type importConn struct {
 	*sql.Conn
 	restore string
+	// What a committed batch followed in memory (identifiants taken, the
+	// audit chain's head), for the next batch if nobody else wrote between.
+	version  int64 // PRAGMA data_version when the last batch began
+	kept     bool
+	taken    map[string]map[string]bool
+	headID   int64
+	headHash string
+	headOK   bool
+}
+
+// lend gives the batch it what the previous batch committed, when no other
+// connection wrote since (the version SQLite counts for this connection is
+// the same: its own commits do not move it). SQLite only: a PostgreSQL
+// port reads the store in each batch instead (nothing kept).
+func (c *importConn) lend(ctx context.Context, it *importTx) error {
+	var v int64
+	if err := it.tx.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		return err
+	}
+	if c.kept && v == c.version {
+		it.taken = c.taken
+		it.headID, it.headHash, it.headKnown = c.headID, c.headHash, c.headOK
+	}
+	c.version, c.kept = v, false
+	return nil
+}
+
+// keep takes what the batch it followed, if it was committed.
+func (c *importConn) keep(it *importTx, committed bool) {
+	if c.kept = committed && it != nil; c.kept {
+		c.taken = it.taken
+		c.headID, c.headHash, c.headOK = it.headID, it.headHash, it.headKnown
+	}
 }
 
 func (s *Store) importConn(ctx context.Context) (*importConn, error) {
