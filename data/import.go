@@ -52,15 +52,22 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o Origin) (*ImportRepor
 		return nil, err
 	}
 	report := &ImportReport{Ignored: f.ignored}
-	conn, err := s.importConn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer conn.release()
+	var conn *importConn // taken for the first batch: a file without lines writes nothing
+	defer func() {
+		if conn != nil {
+			conn.release()
+		}
+	}()
 	var batch []importLine
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
+		}
+		if conn == nil {
+			var err error
+			if conn, err = s.importConn(ctx); err != nil {
+				return err
+			}
 		}
 		part, err := s.importBatch(ctx, conn, batch, o, now)
 		if err != nil {
@@ -340,13 +347,11 @@ func (s *Store) queueActivation(ctx context.Context, tx *importTx, a *Account, l
 
 func (s *Store) upsertPerson(ctx context.Context, tx *importTx, l importLine, now string) (int64, string, error) {
 	var key string
-	var row *sql.Row
-	if l.category == Student && !tx.maybeStored[l.studentNumber] {
-		row = nil // nobody has this number yet
-	} else if l.category == Student {
+	var row *sql.Row // nil: nobody has this student number yet
+	if l.category == Student && tx.maybeStored[l.studentNumber] {
 		row = tx.personRow(ctx, `SELECT id, nom, prenom, birth_date, category, personal_email, COALESCE(staff_end, '')
 			FROM people WHERE student_number = ?`, l.studentNumber)
-	} else {
+	} else if l.category != Student {
 		key = staffKey(l.nom, l.prenom, l.birth)
 		row = tx.personRow(ctx, `SELECT id, nom, prenom, birth_date, category, personal_email, COALESCE(staff_end, '')
 			FROM people WHERE staff_key = ?`, key)
