@@ -78,9 +78,15 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 	words := screens.NewAuditWords(store, lang) // the helpdesk console's words
 	for _, e := range entries {
 		if asJSON {
+			// The detail's kind and arguments (old lines read by the store
+			// as well), and its English sentence as before.
+			var args any
+			if e.Info.Kind != "" {
+				args = e.Info.Args
+			}
 			if err := enc.Encode(map[string]any{"id": e.ID, "at": e.At.UTC().Format(time.RFC3339), "event": e.Event,
 				"person_id": e.PersonID, "identifiant": e.Identifiant, "client": e.Client, "outcome": e.Outcome,
-				"actor": e.Actor, "detail": e.Detail}); err != nil {
+				"actor": e.Actor, "detail": e.Detail, "kind": e.Info.Kind, "args": args}); err != nil {
 				return err
 			}
 			continue

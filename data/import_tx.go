@@ -283,14 +283,13 @@ func (t *importTx) audit(ctx context.Context, s *Store, e AuditEntry) error {
 		}
 		t.headID, t.headHash, t.headKnown = id-1, prev, true
 	}
-	e = s.auditEntry(e)
 	id := t.headID + 1
-	if err := insertAudit(ctx, t, id, t.headHash, e); err != nil {
+	hash, err := insertAudit(ctx, t, id, t.headHash, s.auditEntry(e))
+	if err != nil {
 		t.headKnown = false
 		return err
 	}
-	e.ID = id
-	t.headID, t.headHash = id, auditHash(t.headHash, e)
+	t.headID, t.headHash = id, hash
 	return nil
 }
 

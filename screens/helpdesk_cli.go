@@ -36,7 +36,7 @@ func (w AuditWords) Outcome(e data.AuditEntry) string {
 // Detail is the line's detail in words ("renvoi du code d'activation"),
 // cleaned; empty when the line has none.
 func (w AuditWords) Detail(e data.AuditEntry) string {
-	if e.Detail == "" {
+	if e.Detail == "" && e.Info.Kind == "" {
 		return ""
 	}
 	return forCLI(w.h.detail(e))

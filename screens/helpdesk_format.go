@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -289,22 +288,26 @@ func (h *Helpdesk) shortDateTime(t time.Time) string {
 	return l.Format("02/01 15:04")
 }
 
+// helpdeskErrorWords say the console's own error codes (data.HelpdeskCodes),
+// which other screens treat as internal errors.
+var helpdeskErrorWords = map[data.Code]string{
+	data.CodeNotActive:          "helpdesk.error.notactive",
+	data.CodeIdentityNotChecked: "helpdesk.error.identity",
+	data.CodeNotFound:           "helpdesk.error.notfound",
+}
+
 // errorText says a store error; the console's own errors first.
 func (h *Helpdesk) errorText(err error) string {
-	switch {
-	case errors.Is(err, data.ErrNotActive):
-		return h.c.T("helpdesk.error.notactive")
-	case errors.Is(err, data.ErrIdentityNotChecked):
-		return h.c.T("helpdesk.error.identity")
-	case errors.Is(err, data.ErrNotFound):
-		return h.c.T("helpdesk.error.notfound")
+	if k, ok := helpdeskErrorWords[data.ErrorCode(err)]; ok {
+		return h.c.T(k)
 	}
 	return h.c.ErrorText(err)
 }
 
+// isHelpdeskError: an error the console says in its own words (not logged).
 func isHelpdeskError(err error) bool {
-	return errors.Is(err, data.ErrNotActive) || errors.Is(err, data.ErrIdentityNotChecked) ||
-		errors.Is(err, data.ErrNotFound)
+	_, ok := helpdeskErrorWords[data.ErrorCode(err)]
+	return ok
 }
 
 // when is a local date and time that stays on one line ("25/11/2026 à

@@ -56,7 +56,7 @@ func (h *Helpdesk) timelineText(card *data.PersonCard, e data.TimelineEvent) str
 		}
 		return c.Tf("helpdesk.tl.code.revoked", h.purpose(e.Code.Purpose))
 	}
-	return h.auditText(data.AuditEntry{Event: data.Event(e.What), Outcome: e.Outcome, Detail: e.Detail,
+	return h.auditText(data.AuditEntry{Event: data.Event(e.What), Outcome: e.Outcome, Detail: e.Detail, Info: e.Info,
 		Actor: e.Actor, Client: e.Client})
 }
 

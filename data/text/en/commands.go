@@ -242,4 +242,16 @@ refused; 2 a wrong use (unknown command or option, invalid value).
 	"cli.command.usage":            "%s\n\nUsage: entkiosk %s %s\n",
 	"cli.command.options":          "\nOptions (each also reads its environment variable; the option wins):\n",
 	"cli.directory.failed":         "directory: %w",
+	// contracts (issue 11.2): data.ParseSMTP's refusals, said from their type (cmd_mail.go)
+	"cli.smtp.noturl":         "--smtp: not a URL (smtp://user:password@host:587 or smtps://host:465; special characters encoded as %XX)",
+	"cli.smtp.scheme":         "--smtp: scheme %s: smtp:// or smtps://",
+	"cli.smtp.nohost":         "--smtp: no host (smtp://host:587)",
+	"cli.smtp.nouser":         "--smtp: a password without a user name",
+	"cli.smtp.port":           "--smtp: invalid port %s",
+	"cli.smtp.trailing":       "--smtp: nothing may follow the host and port but ?starttls=",
+	"cli.smtp.option":         "--smtp: unknown option %s (only starttls=opportunistic|required|off)",
+	"cli.smtp.starttls.smtps": "--smtp: starttls= does not apply to smtps:// (TLS from the start)",
+	"cli.smtp.starttls.value": "--smtp: starttls=%s: opportunistic, required or off",
+	"cli.smtp.from":           "--from %s: not an address (Name <address@domain>)",
+	"cli.smtp.other":          "--smtp: relay address refused (%v)",
 }

@@ -163,4 +163,7 @@ var helpdeskAudit = map[string]string{
 	"helpdesk.detail.lock.closed":                           "password login closed after %s failures in a row, until a reset by code or an unlock by the helpdesk",
 	"helpdesk.outcome.login_closed":                         "login closed",
 	"helpdesk.outcome.LOGIN_ERROR.closed":                   "login closed (too many failures)",
+	// contracts (issue 11.2): audit details said from their kind
+	"helpdesk.detail.lock.lookuppair": "IA lookup of no. %s blocked from this client until %s",
+	"helpdesk.detail.unlock.reopened": "password login reopened by a new password",
 }

@@ -243,4 +243,16 @@ inconnue, valeur invalide).
 	"cli.command.usage":            "%s\n\nUsage : entkiosk %s %s\n",
 	"cli.command.options":          "\nOptions (chacune lit aussi sa variable d'environnement ; l'option l'emporte) :\n",
 	"cli.directory.failed":         "annuaire : %w",
+	// contracts (issue 11.2): data.ParseSMTP's refusals, said from their type (cmd_mail.go)
+	"cli.smtp.noturl":         "--smtp : ce n'est pas une URL (smtp://utilisateur:motdepasse@hôte:587 ou smtps://hôte:465 ; caractères spéciaux encodés en %XX)",
+	"cli.smtp.scheme":         "--smtp : schéma %s : smtp:// ou smtps://",
+	"cli.smtp.nohost":         "--smtp : aucun hôte (smtp://hôte:587)",
+	"cli.smtp.nouser":         "--smtp : un mot de passe sans nom d'utilisateur",
+	"cli.smtp.port":           "--smtp : port %s invalide",
+	"cli.smtp.trailing":       "--smtp : rien ne peut suivre l'hôte et le port, sauf ?starttls=",
+	"cli.smtp.option":         "--smtp : option %s inconnue (seulement starttls=opportunistic|required|off)",
+	"cli.smtp.starttls.smtps": "--smtp : starttls= ne s'applique pas à smtps:// (TLS dès le début)",
+	"cli.smtp.starttls.value": "--smtp : starttls=%s : opportunistic, required ou off",
+	"cli.smtp.from":           "--from %s : ce n'est pas une adresse (Nom <adresse@domaine>)",
+	"cli.smtp.other":          "--smtp : adresse du relais refusée (%v)",
 }

@@ -163,4 +163,7 @@ var helpdeskAudit = map[string]string{
 	"helpdesk.detail.lock.closed":                           "connexion par mot de passe fermée après %s échecs de suite, jusqu'à une réinitialisation par code ou un déblocage par l'assistance",
 	"helpdesk.outcome.login_closed":                         "connexion fermée",
 	"helpdesk.outcome.LOGIN_ERROR.closed":                   "connexion fermée (trop d'échecs)",
+	// contracts (issue 11.2): audit details said from their kind
+	"helpdesk.detail.lock.lookuppair": "consultation IA du n° %s bloquée depuis ce poste jusqu'au %s",
+	"helpdesk.detail.unlock.reopened": "connexion par mot de passe rouverte par un nouveau mot de passe",
 }
