@@ -203,14 +203,14 @@ var purposeMail = map[Purpose]MailKind{
 	PurposeRedirection:  MailConfirmRedirection,
 }
 
-func (s *Store) queueCodeMail(ctx context.Context, tx *sql.Tx, a *Account, purpose Purpose, target string,
+func (s *Store) queueCodeMail(ctx context.Context, tx execer, a *Account, purpose Purpose, target string,
 	issued issuedCode, notBefore time.Time, lang string) (int64, error) {
 	return s.queueCodeMailNoting(ctx, tx, a, purpose, target, issued, notBefore, lang, false)
 }
 
 // queueCodeMailNoting is queueCodeMail, saying when the code it replaces
 // had expired unused.
-func (s *Store) queueCodeMailNoting(ctx context.Context, tx *sql.Tx, a *Account, purpose Purpose, target string,
+func (s *Store) queueCodeMailNoting(ctx context.Context, tx execer, a *Account, purpose Purpose, target string,
 	issued issuedCode, notBefore time.Time, lang string, previousExpired bool) (int64, error) {
 	kind := purposeMail[purpose]
 	return s.queueContent(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: lang, To: target, NotBefore: notBefore},

@@ -69,6 +69,18 @@ var failedOutcomes = map[string]bool{"wrong": true, "wrong current password": tr
 // identifiant that names no account is kept only if it has the shape of one:
 // people type their password or their personal address in that field too.
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
+	e = s.auditEntry(e)
+	id, prev, err := chainLink(ctx, tx)
+	if err != nil {
+		return err
+	}
+	_, err = insertAudit(ctx, tx, id, prev, e)
+	return err
+}
+
+// auditEntry is e as it is written: its time (now when unset, as stored),
+// an identifiant kept only when shaped like one, a clean client.
+func (s *Store) auditEntry(e AuditEntry) AuditEntry {
 	if e.At.IsZero() {
 		e.At = s.cfg.Clock.Now()
 	}
@@ -76,29 +88,32 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
 		e.Identifiant = UnshownIdentifiant
 	}
 	e.Client = Clean(truncateBytes(e.Client, 300))
+	// The time as stored, so that the hash covers exactly what is written.
+	e.At = parseTime(fmtTime(e.At))
+	return e
+}
+
+// insertAudit writes e as row id, chained to prev (the hash of row id-1),
+// and says the hash it wrote.
+func insertAudit(ctx context.Context, tx execer, id int64, prev string, e AuditEntry) (string, error) {
 	var person any
 	if e.PersonID != 0 {
 		person = e.PersonID
 	}
-	// The time as stored, so that the hash covers exactly what is written.
-	e.At = parseTime(fmtTime(e.At))
 	args, err := e.Info.argsJSON()
 	if err != nil {
-		return err
+		return "", err
 	}
 	if e.Info.Kind != "" {
 		e.Detail = "" // the sentence is made from the arguments when read
 	}
-	id, prev, err := chainLink(ctx, tx)
-	if err != nil {
-		return err
-	}
 	e.ID = id
+	hash := auditHash(prev, e, args)
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit(id, at, event, person_id, identifiant, client, outcome, actor, detail,
 		kind, args, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, fmtTime(e.At), string(e.Event), person,
 		e.Identifiant, e.Client, e.Outcome, e.Actor, e.Detail, string(e.Info.Kind), sql.NullString{String: args, Valid: e.Info.Kind != ""},
-		auditHash(prev, e, args))
-	return err
+		hash)
+	return hash, err
 }
 
 // AuditFilter selects audit entries; zero fields select everything.

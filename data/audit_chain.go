@@ -55,7 +55,7 @@ func auditHash(prev string, e AuditEntry, args string) string {
 
 // chainLink is the id and hash of the row to write after the last one, in
 // tx (which holds the write lock).
-func chainLink(ctx context.Context, tx *sql.Tx) (id int64, prev string, err error) {
+func chainLink(ctx context.Context, tx queryer) (id int64, prev string, err error) {
 	err = tx.QueryRowContext(ctx, `SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&id, &prev)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 1, "", nil

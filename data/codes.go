@@ -106,7 +106,7 @@ func (s *Store) issueCode(ctx context.Context, tx *sql.Tx, personID int64, purpo
 
 // insertCode creates a code without revoking anything: for an account that
 // has no live code of this purpose (a new account, at import).
-func (s *Store) insertCode(ctx context.Context, tx *sql.Tx, personID int64, purpose Purpose, target string,
+func (s *Store) insertCode(ctx context.Context, tx execer, personID int64, purpose Purpose, target string,
 	keepCopy bool, now, validFrom time.Time) (issuedCode, error) {
 	code, err := newCode()
 	if err != nil {

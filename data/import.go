@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -51,12 +52,24 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o Origin) (*ImportRepor
 		return nil, err
 	}
 	report := &ImportReport{Ignored: f.ignored}
+	var conn *importConn // taken for the first batch: a file without lines writes nothing
+	defer func() {
+		if conn != nil {
+			conn.release()
+		}
+	}()
 	var batch []importLine
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		part, err := s.importBatch(ctx, batch, o, now)
+		if conn == nil {
+			var err error
+			if conn, err = s.importConn(ctx); err != nil {
+				return err
+			}
+		}
+		part, err := s.importBatch(ctx, conn, batch, o, now)
 		if err != nil {
 			return fmt.Errorf("import interrompu (les lignes avant la ligne %d sont enregistrées, "+
 				"les suivantes non ; relancez l'import, il ne refait pas ce qui est fait) : %w", batch[0].number, err)
@@ -96,60 +109,84 @@ func sortRefusals(r []LineError) {
 	}
 }
 
-// importBatch applies lines in one transaction, each in a savepoint so that
-// a line the store refuses is rolled back alone. Its report counts only
-// what was committed.
+// importBatch applies lines in one transaction. Lines have been checked
+// (parse) and the store almost never refuses one, so the batch first runs
+// without savepoints; if the store does refuse a line, that attempt is
+// rolled back whole and the batch runs again with each line in its own
+// savepoint, so that the refused line is rolled back alone. Its report
+// counts only what was committed.
 //
-// The transaction is begun under ctx (cancelling it rolls the batch back),
-// but its statements run under a context that is never cancelled, checked
-// between lines instead: mattn/go-sqlite3 starts a goroutine per statement
-// to watch a context that can be cancelled, 250,000 of them in an import.
-func (s *Store) importBatch(ctx context.Context, lines []importLine, o Origin, now time.Time) (ImportReport, error) {
+// The transaction and its statements run under a context that is never
+// cancelled; ctx is checked between lines instead (cancelling it rolls the
+// batch back): mattn/go-sqlite3 starts a goroutine per statement to watch
+// a context that can be cancelled (250,000 of them in an import), and
+// database/sql one per query of a transaction begun under one.
+func (s *Store) importBatch(ctx context.Context, conn *importConn, lines []importLine, o Origin, now time.Time) (ImportReport, error) {
+	part, err := s.importBatchTx(ctx, conn, lines, o, now, false)
+	if errors.Is(err, errLineRefused) {
+		part, err = s.importBatchTx(ctx, conn, lines, o, now, true)
+	}
+	return part, err
+}
+
+// errLineRefused ends a batch's attempt without savepoints when the store
+// refuses a line (or fails on it): the batch is done again line by line,
+// which finds the line and says what to do with it.
+var errLineRefused = errors.New("import : ligne refusée par la base")
+
+func (s *Store) importBatchTx(ctx context.Context, conn *importConn, lines []importLine, o Origin, now time.Time, savepoints bool) (ImportReport, error) {
 	var part ImportReport
 	outer := ctx
 	ctx = context.WithoutCancel(ctx)
-	err := s.tx(outer, func(tx *sql.Tx) error {
+	var it *importTx
+	err := s.connTx(ctx, conn.Conn, func(tx *sql.Tx) error {
 		part = ImportReport{}
-		// Savepoint journals in memory rather than in a temporary file, and
-		// a page cache that holds the indexes a batch touches: without them
-		// 60,000 lines write 8 GiB.
-		if _, err := tx.ExecContext(ctx, `PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768`); err != nil {
+		it = newImportTx(tx, !savepoints)
+		defer it.close()
+		if err := conn.lend(ctx, it); err != nil {
 			return err
 		}
-		var stmts [3]*sql.Stmt
-		for i, q := range []string{`SAVEPOINT line`, `ROLLBACK TO line`, `RELEASE line`} {
-			st, err := tx.PrepareContext(ctx, q)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			stmts[i] = st
+		if err := it.readStudentNumbers(ctx, lines); err != nil {
+			return err
 		}
-		savepoint, rollback, release := stmts[0], stmts[1], stmts[2]
+		exec := func(q string) error {
+			if !savepoints {
+				return nil
+			}
+			_, err := it.ExecContext(ctx, q)
+			return err
+		}
 		for _, l := range lines {
 			if err := outer.Err(); err != nil {
 				return err
 			}
-			if _, err := savepoint.ExecContext(ctx); err != nil {
+			if err := exec(`SAVEPOINT line`); err != nil {
 				return err
 			}
-			outcome, created, err := s.importLine(ctx, tx, l, o, now)
+			outcome, created, err := s.importLine(ctx, it, l, o, now)
+			if err == nil {
+				err = cmp.Or(it.err, it.lineDone(ctx))
+			}
+			if err != nil && !savepoints {
+				return errLineRefused // or a held row: the line is found line by line
+			}
 			if err != nil {
-				if _, rerr := rollback.ExecContext(ctx); rerr != nil {
-					return rerr
-				}
-				if _, rerr := release.ExecContext(ctx); rerr != nil {
-					return rerr
-				}
 				refusal, ok := lineRefusal(l.number, err)
 				if !ok {
 					return fmt.Errorf("ligne %d : %w", l.number, err)
 				}
+				if err := exec(`ROLLBACK TO line`); err != nil {
+					return err
+				}
+				if err := exec(`RELEASE line`); err != nil {
+					return err
+				}
+				it.forget()
 				part.Refused++
 				part.Refusals = append(part.Refusals, refusal)
 				continue
 			}
-			if _, err := release.ExecContext(ctx); err != nil {
+			if err := exec(`RELEASE line`); err != nil {
 				return err
 			}
 			switch outcome {
@@ -164,8 +201,12 @@ func (s *Store) importBatch(ctx context.Context, lines []importLine, o Origin, n
 				part.Accounts = append(part.Accounts, created)
 			}
 		}
+		if err := it.flush(ctx); err != nil {
+			return errLineRefused
+		}
 		return nil
 	})
+	conn.keep(it, err == nil)
 	return part, err
 }
 
@@ -185,7 +226,7 @@ func lineRefusal(line int, err error) (LineError, bool) {
 
 // importLine applies one line: the person, the registration, and the
 // account with its activation mail when a valid registration appears.
-func (s *Store) importLine(ctx context.Context, tx *sql.Tx, l importLine, o Origin, now time.Time) (outcome, created string, err error) {
+func (s *Store) importLine(ctx context.Context, tx *importTx, l importLine, o Origin, now time.Time) (outcome, created string, err error) {
 	stamp := fmtTime(now)
 	personID, personOutcome, err := s.upsertPerson(ctx, tx, l, stamp)
 	if err != nil {
@@ -204,7 +245,9 @@ func (s *Store) importLine(ctx context.Context, tx *sql.Tx, l importLine, o Orig
 		newlyValid = l.reg.Valid() && !wasValid
 	}
 	status := ""
-	if personOutcome != "created" {
+	if tx.pending[personID] {
+		status = StatusPending
+	} else if !tx.created[personID] { // created by this batch: no account unless pending
 		err := tx.QueryRowContext(ctx, `SELECT status FROM accounts WHERE person_id = ?`, personID).Scan(&status)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return "", "", err
@@ -224,7 +267,7 @@ func (s *Store) importLine(ctx context.Context, tx *sql.Tx, l importLine, o Orig
 		if err != nil {
 			return "", "", err
 		}
-		return outcome, acct.Identifiant, s.audit(ctx, tx, AuditEntry{Event: EventAccountCreated, PersonID: personID,
+		return outcome, acct.Identifiant, tx.audit(ctx, s, AuditEntry{Event: EventAccountCreated, PersonID: personID,
 			Identifiant: acct.Identifiant, Client: o.Client, Outcome: "pending", Info: AccountCreatedDetail(validated, mail)})
 	case status == StatusActive && s.cfg.Directory != nil && (newlyValid || (l.category == Staff && personOutcome == "updated")):
 		// A réinscription (or a staff end date moved): the directory's
@@ -234,15 +277,21 @@ func (s *Store) importLine(ctx context.Context, tx *sql.Tx, l importLine, o Orig
 			return "", "", err
 		}
 		if end, ok := accountEndChange(acct); ok {
-			return outcome, "", s.enqueueDirectory(ctx, tx, acct, end)
+			return outcome, "", s.enqueueDirectory(ctx, tx.tx, acct, end)
 		}
 		return outcome, "", nil
 	case status == StatusPending && newlyValid:
 		// A new registration of someone who never activated: a fresh mail,
 		// unless a code from this file or a recent one is still live.
-		_, live, err := s.liveCode(ctx, tx, personID, PurposeActivation)
-		if err != nil || live {
-			return outcome, "", err
+		live := tx.issued[personID] // a code of this batch is live a day at least
+		if !live {
+			var err error
+			if _, live, err = s.liveCode(ctx, tx, personID, PurposeActivation); err != nil {
+				return "", "", err
+			}
+		}
+		if live {
+			return outcome, "", nil
 		}
 		acct, err := s.account(ctx, tx, `a.person_id = ?`, personID)
 		if err != nil {
@@ -252,7 +301,7 @@ func (s *Store) importLine(ctx context.Context, tx *sql.Tx, l importLine, o Orig
 		if err != nil {
 			return "", "", err
 		}
-		return outcome, "", s.audit(ctx, tx, AuditEntry{Event: EventSendCode, PersonID: personID,
+		return outcome, "", tx.audit(ctx, s, AuditEntry{Event: EventSendCode, PersonID: personID,
 			Identifiant: acct.Identifiant, Client: o.Client, Outcome: "import",
 			Info: NewRegistrationDetail(l.reg.AcademicYearLabel()+" "+l.reg.CodeEtape, mail)})
 	}
@@ -264,7 +313,7 @@ func (s *Store) importLine(ctx context.Context, tx *sql.Tx, l importLine, o Orig
 // what it did for the audit log. Nothing is sent when the line's
 // registration (or the staff end date) gives no rights any more: an old
 // year imported late must not mail anyone.
-func (s *Store) queueActivation(ctx context.Context, tx *sql.Tx, a *Account, l importLine, validated, now time.Time,
+func (s *Store) queueActivation(ctx context.Context, tx *importTx, a *Account, l importLine, validated, now time.Time,
 	o Origin) (ImportMail, error) {
 	end := l.staffEnd
 	if l.category == Student {
@@ -285,6 +334,7 @@ func (s *Store) queueActivation(ctx context.Context, tx *sql.Tx, a *Account, l i
 	if err != nil {
 		return ImportMail{}, err
 	}
+	tx.issued[a.Person.ID] = true
 	// Nobody chose a language for a new account: the mail goes in both
 	// (MailLang), whatever the language of whoever runs the import.
 	if _, err := s.queueCodeMail(ctx, tx, a, PurposeActivation, a.RecoveryEmail, issued, due, a.MailLang()); err != nil {
@@ -293,20 +343,23 @@ func (s *Store) queueActivation(ctx context.Context, tx *sql.Tx, a *Account, l i
 	return ImportMail{To: MaskEmail(a.RecoveryEmail), Due: FromMinute(due)}, nil // a "from": the first minute it may leave
 }
 
-func (s *Store) upsertPerson(ctx context.Context, tx *sql.Tx, l importLine, now string) (int64, string, error) {
+func (s *Store) upsertPerson(ctx context.Context, tx *importTx, l importLine, now string) (int64, string, error) {
 	var key string
-	var row *sql.Row
-	if l.category == Student {
-		row = tx.QueryRowContext(ctx, `SELECT id, nom, prenom, birth_date, category, personal_email, COALESCE(staff_end, '')
+	var row *sql.Row // nil: nobody has this student number yet
+	if l.category == Student && tx.maybeStored[l.studentNumber] {
+		row = tx.personRow(ctx, `SELECT id, nom, prenom, birth_date, category, personal_email, COALESCE(staff_end, '')
 			FROM people WHERE student_number = ?`, l.studentNumber)
-	} else {
+	} else if l.category != Student {
 		key = staffKey(l.nom, l.prenom, l.birth)
-		row = tx.QueryRowContext(ctx, `SELECT id, nom, prenom, birth_date, category, personal_email, COALESCE(staff_end, '')
+		row = tx.personRow(ctx, `SELECT id, nom, prenom, birth_date, category, personal_email, COALESCE(staff_end, '')
 			FROM people WHERE staff_key = ?`, key)
 	}
 	var id int64
 	var nom, prenom, birth, cat, email, end string
-	err := row.Scan(&id, &nom, &prenom, &birth, &cat, &email, &end)
+	err := sql.ErrNoRows
+	if row != nil {
+		err = row.Scan(&id, &nom, &prenom, &birth, &cat, &email, &end)
+	}
 	staffEnd := ""
 	if !l.staffEnd.IsZero() {
 		staffEnd = l.staffEnd.Format(dateLayout)
@@ -326,6 +379,10 @@ func (s *Store) upsertPerson(ctx context.Context, tx *sql.Tx, l importLine, now 
 			return 0, "", err
 		}
 		id, _ = res.LastInsertId()
+		if l.category == Student {
+			tx.maybeStored[l.studentNumber] = true
+		}
+		tx.created[id] = true
 		return id, "created", nil
 	}
 	if err != nil {
@@ -352,19 +409,26 @@ func staffKey(nom, prenom string, birth time.Time) string {
 }
 
 // upsertRegistration writes a registration; wasValid says whether it
-// existed and was already valid (then no new activation mail is due).
-func (s *Store) upsertRegistration(ctx context.Context, tx *sql.Tx, personID int64, r Registration, now string) (outcome string, wasValid bool, err error) {
+// existed and was already valid (then no new activation mail is due). A
+// person created by this batch has only the registrations it wrote.
+func (s *Store) upsertRegistration(ctx context.Context, tx *importTx, personID int64, r Registration,
+	now string) (outcome string, wasValid bool, err error) {
 	validated := nullableTime(r.ValidatedAt)
 	var old Registration
 	var oldValidated sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT id, libelle_etape, diplome, composante, regime, statut, paiement, validated_at
+	key := regKey{personID, r.Annee, r.CodeEtape}
+	err = sql.ErrNoRows
+	if !tx.created[personID] || tx.regs[key] {
+		err = tx.QueryRowContext(ctx, `SELECT id, libelle_etape, diplome, composante, regime, statut, paiement, validated_at
 		FROM registrations WHERE person_id = ? AND annee = ? AND code_etape = ?`, personID, r.Annee, r.CodeEtape).Scan(
-		&old.ID, &old.LibelleEtape, &old.Diplome, &old.Composante, &old.Regime, &old.Statut, &old.Paiement, &oldValidated)
+			&old.ID, &old.LibelleEtape, &old.Diplome, &old.Composante, &old.Regime, &old.Statut, &old.Paiement, &oldValidated)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		_, err := tx.ExecContext(ctx, `INSERT INTO registrations(person_id, annee, code_etape, libelle_etape, diplome,
 			composante, regime, statut, paiement, validated_at, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, personID, r.Annee, r.CodeEtape, r.LibelleEtape, r.Diplome,
 			r.Composante, r.Regime, r.Statut, r.Paiement, validated, now, now)
+		tx.regs[key] = true
 		return "created", false, err
 	}
 	if err != nil {
@@ -385,22 +449,14 @@ func (s *Store) upsertRegistration(ctx context.Context, tx *sql.Tx, personID int
 // createAccount gives a person their identifiant (homonyms numbered:
 // marie.petit, marie.petit2, ...) and a pending account. Accounts are never
 // deleted, so an identifiant once given is never given again.
-func (s *Store) createAccount(ctx context.Context, tx *sql.Tx, personID int64, l importLine, validated, now time.Time) (*Account, error) {
-	base := LocalPart(l.prenom, l.nom)
+func (s *Store) createAccount(ctx context.Context, tx *importTx, personID int64, l importLine, validated, now time.Time) (*Account, error) {
 	domain := s.cfg.StudentDomain
 	if l.category == Staff {
 		domain = s.cfg.StaffDomain
 	}
-	var local string
-	for n := 1; ; n++ {
-		local = homonym(base, n)
-		var taken int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM accounts WHERE local_part = ?`, local).Scan(&taken); err != nil {
-			return nil, err
-		}
-		if taken == 0 {
-			break
-		}
+	local, err := tx.localPart(ctx, LocalPart(l.prenom, l.nom))
+	if err != nil {
+		return nil, err
 	}
 	ident := local + "@" + domain
 	if _, err := tx.ExecContext(ctx, `INSERT INTO accounts(person_id, local_part, identifiant, status, recovery_email,
@@ -408,6 +464,7 @@ func (s *Store) createAccount(ctx context.Context, tx *sql.Tx, personID int64, l
 		fmtTime(validated), fmtTime(now)); err != nil {
 		return nil, err
 	}
+	tx.pending[personID] = true
 	return &Account{Person: Person{ID: personID, Nom: l.nom, Prenom: l.prenom, Category: l.category}, Identifiant: ident, LocalPart: local,
 		Status: StatusPending, RecoveryEmail: l.email, ValidatedAt: validated, Lang: "fr"}, nil
 }

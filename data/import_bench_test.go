@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -74,7 +75,8 @@ func universityExport(n int) string {
 
 // BenchmarkImport60000 imports an export of 60,000 registration lines into
 // an empty store (the size of the university), then the same file again.
-// The target is under 10 s on a 2-core machine.
+// The target is under 5 s on a 2-core machine (issue 14); the CPU time
+// is reported too, steadier than the time on a shared machine.
 //
 //	go test ./data -run '^$' -bench Import60000 -benchtime 1x
 func BenchmarkImport60000(b *testing.B) {
@@ -89,9 +91,11 @@ func BenchmarkImport60000(b *testing.B) {
 		}
 		b.StartTimer()
 		io0 := procIO(b)
+		cpu0 := cpuTime(b)
 		start := time.Now()
 		rep, err := s.Import(ctx, strings.NewReader(export), Origin{Client: "bench"})
 		first := time.Since(start)
+		firstCPU := cpuTime(b) - cpu0
 		io1 := procIO(b)
 		if err != nil {
 			b.Fatal(err)
@@ -108,13 +112,24 @@ func BenchmarkImport60000(b *testing.B) {
 				rep.Created, rep.Updated, rep.Refused, again.Unchanged)
 		}
 		b.ReportMetric(first.Seconds(), "s-first")
+		b.ReportMetric(firstCPU.Seconds(), "s-first-cpu")
 		b.ReportMetric(second.Seconds(), "s-again")
-		b.Logf("60,000 lines: %d accounts created in %.2fs (%d write calls, %d MiB written, %d read calls); "+
-			"same file again (%d unchanged) in %.2fs", len(rep.Accounts), first.Seconds(), io1["syscw"]-io0["syscw"],
+		b.Logf("60,000 lines: %d accounts created in %.2fs, CPU %.2fs (%d write calls, %d MiB written, %d read calls); "+
+			"same file again (%d unchanged) in %.2fs", len(rep.Accounts), first.Seconds(), firstCPU.Seconds(), io1["syscw"]-io0["syscw"],
 			(io1["wchar"]-io0["wchar"])>>20, io1["syscr"]-io0["syscr"], again.Unchanged, second.Seconds())
 		s.Close()
 		b.StartTimer()
 	}
+}
+
+// cpuTime is the CPU time (user + system) this process has used: on a
+// machine shared with other work, it changes less than the time taken.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // procIO is this process's I/O counters (/proc/self/io): system calls and bytes.

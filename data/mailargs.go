@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -76,7 +75,7 @@ type mailLink struct {
 
 // queueContent writes the mail of content c to the outbox (its args, not
 // its text), inside the caller's transaction.
-func (s *Store) queueContent(ctx context.Context, tx *sql.Tx, m Mail, c mailContent) (int64, error) {
+func (s *Store) queueContent(ctx context.Context, tx execer, m Mail, c mailContent) (int64, error) {
 	args, err := s.mailArgsOf(c)
 	if err != nil {
 		return 0, err

@@ -89,7 +89,7 @@ type Mail struct {
 
 // queueMail writes m to the outbox inside the caller's transaction, so that
 // the mail exists if and only if the change that causes it does.
-func (s *Store) queueMail(ctx context.Context, tx *sql.Tx, m Mail) (int64, error) {
+func (s *Store) queueMail(ctx context.Context, tx execer, m Mail) (int64, error) {
 	now := s.cfg.Clock.Now()
 	if m.NotBefore.IsZero() || m.NotBefore.Before(now) {
 		m.NotBefore = now

@@ -343,6 +343,14 @@ func (s *Store) migrate() error {
 		return err
 	}
 	sort.Strings(names)
+	// The version already reached, read once: the migrations it covers are
+	// not each locked for (a kiosk starting during an import waited for the
+	// write lock once per migration file). It only grows; the version read
+	// again under each migration's lock is the one that decides.
+	var reached int
+	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&reached); err != nil {
+		return s.explain(err)
+	}
 	for i, name := range names {
 		// The version is the file's number, which must follow on from the
 		// previous one: a gap or a duplicate (two branches each adding
@@ -350,6 +358,9 @@ func (s *Store) migrate() error {
 		version, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
 		if err != nil || version != i+1 {
 			return fmt.Errorf("migration %s : numérotée %d, %04d attendu", name, version, i+1)
+		}
+		if version <= reached {
+			continue
 		}
 		body, err := migrationFiles.ReadFile(name)
 		if err != nil {
