@@ -21,7 +21,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	var lang, terminal string
 	var idle, helpdeskIdle time.Duration
 	f.demoOption()
-	f.str(&lang, "lang", "fr|en", "fr", say("cli.kiosk.flag.lang"))
+	f.langOpt(&lang, say("cli.kiosk.flag.lang"))
 	f.duration(&idle, "idle", 120*time.Second, say("cli.kiosk.flag.idle"))
 	f.duration(&helpdeskIdle, "helpdesk-idle-timeout", tui.DefaultHelpdeskIdleTimeout, say("cli.kiosk.flag.helpdeskidle"))
 	f.bool(&allowQuit, "allow-quit", say("cli.kiosk.flag.allowquit"))
@@ -33,9 +33,6 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	f.directoryOptions()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
-	}
-	if err := checkLang(name, lang); err != nil {
-		return err
 	}
 	// Until Bubble Tea takes the terminal (opening the store, loading the
 	// demo), ctrl+c or ctrl+\ typed on the keyboard would still raise

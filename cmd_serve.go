@@ -33,7 +33,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.demoOption()
 	f.str(&listen, "listen", "HÔTE:PORT", "0.0.0.0:2222", say("cli.serve.flag.listen"))
 	f.str(&hostKey, "host-key", "CHEMIN", "", say("cli.serve.flag.hostkey"))
-	f.str(&lang, "lang", "fr|en", "fr", say("cli.serve.flag.lang"))
+	f.langOpt(&lang, say("cli.serve.flag.lang"))
 	f.int(&maxSessions, "max-sessions", sshserver.DefaultMaxSessions, say("cli.serve.flag.maxsessions"))
 	f.int(&perAddress, "max-sessions-per-address", sshserver.DefaultMaxSessionsPerAddress, say("cli.serve.flag.peraddress"))
 	f.duration(&idle, "idle-timeout", sshserver.DefaultIdleTimeout, say("cli.serve.flag.idle"))
@@ -50,9 +50,6 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.directoryOptions()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
-	}
-	if err := checkLang(name, lang); err != nil {
-		return err
 	}
 	if err := checkListen(listen); err != nil {
 		return err

@@ -107,6 +107,20 @@ func (f *flags) duration(p *time.Duration, name string, def time.Duration, help 
 		}})
 }
 
+// langOpt is --lang: fr or en, refused like any other bad value; an empty
+// ENTKIOSK_LANG is no value (the default), as for numbers and switches.
+func (f *flags) langOpt(p *string, help string) {
+	*p = "fr"
+	f.add(&option{name: "lang", arg: "fr|en", help: help, def: "fr", want: say("cli.value.lang"),
+		set: func(v string) error {
+			if v = strings.TrimSpace(v); v != "fr" && v != "en" {
+				return errors.New("not a language")
+			}
+			*p = v
+			return nil
+		}})
+}
+
 func (f *flags) bool(p *bool, name string, help string) {
 	*p = false
 	f.add(&option{name: name, help: help, isBool: true, want: say("cli.value.bool"),
@@ -307,7 +321,7 @@ func (f *flags) linkOptions() {
 // langOption: --lang, for the commands whose messages come from the
 // catalogue (import, audit); checkLang checks it after parse.
 func (f *flags) langOption() {
-	f.str(&f.langName, "lang", "fr|en", "fr", text.Plain(text.French, "cli.lang.help"))
+	f.langOpt(&f.langName, text.Plain(text.French, "cli.lang.help"))
 }
 
 // lang is the language --lang chose.
@@ -430,11 +444,4 @@ func osReason(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-func checkLang(cmd, lang string) error {
-	if lang != "fr" && lang != "en" {
-		return usageError{fmt.Sprintf(say("cli.lang.bad"), cmd, lang)}
-	}
-	return nil
 }
