@@ -460,3 +460,184 @@ func TestTwoServersLockoutSeenByTheOther(t *testing.T) {
 		}
 	})
 }
+
+var mailTokenRe = regexp.MustCompile(`ssh://([a-z2-7]{32})@`)
+
+// Camille's activation link opened on both servers at once and finished on
+// both at once: one activation, the other told the code is no longer good.
+func TestTwoServersCodeUsedOnce(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st sharedStore) {
+		a, b := startTwo(t, st)
+		m := mailTokenRe.FindStringSubmatch(runEntkiosk(t, st.env, "outbox", "--db", st.db, "--to", "camille.martin@example.org"))
+		if m == nil {
+			t.Fatal("no link in Camille's activation mail")
+		}
+		const pw = "Tortue-Velo-Nuage-42"
+		var screens []*sshScreen
+		for _, p := range []*serveProc{a, b} {
+			s := dialScreen(t, p, m[1], "")
+			s.waitFor("1ère connexion — étape 3 sur 5 : charte")
+			s.keys(" ")
+			s.waitFor("[x] J'ai lu la charte et je l'accepte")
+			s.keys("\t\r")
+			s.waitFor("Votre messagerie universitaire est prête")
+			s.keys("\x1b[B\x1b[B\r")
+			s.waitFor("étape 5 sur 5 : mot de passe")
+			s.keys(pw + "\r")
+			s.keys(pw)
+			s.waitFor("✓ les deux saisies sont identiques")
+			screens = append(screens, s)
+		}
+		for _, s := range screens { // both at once
+			s.keys("\r")
+		}
+		done := 0
+		for i, s := range screens {
+			got := s.waitAny("✓ Votre compte est activé.", "✗")
+			t.Logf("%s: %s", []string{"A", "B"}[i], lineWith(s.screen(), got))
+			if got != "✗" {
+				done++
+			}
+		}
+		if done != 1 {
+			t.Fatalf("%d activations from one link:\nA:\n%s\nB:\n%s", done, screens[0].screen(), screens[1].screen())
+		}
+		n := 0
+		for _, e := range auditEvents(t, st.db, st.env, "ACTIVATE") {
+			if e["identifiant"] == "camille.martin@etu.umontpellier.fr" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Fatalf("%d activations of Camille audited", n)
+		}
+	})
+}
+
+// lineWith is the screen's line that holds sub, trimmed.
+func lineWith(screen, sub string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.Contains(l, sub) {
+			return strings.TrimSpace(l)
+		}
+	}
+	return ""
+}
+
+// 40 activation mails (and the demo's) delivered by two servers at once
+// through one relay: each exactly once.
+func TestTwoServersEachMailSentOnce(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st sharedStore) {
+		relay := startMailRelay(t)
+		validated := time.Now().Add(-time.Hour)
+		var csv strings.Builder
+		csv.WriteString(exportHeader)
+		for i := 0; i < 40; i++ {
+			csv.WriteString(exportLine(fmt.Sprintf("2399%04d", i), "Essai"+string(rune('A'+i/26))+string(rune('a'+i%26)),
+				"Prénom", fmt.Sprintf("essai.%d@example.org", i), validated))
+		}
+		runEntkiosk(t, st.env, "import", "--db", st.db, "--link-host", "127.0.0.1", writeFile(t, "ia.csv", csv.String()))
+		smtpArgs := []string{"--smtp", "smtp://" + relay.addr + "?starttls=off", "--from", "ENT <ne-pas-repondre@example.org>"}
+		a, b := startTwo(t, st, smtpArgs...)
+		deadline := time.Now().Add(2 * twoWait)
+		for {
+			pending := runEntkiosk(t, st.env, "outbox", "--db", st.db, "--status", "pending")
+			sending := runEntkiosk(t, st.env, "outbox", "--db", st.db, "--status", "sending")
+			if strings.Contains(sending, "(aucun mail)") && !anyDue(t, pending) {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("mails still waiting:\n%s%s", pending, sending)
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+		sent := strings.Count(runEntkiosk(t, st.env, "outbox", "--db", st.db, "--status", "sent"), "\nÀ : ") + 1
+		if failed := runEntkiosk(t, st.env, "outbox", "--db", st.db, "--status", "failed"); !strings.Contains(failed, "(aucun mail)") {
+			t.Fatalf("failed mails:\n%s", failed)
+		}
+		got := relay.received()
+		seen := map[string]int{}
+		for _, m := range got {
+			seen[m.messageID]++
+		}
+		for id, n := range seen {
+			if n != 1 || id == "" {
+				t.Errorf("message %q delivered %d times", id, n)
+			}
+		}
+		if len(got) != sent || sent < 40 {
+			t.Fatalf("%d mails marked sent, %d received by the relay", sent, len(got))
+		}
+		for _, p := range []*serveProc{a, b} {
+			if !strings.Contains(p.logText(), "mailer started") {
+				t.Fatalf("serve %s has no mailer running:\n%s", p.name, p.logText())
+			}
+		}
+		t.Logf("%d mails, each delivered once", len(got))
+	})
+}
+
+var outboxDateRe = regexp.MustCompile(`(?m)^Date : (\d\d/\d\d/\d{4} \d\d:\d\d)$`)
+
+// anyDue: the outbox listing holds a mail due now (the demo has one due
+// later, which no server may send yet).
+func anyDue(t *testing.T, listing string) bool {
+	t.Helper()
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range outboxDateRe.FindAllStringSubmatch(listing, -1) {
+		due, err := time.ParseInLocation("02/01/2006 15:04", m[1], paris)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !due.After(time.Now()) {
+			return true
+		}
+	}
+	return false
+}
+
+// The helpdesk on A sees, when it opens Hugo's card again, the failure
+// Hugo just made on B.
+func TestTwoServersHelpdeskSeesTheOther(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st sharedStore) {
+		a, b := startTwo(t, st)
+		agent := dialScreen(t, a, "agent", "127.0.2.1")
+		if got := agent.login("ines.moreau", "Helpdesk-Demo-2026"); got != "Connecté :" {
+			t.Fatalf("agent login: %q:\n%s", got, agent.screen())
+		}
+		for i := 0; ; i++ {
+			if strings.Contains(agent.screen(), "› Console assistance") {
+				break
+			}
+			if i == 10 {
+				t.Fatalf("no Console assistance:\n%s", agent.screen())
+			}
+			agent.keys("\t")
+			time.Sleep(100 * time.Millisecond)
+		}
+		agent.keys("\r")
+		agent.waitFor("Rechercher une personne")
+		open := func() {
+			agent.keys("Lefèvre\r")
+			agent.waitFor("Hugo")
+			agent.keys("\r")
+			agent.waitFor("Hugo Lefèvre · hugo.lefevre@etu.umontpellier.fr")
+		}
+		open()
+		if strings.Contains(agent.screen(), "échec récent") {
+			t.Fatalf("a failure before any:\n%s", agent.screen())
+		}
+		s := dialScreen(t, b, "etudiant", "127.0.2.2")
+		if got := s.login("hugo.lefevre", "Wrong-Password-9"); got != "incorrect" {
+			t.Fatalf("Hugo on B: %q", got)
+		}
+		agent.keys("\x1b") // back to the search
+		agent.waitFor("Rechercher une personne")
+		agent.waitFor("▸ Lefèvre Hugo")
+		agent.keys("\r") // open the card again: read afresh
+		agent.waitFor("Hugo Lefèvre · hugo.lefevre@etu.umontpellier.fr", "Verrouillage    connexion libre, 1 échec récent")
+	})
+}
