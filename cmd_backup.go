@@ -28,6 +28,9 @@ func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr i
 	if err := backupDest(dest); err != nil {
 		return err
 	}
+	if isPostgresURL(f.db) {
+		return backupPostgres(ctx, f.db, dest, os.Environ(), stdout)
+	}
 	store, err := f.open()
 	if err != nil {
 		return err

@@ -41,6 +41,7 @@ Usage :
   entkiosk directory [--db CHEMIN] [--status pending|failed]
   entkiosk directory check --ldap URL … --sample IDENTIFIANT
   entkiosk institution init [--out FICHIER] | check FICHIER
+  entkiosk migrate-store --from CHEMIN --to URL
 
 Commandes :
   kiosk    la borne, sur ce terminal
@@ -54,6 +55,7 @@ Commandes :
   audit    affiche le journal d'audit
   directory les changements en attente pour l'annuaire LDAP ; check : ses réglages
   institution  écrit (init) ou vérifie (check) le fichier d'établissement
+  migrate-store  copie une base SQLite vers une base PostgreSQL vide
 
 kiosk, serve, import et mail lisent le fichier d'établissement (--institution,
 ou ENTKIOSK_INSTITUTION) : nom, contacts, expéditeur, charte, calendrier.
@@ -132,7 +134,7 @@ func init() {
 	commands = map[string]commandFunc{
 		"kiosk": cmdKiosk, "serve": cmdServe, "import": cmdImport, "outbox": cmdOutbox, "mail": cmdMail,
 		"export": cmdExport, "grant": cmdRole, "revoke": cmdRole, "backup": cmdBackup, "audit": cmdAudit,
-		"institution": cmdInstitution,
-		"directory":   cmdDirectory,
+		"migrate-store": cmdMigrateStore, "institution": cmdInstitution,
+		"directory": cmdDirectory,
 	}
 }

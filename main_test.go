@@ -63,7 +63,7 @@ func writeFile(t *testing.T, name, content string) string {
 // ---- usage, help, unknown commands and options
 
 var allCommands = [][]string{{"kiosk"}, {"serve"}, {"import"}, {"outbox"}, {"mail"}, {"export", "aliases"},
-	{"grant"}, {"revoke"}, {"backup"}, {"audit"}, {"directory"}, {"institution"}}
+	{"grant"}, {"revoke"}, {"backup"}, {"audit"}, {"directory"}, {"institution"}, {"migrate-store"}}
 
 func TestUsage(t *testing.T) {
 	cleanEnv(t)
@@ -127,7 +127,8 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		for _, h := range []string{"-h", "--help"} {
 			r := runCmd(t, append(c, h)...)
 			name := strings.Join(c, " ")
-			usesStore := name != "institution" // the institution file's command opens no store
+			// the institution file's command opens no store; migrate-store has two, --from and --to
+			usesStore := name != "institution" && name != "migrate-store"
 			if r.status != 0 || r.errOut != "" || !strings.HasPrefix(r.out, "entkiosk "+name+" — ") ||
 				!strings.Contains(r.out, "Usage : entkiosk "+name+" ") || usesStore && (!strings.Contains(r.out, "  --db CHEMIN\n") ||
 				!strings.Contains(r.out, "ENTKIOSK_DB\n")) {

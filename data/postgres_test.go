@@ -15,6 +15,9 @@ import (
 	"testing"
 )
 
+// TestMain stops the PostgreSQL server the tests started, if any.
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
 // testDB is the PostgreSQL server of the PostgreSQL run: the data package's
 // tests run a second time (TestPostgres) with every openTest on it.
 var testDB = os.Getenv("ENTKIOSK_TEST_DB")
@@ -76,12 +79,13 @@ func TestPostgres(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the PostgreSQL run is the whole suite again")
 	}
-	srv := pgtest.Start(t)
+	db := pgtest.Start(t)
 	args := []string{"-test.v", "-test.count=1", "-test.timeout=20m"}
 	if run := os.Getenv("ENTKIOSK_TEST_PG_RUN"); run != "" {
 		args = append(args, "-test.run="+run)
 	}
-	cmd := testChildArgs(args, "ENTKIOSK_TEST_DB="+srv.URL)
+	// The child's tests that start PostgreSQL themselves use this one.
+	cmd := testChildArgs(args, "ENTKIOSK_TEST_DB="+db, pgtest.EnvURL+"="+pgtest.Shared(t).AdminURL())
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

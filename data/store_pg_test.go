@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"entkiosk/data/pgtest"
 )
 
 func TestRebindNumbersPlaceholdersOutsideLiterals(t *testing.T) {
@@ -157,4 +159,34 @@ func TestPostgresWritersTakeTurns(t *testing.T) {
 	if err := <-second; err != nil {
 		t.Fatal(err)
 	}
+}
+
+// The password comes from Config.DBPassword (--db-password-file) or
+// PGPASSWORD; a wrong one is said so, and never said back.
+func TestPostgresPassword(t *testing.T) {
+	if onPostgres() {
+		t.Skip("run once, in the SQLite pass (it starts its own database)")
+	}
+	u, password := pgtest.StartWithPassword(t)
+	t.Setenv("PGPASSWORD", "")
+	t.Setenv("PGPASSFILE", filepath.Join(t.TempDir(), "none"))
+	_, err := Open(u, Config{Hasher: testHasher, DBPassword: "pas-le-bon-" + password})
+	if err == nil || !strings.Contains(err.Error(), "mot de passe refusé pour l'utilisateur") || strings.Contains(err.Error(), password) {
+		t.Fatalf("wrong password: %v", err)
+	}
+	_, err = Open(u, Config{Hasher: testHasher})
+	if err == nil || !strings.Contains(err.Error(), "PGPASSWORD") {
+		t.Fatalf("no password: %v", err)
+	}
+	s, err := Open(u, Config{Hasher: testHasher, DBPassword: password})
+	if err != nil {
+		t.Fatalf("password file's password: %v", err)
+	}
+	s.Close()
+	t.Setenv("PGPASSWORD", password)
+	s, err = Open(u, Config{Hasher: testHasher, MustExist: true})
+	if err != nil {
+		t.Fatalf("PGPASSWORD: %v", err)
+	}
+	s.Close()
 }
