@@ -224,17 +224,12 @@ func redactURL(raw string) string {
 	if err != nil {
 		return "postgres://…"
 	}
-	if u.User != nil {
-		if _, has := u.User.Password(); has {
-			u.User = url.UserPassword(u.User.Username(), "****")
-		}
-	}
 	q := u.Query()
 	if q.Has("password") {
-		q.Set("password", "****")
+		q.Set("password", "xxxxx")
 		u.RawQuery = q.Encode()
 	}
-	return u.String()
+	return u.Redacted()
 }
 
 // pgConnector makes pgx's connections speak the rules' placeholders.
