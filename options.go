@@ -50,6 +50,7 @@ type flags struct {
 	langName                                          string // --lang, for the commands that speak both languages
 	linkURL                                           string // --link-url: the web page, for the mails' links
 	institutionPath                                   string // --institution
+	dbPasswordFile                                    string // --db-password-file: a PostgreSQL store's password
 	inst                                              *institution.Institution
 
 	dir directoryFlags // --ldap… (options_directory.go)
@@ -232,7 +233,10 @@ func (f *flags) storeOptions(create bool) {
 	} else {
 		help += " (doit exister)"
 	}
+	help += ", ou une base PostgreSQL partagée par plusieurs serveurs : postgres://utilisateur@hôte:port/base?sslmode=verify-full"
 	f.str(&f.db, "db", "CHEMIN", "entkiosk.db", help)
+	f.str(&f.dbPasswordFile, "db-password-file", "FICHIER", "", "fichier du mot de passe de la base PostgreSQL, une ligne, "+
+		"lisible par son seul propriétaire (chmod 600) ; sinon PGPASSWORD ou ~/.pgpass, jamais dans l'adresse")
 }
 
 // domainOptions: the identifiants' domains, for the commands that create
@@ -356,6 +360,14 @@ func (f *flags) open() (*data.Store, error) {
 	}
 	if f.dir.handle != nil { // never a nil *Directory in the interface
 		cfg.Directory = f.dir.handle
+	}
+	if f.dbPasswordFile != "" {
+		if !data.IsPostgresURL(f.db) {
+			return nil, usageError{fmt.Sprintf("%s : --db-password-file ne sert qu'avec une base PostgreSQL (--db postgres://…)", f.cmd)}
+		}
+		if cfg.DBPassword, err = data.ReadPasswordFile(f.dbPasswordFile); err != nil {
+			return nil, err
+		}
 	}
 	s, err := data.Open(f.db, cfg)
 	var missing *data.MissingStoreError

@@ -117,13 +117,14 @@ func (s *Store) insertCode(ctx context.Context, tx *sql.Tx, personID int64, purp
 		return issuedCode{}, err
 	}
 	expires := validFrom.Add(CodeLifetime)
-	res, err := tx.ExecContext(ctx, `INSERT INTO codes(person_id, purpose, code_hash, token_hash, target, keep_copy,
-		created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, personID, string(purpose),
-		s.codeHash(personID, purpose, code), tokenHash(token), target, keepCopy, fmtTime(now), fmtTime(expires))
+	// RETURNING, not LastInsertId: PostgreSQL has no last insert id.
+	var id int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO codes(person_id, purpose, code_hash, token_hash, target, keep_copy,
+		created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, personID, string(purpose),
+		s.codeHash(personID, purpose, code), tokenHash(token), target, keepCopy, fmtTime(now), fmtTime(expires)).Scan(&id)
 	if err != nil {
 		return issuedCode{}, err
 	}
-	id, _ := res.LastInsertId()
 	return issuedCode{id: id, code: code, token: token, expires: expires}, nil
 }
 

@@ -8,8 +8,6 @@ import (
 	"io"
 	"strings"
 	"time"
-
-	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // importBatch lines share one transaction, each line in its own savepoint:
@@ -113,7 +111,7 @@ func (s *Store) importBatch(ctx context.Context, lines []importLine, o Origin, n
 		// Savepoint journals in memory rather than in a temporary file, and
 		// a page cache that holds the indexes a batch touches: without them
 		// 60,000 lines write 8 GiB.
-		if _, err := tx.ExecContext(ctx, `PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768`); err != nil {
+		if err := s.importPragmas(ctx, tx); err != nil {
 			return err
 		}
 		var stmts [3]*sql.Stmt
@@ -176,9 +174,8 @@ func lineRefusal(line int, err error) (LineError, bool) {
 	if errors.As(err, &le) {
 		return *le, true
 	}
-	var se sqlite3.Error
-	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
-		return LineError{Line: line, Reason: "refusée par la base (" + Clean(se.Error()) + ")"}, true
+	if isConstraintError(err) {
+		return LineError{Line: line, Reason: "refusée par la base (" + Clean(err.Error()) + ")"}, true
 	}
 	return LineError{}, false
 }
@@ -321,13 +318,12 @@ func (s *Store) upsertPerson(ctx context.Context, tx *sql.Tx, l importLine, now 
 		} else {
 			skey, sEnd = key, staffEnd
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO people(student_number, staff_key, nom, prenom, search_name, birth_date,
-			category, personal_email, staff_end, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			number, skey, l.nom, l.prenom, search, l.birth.Format(dateLayout), string(l.category), l.email, sEnd, now, now)
+		err := tx.QueryRowContext(ctx, `INSERT INTO people(student_number, staff_key, nom, prenom, search_name, birth_date,
+			category, personal_email, staff_end, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			number, skey, l.nom, l.prenom, search, l.birth.Format(dateLayout), string(l.category), l.email, sEnd, now, now).Scan(&id)
 		if err != nil {
 			return 0, "", err
 		}
-		id, _ = res.LastInsertId()
 		return id, "created", nil
 	}
 	if err != nil {

@@ -172,6 +172,7 @@ func TestSQLiteVersionCheck(t *testing.T) {
 // The pragmas are DSN parameters: every connection of the pool has them,
 // not only the one that happened to run a PRAGMA.
 func TestPragmasHoldOnEveryPooledConnection(t *testing.T) {
+	skipOnPostgres(t, "SQLite's pragmas")
 	s, _ := openTest(t)
 	var conns []*sql.Conn
 	for i := 0; i < 5; i++ {
@@ -202,6 +203,7 @@ func TestPragmasHoldOnEveryPooledConnection(t *testing.T) {
 // Transactions are immediate: the write lock is taken at BEGIN, so two
 // writers queue on busy_timeout instead of failing on lock upgrade.
 func TestTransactionsAreImmediate(t *testing.T) {
+	skipOnPostgres(t, "SQLite's _txlock (PostgreSQL: TestPostgresWritersTakeTurns)")
 	s, _ := openTest(t)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -260,7 +262,7 @@ func TestMigrationsTwiceChangeNothing(t *testing.T) {
 		return b.String()
 	}
 	first := schema()
-	names, _ := fs.Glob(migrationFiles, "migrations/*.sql")
+	names, _ := fs.Glob(migrationFiles, "migrations/sqlite/*.sql")
 	if !strings.Contains(first, fmt.Sprintf("user_version %d\n", len(names))) || !strings.Contains(first, "table accounts") {
 		t.Fatalf("schema not applied:\n%s", first)
 	}

@@ -5,7 +5,6 @@ import (
 	"entkiosk/data/institution"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -15,10 +14,12 @@ var testHasher = NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 4, 5*
 
 // openTest opens a store on a real file in a temporary folder, with a
 // manual clock at 2026-11-25 10:00 Paris time, and the demo institution.
+// In the PostgreSQL run (TestPostgres, ENTKIOSK_TEST_DB) the store is a
+// fresh schema of that server instead.
 func openTest(t testing.TB) (*Store, *ManualClock) {
 	t.Helper()
 	clock := NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation()))
-	s, err := Open(filepath.Join(t.TempDir(), "entkiosk.db"), Config{Clock: clock, Hasher: testHasher,
+	s, err := Open(testStorePath(t), Config{Clock: clock, Hasher: testHasher,
 		LinkHost: "ent.umontpellier.fr", LinkPort: 2222, Institution: institution.Demo()})
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +32,12 @@ func openTest(t testing.TB) (*Store, *ManualClock) {
 // added: how a test gets another process (on the same store, or measured on
 // its own). The named test skips itself when its variable is not set.
 func testChild(test string, env ...string) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.v")
+	return testChildArgs([]string{"-test.run=^" + test + "$", "-test.v"}, env...)
+}
+
+// testChildArgs is this test binary run again with args and env added.
+func testChildArgs(args []string, env ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), env...)
 	return cmd
 }
