@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-
-	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // CopyTables are the store's tables in the order a copy writes them: each
@@ -59,7 +57,7 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) ([]TableCount, error) {
 		return nil, fmt.Errorf("base cible : %w", err)
 	}
 	defer tx.Rollback()
-	pg := !isSQLite(dst.db)
+	pg := dst.dialect == dialectPostgres
 	if pg {
 		// Two copies at once onto one database would both see it empty.
 		if _, err := tx.ExecContext(ctx, `LOCK TABLE people IN EXCLUSIVE MODE`); err != nil {
@@ -69,7 +67,7 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) ([]TableCount, error) {
 	if err := checkEmpty(ctx, tx); err != nil {
 		return nil, err
 	}
-	seqs, err := sourceSequences(ctx, src, isSQLite(s.db))
+	seqs, err := sourceSequences(ctx, src, s.dialect == dialectSQLite)
 	if err != nil {
 		return nil, err
 	}
@@ -98,11 +96,6 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) ([]TableCount, error) {
 		return nil, fmt.Errorf("base cible : validation de la copie : %w", err)
 	}
 	return counts, nil
-}
-
-func isSQLite(db *sql.DB) bool {
-	_, ok := db.Driver().(*sqlite3.SQLiteDriver)
-	return ok
 }
 
 // checkEmpty refuses a target with any row but the secret its opening made.

@@ -7,14 +7,55 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"entkiosk/data/institution"
 )
 
+// sqliteSource is a store on a SQLite file, whichever run this is: what
+// migrate-store copies from. With demo set, the demo people are loaded and
+// the clock moved two hours on (abuseStore's).
+func sqliteSource(t *testing.T, demo bool) (*Store, *ManualClock, Config) {
+	t.Helper()
+	clock := NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation()))
+	cfg := Config{Clock: clock, Hasher: testHasher, LinkHost: "ent.umontpellier.fr", LinkPort: 2222, Institution: institution.Demo()}
+	s, err := Open(filepath.Join(t.TempDir(), "source.db"), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if demo {
+		if _, err := s.LoadDemo(ctx); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(2 * time.Hour)
+	}
+	return s, clock, cfg
+}
+
 // The copy's list is every table of the schema, each after the tables it
-// references: a migration adding a table must add it to the copy.
+// references: a migration adding a table must add it to the copy. In the
+// PostgreSQL run, the PostgreSQL schema's tables are the same.
 func TestCopyTablesAreTheSchema(t *testing.T) {
-	s, _ := openTest(t)
+	s, _, _ := sqliteSource(t, false)
+	if onPostgres() {
+		pg, _ := openTest(t)
+		rows, err := pg.db.Query(`SELECT table_name FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_version' ORDER BY table_name`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tables []string
+		for rows.Next() {
+			var n string
+			rows.Scan(&n)
+			tables = append(tables, n)
+		}
+		rows.Close()
+		if sorted := slices.Sorted(slices.Values(CopyTables)); !slices.Equal(tables, sorted) {
+			t.Fatalf("PostgreSQL schema tables %v, copied tables %v", tables, sorted)
+		}
+	}
 	rows, err := s.db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
 	if err != nil {
 		t.Fatal(err)
@@ -84,8 +125,10 @@ func dumpTable(t *testing.T, s *Store, table string) []string {
 	return out
 }
 
+// The copy migrate-store makes: from a SQLite file to a new store (a
+// PostgreSQL schema in the PostgreSQL run, another file otherwise).
 func TestCopyToKeepsEveryRowAndTheChain(t *testing.T) {
-	src, clock := abuseStore(t)
+	src, _, cfg := sqliteSource(t, true)
 	for i := 0; i < 3; i++ { // throttle_failures, audit
 		if _, err := src.Login(ctx, hugo, "not-the-password", testOrigin); err == nil {
 			t.Fatal("a wrong password logged in")
@@ -109,8 +152,7 @@ func TestCopyToKeepsEveryRowAndTheChain(t *testing.T) {
 		t.Fatalf("source chain %+v, %v", srcChain, err)
 	}
 
-	path := filepath.Join(t.TempDir(), "copy.db")
-	cfg := Config{Clock: clock, Hasher: testHasher, LinkHost: "ent.umontpellier.fr", LinkPort: 2222, Institution: institution.Demo()}
+	path := testStorePath(t)
 	dst, err := Open(path, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -146,9 +188,20 @@ func TestCopyToKeepsEveryRowAndTheChain(t *testing.T) {
 	if err != nil || len(chain.Breaks) > 0 || chain.Head != srcChain.Head || chain.Entries != srcChain.Entries {
 		t.Fatalf("copy's chain %+v (%v), source's %+v", chain, err, srcChain)
 	}
-	var seq int64
-	if err := dst.db.QueryRow(`SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`).Scan(&seq); err != nil || seq != 900 {
-		t.Fatalf("outbox counter %d (%v), want 900 as in the source", seq, err)
+	if onPostgres() {
+		var next int64
+		if err := dst.db.QueryRow(`SELECT nextval(pg_get_serial_sequence('outbox', 'id'))`).Scan(&next); err != nil || next != 901 {
+			t.Fatalf("outbox sequence gives %d (%v), want 901 after the source's 900", next, err)
+		}
+		var people, maxID int64
+		if err := dst.db.QueryRow(`SELECT nextval(pg_get_serial_sequence('people', 'id')), (SELECT MAX(id) FROM people)`).Scan(&people, &maxID); err != nil || people != maxID+1 {
+			t.Fatalf("people sequence gives %d (%v), want %d", people, err, maxID+1)
+		}
+	} else {
+		var seq int64
+		if err := dst.db.QueryRow(`SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`).Scan(&seq); err != nil || seq != 900 {
+			t.Fatalf("outbox counter %d (%v), want 900 as in the source", seq, err)
+		}
 	}
 	// The code mailed before the move is good after it: same secret, same code row.
 	if _, err := dst.VerifyCode(ctx, ch, code, testOrigin); err != nil {
@@ -162,7 +215,7 @@ func TestCopyToKeepsEveryRowAndTheChain(t *testing.T) {
 }
 
 func TestCopyToRefusesATargetWithData(t *testing.T) {
-	src, _ := abuseStore(t)
+	src, _, _ := sqliteSource(t, true)
 	dst, _ := abuseStore(t)
 	before := dumpTable(t, dst, "people")
 	_, err := src.CopyTo(ctx, dst)
@@ -181,7 +234,7 @@ func TestCopyToRefusesATargetWithData(t *testing.T) {
 // A new store holds its own secret only: it is empty, and the copy
 // replaces that secret.
 func TestCopyToAcceptsAFreshStore(t *testing.T) {
-	src, _ := openTest(t)
+	src, _, _ := sqliteSource(t, false)
 	dst, _ := openTest(t)
 	counts, err := src.CopyTo(ctx, dst)
 	if err != nil {
