@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"entkiosk/data"
 )
 
 func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
@@ -28,8 +30,16 @@ func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr i
 	if err := backupDest(dest); err != nil {
 		return err
 	}
-	if isPostgresURL(f.db) {
-		return backupPostgres(ctx, f.db, dest, os.Environ(), stdout)
+	if data.IsPostgresURL(f.db) {
+		env := os.Environ()
+		if f.dbPasswordFile != "" { // to pg_dump as libpq reads it, never on its command line
+			pw, err := data.ReadPasswordFile(f.dbPasswordFile)
+			if err != nil {
+				return fmt.Errorf("sauvegarde : %w", err)
+			}
+			env = append(env, "PGPASSWORD="+pw)
+		}
+		return backupPostgres(ctx, f.db, dest, env, stdout)
 	}
 	store, err := f.open()
 	if err != nil {

@@ -15,11 +15,6 @@ import (
 	"time"
 )
 
-// isPostgresURL: --db names a PostgreSQL database, not a SQLite file.
-func isPostgresURL(db string) bool {
-	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
-}
-
 // backupPostgres is backup on PostgreSQL: pg_dump's custom format (-Fc,
 // what pg_restore reads), written beside dest under a temporary name,
 // listed back by pg_restore --list as the check, then given its name, mode

@@ -96,3 +96,25 @@ func TestBackupPostgres(t *testing.T) {
 		t.Fatalf("without pg_dump: %d %q", r.status, r.errOut)
 	}
 }
+
+// The password of --db-password-file reaches pg_dump (in its environment,
+// not on its command line).
+func TestBackupPostgresPasswordFile(t *testing.T) {
+	cleanEnv(t)
+	if _, err := exec.LookPath("pg_dump"); err != nil {
+		t.Skip("pg_dump absent: apt-get install postgresql-client")
+	}
+	db, password := pgtest.StartWithPassword(t)
+	t.Setenv("PGPASSFILE", filepath.Join(t.TempDir(), "none"))
+	t.Setenv("PGPASSWORD", password)
+	pgExec(t, db, `CREATE TABLE people (id bigint PRIMARY KEY)`)
+	os.Unsetenv("PGPASSWORD")
+	dest := filepath.Join(t.TempDir(), "entkiosk.dump")
+	if r := runCmd(t, "backup", "--db", db, dest); r.status != 1 || !strings.Contains(r.errOut, "pg_dump a échoué") {
+		t.Fatalf("without the password: %d %q", r.status, r.errOut)
+	}
+	pw := writeFile(t, "db.pw", password+"\n")
+	if r := runCmd(t, "backup", "--db", db, "--db-password-file", pw, dest); r.status != 0 || strings.Contains(r.out+r.errOut, password) {
+		t.Fatalf("with the password file: %d %q %q", r.status, r.out, r.errOut)
+	}
+}

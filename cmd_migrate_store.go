@@ -16,11 +16,13 @@ func cmdMigrateStore(ctx context.Context, name string, args []string, stdout, st
 	f := newFlags(name, "--from CHEMIN --to URL", "copie une base SQLite existante vers une base PostgreSQL vide "+
 		"(ou un nouveau fichier SQLite), en une transaction, identifiants gardés, nombres de lignes vérifiés "+
 		"table par table ; arrêtez d'abord les bornes et les serveurs qui utilisent la source")
-	var from, to string
+	var from, to, passwordFile string
 	f.str(&from, "from", "CHEMIN", "", "la base SQLite à copier (doit exister ; elle n'est pas modifiée, "+
 		"sauf la mise à niveau de son schéma que ferait tout démarrage)")
 	f.str(&to, "to", "URL", "", "la base cible, vide : postgres://utilisateur@hôte/base?sslmode=verify-full "+
-		"(mot de passe par PGPASSWORD ou ~/.pgpass, jamais dans l'URL), ou le chemin d'un nouveau fichier SQLite")
+		"(mot de passe par --db-password-file, PGPASSWORD ou ~/.pgpass, jamais dans l'URL), ou le chemin d'un nouveau fichier SQLite")
+	f.str(&passwordFile, "db-password-file", "FICHIER", "", "fichier du mot de passe de la base cible PostgreSQL, une ligne, "+
+		"lisible par son seul propriétaire (chmod 600) ; sinon PGPASSWORD ou ~/.pgpass")
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
@@ -33,15 +35,25 @@ func cmdMigrateStore(ctx context.Context, name string, args []string, stdout, st
 				"donnez-le par PGPASSWORD ou ~/.pgpass"}
 		}
 	}
+	var err error
 	if sameFile(from, to) {
 		return usageError{"migrate-store : --from et --to désignent la même base"}
+	}
+	var target data.Config
+	if passwordFile != "" {
+		if !data.IsPostgresURL(to) {
+			return usageError{"migrate-store : --db-password-file ne sert qu'avec une cible PostgreSQL (--to postgres://…)"}
+		}
+		if target.DBPassword, err = data.ReadPasswordFile(passwordFile); err != nil {
+			return fmt.Errorf("migrate-store : %w", err)
+		}
 	}
 	src, err := data.Open(from, data.Config{MustExist: true})
 	if err != nil {
 		return fmt.Errorf("migrate-store : source : %w", err)
 	}
 	defer src.Close()
-	dst, err := data.Open(to, data.Config{})
+	dst, err := data.Open(to, target)
 	if err != nil {
 		return fmt.Errorf("migrate-store : cible : %w", err)
 	}
@@ -64,7 +76,8 @@ func cmdMigrateStore(ctx context.Context, name string, args []string, stdout, st
 		len(counts), total)
 	// The copy's audit log must verify as the source's did: same rows, same hashes.
 	dst.Close()
-	dst, err = data.Open(to, data.Config{MustExist: true})
+	target.MustExist = true
+	dst, err = data.Open(to, target)
 	if err != nil {
 		return fmt.Errorf("migrate-store : réouverture de la cible : %w", err)
 	}

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"entkiosk/data"
+	"entkiosk/data/pgtest"
 )
 
 // A copy to a new SQLite file (the PostgreSQL copy is TestMigrateStoreToPostgres):
@@ -72,5 +74,40 @@ func TestMigrateStoreUsage(t *testing.T) {
 	r := runCmd(t, "migrate-store", "--from", missing, "--to", filepath.Join(dir, "y.db"))
 	if r.status != 1 || !strings.Contains(r.errOut, "source : base "+missing+" : ce fichier n'existe pas") {
 		t.Fatalf("missing source: %d %q", r.status, r.errOut)
+	}
+}
+
+// The move the README describes: a SQLite store into an empty PostgreSQL
+// database, the password from a file; audit --verify on PostgreSQL gives
+// the source's chain; a second copy is refused; the store then serves.
+func TestMigrateStoreToPostgres(t *testing.T) {
+	src := demoStore(t)
+	url, password := pgtest.StartWithPassword(t)
+	pw := writeFile(t, "db.pw", password+"\n")
+	r := runCmd(t, "migrate-store", "--from", src, "--to", url, "--db-password-file", pw)
+	if r.status != 0 || !regexp.MustCompile(`(?m)^  people +8$`).MatchString(r.out) || !strings.Contains(r.out, "copie validée : 11 tables") {
+		t.Fatalf("status %d:\n%s%s", r.status, r.out, r.errOut)
+	}
+	if strings.Contains(r.out+r.errOut, password) {
+		t.Fatal("the password is printed")
+	}
+	vs := runCmd(t, "audit", "--verify", "--db", src)
+	vd := runCmd(t, "audit", "--verify", "--db", url, "--db-password-file", pw)
+	if vs.status != 0 || vd.status != 0 || vs.out != vd.out {
+		t.Fatalf("audit --verify: source %d %q, PostgreSQL %d %q %q", vs.status, vs.out, vd.status, vd.out, vd.errOut)
+	}
+	t.Setenv("PGPASSWORD", password) // the other way to give it
+	if r := runCmd(t, "outbox", "--db", url); r.status != 0 || r.out != runCmd(t, "outbox", "--db", src).out {
+		t.Fatalf("outbox on PostgreSQL: %d %q", r.status, r.errOut)
+	}
+	again := runCmd(t, "migrate-store", "--from", src, "--to", url)
+	if again.status != 1 || !strings.Contains(again.errOut, "n'est pas vide (table people : 8 ligne(s))") {
+		t.Fatalf("onto a full database: %d %q", again.status, again.errOut)
+	}
+	// A password file others may read is refused before anything.
+	open := writeFile(t, "open.pw", password)
+	os.Chmod(open, 0o644)
+	if r := runCmd(t, "migrate-store", "--from", src, "--to", url, "--db-password-file", open); r.status != 1 || !strings.Contains(r.errOut, "chmod 600") {
+		t.Fatalf("readable password file: %d %q", r.status, r.errOut)
 	}
 }
