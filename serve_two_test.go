@@ -23,6 +23,8 @@ import (
 	"testing"
 	"time"
 
+	"entkiosk/data/pgtest"
+
 	"github.com/charmbracelet/x/vt"
 	smtp "github.com/emersion/go-smtp"
 	gossh "golang.org/x/crypto/ssh"
@@ -393,6 +395,12 @@ func sharedStores(t *testing.T) []func(t *testing.T) sharedStore {
 	return []func(t *testing.T) sharedStore{
 		func(t *testing.T) sharedStore {
 			return sharedStore{name: "sqlite", db: filepath.Join(t.TempDir(), "entkiosk.db")}
+		},
+		func(t *testing.T) sharedStore {
+			// A role with a password, given as a deployment gives it.
+			url, password := pgtest.StartWithPassword(t)
+			pw := writeFile(t, "db.pw", password+"\n")
+			return sharedStore{name: "postgres", db: url, env: []string{"ENTKIOSK_DB_PASSWORD_FILE=" + pw}}
 		},
 	}
 }
