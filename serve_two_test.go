@@ -168,37 +168,51 @@ type sshScreen struct {
 // any), with a 100×30 pty.
 func dialScreen(t *testing.T, p *serveProc, user, src string) *sshScreen {
 	t.Helper()
+	s, err := tryScreen(t, p, user, src)
+	if err != nil {
+		t.Fatalf("ssh %s: %v", p.name, err)
+	}
+	t.Cleanup(s.close)
+	return s
+}
+
+// tryScreen is dialScreen for a server that may be gone: an error, not a
+// failed test (the caller closes the session).
+func tryScreen(t *testing.T, p *serveProc, user, src string) (*sshScreen, error) {
 	d := net.Dialer{Timeout: twoWait}
 	if src != "" {
 		d.LocalAddr = &net.TCPAddr{IP: net.ParseIP(src)}
 	}
 	conn, err := d.Dial("tcp", p.addr)
 	if err != nil {
-		t.Fatalf("dial %s: %v", p.name, err)
+		return nil, err
 	}
 	cc, chans, reqs, err := gossh.NewClientConn(conn, p.addr, &gossh.ClientConfig{User: user,
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: twoWait})
 	if err != nil {
 		conn.Close()
-		t.Fatalf("ssh %s: %v", p.name, err)
+		return nil, err
 	}
 	s := &sshScreen{t: t, client: gossh.NewClient(cc, chans, reqs), em: vt.NewEmulator(100, 30)}
-	t.Cleanup(s.close)
+	fail := func(err error) (*sshScreen, error) {
+		s.client.Close()
+		return nil, err
+	}
 	if s.sess, err = s.client.NewSession(); err != nil {
-		t.Fatal(err)
+		return fail(err)
 	}
 	if err := s.sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
+		return fail(err)
 	}
 	if s.stdin, err = s.sess.StdinPipe(); err != nil {
-		t.Fatal(err)
+		return fail(err)
 	}
 	stdout, err := s.sess.StdoutPipe()
 	if err != nil {
-		t.Fatal(err)
+		return fail(err)
 	}
 	if err := s.sess.Shell(); err != nil {
-		t.Fatal(err)
+		return fail(err)
 	}
 	go func() {
 		buf := make([]byte, 8192)
@@ -226,7 +240,7 @@ func dialScreen(t *testing.T, p *serveProc, user, src string) *sshScreen {
 			}
 		}
 	}()
-	return s
+	return s, nil
 }
 
 func (s *sshScreen) close() {
@@ -248,16 +262,25 @@ func (s *sshScreen) screen() string {
 // waitAny waits until the screen shows one of want, and says which.
 func (s *sshScreen) waitAny(want ...string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(twoWait)
+	got, ok := s.within(twoWait, want...)
+	if !ok {
+		s.t.Fatalf("screen shows none of %q:\n%s", want, s.screen())
+	}
+	return got
+}
+
+// within waits up to d for one of want.
+func (s *sshScreen) within(d time.Duration, want ...string) (string, bool) {
+	deadline := time.Now().Add(d)
 	for {
 		sc := s.screen()
 		for _, w := range want {
 			if strings.Contains(sc, w) {
-				return w
+				return w, true
 			}
 		}
 		if time.Now().After(deadline) {
-			s.t.Fatalf("screen shows none of %q:\n%s", want, sc)
+			return "", false
 		}
 		time.Sleep(15 * time.Millisecond)
 	}
@@ -647,5 +670,86 @@ func TestTwoServersHelpdeskSeesTheOther(t *testing.T) {
 		agent.waitFor("▸ Lefèvre Hugo")
 		agent.keys("\r") // open the card again: read afresh
 		agent.waitFor("Hugo Lefèvre · hugo.lefevre@etu.umontpellier.fr", "Verrouillage    connexion libre, 1 échec récent")
+	})
+}
+
+// kill -9 of A while clients write through it (failed logins: a counter
+// and an audit entry each): every failure a client was told about is in
+// the store, B goes on, and the audit chain is whole.
+func TestTwoServersKillLosesNothingAcknowledged(t *testing.T) {
+	forEachStore(t, func(t *testing.T, st sharedStore) {
+		a, b := startTwo(t, st)
+		var mu sync.Mutex
+		var acked []string
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		for g := 1; g <= 12; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := 1; j <= 8; j++ { // under the 10 failures an address may make
+					select {
+					case <-stop:
+						return
+					default:
+					}
+					ident := fmt.Sprintf("perdu.g%d-n%d", g, j) // identifiant-shaped: audited as typed
+					s, err := tryScreen(t, a, "etudiant", fmt.Sprintf("127.0.3.%d", g))
+					if err != nil {
+						return
+					}
+					if _, ok := s.within(10*time.Second, "Se connecter"); !ok {
+						s.close()
+						return
+					}
+					s.keys(ident + "\r")
+					s.keys("Wrong-Password-9\r")
+					got, ok := s.within(10*time.Second, "incorrect", "✗")
+					s.close()
+					if !ok {
+						return // A died before answering: nothing was promised
+					}
+					if got == "incorrect" {
+						mu.Lock()
+						acked = append(acked, ident)
+						mu.Unlock()
+					}
+				}
+			}()
+		}
+		deadline := time.Now().Add(twoWait)
+		for {
+			mu.Lock()
+			n := len(acked)
+			mu.Unlock()
+			if n >= 20 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("only %d failures answered before the kill", n)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		a.kill()
+		close(stop)
+		wg.Wait()
+		audited := map[string]bool{}
+		for _, e := range auditEvents(t, st.db, st.env, "LOGIN_ERROR") {
+			id, _ := e["identifiant"].(string)
+			audited[strings.SplitN(id, "@", 2)[0]] = true
+		}
+		for _, ident := range acked {
+			if !audited[ident] {
+				t.Errorf("%s was told « incorrect » by A, and its failure is not in the store", ident)
+			}
+		}
+		t.Logf("%d failures answered by A before kill -9, each in the store", len(acked))
+		s := dialScreen(t, b, "etudiant", "127.0.3.100")
+		if got := s.login("hugo.lefevre", "Kiosque-Demo-2026"); got != "Connecté :" {
+			t.Fatalf("B after A's kill: %q:\n%s", got, s.screen())
+		}
+		if out := runEntkiosk(t, st.env, "audit", "--verify", "--db", st.db); !strings.HasPrefix(out, "chaîne intacte") {
+			t.Fatalf("audit --verify after the kill: %s", out)
+		}
 	})
 }
