@@ -81,7 +81,10 @@ func backupPostgres(ctx context.Context, db, dest string, env []string, stdout i
 	if st, err := os.Stat(dest); err == nil {
 		size = st.Size()
 	}
-	checked := "relue par pg_restore --list : " + count(tables, "table", "tables")
+	checked := fmt.Sprintf("relue par pg_restore --list : %d table", tables)
+	if tables > 1 {
+		checked += "s"
+	}
 	if !listed {
 		checked = "pg_restore absent : non relue"
 	}

@@ -6,55 +6,60 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"regexp"
+	"strconv"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 )
 
-// smtpFrench says data.ParseSMTP's refusals in French (they never repeat
-// the password; neither does this).
-var smtpFrench = []struct {
-	re *regexp.Regexp
-	fr string
-}{
-	{regexp.MustCompile(`^--smtp: not a URL`), "--smtp : ce n'est pas une URL (smtp://utilisateur:motdepasse@hôte:587 ou smtps://hôte:465 ; caractères spéciaux encodés en %XX)"},
-	{regexp.MustCompile(`^--smtp: scheme (".*"): `), "--smtp : schéma $1 : smtp:// ou smtps://"},
-	{regexp.MustCompile(`^--smtp: no host`), "--smtp : aucun hôte (smtp://hôte:587)"},
-	{regexp.MustCompile(`^--smtp: a password without a user name`), "--smtp : un mot de passe sans nom d'utilisateur"},
-	{regexp.MustCompile(`^--smtp: port (".*")`), "--smtp : port $1 invalide"},
-	{regexp.MustCompile(`^--smtp: nothing may follow`), "--smtp : rien ne peut suivre l'hôte et le port, sauf ?starttls="},
-	{regexp.MustCompile(`^--smtp: unknown option (".*") `), "--smtp : option $1 inconnue (seulement starttls=opportunistic|required|off)"},
-	{regexp.MustCompile(`^--smtp: starttls= does not apply`), "--smtp : starttls= ne s'applique pas à smtps:// (TLS dès le début)"},
-	{regexp.MustCompile(`^--smtp: starttls=(".*"): `), "--smtp : starttls=$1 : opportunistic, required ou off"},
-	{regexp.MustCompile(`^--from (".*"): not an address`), "--from $1 : ce n'est pas une adresse (Nom <adresse@domaine>)"},
+// smtpSentences name the French sentence of each of data.ParseSMTP's
+// refusals (data/text, cli.smtp.*); the value at fault, when the problem
+// has one, is quoted in it (never the password: ParseSMTP never gives it).
+var smtpSentences = map[data.SMTPProblem]string{
+	data.SMTPNotURL:           "cli.smtp.noturl",
+	data.SMTPScheme:           "cli.smtp.scheme",
+	data.SMTPNoHost:           "cli.smtp.nohost",
+	data.SMTPPasswordNoUser:   "cli.smtp.nouser",
+	data.SMTPPort:             "cli.smtp.port",
+	data.SMTPTrailing:         "cli.smtp.trailing",
+	data.SMTPUnknownOption:    "cli.smtp.option",
+	data.SMTPStartTLSImplicit: "cli.smtp.starttls.smtps",
+	data.SMTPStartTLSValue:    "cli.smtp.starttls.value",
+	data.SMTPFromAddress:      "cli.smtp.from",
 }
 
+// smtpError says a refusal of the relay's configuration in French, from
+// its type: the option, then what is wrong with it.
 func smtpError(err error) string {
-	msg := err.Error()
-	for _, t := range smtpFrench {
-		if loc := t.re.FindStringSubmatchIndex(msg); loc != nil {
-			return string(t.re.ExpandString(nil, t.fr, msg, loc))
-		}
+	var bad *data.SMTPConfigError
+	if !errors.As(err, &bad) {
+		return fmt.Sprintf(say("cli.smtp.other"), err)
 	}
-	return "--smtp : adresse du relais refusée (" + msg + ")"
+	k, ok := smtpSentences[bad.Problem]
+	if !ok {
+		return bad.Field + " : " + err.Error()
+	}
+	if bad.Problem.HasValue() {
+		return fmt.Sprintf(say(k), strconv.Quote(bad.Value))
+	}
+	return say(k)
 }
 
 func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
-	f := newFlags(name, "--smtp URL [options]", "envoie les mails en attente par un relais SMTP "+
-		"(un passage ; code de sortie 1 si le relais est inutilisable)")
+	f := newFlags(name, "--smtp URL [options]", say("cli.mail.about"))
 	f.storeOptions(false)
 	var smtpURL, from string
 	var watch bool
-	f.str(&smtpURL, "smtp", "URL", "", "le relais SMTP (smtp://utilisateur:motdepasse@hôte:587, smtps://hôte:465, ?starttls=required|off) ; obligatoire")
-	f.str(&from, "from", "ADRESSE", "", "expéditeur des mails (défaut : celui du fichier d'établissement)")
+	f.str(&smtpURL, "smtp", "URL", "", say("cli.mail.flag.smtp"))
+	f.str(&from, "from", "ADRESSE", "", say("cli.mail.flag.from"))
 	f.institutionOption()
-	f.bool(&watch, "watch", "continue d'envoyer les nouveaux mails, jusqu'à l'arrêt")
-	f.logOption("la sortie d'erreur")
+	f.bool(&watch, "watch", say("cli.mail.flag.watch"))
+	f.logOption(say("cli.mail.log"))
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
 	if smtpURL == "" {
-		return usageError{"mail : --smtp URL est obligatoire (ou ENTKIOSK_SMTP)"}
+		return usageError{say("cli.mail.nosmtp")}
 	}
 	from, err := f.mailFrom(from)
 	if err != nil {
@@ -73,8 +78,8 @@ func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.
 		return mailError(store.RunMailer(ctx, cfg, slog.New(logger.WithPrefix("mail"))))
 	}
 	report, err := store.DeliverDue(ctx, cfg, slog.New(logger.WithPrefix("mail")))
-	fmt.Fprintf(stdout, "mails : %s, %d à réessayer, %d en échec définitif\n",
-		count(report.Sent, "envoyé", "envoyés"), report.Retry, report.Failed)
+	fmt.Fprintf(stdout, say("cli.mail.summary"),
+		text.PlainN(text.French, "cli.count.sent", report.Sent), report.Retry, report.Failed)
 	return mailError(err)
 }
 
@@ -84,7 +89,7 @@ func mailError(err error) error {
 	case err == nil:
 		return nil
 	case errors.As(err, &re):
-		return fmt.Errorf("mail : relais %s inutilisable, les mails restent en attente : %v", re.Relay, re.Err)
+		return fmt.Errorf(say("cli.mail.relay.unusable"), re.Relay, re.Err)
 	}
-	return fmt.Errorf("mail : envoi interrompu : %w", err)
+	return fmt.Errorf(say("cli.mail.interrupted"), err)
 }

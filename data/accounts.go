@@ -302,7 +302,7 @@ func (s *Store) hashChecked(ctx context.Context, password string, p PersonalData
 // ErrSamePassword: the new password is the current one. It comes wrapped
 // with a PolicyError, so that screens keep the fields as for any refused
 // new password.
-var ErrSamePassword = errors.New("the new password is the current one")
+var ErrSamePassword = codedError(CodeSamePassword, "the new password is the current one")
 
 func samePasswordError(password string, pd PersonalData) error {
 	return fmt.Errorf("%w: %w", ErrSamePassword, &PolicyError{Result: CheckPassword(password, pd)})

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 )
 
@@ -13,14 +12,14 @@ import (
 const ActivationDelay = 15 * time.Minute
 
 // ErrCharterNotAccepted: activation needs the charter accepted.
-var ErrCharterNotAccepted = errors.New("charter not accepted")
+var ErrCharterNotAccepted = codedError(CodeCharterNotAccepted, "charter not accepted")
 
 // ErrUnknownIdentifiant: "1ère connexion" was asked for an identifiant that
 // names no account. Said plainly (a first-day student with a typo must not
 // wait for a code that never comes): this page already tells an active
 // account and a too-early one apart. Each one counts against the client
 // like a failed student-number identification.
-var ErrUnknownIdentifiant = errors.New("no account with this identifiant")
+var ErrUnknownIdentifiant = codedError(CodeUnknownIdentifiant, "no account with this identifiant")
 
 // ActivationIdentity is how someone says who they are on "1ère connexion":
 // the identifiant, or the student number and birth date.
@@ -103,7 +102,7 @@ func (s *Store) unknownIdentifiant(ctx context.Context, input string, o Origin) 
 		}
 		refusal = ErrUnknownIdentifiant
 		if err := s.audit(ctx, tx, AuditEntry{Event: EventSendCode, Identifiant: s.decoyKey(input), Client: o.Client,
-			Outcome: "unknown identifiant", Detail: string(PurposeActivation)}); err != nil {
+			Outcome: "unknown identifiant", Info: PurposeDetail(PurposeActivation)}); err != nil {
 			return err
 		}
 		return s.recordLookupClientFailure(ctx, tx, o.Client)
@@ -185,7 +184,7 @@ func (s *Store) sendCodeTx(ctx context.Context, tx *sql.Tx, a *Account, purpose 
 		return nil, err
 	}
 	if err := s.audit(ctx, tx, AuditEntry{Event: EventSendCode, PersonID: a.Person.ID, Identifiant: a.Identifiant,
-		Client: o.Client, Outcome: "sent", Detail: fmt.Sprintf("%s to %s", purpose, MaskEmail(target))}); err != nil {
+		Client: o.Client, Outcome: "sent", Info: CodeSentDetail(purpose, MaskEmail(target))}); err != nil {
 		return nil, err
 	}
 	ch := &Challenge{Purpose: purpose, MaskedTarget: MaskEmail(target), ExpiresAt: issued.expires,
@@ -270,10 +269,10 @@ func (s *Store) decoyChallengeFor(ctx context.Context, local string, purpose Pur
 			return err
 		}
 		entry := AuditEntry{Event: EventSendCode, Identifiant: local, Client: o.Client,
-			Outcome: "unknown identifiant", Detail: string(purpose)}
+			Outcome: "unknown identifiant", Info: PurposeDetail(purpose)}
 		if ended != nil {
 			entry = AuditEntry{Event: EventSendCode, PersonID: ended.Person.ID, Identifiant: ended.Identifiant,
-				Client: o.Client, Outcome: "rights ended", Detail: noCodeDetail(purpose, ended.RightsEnd, "")}
+				Client: o.Client, Outcome: "rights ended", Info: NoCodeDetail(purpose, ended.RightsEnd, "")}
 		}
 		if err := s.audit(ctx, tx, entry); err != nil {
 			return err
@@ -348,15 +347,15 @@ func (s *Store) CompleteActivation(ctx context.Context, t *Ticket, c ActivationC
 		if err := s.rememberLang(ctx, tx, acct, o); err != nil {
 			return err
 		}
-		detail := "no redirection"
+		detail := ActivationDetail("")
 		if c.Redirect {
-			detail = "redirection to " + MaskEmail(acct.RecoveryEmail)
+			detail = ActivationDetail(MaskEmail(acct.RecoveryEmail))
 		}
 		if err := s.auditCharter(ctx, tx, acct, o); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, AuditEntry{Event: EventActivate, PersonID: t.PersonID, Identifiant: acct.Identifiant,
-			Client: o.Client, Outcome: "ok", Detail: detail})
+			Client: o.Client, Outcome: "ok", Info: detail})
 	})
 	if err != nil {
 		return nil, err

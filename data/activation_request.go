@@ -141,29 +141,12 @@ func (s *Store) writeNotice(ctx context.Context, tx *sql.Tx, a *Account, kind Ma
 			RightsEnd: a.RightsEnd}); err != nil {
 		return err
 	}
-	outcome, detail := "already active", noCodeDetail(PurposeActivation, time.Time{}, MaskEmail(a.RecoveryEmail))
+	outcome, detail := "already active", NoCodeDetail(PurposeActivation, time.Time{}, MaskEmail(a.RecoveryEmail))
 	if kind == MailRightsEnded {
-		outcome, detail = "rights ended", noCodeDetail(PurposeActivation, a.RightsEnd, MaskEmail(a.RecoveryEmail))
+		outcome, detail = "rights ended", NoCodeDetail(PurposeActivation, a.RightsEnd, MaskEmail(a.RecoveryEmail))
 	}
 	return s.audit(ctx, tx, AuditEntry{Event: EventSendCode, PersonID: a.Person.ID, Identifiant: a.Identifiant,
-		Client: o.Client, Outcome: outcome, Detail: detail})
-}
-
-// noCodeDetail is the audit detail of a code asked for and not sent: the
-// purpose, the end of rights if that is why (a local date), and where a
-// notice went instead. The console reads it back (helpdesk_words.go):
-// "reset, no code: rights ended 2025-12-31", "activation, no code:
-// account active, notice to ma•••••t@gmail.com".
-func noCodeDetail(purpose Purpose, rightsEnd time.Time, notice string) string {
-	why := "account active"
-	if !rightsEnd.IsZero() {
-		why = "rights ended " + rightsEnd.Format(time.DateOnly)
-	}
-	d := string(purpose) + ", no code: " + why
-	if notice != "" {
-		d += ", notice to " + notice
-	}
-	return d
+		Client: o.Client, Outcome: outcome, Info: detail})
 }
 
 // decoyMails are the decoy's "mails" of the last hour, newest first.

@@ -44,7 +44,13 @@ type AuditEntry struct {
 	Client      string
 	Outcome     string // ok, refused, locked, ...
 	Actor       string // the helpdesk agent's identifiant, for their actions
-	Detail      string
+	// Info is the detail, its kind and arguments (audit_detail.go): what
+	// the store writes and what the console says.
+	Info AuditDetail
+	// Detail is the detail as an English sentence: as stored for lines
+	// written before migration 0013, made from Info for the others.
+	// Nothing reads it back into arguments.
+	Detail string
 }
 
 // Failed says the line records something refused, wrong or locked: the
@@ -76,14 +82,22 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
 	}
 	// The time as stored, so that the hash covers exactly what is written.
 	e.At = parseTime(fmtTime(e.At))
+	args, err := e.Info.argsJSON()
+	if err != nil {
+		return err
+	}
+	if e.Info.Kind != "" {
+		e.Detail = "" // the sentence is made from the arguments when read
+	}
 	id, prev, err := chainLink(ctx, tx)
 	if err != nil {
 		return err
 	}
 	e.ID = id
-	_, err = tx.ExecContext(ctx, `INSERT INTO audit(id, at, event, person_id, identifiant, client, outcome, actor, detail, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, fmtTime(e.At), string(e.Event), person, e.Identifiant, e.Client,
-		e.Outcome, e.Actor, e.Detail, auditHash(prev, e))
+	_, err = tx.ExecContext(ctx, `INSERT INTO audit(id, at, event, person_id, identifiant, client, outcome, actor, detail,
+		kind, args, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, fmtTime(e.At), string(e.Event), person,
+		e.Identifiant, e.Client, e.Outcome, e.Actor, e.Detail, string(e.Info.Kind), sql.NullString{String: args, Valid: e.Info.Kind != ""},
+		auditHash(prev, e, args))
 	return err
 }
 
@@ -143,7 +157,8 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 	if f.Limit <= 0 {
 		f.Limit = 100
 	}
-	q := `SELECT id, at, event, COALESCE(person_id, 0), identifiant, client, outcome, actor, detail FROM audit`
+	q := `SELECT id, at, event, COALESCE(person_id, 0), identifiant, client, outcome, actor, detail, kind,
+		COALESCE(args, '') FROM audit`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -161,11 +176,13 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 	var out []AuditEntry
 	for rows.Next() {
 		var e AuditEntry
-		var at string
-		if err := rows.Scan(&e.ID, &at, &e.Event, &e.PersonID, &e.Identifiant, &e.Client, &e.Outcome, &e.Actor, &e.Detail); err != nil {
+		var at, kind, args string
+		if err := rows.Scan(&e.ID, &at, &e.Event, &e.PersonID, &e.Identifiant, &e.Client, &e.Outcome, &e.Actor, &e.Detail,
+			&kind, &args); err != nil {
 			return nil, err
 		}
 		e.At = parseTime(at)
+		e.Info, e.Detail = readDetail(e.Event, kind, args, e.Detail, s.cfg.Location)
 		out = append(out, e)
 	}
 	return out, rows.Err()

@@ -21,8 +21,12 @@ import (
 // attacker who rewrites the whole chain after an edit is caught only
 // against a head recorded elsewhere: --verify prints it for that.
 
-// auditHash is the chain's hash of one row after prev.
-func auditHash(prev string, e AuditEntry) string {
+// auditHash is the chain's hash of one row after prev; args is the row's
+// args column as stored. Rows written before migration 0013 have no kind:
+// their hash covers the fields they had, so that it still holds. The
+// fields are length-prefixed, so a row with a kind never hashes like one
+// without.
+func auditHash(prev string, e AuditEntry, args string) string {
 	h := sha256.New()
 	field := func(s string) {
 		// Length-prefixed: no two different rows give the same bytes.
@@ -41,6 +45,10 @@ func auditHash(prev string, e AuditEntry) string {
 	field(person)
 	for _, s := range []string{e.Identifiant, e.Client, e.Outcome, e.Actor, e.Detail} {
 		field(s)
+	}
+	if e.Info.Kind != "" {
+		field(string(e.Info.Kind))
+		field(args)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -84,7 +92,7 @@ type AuditChain struct {
 func (s *Store) VerifyAuditChain(ctx context.Context) (AuditChain, error) {
 	var c AuditChain
 	rows, err := s.db.QueryContext(ctx, `SELECT id, at, event, person_id, identifiant, client, outcome, actor,
-		detail, hash FROM audit ORDER BY id`)
+		detail, kind, args, hash FROM audit ORDER BY id`)
 	if err != nil {
 		return c, err
 	}
@@ -95,8 +103,9 @@ func (s *Store) VerifyAuditChain(ctx context.Context) (AuditChain, error) {
 		var e AuditEntry
 		var at, hash string
 		var person sql.NullInt64
+		var args sql.NullString
 		if err := rows.Scan(&e.ID, &at, &e.Event, &person, &e.Identifiant, &e.Client, &e.Outcome, &e.Actor,
-			&e.Detail, &hash); err != nil {
+			&e.Detail, &e.Info.Kind, &args, &hash); err != nil {
 			return c, err
 		}
 		e.At, e.PersonID = parseTime(at), person.Int64
@@ -113,7 +122,9 @@ func (s *Store) VerifyAuditChain(ctx context.Context) (AuditChain, error) {
 		}
 		// fmtTime(parseTime(at)) must give at back: a time rewritten in
 		// another form is an edit too.
-		if auditHash(prev, e) != hash || fmtTime(e.At) != at || b.Missing[0] != 0 {
+		// A kind without args (or args without a kind) hashes apart from
+		// what was written: an edit.
+		if auditHash(prev, e, args.String) != hash || args.Valid != (e.Info.Kind != "") || fmtTime(e.At) != at || b.Missing[0] != 0 {
 			c.Breaks = append(c.Breaks, b)
 		}
 		lastID, prev = e.ID, hash

@@ -48,5 +48,5 @@ func (s *Store) AcceptCharter(ctx context.Context, a *Account, o Origin) (*Accou
 // transaction that records it.
 func (s *Store) auditCharter(ctx context.Context, tx *sql.Tx, a *Account, o Origin) error {
 	return s.audit(ctx, tx, AuditEntry{Event: EventAcceptCharter, PersonID: a.Person.ID, Identifiant: a.Identifiant,
-		Client: o.Client, Outcome: "ok", Detail: s.CharterVersion()})
+		Client: o.Client, Outcome: "ok", Info: CharterDetail(s.CharterVersion())})
 }

@@ -259,7 +259,7 @@ func (s *Store) VerifyCode(ctx context.Context, ch *Challenge, typed string, o O
 			// At the instant of the revocation: the card lists the fifth
 			// error under the code it revoked, not after it.
 			return s.audit(ctx, tx, AuditEntry{At: now, Event: EventCodeError, PersonID: c.personID, Identifiant: ch.identifiant,
-				Client: o.Client, Outcome: "wrong", Detail: fmt.Sprintf("%s, %d/%d", c.purpose, c.failures, CodeMaxFailures)})
+				Client: o.Client, Outcome: "wrong", Info: CodeErrorsDetail(c.purpose, c.failures, CodeMaxFailures)})
 		}
 		if c.purpose == PurposeActivation {
 			// Their code, typed before the activation opens (the mail of a
@@ -294,7 +294,7 @@ func (s *Store) decoyVerify(ctx context.Context, ch *Challenge, o Origin) error 
 	// Same store work as a real wrong code.
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		return s.audit(ctx, tx, AuditEntry{Event: EventCodeError, Identifiant: ch.identifiant, Client: o.Client,
-			Outcome: "unknown", Detail: fmt.Sprintf("%s, %d/%d", ch.Purpose, ch.decoy.failures, CodeMaxFailures)})
+			Outcome: "unknown", Info: CodeErrorsDetail(ch.Purpose, ch.decoy.failures, CodeMaxFailures)})
 	})
 	if err != nil {
 		return err

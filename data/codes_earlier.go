@@ -53,7 +53,7 @@ func (s *Store) earlierCode(ctx context.Context, tx *sql.Tx, latest codeRow, typ
 		outcome = "replaced"
 	}
 	return verdict, s.audit(ctx, tx, AuditEntry{Event: EventCodeError, PersonID: latest.personID, Identifiant: ident,
-		Client: o.Client, Outcome: outcome, Detail: string(latest.purpose)})
+		Client: o.Client, Outcome: outcome, Info: PurposeDetail(latest.purpose)})
 }
 
 // usedCodeVerdict is the answer to a used code typed again: for an
@@ -113,7 +113,7 @@ func (s *Store) noticeVerify(ctx context.Context, ch *Challenge, typed string, o
 	}
 	return verdict, s.tx(ctx, func(tx *sql.Tx) error {
 		return s.audit(ctx, tx, AuditEntry{Event: EventCodeError, PersonID: ch.personID, Identifiant: ch.identifiant,
-			Client: o.Client, Outcome: outcome, Detail: string(ch.Purpose)})
+			Client: o.Client, Outcome: outcome, Info: PurposeDetail(ch.Purpose)})
 	})
 }
 

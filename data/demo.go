@@ -282,7 +282,7 @@ func (s *Store) activateDemo(ctx context.Context, p DemoPerson, at time.Time) (b
 			return err
 		}
 		return s.audit(ctx, tx, AuditEntry{At: at, Event: EventActivate, PersonID: personID,
-			Identifiant: ident, Client: "demo", Outcome: "ok", Detail: "no redirection"})
+			Identifiant: ident, Client: "demo", Outcome: "ok", Info: ActivationDetail("")})
 	})
 }
 

@@ -35,10 +35,10 @@ type Directory interface {
 var (
 	// ErrDirectoryUnavailable: the directory did not answer (or refused
 	// entkiosk itself); nothing was changed, a code stays usable.
-	ErrDirectoryUnavailable = errors.New("the directory did not answer; nothing was changed")
+	ErrDirectoryUnavailable = codedError(CodeDirectoryUnavailable, "the directory did not answer; nothing was changed")
 	// ErrNotInDirectory: the university's provisioning has not put this
 	// person in the directory yet; nothing was changed.
-	ErrNotInDirectory = errors.New("the account is not in the directory yet")
+	ErrNotInDirectory = codedError(CodeNotInDirectory, "the account is not in the directory yet")
 )
 
 // DirectoryPolicyError: the directory's password policy refused the new

@@ -11,35 +11,36 @@ import (
 var (
 	// ErrInvalidCredentials covers unknown identifiant, wrong password,
 	// pending account and a locked identifiant alike: no enumeration.
-	ErrInvalidCredentials = errors.New("identifiant or password incorrect")
+	ErrInvalidCredentials = codedError(CodeCredentials, "identifiant or password incorrect")
 	// ErrPasswordLoginClosed: LoginFailuresBeforeClose failures in a row
 	// closed password login for this identifiant (known or not, the same)
 	// until a reset by code or the helpdesk.
-	ErrPasswordLoginClosed = errors.New("password login closed after too many failures in a row")
+	ErrPasswordLoginClosed = codedError(CodeLoginClosed, "password login closed after too many failures in a row")
 	// ErrBusy: too many password hashes already waiting; try again shortly.
-	ErrBusy = errors.New("server busy, try again")
+	ErrBusy = codedError(CodeBusy, "server busy, try again")
 	// ErrNoMatch: the student number and birth date match no registration.
-	ErrNoMatch = errors.New("no registration matches")
+	ErrNoMatch = codedError(CodeNoMatch, "no registration matches")
 	// ErrAlreadyActive: activation asked for an active account.
-	ErrAlreadyActive = errors.New("account already active")
-	// ErrCodeWrong: the code does not match (see CodeWrongError for what is left).
+	ErrAlreadyActive = codedError(CodeAlreadyActive, "account already active")
+	// ErrCodeWrong: the code does not match. Only ever given inside a
+	// CodeWrongError (what is left), which carries the code for people.
 	ErrCodeWrong = errors.New("wrong code")
 	// ErrCodeExpired: the code's 24 h are over.
-	ErrCodeExpired = errors.New("code expired")
+	ErrCodeExpired = codedError(CodeCodeExpired, "code expired")
 	// ErrCodeUsed: the code was used, replaced by a newer one, or revoked
 	// after too many wrong entries.
-	ErrCodeUsed = errors.New("code no longer valid")
+	ErrCodeUsed = codedError(CodeCodeUsed, "code no longer valid")
 	// ErrCodeReplaced: the code typed is from an earlier mail; a newer code
 	// was sent since and only that one works.
-	ErrCodeReplaced = fmt.Errorf("%w: replaced by a newer code", ErrCodeUsed)
+	ErrCodeReplaced error = &Error{Code: CodeCodeReplaced, Msg: "code no longer valid: replaced by a newer code", Err: ErrCodeUsed}
 	// ErrBadToken: a link token that opens nothing.
-	ErrBadToken = errors.New("link invalid or expired")
+	ErrBadToken = codedError(CodeBadToken, "link invalid or expired")
 	// ErrWrongPassword: the current password given to change it is wrong.
-	ErrWrongPassword = errors.New("current password incorrect")
+	ErrWrongPassword = codedError(CodeWrongPassword, "current password incorrect")
 	// ErrNotHelpdesk: only helpdesk agents may do this.
-	ErrNotHelpdesk = errors.New("not available")
+	ErrNotHelpdesk = codedError(CodeNotHelpdesk, "not available")
 	// ErrNotFound: the person or account does not exist.
-	ErrNotFound = errors.New("not found")
+	ErrNotFound = codedError(CodeNotFound, "not found")
 )
 
 // TooEarlyError says from when activation is possible.

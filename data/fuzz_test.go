@@ -292,7 +292,7 @@ func FuzzImport(f *testing.F) {
 				AND e.event = 'ACCOUNT_CREATED'))
 			+ (SELECT COUNT(*) FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM codes c WHERE c.person_id = a.person_id)
 				AND NOT EXISTS (SELECT 1 FROM audit e WHERE e.person_id = a.person_id AND e.event = 'ACCOUNT_CREATED'
-					AND e.detail LIKE '%no activation mail%'))
+					AND e.kind = 'account_created' AND e.args LIKE '%"mail":{"rights_end":%'))
 			+ (SELECT COUNT(*) FROM codes WHERE mail_id IS NULL)`).Scan(&orphans); err != nil {
 			t.Fatal(err)
 		}

@@ -19,10 +19,10 @@ import (
 
 var (
 	// ErrNotActive: the action needs an activated account (a reset code).
-	ErrNotActive = errors.New("account not activated")
+	ErrNotActive = codedError(CodeNotActive, "account not activated")
 	// ErrIdentityNotChecked: the mail de secours is corrected only after the
 	// agent checked the student number and birth date.
-	ErrIdentityNotChecked = errors.New("identity not checked")
+	ErrIdentityNotChecked = codedError(CodeIdentityNotChecked, "identity not checked")
 )
 
 // agentRow re-reads the agent in q: an active account, with the role, whose
@@ -49,7 +49,7 @@ func (s *Store) agentRow(ctx context.Context, q queryer, agent *Account) (*Accou
 func (s *Store) HelpdeskAgent(ctx context.Context, agent *Account, o Origin) error {
 	_, err := s.agentRow(ctx, s.db, agent)
 	if errors.Is(err, ErrNotHelpdesk) {
-		s.auditRefusal(ctx, agent, 0, "open console", err, o)
+		s.auditRefusal(ctx, agent, 0, HelpdeskTryConsole, err, o)
 	}
 	return err
 }
@@ -58,7 +58,7 @@ func (s *Store) HelpdeskAgent(ctx context.Context, agent *Account, o Origin) err
 // refusal itself is what the caller returns.
 func (s *Store) auditRefusal(ctx context.Context, agent *Account, personID int64, action string, why error, o Origin) {
 	e := AuditEntry{Event: EventHelpdeskAction, PersonID: personID, Client: o.Client,
-		Outcome: "refused: " + refusalReason(why), Detail: action}
+		Outcome: "refused: " + refusalReason(why), Info: HelpdeskTryDetail(action)}
 	if agent != nil {
 		e.Actor = agent.Identifiant
 	}
@@ -83,7 +83,7 @@ var AuditEvents = []Event{EventLogin, EventLoginError, EventLogout, EventLock, E
 // transaction with its HELPDESK_ACTION audit line (actor: the agent). A
 // refusal (the role, or a rule of the account) is audited too.
 func (s *Store) helpdeskAction(ctx context.Context, agent *Account, personID int64, action string, o Origin,
-	fn func(tx *sql.Tx, acct *Account) (detail string, err error)) error {
+	fn func(tx *sql.Tx, acct *Account) (detail AuditDetail, err error)) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		a, err := s.agentRow(ctx, tx, agent)
 		if err != nil {
@@ -98,7 +98,7 @@ func (s *Store) helpdeskAction(ctx context.Context, agent *Account, personID int
 			return err
 		}
 		return s.audit(ctx, tx, AuditEntry{Event: EventHelpdeskAction, PersonID: personID, Identifiant: acct.Identifiant,
-			Client: o.Client, Outcome: "ok", Actor: a.Identifiant, Detail: detail})
+			Client: o.Client, Outcome: "ok", Actor: a.Identifiant, Info: detail})
 	})
 	if err != nil && !errors.Is(err, ErrNotFound) && (errors.Is(err, ErrNotHelpdesk) || isRuleError(err)) {
 		s.auditRefusal(ctx, agent, personID, action, err, o)
@@ -167,24 +167,24 @@ func (s *Store) HelpdeskSendReset(ctx context.Context, agent *Account, personID 
 
 func (s *Store) helpdeskSend(ctx context.Context, agent *Account, personID int64, purpose Purpose, o Origin) (*CodeSent, error) {
 	var sent *CodeSent
-	err := s.helpdeskAction(ctx, agent, personID, "send "+string(purpose)+" code", o, func(tx *sql.Tx, acct *Account) (string, error) {
+	err := s.helpdeskAction(ctx, agent, personID, "send "+string(purpose)+" code", o, func(tx *sql.Tx, acct *Account) (AuditDetail, error) {
 		now := s.cfg.Clock.Now()
 		switch {
 		case !RightsActive(acct.RightsEnd, now):
-			return "", &RightsEndedError{End: acct.RightsEnd}
+			return AuditDetail{}, &RightsEndedError{End: acct.RightsEnd}
 		case purpose == PurposeActivation && acct.Status == StatusActive:
-			return "", ErrAlreadyActive
+			return AuditDetail{}, ErrAlreadyActive
 		case purpose == PurposeActivation && now.Before(acct.ActivationAllowedFrom()):
-			return "", &TooEarlyError{AllowedFrom: acct.ActivationAllowedFrom()}
+			return AuditDetail{}, &TooEarlyError{AllowedFrom: acct.ActivationAllowedFrom()}
 		case purpose == PurposeReset && acct.Status != StatusActive:
-			return "", ErrNotActive
+			return AuditDetail{}, ErrNotActive
 		}
 		ch, err := s.sendCodeTx(ctx, tx, acct, purpose, acct.RecoveryEmail, true, o.WithLang(acct.MailLang()))
 		if err != nil {
-			return "", err
+			return AuditDetail{}, err
 		}
 		sent = &CodeSent{Purpose: purpose, MaskedTarget: ch.MaskedTarget, ExpiresAt: ch.ExpiresAt, ResendAt: ch.ResendAt}
-		return fmt.Sprintf("%s code sent to %s", purpose, ch.MaskedTarget), nil
+		return HelpdeskCodeSentDetail(purpose, ch.MaskedTarget), nil
 	})
 	return sent, err
 }
@@ -200,51 +200,44 @@ type Unlocked struct {
 // the failures counted so far.
 func (s *Store) HelpdeskUnlock(ctx context.Context, agent *Account, personID int64, o Origin) (Unlocked, error) {
 	var u Unlocked
-	err := s.helpdeskAction(ctx, agent, personID, "unlock", o, func(tx *sql.Tx, acct *Account) (string, error) {
+	err := s.helpdeskAction(ctx, agent, personID, "unlock", o, func(tx *sql.Tx, acct *Account) (AuditDetail, error) {
 		var err error
 		if u.Login, err = s.clearThrottle(ctx, tx, scopeLogin, acct.LocalPart); err != nil {
-			return "", err
+			return AuditDetail{}, err
 		}
 		// The run of failures in a row, and password login if it closed.
 		if run, err := s.clearThrottle(ctx, tx, scopeLoginRun, acct.LocalPart); err != nil {
-			return "", err
+			return AuditDetail{}, err
 		} else {
 			u.Login = u.Login || run
 		}
 		if acct.Person.StudentNumber != "" {
 			if u.Lookup, err = s.clearThrottle(ctx, tx, scopeLookup, acct.Person.StudentNumber); err != nil {
-				return "", err
+				return AuditDetail{}, err
 			}
 			// And the number from each client that was refused it.
 			like := acct.Person.StudentNumber + "|%"
 			var pairs int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM throttle_locks WHERE scope = ? AND key LIKE ?
 				AND locked_until > ?`, scopeLookupPair, like, fmtTime(s.cfg.Clock.Now())).Scan(&pairs); err != nil {
-				return "", err
+				return AuditDetail{}, err
 			}
 			for _, q := range []string{`DELETE FROM throttle_locks WHERE scope = ? AND key LIKE ?`,
 				`DELETE FROM throttle_failures WHERE scope = ? AND key LIKE ?`} {
 				if _, err := tx.ExecContext(ctx, q, scopeLookupPair, like); err != nil {
-					return "", err
+					return AuditDetail{}, err
 				}
 			}
 			u.Lookup = u.Lookup || pairs > 0
 		}
-		var lifted []string
-		if u.Login {
-			lifted = append(lifted, "login")
-		}
-		if u.Lookup {
-			lifted = append(lifted, "IA lookup")
-		}
-		if len(lifted) == 0 {
-			return "unlock: nothing was locked", nil
+		if !u.Login && !u.Lookup {
+			return NothingLockedDetail(), nil
 		}
 		if err := s.audit(ctx, tx, AuditEntry{Event: EventUnlock, PersonID: acct.Person.ID, Identifiant: acct.Identifiant,
-			Client: o.Client, Outcome: "ok", Actor: agent.Identifiant, Detail: strings.Join(lifted, " and ")}); err != nil {
-			return "", err
+			Client: o.Client, Outcome: "ok", Actor: agent.Identifiant, Info: UnlockedDetail(u.Login, u.Lookup)}); err != nil {
+			return AuditDetail{}, err
 		}
-		return "unlock " + strings.Join(lifted, " and "), nil
+		return HelpdeskUnlockDetail(u.Login, u.Lookup), nil
 	})
 	return u, err
 }
@@ -281,44 +274,39 @@ type RecoveryCorrected struct {
 func (s *Store) HelpdeskCorrectRecovery(ctx context.Context, agent *Account, personID int64, address string,
 	identityChecked bool, o Origin) (RecoveryCorrected, error) {
 	var done RecoveryCorrected
-	err := s.helpdeskAction(ctx, agent, personID, "correct recovery mail", o, func(tx *sql.Tx, acct *Account) (string, error) {
+	err := s.helpdeskAction(ctx, agent, personID, "correct recovery mail", o, func(tx *sql.Tx, acct *Account) (AuditDetail, error) {
 		if !identityChecked {
-			return "", ErrIdentityNotChecked
+			return AuditDetail{}, ErrIdentityNotChecked
 		}
 		// The same rule as the person's own change: a personal address,
 		// reachable when the university account is not.
 		addr, err := s.recoveryAddress(acct, address)
 		if err != nil {
-			return "", err
+			return AuditDetail{}, err
 		}
 		followed, err := s.followRecovery(ctx, tx, personID, addr, agent.Identifiant, o.WithLang(acct.MailLang()))
 		if err != nil {
-			return "", err
+			return AuditDetail{}, err
 		}
 		// The mails sent to the wrong address stop counting towards the
 		// hourly limit (mailRule): a new code can go at once.
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET recovery_email = ?, recovery_corrected_at = ? WHERE person_id = ?`,
 			addr, fmtTime(s.cfg.Clock.Now()), personID); err != nil {
-			return "", err
+			return AuditDetail{}, err
 		}
 		if err := s.enqueueDirectory(ctx, tx, acct, directory.Change{Kind: directory.ChangeMailPerso, Address: addr}); err != nil {
-			return "", err
+			return AuditDetail{}, err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE codes SET revoked_at = ?, revoked_why = 'recovery mail corrected'
 			WHERE person_id = ? AND target = ? AND used_at IS NULL AND revoked_at IS NULL`,
 			fmtTime(s.cfg.Clock.Now()), personID, acct.RecoveryEmail); err != nil {
-			return "", err
+			return AuditDetail{}, err
 		}
 		if err := s.queueNotice(ctx, tx, acct, MailRecoveryChanged, acct.RecoveryEmail, MaskEmail(addr), o.WithLang(acct.MailLang())); err != nil {
-			return "", err
+			return AuditDetail{}, err
 		}
 		done = RecoveryCorrected{Recovery: MaskEmail(addr), RedirectFollowed: followed, KeepCopy: acct.KeepCopy}
-		checked := "birth date"
-		if acct.Person.StudentNumber != "" {
-			checked = "student number and birth date"
-		}
-		return fmt.Sprintf("recovery mail corrected (%s checked): %s → %s", checked,
-			MaskEmail(acct.RecoveryEmail), MaskEmail(addr)), nil
+		return RecoveryCorrectedDetail(acct.Person.StudentNumber != "", MaskEmail(acct.RecoveryEmail), MaskEmail(addr)), nil
 	})
 	if err != nil {
 		return RecoveryCorrected{}, err

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -100,8 +99,9 @@ type TimelineEvent struct {
 	At           time.Time
 	What         string // an audit Event, or one of the Timeline* below
 	Outcome      string
-	Detail       string // masked, no secret
-	Actor        string // the helpdesk agent, for their actions
+	Detail       string      // masked, no secret
+	Info         AuditDetail // an audit line's detail, its kind and arguments
+	Actor        string      // the helpdesk agent, for their actions
 	Client       string
 	Problem      bool          // a failure, a lock, a mail not delivered
 	Code         *CodeInfo     // code events
@@ -199,7 +199,7 @@ func (s *Store) HelpdeskCard(ctx context.Context, agent *Account, personID int64
 	a, err := s.agentRow(ctx, s.db, agent)
 	if err != nil {
 		if errors.Is(err, ErrNotHelpdesk) {
-			s.auditRefusal(ctx, agent, personID, "view card", err, o)
+			s.auditRefusal(ctx, agent, personID, HelpdeskTryView, err, o)
 		}
 		return nil, err
 	}
@@ -410,14 +410,14 @@ func (s *Store) fillTimeline(ctx context.Context, c *PersonCard) error {
 		return err
 	}
 	for _, e := range entries {
-		if timelineSkip[e.Event] && !(e.Event == EventSendCode && strings.HasPrefix(e.Detail, "reset, no code") ||
-			e.Event == EventSendCode && strings.HasPrefix(e.Detail, "activation, no code")) {
+		if timelineSkip[e.Event] && !(e.Event == EventSendCode && e.Info.Kind == DetailNoCode &&
+			(e.Info.Args.Purpose == PurposeReset || e.Info.Args.Purpose == PurposeActivation)) {
 			// A code asked for and not sent (rights ended, account
 			// active) has no code to show it: its audit line does.
 			continue
 		}
 		tl = append(tl, TimelineEvent{At: e.At, What: string(e.Event), Outcome: e.Outcome, Detail: e.Detail,
-			Actor: e.Actor, Client: e.Client,
+			Info: e.Info, Actor: e.Actor, Client: e.Client,
 			Problem: e.Failed(), order: timelineOrder{2, e.ID}})
 	}
 	sort.SliceStable(tl, func(i, j int) bool { return newerFirst(tl[i], tl[j]) })

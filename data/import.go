@@ -222,8 +222,7 @@ func (s *Store) importLine(ctx context.Context, tx *sql.Tx, l importLine, o Orig
 			return "", "", err
 		}
 		return outcome, acct.Identifiant, s.audit(ctx, tx, AuditEntry{Event: EventAccountCreated, PersonID: personID,
-			Identifiant: acct.Identifiant, Client: o.Client, Outcome: "pending", Detail: "IA validated " +
-				validated.In(s.cfg.Location).Format("02/01/2006 15:04") + ", " + mail})
+			Identifiant: acct.Identifiant, Client: o.Client, Outcome: "pending", Info: AccountCreatedDetail(validated, mail)})
 	case status == StatusActive && s.cfg.Directory != nil && (newlyValid || (l.category == Staff && personOutcome == "updated")):
 		// A réinscription (or a staff end date moved): the directory's
 		// account state follows the new end of rights.
@@ -251,8 +250,8 @@ func (s *Store) importLine(ctx context.Context, tx *sql.Tx, l importLine, o Orig
 			return "", "", err
 		}
 		return outcome, "", s.audit(ctx, tx, AuditEntry{Event: EventSendCode, PersonID: personID,
-			Identifiant: acct.Identifiant, Client: o.Client, Outcome: "import", Detail: "new registration " +
-				l.reg.AcademicYearLabel() + " " + l.reg.CodeEtape + ", " + mail})
+			Identifiant: acct.Identifiant, Client: o.Client, Outcome: "import",
+			Info: NewRegistrationDetail(l.reg.AcademicYearLabel()+" "+l.reg.CodeEtape, mail)})
 	}
 	return outcome, "", nil
 }
@@ -263,13 +262,13 @@ func (s *Store) importLine(ctx context.Context, tx *sql.Tx, l importLine, o Orig
 // registration (or the staff end date) gives no rights any more: an old
 // year imported late must not mail anyone.
 func (s *Store) queueActivation(ctx context.Context, tx *sql.Tx, a *Account, l importLine, validated, now time.Time,
-	o Origin) (string, error) {
+	o Origin) (ImportMail, error) {
 	end := l.staffEnd
 	if l.category == Student {
 		end = RightsEnd(Person{Category: Student}, []Registration{l.reg}, s.cfg.Location)
 	}
 	if !RightsActive(end, now) {
-		return "no activation mail: rights ended " + end.Format("02/01/2006"), nil
+		return ImportMail{RightsEnd: end}, nil
 	}
 	due := validated.Add(ActivationDelay)
 	if l.category == Staff {
@@ -281,15 +280,14 @@ func (s *Store) queueActivation(ctx context.Context, tx *sql.Tx, a *Account, l i
 	}
 	issued, err := s.insertCode(ctx, tx, a.Person.ID, PurposeActivation, a.RecoveryEmail, true, now, validFrom)
 	if err != nil {
-		return "", err
+		return ImportMail{}, err
 	}
 	// Nobody chose a language for a new account: the mail goes in both
 	// (MailLang), whatever the language of whoever runs the import.
 	if _, err := s.queueCodeMail(ctx, tx, a, PurposeActivation, a.RecoveryEmail, issued, due, a.MailLang()); err != nil {
-		return "", err
+		return ImportMail{}, err
 	}
-	return "activation mail to " + MaskEmail(a.RecoveryEmail) + " due " +
-		FromMinute(due).In(s.cfg.Location).Format("02/01/2006 15:04"), nil // a "from": the first minute it may leave
+	return ImportMail{To: MaskEmail(a.RecoveryEmail), Due: FromMinute(due)}, nil // a "from": the first minute it may leave
 }
 
 func (s *Store) upsertPerson(ctx context.Context, tx *sql.Tx, l importLine, now string) (int64, string, error) {

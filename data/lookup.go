@@ -90,7 +90,7 @@ func (s *Store) identifyByNumber(ctx context.Context, number string, birth time.
 				personID = p.ID
 			}
 			if err := s.audit(ctx, tx, AuditEntry{Event: EventIALookupError, PersonID: personID,
-				Client: o.Client, Outcome: "no match", Detail: "number " + number}); err != nil {
+				Client: o.Client, Outcome: "no match", Info: NumberDetail(number)}); err != nil {
 				return err
 			}
 			return s.recordLookupFailure(ctx, tx, number, personID, o.Client)
@@ -107,7 +107,7 @@ func (s *Store) identifyByNumber(ctx context.Context, number string, birth time.
 			return err
 		}
 		return s.audit(ctx, tx, AuditEntry{Event: EventIALookup, PersonID: p.ID, Identifiant: ident, Client: o.Client,
-			Outcome: "ok", Detail: "number " + number})
+			Outcome: "ok", Info: NumberDetail(number)})
 	})
 	if err != nil {
 		return Person{}, err

@@ -197,19 +197,19 @@ func (s *Store) PersonalDataFor(ctx context.Context, t *Ticket) (PersonalData, e
 }
 
 // ErrSameAddress: the new address is the one already in place.
-var ErrSameAddress = errors.New("same address")
+var ErrSameAddress = codedError(CodeSameAddress, "same address")
 
 // ErrOwnAddress: a redirection to the university mailbox itself would loop.
-var ErrOwnAddress = errors.New("redirection to the account's own address")
+var ErrOwnAddress = codedError(CodeOwnAddress, "redirection to the account's own address")
 
 // ErrRecoveryUniversity: the mail de secours is where codes go when one
 // cannot log in any more, so it must be a personal address, never one of
 // the university's (locked out, one cannot read it).
-var ErrRecoveryUniversity = errors.New("the mail de secours must be a personal address, not the university's")
+var ErrRecoveryUniversity = codedError(CodeRecoveryUniversity, "the mail de secours must be a personal address, not the university's")
 
 // ErrRedirectUniversity: a redirection to another mailbox of the university
 // (another person's, or one that forwards back) is refused.
-var ErrRedirectUniversity = errors.New("redirection to another university mailbox")
+var ErrRedirectUniversity = codedError(CodeRedirectUniversity, "redirection to another university mailbox")
 
 // onUniversityDomain says whether an address (as ParseEmail returns it) is
 // on the student or staff domain or one of their subdomains.
@@ -314,7 +314,7 @@ func (s *Store) ConfirmRecoveryChange(ctx context.Context, t *Ticket, o Origin) 
 			return err
 		}
 		return s.audit(ctx, tx, AuditEntry{Event: EventUpdateRecoveryMail, PersonID: t.PersonID, Identifiant: acct.Identifiant,
-			Client: o.Client, Outcome: "ok", Detail: MaskEmail(acct.RecoveryEmail) + " → " + MaskEmail(t.Target)})
+			Client: o.Client, Outcome: "ok", Info: RecoveryChangeDetail(MaskEmail(acct.RecoveryEmail), MaskEmail(t.Target))})
 	})
 	if err != nil {
 		return nil, err
@@ -401,14 +401,11 @@ func (s *Store) applyRedirection(ctx context.Context, a *Account, addr string, k
 		if err := s.queueNotice(ctx, tx, a, MailRedirectionChanged, notify, newDest, o); err != nil {
 			return err
 		}
-		detail := "removed"
+		detail := RedirectionRemovedDetail()
 		if addr != "" {
-			detail = "to " + MaskEmail(addr)
-			if keepCopy {
-				detail += ", copy kept"
-			}
+			detail = RedirectionDetail(MaskEmail(addr), keepCopy)
 		}
 		return s.audit(ctx, tx, AuditEntry{Event: EventUpdateRedirection, PersonID: a.Person.ID, Identifiant: a.Identifiant,
-			Client: o.Client, Outcome: "ok", Detail: detail})
+			Client: o.Client, Outcome: "ok", Info: detail})
 	})
 }

@@ -44,10 +44,6 @@ func (s *Store) followRecovery(ctx context.Context, tx *sql.Tx, personID int64, 
 	if err := s.queueNotice(ctx, tx, a, MailRedirectionChanged, newAddr, MaskEmail(newAddr), o); err != nil {
 		return false, err
 	}
-	detail := "to " + MaskEmail(newAddr)
-	if a.KeepCopy {
-		detail += ", copy kept"
-	}
 	return true, s.audit(ctx, tx, AuditEntry{Event: EventUpdateRedirection, PersonID: personID, Identifiant: a.Identifiant,
-		Client: o.Client, Outcome: "ok", Actor: actor, Detail: detail})
+		Client: o.Client, Outcome: "ok", Actor: actor, Info: RedirectionDetail(MaskEmail(newAddr), a.KeepCopy)})
 }

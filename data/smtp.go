@@ -84,31 +84,31 @@ func ParseSMTP(raw, from string) (SMTPConfig, error) {
 	var c SMTPConfig
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
-		return c, errors.New("--smtp: not a URL (smtp://user:pass@host:587 or smtps://host:465; %-encode special characters)")
+		return c, smtpURLError(SMTPNotURL, "")
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "smtp":
 	case "smtps":
 		c.ImplicitTLS = true
 	default:
-		return c, fmt.Errorf("--smtp: scheme %q: smtp:// or smtps://", u.Scheme)
+		return c, smtpURLError(SMTPScheme, u.Scheme)
 	}
 	c.Host = u.Hostname()
 	if c.Host == "" {
-		return c, errors.New("--smtp: no host (smtp://host:587)")
+		return c, smtpURLError(SMTPNoHost, "")
 	}
 	if u.User != nil {
 		c.Username = u.User.Username()
 		c.Password, _ = u.User.Password()
 		if c.Username == "" {
-			return c, errors.New("--smtp: a password without a user name")
+			return c, smtpURLError(SMTPPasswordNoUser, "")
 		}
 	}
 	switch {
 	case u.Port() != "":
 		c.Port, err = strconv.Atoi(u.Port())
 		if err != nil || c.Port < 1 || c.Port > 65535 {
-			return c, fmt.Errorf("--smtp: port %q", u.Port())
+			return c, smtpURLError(SMTPPort, u.Port())
 		}
 	case c.ImplicitTLS:
 		c.Port = 465
@@ -118,25 +118,25 @@ func ParseSMTP(raw, from string) (SMTPConfig, error) {
 		c.Port = 25
 	}
 	if u.Path != "" && u.Path != "/" || u.Fragment != "" || u.Opaque != "" {
-		return c, errors.New("--smtp: nothing may follow the host and port but ?starttls=")
+		return c, smtpURLError(SMTPTrailing, "")
 	}
 	for key, values := range u.Query() {
 		if key != "starttls" || len(values) != 1 {
-			return c, fmt.Errorf("--smtp: unknown option %q (only starttls=opportunistic|required|off)", key)
+			return c, smtpURLError(SMTPUnknownOption, key)
 		}
 		switch v := StartTLS(strings.ToLower(values[0])); v {
 		case StartTLSOpportunistic, StartTLSRequired, StartTLSOff:
 			if c.ImplicitTLS {
-				return c, errors.New("--smtp: starttls= does not apply to smtps:// (TLS from the start)")
+				return c, smtpURLError(SMTPStartTLSImplicit, "")
 			}
 			c.StartTLS = v
 		default:
-			return c, fmt.Errorf("--smtp: starttls=%q: opportunistic, required or off", values[0])
+			return c, smtpURLError(SMTPStartTLSValue, values[0])
 		}
 	}
 	c.From, err = netmail.ParseAddress(from)
 	if err != nil {
-		return c, fmt.Errorf("--from %q: not an address (Name <address@domain>)", from)
+		return c, &SMTPConfigError{Field: "--from", Problem: SMTPFromAddress, Value: from}
 	}
 	c.fillDefaults()
 	return c, nil

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -280,7 +279,7 @@ func (s *Store) recordLoginFailure(ctx context.Context, tx *sql.Tx, local, clien
 		return time.Time{}, err
 	}
 	entry.Event, entry.Client, entry.Outcome = EventLock, client, "locked"
-	entry.Detail = "login " + formatDuration(until.Sub(now)) + ", " + why
+	entry.Info = LoginLockDetail(until.Sub(now), why)
 	return until, s.audit(ctx, tx, entry)
 }
 
@@ -302,7 +301,7 @@ func (s *Store) countLoginRun(ctx context.Context, tx *sql.Tx, local, client str
 		return false, err
 	}
 	entry.Event, entry.Client, entry.Outcome = EventLock, client, "login closed"
-	entry.Detail = fmt.Sprintf("password login closed after %d failures in a row, until a reset by code or the helpdesk", n)
+	entry.Info = LoginClosedDetail(n)
 	return true, s.audit(ctx, tx, entry)
 }
 
@@ -342,7 +341,7 @@ func (s *Store) recordClientFailure(ctx context.Context, tx *sql.Tx, client stri
 		return err
 	}
 	return s.audit(ctx, tx, AuditEntry{Event: EventLock, Client: client, Outcome: "client blocked",
-		Detail: "client " + formatDuration(ClientBlock)})
+		Info: ClientBlockedDetail(ClientBlock)})
 }
 
 // clearLoginLock forgets an identifiant's failures and lock (a success, a
@@ -364,7 +363,7 @@ func (s *Store) clearLoginLock(ctx context.Context, tx *sql.Tx, local string) er
 		if err != nil {
 			return err
 		}
-		entry.Event, entry.Outcome, entry.Detail = EventUnlock, "cleared", "password login reopened by a new password"
+		entry.Event, entry.Outcome, entry.Info = EventUnlock, "cleared", LoginReopenedDetail()
 		if err := s.audit(ctx, tx, entry); err != nil {
 			return err
 		}
@@ -383,7 +382,7 @@ func (s *Store) clearLoginLock(ctx context.Context, tx *sql.Tx, local string) er
 	if err != nil {
 		return err
 	}
-	entry.Event, entry.Outcome, entry.Detail = EventUnlock, "cleared", "login lock lifted by a new password"
+	entry.Event, entry.Outcome, entry.Info = EventUnlock, "cleared", LoginLockLiftedDetail()
 	return s.audit(ctx, tx, entry)
 }
 
@@ -437,7 +436,7 @@ func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number stri
 			return err
 		}
 		if err := s.audit(ctx, tx, AuditEntry{Event: EventLock, PersonID: personID, Client: client, Outcome: "lookup locked",
-			Detail: "lookup " + number + " from this client until " + fmtTime(until)}); err != nil {
+			Info: LookupPairLockedDetail(number, until)}); err != nil {
 			return err
 		}
 	}
@@ -451,23 +450,23 @@ func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number stri
 	}
 	inARow := l.level + 1
 	until, disabled := l.until, l.disabled
-	detail := ""
+	var detail AuditDetail
 	switch {
 	case inARow >= LookupFailuresBeforeOff:
 		disabled, until = true, time.Time{}
-		detail = "lookup " + number + " disabled until the helpdesk unlocks it"
+		detail = LookupOffDetail(number)
 	case n >= LookupNumberFailuresPerDay:
 		until = s.nextLocalMidnight(now)
-		detail = "lookup " + number + " until " + fmtTime(until)
+		detail = LookupLockedDetail(number, until)
 	}
 	if err := s.setLock(ctx, tx, scopeLookup, number, until, inARow, disabled); err != nil {
 		return err
 	}
-	if detail == "" {
+	if detail.Kind == "" {
 		return nil
 	}
 	return s.audit(ctx, tx, AuditEntry{Event: EventLock, PersonID: personID, Client: client, Outcome: "lookup locked",
-		Detail: detail})
+		Info: detail})
 }
 
 // recordLookupClientFailure counts a failed identification against the
@@ -488,7 +487,7 @@ func (s *Store) recordLookupClientFailure(ctx context.Context, tx *sql.Tx, clien
 		return err
 	}
 	return s.audit(ctx, tx, AuditEntry{Event: EventLock, Client: client, Outcome: "client blocked",
-		Detail: "lookup client " + formatDuration(LookupClientFailureWindow)})
+		Info: LookupClientBlockedDetail(LookupClientFailureWindow)})
 }
 
 // recordLookupSuccess ends a run of failures for the number.

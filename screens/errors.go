@@ -7,104 +7,17 @@ import (
 	"entkiosk/data/directory"
 )
 
-// ErrorText says an error from the store in the session's language. Errors
-// that are not meant for people become "try again", and are logged by the
-// caller. Every "possible à / réessayez à" time is rounded up to the minute
+// ErrorText says an error from the store in the session's language, from
+// its code (data.ErrorCode) through errorWords. Errors that are not meant
+// for people become "try again", and are logged by the caller. Every
+// "possible à / réessayez à" time is rounded up to the minute
 // (FormatFromTime): never a time at which it is still refused.
 func (c *Common) ErrorText(err error) string {
-	var (
-		tooEarly *data.TooEarlyError
-		ended    *data.RightsEndedError
-		wrong    *data.CodeWrongError
-		limit    *data.RateLimitError
-		policy   *data.PolicyError
-		email    *data.InvalidEmailError
-		// the campus directory's password policy
-		dirPolicy *data.DirectoryPolicyError
-		earlier   *data.EarlierCodeError
-	)
-	switch {
-	case err == nil:
+	if err == nil {
 		return ""
-	case errors.Is(err, data.ErrInvalidCredentials):
-		return c.T("error.credentials")
-	case errors.Is(err, data.ErrPasswordLoginClosed):
-		return c.T("error.login.closed")
-	case errors.As(err, &ended):
-		if ended.End.IsZero() {
-			return c.T("error.rights.none")
-		}
-		return c.Tf("error.rights.ended", c.FormatDate(ended.End))
-	case errors.Is(err, data.ErrBusy):
-		return c.T("error.busy")
-	case errors.As(err, &limit):
-		switch {
-		case limit.Until.IsZero():
-			return c.T("error.limit.disabled")
-		case limit.What == "mail" && limit.Until.Sub(c.Now()) > data.ResendCooldown:
-			// Longer than the wait after a mail: the hourly limit, not a code just sent.
-			return c.Nf("error.limit.mail.hourly", data.MailsPerHour, c.FormatFromTime(limit.Until))
-		case limit.What == "mail":
-			return c.Tf("error.limit.mail", c.FormatFromTime(limit.Until))
-		case limit.What == "lookup":
-			return c.Tf("error.limit.lookup", c.FormatFromDateTime(limit.Until))
-		default:
-			return c.Tf("error.limit.client", c.FormatFromTime(limit.Until))
-		}
-	case errors.Is(err, data.ErrNoMatch):
-		return c.T("error.nomatch")
-	case errors.Is(err, data.ErrUnknownIdentifiant):
-		return c.T("error.identifiant.unknown")
-	case errors.As(err, &wrong):
-		if wrong.Remaining <= 0 {
-			return c.T("error.code.revoked")
-		}
-		return c.Nf("error.code.wrong", wrong.Remaining)
-	case errors.As(err, &earlier):
-		return c.earlierCodeText(earlier)
-	case errors.Is(err, data.ErrCodeExpired):
-		return c.T("error.code.expired")
-	case errors.Is(err, data.ErrCodeReplaced):
-		return c.T("error.code.replaced")
-	case errors.Is(err, data.ErrCodeUsed):
-		return c.T("error.code.used")
-	case errors.Is(err, data.ErrBadToken):
-		return c.T("error.token")
-	case errors.As(err, &tooEarly):
-		return c.Tf("activation.tooearly", c.FormatFromTime(tooEarly.AllowedFrom), c.MinutesUntilFrom(tooEarly.AllowedFrom))
-	case errors.Is(err, data.ErrAlreadyActive):
-		return c.T("error.active")
-	case errors.As(err, &email) && email.Reason == "character":
-		return c.Tf("error.email.char", email.Char)
-	case errors.As(err, &email):
-		return c.T("error.email")
-	case errors.Is(err, data.ErrSameAddress):
-		return c.T("error.email.same")
-	case errors.Is(err, data.ErrOwnAddress):
-		return c.T("error.email.own")
-	case errors.Is(err, data.ErrRecoveryUniversity):
-		return c.T("error.email.recovery.university")
-	case errors.Is(err, data.ErrRedirectUniversity):
-		return c.T("error.email.redirect.university")
-	case errors.Is(err, data.ErrWrongPassword):
-		return c.T("error.password.current")
-	case errors.Is(err, data.ErrSamePassword): // before the policy: it comes with one
-		return c.T("error.password.same")
-	case errors.As(err, &dirPolicy): // before the policy: it unwraps to one
-		if dirPolicy.Reason == directory.PolicyTooShort && dirPolicy.MinLength > 0 {
-			return c.Tf("error.directory.policy.short.min", dirPolicy.MinLength)
-		}
-		return c.T(directoryPolicyKey(dirPolicy.Reason))
-	case errors.Is(err, data.ErrDirectoryUnavailable):
-		return c.T("error.directory.unavailable")
-	case errors.Is(err, data.ErrNotInDirectory):
-		return c.T("error.directory.missing")
-	case errors.As(err, &policy):
-		return c.T("password.refused")
-	case errors.Is(err, data.ErrCharterNotAccepted):
-		return c.T("error.charter")
-	case errors.Is(err, data.ErrNotHelpdesk):
-		return c.T("error.nothelpdesk")
+	}
+	if words := errorWords[data.ErrorCode(err)]; words != nil {
+		return words(c, err)
 	}
 	return c.T("error.internal")
 }
@@ -117,29 +30,104 @@ func (c *Common) logInternal(what string, err error) {
 }
 
 // Internal says whether an error is not one meant for people (it shows as
-// "try again" and should be logged).
+// "try again" and should be logged): it has no words in errorWords.
 func Internal(err error) bool {
-	if err == nil {
-		return false
+	return err != nil && errorWords[data.ErrorCode(err)] == nil
+}
+
+// sayKey says a code in fixed words.
+func sayKey(k string) func(*Common, error) string {
+	return func(c *Common, _ error) string { return c.T(k) }
+}
+
+// errorAs is the error of type *T in err's chain (its code says there is
+// one); a zero one if not, so that a code given without its type says
+// its general words rather than panic.
+func errorAs[T any, P interface {
+	*T
+	error
+}](err error) P {
+	var e P
+	if errors.As(err, &e) && e != nil {
+		return e
 	}
-	for _, known := range []error{data.ErrInvalidCredentials, data.ErrPasswordLoginClosed, data.ErrBusy, data.ErrNoMatch, data.ErrCodeWrong,
-		data.ErrCodeExpired, data.ErrCodeUsed, data.ErrBadToken, data.ErrAlreadyActive, data.ErrUnknownIdentifiant,
-		data.ErrSameAddress, data.ErrOwnAddress, data.ErrRecoveryUniversity, data.ErrRedirectUniversity,
-		data.ErrWrongPassword, data.ErrSamePassword, data.ErrCharterNotAccepted, data.ErrNotHelpdesk,
-		data.ErrDirectoryUnavailable, data.ErrNotInDirectory} {
-		if errors.Is(err, known) {
-			return false
+	return new(T)
+}
+
+// errorWords is the one table from an error's code to its words: a code
+// missing here is an internal error (TestEveryErrorCodeHasWords).
+var errorWords = map[data.Code]func(c *Common, err error) string{
+	data.CodeCredentials: sayKey("error.credentials"),
+	data.CodeLoginClosed: sayKey("error.login.closed"),
+	data.CodeRightsEnded: func(c *Common, err error) string {
+		if ended := errorAs[data.RightsEndedError](err); !ended.End.IsZero() {
+			return c.Tf("error.rights.ended", c.FormatDate(ended.End))
 		}
+		return c.T("error.rights.none")
+	},
+	data.CodeBusy:               sayKey("error.busy"),
+	data.CodeRateLimit:          (*Common).rateLimitText,
+	data.CodeNoMatch:            sayKey("error.nomatch"),
+	data.CodeUnknownIdentifiant: sayKey("error.identifiant.unknown"),
+	data.CodeCodeWrong: func(c *Common, err error) string {
+		if wrong := errorAs[data.CodeWrongError](err); wrong.Remaining > 0 {
+			return c.Nf("error.code.wrong", wrong.Remaining)
+		}
+		return c.T("error.code.revoked")
+	},
+	data.CodeCodeEarlier: func(c *Common, err error) string {
+		return c.earlierCodeText(errorAs[data.EarlierCodeError](err))
+	},
+	data.CodeCodeExpired:  sayKey("error.code.expired"),
+	data.CodeCodeReplaced: sayKey("error.code.replaced"),
+	data.CodeCodeUsed:     sayKey("error.code.used"),
+	data.CodeBadToken:     sayKey("error.token"),
+	data.CodeTooEarly: func(c *Common, err error) string {
+		early := errorAs[data.TooEarlyError](err)
+		return c.Tf("activation.tooearly", c.FormatFromTime(early.AllowedFrom), c.MinutesUntilFrom(early.AllowedFrom))
+	},
+	data.CodeAlreadyActive: sayKey("error.active"),
+	data.CodeInvalidEmail: func(c *Common, err error) string {
+		if email := errorAs[data.InvalidEmailError](err); email.Reason == "character" {
+			return c.Tf("error.email.char", email.Char)
+		}
+		return c.T("error.email")
+	},
+	data.CodeSameAddress:        sayKey("error.email.same"),
+	data.CodeOwnAddress:         sayKey("error.email.own"),
+	data.CodeRecoveryUniversity: sayKey("error.email.recovery.university"),
+	data.CodeRedirectUniversity: sayKey("error.email.redirect.university"),
+	data.CodeWrongPassword:      sayKey("error.password.current"),
+	data.CodeSamePassword:       sayKey("error.password.same"), // it comes with a policy error, after it in the chain
+	data.CodeDirectoryPolicy: func(c *Common, err error) string {
+		p := errorAs[data.DirectoryPolicyError](err)
+		if p.Reason == directory.PolicyTooShort && p.MinLength > 0 {
+			return c.Tf("error.directory.policy.short.min", p.MinLength)
+		}
+		return c.T(directoryPolicyKey(p.Reason))
+	},
+	data.CodeDirectoryUnavailable: sayKey("error.directory.unavailable"),
+	data.CodeNotInDirectory:       sayKey("error.directory.missing"),
+	data.CodePolicy:               sayKey("password.refused"),
+	data.CodeCharterNotAccepted:   sayKey("error.charter"),
+	data.CodeNotHelpdesk:          sayKey("error.nothelpdesk"),
+}
+
+// rateLimitText says until when too many tries or mails are refused.
+func (c *Common) rateLimitText(err error) string {
+	limit := errorAs[data.RateLimitError](err)
+	switch {
+	case limit.Until.IsZero():
+		return c.T("error.limit.disabled")
+	case limit.What == "mail" && limit.Until.Sub(c.Now()) > data.ResendCooldown:
+		// Longer than the wait after a mail: the hourly limit, not a code just sent.
+		return c.Nf("error.limit.mail.hourly", data.MailsPerHour, c.FormatFromTime(limit.Until))
+	case limit.What == "mail":
+		return c.Tf("error.limit.mail", c.FormatFromTime(limit.Until))
+	case limit.What == "lookup":
+		return c.Tf("error.limit.lookup", c.FormatFromDateTime(limit.Until))
 	}
-	var (
-		tooEarly *data.TooEarlyError
-		ended    *data.RightsEndedError
-		limit    *data.RateLimitError
-		policy   *data.PolicyError
-		email    *data.InvalidEmailError
-	)
-	return !errors.As(err, &tooEarly) && !errors.As(err, &ended) && !errors.As(err, &limit) &&
-		!errors.As(err, &policy) && !errors.As(err, &email)
+	return c.Tf("error.limit.client", c.FormatFromTime(limit.Until))
 }
 
 // directoryPolicyKey says a refusal of the directory's password policy in

@@ -371,10 +371,8 @@ func (h *Helpdesk) auditWho(e data.AuditEntry) string {
 	if e.Identifiant != "" {
 		return localPart(Clean(e.Identifiant))
 	}
-	for _, f := range strings.Fields(e.Detail) {
-		if len(f) == 8 && strings.Trim(f, "0123456789") == "" {
-			return h.c.Tf("helpdesk.audit.number", f)
-		}
+	if n := e.Info.Args.Number; n != "" {
+		return h.c.Tf("helpdesk.audit.number", Clean(n))
 	}
 	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 )
 
 // The history of a card, in the agent's language: one line an event,
@@ -55,7 +56,7 @@ func (h *Helpdesk) timelineText(card *data.PersonCard, e data.TimelineEvent) str
 		}
 		return c.Tf("helpdesk.tl.code.revoked", h.purpose(e.Code.Purpose))
 	}
-	return h.auditText(data.AuditEntry{Event: data.Event(e.What), Outcome: e.Outcome, Detail: e.Detail,
+	return h.auditText(data.AuditEntry{Event: data.Event(e.What), Outcome: e.Outcome, Detail: e.Detail, Info: e.Info,
 		Actor: e.Actor, Client: e.Client})
 }
 
@@ -95,6 +96,5 @@ const mailCancelled = "cancelled"
 
 // hasText says whether the catalogue has a key (for texts chosen from data).
 func (c *Common) hasText(k string) bool {
-	_, ok := catalogues[c.Lang][k]
-	return ok
+	return text.Has(c.Lang, k)
 }

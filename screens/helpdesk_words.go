@@ -11,8 +11,8 @@ import (
 // The audit log in the agent's language. The store writes its lines in
 // fixed English words (they are also read by operators with `entkiosk
 // audit`); the console names each event, translates each outcome, and
-// reads the few shapes of detail the store writes, in the catalogue's
-// words. Anything else shows cleaned, as written.
+// says each kind of detail from its arguments, in the catalogue's words.
+// Anything else shows cleaned, as written.
 
 // auditText is an audit line in words: the event, its outcome, who acted,
 // the detail, and from where.
@@ -27,7 +27,7 @@ func (h *Helpdesk) auditText(e data.AuditEntry) string {
 	if e.Actor != "" {
 		s += " · " + c.Tf("helpdesk.tl.by", localPart(Clean(e.Actor)))
 	}
-	if e.Detail != "" {
+	if e.Detail != "" || e.Info.Kind != "" {
 		s += " (" + h.detail(e) + ")"
 	}
 	if e.Client != "" {
@@ -82,237 +82,173 @@ func (h *Helpdesk) outcomeCell(e data.AuditEntry) string {
 
 // helpdeskTries name what an agent tried, in a refused HELPDESK_ACTION.
 var helpdeskTries = map[string]string{
-	"open console": "helpdesk.detail.try.console", "view card": "helpdesk.detail.try.view",
-	"send activation code": "helpdesk.detail.try.activation", "send reset code": "helpdesk.detail.try.reset",
-	"unlock": "helpdesk.detail.try.unlock", "correct recovery mail": "helpdesk.detail.try.recovery",
+	data.HelpdeskTryConsole: "helpdesk.detail.try.console", data.HelpdeskTryView: "helpdesk.detail.try.view",
+	data.HelpdeskTryActivation: "helpdesk.detail.try.activation", data.HelpdeskTryReset: "helpdesk.detail.try.reset",
+	data.HelpdeskTryUnlock: "helpdesk.detail.try.unlock", data.HelpdeskTryRecovery: "helpdesk.detail.try.recovery",
 }
 
-// unlockedWhat name what an unlock lifted ("login", "IA lookup", both).
-var unlockedWhat = map[string]string{
-	"login": "helpdesk.detail.what.login", "IA lookup": "helpdesk.detail.what.lookup",
-	"login and IA lookup": "helpdesk.detail.what.both",
+// lifted names what an unlock lifted: login, IA lookup, both ("" none).
+func lifted(a data.DetailArgs) string {
+	switch {
+	case a.Login && a.Lookup:
+		return "helpdesk.detail.what.both"
+	case a.Login:
+		return "helpdesk.detail.what.login"
+	case a.Lookup:
+		return "helpdesk.detail.what.lookup"
+	}
+	return ""
 }
 
-// detail reads an audit line's detail (see the audit calls in data/): the
-// shapes each event writes, in words; anything else as written.
+// detail says an audit line's detail from its kind and arguments (the
+// store reads old lines' sentences into them); a detail of no known kind,
+// or whose words are missing, shows cleaned, as written.
 func (h *Helpdesk) detail(e data.AuditEntry) string {
-	c := h.c
-	d := Clean(e.Detail)
-	switch e.Event {
-	case data.EventSendCode:
-		if t, ok := h.noCode(e); ok {
-			return t
-		}
-		if rest, ok := strings.CutPrefix(d, "new registration "); ok { // import
-			reg, mail, _ := strings.Cut(rest, ", ")
-			return c.Tf("helpdesk.detail.newreg", reg, h.importMail(mail))
-		}
-		if p, to, ok := strings.Cut(d, " to "); ok && h.isPurpose(p) {
-			return c.Tf("helpdesk.detail.code.to", h.purpose(data.Purpose(p)), to)
-		}
-		if h.isPurpose(d) {
-			return c.Tf("helpdesk.detail.code", h.purpose(data.Purpose(d)))
-		}
-	case data.EventCodeError:
-		if p, ratio, ok := strings.Cut(d, ", "); ok && h.isPurpose(p) {
-			n, of, _ := strings.Cut(ratio, "/")
-			if n, err := strconv.Atoi(n); err == nil {
-				if of, err := strconv.Atoi(of); err == nil {
-					return c.Tf("helpdesk.detail.code.errors", h.purpose(data.Purpose(p)), n, of)
-				}
-			}
-		}
-		if h.isPurpose(d) {
-			return c.Tf("helpdesk.detail.code", h.purpose(data.Purpose(d)))
-		}
-	case data.EventAcceptCharter:
-		if d != "" {
-			return c.Tf("helpdesk.detail.charter", d)
-		}
-	case data.EventActivate:
-		if d == "no redirection" {
-			return c.T("helpdesk.detail.noredirection")
-		}
-		if to, ok := strings.CutPrefix(d, "redirection to "); ok {
-			return c.Tf("helpdesk.detail.redirection", to)
-		}
-	case data.EventUpdateRedirection:
-		if d == "removed" {
-			return c.T("helpdesk.detail.redirect.removed")
-		}
-		if to, ok := strings.CutPrefix(d, "to "); ok {
-			if to, kept := strings.CutSuffix(to, ", copy kept"); kept {
-				return c.Tf("helpdesk.detail.redirect.copy", to)
-			}
-			return c.Tf("helpdesk.detail.redirect.to", to)
-		}
-	case data.EventHelpdeskAction:
-		return h.helpdeskDetail(d)
-	case data.EventUnlock:
-		if k, ok := unlockedWhat[d]; ok {
-			return c.T(k)
-		}
-		if d == "login lock lifted by a new password" {
-			return c.T("helpdesk.detail.unlock.password")
-		}
-	case data.EventRoleChange:
-		if d == "helpdesk" {
-			return c.T("helpdesk.detail.role.helpdesk")
-		}
-	case data.EventAccountCreated:
-		if rest, ok := strings.CutPrefix(d, "IA validated "); ok {
-			at, mail, _ := strings.Cut(rest, ", ")
-			if t, ok := h.storeTime(at); ok {
-				return c.Tf("helpdesk.detail.created", h.when(t), h.importMail(mail))
-			}
-		}
-	case data.EventIALookup, data.EventIALookupError:
-		if n, ok := strings.CutPrefix(d, "number "); ok {
-			return c.Tf("helpdesk.detail.number", n)
-		}
-	case data.EventLock:
-		return h.lockDetail(d)
+	if s, ok := h.detailWords(e.Info); ok {
+		return s
 	}
-	return d
+	return Clean(e.Detail)
 }
 
-// helpdeskDetail reads an agent's action: what was done, or (refused) what
-// was tried.
-func (h *Helpdesk) helpdeskDetail(d string) string {
-	c := h.c
-	if k, ok := helpdeskTries[d]; ok {
-		return c.T(k)
-	}
-	if what, ok := strings.CutPrefix(d, "unlock "); ok {
-		if k, ok := unlockedWhat[what]; ok {
-			return c.Tf("helpdesk.detail.unlocked", c.T(k))
+func (h *Helpdesk) detailWords(d data.AuditDetail) (string, bool) {
+	c, a := h.c, d.Args
+	purpose := func() bool { return h.isPurpose(string(a.Purpose)) }
+	switch d.Kind {
+	case data.DetailNoCode:
+		return h.noCodeWords(a)
+	case data.DetailNewRegistration:
+		return c.Tf("helpdesk.detail.newreg", Clean(a.Registration), h.importMail(a.Mail)), true
+	case data.DetailCodeSent:
+		if purpose() {
+			return c.Tf("helpdesk.detail.code.to", h.purpose(a.Purpose), Clean(a.To)), true
 		}
-	}
-	if d == "unlock: nothing was locked" {
-		return c.T("helpdesk.detail.unlock.none")
-	}
-	for _, p := range []data.Purpose{data.PurposeActivation, data.PurposeReset} {
-		if to, ok := strings.CutPrefix(d, string(p)+" code sent to "); ok {
-			return c.Tf("helpdesk.detail.sent", h.purpose(p), to)
+	case data.DetailPurpose:
+		if purpose() {
+			return c.Tf("helpdesk.detail.code", h.purpose(a.Purpose)), true
 		}
-	}
-	for checked, k := range map[string]string{"student number and birth date": "helpdesk.detail.corrected.number",
-		"birth date": "helpdesk.detail.corrected.birth"} {
-		if change, ok := strings.CutPrefix(d, "recovery mail corrected ("+checked+" checked): "); ok {
-			return c.Tf(k, change)
+	case data.DetailCodeErrors:
+		if purpose() {
+			return c.Tf("helpdesk.detail.code.errors", h.purpose(a.Purpose), a.Failures, a.Max), true
 		}
+	case data.DetailCharter:
+		if a.Version != "" {
+			return c.Tf("helpdesk.detail.charter", Clean(a.Version)), true
+		}
+	case data.DetailActivation:
+		if a.To == "" {
+			return c.T("helpdesk.detail.noredirection"), true
+		}
+		return c.Tf("helpdesk.detail.redirection", Clean(a.To)), true
+	case data.DetailRedirectionRemoved:
+		return c.T("helpdesk.detail.redirect.removed"), true
+	case data.DetailRedirection:
+		if a.KeepCopy {
+			return c.Tf("helpdesk.detail.redirect.copy", Clean(a.To)), true
+		}
+		return c.Tf("helpdesk.detail.redirect.to", Clean(a.To)), true
+	case data.DetailRecoveryChange:
+		return Clean(a.From + " → " + a.To), true
+	case data.DetailHelpdeskTry:
+		if k, ok := helpdeskTries[a.Action]; ok {
+			return c.T(k), true
+		}
+	case data.DetailHelpdeskUnlock:
+		if k := lifted(a); k != "" {
+			return c.Tf("helpdesk.detail.unlocked", c.T(k)), true
+		}
+	case data.DetailNothingLocked:
+		return c.T("helpdesk.detail.unlock.none"), true
+	case data.DetailHelpdeskCodeSent:
+		return c.Tf("helpdesk.detail.sent", h.purpose(a.Purpose), Clean(a.To)), true
+	case data.DetailRecoveryCorrected:
+		k := "helpdesk.detail.corrected.birth"
+		if a.NumberChecked {
+			k = "helpdesk.detail.corrected.number"
+		}
+		return c.Tf(k, Clean(a.From+" → "+a.To)), true
+	case data.DetailUnlocked:
+		if k := lifted(a); k != "" {
+			return c.T(k), true
+		}
+	case data.DetailLoginLockLifted:
+		return c.T("helpdesk.detail.unlock.password"), true
+	case data.DetailLoginReopened:
+		return c.T("helpdesk.detail.unlock.reopened"), true
+	case data.DetailRole:
+		if a.Role == "helpdesk" {
+			return c.T("helpdesk.detail.role.helpdesk"), true
+		}
+	case data.DetailAccountCreated:
+		// To the minute, as the import wrote it before 0013.
+		return c.Tf("helpdesk.detail.created", h.when(a.Validated.Truncate(time.Minute)), h.importMail(a.Mail)), true
+	case data.DetailNumber:
+		return c.Tf("helpdesk.detail.number", Clean(a.Number)), true
+	case data.DetailLoginLock:
+		if k := "helpdesk.detail.lock.why." + a.Why; c.hasText(k) {
+			return c.Tf("helpdesk.detail.lock.login", h.seconds(a.Seconds), c.T(k)), true
+		}
+	case data.DetailLoginClosed:
+		return c.Tf("helpdesk.detail.lock.closed", strconv.Itoa(a.Failures)), true
+	case data.DetailLookupClientBlocked:
+		return c.Tf("helpdesk.detail.lock.lookupclient", h.seconds(a.Seconds)), true
+	case data.DetailClientBlocked:
+		return c.Tf("helpdesk.detail.lock.client", h.seconds(a.Seconds)), true
+	case data.DetailLookupOff:
+		return c.Tf("helpdesk.detail.lock.lookupoff", Clean(a.Number)), true
+	case data.DetailLookupLocked:
+		return c.Tf("helpdesk.detail.lock.lookup", Clean(a.Number), h.when(a.Until)), true
+	case data.DetailLookupPairLocked:
+		return c.Tf("helpdesk.detail.lock.lookuppair", Clean(a.Number), h.when(a.Until)), true
 	}
-	return d
+	return "", false
 }
 
-// lockDetail reads a lock: of an identifiant's login, of a client, of a
-// student number's IA lookup.
-func (h *Helpdesk) lockDetail(d string) string {
-	c := h.c
-	if rest, ok := strings.CutPrefix(d, "login "); ok {
-		dur, why, _ := strings.Cut(rest, ", ")
-		if s, ok := h.seconds(dur); ok && c.hasText("helpdesk.detail.lock.why."+why) {
-			return c.Tf("helpdesk.detail.lock.login", s, c.T("helpdesk.detail.lock.why."+why))
-		}
+// importMail says what an import did about the activation mail.
+func (h *Helpdesk) importMail(m *data.ImportMail) string {
+	switch {
+	case m == nil:
+		return ""
+	case m.To == "":
+		return h.c.Tf("helpdesk.detail.mail.none", m.RightsEnd.Format("02/01/2006"))
 	}
-	if rest, ok := strings.CutPrefix(d, "password login closed after "); ok {
-		n, tail, _ := strings.Cut(rest, " ")
-		if _, err := strconv.Atoi(n); err == nil && tail == "failures in a row, until a reset by code or the helpdesk" {
-			return c.Tf("helpdesk.detail.lock.closed", n)
-		}
-	}
-	if dur, ok := strings.CutPrefix(d, "lookup client "); ok {
-		if s, ok := h.seconds(dur); ok {
-			return c.Tf("helpdesk.detail.lock.lookupclient", s)
-		}
-	}
-	if dur, ok := strings.CutPrefix(d, "client "); ok {
-		if s, ok := h.seconds(dur); ok {
-			return c.Tf("helpdesk.detail.lock.client", s)
-		}
-	}
-	if rest, ok := strings.CutPrefix(d, "lookup "); ok {
-		number, until, _ := strings.Cut(rest, " ")
-		if until == "disabled until the helpdesk unlocks it" {
-			return c.Tf("helpdesk.detail.lock.lookupoff", number)
-		}
-		if at, ok := strings.CutPrefix(until, "until "); ok {
-			if t, err := time.Parse(time.RFC3339Nano, at); err == nil {
-				return c.Tf("helpdesk.detail.lock.lookup", number, h.when(t))
-			}
-		}
-	}
-	return d
+	return h.c.Tf("helpdesk.detail.mail.due", Clean(m.To), h.when(m.Due))
 }
 
-// importMail reads what an import said of the activation mail it queued.
-func (h *Helpdesk) importMail(m string) string {
-	c := h.c
-	if rest, ok := strings.CutPrefix(m, "activation mail to "); ok {
-		if to, at, ok := strings.Cut(rest, " due "); ok {
-			if t, ok := h.storeTime(at); ok {
-				return c.Tf("helpdesk.detail.mail.due", to, h.when(t))
-			}
-		}
-	}
-	if end, ok := strings.CutPrefix(m, "no activation mail: rights ended "); ok {
-		return c.Tf("helpdesk.detail.mail.none", end)
-	}
-	return m
-}
-
-// storeTime reads a local date and time as the import writes it.
-func (h *Helpdesk) storeTime(s string) (time.Time, bool) {
-	t, err := time.ParseInLocation("02/01/2006 15:04", s, h.c.Store.Config().Location)
-	return t, err == nil
-}
-
-// seconds reads a duration as the store writes it ("300s") and says it in
-// the largest whole unit ("5 min").
-func (h *Helpdesk) seconds(s string) (string, bool) {
-	n, err := strconv.Atoi(strings.TrimSuffix(s, "s"))
-	if err != nil || !strings.HasSuffix(s, "s") || n < 0 {
-		return "", false
-	}
+// seconds says a duration in seconds in the largest whole unit ("5 min").
+func (h *Helpdesk) seconds(n int) string {
 	switch {
 	case n >= 3600 && n%3600 == 0:
-		return h.c.Tf("helpdesk.unit.hours", n/3600), true
+		return h.c.Tf("helpdesk.unit.hours", n/3600)
 	case n >= 60 && n%60 == 0:
-		return h.c.Tf("helpdesk.unit.minutes", n/60), true
+		return h.c.Tf("helpdesk.unit.minutes", n/60)
 	}
-	return h.c.Tf("helpdesk.unit.seconds", n), true
+	return h.c.Tf("helpdesk.unit.seconds", n)
 }
 
 func (h *Helpdesk) isPurpose(p string) bool { return p != "" && h.c.hasText("helpdesk.purpose."+p) }
 
-// noCode reads a code asked for and not sent (data.noCodeDetail): « mot de
+// noCode says a code asked for and not sent (data.NoCodeDetail): « mot de
 // passe oublié : droits terminés le 31/12/2025 : aucun code envoyé », and
 // where a notice went instead.
 func (h *Helpdesk) noCode(e data.AuditEntry) (string, bool) {
+	if e.Event != data.EventSendCode || e.Info.Kind != data.DetailNoCode {
+		return "", false
+	}
+	return h.noCodeWords(e.Info.Args)
+}
+
+func (h *Helpdesk) noCodeWords(a data.DetailArgs) (string, bool) {
 	c := h.c
-	if e.Event != data.EventSendCode {
+	if !h.isPurpose(string(a.Purpose)) {
 		return "", false
 	}
-	p, rest, ok := strings.Cut(Clean(e.Detail), ", no code: ")
-	if !ok || !h.isPurpose(p) {
-		return "", false
+	request := c.T("helpdesk.request." + string(a.Purpose))
+	t := c.Tf("helpdesk.detail.nocode.active", request)
+	if !a.RightsEnd.IsZero() {
+		t = c.Tf("helpdesk.detail.nocode.ended", request, c.FormatDate(a.RightsEnd))
 	}
-	why, notice, _ := strings.Cut(rest, ", notice to ")
-	request := c.T("helpdesk.request." + p)
-	var t string
-	if day, ok := strings.CutPrefix(why, "rights ended "); ok {
-		end, err := time.ParseInLocation(time.DateOnly, day, c.Store.Config().Location)
-		if err != nil {
-			return "", false
-		}
-		t = c.Tf("helpdesk.detail.nocode.ended", request, c.FormatDate(end))
-	} else if why == "account active" {
-		t = c.Tf("helpdesk.detail.nocode.active", request)
-	} else {
-		return "", false
-	}
-	if notice != "" {
-		t = c.Tf("helpdesk.detail.nocode.notice", t, notice)
+	if a.Notice != "" {
+		t = c.Tf("helpdesk.detail.nocode.notice", t, Clean(a.Notice))
 	}
 	return t, true
 }

@@ -185,10 +185,18 @@ func TestHelpdeskDetailsInWords(t *testing.T) {
 		{data.EventLock, "lookup 21901234 until 2026-11-25T23:00:00.000000000Z",
 			"consultation IA du n° 21901234 bloquée jusqu'au 26/11/2026 à 00:00",
 			"IA lookup of no. 21901234 blocked until 26/11/2026 at 00:00"},
+		// Said in words since the details are typed (before: as written, in English).
+		{data.EventLock, "lookup 21901234 from this client until 2026-11-25T23:00:00.000000000Z",
+			"consultation IA du n° 21901234 bloquée depuis ce poste jusqu'au 26/11/2026 à 00:00",
+			"IA lookup of no. 21901234 blocked from this client until 26/11/2026 at 00:00"},
+		{data.EventUnlock, "password login reopened by a new password",
+			"connexion par mot de passe rouverte par un nouveau mot de passe", "password login reopened by a new password"},
 		// Anything else: cleaned, as written.
 		{data.EventLock, "something\x1b[31m new", "something new", "something new"},
 	} {
-		e := data.AuditEntry{Event: tc.event, Detail: tc.detail}
+		// As the store reads a line written before 0013 (sentence only).
+		e := data.AuditEntry{Event: tc.event, Detail: tc.detail,
+			Info: data.OldAuditDetail(tc.event, tc.detail, data.ParisLocation())}
 		// Dates stay on one line in the console: compare with plain spaces.
 		plain := func(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
 		if got := plain(fr.detail(e)); got != tc.want {
@@ -221,10 +229,10 @@ func TestHelpdeskCounts(t *testing.T) {
 		{en, "helpdesk.lock.login.failures", 1, "login open, 1 recent failure"},
 		{en, "helpdesk.lock.login.failures", 2, "login open, 2 recent failures"},
 		{fr, "helpdesk.walk.login_lock.failures", 4, "4 échecs en 15\u00a0min (verrouillage à 5)"},
-		{en, "helpdesk.walk.mail.failed", 1, "not delivered to {to} after 1 attempt: x"},
-		{fr, "helpdesk.walk.mail.retrying", 2, "pas encore parti vers {to}\u00a0: 2 essais sans succès (x), il sera réessayé"},
+		{en, "helpdesk.walk.mail.failed", 1, "not delivered to ca@gmail.com after 1 attempt: x"},
+		{fr, "helpdesk.walk.mail.retrying", 2, "pas encore parti vers ca@gmail.com\u00a0: 2 essais sans succès (x), il sera réessayé"},
 	} {
-		if got := tc.h.fill(tc.k, at, tc.n, "x"); got != tc.want {
+		if got := tc.h.fill(tc.k, at, tc.n, "x", "activation", "ca@gmail.com"); got != tc.want {
 			t.Errorf("%s %d: %q, want %q", tc.k, tc.n, got, tc.want)
 		}
 	}
@@ -254,16 +262,27 @@ func TestHelpdeskWhenAgreesWithTheStudent(t *testing.T) {
 // Issue 12.8: a code asked for and not sent, in the agent's words.
 func TestHelpdeskNoCodeInWords(t *testing.T) {
 	fr, en := wordsHelpdesk(t, French), wordsHelpdesk(t, English)
-	ended := data.AuditEntry{Event: data.EventSendCode, Outcome: "rights ended",
-		Detail: "reset, no code: rights ended 2025-12-31"}
-	if got := asRead(fr.auditText(ended)); got != "Code demandé (mot de passe oublié : droits terminés le 31/12/2025 : aucun code envoyé)" {
-		t.Errorf("fr: %q", got)
+	paris := data.ParisLocation()
+	old := func(e data.AuditEntry) data.AuditEntry {
+		e.Info = data.OldAuditDetail(e.Event, e.Detail, paris)
+		return e
 	}
-	if got := en.auditText(ended); got != "Code asked for (forgotten password: rights ended on 31/12/2025: no code sent)" {
-		t.Errorf("en: %q", got)
+	// A line written before 0013 (its sentence) and one written since
+	// (its kind and arguments) say the same.
+	for _, ended := range []data.AuditEntry{
+		old(data.AuditEntry{Event: data.EventSendCode, Outcome: "rights ended", Detail: "reset, no code: rights ended 2025-12-31"}),
+		{Event: data.EventSendCode, Outcome: "rights ended",
+			Info: data.NoCodeDetail(data.PurposeReset, time.Date(2025, 12, 31, 0, 0, 0, 0, paris), "")},
+	} {
+		if got := asRead(fr.auditText(ended)); got != "Code demandé (mot de passe oublié : droits terminés le 31/12/2025 : aucun code envoyé)" {
+			t.Errorf("fr: %q", got)
+		}
+		if got := en.auditText(ended); got != "Code asked for (forgotten password: rights ended on 31/12/2025: no code sent)" {
+			t.Errorf("en: %q", got)
+		}
 	}
-	active := data.AuditEntry{Event: data.EventSendCode, Outcome: "already active",
-		Detail: "activation, no code: account active, notice to hu•••••e@ex•••••e.org"}
+	active := old(data.AuditEntry{Event: data.EventSendCode, Outcome: "already active",
+		Detail: "activation, no code: account active, notice to hu•••••e@ex•••••e.org"})
 	if got := asRead(fr.auditText(active)); got != "Code demandé (1ère connexion : compte déjà actif : aucun code envoyé ; "+
 		"mail d'information à hu•••••e@ex•••••e.org)" {
 		t.Errorf("fr: %q", got)

@@ -29,7 +29,8 @@ func TestWordingNewUsersTripOn(t *testing.T) {
 		c.Lang = lang
 		for _, d := range []string{"recovery mail corrected (student number and birth date checked): a → b",
 			"recovery mail corrected (birth date checked): a → b"} {
-			got := h.auditText(data.AuditEntry{Event: data.EventHelpdeskAction, Detail: d})
+			got := h.auditText(data.AuditEntry{Event: data.EventHelpdeskAction, Detail: d,
+				Info: data.OldAuditDetail(data.EventHelpdeskAction, d, data.ParisLocation())})
 			if regexp.MustCompile(`\([^)]*\(`).MatchString(got) {
 				t.Errorf("%s: nested brackets: %q", lang, got)
 			}
