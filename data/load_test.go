@@ -32,7 +32,11 @@ func TestLoad500Logins(t *testing.T) {
 		perClient = 15 // wrong ones: 15 per client, so that clients get blocked too
 	)
 	rssBefore := peakRSS()
-	s, err := Open(filepath.Join(t.TempDir(), "load.db"), Config{}) // DefaultHasher, SystemClock
+	path := filepath.Join(t.TempDir(), "load.db")
+	if onPostgres() {
+		path = testStorePath(t)
+	}
+	s, err := Open(path, Config{}) // DefaultHasher, SystemClock
 	if err != nil {
 		t.Fatal(err)
 	}
