@@ -122,6 +122,9 @@ func TestLoad500Logins(t *testing.T) {
 		t.Errorf("%d answers accounted for, want %d", ok+refused+blocked+busy, total)
 	}
 	var integrity string
+	if onPostgres() {
+		return // the server keeps its own integrity; SQLite's check is of the file
+	}
 	if err := s.db.QueryRow(`PRAGMA integrity_check`).Scan(&integrity); err != nil || integrity != "ok" {
 		t.Fatalf("integrity_check: %q %v", integrity, err)
 	}
