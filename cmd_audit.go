@@ -12,21 +12,22 @@ import (
 	"time"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 	"entkiosk/screens"
 )
 
 func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
-	f := newFlags(name, "[options]", "affiche le journal d'audit, les événements les plus récents d'abord (heures UTC)")
+	f := newFlags(name, "[options]", say("cli.audit.about"))
 	f.storeOptions(false)
 	var ident, since, events string
 	var asJSON, verify bool
 	var limit int
-	f.str(&ident, "identifiant", "X", "", "seulement les événements de cet identifiant (complet, ou sa partie avant @) ou de ce numéro d'étudiant")
-	f.str(&since, "since", "DATE", "", "seulement les événements depuis cette date (jj/mm/aaaa ou aaaa-mm-jj, heure de Paris)")
-	f.str(&events, "event", "E,E…", "", "seulement ces événements, séparés par des virgules (LOGIN_ERROR,LOCK,…)")
-	f.bool(&asJSON, "json", "un objet JSON par ligne (les mots du journal, tels qu'écrits)")
-	f.int(&limit, "limit", 1000, "au plus ce nombre d'événements, les plus récents")
-	f.bool(&verify, "verify", screens.Text(screens.French, "cli.audit.verify.help"))
+	f.str(&ident, "identifiant", "X", "", say("cli.audit.flag.identifiant"))
+	f.str(&since, "since", "DATE", "", say("cli.audit.flag.since"))
+	f.str(&events, "event", "E,E…", "", say("cli.audit.flag.event"))
+	f.bool(&asJSON, "json", say("cli.audit.flag.json"))
+	f.int(&limit, "limit", 1000, say("cli.audit.flag.limit"))
+	f.bool(&verify, "verify", text.Plain(text.French, "cli.audit.verify.help"))
 	f.langOption()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
@@ -39,7 +40,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 		return verifyAudit(ctx, f, lang, stdout, stderr)
 	}
 	if limit < 1 {
-		return usageError{fmt.Sprintf("audit : --limit %d : au moins 1", limit)}
+		return usageError{fmt.Sprintf(say("cli.audit.limit.bad"), limit)}
 	}
 	filter := data.AuditFilter{Identifiant: ident, Limit: limit}
 	if events != "" {
@@ -52,7 +53,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 		for _, name := range strings.Split(events, ",") {
 			e := data.Event(strings.ToUpper(strings.TrimSpace(name)))
 			if !known[e] {
-				return usageError{fmt.Sprintf("audit : --event %q : événement inconnu (%s)", name, strings.Join(names, ", "))}
+				return usageError{fmt.Sprintf(say("cli.audit.event.unknown"), name, strings.Join(names, ", "))}
 			}
 			filter.Events = append(filter.Events, e)
 		}
@@ -71,7 +72,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 	defer store.Close()
 	entries, err := store.AuditLog(ctx, filter)
 	if err != nil {
-		return fmt.Errorf("audit : lecture de la base : %w", store.Explain(err))
+		return fmt.Errorf(say("cli.audit.read"), store.Explain(err))
 	}
 	enc := json.NewEncoder(stdout)
 	words := screens.NewAuditWords(store, lang) // the helpdesk console's words
@@ -98,7 +99,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 	}
 	switch {
 	case len(entries) == 0 && !asJSON:
-		fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.none"))
+		fmt.Fprintln(stdout, text.Plain(lang, "cli.audit.none"))
 	case len(entries) == limit:
 		fmt.Fprintln(stderr, limitNote(lang, limit))
 	}
@@ -106,11 +107,11 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 }
 
 // limitNote says that the audit printed only the newest limit events.
-func limitNote(lang screens.Lang, limit int) string {
+func limitNote(lang text.Lang, limit int) string {
 	if limit == 1 {
-		return screens.Text(lang, "cli.audit.limit.one")
+		return text.Plain(lang, "cli.audit.limit.one")
 	}
-	return screens.Text(lang, "cli.audit.limit.other", limit)
+	return text.Plain(lang, "cli.audit.limit.other", limit)
 }
 
 // dayFormats are the dates the options take: jj/mm/aaaa and aaaa-mm-jj.
@@ -122,7 +123,7 @@ var dayFormats = []*regexp.Regexp{
 // parseDay reads a date option (--since) as the start of that day in
 // Paris. A date of the right shape that is not in the calendar (31/02,
 // 12/13) is said as such: a usage error, exit status 2.
-func parseDay(cmd, option, v string, lang screens.Lang) (time.Time, error) {
+func parseDay(cmd, option, v string, lang text.Lang) (time.Time, error) {
 	for _, re := range dayFormats {
 		m := re.FindStringSubmatch(strings.TrimSpace(v))
 		if m == nil {
@@ -132,17 +133,17 @@ func parseDay(cmd, option, v string, lang screens.Lang) (time.Time, error) {
 		y, mo, d := num("y"), num("m"), num("d")
 		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, data.ParisLocation())
 		if mo < 1 || mo > 12 || d < 1 || t.Day() != d {
-			return time.Time{}, usageError{screens.Text(lang, "cli.date.none", cmd, option, strings.TrimSpace(v))}
+			return time.Time{}, usageError{text.Plain(lang, "cli.date.none", cmd, option, strings.TrimSpace(v))}
 		}
 		return t, nil
 	}
-	return time.Time{}, usageError{screens.Text(lang, "cli.date.bad", cmd, option, v)}
+	return time.Time{}, usageError{text.Plain(lang, "cli.date.bad", cmd, option, v)}
 }
 
 // verifyAudit checks the audit log's hash chain (--verify): each break on
 // stdout with the row's id and time, then exit status 1; an intact chain
 // says how many entries and the head to record elsewhere, exit status 0.
-func verifyAudit(ctx context.Context, f *flags, lang screens.Lang, stdout, stderr io.Writer) error {
+func verifyAudit(ctx context.Context, f *flags, lang text.Lang, stdout, stderr io.Writer) error {
 	store, err := f.openToRead(stderr)
 	if err != nil {
 		return err
@@ -150,7 +151,7 @@ func verifyAudit(ctx context.Context, f *flags, lang screens.Lang, stdout, stder
 	defer store.Close()
 	chain, err := store.VerifyAuditChain(ctx)
 	if err != nil {
-		return fmt.Errorf("audit : lecture de la base : %w", store.Explain(err))
+		return fmt.Errorf(say("cli.audit.read"), store.Explain(err))
 	}
 	for _, b := range chain.Breaks {
 		at := b.At
@@ -158,22 +159,22 @@ func verifyAudit(ctx context.Context, f *flags, lang screens.Lang, stdout, stder
 			at = t.UTC().Format(time.RFC3339)
 		}
 		if b.Missing[0] != 0 && b.Missing[0] == b.Missing[1] { // one entry: not "id 20 to 20"
-			fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.missing.one", b.ID, data.Clean(at), b.Missing[0]))
+			fmt.Fprintln(stdout, text.Plain(lang, "cli.audit.verify.missing.single", b.ID, data.Clean(at), b.Missing[0]))
 		} else if b.Missing[0] != 0 {
-			fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.missing", b.ID, data.Clean(at), b.Missing[0], b.Missing[1]))
+			fmt.Fprintln(stdout, text.Plain(lang, "cli.audit.verify.missing", b.ID, data.Clean(at), b.Missing[0], b.Missing[1]))
 		} else {
-			fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.edited", b.ID, data.Clean(at)))
+			fmt.Fprintln(stdout, text.Plain(lang, "cli.audit.verify.edited", b.ID, data.Clean(at)))
 		}
 	}
 	if n := len(chain.Breaks); n > 0 {
-		return errors.New(screens.TextN(lang, "cli.audit.verify.broken", n))
+		return errors.New(text.PlainN(lang, "cli.audit.verify.broken", n))
 	}
-	fmt.Fprintln(stdout, screens.TextN(lang, "cli.audit.verify.ok", chain.Entries))
+	fmt.Fprintln(stdout, text.PlainN(lang, "cli.audit.verify.ok", chain.Entries))
 	if chain.Unchained > 0 {
-		fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.unchained", chain.Unchained))
+		fmt.Fprintln(stdout, text.Plain(lang, "cli.audit.verify.unchained", chain.Unchained))
 	}
 	if chain.LastID > 0 {
-		fmt.Fprintln(stdout, screens.Text(lang, "cli.audit.verify.head", chain.LastID, chain.Head))
+		fmt.Fprintln(stdout, text.Plain(lang, "cli.audit.verify.head", chain.LastID, chain.Head))
 	}
 	return nil
 }

@@ -14,15 +14,14 @@ import (
 )
 
 func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
-	f := newFlags(name, "[options] DESTINATION", "copie la base à chaud (les bornes et le serveur continuent), "+
-		"vérifiée, mode 0600 ; n'écrase jamais un fichier")
+	f := newFlags(name, "[options] DESTINATION", say("cli.backup.about"))
 	f.storeOptions(false)
 	pos, err := f.parse(args, stdout)
 	if err != nil {
 		return helpOK(err)
 	}
 	if len(pos) != 1 || pos[0] == "" {
-		return usageError{"backup : un fichier de destination attendu (entkiosk backup DESTINATION)"}
+		return usageError{say("cli.backup.destination")}
 	}
 	dest := pos[0]
 	if err := backupDest(dest); err != nil {
@@ -41,13 +40,13 @@ func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr i
 		if _, statErr := os.Lstat(dest); statErr == nil {
 			return backupExists(dest) // it appeared meanwhile
 		}
-		return fmt.Errorf("sauvegarde impossible, aucune copie écrite : %v", err)
+		return fmt.Errorf(say("cli.backup.failed"), err)
 	}
 	size := int64(0)
 	if st, err := os.Stat(dest); err == nil {
 		size = st.Size()
 	}
-	fmt.Fprintf(stdout, "sauvegarde écrite : %s (%s Mo en %s, integrity_check ok, mode 0600)\n", dest,
+	fmt.Fprintf(stdout, say("cli.backup.written"), dest,
 		strings.Replace(strconv.FormatFloat(float64(size)/1e6, 'f', 1, 64), ".", ",", 1),
 		strings.Replace(time.Since(start).Round(time.Millisecond).String(), ".", ",", 1))
 	return nil
@@ -59,15 +58,15 @@ func backupDest(dest string) error {
 	if _, err := os.Lstat(dest); err == nil {
 		return backupExists(dest)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("sauvegarde : %s : %s", dest, osReason(err))
+		return fmt.Errorf(say("cli.backup.error"), dest, osReason(err))
 	}
 	dir := filepath.Dir(dest)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("sauvegarde : le dossier %s n'existe pas", dir)
+		return fmt.Errorf(say("cli.backup.nofolder"), dir)
 	}
 	return nil
 }
 
 func backupExists(dest string) error {
-	return fmt.Errorf("sauvegarde : %s existe déjà et n'est pas écrasé (donnez un autre nom, ou supprimez-le d'abord)", dest)
+	return fmt.Errorf(say("cli.backup.exists"), dest)
 }

@@ -11,12 +11,13 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/data/directory"
+	"entkiosk/data/text"
 )
 
 // dirStatus names a directory queue state in French.
 var dirStatus = map[string]string{
-	data.DirPending: "en attente", data.DirApplying: "en cours", data.DirDone: "appliqué", data.DirFailed: "en échec",
-	data.DirSuperseded: "remplacé par un plus récent",
+	data.DirPending: "en attente", data.DirApplying: "en cours", data.DirDone: "appliqué", data.DirFailed: say("cli.directory.status.failed"),
+	data.DirSuperseded: say("cli.directory.status.superseded"),
 }
 
 // cmdDirectory: the directory queue (entkiosk directory [--status S]), and
@@ -25,18 +26,15 @@ func cmdDirectory(ctx context.Context, name string, args []string, stdout, stder
 	if len(args) > 0 && args[0] == "check" {
 		return cmdDirectoryCheck(ctx, name+" check", args[1:], stdout)
 	}
-	f := newFlags(name, "[--status ÉTAT] | check [options]", "les changements en attente pour l'annuaire LDAP "+
-		"(mail de secours, redirection, fin des droits), les plus récents d'abord ; "+
-		"« entkiosk directory check » vérifie les réglages de l'annuaire")
+	f := newFlags(name, say("cli.directory.usage"), say("cli.directory.about"))
 	f.storeOptions(false)
 	var status string
-	f.str(&status, "status", "ÉTAT", "", "seulement les changements dans cet état : pending (en attente), applying (en cours), "+
-		"done (appliqué), failed (en échec) ou superseded (remplacé)")
+	f.str(&status, "status", "ÉTAT", "", say("cli.directory.flag.status"))
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
 	if _, ok := dirStatus[status]; !ok && status != "" {
-		return usageError{fmt.Sprintf("directory : --status %q : pending, applying, done, failed ou superseded", status)}
+		return usageError{fmt.Sprintf(say("cli.directory.status.bad"), status)}
 	}
 	store, err := f.open()
 	if err != nil {
@@ -45,7 +43,7 @@ func cmdDirectory(ctx context.Context, name string, args []string, stdout, stder
 	defer store.Close()
 	changes, err := store.DirectoryQueue(ctx, data.DirectoryFilter{Status: status})
 	if err != nil {
-		return fmt.Errorf("directory : lecture de la base : %w", err)
+		return fmt.Errorf(say("cli.directory.read"), err)
 	}
 	loc := store.Config().Location
 	for _, c := range changes {
@@ -53,17 +51,17 @@ func cmdDirectory(ctx context.Context, name string, args []string, stdout, stder
 			describeChange(c), dirStatus[c.Status])
 		switch c.Status {
 		case data.DirDone:
-			fmt.Fprintf(stdout, " le %s (%s)", c.DoneAt.In(loc).Format("02/01/2006 à 15:04:05"), count(c.Attempts, "essai", "essais"))
+			fmt.Fprintf(stdout, say("cli.directory.done"), c.DoneAt.In(loc).Format(say("cli.layout.datetime")), text.PlainN(text.French, "cli.count.attempt", c.Attempts))
 		case data.DirPending:
 			if c.Attempts > 0 {
-				fmt.Fprintf(stdout, " (%s, prochain le %s)", count(c.Attempts, "essai", "essais"), c.NextTryAt.In(loc).Format("02/01/2006 à 15:04:05"))
+				fmt.Fprintf(stdout, say("cli.directory.retry"), text.PlainN(text.French, "cli.count.attempt", c.Attempts), c.NextTryAt.In(loc).Format(say("cli.layout.datetime")))
 			}
 		case data.DirFailed:
-			fmt.Fprintf(stdout, " (%s)", count(c.Attempts, "essai", "essais"))
+			fmt.Fprintf(stdout, " (%s)", text.PlainN(text.French, "cli.count.attempt", c.Attempts))
 		}
 		fmt.Fprintln(stdout)
 		if c.LastError != "" && c.Status != data.DirDone {
-			fmt.Fprintf(stdout, "    erreur : %s\n", data.Clean(c.LastError))
+			fmt.Fprintf(stdout, say("cli.directory.lasterror"), data.Clean(c.LastError))
 		}
 	}
 	if len(changes) == 0 {
@@ -77,37 +75,36 @@ func describeChange(c data.DirectoryChange) string {
 	ch := c.Change
 	switch ch.Kind {
 	case "mail_perso":
-		return "mail de secours → " + data.MaskEmail(ch.Address)
+		return say("cli.directory.change.recovery") + data.MaskEmail(ch.Address)
 	case "redirection":
 		if ch.Address == "" {
-			return "redirection supprimée"
+			return say("cli.directory.change.unredirected")
 		}
-		copy := "sans copie"
+		copy := say("cli.directory.change.nocopy")
 		if ch.KeepCopy {
-			copy = "copie gardée"
+			copy = say("cli.directory.change.copy")
 		}
 		return "redirection → " + data.MaskEmail(ch.Address) + " (" + copy + ")"
 	case "account_end":
-		return "compte actif jusqu'au " + ch.End.Format("02/01/2006")
+		return say("cli.directory.change.until") + ch.End.Format("02/01/2006")
 	}
 	return string(ch.Kind)
 }
 
 func cmdDirectoryCheck(ctx context.Context, name string, args []string, stdout io.Writer) error {
-	f := newFlags(name, "--ldap URL --ldap-bind-dn DN --ldap-password-file FICHIER --ldap-base DN --sample IDENTIFIANT",
-		"vérifie, pour qui met en place l'annuaire : la connexion, TLS, le compte de service, une personne "+
-			"trouvée et les droits d'écriture sur les attributs qu'entkiosk écrit (sans changer leurs valeurs)")
+	f := newFlags(name, say("cli.directory.check.usage"),
+		say("cli.directory.check.about"))
 	f.directoryOptions()
 	var sample string
-	f.str(&sample, "sample", "IDENTIFIANT", "", "une personne de l'annuaire (sa partie locale), pour essayer la recherche et les droits")
+	f.str(&sample, "sample", "IDENTIFIANT", "", say("cli.directory.check.flag.sample"))
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
 	if f.dir.url == "" {
-		return usageError{"directory check : --ldap URL attendu (ou ENTKIOSK_LDAP)"}
+		return usageError{say("cli.directory.check.noldap")}
 	}
 	if sample == "" {
-		return usageError{"directory check : --sample IDENTIFIANT attendu (une personne de l'annuaire)"}
+		return usageError{say("cli.directory.check.nosample")}
 	}
 	d, err := f.openDirectory(nil)
 	if err != nil {
@@ -115,26 +112,26 @@ func cmdDirectoryCheck(ctx context.Context, name string, args []string, stdout i
 	}
 	defer d.Close()
 	r, err := d.Check(ctx, sample)
-	fmt.Fprintf(stdout, "annuaire : %s\n", r.URL)
+	fmt.Fprintf(stdout, say("cli.directory.check.url"), r.URL)
 	if r.BoundAs != "" {
-		fmt.Fprintf(stdout, "connecté : oui\nTLS : %s\nlié en tant que : %s\n", r.TLS, r.BoundAs)
+		fmt.Fprintf(stdout, say("cli.directory.check.bound"), r.TLS, r.BoundAs)
 	}
 	if err != nil {
 		return fmt.Errorf("directory check : %s", directoryTrouble(err))
 	}
-	fmt.Fprintf(stdout, "personne « %s » : %s\n", data.Clean(sample), r.Sample)
+	fmt.Fprintf(stdout, say("cli.directory.check.person"), data.Clean(sample), r.Sample)
 	var refused int
 	for _, a := range r.Writable {
 		if a.Err != nil {
 			refused++
-			fmt.Fprintf(stdout, "attribut %s : écriture refusée (%s)\n", a.Name, directoryTrouble(a.Err))
+			fmt.Fprintf(stdout, say("cli.directory.check.refused"), a.Name, directoryTrouble(a.Err))
 			continue
 		}
-		fmt.Fprintf(stdout, "attribut %s : écriture permise\n", a.Name)
+		fmt.Fprintf(stdout, say("cli.directory.check.allowed"), a.Name)
 	}
-	fmt.Fprintln(stdout, "mot de passe : non essayé (l'opération Password Modify le changerait)")
+	fmt.Fprintln(stdout, say("cli.directory.check.password"))
 	if refused > 0 {
-		return errors.New("directory check : " + count(refused, "attribut non inscriptible", "attributs non inscriptibles"))
+		return errors.New("directory check : " + text.PlainN(text.French, "cli.count.attribute.readonly", refused))
 	}
 	return nil
 }
@@ -148,10 +145,10 @@ func reportDirectory(ctx context.Context, store *data.Store, stdout io.Writer) e
 		return fmt.Errorf("import : %s", directoryTrouble(err))
 	}
 	for _, ident := range r.Missing {
-		fmt.Fprintf(stdout, "absent de l'annuaire : %s\n", data.Clean(ident))
+		fmt.Fprintf(stdout, say("cli.directory.missing"), data.Clean(ident))
 	}
-	fmt.Fprintf(stdout, "annuaire : %s vérifiés, %s\n", count(r.Checked, "compte", "comptes"),
-		count(len(r.Missing), "absent", "absents"))
+	fmt.Fprintf(stdout, say("cli.directory.checked"), text.PlainN(text.French, "cli.count.account", r.Checked),
+		text.PlainN(text.French, "cli.count.absent", len(r.Missing)))
 	return nil
 }
 
@@ -159,17 +156,16 @@ func reportDirectory(ctx context.Context, store *data.Store, stdout io.Writer) e
 // its technical cause for the operator.
 func directoryTrouble(err error) string {
 	why := map[directory.Kind]string{
-		directory.Unreachable:    "l'annuaire ne répond pas",
-		directory.Misconfigured:  "l'annuaire refuse entkiosk (compte de service, StartTLS ou certificat, branche des personnes)",
-		directory.NotInDirectory: "personne introuvable dans la branche --ldap-base",
-		directory.Refused:        "refusé par l'annuaire",
+		directory.Unreachable:    say("cli.directory.trouble.unreachable"),
+		directory.Misconfigured:  say("cli.directory.trouble.refused"),
+		directory.NotInDirectory: say("cli.directory.trouble.notfound"),
+		directory.Refused:        say("cli.directory.trouble.write"),
 	}[directory.KindOf(err)]
 	if why == "" {
 		why = "annuaire"
 	}
 	if cause, ok := certificateTrouble(err); ok {
-		return "le certificat de l'annuaire n'est pas reconnu : donnez le certificat (PEM) de l'autorité qui l'a signé " +
-			"avec --ldap-ca-file (ou ENTKIOSK_LDAP_CA_FILE) ; cause technique : " + cause
+		return say("cli.directory.trouble.certificate") + cause
 	}
 	return why + " : " + err.Error()
 }

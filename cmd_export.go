@@ -6,19 +6,20 @@ import (
 	"io"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 )
 
 func cmdExport(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
-	f := newFlags(name+" aliases", "[options]", "écrit la table d'alias virtuels de Postfix : les redirections choisies par les titulaires")
+	f := newFlags(name+" aliases", "[options]", say("cli.export.about"))
 	f.storeOptions(false)
 	var out string
-	f.str(&out, "out", "FICHIER", "", "écrit la table dans ce fichier, de façon atomique (défaut : la sortie standard)")
+	f.str(&out, "out", "FICHIER", "", say("cli.export.flag.out"))
 	pos, err := f.parse(args, stdout)
 	if err != nil {
 		return helpOK(err)
 	}
 	if len(pos) != 1 || pos[0] != "aliases" {
-		return usageError{"export : quoi exporter ? entkiosk export aliases [--out FICHIER]"}
+		return usageError{say("cli.export.what")}
 	}
 	store, err := f.open()
 	if err != nil {
@@ -32,24 +33,24 @@ func cmdExport(ctx context.Context, name string, args []string, stdout, stderr i
 		report, err = store.ExportAliases(ctx, out)
 	}
 	for _, ident := range report.Skipped {
-		fmt.Fprintf(stderr, "ignorée : %s (adresse impropre à la table Postfix)\n", ident)
+		fmt.Fprintf(stderr, say("cli.export.ignored"), ident)
 	}
 	if err != nil {
-		where := "la sortie standard"
+		where := say("cli.export.stdout")
 		if out != "" {
 			where = out
 		}
-		return fmt.Errorf("export aliases : écriture de %s impossible : %s", where, osReason(err))
+		return fmt.Errorf(say("cli.export.write"), where, osReason(err))
 	}
 	if out == "" {
 		return skippedError(report)
 	}
 	// The summary on stdout, problems on stderr: a cron job keeps only the latter.
-	redirections := count(report.Redirections, "redirection", "redirections")
+	redirections := text.PlainN(text.French, "cli.count.redirection", report.Redirections)
 	if report.Unchanged {
-		fmt.Fprintf(stdout, "%s inchangé (%s)\n", out, redirections)
+		fmt.Fprintf(stdout, say("cli.export.unchanged"), out, redirections)
 	} else {
-		fmt.Fprintf(stdout, "%s %s dans %s\n", redirections, map[bool]string{true: "écrite", false: "écrites"}[report.Redirections < 2], out)
+		fmt.Fprintf(stdout, say("cli.export.written"), redirections, map[bool]string{true: "écrite", false: "écrites"}[report.Redirections < 2], out)
 	}
 	return skippedError(report)
 }
@@ -59,9 +60,8 @@ func cmdExport(ctx context.Context, name string, args []string, stdout, stderr i
 // the others, each left out named on stderr above.
 func skippedError(report data.AliasReport) error {
 	if n := len(report.Skipped); n > 0 {
-		return fmt.Errorf("export aliases : %s hors de la table (adresse qu'elle ne peut pas porter) : "+
-			"leur courrier n'est pas redirigé ; faites choisir une autre adresse à leur titulaire",
-			count(n, "redirection laissée", "redirections laissées"))
+		return fmt.Errorf(say("cli.export.left"),
+			text.PlainN(text.French, "cli.count.redirection.left", n))
 	}
 	return nil
 }

@@ -11,21 +11,17 @@ import (
 	"syscall"
 
 	"entkiosk/data"
-	"entkiosk/screens"
+	"entkiosk/data/text"
 )
 
 func cmdImport(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
-	f := newFlags(name, "[options] FICHIER.csv", "importe l'export des inscriptions : "+
-		"crée les comptes et leurs mails d'activation, met à jour les personnes et les inscriptions. "+
-		"Le bilan compte les lignes (créée : une personne ou une inscription nouvelle ; mise à jour ; "+
-		"inchangée ; refusée, avec son numéro et la raison) puis les comptes créés. "+
-		"Code de sortie 1 si une ligne est refusée (les autres sont enregistrées).")
+	f := newFlags(name, "[options] FICHIER.csv", say("cli.import.about"))
 	f.storeOptions(true)
 	f.domainOptions()
 	f.linkOptions()
 	f.langOption()
 	var checkDirectory bool
-	f.bool(&checkDirectory, "check-directory", "après l'import, liste les comptes que l'annuaire (--ldap) ne connaît pas encore")
+	f.bool(&checkDirectory, "check-directory", say("cli.import.flag.checkdirectory"))
 	f.directoryOptions()
 	pos, err := f.parse(args, stdout)
 	if err != nil {
@@ -35,10 +31,10 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 		return err
 	}
 	if checkDirectory && f.dir.url == "" {
-		return usageError{"import : --check-directory demande --ldap URL (ou ENTKIOSK_LDAP)"}
+		return usageError{say("cli.import.checkdirectory.noldap")}
 	}
 	if len(pos) != 1 {
-		return usageError{"import : un fichier attendu (entkiosk import FICHIER.csv)"}
+		return usageError{say("cli.import.nofile")}
 	}
 	if _, err := f.institution(); err != nil { // a mistake on the command line, said before any work
 		return err
@@ -56,13 +52,13 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 	report, err := store.Import(ctx, bytes.NewReader(content), data.Origin{Client: "import", Lang: "fr"})
 	if report != nil {
 		for _, col := range report.Ignored {
-			fmt.Fprintln(stdout, screens.Text(lang, "cli.import.ignored", col))
+			fmt.Fprintln(stdout, text.Plain(lang, "cli.import.ignored", col))
 		}
 		for _, ident := range report.Accounts {
-			fmt.Fprintln(stdout, screens.Text(lang, "cli.import.account", ident))
+			fmt.Fprintln(stdout, text.Plain(lang, "cli.import.account", ident))
 		}
 		for _, r := range report.Refusals {
-			fmt.Fprintln(stdout, screens.Text(lang, "cli.import.refusal", r.Error()))
+			fmt.Fprintln(stdout, text.Plain(lang, "cli.import.refusal", r.Error()))
 		}
 	}
 	if err != nil {
@@ -76,7 +72,7 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 	}
 	if report.Refused > 0 {
 		// Exit status 1: a nightly job (cron, systemd) must notice.
-		return errors.New(screens.TextN(lang, "cli.import.failed", report.Refused))
+		return errors.New(text.PlainN(lang, "cli.import.failed", report.Refused))
 	}
 	return nil
 }
@@ -84,9 +80,9 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 // readExport reads the file to import, or says in lang why it cannot: a
 // folder, no such file, no right to read it, empty (Go's own words, "read
 // csv: is a directory", never reach the operator).
-func readExport(path string, lang screens.Lang) ([]byte, error) {
+func readExport(path string, lang text.Lang) ([]byte, error) {
 	text := func(key string, args ...any) error {
-		return errors.New(screens.Text(lang, key, append([]any{path}, args...)...))
+		return errors.New(text.Plain(lang, key, append([]any{path}, args...)...))
 	}
 	content, err := os.ReadFile(path)
 	switch {
@@ -105,12 +101,12 @@ func readExport(path string, lang screens.Lang) ([]byte, error) {
 // importFileError says in lang why the store refused the whole file, for
 // the refusals it names (FileError.Kind); the others as the store says
 // them (in French).
-func importFileError(path string, lang screens.Lang, err error) error {
+func importFileError(path string, lang text.Lang, err error) error {
 	var fe *data.FileError
 	if errors.As(err, &fe) {
 		if key, ok := map[data.FileErrorKind]string{data.FileEmpty: "cli.import.empty", data.FileUTF16: "cli.import.utf16",
 			data.FileNotUTF8: "cli.import.notutf8", data.FileNoHeader: "cli.import.noheader"}[fe.Kind]; ok {
-			return errors.New(screens.Text(lang, key, path))
+			return errors.New(text.Plain(lang, key, path))
 		}
 	}
 	return err
@@ -119,8 +115,8 @@ func importFileError(path string, lang screens.Lang, err error) error {
 // importSummary says what each count counts: lines of the file by what
 // they did (a created line is a new person or registration), then the
 // accounts created (a person's first valid registration).
-func importSummary(lang screens.Lang, r *data.ImportReport) string {
-	n := func(key string, n int) string { return screens.TextN(lang, "cli.import."+key, n) }
-	return screens.Text(lang, "cli.import.summary", n("created", r.Created), n("updated", r.Updated),
+func importSummary(lang text.Lang, r *data.ImportReport) string {
+	n := func(key string, n int) string { return text.PlainN(lang, "cli.import."+key, n) }
+	return text.Plain(lang, "cli.import.summary", n("created", r.Created), n("updated", r.Updated),
 		n("unchanged", r.Unchanged), n("refused", r.Refused), len(r.Accounts))
 }

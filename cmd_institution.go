@@ -14,10 +14,9 @@ import (
 // each value appears.
 func cmdInstitution(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
 	f := newFlags(name, "init [--out FICHIER] | check [FICHIER]",
-		"le fichier d'établissement : init en écrit un, commenté, avec toutes les clés (et les chartes à côté) ; "+
-			"check le vérifie et dit où chaque valeur apparaît")
+		say("cli.institution.about"))
 	var out string
-	f.str(&out, "out", "FICHIER", "institution.toml", "init : le fichier à écrire (jamais par-dessus un fichier existant)")
+	f.str(&out, "out", "FICHIER", "institution.toml", say("cli.institution.flag.out"))
 	f.institutionOption()
 	pos, err := f.parse(args, stdout)
 	if err != nil {
@@ -29,24 +28,24 @@ func cmdInstitution(ctx context.Context, name string, args []string, stdout, std
 		if err != nil {
 			return fmt.Errorf("institution init : %w", err)
 		}
-		fmt.Fprintf(stdout, "écrits : %s\nÀ compléter, puis : entkiosk institution check %s\n", strings.Join(written, ", "), out)
+		fmt.Fprintf(stdout, say("cli.institution.written"), strings.Join(written, ", "), out)
 		return nil
 	case len(pos) >= 1 && len(pos) <= 2 && pos[0] == "check":
 		if len(pos) == 2 {
 			f.institutionPath = pos[1]
 		}
 		if f.institutionPath == "" {
-			return usageError{"institution check : quel fichier ? entkiosk institution check FICHIER (ou --institution, ENTKIOSK_INSTITUTION)"}
+			return usageError{say("cli.institution.check.nofile")}
 		}
 		in, err := f.institution()
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%s : correct.\n", in.Path)
+		fmt.Fprintf(stdout, say("cli.institution.correct"), in.Path)
 		for _, u := range in.Uses() {
 			fmt.Fprintf(stdout, "\n%s : %s\n    → %s\n", u.Key, u.Value, u.Where)
 		}
 		return nil
 	}
-	return usageError{"institution : init [--out FICHIER] ou check FICHIER (entkiosk help institution)"}
+	return usageError{say("cli.institution.usage")}
 }

@@ -10,26 +10,26 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
-	"entkiosk/screens"
+	"entkiosk/data/text"
 	"entkiosk/tui"
 )
 
 func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
-	f := newFlags(name, "[options]", "la borne, sur ce terminal")
+	f := newFlags(name, "[options]", say("cli.kiosk.about"))
 	f.storeOptions(true)
 	var allowQuit, accessible bool
 	var lang, terminal string
 	var idle, helpdeskIdle time.Duration
 	f.demoOption()
-	f.str(&lang, "lang", "fr|en", "fr", "langue de l'interface : fr ou en")
-	f.duration(&idle, "idle", 120*time.Second, "inactivité après laquelle la borne efface tout et revient à l'accueil")
-	f.duration(&helpdeskIdle, "helpdesk-idle-timeout", tui.DefaultHelpdeskIdleTimeout, "inactivité après laquelle la borne efface tout quand l'assistance y est connectée")
-	f.bool(&allowQuit, "allow-quit", "laisse q / ctrl+c à l'accueil quitter la borne")
-	f.bool(&accessible, "accessible", "mode accessible (lecteur d'écran, plage braille) : une question à la fois, réponses lues ligne à ligne, aussi sur un tube")
-	f.str(&terminal, "terminal", "NOM", "", "nom de ce terminal, pour les limites d'essais et l'audit (défaut : hôte/tty)")
+	f.str(&lang, "lang", "fr|en", "fr", say("cli.kiosk.flag.lang"))
+	f.duration(&idle, "idle", 120*time.Second, say("cli.kiosk.flag.idle"))
+	f.duration(&helpdeskIdle, "helpdesk-idle-timeout", tui.DefaultHelpdeskIdleTimeout, say("cli.kiosk.flag.helpdeskidle"))
+	f.bool(&allowQuit, "allow-quit", say("cli.kiosk.flag.allowquit"))
+	f.bool(&accessible, "accessible", say("cli.kiosk.flag.accessible"))
+	f.str(&terminal, "terminal", "NOM", "", say("cli.kiosk.flag.terminal"))
 	f.domainOptions()
 	f.linkOptions()
-	f.logOption("entkiosk.log à côté de la base")
+	f.logOption(say("cli.kiosk.log"))
 	f.directoryOptions()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
@@ -56,7 +56,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 		client = kioskName()
 	}
 	logger.Info("kiosk start", "store", f.db, "terminal", client, "demo", f.demo)
-	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: screens.ParseLang(lang), Kiosk: true, Demo: f.demo,
+	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: text.ParseLang(lang), Kiosk: true, Demo: f.demo,
 		Client: "kiosk:" + client, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, AllowQuit: allowQuit,
 		Accessible: accessible, Logger: logger.WithPrefix("tui")})
 }

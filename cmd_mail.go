@@ -9,6 +9,7 @@ import (
 	"regexp"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 )
 
 // smtpFrench says data.ParseSMTP's refusals in French (they never repeat
@@ -40,21 +41,20 @@ func smtpError(err error) string {
 }
 
 func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
-	f := newFlags(name, "--smtp URL [options]", "envoie les mails en attente par un relais SMTP "+
-		"(un passage ; code de sortie 1 si le relais est inutilisable)")
+	f := newFlags(name, "--smtp URL [options]", say("cli.mail.about"))
 	f.storeOptions(false)
 	var smtpURL, from string
 	var watch bool
-	f.str(&smtpURL, "smtp", "URL", "", "le relais SMTP (smtp://utilisateur:motdepasse@hôte:587, smtps://hôte:465, ?starttls=required|off) ; obligatoire")
-	f.str(&from, "from", "ADRESSE", "", "expéditeur des mails (défaut : celui du fichier d'établissement)")
+	f.str(&smtpURL, "smtp", "URL", "", say("cli.mail.flag.smtp"))
+	f.str(&from, "from", "ADRESSE", "", say("cli.mail.flag.from"))
 	f.institutionOption()
-	f.bool(&watch, "watch", "continue d'envoyer les nouveaux mails, jusqu'à l'arrêt")
-	f.logOption("la sortie d'erreur")
+	f.bool(&watch, "watch", say("cli.mail.flag.watch"))
+	f.logOption(say("cli.mail.log"))
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
 	if smtpURL == "" {
-		return usageError{"mail : --smtp URL est obligatoire (ou ENTKIOSK_SMTP)"}
+		return usageError{say("cli.mail.nosmtp")}
 	}
 	from, err := f.mailFrom(from)
 	if err != nil {
@@ -73,8 +73,8 @@ func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.
 		return mailError(store.RunMailer(ctx, cfg, slog.New(logger.WithPrefix("mail"))))
 	}
 	report, err := store.DeliverDue(ctx, cfg, slog.New(logger.WithPrefix("mail")))
-	fmt.Fprintf(stdout, "mails : %s, %d à réessayer, %d en échec définitif\n",
-		count(report.Sent, "envoyé", "envoyés"), report.Retry, report.Failed)
+	fmt.Fprintf(stdout, say("cli.mail.summary"),
+		text.PlainN(text.French, "cli.count.sent", report.Sent), report.Retry, report.Failed)
 	return mailError(err)
 }
 
@@ -84,7 +84,7 @@ func mailError(err error) error {
 	case err == nil:
 		return nil
 	case errors.As(err, &re):
-		return fmt.Errorf("mail : relais %s inutilisable, les mails restent en attente : %v", re.Relay, re.Err)
+		return fmt.Errorf(say("cli.mail.relay.unusable"), re.Relay, re.Err)
 	}
-	return fmt.Errorf("mail : envoi interrompu : %w", err)
+	return fmt.Errorf(say("cli.mail.interrupted"), err)
 }

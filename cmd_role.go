@@ -12,9 +12,9 @@ import (
 )
 
 func cmdRole(ctx context.Context, verb string, args []string, stdout, stderr io.Writer) error {
-	about := "donne le rôle helpdesk (la console d'assistance) à un compte du personnel"
+	about := say("cli.role.grant.about")
 	if verb == "revoke" {
-		about = "retire le rôle helpdesk à un compte"
+		about = say("cli.role.revoke.about")
 	}
 	f := newFlags(verb, "[options] helpdesk IDENTIFIANT", about)
 	f.storeOptions(false)
@@ -40,13 +40,13 @@ func cmdRole(ctx context.Context, verb string, args []string, stdout, stderr io.
 	full := data.Clean(rc.Identifiant)
 	switch {
 	case !rc.Changed && on:
-		fmt.Fprintf(stdout, "%s avait déjà le rôle helpdesk : rien n'a changé\n", full)
+		fmt.Fprintf(stdout, say("cli.role.had"), full)
 	case !rc.Changed:
-		fmt.Fprintf(stdout, "%s n'avait pas le rôle helpdesk : rien n'a changé\n", full)
+		fmt.Fprintf(stdout, say("cli.role.hadnot"), full)
 	case on:
-		fmt.Fprintf(stdout, "%s a maintenant le rôle helpdesk\n", full)
+		fmt.Fprintf(stdout, say("cli.role.granted"), full)
 	default:
-		fmt.Fprintf(stdout, "%s n'a plus le rôle helpdesk\n", full)
+		fmt.Fprintf(stdout, say("cli.role.revoked"), full)
 	}
 	return nil
 }
@@ -58,11 +58,11 @@ func roleError(verb string, err error) error {
 	var notStaff *data.NotStaffError
 	switch {
 	case errors.As(err, &unknown):
-		return fmt.Errorf("%s : aucun compte n'a l'identifiant %q", verb, unknown.Identifiant)
+		return fmt.Errorf(say("cli.role.unknown"), verb, unknown.Identifiant)
 	case errors.As(err, &notStaff):
-		return fmt.Errorf("%s : %s est un compte étudiant ; le rôle helpdesk est réservé aux comptes du personnel", verb, data.Clean(notStaff.Identifiant))
+		return fmt.Errorf(say("cli.role.student"), verb, data.Clean(notStaff.Identifiant))
 	}
-	return fmt.Errorf("%s : rôle non modifié : %w", verb, err)
+	return fmt.Errorf(say("cli.role.failed"), verb, err)
 }
 
 // operatorName is who runs an operator's command, for the audit log: the

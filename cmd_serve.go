@@ -19,36 +19,34 @@ import (
 	"github.com/charmbracelet/log"
 
 	"entkiosk/data"
-	"entkiosk/screens"
+	"entkiosk/data/text"
 	"entkiosk/tui/sshserver"
 )
 
 func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
 	f := newFlags(name, "[--link-host HÔTE] [--link-port N] [options]",
-		"l'interface par SSH (et, avec --http, sur une page web), pour les étudiants chez eux, l'assistance et les bornes légères. "+
-			"Les mails de code portent un lien ssh://…@HÔTE:PORT vers ce serveur quand --link-host donne "+
-			"son nom public (et --link-port son port, s'il n'est pas 2222)")
+		say("cli.serve.about"))
 	f.storeOptions(true)
 	var listen, hostKey, lang, memLimit, smtpURL, from string
 	var maxSessions, perAddress int
 	var idle, helpdeskIdle, maxTime time.Duration
 	f.demoOption()
-	f.str(&listen, "listen", "HÔTE:PORT", "0.0.0.0:2222", "adresse d'écoute")
-	f.str(&hostKey, "host-key", "CHEMIN", "", "clé d'hôte SSH, créée au premier démarrage (défaut : entkiosk_host_ed25519 à côté de la base)")
-	f.str(&lang, "lang", "fr|en", "fr", "langue de départ de chaque session : fr ou en")
-	f.int(&maxSessions, "max-sessions", sshserver.DefaultMaxSessions, "connexions au total (les suivantes refusées avant la négociation SSH)")
-	f.int(&perAddress, "max-sessions-per-address", sshserver.DefaultMaxSessionsPerAddress, "connexions par adresse source")
-	f.duration(&idle, "idle-timeout", sshserver.DefaultIdleTimeout, "inactivité après laquelle une session personnelle est fermée (utilisateur kiosk : effacée)")
-	f.duration(&helpdeskIdle, "helpdesk-idle-timeout", sshserver.DefaultHelpdeskIdleTimeout, "inactivité après laquelle une session où l'assistance est connectée est fermée (utilisateur kiosk : effacée)")
-	f.duration(&maxTime, "max-session-time", sshserver.DefaultMaxSessionTime, "durée maximale d'une session (utilisateur kiosk : à son retour à l'accueil)")
-	f.str(&memLimit, "memory-limit", "TAILLE", "auto", "limite de mémoire souple : au-delà, le ramasse-miettes travaille davantage (auto : suit --max-sessions ; 0 : aucune ; GOMEMLIMIT l'emporte)")
-	f.str(&smtpURL, "smtp", "URL", "", "envoie les mails par ce relais (smtp://utilisateur:motdepasse@hôte:587, smtps://…) ; sans lui ils restent dans la boîte d'envoi")
-	f.str(&from, "from", "ADRESSE", "", "expéditeur des mails (défaut : celui du fichier d'établissement)")
+	f.str(&listen, "listen", "HÔTE:PORT", "0.0.0.0:2222", say("cli.serve.flag.listen"))
+	f.str(&hostKey, "host-key", "CHEMIN", "", say("cli.serve.flag.hostkey"))
+	f.str(&lang, "lang", "fr|en", "fr", say("cli.serve.flag.lang"))
+	f.int(&maxSessions, "max-sessions", sshserver.DefaultMaxSessions, say("cli.serve.flag.maxsessions"))
+	f.int(&perAddress, "max-sessions-per-address", sshserver.DefaultMaxSessionsPerAddress, say("cli.serve.flag.peraddress"))
+	f.duration(&idle, "idle-timeout", sshserver.DefaultIdleTimeout, say("cli.serve.flag.idle"))
+	f.duration(&helpdeskIdle, "helpdesk-idle-timeout", sshserver.DefaultHelpdeskIdleTimeout, say("cli.serve.flag.helpdeskidle"))
+	f.duration(&maxTime, "max-session-time", sshserver.DefaultMaxSessionTime, say("cli.serve.flag.maxtime"))
+	f.str(&memLimit, "memory-limit", "TAILLE", "auto", say("cli.serve.flag.memory"))
+	f.str(&smtpURL, "smtp", "URL", "", say("cli.serve.flag.smtp"))
+	f.str(&from, "from", "ADRESSE", "", say("cli.serve.flag.from"))
 	f.domainOptions()
 	f.linkOptions()
 	var web webOptions
 	f.webOptions(&web)
-	f.logOption("la sortie d'erreur")
+	f.logOption(say("cli.serve.log"))
 	f.directoryOptions()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
@@ -64,7 +62,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	}
 	limit, err := memoryLimit(memLimit, maxSessions)
 	if err != nil {
-		return usageError{fmt.Sprintf("serve : --memory-limit %q : une taille comme 256MiB ou 1GiB", memLimit)}
+		return usageError{fmt.Sprintf(say("cli.serve.memory.bad"), memLimit)}
 	}
 	if limit > 0 && os.Getenv("GOMEMLIMIT") == "" {
 		// A burst of logins leaves argon2's 19 MiB blocks behind: without a
@@ -115,7 +113,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 		webDone <- err
 	}()
 	err = sshserver.Serve(ctx, sshserver.ServeOptions{Store: store, Listen: listen, HostKeyPath: hostKey, Demo: f.demo,
-		Lang: screens.ParseLang(lang), MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress,
+		Lang: text.ParseLang(lang), MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress,
 		IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, MaxSessionTime: maxTime, Logger: logger})
 	stopBoth()
 	if werr := <-webDone; werr != nil {
@@ -125,7 +123,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 		return errors.New(msg)
 	}
 	if err != nil {
-		return fmt.Errorf("serveur SSH : %w", err)
+		return fmt.Errorf(say("cli.serve.failed"), err)
 	}
 	return nil
 }
@@ -135,7 +133,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 func checkListen(listen string) error {
 	_, port, err := net.SplitHostPort(listen)
 	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
-		return usageError{fmt.Sprintf("serve : --listen %q : une adresse HÔTE:PORT attendue, comme 0.0.0.0:2222", listen)}
+		return usageError{fmt.Sprintf(say("cli.serve.listen.bad"), listen)}
 	}
 	return nil
 }
@@ -144,7 +142,7 @@ func checkListen(listen string) error {
 // on addr, for the common cases: the port taken, a port below 1024 without
 // the right, an address that is not this machine's, an unknown host.
 func listenError(addr string, err error) (string, bool) {
-	return listenErrorOf("le serveur SSH", "--listen", "2222 par défaut", addr, err)
+	return listenErrorOf(say("cli.serve.ssh"), "--listen", say("cli.serve.port.default"), addr, err)
 }
 
 // listenErrorOf is listenError for a server (what), its option and a port
@@ -158,17 +156,17 @@ func listenErrorOf(what, option, port, addr string, err error) (string, bool) {
 	var dns *net.DNSError
 	switch {
 	case errors.Is(err, syscall.EADDRINUSE):
-		why = "ce port est déjà pris par un autre programme (un autre entkiosk serve ?) ; choisissez-en un autre avec " + option
+		why = say("cli.listen.inuse") + option
 	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
-		why = "les ports inférieurs à 1024 demandent les droits d'administrateur ; prenez un port à partir de 1024 avec " + option + " (" + port + ")"
+		why = say("cli.listen.privileged") + option + " (" + port + ")"
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
-		why = "cette adresse n'est pas celle de cette machine ; donnez avec " + option + " l'adresse d'une de ses interfaces, ou 0.0.0.0 pour toutes"
+		why = say("cli.listen.notlocal") + option + say("cli.listen.notlocal.end")
 	case errors.As(err, &dns):
-		why = "cet hôte est inconnu ; donnez avec " + option + " une adresse IP, ou 0.0.0.0 pour toutes les interfaces"
+		why = say("cli.listen.unknownhost") + option + say("cli.listen.unknownhost.end")
 	default:
 		return "", false
 	}
-	return fmt.Sprintf("%s ne peut pas écouter sur %s : %s", what, addr, why), true
+	return fmt.Sprintf(say("cli.listen.failed"), what, addr, why), true
 }
 
 // parseBytes reads a size as GOMEMLIMIT does: 256MiB, 1GiB, 500000000.
@@ -186,7 +184,7 @@ func parseBytes(s string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || n < 0 {
-		return 0, errors.New("une taille comme 256MiB ou 1GiB")
+		return 0, errors.New(say("cli.size.bad"))
 	}
 	return n * factor, nil
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/charmbracelet/log"
 
 	"entkiosk/data"
-	"entkiosk/screens"
+	"entkiosk/data/text"
 	"entkiosk/tui/webserver"
 )
 
@@ -24,26 +24,26 @@ type webOptions struct {
 }
 
 func (f *flags) webOptions(w *webOptions) {
-	f.str(&w.listen, "http", "HÔTE:PORT", "", "sert aussi l'interface sur une page web (WebSocket) à cette adresse ; vide : pas de page web")
-	f.str(&w.trustedProxy, "trusted-proxy", "ADRESSES", "", "proxys inverses (adresses ou réseaux, séparés par des virgules) dont l'en-tête X-Forwarded-For donne l'adresse du client ; ailleurs il est ignoré")
-	f.str(&w.tlsCert, "tls-cert", "CHEMIN", "", "certificat TLS : la page web est servie en HTTPS (sans lui, le TLS est l'affaire du proxy)")
-	f.str(&w.tlsKey, "tls-key", "CHEMIN", "", "clé privée du certificat --tls-cert")
+	f.str(&w.listen, "http", "HÔTE:PORT", "", say("cli.web.flag.http"))
+	f.str(&w.trustedProxy, "trusted-proxy", "ADRESSES", "", say("cli.web.flag.trustedproxy"))
+	f.str(&w.tlsCert, "tls-cert", "CHEMIN", "", say("cli.web.flag.tlscert"))
+	f.str(&w.tlsKey, "tls-key", "CHEMIN", "", say("cli.web.flag.tlskey"))
 }
 
 // check refuses, before anything starts, what cannot work.
 func (w *webOptions) check(cmd string) error {
 	if w.listen == "" {
 		if w.tlsCert != "" || w.tlsKey != "" || w.trustedProxy != "" {
-			return usageError{cmd + " : --tls-cert, --tls-key et --trusted-proxy vont avec --http"}
+			return usageError{cmd + say("cli.web.needshttp")}
 		}
 		return nil
 	}
 	_, port, err := net.SplitHostPort(w.listen)
 	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
-		return usageError{fmt.Sprintf("%s : --http %q : une adresse HÔTE:PORT attendue, comme 127.0.0.1:8080", cmd, w.listen)}
+		return usageError{fmt.Sprintf(say("cli.web.http.bad"), cmd, w.listen)}
 	}
 	if (w.tlsCert == "") != (w.tlsKey == "") {
-		return usageError{cmd + " : --tls-cert et --tls-key vont ensemble"}
+		return usageError{cmd + say("cli.web.tls.pair")}
 	}
 	for _, p := range []string{w.tlsCert, w.tlsKey} {
 		if p == "" {
@@ -54,11 +54,11 @@ func (w *webOptions) check(cmd string) error {
 		}
 	}
 	if w.proxies, err = webserver.ParseTrustedProxies(w.trustedProxy); err != nil {
-		return usageError{fmt.Sprintf("%s : --trusted-proxy %q : des adresses IP ou des réseaux (127.0.0.1, 10.0.0.0/8), séparés par des virgules", cmd, w.trustedProxy)}
+		return usageError{fmt.Sprintf(say("cli.web.proxy.bad"), cmd, w.trustedProxy)}
 	}
 	if !webserver.AssetsPresent() {
-		return errors.New(cmd + " : --http : la page web n'est pas dans ce binaire (xterm.js manque) : " +
-			"lancez « go generate ./tui/webserver » (npm ci), puis recompilez")
+		return errors.New(cmd + say("cli.web.noassets") +
+			say("cli.web.generate"))
 	}
 	return nil
 }
@@ -69,14 +69,14 @@ func (w *webOptions) serve(ctx context.Context, store *data.Store, demo bool, la
 	if w.listen == "" {
 		return nil
 	}
-	err := webserver.Serve(ctx, webserver.Options{Store: store, Listen: w.listen, Demo: demo, Lang: screens.ParseLang(lang),
+	err := webserver.Serve(ctx, webserver.Options{Store: store, Listen: w.listen, Demo: demo, Lang: text.ParseLang(lang),
 		MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle,
 		MaxSessionTime: maxTime, TrustedProxies: w.proxies, TLSCert: w.tlsCert, TLSKey: w.tlsKey, Logger: logger})
-	if msg, ok := listenErrorOf("la page web", "--http", "8080 par exemple", w.listen, err); ok {
+	if msg, ok := listenErrorOf(say("cli.web.page"), "--http", "8080 par exemple", w.listen, err); ok {
 		return errors.New(msg)
 	}
 	if err != nil {
-		return fmt.Errorf("page web : %w", err)
+		return fmt.Errorf(say("cli.web.failed"), err)
 	}
 	return nil
 }

@@ -19,7 +19,7 @@ import (
 	"unicode/utf8"
 
 	"entkiosk/data"
-	"entkiosk/screens"
+	"entkiosk/data/text"
 )
 
 // The command line, run as an operator runs it: run() with arguments, the
@@ -240,11 +240,11 @@ func TestImportCommand(t *testing.T) {
 }
 
 func TestImportSummaryPlurals(t *testing.T) {
-	got := importSummary(screens.French, &data.ImportReport{Created: 4, Updated: 1, Unchanged: 4, Refused: 7, Accounts: []string{"a", "b", "c"}})
+	got := importSummary(text.French, &data.ImportReport{Created: 4, Updated: 1, Unchanged: 4, Refused: 7, Accounts: []string{"a", "b", "c"}})
 	if want := "lignes : 4 créées, 1 mise à jour, 4 inchangées, 7 refusées ; comptes créés : 3"; got != want {
 		t.Fatalf("%q, want %q", got, want)
 	}
-	got = importSummary(screens.French, &data.ImportReport{Created: 1, Updated: 2, Unchanged: 1, Refused: 1})
+	got = importSummary(text.French, &data.ImportReport{Created: 1, Updated: 2, Unchanged: 1, Refused: 1})
 	if want := "lignes : 1 créée, 2 mises à jour, 1 inchangée, 1 refusée ; comptes créés : 0"; got != want {
 		t.Fatalf("%q, want %q", got, want)
 	}

@@ -19,8 +19,8 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/data/institution"
+	"entkiosk/data/text"
 	"entkiosk/data/wrap"
-	"entkiosk/screens"
 )
 
 // option is one --name of a command; its ENTKIOSK_<NAME> variable, when
@@ -82,7 +82,7 @@ func (f *flags) str(p *string, name, arg, def, help string) {
 
 func (f *flags) int(p *int, name string, def int, help string) {
 	*p = def
-	f.add(&option{name: name, arg: "N", help: help, def: strconv.Itoa(def), want: "un nombre entier attendu",
+	f.add(&option{name: name, arg: "N", help: help, def: strconv.Itoa(def), want: say("cli.value.int"),
 		set: func(v string) error {
 			n, err := strconv.Atoi(strings.TrimSpace(v))
 			if err == nil {
@@ -95,7 +95,7 @@ func (f *flags) int(p *int, name string, def int, help string) {
 func (f *flags) duration(p *time.Duration, name string, def time.Duration, help string) {
 	*p = def
 	f.add(&option{name: name, arg: "DURÉE", help: help, def: fmtDuration(def),
-		want: "une durée attendue (90s, 2m, 1h30m)",
+		want: say("cli.value.duration"),
 		set: func(v string) error {
 			d, err := time.ParseDuration(strings.TrimSpace(v))
 			if err == nil && d < 0 {
@@ -110,7 +110,7 @@ func (f *flags) duration(p *time.Duration, name string, def time.Duration, help 
 
 func (f *flags) bool(p *bool, name string, help string) {
 	*p = false
-	f.add(&option{name: name, help: help, isBool: true, want: "true ou false attendu",
+	f.add(&option{name: name, help: help, isBool: true, want: say("cli.value.bool"),
 		set: func(v string) error {
 			b, err := strconv.ParseBool(strings.TrimSpace(v))
 			if err == nil {
@@ -168,14 +168,14 @@ func (f *flags) parse(args []string, stdout io.Writer) ([]string, error) {
 		name, value, hasValue := strings.Cut(strings.TrimPrefix(a[1:], "-"), "=")
 		o := byName[name]
 		if o == nil {
-			return nil, usageError{fmt.Sprintf("%s : option inconnue --%s (entkiosk %s -h donne les options)", f.cmd, name, f.cmd)}
+			return nil, usageError{fmt.Sprintf(say("cli.option.unknown"), f.cmd, name, f.cmd)}
 		}
 		switch {
 		case o.isBool && !hasValue:
 			value = "true"
 		case !hasValue:
 			if i+1 == len(args) {
-				return nil, usageError{fmt.Sprintf("%s : --%s demande une valeur (%s)", f.cmd, name, o.arg)}
+				return nil, usageError{fmt.Sprintf(say("cli.option.novalue"), f.cmd, name, o.arg)}
 			}
 			i++
 			value = args[i]
@@ -192,17 +192,17 @@ func (f *flags) parse(args []string, stdout io.Writer) ([]string, error) {
 func (f *flags) parseNoArgs(args []string, stdout io.Writer) error {
 	pos, err := f.parse(args, stdout)
 	if err == nil && len(pos) > 0 {
-		err = usageError{fmt.Sprintf("%s : argument inattendu %q (entkiosk %s -h donne les options)", f.cmd, pos[0], f.cmd)}
+		err = usageError{fmt.Sprintf(say("cli.argument.unexpected"), f.cmd, pos[0], f.cmd)}
 	}
 	return err
 }
 
 func (f *flags) printHelp(w io.Writer) {
-	fmt.Fprintf(w, "%s\n\nUsage : entkiosk %s %s\n", fill("entkiosk "+f.cmd+" — "+f.about, ""), f.cmd, f.args)
+	fmt.Fprintf(w, say("cli.command.usage"), fill("entkiosk "+f.cmd+" — "+f.about, ""), f.cmd, f.args)
 	if len(f.opts) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\nOptions (chacune lit aussi sa variable d'environnement ; l'option l'emporte) :\n")
+	fmt.Fprint(w, say("cli.command.options"))
 	for _, o := range f.opts {
 		fmt.Fprintf(w, "  --%s", o.name)
 		if o.arg != "" {
@@ -211,9 +211,9 @@ func (f *flags) printHelp(w io.Writer) {
 		fmt.Fprintf(w, "\n%s\n", fill(o.help, "        "))
 		last := "        " + envName(o.name)
 		if o.def != "" {
-			last = "        défaut : " + o.def + " · " + envName(o.name)
+			last = say("cli.option.default") + o.def + " · " + envName(o.name)
 			if utf8.RuneCountInString(last) > 80 {
-				last = "        défaut : " + o.def + "\n        " + envName(o.name)
+				last = say("cli.option.default") + o.def + "\n        " + envName(o.name)
 			}
 		}
 		fmt.Fprintln(w, last)
@@ -227,16 +227,15 @@ func fill(text, indent string) string { return strings.Join(wrap.Hang(indent, te
 // may create the store; the others refuse a path where none is.
 func (f *flags) storeOptions(create bool) {
 	f.mustExist = !create
-	help := "la base SQLite, partagée par toutes les instances"
+	help := say("cli.flag.db")
 	if create {
-		help += " (créée si elle n'existe pas)"
+		help += say("cli.flag.db.created")
 	} else {
 		help += " (doit exister)"
 	}
-	help += ", ou une base PostgreSQL partagée par plusieurs serveurs : postgres://utilisateur@hôte:port/base?sslmode=verify-full"
+	help += say("cli.flag.db.postgres")
 	f.str(&f.db, "db", "CHEMIN", "entkiosk.db", help)
-	f.str(&f.dbPasswordFile, "db-password-file", "FICHIER", "", "fichier du mot de passe de la base PostgreSQL, une ligne, "+
-		"lisible par son seul propriétaire (chmod 600) ; sinon PGPASSWORD ou ~/.pgpass, jamais dans l'adresse")
+	f.str(&f.dbPasswordFile, "db-password-file", "FICHIER", "", say("cli.flag.db-password-file"))
 }
 
 // domainOptions: the identifiants' domains, for the commands that create
@@ -244,15 +243,14 @@ func (f *flags) storeOptions(create bool) {
 // too (these options win).
 func (f *flags) domainOptions() {
 	f.institutionOption()
-	f.str(&f.studentDomain, "student-domain", "DOMAINE", "", "domaine des identifiants étudiants (défaut : celui du fichier d'établissement, sinon etu.umontpellier.fr)")
-	f.str(&f.staffDomain, "staff-domain", "DOMAINE", "", "domaine des identifiants du personnel (défaut : celui du fichier d'établissement, sinon umontpellier.fr)")
+	f.str(&f.studentDomain, "student-domain", "DOMAINE", "", say("cli.flag.studentdomain"))
+	f.str(&f.staffDomain, "staff-domain", "DOMAINE", "", say("cli.flag.staffdomain"))
 }
 
 // institutionOption: the institution's file, for the commands that show or
 // write words (its name, its contacts, its charter).
 func (f *flags) institutionOption() {
-	f.str(&f.institutionPath, "institution", "FICHIER", "", "fichier d'établissement (TOML : nom, contacts, charte ; "+
-		"entkiosk institution init en écrit un) ; sans lui, rien n'est inventé")
+	f.str(&f.institutionPath, "institution", "FICHIER", "", say("cli.flag.institution"))
 }
 
 // institution is the institution the command works for: its file, or the
@@ -287,18 +285,18 @@ func (f *flags) mailFrom(from string) (string, error) {
 		return "", err
 	}
 	if in.MailFrom == "" {
-		return "", usageError{f.cmd + " : expéditeur des mails inconnu : donnez --from \"Nom <adresse@domaine>\" " +
-			"(ou [mail] from dans le fichier d'établissement, --institution)"}
+		return "", usageError{f.cmd + say("cli.from.unknown") +
+			say("cli.from.unknown.end")}
 	}
 	return in.MailFrom, nil
 }
 
 // linkOptions: the ssh:// link of the code mails, for the commands that write them.
 func (f *flags) linkOptions() {
-	f.str(&f.linkHost, "link-host", "HÔTE", "", "hôte des liens ssh:// des mails (défaut : celui du fichier d'établissement ; vide : pas de ligne de lien)")
-	f.int(&f.linkPort, "link-port", 0, "port des liens ssh:// des mails (défaut : celui du fichier d'établissement, sinon 2222)")
-	f.add(&option{name: "link-url", arg: "URL", want: "une adresse https://hôte/chemin/ attendue (celle de la page web)",
-		help: "adresse de la page web (serve --http, derrière son proxy) : les mails portent alors un lien https://…/?t=… au lieu du lien ssh://",
+	f.str(&f.linkHost, "link-host", "HÔTE", "", say("cli.flag.linkhost"))
+	f.int(&f.linkPort, "link-port", 0, say("cli.flag.linkport"))
+	f.add(&option{name: "link-url", arg: "URL", want: say("cli.linkurl.bad"),
+		help: say("cli.flag.linkurl"),
 		set: func(v string) error {
 			u, err := url.Parse(v)
 			if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
@@ -312,19 +310,19 @@ func (f *flags) linkOptions() {
 // langOption: --lang, for the commands whose messages come from the
 // catalogue (import, audit); checkLang checks it after parse.
 func (f *flags) langOption() {
-	f.str(&f.langName, "lang", "fr|en", "fr", screens.Text(screens.French, "cli.lang.help"))
+	f.str(&f.langName, "lang", "fr|en", "fr", text.Plain(text.French, "cli.lang.help"))
 }
 
 // lang is the language --lang chose.
-func (f *flags) lang() screens.Lang { return screens.ParseLang(f.langName) }
+func (f *flags) lang() text.Lang { return text.ParseLang(f.langName) }
 
 // demoOption: the demonstration people, for the commands that run the interface.
 func (f *flags) demoOption() {
-	f.bool(&f.demo, "demo", "charge les personnes de démonstration (sans doublon), affiche le badge DÉMO et la touche de la boîte mail")
+	f.bool(&f.demo, "demo", say("cli.flag.demo"))
 }
 
 func (f *flags) logOption(where string) {
-	f.str(&f.logPath, "log", "FICHIER", "", "fichier de journal, complété (défaut : "+where+")")
+	f.str(&f.logPath, "log", "FICHIER", "", say("cli.flag.log")+where+")")
 }
 
 // logger writes to the --log file, or to stderr.
@@ -337,7 +335,7 @@ func (f *flags) logger(stderr io.Writer, defaultFile string) (*log.Logger, func(
 	if path != "" {
 		file, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 		if err != nil {
-			return nil, nil, fmt.Errorf("fichier de journal %s : %s", path, osReason(err))
+			return nil, nil, fmt.Errorf(say("cli.log.failed"), path, osReason(err))
 		}
 		w, done = file, func() { file.Close() }
 	}
@@ -363,7 +361,7 @@ func (f *flags) open() (*data.Store, error) {
 	}
 	if f.dbPasswordFile != "" {
 		if !data.IsPostgresURL(f.db) {
-			return nil, usageError{fmt.Sprintf("%s : --db-password-file ne sert qu'avec une base PostgreSQL (--db postgres://…)", f.cmd)}
+			return nil, usageError{fmt.Sprintf(say("cli.db-password-file.sqlite"), f.cmd)}
 		}
 		if cfg.DBPassword, err = data.ReadPasswordFile(f.dbPasswordFile); err != nil {
 			return nil, err
@@ -372,7 +370,7 @@ func (f *flags) open() (*data.Store, error) {
 	s, err := data.Open(f.db, cfg)
 	var missing *data.MissingStoreError
 	if errors.As(err, &missing) {
-		return nil, fmt.Errorf("%s ; seuls entkiosk import, kiosk et serve créent une base", err)
+		return nil, fmt.Errorf(say("cli.db.notcreated"), err)
 	}
 	return s, err
 }
@@ -410,7 +408,7 @@ func (f *flags) start(ctx context.Context, stderr io.Writer, defaultLog string) 
 	if f.demo {
 		if _, err := store.LoadDemo(ctx); err != nil {
 			stop()
-			return nil, nil, nil, fmt.Errorf("données de démonstration : %w", err)
+			return nil, nil, nil, fmt.Errorf(say("cli.demo.failed"), err)
 		}
 	}
 	return logger, store, stop, nil
@@ -428,15 +426,15 @@ func helpOK(err error) error {
 func osReason(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "fichier ou dossier introuvable"
+		return say("cli.os.notexist")
 	case errors.Is(err, fs.ErrPermission):
-		return "accès refusé"
+		return say("cli.os.permission")
 	case errors.Is(err, syscall.ENOSPC):
 		return "disque plein"
 	case errors.Is(err, syscall.EROFS):
-		return "système de fichiers en lecture seule"
+		return say("cli.os.readonly")
 	case errors.Is(err, syscall.EISDIR):
-		return "c'est un dossier"
+		return say("cli.os.isdir")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -445,17 +443,9 @@ func osReason(err error) string {
 	return err.Error()
 }
 
-// count says n things, French style: 0 and 1 take the singular.
-func count(n int, one, other string) string {
-	if n < 2 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, other)
-}
-
 func checkLang(cmd, lang string) error {
 	if lang != "fr" && lang != "en" {
-		return usageError{fmt.Sprintf("%s : --lang %q : fr ou en", cmd, lang)}
+		return usageError{fmt.Sprintf(say("cli.lang.bad"), cmd, lang)}
 	}
 	return nil
 }

@@ -27,22 +27,19 @@ type directoryFlags struct {
 // --ldap, nothing else is read and the store works alone, as always.
 func (f *flags) directoryOptions() {
 	d, def := &f.dir, directory.DefaultAttributes()
-	f.str(&d.url, "ldap", "URL", "", "annuaire LDAP de l'université (ldaps://hôte, ou ldap://hôte avec StartTLS obligatoire ; "+
-		"?starttls=off seulement sur 127.0.0.1) : les mots de passe y sont vérifiés et écrits, les réglages y sont recopiés ; "+
-		"sans lui, la base seule")
-	f.str(&d.bindDN, "ldap-bind-dn", "DN", "", "compte de service d'entkiosk dans l'annuaire (cn=entkiosk,ou=services,dc=…)")
-	f.str(&d.passwordFile, "ldap-password-file", "FICHIER", "", "fichier du mot de passe du compte de service, une ligne, "+
-		"lisible par son seul propriétaire (chmod 600) ; jamais le mot de passe sur la ligne de commande")
-	f.str(&d.base, "ldap-base", "DN", "", "branche où chercher les personnes (ou=people,dc=…)")
-	f.str(&d.caFile, "ldap-ca-file", "FICHIER", "", "certificats (PEM) des autorités qui signent celui de l'annuaire (défaut : celles du système)")
-	f.str(&d.personClass, "ldap-person-class", "CLASSE", directory.DefaultPersonClass, "classe d'objet de toute personne cherchée")
+	f.str(&d.url, "ldap", "URL", "", say("cli.flag.ldap"))
+	f.str(&d.bindDN, "ldap-bind-dn", "DN", "", say("cli.flag.ldapbinddn"))
+	f.str(&d.passwordFile, "ldap-password-file", "FICHIER", "", say("cli.flag.ldappasswordfile"))
+	f.str(&d.base, "ldap-base", "DN", "", say("cli.flag.ldapbase"))
+	f.str(&d.caFile, "ldap-ca-file", "FICHIER", "", say("cli.flag.ldapcafile"))
+	f.str(&d.personClass, "ldap-person-class", "CLASSE", directory.DefaultPersonClass, say("cli.flag.ldappersonclass"))
 	f.str(&d.login, "ldap-login-attributes", "ATTRS", strings.Join(def.Login, ","),
-		"attributs où trouver l'identifiant (sa partie locale), séparés par des virgules")
-	f.str(&d.mailPerso, "ldap-attr-mail-perso", "ATTR", def.MailPerso, "attribut du mail de secours")
-	f.str(&d.redirection, "ldap-attr-redirection", "ATTR", def.Redirection, "attribut de la redirection")
-	f.str(&d.mail, "ldap-attr-mail", "ATTR", def.Mail, "attribut de l'adresse universitaire (gardée en copie d'une redirection)")
-	f.str(&d.lifeCycle, "ldap-attr-life-cycle", "ATTR", def.LifeCycle, "attribut du cycle de vie du compte ({COMPTE}A:SupannActif::AAAAMMJJ)")
-	f.str(&d.shadowLastChange, "ldap-attr-shadow-last-change", "ATTR", def.ShadowLastChange, "attribut du jour du dernier changement de mot de passe")
+		say("cli.flag.ldapattridentifiant"))
+	f.str(&d.mailPerso, "ldap-attr-mail-perso", "ATTR", def.MailPerso, say("cli.flag.ldapattrmailperso"))
+	f.str(&d.redirection, "ldap-attr-redirection", "ATTR", def.Redirection, say("cli.flag.ldapattrredirection"))
+	f.str(&d.mail, "ldap-attr-mail", "ATTR", def.Mail, say("cli.flag.ldapattrmail"))
+	f.str(&d.lifeCycle, "ldap-attr-life-cycle", "ATTR", def.LifeCycle, say("cli.flag.ldapattrlifecycle"))
+	f.str(&d.shadowLastChange, "ldap-attr-shadow-last-change", "ATTR", def.ShadowLastChange, say("cli.flag.ldapattrshadow"))
 }
 
 // openDirectory opens the directory the options name, or nil without --ldap.
@@ -65,7 +62,7 @@ func (f *flags) openDirectory(logger *log.Logger) (*directory.Directory, error) 
 	}
 	h, err := directory.Open(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("annuaire : %w", err)
+		return nil, fmt.Errorf(say("cli.directory.failed"), err)
 	}
 	d.handle = h
 	return h, nil

@@ -1,7 +1,7 @@
 package screens
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 	"time"
 
@@ -185,24 +185,29 @@ func (c *Common) helpText(topic string, width int) string {
 	if idle <= 0 {
 		idle = defaultIdle
 	}
-	r := strings.NewReplacer(
-		"{min}", strconv.Itoa(data.PasswordMinLength),
-		"{rec}", strconv.Itoa(data.PasswordRecommendedLength),
-		"{max}", strconv.Itoa(data.PasswordMaxLength),
-		"{delay}", strconv.Itoa(int(data.ActivationDelay.Minutes())),
-		"{lifetime}", strconv.Itoa(int(data.CodeLifetime.Hours())),
-		"{tries}", strconv.Itoa(data.CodeMaxFailures),
-		"{resend}", strconv.Itoa(int(data.ResendCooldown.Seconds())),
-		"{mails}", strconv.Itoa(data.MailsPerHour),
-		"{digits}", strconv.Itoa(data.CodeDigits),
-		"{idle}", strconv.Itoa(int(idle.Seconds())),
-		"{warn}", strconv.Itoa(int(IdleWarning(idle).Seconds())),
-		"{studentdomain}", Clean(cfg.StudentDomain),
-		"{staffdomain}", Clean(cfg.StaffDomain),
-		"{contact}", c.helpdeskContact(),
-		"{connect}", c.remoteCommand(),
-	)
-	return c.wrapText(r.Replace(c.T("help."+topic+".text")), width)
+	// In the order the help texts number them (data/text/*/help.go).
+	figures := []any{
+		data.PasswordMinLength,
+		data.PasswordRecommendedLength,
+		data.PasswordMaxLength,
+		int(data.ActivationDelay.Minutes()),
+		int(data.CodeLifetime.Hours()),
+		data.CodeMaxFailures,
+		int(data.ResendCooldown.Seconds()),
+		data.MailsPerHour,
+		data.CodeDigits,
+		int(idle.Seconds()),
+		int(IdleWarning(idle).Seconds()),
+		Clean(cfg.StudentDomain),
+		Clean(cfg.StaffDomain),
+		c.helpdeskContact(),
+		c.remoteCommand(),
+	}
+	s := c.T("help." + topic + ".text")
+	if strings.Contains(s, "%") { // a text without figures takes none
+		s = fmt.Sprintf(s, figures...)
+	}
+	return c.wrapText(s, width)
 }
 
 // remoteCommand is how to reach this service from home: the web page when

@@ -6,23 +6,11 @@ import (
 	"entkiosk/data"
 )
 
-// forCLI is a catalogue text for the command line: its no-break spaces
-// (French typography on screens and in mails) are plain spaces there, so
-// that operators' scripts and greps read « audit : » as they type it.
+// forCLI is a text for the command line: its no-break spaces (French
+// typography on screens and in mails) are plain spaces there, so that
+// operators' scripts and greps read « audit : » as they type it (as
+// text.Plain, for the words the console puts together).
 func forCLI(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
-
-// The command line (main.go) speaks through the catalogue too: its
-// messages, and the audit log in the console's words (entkiosk audit).
-
-// Text is the catalogue's text for key in lang, formatted with args when
-// there are any.
-func Text(lang Lang, key string, args ...any) string {
-	c := &Common{Lang: lang}
-	if len(args) == 0 {
-		return forCLI(c.T(key))
-	}
-	return forCLI(c.Tf(key, args...))
-}
 
 // AuditWords says audit lines as the helpdesk console does (helpdesk_words.go),
 // for `entkiosk audit`: the same labels, written once.
@@ -56,10 +44,3 @@ func (w AuditWords) Detail(e data.AuditEntry) string {
 
 // By says who acted ("par ines.moreau").
 func (w AuditWords) By(actor string) string { return forCLI(w.h.c.Tf("helpdesk.tl.by", Clean(actor))) }
-
-// TextN is Text for a count (key.one, key.other), n the first argument:
-// French counts 0 and 1 as singular, English only 1 (as Common.Nf).
-func TextN(lang Lang, key string, n int, args ...any) string {
-	c := &Common{Lang: lang}
-	return forCLI(c.Nf(key, n, args...))
-}

@@ -2,14 +2,15 @@ package screens
 
 import (
 	"errors"
+	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 	"entkiosk/data/wrap"
 )
 
@@ -257,21 +258,25 @@ func (h *Helpdesk) accountState(identifiant, status string, rightsEnded bool) st
 	return h.c.T("helpdesk.state.pending")
 }
 
-// fill formats a catalogue entry of the console: {date}, {time},
-// {datetime}, {n} and {text} are replaced by the values given (times in
-// the university's local time), and any other placeholder by the pairs of
-// more ("{to}", address, ...), in one pass: a value is never read again.
+// fill formats a catalogue entry of the console that says a fact: its
+// arguments, by number, are the date, the time, the date and time of at
+// (the university's local time), n, text, then the family's own (more).
 // An entry counted by n has a singular and a plural (key.one, key.other,
-// as Nf), with %d for n.
-func (h *Helpdesk) fill(k string, at time.Time, n int, text string, more ...string) string {
+// chosen by text.N's rule).
+func (h *Helpdesk) fill(k string, at time.Time, n int, txt string, more ...string) string {
 	c := h.c
-	s := c.T(k)
 	if c.hasText(k + ".one") {
-		s = c.Nf(k, n)
+		k += "." + text.Form(c.Lang, n)
 	}
-	r := strings.NewReplacer(append([]string{"{date}", c.FormatDate(at), "{time}", c.FormatTime(at),
-		"{datetime}", h.when(at), "{n}", strconv.Itoa(n), "{text}", text}, more...)...)
-	return r.Replace(s)
+	s := c.T(k)
+	if !strings.Contains(s, "%") { // an entry without arguments takes none
+		return s
+	}
+	args := []any{c.FormatDate(at), c.FormatTime(at), h.when(at), n, txt}
+	for _, m := range more {
+		args = append(args, m)
+	}
+	return fmt.Sprintf(s, args...)
 }
 
 // shortDateTime is "25/11 10:00" (tables), with the year when it is not

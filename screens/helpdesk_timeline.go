@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 )
 
 // The history of a card, in the agent's language: one line an event,
@@ -95,6 +96,5 @@ const mailCancelled = "cancelled"
 
 // hasText says whether the catalogue has a key (for texts chosen from data).
 func (c *Common) hasText(k string) bool {
-	_, ok := catalogues[c.Lang][k]
-	return ok
+	return text.Has(c.Lang, k)
 }

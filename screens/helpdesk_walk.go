@@ -197,7 +197,7 @@ func (h *Helpdesk) checkText(ch data.Check) string {
 	if walkDeadlines[ch.Step+"."+ch.Fact] {
 		at = data.DeadlineMinute(at) // the last minute it holds, as the mail and the screens say
 	}
-	return h.fill(k, at, ch.Count, Clean(text), "{purpose}", h.purpose(ch.Purpose), "{to}", Clean(ch.Target))
+	return h.fill(k, at, ch.Count, Clean(text), h.purpose(ch.Purpose), Clean(ch.Target))
 }
 
 // walkDeadlines are the checks whose time is a deadline (valid until,
@@ -211,5 +211,5 @@ func (h *Helpdesk) nextText(wt data.Walkthrough) string {
 	if wt.Next == data.NextCorrectRecovery && wt.NextText == "" {
 		k += ".noreason"
 	}
-	return h.fill(k, wt.NextAt, 0, Clean(wt.NextText), "{office}", h.c.registrationAside())
+	return h.fill(k, wt.NextAt, 0, Clean(wt.NextText), h.c.registrationAside())
 }

@@ -221,10 +221,10 @@ func TestHelpdeskCounts(t *testing.T) {
 		{en, "helpdesk.lock.login.failures", 1, "login open, 1 recent failure"},
 		{en, "helpdesk.lock.login.failures", 2, "login open, 2 recent failures"},
 		{fr, "helpdesk.walk.login_lock.failures", 4, "4 échecs en 15\u00a0min (verrouillage à 5)"},
-		{en, "helpdesk.walk.mail.failed", 1, "not delivered to {to} after 1 attempt: x"},
-		{fr, "helpdesk.walk.mail.retrying", 2, "pas encore parti vers {to}\u00a0: 2 essais sans succès (x), il sera réessayé"},
+		{en, "helpdesk.walk.mail.failed", 1, "not delivered to ca@gmail.com after 1 attempt: x"},
+		{fr, "helpdesk.walk.mail.retrying", 2, "pas encore parti vers ca@gmail.com\u00a0: 2 essais sans succès (x), il sera réessayé"},
 	} {
-		if got := tc.h.fill(tc.k, at, tc.n, "x"); got != tc.want {
+		if got := tc.h.fill(tc.k, at, tc.n, "x", "activation", "ca@gmail.com"); got != tc.want {
 			t.Errorf("%s %d: %q, want %q", tc.k, tc.n, got, tc.want)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 	"entkiosk/data/wrap"
 )
 
@@ -343,7 +344,7 @@ func (c *Common) tableColumns(width int) int {
 
 // statusWord translates a status code of the export; an unknown one shows as is.
 func (c *Common) statusWord(prefix, code string) string {
-	if _, ok := textFR[prefix+code]; ok {
+	if text.Has(French, prefix+code) {
 		return c.T(prefix + code)
 	}
 	return Clean(code)

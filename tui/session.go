@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/log"
 
 	"entkiosk/data"
+	"entkiosk/data/text"
 	"entkiosk/screens"
 )
 
@@ -96,14 +97,12 @@ func ClampWindow(w, h int) (width, height int) {
 
 // Text is a catalogue entry in lang (the lines a server writes outside the
 // interface).
-func Text(lang screens.Lang, key string) string {
-	return (&screens.Common{Lang: lang}).T(key)
-}
+func Text(lang text.Lang, key string) string { return text.T(lang, key) }
 
 // Bilingual is a catalogue entry in French and English, for the lines sent
 // before any session exists (no language chosen yet).
 func Bilingual(key string) string {
-	return Text(screens.French, key) + " / " + Text(screens.English, key)
+	return text.T(text.French, key) + " / " + text.T(text.English, key)
 }
 
 // SessionTick is tea.Tick whose pending timers end with the session: a

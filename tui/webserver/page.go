@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"entkiosk/data"
-	"entkiosk/screens"
+	"entkiosk/data/text"
 )
 
 // static holds the page's own files and, once assets/vendor.sh has run,
@@ -59,8 +59,8 @@ var pageTexts = []string{"web.lost", "web.reconnect", "web.failed", "web.ended",
 // keyboard lacks.
 type barKey struct{ Key, Label, Name string }
 
-func keyBar(lang screens.Lang, demo bool) []barKey {
-	t := func(k string) string { return screens.Text(lang, k) }
+func keyBar(lang text.Lang, demo bool) []barKey {
+	t := func(k string) string { return text.Plain(lang, k) }
 	keys := []barKey{{"tab", "⇥", "Tab"}, {"backtab", "⇤", "Shift+Tab"}, {"up", "↑", "↑"}, {"down", "↓", "↓"},
 		{"left", "←", "←"}, {"right", "→", "→"}, {"esc", t("keyname.esc"), t("keyname.esc")},
 		{"enter", t("keyname.enter"), t("keyname.enter")}, {"f1", "F1", "F1 " + t("key.help")},
@@ -93,31 +93,31 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	lang := s.o.Lang
 	switch r.URL.Query().Get("lang") {
 	case "en":
-		lang = screens.English
+		lang = text.English
 	case "fr":
-		lang = screens.French
+		lang = text.French
 	}
 	other, otherName := "en", "English"
-	if lang == screens.English {
+	if lang == text.English {
 		other, otherName = "fr", "Français"
 	}
 	texts := map[string]string{}
 	for _, k := range pageTexts {
-		texts[k] = screens.Text(lang, k)
+		texts[k] = text.Plain(lang, k)
 	}
 	js, _ := json.Marshal(texts) // html/template escapes it for its <script> element
 	nonce := newNonce()
 	// The institution's name when its file gives one: nothing is made up.
-	title, heading := screens.Text(lang, "web.title"), screens.Text(lang, "web.heading")
+	title, heading := text.Plain(lang, "web.title"), text.Plain(lang, "web.heading")
 	if in := s.o.Store.Config().Institution; in != nil {
 		if name := data.Clean(in.DisplayName(string(lang))); name != "" {
 			title, heading = title+" · "+name, name+" — "+heading
 		}
 	}
 	d := pageData{Lang: string(lang), Other: other, OtherName: otherName, Title: title,
-		Heading: heading, Terminal: screens.Text(lang, "web.terminal"),
-		NoScript: screens.Text(lang, "web.noscript"), Nonce: nonce, Texts: template.JS(js),
-		Keys: keyBar(lang, s.o.Demo), KeysLabel: screens.Text(lang, "web.keys")}
+		Heading: heading, Terminal: text.Plain(lang, "web.terminal"),
+		NoScript: text.Plain(lang, "web.noscript"), Nonce: nonce, Texts: template.JS(js),
+		Keys: keyBar(lang, s.o.Demo), KeysLabel: text.Plain(lang, "web.keys")}
 	var b bytes.Buffer
 	if err := s.page.tmpl.Execute(&b, d); err != nil {
 		s.log.Error("page", "err", err)

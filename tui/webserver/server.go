@@ -20,7 +20,7 @@ import (
 	"github.com/charmbracelet/log"
 
 	"entkiosk/data"
-	"entkiosk/screens"
+	"entkiosk/data/text"
 	"entkiosk/tui"
 )
 
@@ -30,7 +30,7 @@ type Options struct {
 	Store  *data.Store
 	Listen string // host:port
 	Demo   bool
-	Lang   screens.Lang // the page's and the session's language when the address does not ask (?lang=en)
+	Lang   text.Lang // the page's and the session's language when the address does not ask (?lang=en)
 	// MaxSessions caps WebSocket sessions in total, MaxSessionsPerAddress
 	// those from one client address (0: 1000 and 10).
 	MaxSessions, MaxSessionsPerAddress int
@@ -122,7 +122,7 @@ func New(o Options) (*Server, error) {
 		o.ShutdownGrace = DefaultShutdownGrace
 	}
 	if o.Lang == "" {
-		o.Lang = screens.French
+		o.Lang = text.French
 	}
 	if o.Logger == nil {
 		o.Logger = log.New(io.Discard)

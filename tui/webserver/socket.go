@@ -19,7 +19,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/muesli/termenv"
 
-	"entkiosk/screens"
+	"entkiosk/data/text"
 	"entkiosk/tui"
 	"entkiosk/tui/termwriter"
 )
@@ -166,7 +166,7 @@ func (ws *webSession) newProgram(ctx context.Context, h hello, keys io.Reader) {
 	renderer.SetColorProfile(termenv.ANSI256)
 	renderer.SetHasDarkBackground(true)
 	lang := s.o.Lang
-	if l := screens.ParseLang(h.Lang); h.Lang != "" {
+	if l := text.ParseLang(h.Lang); h.Lang != "" {
 		lang = l
 	}
 	var done context.Context
