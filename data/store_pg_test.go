@@ -232,3 +232,26 @@ func TestPostgresServersStartingAtOnceMigrateOnce(t *testing.T) {
 		t.Fatalf("%d schema_version rows, %d secrets", rows, secrets)
 	}
 }
+
+// Both dialects have the same migrations, by number and name: a migration
+// written for one only would leave the other's schema behind.
+func TestMigrationsAreTheSameStepsInBothDialects(t *testing.T) {
+	lite, err := dialectSQLite.migrationNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := dialectPostgres.migrationNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := func(names []string) []string {
+		var out []string
+		for _, n := range names {
+			out = append(out, filepath.Base(n))
+		}
+		return out
+	}
+	if a, b := strings.Join(base(lite), " "), strings.Join(base(pg), " "); a != b || len(lite) == 0 {
+		t.Fatalf("migrations differ:\nsqlite:   %s\npostgres: %s", a, b)
+	}
+}
