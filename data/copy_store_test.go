@@ -15,7 +15,12 @@ import (
 // references: a migration adding a table must add it to the copy.
 func TestCopyTablesAreTheSchema(t *testing.T) {
 	s, _ := openTest(t)
-	rows, err := s.db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
+	if onPostgres() { // its tables but the migrator's own
+		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
+			AND table_type = 'BASE TABLE' AND table_name <> 'schema_version' ORDER BY table_name`
+	}
+	rows, err := s.db.Query(q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +36,11 @@ func TestCopyTablesAreTheSchema(t *testing.T) {
 		t.Fatalf("schema tables %v, copied tables %v", tables, sorted)
 	}
 	for i, table := range CopyTables {
-		refs, err := s.db.Query(`SELECT "table" FROM pragma_foreign_key_list(?)`, table)
+		fk := `SELECT "table" FROM pragma_foreign_key_list(?)`
+		if onPostgres() {
+			fk = `SELECT confrelid::regclass::text FROM pg_constraint WHERE contype = 'f' AND conrelid = ?::regclass`
+		}
+		refs, err := s.db.Query(fk, table)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,6 +94,7 @@ func dumpTable(t *testing.T, s *Store, table string) []string {
 }
 
 func TestCopyToKeepsEveryRowAndTheChain(t *testing.T) {
+	skipOnPostgres(t, "the source is an SQLite store (its sqlite_sequence), as migrate-store's is")
 	src, clock := abuseStore(t)
 	for i := 0; i < 3; i++ { // throttle_failures, audit
 		if _, err := src.Login(ctx, hugo, "not-the-password", testOrigin); err == nil {
