@@ -81,10 +81,11 @@ func backupPostgres(ctx context.Context, db, dest string, env []string, stdout i
 	if st, err := os.Stat(dest); err == nil {
 		size = st.Size()
 	}
-	checked := fmt.Sprintf("relue par pg_restore --list : %d table", tables)
-	if tables > 1 {
-		checked += "s"
+	noun := "tables" // French: 0 and 1 take the singular
+	if tables < 2 {
+		noun = "table"
 	}
+	checked := fmt.Sprintf("relue par pg_restore --list : %d %s", tables, noun)
 	if !listed {
 		checked = "pg_restore absent : non relue"
 	}

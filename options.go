@@ -233,10 +233,9 @@ func (f *flags) storeOptions(create bool) {
 	} else {
 		help += " (doit exister)"
 	}
-	help += ", ou une base PostgreSQL partagée par plusieurs serveurs : postgres://utilisateur@hôte:port/base?sslmode=verify-full"
+	help += say("cli.flag.db.postgres")
 	f.str(&f.db, "db", "CHEMIN", "entkiosk.db", help)
-	f.str(&f.dbPasswordFile, "db-password-file", "FICHIER", "", "fichier du mot de passe de la base PostgreSQL, une ligne, "+
-		"lisible par son seul propriétaire (chmod 600) ; sinon PGPASSWORD ou ~/.pgpass, jamais dans l'adresse")
+	f.str(&f.dbPasswordFile, "db-password-file", "FICHIER", "", say("cli.flag.db-password-file"))
 }
 
 // domainOptions: the identifiants' domains, for the commands that create
@@ -362,7 +361,7 @@ func (f *flags) open() (*data.Store, error) {
 	}
 	if f.dbPasswordFile != "" {
 		if !data.IsPostgresURL(f.db) {
-			return nil, usageError{fmt.Sprintf("%s : --db-password-file ne sert qu'avec une base PostgreSQL (--db postgres://…)", f.cmd)}
+			return nil, usageError{fmt.Sprintf(say("cli.db-password-file.sqlite"), f.cmd)}
 		}
 		if cfg.DBPassword, err = data.ReadPasswordFile(f.dbPasswordFile); err != nil {
 			return nil, err

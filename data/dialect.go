@@ -46,12 +46,16 @@ func (d dialect) migrationNames() ([]string, error) {
 	return names, nil
 }
 
-// Advisory lock keys (pg_advisory_xact_lock) of PostgreSQL stores: any two
-// numbers of entkiosk's own; other programs on the database use others.
+// Advisory locks (pg_advisory_xact_lock(kind, store)) of PostgreSQL stores:
+// the kind is one of entkiosk's own numbers, the store the hash of its
+// schema, so that two stores in two schemas of one database (the tests',
+// a test university's beside the real one) never wait for each other.
 const (
-	pgWriterLock  int64 = 0x656e746b696f0001 // "entkio" 1: every writing transaction
-	pgMigrateLock int64 = 0x656e746b696f0002 // "entkio" 2: a migration step
+	pgWriterLock  = 0x656e7401 // "ent" 1: every writing transaction
+	pgMigrateLock = 0x656e7402 // "ent" 2: a migration step
 )
+
+const pgLock = `SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))`
 
 // serialiseWriter makes a transaction the store's only writer until it ends.
 //
@@ -69,7 +73,7 @@ func (s *Store) serialiseWriter(ctx context.Context, tx *sql.Tx) error {
 	if s.dialect != dialectPostgres {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, pgWriterLock)
+	_, err := tx.ExecContext(ctx, pgLock, pgWriterLock)
 	return err
 }
 
@@ -80,7 +84,7 @@ func (s *Store) beginMigration(tx *sql.Tx) error {
 	if s.dialect != dialectPostgres {
 		return nil
 	}
-	if _, err := tx.Exec(`SELECT pg_advisory_xact_lock(?)`, pgMigrateLock); err != nil {
+	if _, err := tx.Exec(pgLock, pgMigrateLock); err != nil {
 		return err
 	}
 	_, err := tx.Exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -139,4 +143,17 @@ func (s *Store) importPragmas(ctx context.Context, tx *sql.Tx) error {
 	}
 	_, err := tx.ExecContext(ctx, `PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768`)
 	return err
+}
+
+// skipLocked ends the SELECT that claims a queue's row (a mail, a directory
+// change) on PostgreSQL: the row is locked until the claim commits, and a
+// row another sender is claiming is passed over, not waited for. The claim
+// runs in s.tx, whose writer lock already makes it one at a time; this
+// keeps each row claimed once by itself too. SQLite has no row locks (its
+// write lock is the whole file): nothing to add.
+func (s *Store) skipLocked(table string) string {
+	if s.dialect != dialectPostgres {
+		return ""
+	}
+	return " FOR UPDATE OF " + table + " SKIP LOCKED"
 }

@@ -30,8 +30,8 @@ import (
 // "?" placeholders to PostgreSQL's "$n".
 
 // minPostgres is the oldest server we accept (server_version_num): the
-// oldest release its project still supports, the one the schema is tested on.
-const minPostgres = 140000
+// release the schema and the rules are tested on.
+const minPostgres = 150000
 
 // pgConnectTimeout bounds a connection attempt when the URL sets none: an
 // unreachable server is said within it rather than after the system's minutes.
@@ -126,7 +126,7 @@ func (s *Store) checkPostgres() error {
 		return s.explain(err)
 	}
 	if version < minPostgres {
-		return fmt.Errorf("base %s : PostgreSQL %d.%d est trop ancien (14 ou plus récent)", s.path, version/10000, version%10000)
+		return fmt.Errorf("base %s : PostgreSQL %d.%d est trop ancien (15 ou plus récent)", s.path, version/10000, version%10000)
 	}
 	return nil
 }

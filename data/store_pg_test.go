@@ -190,3 +190,68 @@ func TestPostgresPassword(t *testing.T) {
 	}
 	s.Close()
 }
+
+// Servers starting at once on a new PostgreSQL store migrate it once: each
+// step is taken by one, the others find it done; they all end with the
+// same schema and the same secret.
+func TestPostgresServersStartingAtOnceMigrateOnce(t *testing.T) {
+	if !onPostgres() {
+		t.Skip("needs a PostgreSQL server: run in TestPostgres")
+	}
+	path := testStorePath(t)
+	const servers = 4
+	stores := make([]*Store, servers)
+	errs := make(chan error, servers)
+	for i := range stores {
+		go func() {
+			var err error
+			stores[i], err = Open(path, Config{Hasher: testHasher})
+			errs <- err
+		}()
+	}
+	for range stores {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, _ := latestMigration()
+	for i, s := range stores {
+		defer s.Close()
+		v, err := s.schemaVersion(s.db)
+		if err != nil || v != want {
+			t.Fatalf("server %d: schema %d, %v; want %d", i, v, err, want)
+		}
+		if string(s.secret) != string(stores[0].secret) || len(s.secret) != 32 {
+			t.Fatalf("server %d has another secret", i)
+		}
+	}
+	var rows, secrets int
+	stores[0].db.QueryRow(`SELECT COUNT(*) FROM schema_version`).Scan(&rows)
+	stores[0].db.QueryRow(`SELECT COUNT(*) FROM settings WHERE name = 'secret'`).Scan(&secrets)
+	if rows != 1 || secrets != 1 {
+		t.Fatalf("%d schema_version rows, %d secrets", rows, secrets)
+	}
+}
+
+// Both dialects have the same migrations, by number and name: a migration
+// written for one only would leave the other's schema behind.
+func TestMigrationsAreTheSameStepsInBothDialects(t *testing.T) {
+	lite, err := dialectSQLite.migrationNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := dialectPostgres.migrationNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := func(names []string) []string {
+		var out []string
+		for _, n := range names {
+			out = append(out, filepath.Base(n))
+		}
+		return out
+	}
+	if a, b := strings.Join(base(lite), " "), strings.Join(base(pg), " "); a != b || len(lite) == 0 {
+		t.Fatalf("migrations differ:\nsqlite:   %s\npostgres: %s", a, b)
+	}
+}

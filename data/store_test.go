@@ -274,7 +274,7 @@ func TestMigrationsTwiceChangeNothing(t *testing.T) {
 // Two Store handles on one file write at the same time, as a kiosk and the
 // SSH server do: nothing is lost, nobody gets "database is locked".
 func TestTwoHandlesWriteTheSameFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "entkiosk.db")
+	path := testStorePath(t)
 	a, err := Open(path, testConfig())
 	if err != nil {
 		t.Fatal(err)
@@ -329,7 +329,7 @@ func writeStudents(s *Store, writer, n int) error {
 
 // The same with two processes: this test binary runs twice more as writers.
 func TestTwoProcessesWriteTheSameFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "entkiosk.db")
+	path := testStorePath(t) // a file, or in the PostgreSQL run a schema: two clients
 	s, err := Open(path, testConfig())
 	if err != nil {
 		t.Fatal(err)

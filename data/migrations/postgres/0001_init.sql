@@ -45,10 +45,13 @@ CREATE TABLE registrations (
   UNIQUE (person_id, annee, code_etape)
 );
 
+-- local_part and identifiant compare in byte order (COLLATE "C"), as on
+-- SQLite, whatever the database's collation: the helpdesk finds the local
+-- parts that start with what was typed by a range (>= x AND < x+U+10FFFF).
 CREATE TABLE accounts (
   person_id          BIGINT PRIMARY KEY REFERENCES people(id),
-  local_part         TEXT NOT NULL UNIQUE,
-  identifiant        TEXT NOT NULL UNIQUE,
+  local_part         TEXT COLLATE "C" NOT NULL UNIQUE,
+  identifiant        TEXT COLLATE "C" NOT NULL UNIQUE,
   status             TEXT NOT NULL CHECK (status IN ('pending', 'active')),
   password_hash      TEXT,
   recovery_email     TEXT NOT NULL,

@@ -257,4 +257,9 @@ inconnue, valeur invalide).
 	"cli.smtp.starttls.value": "--smtp : starttls=%s : opportunistic, required ou off",
 	"cli.smtp.from":           "--from %s : ce n'est pas une adresse (Nom <adresse@domaine>)",
 	"cli.smtp.other":          "--smtp : adresse du relais refusée (%v)",
+
+	// pgcore: the PostgreSQL store's options
+	"cli.flag.db.postgres":        ", ou une base PostgreSQL partagée par plusieurs serveurs : postgres://utilisateur@hôte:port/base?sslmode=verify-full",
+	"cli.flag.db-password-file":   "fichier du mot de passe de la base PostgreSQL, une ligne, lisible par son seul propriétaire (chmod 600) ; sinon PGPASSWORD ou ~/.pgpass, jamais dans l'adresse",
+	"cli.db-password-file.sqlite": "%s : --db-password-file ne sert qu'avec une base PostgreSQL (--db postgres://…)",
 }
