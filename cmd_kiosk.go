@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -42,7 +41,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 			defer term.Restore(fd, state)
 		}
 	}
-	logger, store, stop, err := f.start(ctx, stderr, filepath.Join(filepath.Dir(f.db), "entkiosk.log"))
+	logger, store, stop, err := f.start(ctx, stderr, besideStore(f.db, "entkiosk.log"))
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -83,7 +82,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	log.SetDefault(logger) // wish's Bubble Tea middleware logs through it
 	defer runDirectoryQueue(ctx, store, logger)()
 	if hostKey == "" {
-		hostKey = filepath.Join(filepath.Dir(f.db), "entkiosk_host_ed25519")
+		hostKey = besideStore(f.db, "entkiosk_host_ed25519")
 	}
 	if smtpURL != "" {
 		// The mailer stops with the server, after recording the mail in hand.

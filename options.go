@@ -50,6 +50,7 @@ type flags struct {
 	langName                                          string // --lang, for the commands that speak both languages
 	linkURL                                           string // --link-url: the web page, for the mails' links
 	institutionPath                                   string // --institution
+	dbPasswordFile                                    string // --db-password-file: a PostgreSQL store's password
 	inst                                              *institution.Institution
 
 	dir directoryFlags // --ldap… (options_directory.go)
@@ -246,7 +247,9 @@ func (f *flags) storeOptions(create bool) {
 	} else {
 		help += " (doit exister)"
 	}
+	help += say("cli.flag.db.postgres")
 	f.str(&f.db, "db", "CHEMIN", "entkiosk.db", help)
+	f.str(&f.dbPasswordFile, "db-password-file", "FICHIER", "", say("cli.flag.db-password-file"))
 }
 
 // domainOptions: the identifiants' domains, for the commands that create
@@ -369,6 +372,14 @@ func (f *flags) open() (*data.Store, error) {
 	}
 	if f.dir.handle != nil { // never a nil *Directory in the interface
 		cfg.Directory = f.dir.handle
+	}
+	if f.dbPasswordFile != "" {
+		if !data.IsPostgresURL(f.db) {
+			return nil, usageError{fmt.Sprintf(say("cli.db-password-file.sqlite"), f.cmd)}
+		}
+		if cfg.DBPassword, err = data.ReadPasswordFile(f.dbPasswordFile); err != nil {
+			return nil, err
+		}
 	}
 	s, err := data.Open(f.db, cfg)
 	var missing *data.MissingStoreError

@@ -160,6 +160,7 @@ Usage:
   entkiosk directory [--db PATH] [--status pending|failed]
   entkiosk directory check --ldap URL … --sample IDENTIFIANT
   entkiosk institution init [--out FILE] | check FILE
+  entkiosk migrate-store --from PATH --to URL
 
 Commands:
   kiosk    the kiosk, on this terminal
@@ -173,6 +174,8 @@ Commands:
   audit    shows the audit log
   directory the changes waiting for the LDAP directory; check: its settings
   institution  writes (init) or checks (check) the institution's file
+  migrate-store  copies a SQLite store into an empty PostgreSQL database
+  migrate-store  copies a SQLite database into an empty PostgreSQL one
 
 kiosk, serve, import and mail read the institution's file (--institution,
 or ENTKIOSK_INSTITUTION): name, contacts, sender, charter, calendar.
@@ -254,4 +257,9 @@ refused; 2 a wrong use (unknown command or option, invalid value).
 	"cli.smtp.starttls.value": "--smtp: starttls=%s: opportunistic, required or off",
 	"cli.smtp.from":           "--from %s: not an address (Name <address@domain>)",
 	"cli.smtp.other":          "--smtp: relay address refused (%v)",
+
+	// pgcore: the PostgreSQL store's options
+	"cli.flag.db.postgres":        ", or a PostgreSQL database shared by several servers: postgres://user@host:port/db?sslmode=verify-full",
+	"cli.flag.db-password-file":   "file of the PostgreSQL database's password, one line, readable by its owner only (chmod 600); otherwise PGPASSWORD or ~/.pgpass, never in the URL",
+	"cli.db-password-file.sqlite": "%s: --db-password-file is only for a PostgreSQL database (--db postgres://…)",
 }

@@ -160,6 +160,7 @@ Usage :
   entkiosk directory [--db CHEMIN] [--status pending|failed]
   entkiosk directory check --ldap URL … --sample IDENTIFIANT
   entkiosk institution init [--out FICHIER] | check FICHIER
+  entkiosk migrate-store --from CHEMIN --to URL
 
 Commandes :
   kiosk    la borne, sur ce terminal
@@ -173,6 +174,7 @@ Commandes :
   audit    affiche le journal d'audit
   directory les changements en attente pour l'annuaire LDAP ; check : ses réglages
   institution  écrit (init) ou vérifie (check) le fichier d'établissement
+  migrate-store  copie une base SQLite vers une base PostgreSQL vide
 
 kiosk, serve, import et mail lisent le fichier d'établissement (--institution,
 ou ENTKIOSK_INSTITUTION) : nom, contacts, expéditeur, charte, calendrier.
@@ -255,4 +257,9 @@ inconnue, valeur invalide).
 	"cli.smtp.starttls.value": "--smtp : starttls=%s : opportunistic, required ou off",
 	"cli.smtp.from":           "--from %s : ce n'est pas une adresse (Nom <adresse@domaine>)",
 	"cli.smtp.other":          "--smtp : adresse du relais refusée (%v)",
+
+	// pgcore: the PostgreSQL store's options
+	"cli.flag.db.postgres":        ", ou une base PostgreSQL partagée par plusieurs serveurs : postgres://utilisateur@hôte:port/base?sslmode=verify-full",
+	"cli.flag.db-password-file":   "fichier du mot de passe de la base PostgreSQL, une ligne, lisible par son seul propriétaire (chmod 600) ; sinon PGPASSWORD ou ~/.pgpass, jamais dans l'adresse",
+	"cli.db-password-file.sqlite": "%s : --db-password-file ne sert qu'avec une base PostgreSQL (--db postgres://…)",
 }
