@@ -34,7 +34,7 @@ func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr i
 		if f.dbPasswordFile != "" { // to pg_dump as libpq reads it, never on its command line
 			pw, err := data.ReadPasswordFile(f.dbPasswordFile)
 			if err != nil {
-				return fmt.Errorf("sauvegarde : %w", err)
+				return fmt.Errorf(say("cli.backup.pg.password"), err)
 			}
 			env = append(env, "PGPASSWORD="+pw)
 		}

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"entkiosk/data/text"
 )
 
 // backupPostgres is backup on PostgreSQL: pg_dump's custom format (-Fc,
@@ -28,14 +30,12 @@ func backupPostgres(ctx context.Context, db, dest string, env []string, stdout i
 	}
 	dump, err := exec.LookPath("pg_dump")
 	if err != nil {
-		return fmt.Errorf("sauvegarde : la base est sur PostgreSQL et pg_dump est absent de ce poste ; "+
-			"installez-le (apt-get install postgresql-client) ou lancez-le là où il est : "+
-			"pg_dump -Fc -f %s '%s' (restauration : pg_restore -d URL %s)", dest, shown, dest)
+		return fmt.Errorf(say("cli.backup.pg.nodump"), dest, shown, dest)
 	}
 	dir := filepath.Dir(dest)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".partial-*")
 	if err != nil {
-		return fmt.Errorf("sauvegarde : %s : %s", dir, osReason(err))
+		return fmt.Errorf(say("cli.backup.error"), dir, osReason(err))
 	}
 	tmpName := tmp.Name()
 	tmp.Close()
@@ -45,10 +45,10 @@ func backupPostgres(ctx context.Context, db, dest string, env []string, stdout i
 	cmd := exec.CommandContext(ctx, dump, "--format=custom", "--no-password", "--file", tmpName, "--dbname", db)
 	cmd.Env, cmd.Stderr = env, &errOut
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("sauvegarde impossible, aucune copie écrite : pg_dump a échoué (%v) : %s", err, strings.TrimSpace(errOut.String()))
+		return fmt.Errorf(say("cli.backup.pg.failed"), err, strings.TrimSpace(errOut.String()))
 	}
 	if err := syncFile(tmpName); err != nil {
-		return fmt.Errorf("sauvegarde : %s", osReason(err))
+		return fmt.Errorf(say("cli.backup.pg.os"), osReason(err))
 	}
 	// pg_restore reads the whole table of contents: a truncated dump fails here.
 	tables, listed := 0, false
@@ -58,38 +58,33 @@ func backupPostgres(ctx context.Context, db, dest string, env []string, stdout i
 		check := exec.CommandContext(ctx, restore, "--list", tmpName)
 		check.Stdout, check.Stderr = &list, &errOut
 		if err := check.Run(); err != nil {
-			return fmt.Errorf("sauvegarde : la copie écrite par pg_dump ne se relit pas (pg_restore --list : %v %s) ; aucune copie gardée",
-				err, strings.TrimSpace(errOut.String()))
+			return fmt.Errorf(say("cli.backup.pg.unreadable"), err, strings.TrimSpace(errOut.String()))
 		}
 		tables, listed = strings.Count(list.String(), " TABLE DATA "), true
 	}
 	if err := os.Chmod(tmpName, 0o600); err != nil {
-		return fmt.Errorf("sauvegarde : %s", osReason(err))
+		return fmt.Errorf(say("cli.backup.pg.os"), osReason(err))
 	}
 	if err := os.Link(tmpName, dest); err != nil {
 		if _, statErr := os.Lstat(dest); errors.Is(err, os.ErrExist) || statErr == nil {
 			return backupExists(dest) // it appeared meanwhile
 		}
 		if err := os.Rename(tmpName, dest); err != nil {
-			return fmt.Errorf("sauvegarde : %s", osReason(err))
+			return fmt.Errorf(say("cli.backup.pg.os"), osReason(err))
 		}
 	}
 	if err := syncFile(dir); err != nil {
-		return fmt.Errorf("sauvegarde : %s", osReason(err))
+		return fmt.Errorf(say("cli.backup.pg.os"), osReason(err))
 	}
 	size := int64(0)
 	if st, err := os.Stat(dest); err == nil {
 		size = st.Size()
 	}
-	noun := "tables" // French: 0 and 1 take the singular
-	if tables < 2 {
-		noun = "table"
-	}
-	checked := fmt.Sprintf("relue par pg_restore --list : %d %s", tables, noun)
+	checked := text.PlainN(text.French, "cli.backup.pg.checked", tables)
 	if !listed {
-		checked = "pg_restore absent : non relue"
+		checked = say("cli.backup.pg.unchecked")
 	}
-	fmt.Fprintf(stdout, "sauvegarde écrite par pg_dump : %s (format custom, pour pg_restore ; %s Mo en %s, %s, mode 0600)\n", dest,
+	fmt.Fprintf(stdout, say("cli.backup.pg.written"), dest,
 		strings.Replace(strconv.FormatFloat(float64(size)/1e6, 'f', 1, 64), ".", ",", 1),
 		strings.Replace(time.Since(start).Round(time.Millisecond).String(), ".", ",", 1), checked)
 	return nil

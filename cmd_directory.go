@@ -16,7 +16,7 @@ import (
 
 // dirStatus names a directory queue state in French.
 var dirStatus = map[string]string{
-	data.DirPending: "en attente", data.DirApplying: "en cours", data.DirDone: "appliqué", data.DirFailed: say("cli.directory.status.failed"),
+	data.DirPending: say("cli.directory.status.pending"), data.DirApplying: say("cli.directory.status.applying"), data.DirDone: say("cli.directory.status.done"), data.DirFailed: say("cli.directory.status.failed"),
 	data.DirSuperseded: say("cli.directory.status.superseded"),
 }
 
@@ -65,7 +65,7 @@ func cmdDirectory(ctx context.Context, name string, args []string, stdout, stder
 		}
 	}
 	if len(changes) == 0 {
-		fmt.Fprintln(stdout, "(aucun changement)")
+		fmt.Fprintln(stdout, say("cli.directory.none"))
 	}
 	return nil
 }
@@ -117,7 +117,7 @@ func cmdDirectoryCheck(ctx context.Context, name string, args []string, stdout i
 		fmt.Fprintf(stdout, say("cli.directory.check.bound"), r.TLS, r.BoundAs)
 	}
 	if err != nil {
-		return fmt.Errorf("directory check : %s", directoryTrouble(err))
+		return fmt.Errorf(say("cli.directory.check.trouble"), directoryTrouble(err))
 	}
 	fmt.Fprintf(stdout, say("cli.directory.check.person"), data.Clean(sample), r.Sample)
 	var refused int
@@ -131,7 +131,7 @@ func cmdDirectoryCheck(ctx context.Context, name string, args []string, stdout i
 	}
 	fmt.Fprintln(stdout, say("cli.directory.check.password"))
 	if refused > 0 {
-		return errors.New("directory check : " + text.PlainN(text.French, "cli.count.attribute.readonly", refused))
+		return fmt.Errorf(say("cli.directory.check.trouble"), text.PlainN(text.French, "cli.count.attribute.readonly", refused))
 	}
 	return nil
 }

@@ -50,7 +50,7 @@ func cmdExport(ctx context.Context, name string, args []string, stdout, stderr i
 	if report.Unchanged {
 		fmt.Fprintf(stdout, say("cli.export.unchanged"), out, redirections)
 	} else {
-		fmt.Fprintf(stdout, say("cli.export.written"), redirections, map[bool]string{true: "écrite", false: "écrites"}[report.Redirections < 2], out)
+		fmt.Fprintf(stdout, say("cli.export.written"), redirections, map[bool]string{true: say("cli.export.written.one"), false: say("cli.export.written.other")}[report.Redirections < 2], out)
 	}
 	return skippedError(report)
 }

@@ -13,8 +13,8 @@ import (
 
 // mailStatus names an outbox state in French.
 var mailStatus = map[string]string{
-	data.MailPending: "en attente", data.MailSending: "en cours d'envoi", data.MailSent: "envoyé", data.MailFailed: say("cli.outbox.status.failed"),
-	data.MailCancelled: "annulé",
+	data.MailPending: say("cli.outbox.status.pending"), data.MailSending: say("cli.outbox.status.sending"), data.MailSent: say("cli.outbox.status.sent"), data.MailFailed: say("cli.outbox.status.failed"),
+	data.MailCancelled: say("cli.outbox.status.cancelled"),
 }
 
 // cancelWhy says in French why a mail was cancelled.
@@ -71,7 +71,7 @@ func cmdOutbox(ctx context.Context, name string, args []string, stdout, stderr i
 		fmt.Fprintln(stdout, strings.Repeat("─", 72))
 	}
 	if len(mails) == 0 {
-		fmt.Fprintln(stdout, "(aucun mail)")
+		fmt.Fprintln(stdout, say("cli.outbox.none"))
 	}
 	return nil
 }

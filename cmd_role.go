@@ -24,7 +24,7 @@ func cmdRole(ctx context.Context, verb string, args []string, stdout, stderr io.
 		return helpOK(err)
 	}
 	if len(pos) != 2 || pos[0] != "helpdesk" {
-		return usageError{fmt.Sprintf("%s : entkiosk %s helpdesk IDENTIFIANT", verb, verb)}
+		return usageError{fmt.Sprintf(say("cli.role.usage.args"), verb, verb)}
 	}
 	store, err := f.open()
 	if err != nil {

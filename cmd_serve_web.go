@@ -72,7 +72,7 @@ func (w *webOptions) serve(ctx context.Context, store *data.Store, demo bool, la
 	err := webserver.Serve(ctx, webserver.Options{Store: store, Listen: w.listen, Demo: demo, Lang: text.ParseLang(lang),
 		MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle,
 		MaxSessionTime: maxTime, TrustedProxies: w.proxies, TLSCert: w.tlsCert, TLSKey: w.tlsKey, Logger: logger})
-	if msg, ok := listenErrorOf(say("cli.web.page"), "--http", "8080 par exemple", w.listen, err); ok {
+	if msg, ok := listenErrorOf(say("cli.web.page"), "--http", say("cli.web.listen.example"), w.listen, err); ok {
 		return errors.New(msg)
 	}
 	if err != nil {

@@ -32,6 +32,7 @@ type option struct {
 	def    string // the default, for the help ("" when there is none to show)
 	want   string // what a value must look like, for the error
 	isBool bool
+	noEnv  bool // read from the command line only (see cmdLineStr)
 	set    func(string) error
 }
 
@@ -66,6 +67,9 @@ func newFlags(cmd, args, about string) *flags {
 
 func (f *flags) add(o *option) {
 	f.opts = append(f.opts, o)
+	if o.noEnv {
+		return
+	}
 	v, ok := os.LookupEnv(envName(o.name))
 	if !ok || f.envErr != nil || (v == "" && o.want != "") {
 		return // an empty variable of a number, a duration or a switch is no value
@@ -78,6 +82,13 @@ func (f *flags) add(o *option) {
 func (f *flags) str(p *string, name, arg, def, help string) {
 	*p = def
 	f.add(&option{name: name, arg: arg, help: help, def: def, set: func(v string) error { *p = v; return nil }})
+}
+
+// cmdLineStr is a text option read from the command line only, no
+// ENTKIOSK_ variable: migrate-store's --from would otherwise read
+// ENTKIOSK_FROM, the mails' sender in the deployments' environment files.
+func (f *flags) cmdLineStr(p *string, name, arg, help string) {
+	f.add(&option{name: name, arg: arg, help: help, noEnv: true, set: func(v string) error { *p = v; return nil }})
 }
 
 func (f *flags) int(p *int, name string, def int, help string) {
@@ -223,6 +234,10 @@ func (f *flags) printHelp(w io.Writer) {
 			fmt.Fprintf(w, " %s", o.arg)
 		}
 		fmt.Fprintf(w, "\n%s\n", fill(o.help, "        "))
+		if o.noEnv {
+			fmt.Fprintln(w, say("cli.option.cmdline"))
+			continue
+		}
 		last := "        " + envName(o.name)
 		if o.def != "" {
 			last = say("cli.option.default") + o.def + " · " + envName(o.name)
@@ -245,7 +260,7 @@ func (f *flags) storeOptions(create bool) {
 	if create {
 		help += say("cli.flag.db.created")
 	} else {
-		help += " (doit exister)"
+		help += say("cli.flag.db.mustexist")
 	}
 	help += say("cli.flag.db.postgres")
 	f.str(&f.db, "db", "CHEMIN", "entkiosk.db", help)
@@ -444,7 +459,7 @@ func osReason(err error) string {
 	case errors.Is(err, fs.ErrPermission):
 		return say("cli.os.permission")
 	case errors.Is(err, syscall.ENOSPC):
-		return "disque plein"
+		return say("cli.os.nospace")
 	case errors.Is(err, syscall.EROFS):
 		return say("cli.os.readonly")
 	case errors.Is(err, syscall.EISDIR):
