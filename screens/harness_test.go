@@ -45,7 +45,14 @@ type screenFlow struct {
 // terminal's size.
 func newFlow(t testing.TB, page Page, adjust ...func(*Common)) *screenFlow {
 	t.Helper()
-	clock := data.NewManualClock(flowNow)
+	return newFlowOn(t, flowNow, NavigateMsg{Page: page}, adjust...)
+}
+
+// newFlowOn is newFlow on a store whose clock starts at now (its demo
+// loaded then), the page opened as nav asks (a ticket, an identifiant).
+func newFlowOn(t testing.TB, now time.Time, nav NavigateMsg, adjust ...func(*Common)) *screenFlow {
+	t.Helper()
+	clock := data.NewManualClock(now)
 	s, err := data.Open(filepath.Join(t.TempDir(), "entkiosk.db"), data.Config{Clock: clock, Hasher: flowHasher,
 		Institution: institution.Demo(), LinkHost: "ent.umontpellier.fr", LinkPort: 2222})
 	if err != nil {
@@ -64,7 +71,7 @@ func newFlow(t testing.TB, page Page, adjust ...func(*Common)) *screenFlow {
 		f(c)
 	}
 	f := &screenFlow{t: t, c: c, store: s, clock: clock}
-	f.screen = Open(c, NavigateMsg{Page: page})
+	f.screen = Open(c, nav)
 	f.settle(f.screen.Init())
 	f.send(tea.WindowSizeMsg{Width: c.Width, Height: c.Height})
 	return f
@@ -192,4 +199,11 @@ func (f *screenFlow) open(page Page) {
 	f.screen = Open(f.c, NavigateMsg{Page: page})
 	f.settle(f.screen.Init())
 	f.send(tea.WindowSizeMsg{Width: f.c.Width, Height: f.c.Height})
+}
+
+// resize is the terminal changing size: the shell records it, then tells
+// the screen.
+func (f *screenFlow) resize(width, height int) {
+	f.c.Width, f.c.Height = width, height
+	f.send(tea.WindowSizeMsg{Width: width, Height: height})
 }
