@@ -195,8 +195,12 @@ func (f *screenFlow) lastAsked() tea.Msg {
 
 // open replaces the screen with page, freshly built, as the shell opens a
 // page on top (F4 the mailbox, F1 Aide): Init, then the terminal's size.
-func (f *screenFlow) open(page Page) {
-	f.screen = Open(f.c, NavigateMsg{Page: page})
+func (f *screenFlow) open(page Page) { f.openNav(NavigateMsg{Page: page}) }
+
+// openNav replaces the screen with the page nav asks for, as the shell
+// follows a screen's NavigateMsg.
+func (f *screenFlow) openNav(nav NavigateMsg) {
+	f.screen = Open(f.c, nav)
 	f.settle(f.screen.Init())
 	f.send(tea.WindowSizeMsg{Width: f.c.Width, Height: f.c.Height})
 }

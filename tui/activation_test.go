@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -59,25 +58,6 @@ func (tm *testModel) choosePassword(pw string) {
 	tm.press("enter")
 	tm.typeText(pw)
 	tm.press("enter")
-}
-
-var maskPattern = regexp.MustCompile(`[^\s•]{1,2}•••••[^\s•@]?@([^\s•]{1,2}•••••[^\s•.]?\.[a-z]+|[a-z]+\.[a-z]+)`)
-
-// sameShape hides the only thing allowed to differ: the masked address.
-func sameShape(s string) string {
-	lines := strings.Split(maskPattern.ReplaceAllString(s, "x•••••@x•••••.xx"), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ") // the padding after the mask
-	}
-	return strings.Join(lines, "\n")
-}
-
-// requireClean fails on a missing catalogue key or a bad format.
-func (tm *testModel) requireClean() {
-	tm.t.Helper()
-	if s := tm.screen(); strings.Contains(s, "⟦") || strings.Contains(s, "%!") {
-		tm.t.Fatalf("missing text or bad format:\n%s", s)
-	}
 }
 
 // On the charter, Enter on the ticked box goes on (as the help line says);
