@@ -96,6 +96,12 @@ func (f *screenFlow) settle(cmd tea.Cmd) {
 			queue = append(queue, msg...)
 		case NavigateMsg, BackMsg, LoginMsg, LogoutMsg, QuitMsg:
 			f.asked = append(f.asked, msg)
+		case AccountMsg:
+			// The shell keeps the account changed, then tells the screen.
+			f.c.Account = msg.Account
+			var next tea.Cmd
+			f.screen, next = f.screen.Update(msg)
+			queue = append(queue, next)
 		default:
 			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Name() == "sequenceMsg" {
 				for i := range v.Len() {
@@ -210,4 +216,24 @@ func (f *screenFlow) openNav(nav NavigateMsg) {
 func (f *screenFlow) resize(width, height int) {
 	f.c.Width, f.c.Height = width, height
 	f.send(tea.WindowSizeMsg{Width: width, Height: height})
+}
+
+// newLoggedIn is the dashboard of an account logged in through the store,
+// as the shell opens it on a LoginMsg.
+func newLoggedIn(t testing.TB, identifiant, password string, adjust ...func(*Common)) *screenFlow {
+	t.Helper()
+	f := newFlow(t, PageHome, adjust...)
+	f.login(identifiant, password)
+	return f
+}
+
+// login logs identifiant in through the store and opens the dashboard.
+func (f *screenFlow) login(identifiant, password string) {
+	f.t.Helper()
+	a, err := f.store.Login(f.t.Context(), identifiant, password, f.c.Origin())
+	if err != nil {
+		f.t.Fatalf("%s cannot log in: %v", identifiant, err)
+	}
+	f.c.Account = a
+	f.open(PageDashboard)
 }
