@@ -21,3 +21,10 @@ func TestFrameRecoveryMenu(t *testing.T) {
 	tm.press("tab", "tab", "tab", "tab", "enter")
 	tm.requireGolden()
 }
+
+// Home, the first page of every session.
+func TestFrameHome(t *testing.T) {
+	t.Parallel()
+	tm := newTestModel(t)
+	tm.requireGolden()
+}

@@ -1,4 +1,4 @@
-package tui
+package screens
 
 import (
 	"net"
@@ -9,7 +9,6 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/data/directory"
-	"entkiosk/screens"
 )
 
 // A login while the directory does not answer is refused in a sentence of
@@ -18,24 +17,24 @@ import (
 func TestHomeDirectoryDownSaysSoWhole(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		lang screens.Lang
+		lang Lang
 		want string
 	}{
-		{screens.French, "L'annuaire de l'université ne répond pas : la connexion est impossible pour l'instant, réessayez dans quelques minutes."},
-		{screens.English, "The university directory is not answering: you cannot log in for now. Please try again in a few minutes."},
+		{French, "L'annuaire de l'université ne répond pas : la connexion est impossible pour l'instant, réessayez dans quelques minutes."},
+		{English, "The university directory is not answering: you cannot log in for now. Please try again in a few minutes."},
 	} {
-		tm := newTestModel(t, func(o *Options) {
-			o.Lang = tc.lang
-			o.Store = storeWithDirectoryDown(t, o.Store.Path())
+		tm := newFlow(t, PageHome, func(c *Common) {
+			c.Lang = tc.lang
+			c.Store = storeWithDirectoryDown(t, c.Store.Path())
 		})
-		tm.store = tm.Common().Store
+		tm.store = tm.c.Store
 		tm.typeText("hugo.lefevre")
 		tm.press("enter")
 		tm.typeText("Kiosque-Demo-2026")
 		tm.press("enter")
-		s := tm.screen()
-		tm.requireFits(s)
-		if tm.Common().Account != nil {
+		s := tm.text()
+		tm.requireWidth(80)
+		if _, in := tm.lastAsked().(LoginMsg); in {
 			t.Fatalf("logged in while the directory is down:\n%s", s)
 		}
 		// The sentence, its lines joined: every word of it is on screen.
@@ -80,7 +79,7 @@ func storeWithDirectoryDown(t *testing.T, path string) *data.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { d.Close() })
-	s, err := data.Open(path, data.Config{Clock: data.NewManualClock(testNow), Hasher: testHasher,
+	s, err := data.Open(path, data.Config{Clock: data.NewManualClock(flowNow), Hasher: flowHasher,
 		LinkHost: "ent.umontpellier.fr", LinkPort: 2222, Directory: d})
 	if err != nil {
 		t.Fatal(err)
