@@ -32,9 +32,6 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
-	if err := checkLang(name, f.langName); err != nil {
-		return err
-	}
 	lang := f.lang()
 	if verify {
 		return verifyAudit(ctx, f, lang, stdout, stderr)

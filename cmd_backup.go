@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"entkiosk/data"
 )
 
 func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr io.Writer) error {
@@ -26,6 +28,17 @@ func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr i
 	dest := pos[0]
 	if err := backupDest(dest); err != nil {
 		return err
+	}
+	if data.IsPostgresURL(f.db) {
+		env := os.Environ()
+		if f.dbPasswordFile != "" { // to pg_dump as libpq reads it, never on its command line
+			pw, err := data.ReadPasswordFile(f.dbPasswordFile)
+			if err != nil {
+				return fmt.Errorf("sauvegarde : %w", err)
+			}
+			env = append(env, "PGPASSWORD="+pw)
+		}
+		return backupPostgres(ctx, f.db, dest, env, stdout)
 	}
 	store, err := f.open()
 	if err != nil {

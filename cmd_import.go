@@ -27,9 +27,6 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 	if err != nil {
 		return helpOK(err)
 	}
-	if err := checkLang(name, f.langName); err != nil {
-		return err
-	}
 	if checkDirectory && f.dir.url == "" {
 		return usageError{say("cli.import.checkdirectory.noldap")}
 	}

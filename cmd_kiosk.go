@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -21,7 +20,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	var lang, terminal string
 	var idle, helpdeskIdle time.Duration
 	f.demoOption()
-	f.str(&lang, "lang", "fr|en", "fr", say("cli.kiosk.flag.lang"))
+	f.langOpt(&lang, say("cli.kiosk.flag.lang"))
 	f.duration(&idle, "idle", 120*time.Second, say("cli.kiosk.flag.idle"))
 	f.duration(&helpdeskIdle, "helpdesk-idle-timeout", tui.DefaultHelpdeskIdleTimeout, say("cli.kiosk.flag.helpdeskidle"))
 	f.bool(&allowQuit, "allow-quit", say("cli.kiosk.flag.allowquit"))
@@ -34,9 +33,6 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
-	if err := checkLang(name, lang); err != nil {
-		return err
-	}
 	// Until Bubble Tea takes the terminal (opening the store, loading the
 	// demo), ctrl+c or ctrl+\ typed on the keyboard would still raise
 	// signals: raw mode from the start, so only an operator stops a kiosk.
@@ -45,7 +41,7 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 			defer term.Restore(fd, state)
 		}
 	}
-	logger, store, stop, err := f.start(ctx, stderr, filepath.Join(filepath.Dir(f.db), "entkiosk.log"))
+	logger, store, stop, err := f.start(ctx, stderr, besideStore(f.db, "entkiosk.log"))
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -33,7 +32,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.demoOption()
 	f.str(&listen, "listen", "HÔTE:PORT", "0.0.0.0:2222", say("cli.serve.flag.listen"))
 	f.str(&hostKey, "host-key", "CHEMIN", "", say("cli.serve.flag.hostkey"))
-	f.str(&lang, "lang", "fr|en", "fr", say("cli.serve.flag.lang"))
+	f.langOpt(&lang, say("cli.serve.flag.lang"))
 	f.int(&maxSessions, "max-sessions", sshserver.DefaultMaxSessions, say("cli.serve.flag.maxsessions"))
 	f.int(&perAddress, "max-sessions-per-address", sshserver.DefaultMaxSessionsPerAddress, say("cli.serve.flag.peraddress"))
 	f.duration(&idle, "idle-timeout", sshserver.DefaultIdleTimeout, say("cli.serve.flag.idle"))
@@ -50,9 +49,6 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.directoryOptions()
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
-	}
-	if err := checkLang(name, lang); err != nil {
-		return err
 	}
 	if err := checkListen(listen); err != nil {
 		return err
@@ -86,7 +82,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	log.SetDefault(logger) // wish's Bubble Tea middleware logs through it
 	defer runDirectoryQueue(ctx, store, logger)()
 	if hostKey == "" {
-		hostKey = filepath.Join(filepath.Dir(f.db), "entkiosk_host_ed25519")
+		hostKey = besideStore(f.db, "entkiosk_host_ed25519")
 	}
 	if smtpURL != "" {
 		// The mailer stops with the server, after recording the mail in hand.

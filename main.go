@@ -87,7 +87,7 @@ func init() {
 	commands = map[string]commandFunc{
 		"kiosk": cmdKiosk, "serve": cmdServe, "import": cmdImport, "outbox": cmdOutbox, "mail": cmdMail,
 		"export": cmdExport, "grant": cmdRole, "revoke": cmdRole, "backup": cmdBackup, "audit": cmdAudit,
-		"institution": cmdInstitution,
-		"directory":   cmdDirectory,
+		"migrate-store": cmdMigrateStore, "institution": cmdInstitution,
+		"directory": cmdDirectory,
 	}
 }

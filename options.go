@@ -50,6 +50,7 @@ type flags struct {
 	langName                                          string // --lang, for the commands that speak both languages
 	linkURL                                           string // --link-url: the web page, for the mails' links
 	institutionPath                                   string // --institution
+	dbPasswordFile                                    string // --db-password-file: a PostgreSQL store's password
 	inst                                              *institution.Institution
 
 	dir directoryFlags // --ldap… (options_directory.go)
@@ -104,6 +105,20 @@ func (f *flags) duration(p *time.Duration, name string, def time.Duration, help 
 				*p = d
 			}
 			return err
+		}})
+}
+
+// langOpt is --lang: fr or en, refused like any other bad value; an empty
+// ENTKIOSK_LANG is no value (the default), as for numbers and switches.
+func (f *flags) langOpt(p *string, help string) {
+	*p = "fr"
+	f.add(&option{name: "lang", arg: "fr|en", help: help, def: "fr", want: say("cli.value.lang"),
+		set: func(v string) error {
+			if v = strings.TrimSpace(v); v != "fr" && v != "en" {
+				return errors.New("not a language")
+			}
+			*p = v
+			return nil
 		}})
 }
 
@@ -232,7 +247,9 @@ func (f *flags) storeOptions(create bool) {
 	} else {
 		help += " (doit exister)"
 	}
+	help += say("cli.flag.db.postgres")
 	f.str(&f.db, "db", "CHEMIN", "entkiosk.db", help)
+	f.str(&f.dbPasswordFile, "db-password-file", "FICHIER", "", say("cli.flag.db-password-file"))
 }
 
 // domainOptions: the identifiants' domains, for the commands that create
@@ -307,7 +324,7 @@ func (f *flags) linkOptions() {
 // langOption: --lang, for the commands whose messages come from the
 // catalogue (import, audit); checkLang checks it after parse.
 func (f *flags) langOption() {
-	f.str(&f.langName, "lang", "fr|en", "fr", text.Plain(text.French, "cli.lang.help"))
+	f.langOpt(&f.langName, text.Plain(text.French, "cli.lang.help"))
 }
 
 // lang is the language --lang chose.
@@ -355,6 +372,14 @@ func (f *flags) open() (*data.Store, error) {
 	}
 	if f.dir.handle != nil { // never a nil *Directory in the interface
 		cfg.Directory = f.dir.handle
+	}
+	if f.dbPasswordFile != "" {
+		if !data.IsPostgresURL(f.db) {
+			return nil, usageError{fmt.Sprintf(say("cli.db-password-file.sqlite"), f.cmd)}
+		}
+		if cfg.DBPassword, err = data.ReadPasswordFile(f.dbPasswordFile); err != nil {
+			return nil, err
+		}
 	}
 	s, err := data.Open(f.db, cfg)
 	var missing *data.MissingStoreError
@@ -430,11 +455,4 @@ func osReason(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-func checkLang(cmd, lang string) error {
-	if lang != "fr" && lang != "en" {
-		return usageError{fmt.Sprintf(say("cli.lang.bad"), cmd, lang)}
-	}
-	return nil
 }

@@ -155,3 +155,20 @@ func TestFmtDuration(t *testing.T) {
 		}
 	}
 }
+
+func TestOptionsLanguage(t *testing.T) {
+	t.Setenv("ENTKIOSK_LANG", "") // empty: the default, as for a number
+	f := newFlags("essai", "", "un essai")
+	var lang string
+	f.langOpt(&lang, "langue")
+	if _, err := f.parse(nil, &strings.Builder{}); err != nil || lang != "fr" {
+		t.Fatalf("lang=%q err=%v", lang, err)
+	}
+	if _, err := f.parse([]string{"--lang", "en"}, &strings.Builder{}); err != nil || lang != "en" {
+		t.Fatalf("lang=%q err=%v", lang, err)
+	}
+	_, err := f.parse([]string{"--lang=de"}, &strings.Builder{})
+	if want := `essai : --lang "de" : fr ou en`; err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %q", err, want)
+	}
+}

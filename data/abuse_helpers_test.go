@@ -143,7 +143,7 @@ func unlock(t testing.TB, s *Store, agent *Account, ident string, o Origin) Unlo
 // auditRows is every audit row as one line of text, for greps.
 func auditRows(t testing.TB, s *Store) []string {
 	t.Helper()
-	rows, err := s.db.Query(`SELECT id, at, event, COALESCE(person_id, ''), identifiant, client, outcome, actor, detail FROM audit ORDER BY id`)
+	rows, err := s.db.Query(`SELECT id, at, event, COALESCE(CAST(person_id AS TEXT), ''), identifiant, client, outcome, actor, detail FROM audit ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
 	}

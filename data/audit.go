@@ -149,7 +149,10 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, erro
 	if len(f.Events) > 0 {
 		col := "event"
 		if f.PersonID != 0 || f.Identifiant != "" {
-			col = "+event" // one person's lines are few: find them first, not every line of the event
+			// One person's lines are few: find them first, not every line
+			// of the event (an expression keeps the planner off the event
+			// index, in SQLite and PostgreSQL alike).
+			col = "(event || '')"
 		}
 		where = append(where, col+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Events)), ",")+")")
 		for _, e := range f.Events {

@@ -55,6 +55,11 @@ func auditHash(prev string, e AuditEntry, args string) string {
 
 // chainLink is the id and hash of the row to write after the last one, in
 // tx (which holds the write lock).
+//
+// Appends are serialised by the store's writing transaction (s.tx: SQLite's
+// write lock, PostgreSQL's writer lock in serialiseWriter), so the head read
+// here is still the head at the insert; were it not, the primary key would
+// refuse a second row on the same head rather than fork the chain.
 func chainLink(ctx context.Context, tx queryer) (id int64, prev string, err error) {
 	err = tx.QueryRowContext(ctx, `SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1`).Scan(&id, &prev)
 	if errors.Is(err, sql.ErrNoRows) {

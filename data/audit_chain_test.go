@@ -14,12 +14,26 @@ import (
 // someone with the file would edit it.
 func rawStore(t *testing.T, s *Store) *sql.DB {
 	t.Helper()
+	if onPostgres() {
+		return s.db // a plain pgx connection pool: the rules' code is not on its way either
+	}
 	db, err := sql.Open("sqlite3", "file:"+s.Path()+"?_busy_timeout=5000")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// dropAuditTrigger drops one of the audit table's triggers, as someone with
+// the database's rights could.
+func dropAuditTrigger(t *testing.T, db *sql.DB, name string) {
+	t.Helper()
+	if onPostgres() {
+		mustExec(t, db, `DROP TRIGGER `+name+` ON audit`)
+		return
+	}
+	mustExec(t, db, `DROP TRIGGER `+name)
 }
 
 func mustExec(t *testing.T, db *sql.DB, q string, args ...any) {
@@ -52,21 +66,22 @@ func TestAuditChainFindsAnEditADeletionAndAnInsertion(t *testing.T) {
 	}
 	raw := rawStore(t, s)
 	edited, deleted := int64(4), int64(8)
-	mustExec(t, raw, `DROP TRIGGER audit_no_update`)
+	dropAuditTrigger(t, raw, "audit_no_update")
 	mustExec(t, raw, `UPDATE audit SET detail = detail || ' (edited)' WHERE id = ?`, edited)
 	c = verifyChain(t, s)
 	if len(c.Breaks) != 1 || c.Breaks[0].ID != edited || c.Breaks[0].Missing != [2]int64{} || c.Breaks[0].At == "" {
 		t.Fatalf("after an edit of %d: %+v", edited, c.Breaks)
 	}
-	mustExec(t, raw, `DROP TRIGGER audit_no_delete`)
+	dropAuditTrigger(t, raw, "audit_no_delete")
 	mustExec(t, raw, `DELETE FROM audit WHERE id = ?`, deleted)
 	c = verifyChain(t, s)
 	if len(c.Breaks) != 2 || c.Breaks[1].ID != deleted+1 || c.Breaks[1].Missing != [2]int64{deleted, deleted} {
 		t.Fatalf("after deleting %d: %+v", deleted, c.Breaks)
 	}
 	// A row slipped in at the end without its hash.
-	mustExec(t, raw, `DROP TRIGGER audit_chained`)
-	mustExec(t, raw, `INSERT INTO audit(at, event, outcome) VALUES ('2026-11-25T12:00:00.000000000Z', 'LOGIN', 'ok')`)
+	dropAuditTrigger(t, raw, "audit_chained")
+	mustExec(t, raw, `INSERT INTO audit(id, at, event, outcome)
+		SELECT MAX(id) + 1, '2026-11-25T12:00:00.000000000Z', 'LOGIN', 'ok' FROM audit`)
 	c = verifyChain(t, s)
 	if len(c.Breaks) != 3 || c.Breaks[2].ID != c.LastID {
 		t.Fatalf("after an insertion: %+v", c.Breaks)
@@ -78,9 +93,9 @@ func TestAuditChainStartsAfterOlderRows(t *testing.T) {
 	t.Parallel()
 	s, _ := openTest(t)
 	raw := rawStore(t, s)
-	mustExec(t, raw, `DROP TRIGGER audit_chained`)
+	dropAuditTrigger(t, raw, "audit_chained")
 	for i := 0; i < 3; i++ {
-		mustExec(t, raw, `INSERT INTO audit(at, event) VALUES ('2026-01-01T00:00:00.000000000Z', 'IMPORT')`)
+		mustExec(t, raw, `INSERT INTO audit(id, at, event) SELECT COALESCE(MAX(id), 0) + 1, '2026-01-01T00:00:00.000000000Z', 'IMPORT' FROM audit`)
 	}
 	if err := s.tx(ctx, func(tx *sql.Tx) error {
 		return s.audit(ctx, tx, AuditEntry{Event: EventLogin, Outcome: "ok"})

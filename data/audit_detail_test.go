@@ -216,7 +216,7 @@ func TestAuditOldAndNewLines(t *testing.T) {
 	}
 	// The arguments are in the chain: changing them is an edit.
 	edited := int64(len(olds) + 3)
-	mustExec(t, raw, `DROP TRIGGER audit_no_update`)
+	dropAuditTrigger(t, raw, "audit_no_update")
 	mustExec(t, raw, `UPDATE audit SET args = replace(args, '3', '1') WHERE id = ?`, edited)
 	if c := verifyChain(t, s); len(c.Breaks) != 1 || c.Breaks[0].ID != edited {
 		t.Fatalf("after an edit of the args of %d: %+v", edited, c.Breaks)

@@ -19,6 +19,9 @@ import (
 // and only then given its name, mode 0600: a dest that exists is never
 // overwritten, and a dest that appears is complete.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	if s.dialect == dialectPostgres {
+		return &PostgresBackupError{URL: s.path}
+	}
 	if dest == "" {
 		return errors.New("backup: no destination file given")
 	}

@@ -59,6 +59,7 @@ func (w *loadWriter) run(t *testing.T, s *Store, writer int, stop <-chan struct{
 }
 
 func TestBackupDuringWrites(t *testing.T) {
+	skipOnPostgres(t, "a copy of the SQLite file (PostgreSQL: pg_dump, TestBackupOnPostgresSaysPgDump)")
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)
@@ -158,6 +159,7 @@ func TestBackupDuringWrites(t *testing.T) {
 
 func TestBackupNeverOverwrites(t *testing.T) {
 	t.Parallel()
+	skipOnPostgres(t, "a copy of the SQLite file")
 	s, _ := openTest(t)
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "backup.db")
@@ -191,6 +193,7 @@ func TestBackupNeverOverwrites(t *testing.T) {
 
 func TestCheckBackupRefusesADamagedCopy(t *testing.T) {
 	t.Parallel()
+	skipOnPostgres(t, "a damaged SQLite copy")
 	s, _ := openTest(t)
 	if _, err := s.LoadDemo(ctx); err != nil {
 		t.Fatal(err)

@@ -117,13 +117,12 @@ func (s *Store) insertCode(ctx context.Context, tx execer, personID int64, purpo
 		return issuedCode{}, err
 	}
 	expires := validFrom.Add(CodeLifetime)
-	res, err := tx.ExecContext(ctx, `INSERT INTO codes(person_id, purpose, code_hash, token_hash, target, keep_copy,
+	id, err := insertID(ctx, tx, `INSERT INTO codes(person_id, purpose, code_hash, token_hash, target, keep_copy,
 		created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, personID, string(purpose),
 		s.codeHash(personID, purpose, code), tokenHash(token), target, keepCopy, fmtTime(now), fmtTime(expires))
 	if err != nil {
 		return issuedCode{}, err
 	}
-	id, _ := res.LastInsertId()
 	return issuedCode{id: id, code: code, token: token, expires: expires}, nil
 }
 

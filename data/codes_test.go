@@ -316,7 +316,11 @@ func TestCodesAreStoredOnlyAsHashes(t *testing.T) {
 // dumpTables is every value of every table but the skipped ones, as text.
 func dumpTables(t testing.TB, s *Store, skip ...string) string {
 	t.Helper()
-	rows, err := s.db.Query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+	q := `SELECT name FROM sqlite_master WHERE type = 'table'`
+	if onPostgres() {
+		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+	}
+	rows, err := s.db.Query(q)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -189,7 +189,7 @@ func (s *Store) claimDirectoryChange(ctx context.Context) (c DirectoryChange, le
 			WHERE q.status IN ('pending', 'applying') AND q.next_try_at <= ?
 			  AND NOT EXISTS (SELECT 1 FROM directory_queue p WHERE p.person_id = q.person_id AND p.kind = q.kind
 			                  AND p.id < q.id AND p.status IN ('pending', 'applying'))
-			ORDER BY q.next_try_at, q.id LIMIT 1`, fmtTime(now)))
+			ORDER BY q.next_try_at, q.id LIMIT 1`+s.skipLocked("q"), fmtTime(now)))
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}

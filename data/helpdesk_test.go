@@ -801,13 +801,14 @@ func BenchmarkHelpdeskSearch(b *testing.B) {
 		now := fmtTime(s.cfg.Clock.Now())
 		for i := range 60000 {
 			nom, prenom := noms[i%len(noms)], prenoms[(i/len(noms))%len(prenoms)]
-			res, err := tx.Exec(`INSERT INTO people(student_number, nom, prenom, search_name, birth_date, category,
-				personal_email, created_at, updated_at) VALUES (?, ?, ?, ?, '2004-01-01', 'etudiant', ?, ?, ?)`,
-				fmt.Sprintf("4%07d", i), nom, prenom, Fold(prenom+" "+nom), fmt.Sprintf("p%d@example.org", i), now, now)
+			// RETURNING, not LastInsertId: PostgreSQL's driver has no last insert id.
+			var id int64
+			err := tx.QueryRow(`INSERT INTO people(student_number, nom, prenom, search_name, birth_date, category,
+				personal_email, created_at, updated_at) VALUES (?, ?, ?, ?, '2004-01-01', 'etudiant', ?, ?, ?) RETURNING id`,
+				fmt.Sprintf("4%07d", i), nom, prenom, Fold(prenom+" "+nom), fmt.Sprintf("p%d@example.org", i), now, now).Scan(&id)
 			if err != nil {
 				return err
 			}
-			id, _ := res.LastInsertId()
 			local := fmt.Sprintf("%s%d", LocalPart(prenom, nom), i)
 			if _, err := tx.Exec(`INSERT INTO accounts(person_id, local_part, identifiant, status, recovery_email,
 				validated_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)`, id, local, local+"@etu.umontpellier.fr",

@@ -9,8 +9,6 @@ import (
 	"io"
 	"strings"
 	"time"
-
-	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // importBatch lines share one transaction, each line in its own savepoint:
@@ -217,9 +215,8 @@ func lineRefusal(line int, err error) (LineError, bool) {
 	if errors.As(err, &le) {
 		return *le, true
 	}
-	var se sqlite3.Error
-	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
-		return LineError{Line: line, Reason: "refusée par la base (" + Clean(se.Error()) + ")"}, true
+	if isConstraintError(err) {
+		return LineError{Line: line, Reason: "refusée par la base (" + Clean(err.Error()) + ")"}, true
 	}
 	return LineError{}, false
 }
@@ -372,13 +369,12 @@ func (s *Store) upsertPerson(ctx context.Context, tx *importTx, l importLine, no
 		} else {
 			skey, sEnd = key, staffEnd
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO people(student_number, staff_key, nom, prenom, search_name, birth_date,
-			category, personal_email, staff_end, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			number, skey, l.nom, l.prenom, search, l.birth.Format(dateLayout), string(l.category), l.email, sEnd, now, now)
+		err := tx.QueryRowContext(ctx, `INSERT INTO people(student_number, staff_key, nom, prenom, search_name, birth_date,
+			category, personal_email, staff_end, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			number, skey, l.nom, l.prenom, search, l.birth.Format(dateLayout), string(l.category), l.email, sEnd, now, now).Scan(&id)
 		if err != nil {
 			return 0, "", err
 		}
-		id, _ = res.LastInsertId()
 		if l.category == Student {
 			tx.maybeStored[l.studentNumber] = true
 		}

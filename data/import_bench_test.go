@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -84,7 +83,7 @@ func BenchmarkImport60000(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		clock := NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation()))
-		s, err := Open(filepath.Join(b.TempDir(), "entkiosk.db"), Config{Clock: clock, Hasher: testHasher,
+		s, err := Open(testStorePath(b), Config{Clock: clock, Hasher: testHasher,
 			LinkHost: "ent.umontpellier.fr", LinkPort: 2222})
 		if err != nil {
 			b.Fatal(err)

@@ -284,8 +284,15 @@ func TestImportCountsCreatedUpdatedUnchanged(t *testing.T) {
 func TestImportLineRefusedByTheStoreIsRolledBackAlone(t *testing.T) {
 	t.Parallel()
 	s, _ := openTest(t)
-	if _, err := s.db.Exec(`CREATE TRIGGER boom BEFORE INSERT ON registrations WHEN NEW.code_etape = 'BOOM'
-		BEGIN SELECT RAISE(ABORT, 'étape fermée'); END`); err != nil {
+	trigger := `CREATE TRIGGER boom BEFORE INSERT ON registrations WHEN NEW.code_etape = 'BOOM'
+		BEGIN SELECT RAISE(ABORT, 'étape fermée'); END`
+	if onPostgres() { // a constraint's error, as SQLite's RAISE(ABORT) is
+		trigger = `CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN RAISE EXCEPTION 'étape fermée' USING ERRCODE = 'check_violation'; END $$;
+		CREATE TRIGGER boom BEFORE INSERT ON registrations FOR EACH ROW WHEN (NEW.code_etape = 'BOOM')
+		EXECUTE FUNCTION boom()`
+	}
+	if _, err := s.db.Exec(trigger); err != nil {
 		t.Fatal(err)
 	}
 	rep := importLines(t, s, camilleLine,
@@ -314,8 +321,15 @@ func TestImportStoppedByTheStoreLeavesNothingHalfWritten(t *testing.T) {
 	lines[2100] = strings.Join(fields, ";")
 	export = strings.Join(lines, "\n")
 	// A trigger that fails at run time with an error that is not a constraint.
-	if _, err := s.db.Exec(`CREATE TRIGGER fatal BEFORE INSERT ON registrations WHEN NEW.code_etape = 'FATAL'
-		BEGIN SELECT json('{'); END`); err != nil {
+	trigger := `CREATE TRIGGER fatal BEFORE INSERT ON registrations WHEN NEW.code_etape = 'FATAL'
+		BEGIN SELECT json('{'); END`
+	if onPostgres() {
+		trigger = `CREATE FUNCTION fatal() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN PERFORM '{'::json; RETURN NEW; END $$;
+		CREATE TRIGGER fatal BEFORE INSERT ON registrations FOR EACH ROW WHEN (NEW.code_etape = 'FATAL')
+		EXECUTE FUNCTION fatal()`
+	}
+	if _, err := s.db.Exec(trigger); err != nil {
 		t.Fatal(err)
 	}
 	rep, err := s.Import(ctx, strings.NewReader(export), testOrigin)
@@ -329,7 +343,11 @@ func TestImportStoppedByTheStoreLeavesNothingHalfWritten(t *testing.T) {
 		t.Fatalf("after the failure: %d registrations, report %d+%d, %d mails for %d accounts",
 			regs, rep.Created, rep.Updated, mails, len(rep.Accounts))
 	}
-	if _, err := s.db.Exec(`DROP TRIGGER fatal`); err != nil {
+	drop := `DROP TRIGGER fatal`
+	if onPostgres() {
+		drop += ` ON registrations`
+	}
+	if _, err := s.db.Exec(drop); err != nil {
 		t.Fatal(err)
 	}
 	rest, err := s.Import(ctx, strings.NewReader(export), testOrigin)

@@ -12,6 +12,20 @@ import (
 // importTx (its statements prepared once for the batch).
 type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// insertID runs a one-row INSERT and gives the new row's id (RETURNING, in
+// both dialects: PostgreSQL has no last insert id). The import's held rows
+// are written later, many at once, and have none yet: 0 (it uses none).
+func insertID(ctx context.Context, tx execer, query string, args ...any) (int64, error) {
+	if it, ok := tx.(*importTx); ok && it.deferWrites {
+		_, err := it.ExecContext(ctx, query, args...)
+		return 0, err
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, query+" RETURNING id", args...).Scan(&id)
+	return id, err
 }
 
 // importTx is one import batch's transaction. Each statement the batch runs
@@ -358,7 +372,8 @@ func allDigits(s string) bool {
 // and waits for two fsyncs), and one when the import ends.
 type importConn struct {
 	*sql.Conn
-	restore string
+	postgres bool   // none of SQLite's settings, nothing kept between batches
+	restore  string // SQLite: the connection's settings, given back at the end
 	// What a committed batch followed in memory (identifiants taken, the
 	// audit chain's head), for the next batch if nobody else wrote between.
 	version  int64 // PRAGMA data_version when the last batch began
@@ -374,6 +389,9 @@ type importConn struct {
 // the same: its own commits do not move it). SQLite only: a PostgreSQL
 // port reads the store in each batch instead (nothing kept).
 func (c *importConn) lend(ctx context.Context, it *importTx) error {
+	if c.postgres {
+		return nil // nothing kept: each batch reads the store
+	}
 	var v int64
 	if err := it.tx.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
 		return err
@@ -398,6 +416,9 @@ func (s *Store) importConn(ctx context.Context) (*importConn, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if s.dialect == dialectPostgres {
+		return &importConn{Conn: conn, postgres: true}, nil
 	}
 	var temp, cache, auto int
 	err = conn.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&temp)
@@ -430,24 +451,14 @@ const importCheckpointPages = 8192
 // returns it to the pool.
 func (c *importConn) release() {
 	ctx := context.Background()
-	c.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
-	c.ExecContext(ctx, c.restore)
+	if !c.postgres {
+		c.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+		c.ExecContext(ctx, c.restore)
+	}
 	c.Close()
 }
 
 // connTx is Store.tx on conn.
 func (s *Store) connTx(ctx context.Context, conn *sql.Conn, fn func(*sql.Tx) error) error {
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	s.wakeDirectoryWorker()
-	return nil
+	return s.runTx(ctx, conn.BeginTx, fn)
 }

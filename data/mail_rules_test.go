@@ -399,7 +399,7 @@ func TestMigrationCancelsStaleMails(t *testing.T) {
 	}
 	for _, name := range []string{"0001_init.sql", "0002_outbox_delivery.sql", "0003_helpdesk.sql",
 		"0004_audit_no_replace.sql", "0005_account_lang.sql"} {
-		body, err := migrationFiles.ReadFile("migrations/" + name)
+		body, err := migrationFiles.ReadFile("migrations/sqlite/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -135,7 +135,7 @@ func (s *Store) claimMail(ctx context.Context, sender string, lease time.Duratio
 		var status string
 		err := tx.QueryRowContext(ctx, `SELECT id, status FROM outbox
 			WHERE status IN ('pending', 'sending') AND next_try_at <= ? AND not_before <= ?
-			ORDER BY next_try_at, id LIMIT 1`, fmtTime(now), fmtTime(now)).Scan(&id, &status)
+			ORDER BY next_try_at, id LIMIT 1`+s.skipLocked("outbox"), fmtTime(now), fmtTime(now)).Scan(&id, &status)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}

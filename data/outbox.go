@@ -105,14 +105,10 @@ func (s *Store) queueMail(ctx context.Context, tx execer, m Mail) (int64, error)
 	if m.args != "" {
 		args = m.args
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO outbox(person_id, kind, lang, recipient, subject, body, args, message_id,
+	return insertID(ctx, tx, `INSERT INTO outbox(person_id, kind, lang, recipient, subject, body, args, message_id,
 		created_at, not_before, next_try_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		person, string(m.Kind), m.Lang, m.To, m.Subject, m.Body, args, m.MessageID, fmtTime(now),
 		fmtTime(m.NotBefore), fmtTime(m.NotBefore))
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
 }
 
 func newMessageID(domain string) string {
@@ -160,7 +156,9 @@ func (s *Store) Outbox(ctx context.Context, f OutboxFilter) ([]Mail, error) {
 	var where []string
 	var args []any
 	if f.To != "" {
-		where = append(where, "recipient = ? COLLATE NOCASE")
+		// lower() on both sides: SQLite's NOCASE and PostgreSQL alike
+		// (addresses are ASCII).
+		where = append(where, "lower(recipient) = lower(?)")
 		args = append(args, strings.TrimSpace(f.To))
 	}
 	if f.PersonID != 0 {

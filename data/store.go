@@ -16,7 +16,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -25,17 +24,18 @@ import (
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS
 
 // minSQLite is the oldest SQLite we accept: older versions have a WAL
 // corruption bug with concurrent writers, and two processes share the file.
 const minSQLite = 3051003
 
-// Store is the one handle on the SQLite file shared by kiosks and the SSH server.
+// Store is the one handle on the store shared by kiosks and the SSH server:
+// an SQLite file, or a PostgreSQL database (dialect.go).
 type Store struct {
 	db     *sql.DB
-	path   string
+	path   string // the file, or the URL without its password
 	cfg    Config
 	hasher *Hasher
 	secret []byte // server secret: code HMACs, decoy masks
@@ -46,6 +46,9 @@ type Store struct {
 	// The directory queue's worker in this process is woken when a
 	// transaction that queued a change commits (directory_queue.go).
 	dirq *dirSignal
+
+	dialect dialect
+	pg      pgTarget // PostgreSQL: who and where, for its errors' sentences
 }
 
 // dirSignal: a change was queued in a transaction; its commit wakes the
@@ -82,6 +85,9 @@ type Config struct {
 	// write, no migration, no -wal or -shm to create, so that a backup on
 	// read-only media or a file of mode 0444 can be read. Implies MustExist.
 	ReadOnly bool
+	// DBPassword is a PostgreSQL store's password (--db-password-file);
+	// empty leaves it to PGPASSWORD or ~/.pgpass. Never in the URL.
+	DBPassword string
 }
 
 func (c *Config) fillDefaults() {
@@ -113,8 +119,14 @@ func (c *Config) fillDefaults() {
 // every pooled connection gets them, not only the one a PRAGMA statement
 // happens to run on. Its errors are sentences for the operator, in French
 // like the rest of the command line.
+//
+// A postgres:// or postgresql:// URL opens a PostgreSQL store instead
+// (store_pg.go), with the same rules and schema.
 func Open(path string, cfg Config) (*Store, error) {
 	cfg.fillDefaults()
+	if IsPostgresURL(path) {
+		return openPostgres(path, cfg)
+	}
 	if err := refuseEmptyStore(path); err != nil {
 		return nil, err
 	}
@@ -217,9 +229,12 @@ func checkStorePath(path string, mustExist bool) error {
 // set up (an empty file, another program's database): answering from it
 // would give an empty, false all-clear.
 func (s *Store) checkSchema() error {
-	var version int
-	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
+	version, err := s.schemaVersion(s.db)
+	if err != nil {
 		return s.explain(err)
+	}
+	if version == 0 && s.dialect == dialectPostgres {
+		return fmt.Errorf("base %s : cette base PostgreSQL n'est pas une base entkiosk (aucune table : vérifiez --db ou ENTKIOSK_DB)", s.path)
 	}
 	if version == 0 {
 		return fmt.Errorf("base %s : ce fichier n'est pas une base entkiosk (aucune table : vérifiez --db ou ENTKIOSK_DB)", s.path)
@@ -286,6 +301,9 @@ func (s *Store) check() error {
 // unreachable); other errors are returned as they are. For the commands,
 // which may meet a damaged page only when they read it.
 func (s *Store) Explain(err error) error {
+	if s.dialect == dialectPostgres {
+		return err
+	}
 	var se sqlite3.Error
 	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
 		return s.explain(err)
@@ -295,6 +313,9 @@ func (s *Store) Explain(err error) error {
 
 // explain turns driver errors met at start into a clear reason.
 func (s *Store) explain(err error) error {
+	if s.dialect == dialectPostgres {
+		return s.explainPostgres(err)
+	}
 	var se sqlite3.Error
 	if errors.As(err, &se) {
 		switch se.Code {
@@ -335,20 +356,20 @@ func versionNumber(v string) int {
 	return n
 }
 
-// migrate applies the embedded migrations in order, one transaction each,
-// recording progress in PRAGMA user_version so that a second run does nothing.
+// migrate applies the dialect's embedded migrations in order, one
+// transaction each, recording progress (schemaVersion) so that a second run
+// does nothing.
 func (s *Store) migrate() error {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	names, err := s.dialect.migrationNames()
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
 	// The version already reached, read once: the migrations it covers are
 	// not each locked for (a kiosk starting during an import waited for the
 	// write lock once per migration file). It only grows; the version read
 	// again under each migration's lock is the one that decides.
-	var reached int
-	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&reached); err != nil {
+	reached, err := s.schemaVersion(s.db)
+	if err != nil {
 		return s.explain(err)
 	}
 	for i, name := range names {
@@ -367,8 +388,11 @@ func (s *Store) migrate() error {
 			return err
 		}
 		err = s.tx(context.Background(), func(tx *sql.Tx) error {
-			var current int
-			if err := tx.QueryRow(`PRAGMA user_version`).Scan(&current); err != nil {
+			if err := s.beginMigration(tx); err != nil {
+				return err
+			}
+			current, err := s.schemaVersion(tx)
+			if err != nil {
 				return err
 			}
 			if current >= version {
@@ -377,8 +401,7 @@ func (s *Store) migrate() error {
 			if _, err := tx.Exec(string(body)); err != nil {
 				return fmt.Errorf("migration %s : %w", name, err)
 			}
-			_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, version))
-			return err
+			return s.setSchemaVersion(tx, version)
 		})
 		if err != nil {
 			return s.explain(err)
@@ -408,7 +431,8 @@ func (s *Store) loadSecret() error {
 // Close closes the database; WAL content is checkpointed by SQLite.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Path is the file the store lives in.
+// Path is the file the store lives in, or its PostgreSQL URL (without a
+// password).
 func (s *Store) Path() string { return s.path }
 
 // Config is the configuration the store was opened with.
@@ -417,11 +441,21 @@ func (s *Store) Config() Config { return s.cfg }
 // Now is the store's clock, for screens that must agree with the rules.
 func (s *Store) Now() time.Time { return s.cfg.Clock.Now() }
 
-// tx runs fn in one immediate transaction (the DSN's _txlock), committing
-// only if fn succeeds.
+// tx runs fn in one immediate transaction (the DSN's _txlock; on
+// PostgreSQL serialiseWriter), committing only if fn succeeds.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	return s.runTx(ctx, s.db.BeginTx, fn)
+}
+
+// runTx is the writing transaction of tx, begun by begin (the pool's, or
+// one pinned connection's: the import's).
+func (s *Store) runTx(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(*sql.Tx) error) error {
+	tx, err := begin(ctx, nil)
 	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := s.serialiseWriter(ctx, tx); err != nil {
+		tx.Rollback()
 		return fmt.Errorf("begin: %w", err)
 	}
 	if err := fn(tx); err != nil {

@@ -110,7 +110,7 @@ func (s *Store) checkReadable() error {
 
 // latestMigration is the schema version this program's migrations reach.
 func latestMigration() (int, error) {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	names, err := fs.Glob(migrationFiles, dialectSQLite.migrationDir()+"/*.sql")
 	if err != nil {
 		return 0, err
 	}

@@ -178,6 +178,7 @@ func TestSQLiteVersionCheck(t *testing.T) {
 // not only the one that happened to run a PRAGMA.
 func TestPragmasHoldOnEveryPooledConnection(t *testing.T) {
 	t.Parallel()
+	skipOnPostgres(t, "SQLite's pragmas")
 	s, _ := openTest(t)
 	var conns []*sql.Conn
 	for i := 0; i < 5; i++ {
@@ -209,6 +210,7 @@ func TestPragmasHoldOnEveryPooledConnection(t *testing.T) {
 // writers queue on busy_timeout instead of failing on lock upgrade.
 func TestTransactionsAreImmediate(t *testing.T) {
 	t.Parallel()
+	skipOnPostgres(t, "SQLite's _txlock (PostgreSQL: TestPostgresWritersTakeTurns)")
 	s, _ := openTest(t)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -268,7 +270,7 @@ func TestMigrationsTwiceChangeNothing(t *testing.T) {
 		return b.String()
 	}
 	first := schema()
-	names, _ := fs.Glob(migrationFiles, "migrations/*.sql")
+	names, _ := fs.Glob(migrationFiles, "migrations/sqlite/*.sql")
 	if !strings.Contains(first, fmt.Sprintf("user_version %d\n", len(names))) || !strings.Contains(first, "table accounts") {
 		t.Fatalf("schema not applied:\n%s", first)
 	}
@@ -281,7 +283,7 @@ func TestMigrationsTwiceChangeNothing(t *testing.T) {
 // SSH server do: nothing is lost, nobody gets "database is locked".
 func TestTwoHandlesWriteTheSameFile(t *testing.T) {
 	t.Parallel()
-	path := filepath.Join(t.TempDir(), "entkiosk.db")
+	path := testStorePath(t)
 	a, err := Open(path, testConfig())
 	if err != nil {
 		t.Fatal(err)
@@ -337,7 +339,7 @@ func writeStudents(s *Store, writer, n int) error {
 // The same with two processes: this test binary runs twice more as writers.
 func TestTwoProcessesWriteTheSameFile(t *testing.T) {
 	t.Parallel()
-	path := filepath.Join(t.TempDir(), "entkiosk.db")
+	path := testStorePath(t) // a file, or in the PostgreSQL run a schema: two clients
 	s, err := Open(path, testConfig())
 	if err != nil {
 		t.Fatal(err)

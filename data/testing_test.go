@@ -3,10 +3,10 @@ package data
 import (
 	"context"
 	"entkiosk/data/institution"
+	"entkiosk/data/pgtest"
 	"flag"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"testing"
@@ -15,7 +15,8 @@ import (
 
 // The tests wait on the disk far more than they compute (every store
 // commits with synchronous=FULL, as in production): unless -parallel is
-// given, more of them run at once than the machine has cores.
+// given, more of them run at once than the machine has cores. pgtest.Main
+// stops the PostgreSQL server the run started, if any.
 func TestMain(m *testing.M) {
 	flag.Parse()
 	given := false
@@ -23,7 +24,7 @@ func TestMain(m *testing.M) {
 	if !given {
 		flag.Set("test.parallel", strconv.Itoa(4*runtime.GOMAXPROCS(0)))
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m))
 }
 
 // testHasher keeps tests fast: real argon2id, tiny cost.
@@ -31,10 +32,12 @@ var testHasher = NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 4, 5*
 
 // openTest opens a store on a real file in a temporary folder, with a
 // manual clock at 2026-11-25 10:00 Paris time, and the demo institution.
+// In the PostgreSQL run (TestPostgres, ENTKIOSK_TEST_DB) the store is a
+// fresh schema of that server instead.
 func openTest(t testing.TB) (*Store, *ManualClock) {
 	t.Helper()
 	clock := NewManualClock(time.Date(2026, 11, 25, 10, 0, 0, 0, ParisLocation()))
-	s, err := Open(filepath.Join(t.TempDir(), "entkiosk.db"), Config{Clock: clock, Hasher: testHasher,
+	s, err := Open(testStorePath(t), Config{Clock: clock, Hasher: testHasher,
 		LinkHost: "ent.umontpellier.fr", LinkPort: 2222, Institution: institution.Demo()})
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +50,12 @@ func openTest(t testing.TB) (*Store, *ManualClock) {
 // added: how a test gets another process (on the same store, or measured on
 // its own). The named test skips itself when its variable is not set.
 func testChild(test string, env ...string) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.v")
+	return testChildArgs([]string{"-test.run=^" + test + "$", "-test.v"}, env...)
+}
+
+// testChildArgs is this test binary run again with args and env added.
+func testChildArgs(args []string, env ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), env...)
 	return cmd
 }

@@ -103,7 +103,8 @@ func TestEveryErrorCodeHasWords(t *testing.T) {
 			t.Errorf("%s: code %s", code, data.ErrorCode(err))
 		}
 		for _, lang := range []Lang{French, English} {
-			h := &Helpdesk{c: &Common{Store: s, Lang: lang}}
+			c := &Common{Store: s, Lang: lang}
+			h := &Helpdesk{auditWords: auditWords{c}, c: c}
 			if words := h.errorText(err); words == h.c.T("error.internal") || strings.Contains(words, "⟦") {
 				t.Errorf("%s %s: %q", lang, code, words)
 			}

@@ -20,12 +20,13 @@ import (
 // The role is checked in the store when the console opens and again by the
 // store on every request; anyone else sees "not available" and nothing more.
 type Helpdesk struct {
-	c       *Common
-	id      int
-	ready   bool // the store said this account is an agent
-	refused string
-	pages   []hdPage
-	busy    Busy
+	auditWords // the log's lines in words (history, card)
+	c          *Common
+	id         int
+	ready      bool // the store said this account is an agent
+	refused    string
+	pages      []hdPage
+	busy       Busy
 }
 
 // hdPage is one page of the console.
@@ -43,7 +44,7 @@ type hdAgentMsg struct {
 
 // NewHelpdesk opens the console on its search page.
 func NewHelpdesk(c *Common, nav NavigateMsg) Screen {
-	return &Helpdesk{c: c, id: c.NewID(), busy: newBusy(c)}
+	return &Helpdesk{auditWords: auditWords{c}, c: c, id: c.NewID(), busy: newBusy(c)}
 }
 
 // Init checks the role: keys are dropped until the store answers.

@@ -262,8 +262,8 @@ func (h *Helpdesk) accountState(identifiant, status string, rightsEnded bool) st
 // (the university's local time), n, text, then the family's own (more).
 // An entry counted by n has a singular and a plural (key.one, key.other,
 // chosen by text.N's rule).
-func (h *Helpdesk) fill(k string, at time.Time, n int, txt string, more ...string) string {
-	c := h.c
+func (w auditWords) fill(k string, at time.Time, n int, txt string, more ...string) string {
+	c := w.c
 	if c.hasText(k + ".one") {
 		k += "." + text.Form(c.Lang, n)
 	}
@@ -271,7 +271,7 @@ func (h *Helpdesk) fill(k string, at time.Time, n int, txt string, more ...strin
 	if !strings.Contains(s, "%") { // an entry without arguments takes none
 		return s
 	}
-	args := []any{c.FormatDate(at), c.FormatTime(at), h.when(at), n, txt}
+	args := []any{c.FormatDate(at), c.FormatTime(at), w.when(at), n, txt}
 	for _, m := range more {
 		args = append(args, m)
 	}
@@ -312,11 +312,11 @@ func isHelpdeskError(err error) bool {
 
 // when is a local date and time that stays on one line ("25/11/2026 à
 // 10:00"): flow breaks around it, not inside it.
-func (h *Helpdesk) when(t time.Time) string {
-	if t.After(h.c.Now()) {
+func (w auditWords) when(t time.Time) string {
+	if t.After(w.c.Now()) {
 		// A time to come is said as the student's screen says it (the
 		// next whole minute): agent and student give the same one.
 		t = ceilMinute(t)
 	}
-	return strings.ReplaceAll(h.c.FormatDateTime(t), " ", "\u00a0")
+	return strings.ReplaceAll(w.c.FormatDateTime(t), " ", "\u00a0")
 }

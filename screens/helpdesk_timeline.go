@@ -60,11 +60,11 @@ func (h *Helpdesk) timelineText(card *data.PersonCard, e data.TimelineEvent) str
 		Actor: e.Actor, Client: e.Client})
 }
 
-func (h *Helpdesk) purpose(p data.Purpose) string {
+func (w auditWords) purpose(p data.Purpose) string {
 	if p == "" {
 		return ""
 	}
-	return h.c.T("helpdesk.purpose." + string(p))
+	return w.c.T("helpdesk.purpose." + string(p))
 }
 
 // codeMail says where a code's mail is now: queued, due, sent, failed,

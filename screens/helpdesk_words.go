@@ -8,6 +8,10 @@ import (
 	"entkiosk/data"
 )
 
+// auditWords say the audit log's lines: the helpdesk console's history
+// (Helpdesk embeds them) and `entkiosk audit` (AuditWords) read them alike.
+type auditWords struct{ c *Common }
+
 // The audit log in the agent's language. The store writes its lines in
 // fixed English words (they are also read by operators with `entkiosk
 // audit`); the console names each event, translates each outcome, and
@@ -16,19 +20,19 @@ import (
 
 // auditText is an audit line in words: the event, its outcome, who acted,
 // the detail, and from where.
-func (h *Helpdesk) auditText(e data.AuditEntry) string {
-	c := h.c
-	s := h.eventName(e.Event)
-	if _, noCode := h.noCode(e); noCode {
+func (w auditWords) auditText(e data.AuditEntry) string {
+	c := w.c
+	s := w.eventName(e.Event)
+	if _, noCode := w.noCode(e); noCode {
 		s = c.T("helpdesk.event.nocode") // the detail says why
-	} else if o := h.outcome(e.Event, e.Outcome); o != "" {
+	} else if o := w.outcome(e.Event, e.Outcome); o != "" {
 		s = c.Tf("helpdesk.tl.outcome", s, o)
 	}
 	if e.Actor != "" {
 		s += " · " + c.Tf("helpdesk.tl.by", localPart(Clean(e.Actor)))
 	}
 	if e.Detail != "" || e.Info.Kind != "" {
-		s += " (" + h.detail(e) + ")"
+		s += " (" + w.detail(e) + ")"
 	}
 	if e.Client != "" {
 		s += " · " + Clean(e.Client)
@@ -36,9 +40,9 @@ func (h *Helpdesk) auditText(e data.AuditEntry) string {
 	return s
 }
 
-func (h *Helpdesk) eventName(e data.Event) string {
-	if k := "helpdesk.event." + string(e); h.c.hasText(k) {
-		return h.c.T(k)
+func (w auditWords) eventName(e data.Event) string {
+	if k := "helpdesk.event." + string(e); w.c.hasText(k) {
+		return w.c.T(k)
 	}
 	return Clean(string(e))
 }
@@ -46,20 +50,20 @@ func (h *Helpdesk) eventName(e data.Event) string {
 // outcome translates the outcomes the store writes (the event's own word
 // first: "wrong" is a password for a login, a code for a code); "ok" says
 // nothing more than the event; others show as written.
-func (h *Helpdesk) outcome(e data.Event, o string) string {
+func (w auditWords) outcome(e data.Event, o string) string {
 	if o == "" || o == "ok" || sameAsEvent[e] == o {
 		return ""
 	}
 	if reason, refused := strings.CutPrefix(o, "refused: "); refused {
-		if k := "helpdesk.reason." + strings.ReplaceAll(reason, " ", "_"); h.c.hasText(k) {
-			reason = h.c.T(k)
+		if k := "helpdesk.reason." + strings.ReplaceAll(reason, " ", "_"); w.c.hasText(k) {
+			reason = w.c.T(k)
 		}
-		return h.c.T("helpdesk.outcome.refused") + " (" + Clean(reason) + ")"
+		return w.c.T("helpdesk.outcome.refused") + " (" + Clean(reason) + ")"
 	}
 	word := strings.ReplaceAll(o, " ", "_")
 	for _, k := range []string{"helpdesk.outcome." + string(e) + "." + word, "helpdesk.outcome." + word} {
-		if h.c.hasText(k) {
-			return h.c.T(k)
+		if w.c.hasText(k) {
+			return w.c.T(k)
 		}
 	}
 	return Clean(o)
@@ -70,14 +74,14 @@ func (h *Helpdesk) outcome(e data.Event, o string) string {
 var sameAsEvent = map[data.Event]string{data.EventSendCode: "sent", data.EventHelpdeskView: "viewed"}
 
 // outcomeCell is the outcome in a table, where "ok" is said.
-func (h *Helpdesk) outcomeCell(e data.AuditEntry) string {
+func (w auditWords) outcomeCell(e data.AuditEntry) string {
 	if e.Outcome == "ok" {
-		return h.c.T("helpdesk.outcome.ok")
+		return w.c.T("helpdesk.outcome.ok")
 	}
 	if sameAsEvent[e.Event] == e.Outcome {
-		return h.c.T("helpdesk.outcome." + e.Outcome)
+		return w.c.T("helpdesk.outcome." + e.Outcome)
 	}
-	return h.outcome(e.Event, e.Outcome)
+	return w.outcome(e.Event, e.Outcome)
 }
 
 // helpdeskTries name what an agent tried, in a refused HELPDESK_ACTION.
@@ -103,32 +107,32 @@ func lifted(a data.DetailArgs) string {
 // detail says an audit line's detail from its kind and arguments (the
 // store reads old lines' sentences into them); a detail of no known kind,
 // or whose words are missing, shows cleaned, as written.
-func (h *Helpdesk) detail(e data.AuditEntry) string {
-	if s, ok := h.detailWords(e.Info); ok {
+func (w auditWords) detail(e data.AuditEntry) string {
+	if s, ok := w.detailWords(e.Info); ok {
 		return s
 	}
 	return Clean(e.Detail)
 }
 
-func (h *Helpdesk) detailWords(d data.AuditDetail) (string, bool) {
-	c, a := h.c, d.Args
-	purpose := func() bool { return h.isPurpose(string(a.Purpose)) }
+func (w auditWords) detailWords(d data.AuditDetail) (string, bool) {
+	c, a := w.c, d.Args
+	purpose := func() bool { return w.isPurpose(string(a.Purpose)) }
 	switch d.Kind {
 	case data.DetailNoCode:
-		return h.noCodeWords(a)
+		return w.noCodeWords(a)
 	case data.DetailNewRegistration:
-		return c.Tf("helpdesk.detail.newreg", Clean(a.Registration), h.importMail(a.Mail)), true
+		return c.Tf("helpdesk.detail.newreg", Clean(a.Registration), w.importMail(a.Mail)), true
 	case data.DetailCodeSent:
 		if purpose() {
-			return c.Tf("helpdesk.detail.code.to", h.purpose(a.Purpose), Clean(a.To)), true
+			return c.Tf("helpdesk.detail.code.to", w.purpose(a.Purpose), Clean(a.To)), true
 		}
 	case data.DetailPurpose:
 		if purpose() {
-			return c.Tf("helpdesk.detail.code", h.purpose(a.Purpose)), true
+			return c.Tf("helpdesk.detail.code", w.purpose(a.Purpose)), true
 		}
 	case data.DetailCodeErrors:
 		if purpose() {
-			return c.Tf("helpdesk.detail.code.errors", h.purpose(a.Purpose), a.Failures, a.Max), true
+			return c.Tf("helpdesk.detail.code.errors", w.purpose(a.Purpose), a.Failures, a.Max), true
 		}
 	case data.DetailCharter:
 		if a.Version != "" {
@@ -159,7 +163,7 @@ func (h *Helpdesk) detailWords(d data.AuditDetail) (string, bool) {
 	case data.DetailNothingLocked:
 		return c.T("helpdesk.detail.unlock.none"), true
 	case data.DetailHelpdeskCodeSent:
-		return c.Tf("helpdesk.detail.sent", h.purpose(a.Purpose), Clean(a.To)), true
+		return c.Tf("helpdesk.detail.sent", w.purpose(a.Purpose), Clean(a.To)), true
 	case data.DetailRecoveryCorrected:
 		k := "helpdesk.detail.corrected.birth"
 		if a.NumberChecked {
@@ -180,66 +184,66 @@ func (h *Helpdesk) detailWords(d data.AuditDetail) (string, bool) {
 		}
 	case data.DetailAccountCreated:
 		// To the minute, as the import wrote it before 0013.
-		return c.Tf("helpdesk.detail.created", h.when(a.Validated.Truncate(time.Minute)), h.importMail(a.Mail)), true
+		return c.Tf("helpdesk.detail.created", w.when(a.Validated.Truncate(time.Minute)), w.importMail(a.Mail)), true
 	case data.DetailNumber:
 		return c.Tf("helpdesk.detail.number", Clean(a.Number)), true
 	case data.DetailLoginLock:
 		if k := "helpdesk.detail.lock.why." + a.Why; c.hasText(k) {
-			return c.Tf("helpdesk.detail.lock.login", h.seconds(a.Seconds), c.T(k)), true
+			return c.Tf("helpdesk.detail.lock.login", w.seconds(a.Seconds), c.T(k)), true
 		}
 	case data.DetailLoginClosed:
 		return c.Tf("helpdesk.detail.lock.closed", strconv.Itoa(a.Failures)), true
 	case data.DetailLookupClientBlocked:
-		return c.Tf("helpdesk.detail.lock.lookupclient", h.seconds(a.Seconds)), true
+		return c.Tf("helpdesk.detail.lock.lookupclient", w.seconds(a.Seconds)), true
 	case data.DetailClientBlocked:
-		return c.Tf("helpdesk.detail.lock.client", h.seconds(a.Seconds)), true
+		return c.Tf("helpdesk.detail.lock.client", w.seconds(a.Seconds)), true
 	case data.DetailLookupOff:
 		return c.Tf("helpdesk.detail.lock.lookupoff", Clean(a.Number)), true
 	case data.DetailLookupLocked:
-		return c.Tf("helpdesk.detail.lock.lookup", Clean(a.Number), h.when(a.Until)), true
+		return c.Tf("helpdesk.detail.lock.lookup", Clean(a.Number), w.when(a.Until)), true
 	case data.DetailLookupPairLocked:
-		return c.Tf("helpdesk.detail.lock.lookuppair", Clean(a.Number), h.when(a.Until)), true
+		return c.Tf("helpdesk.detail.lock.lookuppair", Clean(a.Number), w.when(a.Until)), true
 	}
 	return "", false
 }
 
 // importMail says what an import did about the activation mail.
-func (h *Helpdesk) importMail(m *data.ImportMail) string {
+func (w auditWords) importMail(m *data.ImportMail) string {
 	switch {
 	case m == nil:
 		return ""
 	case m.To == "":
-		return h.c.Tf("helpdesk.detail.mail.none", m.RightsEnd.Format("02/01/2006"))
+		return w.c.Tf("helpdesk.detail.mail.none", m.RightsEnd.Format("02/01/2006"))
 	}
-	return h.c.Tf("helpdesk.detail.mail.due", Clean(m.To), h.when(m.Due))
+	return w.c.Tf("helpdesk.detail.mail.due", Clean(m.To), w.when(m.Due))
 }
 
 // seconds says a duration in seconds in the largest whole unit ("5 min").
-func (h *Helpdesk) seconds(n int) string {
+func (w auditWords) seconds(n int) string {
 	switch {
 	case n >= 3600 && n%3600 == 0:
-		return h.c.Tf("helpdesk.unit.hours", n/3600)
+		return w.c.Tf("helpdesk.unit.hours", n/3600)
 	case n >= 60 && n%60 == 0:
-		return h.c.Tf("helpdesk.unit.minutes", n/60)
+		return w.c.Tf("helpdesk.unit.minutes", n/60)
 	}
-	return h.c.Tf("helpdesk.unit.seconds", n)
+	return w.c.Tf("helpdesk.unit.seconds", n)
 }
 
-func (h *Helpdesk) isPurpose(p string) bool { return p != "" && h.c.hasText("helpdesk.purpose."+p) }
+func (w auditWords) isPurpose(p string) bool { return p != "" && w.c.hasText("helpdesk.purpose."+p) }
 
 // noCode says a code asked for and not sent (data.NoCodeDetail): « mot de
 // passe oublié : droits terminés le 31/12/2025 : aucun code envoyé », and
 // where a notice went instead.
-func (h *Helpdesk) noCode(e data.AuditEntry) (string, bool) {
+func (w auditWords) noCode(e data.AuditEntry) (string, bool) {
 	if e.Event != data.EventSendCode || e.Info.Kind != data.DetailNoCode {
 		return "", false
 	}
-	return h.noCodeWords(e.Info.Args)
+	return w.noCodeWords(e.Info.Args)
 }
 
-func (h *Helpdesk) noCodeWords(a data.DetailArgs) (string, bool) {
-	c := h.c
-	if !h.isPurpose(string(a.Purpose)) {
+func (w auditWords) noCodeWords(a data.DetailArgs) (string, bool) {
+	c := w.c
+	if !w.isPurpose(string(a.Purpose)) {
 		return "", false
 	}
 	request := c.T("helpdesk.request." + string(a.Purpose))

@@ -24,7 +24,7 @@ func wordsHelpdesk(t *testing.T, lang Lang) *Helpdesk {
 	t.Cleanup(func() { s.Close() })
 	c := testCommon()
 	c.Store, c.Lang = s, lang
-	return &Helpdesk{c: c}
+	return &Helpdesk{auditWords: auditWords{c}, c: c}
 }
 
 func TestHelpdeskEveryEventNamed(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 type Console struct{ h *Helpdesk }
 
 // NewConsole speaks for the agent logged in on c.
-func NewConsole(c *Common) Console { return Console{h: &Helpdesk{c: c}} }
+func NewConsole(c *Common) Console { return Console{h: &Helpdesk{auditWords: auditWords{c}, c: c}} }
 
 // ErrorText says a console error (a revoked role, a rule) in words.
 func (k Console) ErrorText(err error) string { return k.h.errorText(err) }

@@ -25,7 +25,7 @@ func TestWordingNewUsersTripOn(t *testing.T) {
 	}
 	// No brackets inside the brackets of a history line.
 	c := testCommon()
-	h := &Helpdesk{c: c}
+	h := &Helpdesk{auditWords: auditWords{c}, c: c}
 	for _, lang := range []Lang{French, English} {
 		c.Lang = lang
 		for _, d := range []string{"recovery mail corrected (student number and birth date checked): a → b",

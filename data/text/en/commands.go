@@ -160,6 +160,7 @@ Usage:
   entkiosk directory [--db PATH] [--status pending|failed]
   entkiosk directory check --ldap URL … --sample IDENTIFIANT
   entkiosk institution init [--out FILE] | check FILE
+  entkiosk migrate-store --from PATH --to URL
 
 Commands:
   kiosk    the kiosk, on this terminal
@@ -173,6 +174,8 @@ Commands:
   audit    shows the audit log
   directory the changes waiting for the LDAP directory; check: its settings
   institution  writes (init) or checks (check) the institution's file
+  migrate-store  copies a SQLite store into an empty PostgreSQL database
+  migrate-store  copies a SQLite database into an empty PostgreSQL one
 
 kiosk, serve, import and mail read the institution's file (--institution,
 or ENTKIOSK_INSTITUTION): name, contacts, sender, charter, calendar.
@@ -192,6 +195,7 @@ refused; 2 a wrong use (unknown command or option, invalid value).
 	"cli.value.int":                "a whole number expected",
 	"cli.value.duration":           "a duration expected (90s, 2m, 1h30m)",
 	"cli.value.bool":               "true or false expected",
+	"cli.value.lang":               "fr or en",
 	"cli.option.unknown":           "%s: unknown option --%s (entkiosk %s -h gives the options)",
 	"cli.option.novalue":           "%s: --%s needs a value (%s)",
 	"cli.argument.unexpected":      "%s: unexpected argument %q (entkiosk %s -h gives the options)",
@@ -216,7 +220,6 @@ refused; 2 a wrong use (unknown command or option, invalid value).
 	"cli.os.permission":            "access denied",
 	"cli.os.readonly":              "read-only file system",
 	"cli.os.isdir":                 "it is a folder",
-	"cli.lang.bad":                 "%s: --lang %q: fr or en",
 	"cli.flag.ldap":                "the university's LDAP directory (ldaps://host, or ldap://host with StartTLS required; ?starttls=off only on 127.0.0.1): passwords are checked and written there, settings are copied there; without it, the database alone",
 	"cli.flag.ldapbinddn":          "entkiosk's service account in the directory (cn=entkiosk,ou=services,dc=…)",
 	"cli.flag.ldappasswordfile":    "file of the service account's password, one line, readable by its owner alone (chmod 600); never the password on the command line",
@@ -254,4 +257,9 @@ refused; 2 a wrong use (unknown command or option, invalid value).
 	"cli.smtp.starttls.value": "--smtp: starttls=%s: opportunistic, required or off",
 	"cli.smtp.from":           "--from %s: not an address (Name <address@domain>)",
 	"cli.smtp.other":          "--smtp: relay address refused (%v)",
+
+	// pgcore: the PostgreSQL store's options
+	"cli.flag.db.postgres":        ", or a PostgreSQL database shared by several servers: postgres://user@host:port/db?sslmode=verify-full",
+	"cli.flag.db-password-file":   "file of the PostgreSQL database's password, one line, readable by its owner only (chmod 600); otherwise PGPASSWORD or ~/.pgpass, never in the URL",
+	"cli.db-password-file.sqlite": "%s: --db-password-file is only for a PostgreSQL database (--db postgres://…)",
 }

@@ -160,6 +160,7 @@ Usage :
   entkiosk directory [--db CHEMIN] [--status pending|failed]
   entkiosk directory check --ldap URL … --sample IDENTIFIANT
   entkiosk institution init [--out FICHIER] | check FICHIER
+  entkiosk migrate-store --from CHEMIN --to URL
 
 Commandes :
   kiosk    la borne, sur ce terminal
@@ -173,6 +174,7 @@ Commandes :
   audit    affiche le journal d'audit
   directory les changements en attente pour l'annuaire LDAP ; check : ses réglages
   institution  écrit (init) ou vérifie (check) le fichier d'établissement
+  migrate-store  copie une base SQLite vers une base PostgreSQL vide
 
 kiosk, serve, import et mail lisent le fichier d'établissement (--institution,
 ou ENTKIOSK_INSTITUTION) : nom, contacts, expéditeur, charte, calendrier.
@@ -193,6 +195,7 @@ inconnue, valeur invalide).
 	"cli.value.int":                "un nombre entier attendu",
 	"cli.value.duration":           "une durée attendue (90s, 2m, 1h30m)",
 	"cli.value.bool":               "true ou false attendu",
+	"cli.value.lang":               "fr ou en",
 	"cli.option.unknown":           "%s : option inconnue --%s (entkiosk %s -h donne les options)",
 	"cli.option.novalue":           "%s : --%s demande une valeur (%s)",
 	"cli.argument.unexpected":      "%s : argument inattendu %q (entkiosk %s -h donne les options)",
@@ -217,7 +220,6 @@ inconnue, valeur invalide).
 	"cli.os.permission":            "accès refusé",
 	"cli.os.readonly":              "système de fichiers en lecture seule",
 	"cli.os.isdir":                 "c'est un dossier",
-	"cli.lang.bad":                 "%s : --lang %q : fr ou en",
 	"cli.flag.ldap":                "annuaire LDAP de l'université (ldaps://hôte, ou ldap://hôte avec StartTLS obligatoire ; ?starttls=off seulement sur 127.0.0.1) : les mots de passe y sont vérifiés et écrits, les réglages y sont recopiés ; sans lui, la base seule",
 	"cli.flag.ldapbinddn":          "compte de service d'entkiosk dans l'annuaire (cn=entkiosk,ou=services,dc=…)",
 	"cli.flag.ldappasswordfile":    "fichier du mot de passe du compte de service, une ligne, lisible par son seul propriétaire (chmod 600) ; jamais le mot de passe sur la ligne de commande",
@@ -255,4 +257,9 @@ inconnue, valeur invalide).
 	"cli.smtp.starttls.value": "--smtp : starttls=%s : opportunistic, required ou off",
 	"cli.smtp.from":           "--from %s : ce n'est pas une adresse (Nom <adresse@domaine>)",
 	"cli.smtp.other":          "--smtp : adresse du relais refusée (%v)",
+
+	// pgcore: the PostgreSQL store's options
+	"cli.flag.db.postgres":        ", ou une base PostgreSQL partagée par plusieurs serveurs : postgres://utilisateur@hôte:port/base?sslmode=verify-full",
+	"cli.flag.db-password-file":   "fichier du mot de passe de la base PostgreSQL, une ligne, lisible par son seul propriétaire (chmod 600) ; sinon PGPASSWORD ou ~/.pgpass, jamais dans l'adresse",
+	"cli.db-password-file.sqlite": "%s : --db-password-file ne sert qu'avec une base PostgreSQL (--db postgres://…)",
 }

@@ -43,7 +43,7 @@ var (
 	before    = flag.String("before", "", "an earlier entkiosk binary, measured in the same run beside -bin (\"before\")")
 	scenarioF = flag.String("scenario", "connect,typing,login,kiosk,import", "scenarios, comma-separated, or all")
 	repeat    = flag.Int("repeat", 1, "run the chosen scenarios this many times; the table gives the range")
-	perAddr   = flag.Int("per-address", 8, "sessions per loopback source address (entkiosk's default cap: 10)")
+	perAddr   = flag.Int("per-address", 2, "sessions per loopback source address (serve lets a source have 2 handshakes under way, and 10 sessions)")
 	keepStore = flag.Bool("keep", false, "keep the temporary directories (stores, logs)")
 
 	connects = flag.Int("connects", 30, "connect: connections, one after the other, to each server")

@@ -12,17 +12,18 @@ import (
 // text.Plain, for the words the console puts together).
 func forCLI(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
 
-// AuditWords says audit lines as the helpdesk console does (helpdesk_words.go),
-// for `entkiosk audit`: the same labels, written once.
-type AuditWords struct{ h *Helpdesk }
+// AuditWords says audit lines as the helpdesk console does (auditWords in
+// helpdesk_words.go), for `entkiosk audit` and the accessible console: the
+// log's words with a language and a clock, no screen behind them.
+type AuditWords struct{ w auditWords }
 
 // NewAuditWords reads lines of store's log in lang.
 func NewAuditWords(store *data.Store, lang Lang) AuditWords {
-	return AuditWords{h: &Helpdesk{c: &Common{Store: store, Lang: lang}}}
+	return AuditWords{auditWords{&Common{Store: store, Lang: lang}}}
 }
 
 // Event is the event's name ("Échec de connexion").
-func (w AuditWords) Event(e data.Event) string { return forCLI(w.h.eventName(e)) }
+func (w AuditWords) Event(e data.Event) string { return forCLI(w.w.eventName(e)) }
 
 // Outcome is the line's outcome in words ("refusé (délai entre deux
 // codes)", "ok"); empty when the line has none.
@@ -30,7 +31,7 @@ func (w AuditWords) Outcome(e data.AuditEntry) string {
 	if e.Outcome == "" {
 		return ""
 	}
-	return forCLI(w.h.outcomeCell(e))
+	return forCLI(w.w.outcomeCell(e))
 }
 
 // Detail is the line's detail in words ("renvoi du code d'activation"),
@@ -39,8 +40,8 @@ func (w AuditWords) Detail(e data.AuditEntry) string {
 	if e.Detail == "" && e.Info.Kind == "" {
 		return ""
 	}
-	return forCLI(w.h.detail(e))
+	return forCLI(w.w.detail(e))
 }
 
 // By says who acted ("par ines.moreau").
-func (w AuditWords) By(actor string) string { return forCLI(w.h.c.Tf("helpdesk.tl.by", Clean(actor))) }
+func (w AuditWords) By(actor string) string { return forCLI(w.w.c.Tf("helpdesk.tl.by", Clean(actor))) }

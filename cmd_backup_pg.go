@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// backupPostgres is backup on PostgreSQL: pg_dump's custom format (-Fc,
+// what pg_restore reads), written beside dest under a temporary name,
+// listed back by pg_restore --list as the check, then given its name, mode
+// 0600, never over a file. Without pg_dump, it says what to run instead.
+// The password reaches pg_dump as it reaches entkiosk: PGPASSWORD,
+// ~/.pgpass (never on its command line).
+func backupPostgres(ctx context.Context, db, dest string, env []string, stdout io.Writer) error {
+	shown := db
+	if u, err := url.Parse(db); err == nil {
+		shown = u.Redacted()
+	}
+	dump, err := exec.LookPath("pg_dump")
+	if err != nil {
+		return fmt.Errorf("sauvegarde : la base est sur PostgreSQL et pg_dump est absent de ce poste ; "+
+			"installez-le (apt-get install postgresql-client) ou lancez-le là où il est : "+
+			"pg_dump -Fc -f %s '%s' (restauration : pg_restore -d URL %s)", dest, shown, dest)
+	}
+	dir := filepath.Dir(dest)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".partial-*")
+	if err != nil {
+		return fmt.Errorf("sauvegarde : %s : %s", dir, osReason(err))
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	defer os.Remove(tmpName)
+	start := time.Now()
+	var errOut bytes.Buffer
+	cmd := exec.CommandContext(ctx, dump, "--format=custom", "--no-password", "--file", tmpName, "--dbname", db)
+	cmd.Env, cmd.Stderr = env, &errOut
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("sauvegarde impossible, aucune copie écrite : pg_dump a échoué (%v) : %s", err, strings.TrimSpace(errOut.String()))
+	}
+	if err := syncFile(tmpName); err != nil {
+		return fmt.Errorf("sauvegarde : %s", osReason(err))
+	}
+	// pg_restore reads the whole table of contents: a truncated dump fails here.
+	tables, listed := 0, false
+	if restore, err := exec.LookPath("pg_restore"); err == nil {
+		var list bytes.Buffer
+		errOut.Reset()
+		check := exec.CommandContext(ctx, restore, "--list", tmpName)
+		check.Stdout, check.Stderr = &list, &errOut
+		if err := check.Run(); err != nil {
+			return fmt.Errorf("sauvegarde : la copie écrite par pg_dump ne se relit pas (pg_restore --list : %v %s) ; aucune copie gardée",
+				err, strings.TrimSpace(errOut.String()))
+		}
+		tables, listed = strings.Count(list.String(), " TABLE DATA "), true
+	}
+	if err := os.Chmod(tmpName, 0o600); err != nil {
+		return fmt.Errorf("sauvegarde : %s", osReason(err))
+	}
+	if err := os.Link(tmpName, dest); err != nil {
+		if _, statErr := os.Lstat(dest); errors.Is(err, os.ErrExist) || statErr == nil {
+			return backupExists(dest) // it appeared meanwhile
+		}
+		if err := os.Rename(tmpName, dest); err != nil {
+			return fmt.Errorf("sauvegarde : %s", osReason(err))
+		}
+	}
+	if err := syncFile(dir); err != nil {
+		return fmt.Errorf("sauvegarde : %s", osReason(err))
+	}
+	size := int64(0)
+	if st, err := os.Stat(dest); err == nil {
+		size = st.Size()
+	}
+	noun := "tables" // French: 0 and 1 take the singular
+	if tables < 2 {
+		noun = "table"
+	}
+	checked := fmt.Sprintf("relue par pg_restore --list : %d %s", tables, noun)
+	if !listed {
+		checked = "pg_restore absent : non relue"
+	}
+	fmt.Fprintf(stdout, "sauvegarde écrite par pg_dump : %s (format custom, pour pg_restore ; %s Mo en %s, %s, mode 0600)\n", dest,
+		strings.Replace(strconv.FormatFloat(float64(size)/1e6, 'f', 1, 64), ".", ",", 1),
+		strings.Replace(time.Since(start).Round(time.Millisecond).String(), ".", ",", 1), checked)
+	return nil
+}
+
+// syncFile flushes a file (or a folder: the new name) to the disk.
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}

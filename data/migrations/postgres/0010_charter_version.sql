@@ -1,0 +1,2 @@
+-- As ../sqlite/0010: the charter version each account accepted.
+ALTER TABLE accounts ADD COLUMN charter_version TEXT;

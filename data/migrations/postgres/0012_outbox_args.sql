@@ -1,0 +1,2 @@
+-- As ../sqlite/0012: a mail stored as its kind and arguments (JSON text).
+ALTER TABLE outbox ADD COLUMN args TEXT;
