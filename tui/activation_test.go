@@ -12,6 +12,11 @@ import (
 	"entkiosk/screens"
 )
 
+// The activation's own steps are tested beside the screen
+// (screens/activation_test.go). Here: what the shell does around it (the
+// routes to and from home, the help line it draws), and the helpers other
+// tui tests use to walk through an activation.
+
 const (
 	camilleMail = "camille.martin@example.org"
 	camilleID   = "camille.martin@etu.umontpellier.fr"

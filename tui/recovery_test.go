@@ -7,6 +7,9 @@ import (
 	"entkiosk/screens"
 )
 
+// The recovery's own steps are tested beside the screen
+// (screens/recovery_test.go). Here: its routes to and from home.
+
 func (tm *testModel) openRecovery(nav screens.NavigateMsg) {
 	nav.Page = screens.PageRecovery
 	tm.send(nav)
