@@ -45,7 +45,14 @@ type screenFlow struct {
 // terminal's size.
 func newFlow(t testing.TB, page Page, adjust ...func(*Common)) *screenFlow {
 	t.Helper()
-	clock := data.NewManualClock(flowNow)
+	return newFlowOn(t, flowNow, NavigateMsg{Page: page}, adjust...)
+}
+
+// newFlowOn is newFlow on a store whose clock starts at now (its demo
+// loaded then), the page opened as nav asks (a ticket, an identifiant).
+func newFlowOn(t testing.TB, now time.Time, nav NavigateMsg, adjust ...func(*Common)) *screenFlow {
+	t.Helper()
+	clock := data.NewManualClock(now)
 	s, err := data.Open(filepath.Join(t.TempDir(), "entkiosk.db"), data.Config{Clock: clock, Hasher: flowHasher,
 		Institution: institution.Demo(), LinkHost: "ent.umontpellier.fr", LinkPort: 2222})
 	if err != nil {
@@ -64,7 +71,7 @@ func newFlow(t testing.TB, page Page, adjust ...func(*Common)) *screenFlow {
 		f(c)
 	}
 	f := &screenFlow{t: t, c: c, store: s, clock: clock}
-	f.screen = Open(c, NavigateMsg{Page: page})
+	f.screen = Open(c, nav)
 	f.settle(f.screen.Init())
 	f.send(tea.WindowSizeMsg{Width: c.Width, Height: c.Height})
 	return f
@@ -89,6 +96,12 @@ func (f *screenFlow) settle(cmd tea.Cmd) {
 			queue = append(queue, msg...)
 		case NavigateMsg, BackMsg, LoginMsg, LogoutMsg, QuitMsg:
 			f.asked = append(f.asked, msg)
+		case AccountMsg:
+			// The shell keeps the account changed, then tells the screen.
+			f.c.Account = msg.Account
+			var next tea.Cmd
+			f.screen, next = f.screen.Update(msg)
+			queue = append(queue, next)
 		default:
 			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Name() == "sequenceMsg" {
 				for i := range v.Len() {
@@ -188,8 +201,39 @@ func (f *screenFlow) lastAsked() tea.Msg {
 
 // open replaces the screen with page, freshly built, as the shell opens a
 // page on top (F4 the mailbox, F1 Aide): Init, then the terminal's size.
-func (f *screenFlow) open(page Page) {
-	f.screen = Open(f.c, NavigateMsg{Page: page})
+func (f *screenFlow) open(page Page) { f.openNav(NavigateMsg{Page: page}) }
+
+// openNav replaces the screen with the page nav asks for, as the shell
+// follows a screen's NavigateMsg.
+func (f *screenFlow) openNav(nav NavigateMsg) {
+	f.screen = Open(f.c, nav)
 	f.settle(f.screen.Init())
 	f.send(tea.WindowSizeMsg{Width: f.c.Width, Height: f.c.Height})
+}
+
+// resize is the terminal changing size: the shell records it, then tells
+// the screen.
+func (f *screenFlow) resize(width, height int) {
+	f.c.Width, f.c.Height = width, height
+	f.send(tea.WindowSizeMsg{Width: width, Height: height})
+}
+
+// newLoggedIn is the dashboard of an account logged in through the store,
+// as the shell opens it on a LoginMsg.
+func newLoggedIn(t testing.TB, identifiant, password string, adjust ...func(*Common)) *screenFlow {
+	t.Helper()
+	f := newFlow(t, PageHome, adjust...)
+	f.login(identifiant, password)
+	return f
+}
+
+// login logs identifiant in through the store and opens the dashboard.
+func (f *screenFlow) login(identifiant, password string) {
+	f.t.Helper()
+	a, err := f.store.Login(f.t.Context(), identifiant, password, f.c.Origin())
+	if err != nil {
+		f.t.Fatalf("%s cannot log in: %v", identifiant, err)
+	}
+	f.c.Account = a
+	f.open(PageDashboard)
 }

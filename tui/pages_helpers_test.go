@@ -11,7 +11,7 @@ import (
 	"entkiosk/data"
 )
 
-// Helpers of the dashboard, lookup, help and mailbox tests.
+// Helpers of the tui tests that read screens and mails.
 
 // requireWidth fails if a line of the frame is wider than w cells.
 func (tm *testModel) requireWidth(w int) {
@@ -101,3 +101,38 @@ func (tm *testModel) requireTextNB(want ...string) {
 		}
 	}
 }
+
+var codeLine = regexp.MustCompile(`(?m)^Code ?: (\d{8})$`)
+
+// mailedCode reads the newest code mailed to address from the outbox.
+func mailedCode(t testing.TB, s *data.Store, address string) string {
+	t.Helper()
+	mails, err := s.Outbox(t.Context(), data.OutboxFilter{To: address})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range mails {
+		if sub := codeLine.FindStringSubmatch(m.Body); sub != nil {
+			return sub[1]
+		}
+	}
+	t.Fatalf("no code mailed to %s", address)
+	return ""
+}
+
+// field is what the input under label shows (its line after the label).
+func (tm *testModel) field(label string) string {
+	tm.t.Helper()
+	lines := strings.Split(tm.screen(), "\n")
+	for i, l := range lines {
+		if strings.HasSuffix(strings.TrimSpace(l), label) && i+1 < len(lines) {
+			v := strings.TrimSpace(lines[i+1])
+			v = strings.TrimPrefix(v, "┃")
+			return strings.TrimSpace(v)
+		}
+	}
+	tm.t.Fatalf("no field %q:\n%s", label, tm.screen())
+	return ""
+}
+
+const hugoMail = "hugo.lefevre@example.org"

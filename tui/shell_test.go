@@ -589,26 +589,6 @@ func TestSmallTerminal(t *testing.T) {
 	}
 }
 
-func TestHomeErrorUnderTheButton(t *testing.T) {
-	t.Parallel()
-	tm := newTestModel(t)
-	tm.typeText("hugo.lefevre")
-	tm.press("enter")
-	tm.typeText("wrong-password-1")
-	tm.press("enter")
-	lines := strings.Split(tm.screen(), "\n")
-	for i, l := range lines {
-		if strings.Contains(l, "[ Se connecter ]") {
-			if !strings.Contains(lines[i+1], "✗ Identifiant ou mot de passe incorrect.") {
-				t.Fatalf("the error is not right under the button:\n%s", tm.screen())
-			}
-			tm.requireGolden()
-			return
-		}
-	}
-	t.Fatal("no button")
-}
-
 // --- the input guard
 
 // readAll reads r through buffers of n bytes, as Bubble Tea does (256).
