@@ -142,10 +142,12 @@ func (s *session) read(r io.Reader) {
 }
 
 // text is the output so far without its escape sequences.
+// text is what the session received, its French no-break spaces (« Connecté : »
+// is written with one before the colon) read as the spaces the scenarios type.
 func (s *session) text() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.plain.String()
+	return strings.ReplaceAll(s.plain.String(), "\u00a0", " ")
 }
 
 // waitFor waits until the output contains one of subs; it returns which.
