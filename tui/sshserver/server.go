@@ -120,16 +120,39 @@ func Serve(ctx context.Context, o ServeOptions) error {
 		o.ready(s)
 	}
 	served := make(chan error, 1)
-	go func() { served <- s.srv.Serve(ln) }()
+	sl := &servingListener{Listener: ln, serving: make(chan struct{})}
+	go func() { served <- s.srv.Serve(sl) }()
 	select {
 	case err := <-served:
 		s.srv.Close()
 		return fmt.Errorf("ssh: %w", err)
 	case <-ctx.Done():
 	}
+	// The library's Shutdown must not run before Serve has set itself up:
+	// it would race with it and miss the listener, and Serve would then
+	// accept for ever (a SIGTERM in the first milliseconds).
+	select {
+	case <-sl.serving:
+	case err := <-served:
+		s.srv.Close()
+		return fmt.Errorf("ssh: %w", err)
+	}
 	s.shutdown()
 	<-served
 	return nil
+}
+
+// servingListener says when Serve first accepts: by then its set-up is
+// done (handlers, host key, the listener tracked for Shutdown).
+type servingListener struct {
+	net.Listener
+	once    sync.Once
+	serving chan struct{}
+}
+
+func (l *servingListener) Accept() (net.Conn, error) {
+	l.once.Do(func() { close(l.serving) })
+	return l.Listener.Accept()
 }
 
 func newSSHServer(o ServeOptions) (*sshServer, error) {
