@@ -139,7 +139,7 @@ func (s *Store) importBatchTx(ctx context.Context, conn *importConn, lines []imp
 	var it *importTx
 	err := s.connTx(ctx, conn.Conn, func(tx *sql.Tx) error {
 		part = ImportReport{}
-		it = newImportTx(tx, !savepoints)
+		it = newImportTx(tx, !savepoints, conn.postgres)
 		defer it.close()
 		if err := conn.lend(ctx, it); err != nil {
 			return err
@@ -369,9 +369,9 @@ func (s *Store) upsertPerson(ctx context.Context, tx *importTx, l importLine, no
 		} else {
 			skey, sEnd = key, staffEnd
 		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO people(student_number, staff_key, nom, prenom, search_name, birth_date,
-			category, personal_email, staff_end, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			number, skey, l.nom, l.prenom, search, l.birth.Format(dateLayout), string(l.category), l.email, sEnd, now, now).Scan(&id)
+		id, err := tx.insertPerson(ctx, `INSERT INTO people(student_number, staff_key, nom, prenom, search_name, birth_date,
+			category, personal_email, staff_end, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			number, skey, l.nom, l.prenom, search, l.birth.Format(dateLayout), string(l.category), l.email, sEnd, now, now)
 		if err != nil {
 			return 0, "", err
 		}

@@ -41,6 +41,7 @@ func insertID(ctx context.Context, tx execer, query string, args ...any) (int64,
 type importTx struct {
 	tx          *sql.Tx
 	stmts       map[string]*sql.Stmt
+	postgres    bool
 	deferWrites bool
 	held        map[string]*heldRows // by INSERT statement
 	heldLines   int                  // lines whose rows are held
@@ -72,8 +73,8 @@ type regKey struct {
 	etape  string
 }
 
-func newImportTx(tx *sql.Tx, deferWrites bool) *importTx {
-	t := &importTx{tx: tx, stmts: map[string]*sql.Stmt{}, deferWrites: deferWrites, held: map[string]*heldRows{},
+func newImportTx(tx *sql.Tx, deferWrites, postgres bool) *importTx {
+	t := &importTx{tx: tx, stmts: map[string]*sql.Stmt{}, postgres: postgres, deferWrites: deferWrites, held: map[string]*heldRows{},
 		maybeStored: map[string]bool{}}
 	t.forget()
 	return t
@@ -252,6 +253,28 @@ func (t *importTx) personRow(ctx context.Context, query string, args ...any) *sq
 		return t.tx.QueryRowContext(ctx, query, args...) // the same error, in a Row
 	}
 	return st.QueryRowContext(ctx, args...)
+}
+
+// insertPerson runs a person's INSERT and gives the new id. People are
+// written at once, never held, and their INSERT writes none of the held
+// rows first (a query would: the lines' rows would go one line at a time,
+// not 64). On SQLite it is no query either: database/sql starts a goroutine
+// per query of a transaction, to close its rows if the transaction ends.
+func (t *importTx) insertPerson(ctx context.Context, query string, args ...any) (int64, error) {
+	var id int64
+	if t.postgres { // no last insert id
+		err := t.personRow(ctx, query+" RETURNING id", args...).Scan(&id)
+		return id, err
+	}
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return 0, err
+	}
+	res, err := st.ExecContext(ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 // readStudentNumbers notes which of the batch's student numbers have a
