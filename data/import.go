@@ -327,7 +327,11 @@ func (s *Store) queueActivation(ctx context.Context, tx *importTx, a *Account, l
 	if validFrom.Before(now) {
 		validFrom = now
 	}
-	issued, err := s.insertCode(ctx, tx, a.Person.ID, PurposeActivation, a.RecoveryEmail, true, now, validFrom)
+	mailID, err := tx.reserveMailID(ctx, a.Person.ID)
+	if err != nil {
+		return ImportMail{}, err
+	}
+	issued, err := s.insertMailedCode(ctx, tx, a.Person.ID, PurposeActivation, a.RecoveryEmail, true, now, validFrom, mailID)
 	if err != nil {
 		return ImportMail{}, err
 	}

@@ -105,6 +105,19 @@ func (s *Store) queueMail(ctx context.Context, tx execer, m Mail) (int64, error)
 	if m.args != "" {
 		args = m.args
 	}
+	if it, ok := tx.(*importTx); ok { // an import batch may give the id itself (takeMailID)
+		id, err := it.takeMailID(ctx)
+		if err != nil {
+			return 0, err
+		}
+		if id != 0 {
+			_, err := it.ExecContext(ctx, `INSERT INTO outbox(id, person_id, kind, lang, recipient, subject, body, args,
+				message_id, created_at, not_before, next_try_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				id, person, string(m.Kind), m.Lang, m.To, m.Subject, m.Body, args, m.MessageID, fmtTime(now),
+				fmtTime(m.NotBefore), fmtTime(m.NotBefore))
+			return id, err
+		}
+	}
 	return insertID(ctx, tx, `INSERT INTO outbox(person_id, kind, lang, recipient, subject, body, args, message_id,
 		created_at, not_before, next_try_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		person, string(m.Kind), m.Lang, m.To, m.Subject, m.Body, args, m.MessageID, fmtTime(now),
