@@ -108,6 +108,14 @@ func (s *Store) issueCode(ctx context.Context, tx *sql.Tx, personID int64, purpo
 // has no live code of this purpose (a new account, at import).
 func (s *Store) insertCode(ctx context.Context, tx execer, personID int64, purpose Purpose, target string,
 	keepCopy bool, now, validFrom time.Time) (issuedCode, error) {
+	return s.insertMailedCode(ctx, tx, personID, purpose, target, keepCopy, now, validFrom, 0)
+}
+
+// insertMailedCode is insertCode for a code whose mail's id is known
+// already (mailID; 0: not known, the outbox's trigger links the mail when
+// it is written).
+func (s *Store) insertMailedCode(ctx context.Context, tx execer, personID int64, purpose Purpose, target string,
+	keepCopy bool, now, validFrom time.Time, mailID int64) (issuedCode, error) {
 	code, err := newCode()
 	if err != nil {
 		return issuedCode{}, err
@@ -117,9 +125,16 @@ func (s *Store) insertCode(ctx context.Context, tx execer, personID int64, purpo
 		return issuedCode{}, err
 	}
 	expires := validFrom.Add(CodeLifetime)
-	id, err := insertID(ctx, tx, `INSERT INTO codes(person_id, purpose, code_hash, token_hash, target, keep_copy,
-		created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, personID, string(purpose),
-		s.codeHash(personID, purpose, code), tokenHash(token), target, keepCopy, fmtTime(now), fmtTime(expires))
+	var id int64
+	if mailID != 0 {
+		id, err = insertID(ctx, tx, `INSERT INTO codes(person_id, purpose, code_hash, token_hash, target, keep_copy,
+			created_at, expires_at, mail_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, personID, string(purpose),
+			s.codeHash(personID, purpose, code), tokenHash(token), target, keepCopy, fmtTime(now), fmtTime(expires), mailID)
+	} else {
+		id, err = insertID(ctx, tx, `INSERT INTO codes(person_id, purpose, code_hash, token_hash, target, keep_copy,
+			created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, personID, string(purpose),
+			s.codeHash(personID, purpose, code), tokenHash(token), target, keepCopy, fmtTime(now), fmtTime(expires))
+	}
 	if err != nil {
 		return issuedCode{}, err
 	}

@@ -56,8 +56,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o Origin) (*ImportRepor
 			conn.release()
 		}
 	}()
-	var batch []importLine
-	flush := func() error {
+	flush := func(batch []importLine) error {
 		if len(batch) == 0 {
 			return nil
 		}
@@ -73,8 +72,46 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o Origin) (*ImportRepor
 				"les suivantes non ; relancez l'import, il ne refait pas ce qui est fait) : %w", batch[0].number, err)
 		}
 		report.add(part)
-		batch = batch[:0]
 		return nil
+	}
+	// The next batch's lines are checked on another core while the store
+	// writes this one.
+	batches := make(chan parsedBatch, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go f.parseBatches(batches, stop)
+	for b := range batches {
+		report.Refused += len(b.refusals)
+		report.Refusals = append(report.Refusals, b.refusals...)
+		if err := flush(b.lines); err != nil {
+			sortRefusals(report.Refusals)
+			return report, err
+		}
+	}
+	sortRefusals(report.Refusals)
+	return report, nil
+}
+
+// parsedBatch is a batch's checked lines and the refused lines among them.
+type parsedBatch struct {
+	lines    []importLine
+	refusals []LineError
+}
+
+// parseBatches checks the file's lines and sends them by batches of
+// importBatch lines, until the file ends (then it closes out) or stop is
+// closed (the import stopped).
+func (f *exportFile) parseBatches(out chan<- parsedBatch, stop <-chan struct{}) {
+	defer close(out)
+	var b parsedBatch
+	send := func() bool {
+		select {
+		case out <- b:
+			b = parsedBatch{}
+			return true
+		case <-stop:
+			return false
+		}
 	}
 	for i := f.first; i < len(f.lines); i++ {
 		if strings.TrimSpace(f.lines[i]) == "" {
@@ -82,21 +119,17 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o Origin) (*ImportRepor
 		}
 		line, refused := f.parse(i)
 		if refused != nil {
-			report.Refused++
-			report.Refusals = append(report.Refusals, *refused)
+			b.refusals = append(b.refusals, *refused)
 			continue
 		}
-		batch = append(batch, line)
-		if len(batch) >= importBatch {
-			if err := flush(); err != nil {
-				sortRefusals(report.Refusals)
-				return report, err
-			}
+		b.lines = append(b.lines, line)
+		if len(b.lines) >= importBatch && !send() {
+			return
 		}
 	}
-	err = flush()
-	sortRefusals(report.Refusals)
-	return report, err
+	if len(b.lines) > 0 || len(b.refusals) > 0 {
+		send()
+	}
 }
 
 func sortRefusals(r []LineError) {
@@ -139,7 +172,7 @@ func (s *Store) importBatchTx(ctx context.Context, conn *importConn, lines []imp
 	var it *importTx
 	err := s.connTx(ctx, conn.Conn, func(tx *sql.Tx) error {
 		part = ImportReport{}
-		it = newImportTx(tx, !savepoints)
+		it = newImportTx(tx, !savepoints, conn.postgres)
 		defer it.close()
 		if err := conn.lend(ctx, it); err != nil {
 			return err
@@ -327,7 +360,11 @@ func (s *Store) queueActivation(ctx context.Context, tx *importTx, a *Account, l
 	if validFrom.Before(now) {
 		validFrom = now
 	}
-	issued, err := s.insertCode(ctx, tx, a.Person.ID, PurposeActivation, a.RecoveryEmail, true, now, validFrom)
+	mailID, err := tx.reserveMailID(ctx, a.Person.ID)
+	if err != nil {
+		return ImportMail{}, err
+	}
+	issued, err := s.insertMailedCode(ctx, tx, a.Person.ID, PurposeActivation, a.RecoveryEmail, true, now, validFrom, mailID)
 	if err != nil {
 		return ImportMail{}, err
 	}
@@ -369,9 +406,9 @@ func (s *Store) upsertPerson(ctx context.Context, tx *importTx, l importLine, no
 		} else {
 			skey, sEnd = key, staffEnd
 		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO people(student_number, staff_key, nom, prenom, search_name, birth_date,
-			category, personal_email, staff_end, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			number, skey, l.nom, l.prenom, search, l.birth.Format(dateLayout), string(l.category), l.email, sEnd, now, now).Scan(&id)
+		id, err := tx.insertPerson(ctx, `INSERT INTO people(student_number, staff_key, nom, prenom, search_name, birth_date,
+			category, personal_email, staff_end, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			number, skey, l.nom, l.prenom, search, l.birth.Format(dateLayout), string(l.category), l.email, sEnd, now, now)
 		if err != nil {
 			return 0, "", err
 		}

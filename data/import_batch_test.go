@@ -58,11 +58,18 @@ func checkImported(t *testing.T, s *Store, rep *ImportReport, lines int) {
 	if err != nil || len(chain.Breaks) > 0 || chain.Entries != len(rep.Accounts) {
 		t.Fatalf("audit chain: %+v, %v (%d accounts)", chain, err, len(rep.Accounts))
 	}
-	var unlinked, mails int
+	var unlinked, mails, wrong, shared int
 	s.db.QueryRow(`SELECT COUNT(*) FROM codes WHERE mail_id IS NULL`).Scan(&unlinked)
 	s.db.QueryRow(`SELECT COUNT(*) FROM outbox`).Scan(&mails)
 	if unlinked != 0 || mails != len(rep.Accounts) {
 		t.Fatalf("%d codes without their mail, %d mails for %d accounts", unlinked, mails, len(rep.Accounts))
+	}
+	// Each code names its own mail: same person, address and kind, one code a mail.
+	s.db.QueryRow(`SELECT COUNT(*) FROM codes c LEFT JOIN outbox o ON o.id = c.mail_id
+		WHERE o.id IS NULL OR o.person_id <> c.person_id OR o.recipient <> c.target OR o.kind <> 'activation'`).Scan(&wrong)
+	s.db.QueryRow(`SELECT COUNT(*) FROM (SELECT mail_id FROM codes GROUP BY mail_id HAVING COUNT(*) > 1) AS x`).Scan(&shared)
+	if wrong != 0 || shared != 0 {
+		t.Fatalf("%d codes linked to another's mail, %d mails claimed by several codes", wrong, shared)
 	}
 	highest := map[string]int{}
 	count := map[string]int{}
@@ -81,4 +88,36 @@ func checkImported(t *testing.T, s *Store, rep *ImportReport, lines int) {
 	if len(count) == len(rep.Accounts) {
 		t.Fatal("no homonyms in the export: the test shows nothing")
 	}
+}
+
+// The import gives its mails their ids itself (SQLite): never the id of a
+// mail written before and since withdrawn (the outbox's ids are
+// AUTOINCREMENT: a code still naming that id would claim the new mail).
+func TestImportMailIDsNeverReuseAWithdrawnMailsID(t *testing.T) {
+	s, _ := openTest(t)
+	for i := 0; i < 3; i++ {
+		if _, err := s.db.Exec(`INSERT INTO outbox(kind, lang, recipient, subject, body, message_id, created_at, not_before,
+			next_try_at) VALUES ('notice', 'fr', 'x@example.org', 's', 'b', ?, '', '', '')`, "<withdrawn"+strconv.Itoa(i)+">"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var highest int64
+	if err := s.db.QueryRow(`SELECT MAX(id) FROM outbox`).Scan(&highest); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`DELETE FROM outbox`); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Import(ctx, strings.NewReader(universityExport(300)), testOrigin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lowest int64
+	if err := s.db.QueryRow(`SELECT MIN(id) FROM outbox`).Scan(&lowest); err != nil {
+		t.Fatal(err)
+	}
+	if lowest <= highest {
+		t.Fatalf("the import's first mail has id %d, given before to a withdrawn mail (up to %d)", lowest, highest)
+	}
+	checkImported(t, s, rep, 300)
 }

@@ -41,6 +41,7 @@ func insertID(ctx context.Context, tx execer, query string, args ...any) (int64,
 type importTx struct {
 	tx          *sql.Tx
 	stmts       map[string]*sql.Stmt
+	postgres    bool
 	deferWrites bool
 	held        map[string]*heldRows // by INSERT statement
 	heldLines   int                  // lines whose rows are held
@@ -60,6 +61,13 @@ type importTx struct {
 	// it gave them (regKey): nothing else of theirs is in the store.
 	created map[int64]bool
 	regs    map[regKey]bool
+	// nextMail is the id the batch's next mail takes (SQLite, rows held:
+	// the ids are given here, read once from the store, so that a new
+	// person's code is written with its mail's id rather than linked to it
+	// afterwards by the outbox's trigger, an UPDATE of the code and of its
+	// index per line); 0 until read. reserved is the id reserveMailID gave
+	// to the next mail.
+	nextMail, reserved int64
 	// pending are the accounts this batch created (pending, no need to
 	// read their status) and issued those it gave a live activation code
 	// (a second registration in the same file mails nobody again).
@@ -72,8 +80,8 @@ type regKey struct {
 	etape  string
 }
 
-func newImportTx(tx *sql.Tx, deferWrites bool) *importTx {
-	t := &importTx{tx: tx, stmts: map[string]*sql.Stmt{}, deferWrites: deferWrites, held: map[string]*heldRows{},
+func newImportTx(tx *sql.Tx, deferWrites, postgres bool) *importTx {
+	t := &importTx{tx: tx, stmts: map[string]*sql.Stmt{}, postgres: postgres, deferWrites: deferWrites, held: map[string]*heldRows{},
 		maybeStored: map[string]bool{}}
 	t.forget()
 	return t
@@ -252,6 +260,68 @@ func (t *importTx) personRow(ctx context.Context, query string, args ...any) *sq
 		return t.tx.QueryRowContext(ctx, query, args...) // the same error, in a Row
 	}
 	return st.QueryRowContext(ctx, args...)
+}
+
+// insertPerson runs a person's INSERT and gives the new id. People are
+// written at once, never held, and their INSERT writes none of the held
+// rows first (a query would: the lines' rows would go one line at a time,
+// not 64). On SQLite it is no query either: database/sql starts a goroutine
+// per query of a transaction, to close its rows if the transaction ends.
+func (t *importTx) insertPerson(ctx context.Context, query string, args ...any) (int64, error) {
+	var id int64
+	if t.postgres { // no last insert id
+		err := t.personRow(ctx, query+" RETURNING id", args...).Scan(&id)
+		return id, err
+	}
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return 0, err
+	}
+	res, err := st.ExecContext(ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// takeMailID gives the id of the mail being written: the one reserved for
+// it, or the next one. 0: the store gives it (PostgreSQL, or a batch done
+// line by line, whose savepoints may drop rows and their ids).
+func (t *importTx) takeMailID(ctx context.Context) (int64, error) {
+	if t.postgres || !t.deferWrites {
+		return 0, nil
+	}
+	if id := t.reserved; id != 0 {
+		t.reserved = 0
+		return id, nil
+	}
+	if t.nextMail == 0 {
+		// The outbox's ids are AUTOINCREMENT: never one given before,
+		// even to a mail since withdrawn (sqlite_sequence keeps the highest).
+		err := t.QueryRowContext(ctx, `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0),
+			COALESCE((SELECT MAX(id) FROM outbox), 0)) + 1`).Scan(&t.nextMail)
+		if err != nil {
+			return 0, err
+		}
+	}
+	id := t.nextMail
+	t.nextMail++
+	return id, nil
+}
+
+// reserveMailID gives the id the next mail written will take, for a code
+// written before it, when the person was created by this batch: then no
+// other code of theirs can be left without its mail, which the outbox's
+// trigger would link to this mail instead. 0: none reserved (the trigger
+// links the code).
+func (t *importTx) reserveMailID(ctx context.Context, personID int64) (int64, error) {
+	t.reserved = 0
+	if !t.created[personID] {
+		return 0, nil
+	}
+	id, err := t.takeMailID(ctx)
+	t.reserved = id
+	return id, err
 }
 
 // readStudentNumbers notes which of the batch's student numbers have a
