@@ -40,7 +40,11 @@ func RunKiosk(ctx context.Context, o Options) error {
 
 // runScreens is one run of the screens (Bubble Tea) on this terminal.
 func runScreens(ctx context.Context, o Options) (*Model, error) {
-	o.Renderer = PrepareRenderer(lipgloss.NewRenderer(os.Stdout))
+	// Bubble Tea's package init has already asked this terminal its
+	// background, for lipgloss's default renderer (on os.Stdout, the
+	// kiosk's terminal): that answer serves, rather than a second round
+	// trip to the terminal before the first frame.
+	o.Renderer = PrepareRenderer(lipgloss.DefaultRenderer())
 	o.ClearScrollback = func() { os.Stdout.WriteString("\x1b[3J") }
 	o.ClearScrollback() // nothing of what ran before on this terminal stays reachable
 	m := New(o)
