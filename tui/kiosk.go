@@ -65,8 +65,11 @@ func runScreens(ctx context.Context, o Options) (*Model, error) {
 	}
 	p := tea.NewProgram(run, opts...)
 	_, err := p.Run()
-	if start != nil && start.err != nil {
-		return m, start.err // the start-up work failed: the kiosk does not run
+	if start != nil {
+		start.wait()
+		if start.err != nil {
+			return m, start.err // the start-up work failed: the kiosk does not run
+		}
 	}
 	if m.ToAccessible() && err == nil {
 		return m, nil // the session goes on in the accessible mode, logged in or not

@@ -34,6 +34,7 @@ type kioskStart struct {
 	prepare func(context.Context) error
 	screen  *firstFrame
 	ready   chan struct{} // closed when prepare has returned
+	began   atomic.Bool   // prepare was called
 	pending bool          // commands wait for ready (read and set in Update only)
 	err     error         // prepare's error: the program ends with it
 }
@@ -56,12 +57,22 @@ func (k *kioskStart) start() tea.Msg {
 	case <-time.After(firstFrameWait):
 	case <-k.ctx.Done():
 	}
+	k.began.Store(true)
 	err := k.prepare(k.ctx)
 	close(k.ready)
 	if k.ctx.Err() != nil {
 		err = nil // stopped by the operator while preparing: not a failure
 	}
 	return preparedMsg{err}
+}
+
+// wait returns once the start-up work, if it began, has returned: the
+// program may end (an operator's stop) while it runs, and the store it
+// works on is closed after.
+func (k *kioskStart) wait() {
+	if k.began.Load() {
+		<-k.ready
+	}
 }
 
 func (k *kioskStart) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
