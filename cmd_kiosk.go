@@ -34,9 +34,10 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
-	// Until Bubble Tea takes the terminal (opening the store, loading the
-	// demo), ctrl+c or ctrl+\ typed on the keyboard would still raise
-	// signals: raw mode from the start, so only an operator stops a kiosk.
+	// Until Bubble Tea takes the terminal (opening the store; with
+	// --accessible, loading the demo), ctrl+c or ctrl+\ typed on the
+	// keyboard would still raise signals: raw mode from the start, so only
+	// an operator stops a kiosk.
 	if fd := os.Stdin.Fd(); (!allowQuit || accessible) && term.IsTerminal(fd) {
 		if state, err := term.MakeRaw(fd); err == nil {
 			defer term.Restore(fd, state)
