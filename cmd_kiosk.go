@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -33,14 +34,18 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
 	}
-	// Until Bubble Tea takes the terminal (opening the store, loading the
-	// demo), ctrl+c or ctrl+\ typed on the keyboard would still raise
-	// signals: raw mode from the start, so only an operator stops a kiosk.
+	// Until Bubble Tea takes the terminal (opening the store; with
+	// --accessible, loading the demo), ctrl+c or ctrl+\ typed on the
+	// keyboard would still raise signals: raw mode from the start, so only
+	// an operator stops a kiosk.
 	if fd := os.Stdin.Fd(); (!allowQuit || accessible) && term.IsTerminal(fd) {
 		if state, err := term.MakeRaw(fd); err == nil {
 			defer term.Restore(fd, state)
 		}
 	}
+	// The demo's people are loaded once home is shown (home needs none of
+	// them): on a new store that is a second of password hashing.
+	f.demoLater = true
 	logger, store, stop, err := f.start(ctx, stderr, besideStore(f.db, "entkiosk.log"))
 	if err != nil {
 		return err
@@ -52,9 +57,18 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 		client = kioskName()
 	}
 	logger.Info("kiosk start", "store", f.db, "terminal", client, "demo", f.demo)
+	var prepare func(context.Context) error
+	if f.demo {
+		prepare = func(ctx context.Context) error {
+			if _, err := store.LoadDemo(ctx); err != nil {
+				return fmt.Errorf(say("cli.demo.failed"), err)
+			}
+			return nil
+		}
+	}
 	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: text.ParseLang(lang), Kiosk: true, Demo: f.demo,
 		Client: "kiosk:" + client, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, AllowQuit: allowQuit,
-		Accessible: accessible, Logger: logger.WithPrefix("tui")})
+		Accessible: accessible, Logger: logger.WithPrefix("tui"), Prepare: prepare})
 }
 
 // kioskName is host/tty: each terminal of a kiosk counts on its own.

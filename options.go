@@ -48,6 +48,7 @@ type flags struct {
 	linkPort                                          int
 	mustExist, demo                                   bool
 	readOnly                                          bool   // openToRead: audit, outbox
+	demoLater                                         bool   // start leaves the demo to the caller (the kiosk: after its first frame)
 	langName                                          string // --lang, for the commands that speak both languages
 	linkURL                                           string // --link-url: the web page, for the mails' links
 	institutionPath                                   string // --institution
@@ -434,7 +435,7 @@ func (f *flags) start(ctx context.Context, stderr io.Writer, defaultLog string) 
 		return nil, nil, nil, err
 	}
 	stop = func() { store.Close(); closeLog() }
-	if f.demo {
+	if f.demo && !f.demoLater {
 		if _, err := store.LoadDemo(ctx); err != nil {
 			stop()
 			return nil, nil, nil, fmt.Errorf(say("cli.demo.failed"), err)

@@ -17,11 +17,17 @@ import (
 // that session is wiped (the next person).
 func RunKiosk(ctx context.Context, o Options) error {
 	if o.Accessible {
+		if o.Prepare != nil {
+			if err := o.Prepare(ctx); err != nil && ctx.Err() == nil {
+				return err
+			}
+		}
 		_, err := runAccessibleKiosk(ctx, o, nil, "")
 		return err
 	}
 	for {
 		m, err := runScreens(ctx, o)
+		o.Prepare = nil // done by the first run
 		if err != nil || !m.ToAccessible() {
 			return err
 		}
@@ -34,19 +40,37 @@ func RunKiosk(ctx context.Context, o Options) error {
 
 // runScreens is one run of the screens (Bubble Tea) on this terminal.
 func runScreens(ctx context.Context, o Options) (*Model, error) {
-	o.Renderer = PrepareRenderer(lipgloss.NewRenderer(os.Stdout))
+	// Bubble Tea's package init has already asked this terminal its
+	// background, for lipgloss's default renderer (on os.Stdout, the
+	// kiosk's terminal): that answer serves, rather than a second round
+	// trip to the terminal before the first frame.
+	o.Renderer = PrepareRenderer(lipgloss.DefaultRenderer())
 	o.ClearScrollback = func() { os.Stdout.WriteString("\x1b[3J") }
 	o.ClearScrollback() // nothing of what ran before on this terminal stays reachable
 	m := New(o)
 	// Signals are main's (its context): with Bubble Tea's own handler too,
 	// a SIGTERM could leave that handler blocked on a channel nobody reads
 	// any more, and the program would never end.
-	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutSignalHandler()}
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithoutSignalHandler(), tea.WithFPS(kioskFPS)}
 	if term.IsTerminal(os.Stdin.Fd()) {
 		opts = append(opts, tea.WithInput(guardTerminal(os.Stdin)))
 	}
-	p := tea.NewProgram(m, opts...)
+	var run tea.Model = m
+	var start *kioskStart
+	if o.Prepare != nil {
+		screen := newFirstFrame(os.Stdout)
+		start = newKioskStart(ctx, m, o.Prepare, screen)
+		run = start
+		opts = append(opts, tea.WithOutput(screen))
+	}
+	p := tea.NewProgram(run, opts...)
 	_, err := p.Run()
+	if start != nil {
+		start.wait()
+		if start.err != nil {
+			return m, start.err // the start-up work failed: the kiosk does not run
+		}
+	}
 	if m.ToAccessible() && err == nil {
 		return m, nil // the session goes on in the accessible mode, logged in or not
 	}

@@ -50,6 +50,10 @@ type Options struct {
 	// Accessible runs the accessible mode (tui/accessible) instead of the
 	// screens: --accessible, the SSH user acces, a link ending in +acces.
 	Accessible bool
+	// Prepare is a kiosk's start-up work that home does not need (the
+	// demo's people): RunKiosk does it once home is shown, and the
+	// screens' commands wait for it; its error ends the kiosk.
+	Prepare func(context.Context) error
 }
 
 // Model is the root model: it only routes. Screens do the work and ask for

@@ -17,6 +17,9 @@ import (
 
 var areas = map[Lang]map[string]map[string]string{French: fr.Areas, English: en.Areas}
 
+// shown are both catalogues whole, as shown (typeset).
+var shown = map[Lang]map[string]string{French: Catalogue(French), English: Catalogue(English)}
+
 func TestCataloguesHaveTheSameKeysAreaByArea(t *testing.T) {
 	for area, frTexts := range fr.Areas {
 		enTexts, ok := en.Areas[area]
@@ -57,7 +60,7 @@ func TestNoKeyInTwoAreas(t *testing.T) {
 }
 
 func TestCataloguesHaveNoEmptyText(t *testing.T) {
-	for lang, cat := range catalogues {
+	for lang, cat := range shown {
 		for k, v := range cat {
 			if strings.TrimSpace(v) == "" {
 				t.Errorf("%s: %q is empty", lang, k)
@@ -95,8 +98,8 @@ func verbs(s string) []string {
 }
 
 func TestCataloguesHaveTheSameVerbs(t *testing.T) {
-	for k, frText := range catalogues[French] {
-		enText, ok := catalogues[English][k]
+	for k, frText := range shown[French] {
+		enText, ok := shown[English][k]
 		if !ok {
 			continue
 		}
@@ -125,7 +128,7 @@ var namedRe = regexp.MustCompile(`\{[a-z_]+\}`)
 // says.
 func TestOnePlaceholderSyntax(t *testing.T) {
 	numbered := regexp.MustCompile(`%\[\d+\]`)
-	for lang, cat := range catalogues {
+	for lang, cat := range shown {
 		for k, v := range cat {
 			if m := namedRe.FindString(v); m != "" {
 				t.Errorf("%s: %q has the placeholder %s: use a printf verb (%%s, %%[2]s)", lang, k, m)
@@ -140,7 +143,7 @@ func TestOnePlaceholderSyntax(t *testing.T) {
 
 // A counted text (N) has both forms, in both languages.
 func TestCountedTextsHaveBothForms(t *testing.T) {
-	for lang, cat := range catalogues {
+	for lang, cat := range shown {
 		for k := range cat {
 			if base, ok := strings.CutSuffix(k, ".one"); ok {
 				if _, ok := cat[base+".other"]; !ok {
@@ -187,7 +190,7 @@ func TestPluralRule(t *testing.T) {
 // every French text (but the plain ones), so no line breaks there.
 func TestFrenchTextsTakeNoBreakSpaces(t *testing.T) {
 	spaced := regexp.MustCompile(` [:;?!»]|« `)
-	for k, v := range catalogues[French] {
+	for k, v := range shown[French] {
 		m := spaced.FindString(v)
 		if m != "" && !plain[k] {
 			t.Errorf("%s: plain space in %q: %q", k, m, v)

@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"context"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// A kiosk shows its home screen first and does the rest of its start-up
+// after it (Options.Prepare: the demo's people), because home needs none
+// of it. Until that work is done, every command the screens ask for
+// waits for it: a login typed in the first second finds the demo's
+// people, and nothing reads a store half prepared.
+
+// kioskFPS: the kiosk's renderer draws at most this many frames a second
+// (Bubble Tea's most). A frame waits for the renderer's next tick, the
+// first one too: at the default 60 that is up to 17 ms before home shows,
+// and after each key. One process on its own terminal: the ticks cost
+// nothing worth counting there (the SSH server's sessions keep the default).
+const kioskFPS = 120
+
+// firstFrameWait: the start-up work begins this long after home at the
+// latest, even if no frame was seen written (a terminal that blocks).
+const firstFrameWait = 250 * time.Millisecond
+
+// kioskStart runs the root model while the start-up work is pending.
+type kioskStart struct {
+	*Model
+	ctx     context.Context
+	prepare func(context.Context) error
+	screen  *firstFrame
+	ready   chan struct{} // closed when prepare has returned
+	began   atomic.Bool   // prepare was called
+	pending bool          // commands wait for ready (read and set in Update only)
+	err     error         // prepare's error: the program ends with it
+}
+
+// preparedMsg: the start-up work is done.
+type preparedMsg struct{ err error }
+
+func newKioskStart(ctx context.Context, m *Model, prepare func(context.Context) error, screen *firstFrame) *kioskStart {
+	return &kioskStart{Model: m, ctx: ctx, prepare: prepare, screen: screen, ready: make(chan struct{}), pending: true}
+}
+
+func (k *kioskStart) Init() tea.Cmd {
+	return tea.Batch(k.start, k.gate(k.Model.Init()))
+}
+
+// start runs the start-up work once home is on the terminal.
+func (k *kioskStart) start() tea.Msg {
+	select {
+	case <-k.screen.drawn:
+	case <-time.After(firstFrameWait):
+	case <-k.ctx.Done():
+	}
+	k.began.Store(true)
+	err := k.prepare(k.ctx)
+	close(k.ready)
+	if k.ctx.Err() != nil {
+		err = nil // stopped by the operator while preparing: not a failure
+	}
+	return preparedMsg{err}
+}
+
+// wait returns once the start-up work, if it began, has returned: the
+// program may end (an operator's stop) while it runs, and the store it
+// works on is closed after.
+func (k *kioskStart) wait() {
+	if k.began.Load() {
+		<-k.ready
+	}
+}
+
+func (k *kioskStart) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if p, ok := msg.(preparedMsg); ok {
+		k.pending = false
+		if p.err != nil {
+			k.err = p.err
+			return k, tea.Quit
+		}
+		return k, nil
+	}
+	_, cmd := k.Model.Update(msg)
+	return k, k.gate(cmd)
+}
+
+func (k *kioskStart) View() string {
+	k.screen.viewed.Store(true)
+	return k.Model.View()
+}
+
+// gate makes cmd wait for the start-up work while it is pending.
+func (k *kioskStart) gate(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil || !k.pending {
+		return cmd
+	}
+	return func() tea.Msg {
+		<-k.ready
+		return cmd()
+	}
+}
+
+// firstFrame is the terminal Bubble Tea writes to, telling when the first
+// frame is on it: the first write after the first View (the renderer
+// writes a frame in one write, at its next tick).
+type firstFrame struct {
+	*os.File // Bubble Tea reads the terminal's size and state through it
+	viewed   atomic.Bool
+	once     sync.Once
+	drawn    chan struct{}
+}
+
+func newFirstFrame(f *os.File) *firstFrame { return &firstFrame{File: f, drawn: make(chan struct{})} }
+
+func (f *firstFrame) Write(b []byte) (int, error) {
+	n, err := f.File.Write(b)
+	f.wrote()
+	return n, err
+}
+
+func (f *firstFrame) WriteString(s string) (int, error) {
+	n, err := f.File.WriteString(s)
+	f.wrote()
+	return n, err
+}
+
+func (f *firstFrame) wrote() {
+	if f.viewed.Load() {
+		f.once.Do(func() { close(f.drawn) })
+	}
+}
