@@ -110,3 +110,29 @@ func TestWaitingFrameDroppedOnAnythingElse(t *testing.T) {
 		t.Fatal("new colours drawn into the frame kept for the old ones")
 	}
 }
+
+// BenchmarkWaitingFrame is a waiting session's frame a second: the busy
+// spinner turns and the frame is drawn, kept or whole.
+//
+//	go test ./tui -run '^$' -bench WaitingFrame -benchmem
+func BenchmarkWaitingFrame(b *testing.B) {
+	for _, whole := range []bool{false, true} {
+		name := "kept"
+		if whole {
+			name = "whole"
+		}
+		b.Run(name, func(b *testing.B) {
+			tm := newTestModel(b)
+			tick := submitHeld(tm)
+			tm.Model.View()
+			b.ReportAllocs()
+			for b.Loop() {
+				tm.Model.Update(tick)
+				if whole {
+					tm.Model.wait = waitFrame{}
+				}
+				tm.Model.View()
+			}
+		})
+	}
+}
