@@ -108,6 +108,9 @@ func (h *Hasher) acquire(ctx context.Context) error {
 	h.mu.Lock()
 	if h.taken < h.slots && len(h.queue) == 0 {
 		h.taken++
+		if h.taken == 1 {
+			hashGC.begin()
+		}
 		h.mu.Unlock()
 		return nil
 	}
@@ -163,6 +166,9 @@ func (h *Hasher) release() {
 		return
 	}
 	h.taken--
+	if h.taken == 0 {
+		hashGC.end()
+	}
 }
 
 // measured updates the moving average of a hash's wall time.

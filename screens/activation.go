@@ -328,3 +328,6 @@ func (a *Activation) fail(what string, err error) {
 
 // Waiting: a password check is running (Waiter).
 func (a *Activation) Waiting() bool { return a.busy.Hashing() }
+
+// HashingBusy is the Busy of its password checks (HashingScreen).
+func (a *Activation) HashingBusy() *Busy { return &a.busy }

@@ -26,6 +26,9 @@ type Busy struct {
 	// wait is the place in the hashing queue of work started by
 	// StartHashing (nil otherwise).
 	wait *data.HashWait
+	// key and shown: the catalogue entry and the line View or ViewText
+	// drew last, for Redraw.
+	key, shown string
 }
 
 func newBusy(c *Common) Busy { return Busy{c: c, spin: newSpinner(c)} }
@@ -86,8 +89,28 @@ func (b *Busy) ViewText(key string) string {
 	if queued, ahead, wait := b.wait.Place(); queued && b.on {
 		text = b.c.QueueText(ahead, wait)
 	}
-	return b.spin.View() + " " + b.c.Styles.Muted.Render(text)
+	b.key, b.shown = key, b.spin.View()+" "+b.c.Styles.Muted.Render(text)
+	return b.shown
 }
+
+// HashingScreen is a Waiter that gives its Busy: while the password check
+// waits, its frame changes only in the busy line, which the shell alone
+// draws again (on the first morning hundreds of sessions wait together,
+// each drawing once a second).
+type HashingScreen interface {
+	Waiter
+	HashingBusy() *Busy
+}
+
+// Shown is the line View or ViewText drew last ("" before any).
+func (b *Busy) Shown() string { return b.shown }
+
+// Redraw draws the line again as the last View or ViewText did: the
+// spinner's turn, the place in the queue now.
+func (b *Busy) Redraw() string { return b.ViewText(b.key) }
+
+// Turns says msg turns this Busy's spinner (and nothing else).
+func (b *Busy) Turns(msg spinner.TickMsg) bool { return msg.ID == b.spin.ID() }
 
 // QueueText says a place in the hashing queue: who is before, and about
 // how long until one's turn (whole seconds, never 0).

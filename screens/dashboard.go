@@ -558,3 +558,6 @@ func isAddressError(err error) bool {
 
 // Waiting: a password check is running (Waiter).
 func (d *Dashboard) Waiting() bool { return d.busy.Hashing() }
+
+// HashingBusy is the Busy of its password checks (HashingScreen).
+func (d *Dashboard) HashingBusy() *Busy { return &d.busy }

@@ -215,3 +215,6 @@ func (h *Home) View() string {
 
 // Waiting: a password check is running (Waiter).
 func (h *Home) Waiting() bool { return h.busy.Hashing() }
+
+// HashingBusy is the Busy of its password checks (HashingScreen).
+func (h *Home) HashingBusy() *Busy { return &h.busy }

@@ -317,3 +317,6 @@ func (r *Recovery) fail(what string, err error) {
 
 // Waiting: a password check is running (Waiter).
 func (r *Recovery) Waiting() bool { return r.busy.Hashing() }
+
+// HashingBusy is the Busy of its password checks (HashingScreen).
+func (r *Recovery) HashingBusy() *Busy { return &r.busy }

@@ -85,6 +85,9 @@ func (m *Model) frame() string {
 	if m.tooSmall() {
 		return m.enlargeView()
 	}
+	if f, ok := m.keptFrame(); ok {
+		return f
+	}
 	width := c.Width
 
 	var status string
@@ -121,6 +124,7 @@ func (m *Model) frame() string {
 			lines[i] = l + strings.Repeat(" ", width-w)
 		}
 	}
+	m.keepFrame(body, lines)
 	return strings.Join(lines, "\n")
 }
 

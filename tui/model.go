@@ -66,6 +66,7 @@ type Model struct {
 	stack  []screens.Screen // pages to go back to (esc)
 	help   help.Model
 	cache  frameCache
+	wait   waitFrame // while a password check waits (frame_wait.go)
 
 	lastKey   time.Time
 	idleTimer bool // a timer is pending (at most one at a time)
@@ -147,6 +148,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 			cmd = guard(m.safeWipe("panic"))
 		}
 	}()
+	m.waitTurn(msg)
 	return m, guard(m.route(msg))
 }
 
