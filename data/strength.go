@@ -265,7 +265,7 @@ func mostGuessable(pw []rune, matches []match) float64 {
 		if l > 1 {
 			pi *= find(opt[m.i-1], l-1).pi
 		}
-		g := factorial(l)*pi + math.Pow(minGuessesBeforeGrow, float64(l-1))
+		g := factorial(l)*pi + growPenalty(l)
 		for _, c := range opt[k] {
 			if c.l <= l && c.g <= g {
 				return
@@ -329,14 +329,41 @@ func bruteforceGuesses(length int) float64 {
 	return max(g, minSubmatchMultiChar+1)
 }
 
-// factorial and nCk compute as zxcvbn does, so that close cases round alike.
+// factorial and nCk compute as zxcvbn does, so that close cases round
+// alike; the first factorials and penalties are tabled (a long password
+// makes tens of thousands of updates).
 func factorial(n int) float64 {
+	if t := dpTables(); n < len(t.factorial) {
+		return t.factorial[n]
+	}
 	f := 1.0
 	for i := 2; i <= n; i++ {
 		f *= float64(i)
 	}
 	return f
 }
+
+// growPenalty is D^(l-1).
+func growPenalty(l int) float64 {
+	if t := dpTables(); l < len(t.penalty) {
+		return t.penalty[l]
+	}
+	return math.Pow(minGuessesBeforeGrow, float64(l-1))
+}
+
+// dpTables are computed on first use too.
+var dpTables = sync.OnceValue(func() (t *struct{ factorial, penalty [PasswordMaxLength + 2]float64 }) {
+	t = new(struct{ factorial, penalty [PasswordMaxLength + 2]float64 })
+	f := 1.0
+	for l := range t.factorial {
+		if l >= 2 {
+			f *= float64(l)
+		}
+		t.factorial[l] = f
+		t.penalty[l] = math.Pow(minGuessesBeforeGrow, float64(l-1))
+	}
+	return t
+})
 
 func nCk(n, k int) float64 {
 	if k > n {
