@@ -352,17 +352,20 @@ func growPenalty(l int) float64 {
 }
 
 // dpTables are computed on first use too.
-var dpTables = sync.OnceValue(func() (t *struct {
-	factorial, penalty [PasswordMaxLength + 2]float64
-}) { t = new(struct {
-	factorial, penalty [PasswordMaxLength + 2]float64
-}); f := 1.0; for l := range t.factorial {
-	if l >= 2 {
-		f *= float64(l)
+var dpTables = sync.OnceValue(func() *dpTable {
+	t := new(dpTable)
+	f := 1.0
+	for l := range t.factorial {
+		if l >= 2 {
+			f *= float64(l)
+		}
+		t.factorial[l] = f
+		t.penalty[l] = math.Pow(minGuessesBeforeGrow, float64(l-1))
 	}
-	t.factorial[l] = f
-	t.penalty[l] = math.Pow(minGuessesBeforeGrow, float64(l-1))
-}; return t })
+	return t
+})
+
+type dpTable struct{ factorial, penalty [PasswordMaxLength + 2]float64 }
 
 func nCk(n, k int) float64 {
 	if k > n {
