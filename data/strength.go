@@ -365,7 +365,9 @@ var dpTables = sync.OnceValue(func() *dpTable {
 	return t
 })
 
-type dpTable struct{ factorial, penalty [PasswordMaxLength + 2]float64 }
+type dpTable struct {
+	factorial, penalty [PasswordMaxLength + 2]float64
+}
 
 func nCk(n, k int) float64 {
 	if k > n {
