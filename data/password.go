@@ -8,7 +8,6 @@ import (
 	"unicode"
 
 	"github.com/rivo/uniseg"
-	"github.com/trustelem/zxcvbn"
 	"github.com/trustelem/zxcvbn/frequency"
 )
 
@@ -62,7 +61,7 @@ type PolicyResult struct {
 	Rules       []RuleResult
 	Length      int  // in characters (grapheme clusters: é and 👍🏽 count one)
 	Recommended bool // at least 12 characters
-	Strength    int  // 0 (very weak) to 4 (strong), from zxcvbn
+	Strength    int  // 0 (very weak) to 4 (strong), zxcvbn's model (strength.go)
 }
 
 // OK says whether every rule holds.
@@ -126,8 +125,8 @@ func CheckPassword(pw string, p PersonalData) PolicyResult {
 		{Rule: RulePersonal, OK: pw != "" && (length > PasswordMaxLength || !isPersonal(pw, p))},
 	}
 	if pw != "" && length <= PasswordMaxLength {
-		// zxcvbn is quadratic in the length; past 128 the rule already fails.
-		res.Strength = zxcvbn.PasswordStrength(pw, p.inputs()).Score
+		// The estimate is quadratic in the length; past 128 the rule already fails.
+		res.Strength = passwordStrength(pw, p.inputs(), time.Now().Year())
 	}
 	return res
 }
