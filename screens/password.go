@@ -92,7 +92,7 @@ func (p *PasswordPicker) Checklist() string {
 	return strings.Join(append(lines, p.meter()), "\n")
 }
 
-// meter shows strength (zxcvbn, 0–4) and whether the 12 recommended
+// meter shows strength (0–4, zxcvbn's model: data/strength.go) and whether the 12 recommended
 // characters are reached.
 func (p *PasswordPicker) meter() string {
 	c, st := p.c, p.c.Styles
