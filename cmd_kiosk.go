@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"entkiosk/data"
 	"entkiosk/data/text"
 	"entkiosk/tui"
 )
@@ -57,14 +58,16 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 		client = kioskName()
 	}
 	logger.Info("kiosk start", "store", f.db, "terminal", client, "demo", f.demo)
-	var prepare func(context.Context) error
-	if f.demo {
-		prepare = func(ctx context.Context) error {
+	// After home: the demo's people, then (not waited for) the password
+	// word lists, so that the first password typed here does not wait.
+	prepare := func(ctx context.Context) error {
+		if f.demo {
 			if _, err := store.LoadDemo(ctx); err != nil {
 				return fmt.Errorf(say("cli.demo.failed"), err)
 			}
-			return nil
 		}
+		go data.WarmPasswordPolicy()
+		return nil
 	}
 	return tui.RunKiosk(ctx, tui.Options{Store: store, Lang: text.ParseLang(lang), Kiosk: true, Demo: f.demo,
 		Client: "kiosk:" + client, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, AllowQuit: allowQuit,
