@@ -42,7 +42,7 @@ type Options struct {
 	Start screens.NavigateMsg
 	// ClearScrollback erases the terminal's scrollback (on wipe and logout).
 	ClearScrollback func()
-	Logger          *log.Logger
+	Logger          screens.Logger
 	// Now is the wall clock of the idle timer (tests move it).
 	Now func() time.Time
 	// Tick schedules a message after a delay (tests replace it: no timers).

@@ -42,7 +42,7 @@ type Session struct {
 	// HelpdeskIdleTimeout replaces it while an agent with the helpdesk
 	// role is logged in (0: DefaultHelpdeskIdleTimeout).
 	HelpdeskIdleTimeout time.Duration
-	Logger              *log.Logger
+	Logger              screens.Logger
 
 	// Draw receives every frame (Bubble Tea's renderer is off).
 	Draw func(frame string)
@@ -341,7 +341,7 @@ func (sm *sessionModel) crashed(r any) {
 
 // openToken turns a link's token (the user name) into the step it opens,
 // or home with a sentence saying why not.
-func openToken(ctx context.Context, store *data.Store, token string, l *log.Logger) screens.NavigateMsg {
+func openToken(ctx context.Context, store *data.Store, token string, l screens.Logger) screens.NavigateMsg {
 	t, err := store.OpenToken(ctx, token)
 	notice := ""
 	switch {
@@ -375,7 +375,7 @@ func openToken(ctx context.Context, store *data.Store, token string, l *log.Logg
 // (the person activated it, with this link or another code) lands on home
 // saying so, the identifiant typed in: "already used" would send them
 // looking for a newer mail that will never come.
-func activatedLink(ctx context.Context, store *data.Store, token string, l *log.Logger) (screens.NavigateMsg, bool) {
+func activatedLink(ctx context.Context, store *data.Store, token string, l screens.Logger) (screens.NavigateMsg, bool) {
 	link, err := store.LookupLink(ctx, token)
 	if err != nil {
 		l.Error("link: store error", "err", err)
