@@ -249,7 +249,6 @@ func (sm *sessionModel) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	case repaintMsg:
 		// The background changed: the styles of the new one (shared).
 		sm.m.c.Styles = screens.StylesFor(sm.m.opts.Renderer)
-		sm.m.help = newHelp(sm.m.c)
 		return sm, nil // View runs next, with the new colours
 	case tea.WindowSizeMsg:
 		msg.Width, msg.Height = ClampWindow(msg.Width, msg.Height)
