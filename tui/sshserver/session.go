@@ -201,7 +201,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	ss.accessible, ss.token = accessibleUser(user)
 	pty, _, _ := sess.Pty()
 	width, height := tui.ClampWindow(pty.Window.Width, pty.Window.Height)
-	ss.screen = termwriter.New(sess, width, height)
+	ss.screen = termwriter.New(pieceWriter{sess}, width, height)
 	renderer := sessionRenderer(pty.Term)
 	ss.renderer = renderer
 	ss.input = newSessionInput(sess, func(dark bool) {
