@@ -228,6 +228,11 @@ type sessionModel struct {
 func (sm *sessionModel) Init() tea.Cmd { return tea.Batch(sm.init, sm.m.Init()) }
 
 func (sm *sessionModel) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	onOwnStack(func() { model, cmd = sm.update(msg) })
+	return model, cmd
+}
+
+func (sm *sessionModel) update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
 			sm.crashed(r)
@@ -310,7 +315,12 @@ func (sm *sessionModel) endIfHome() tea.Cmd {
 	return nil
 }
 
-func (sm *sessionModel) View() string {
+func (sm *sessionModel) View() (frame string) {
+	onOwnStack(func() { frame = sm.view() })
+	return frame
+}
+
+func (sm *sessionModel) view() string {
 	defer func() {
 		if r := recover(); r != nil {
 			sm.crashed(r)
