@@ -10,7 +10,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/log"
 
 	"entkiosk/data"
 )
@@ -34,10 +33,19 @@ type Common struct {
 	// Account is who is logged in, nil when nobody is.
 	Account *data.Account
 	// Log receives internal errors (never a password, code, token or full address).
-	Log *log.Logger
+	Log Logger
 	// Tick schedules a message after a delay: tea.Tick, replaced in tests.
 	Tick   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	lastID int
+}
+
+// Logger is where a session's lines go: a *log.Logger, or a session's
+// own that writes its fields on every line (tui.SessionLogger).
+type Logger interface {
+	Debug(msg any, keyvals ...any)
+	Info(msg any, keyvals ...any)
+	Warn(msg any, keyvals ...any)
+	Error(msg any, keyvals ...any)
 }
 
 // IdleWarning is how long the countdown shows before an idle wipe: 30 s,

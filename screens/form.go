@@ -38,10 +38,16 @@ type Input struct {
 	Placeholder string // catalogue key (optional)
 	Secret      bool
 	problem     Say // what Fail said: rendered when shown, in the language of that moment
-	model       textinput.Model
-	limit       int  // characters as people count them (grapheme clusters, as the password rules do)
-	cut         bool // the last text typed or pasted was cut at the limit: said under the field
-	cutPaste    bool // ... and it was a paste (several characters at once), not one key
+	// model is the text input, made when the field first holds text or
+	// gets a key (ensure); nil, the field is empty and drawn from a blank
+	// one (shown). A text input is 5 KiB: the two empty fields of home
+	// in each of thousands of idle sessions.
+	model    *textinput.Model
+	width    int  // the text input's
+	focused  bool // the text input's focus, kept while there is none
+	limit    int  // characters as people count them (grapheme clusters, as the password rules do)
+	cut      bool // the last text typed or pasted was cut at the limit: said under the field
+	cutPaste bool // ... and it was a paste (several characters at once), not one key
 	// selected: the value was filled in for the person (the identifiant
 	// typed on the previous page) and shows selected; the first typed or
 	// pasted text replaces it rather than being appended to it.
@@ -166,29 +172,15 @@ func NewForm(c *Common) *Form { return &Form{c: c} }
 
 // AddInput adds a text field and returns it.
 func (f *Form) AddInput(spec InputSpec) *Input {
-	m := textinput.New()
-	m.Prompt = ""
 	limit := spec.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	// The model counts runes; the form keeps the limit itself, in characters
-	// (a thumbs-up with its skin tone is one character, two runes).
-	m.CharLimit = 0
-	m.Width = spec.Width
-	if m.Width == 0 {
-		m.Width = 40
+	width := spec.Width
+	if width == 0 {
+		width = 40
 	}
-	m.Cursor.SetMode(cursor.CursorStatic) // a blinking cursor costs CPU on every idle session
-	m.KeyMap.Paste = key.NewBinding(key.WithDisabled())
-	m.KeyMap.AcceptSuggestion = key.NewBinding(key.WithDisabled())
-	m.KeyMap.NextSuggestion = key.NewBinding(key.WithDisabled())
-	m.KeyMap.PrevSuggestion = key.NewBinding(key.WithDisabled())
-	if spec.Secret {
-		m.EchoMode = textinput.EchoPassword
-		m.EchoCharacter = '•'
-	}
-	in := &Input{Label: spec.Label, Hint: spec.Hint, Placeholder: spec.Placeholder, Secret: spec.Secret, model: m,
+	in := &Input{Label: spec.Label, Hint: spec.Hint, Placeholder: spec.Placeholder, Secret: spec.Secret, width: width,
 		limit: limit}
 	in.SetValue(spec.Value)
 	in.selected = spec.Selected && in.Value() != ""
@@ -197,6 +189,46 @@ func (f *Form) AddInput(spec InputSpec) *Input {
 		f.FocusItem(in)
 	}
 	return in
+}
+
+// newTextInput is a field's text input, empty.
+func newTextInput(width int, secret, focused bool) textinput.Model {
+	m := textinput.New()
+	m.Prompt = ""
+	// The model counts runes; the form keeps the limit itself, in characters
+	// (a thumbs-up with its skin tone is one character, two runes).
+	m.CharLimit = 0
+	m.Width = width
+	m.Cursor.SetMode(cursor.CursorStatic) // a blinking cursor costs CPU on every idle session
+	m.KeyMap.Paste = key.NewBinding(key.WithDisabled())
+	m.KeyMap.AcceptSuggestion = key.NewBinding(key.WithDisabled())
+	m.KeyMap.NextSuggestion = key.NewBinding(key.WithDisabled())
+	m.KeyMap.PrevSuggestion = key.NewBinding(key.WithDisabled())
+	if secret {
+		m.EchoMode = textinput.EchoPassword
+		m.EchoCharacter = '•'
+	}
+	if focused {
+		m.Focus()
+	}
+	return m
+}
+
+// ensure is the field's text input, made if it has none yet.
+func (in *Input) ensure() *textinput.Model {
+	if in.model == nil {
+		m := newTextInput(in.width, in.Secret, in.focused)
+		in.model = &m
+	}
+	return in.model
+}
+
+// shown is the field's text input as it is now, to draw (a copy).
+func (in *Input) shown() textinput.Model {
+	if in.model == nil {
+		return newTextInput(in.width, in.Secret, in.focused)
+	}
+	return *in.model
 }
 
 // AddAction adds a button (or a menu entry if link).
@@ -228,14 +260,22 @@ func (f *Form) AddChoice(id, label string, options ...string) *Choice {
 }
 
 // Value of an input.
-func (in *Input) Value() string { return in.model.Value() }
+func (in *Input) Value() string {
+	if in.model == nil {
+		return ""
+	}
+	return in.model.Value()
+}
 
 // SetValue replaces an input's value (and clears its error). A visible
 // field only ever holds what can be shown as it is (Clean).
 func (in *Input) SetValue(v string) {
 	v, cut := cutChars(in.clean(v), in.limit)
-	in.model.SetValue(v)
-	in.model.CursorEnd()
+	if v != "" || in.model != nil {
+		m := in.ensure()
+		m.SetValue(v)
+		m.CursorEnd()
+	}
 	in.clearError()
 	in.cut, in.cutPaste = cut, cut
 	in.selected = false
@@ -298,9 +338,12 @@ func (f *Form) Focused() any {
 func (f *Form) setFocus(i int) {
 	for j, it := range f.items {
 		if in, ok := it.(*Input); ok {
-			if j == i {
+			in.focused = j == i
+			switch {
+			case in.model == nil:
+			case in.focused:
 				in.model.Focus()
-			} else {
+			default:
 				in.model.Blur()
 			}
 		}
@@ -365,25 +408,26 @@ func (f *Form) Update(msg tea.Msg) FormEvent {
 	}
 	switch it := f.items[f.focus].(type) {
 	case *Input:
-		before, pos := it.model.Value(), it.model.Position()
+		m := it.ensure()
+		before, pos := m.Value(), m.Position()
 		// What did not fit is said until the next key.
 		it.cut = false
 		if k.Type == tea.KeyRunes && !k.Alt { // alt+b, alt+f... move by word
 			it.insert(string(k.Runes)) // replaces a selected value
 		} else {
 			if it.selected && k.Type == tea.KeySpace {
-				it.model.SetValue("") // a space is typed text too
+				m.SetValue("") // a space is typed text too
 			}
 			it.selected = false // arrows, Backspace, End: the value stays, to be edited
-			it.model, _ = it.model.Update(k)
-			if uniseg.GraphemeClusterCount(it.model.Value()) > it.limit {
+			*m, _ = m.Update(k)
+			if uniseg.GraphemeClusterCount(m.Value()) > it.limit {
 				// a space typed into a full field: refused, and said
-				it.model.SetValue(before)
-				it.model.SetCursor(pos)
+				m.SetValue(before)
+				m.SetCursor(pos)
 				it.cut, it.cutPaste = true, false
 			}
 		}
-		if it.model.Value() != before {
+		if m.Value() != before {
 			it.clearError()
 			return FormEvent{Changed: true}
 		}
@@ -444,11 +488,12 @@ func (in *Input) insert(s string) {
 	if s == "" {
 		return
 	}
+	m := in.ensure()
 	if in.selected {
 		in.selected = false
-		in.model.SetValue("")
+		m.SetValue("")
 	}
-	room := max(in.limit-uniseg.GraphemeClusterCount(in.model.Value()), 0)
+	room := max(in.limit-uniseg.GraphemeClusterCount(m.Value()), 0)
 	kept, cut := cutChars(s, room)
 	if cut {
 		_, several := cutChars(s, 1)
@@ -457,7 +502,7 @@ func (in *Input) insert(s string) {
 	if s = kept; s == "" {
 		return
 	}
-	in.model, _ = in.model.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s), Paste: true})
+	*m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s), Paste: true})
 }
 
 // cutChars keeps the first n characters (grapheme clusters) of s and says
@@ -537,7 +582,7 @@ func (in *Input) view(c *Common, focused bool) string {
 	if focused {
 		label, box, marker = st.LabelOn, st.InputOn, "› "
 	}
-	m := in.model
+	m := in.shown()
 	if in.Placeholder != "" {
 		m.Placeholder = c.T(in.Placeholder) // in the current language
 	}

@@ -218,7 +218,7 @@ func (a *hdAudit) identLine() string {
 	if focused {
 		label, box, marker = st.LabelOn, st.InputOn, "› "
 	}
-	m := a.ident.model
+	m := a.ident.shown()
 	m.Placeholder = c.T(a.ident.Placeholder)
 	m.TextStyle, m.PlaceholderStyle = st.Text, st.Muted
 	m.Cursor.Style, m.Cursor.TextStyle = st.Text.Reverse(true), st.Text

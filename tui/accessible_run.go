@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 
-	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/cancelreader"
 
@@ -65,7 +64,7 @@ func runAccessibleKiosk(ctx context.Context, o Options, acct *data.Account, lang
 
 // OpenLink turns a link's token into the step it opens, or home with a
 // sentence saying why not (the accessible mode over SSH: TOKEN+acces).
-func OpenLink(ctx context.Context, store *data.Store, token string, l *log.Logger) screens.NavigateMsg {
+func OpenLink(ctx context.Context, store *data.Store, token string, l screens.Logger) screens.NavigateMsg {
 	return openToken(ctx, store, token, l)
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -20,16 +21,24 @@ const (
 	minHeight = 16
 )
 
-// newHelp builds the help line from the session's styles (bubbles' default
-// styles would use the server's terminal).
-func newHelp(c *screens.Common) help.Model {
+// helps are the help line's models, one for each styles (sessions share
+// their styles: a help model of their own was 4 KiB each).
+var helps sync.Map // *screens.Styles → *help.Model
+
+// helpFor is the help line's model drawn with st (bubbles' default styles
+// would use the server's terminal); its Width is 0, set by the caller on
+// its copy.
+func helpFor(st *screens.Styles) help.Model {
+	if h, ok := helps.Load(st); ok {
+		return *h.(*help.Model)
+	}
 	h := help.New()
 	h.ShortSeparator = " · "
-	st := c.Styles
 	h.Styles.ShortKey, h.Styles.ShortDesc, h.Styles.ShortSeparator = st.HelpKey, st.HelpDesc, st.HelpSep
 	h.Styles.FullKey, h.Styles.FullDesc, h.Styles.FullSeparator = st.HelpKey, st.HelpDesc, st.HelpSep
 	h.Styles.Ellipsis = st.HelpSep
-	h.Width = c.Width - 2
+	h.Width = 0
+	helps.Store(st, &h)
 	return h
 }
 
@@ -176,7 +185,7 @@ func (m *Model) enlargeView() string {
 // useful one dropped after it: those are put back, most useful first.
 func (m *Model) helpLine(width int) string {
 	screenKeys, global := m.bindings()
-	h := m.help
+	h := helpFor(m.c.Styles)
 	h.Width = 0 // measure without truncating
 	// F3 comes first on every screen, never dropped: a screen-reader user
 	// hears it before anything else of the line.

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/log"
@@ -42,7 +41,7 @@ type Options struct {
 	Start screens.NavigateMsg
 	// ClearScrollback erases the terminal's scrollback (on wipe and logout).
 	ClearScrollback func()
-	Logger          *log.Logger
+	Logger          screens.Logger
 	// Now is the wall clock of the idle timer (tests move it).
 	Now func() time.Time
 	// Tick schedules a message after a delay (tests replace it: no timers).
@@ -64,7 +63,6 @@ type Model struct {
 	c      *screens.Common
 	screen screens.Screen
 	stack  []screens.Screen // pages to go back to (esc)
-	help   help.Model
 	cache  frameCache
 	wait   waitFrame // while a password check waits (frame_wait.go)
 
@@ -103,7 +101,7 @@ func New(o Options) *Model {
 	}
 	c := &screens.Common{Store: o.Store, Styles: screens.StylesFor(o.Renderer), Lang: o.Lang,
 		Client: o.Client, Demo: o.Demo, Kiosk: o.Kiosk, IdleTimeout: o.IdleTimeout, HelpdeskIdleTimeout: o.HelpdeskIdleTimeout, Width: 80, Height: 24, Log: o.Logger, Tick: o.Tick}
-	m := &Model{opts: o, c: c, help: newHelp(c)}
+	m := &Model{opts: o, c: c}
 	m.screen = screens.Open(c, o.Start)
 	if o.Start.Page != screens.PageHome {
 		m.stack = []screens.Screen{screens.NewHome(c, screens.NavigateMsg{})}
@@ -156,7 +154,6 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.Width, m.c.Height = msg.Width, msg.Height
-		m.help.Width = msg.Width - 2
 		return m.forward(msg)
 	case tea.KeyMsg:
 		return m.key(msg)

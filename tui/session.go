@@ -42,7 +42,7 @@ type Session struct {
 	// HelpdeskIdleTimeout replaces it while an agent with the helpdesk
 	// role is logged in (0: DefaultHelpdeskIdleTimeout).
 	HelpdeskIdleTimeout time.Duration
-	Logger              *log.Logger
+	Logger              screens.Logger
 
 	// Draw receives every frame (Bubble Tea's renderer is off).
 	Draw func(frame string)
@@ -228,6 +228,11 @@ type sessionModel struct {
 func (sm *sessionModel) Init() tea.Cmd { return tea.Batch(sm.init, sm.m.Init()) }
 
 func (sm *sessionModel) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	onOwnStack(func() { model, cmd = sm.update(msg) })
+	return model, cmd
+}
+
+func (sm *sessionModel) update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
 			sm.crashed(r)
@@ -249,7 +254,6 @@ func (sm *sessionModel) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	case repaintMsg:
 		// The background changed: the styles of the new one (shared).
 		sm.m.c.Styles = screens.StylesFor(sm.m.opts.Renderer)
-		sm.m.help = newHelp(sm.m.c)
 		return sm, nil // View runs next, with the new colours
 	case tea.WindowSizeMsg:
 		msg.Width, msg.Height = ClampWindow(msg.Width, msg.Height)
@@ -311,7 +315,12 @@ func (sm *sessionModel) endIfHome() tea.Cmd {
 	return nil
 }
 
-func (sm *sessionModel) View() string {
+func (sm *sessionModel) View() (frame string) {
+	onOwnStack(func() { frame = sm.view() })
+	return frame
+}
+
+func (sm *sessionModel) view() string {
 	defer func() {
 		if r := recover(); r != nil {
 			sm.crashed(r)
@@ -341,7 +350,7 @@ func (sm *sessionModel) crashed(r any) {
 
 // openToken turns a link's token (the user name) into the step it opens,
 // or home with a sentence saying why not.
-func openToken(ctx context.Context, store *data.Store, token string, l *log.Logger) screens.NavigateMsg {
+func openToken(ctx context.Context, store *data.Store, token string, l screens.Logger) screens.NavigateMsg {
 	t, err := store.OpenToken(ctx, token)
 	notice := ""
 	switch {
@@ -375,7 +384,7 @@ func openToken(ctx context.Context, store *data.Store, token string, l *log.Logg
 // (the person activated it, with this link or another code) lands on home
 // saying so, the identifiant typed in: "already used" would send them
 // looking for a newer mail that will never come.
-func activatedLink(ctx context.Context, store *data.Store, token string, l *log.Logger) (screens.NavigateMsg, bool) {
+func activatedLink(ctx context.Context, store *data.Store, token string, l screens.Logger) (screens.NavigateMsg, bool) {
 	link, err := store.LookupLink(ctx, token)
 	if err != nil {
 		l.Error("link: store error", "err", err)

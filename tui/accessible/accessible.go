@@ -54,7 +54,7 @@ type Options struct {
 	// Account is who was logged in on the screens (F3): the session goes
 	// on from the dashboard.
 	Account *data.Account
-	Logger  *log.Logger
+	Logger  screens.Logger
 }
 
 // ErrLeft is Run's answer when the person went back to the screens (or a
@@ -72,7 +72,7 @@ type session struct {
 	o     Options
 	c     *screens.Common
 	lines *lineReader
-	log   *log.Logger
+	log   screens.Logger
 }
 
 // Run runs one accessible session until it ends: the person leaves (or

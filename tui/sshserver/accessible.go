@@ -52,7 +52,7 @@ func (ss *sshSession) runAccessible(ctx context.Context, in io.Reader, start acc
 	defer cancel()
 	ao := accessible.Options{Store: o.Store, Lang: screens.Lang(start.lang), Demo: o.Demo, Client: ss.client,
 		IdleTimeout: o.IdleTimeout, In: in, Out: ss.sess, Terminal: true, Account: start.account,
-		Logger: ss.srv.tuiLog.With("session", shortID(ss.sess.Context()))}
+		Logger: tui.SessionLogger(ss.srv.tuiLog, "session", shortID(ss.sess.Context()))}
 	if ao.Lang == "" {
 		ao.Lang = o.Lang
 	}

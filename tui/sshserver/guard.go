@@ -99,29 +99,62 @@ func parseWindowChange(p []byte) (width, height int, ok bool) {
 
 // windowBox holds a session's latest window size, from the request loop to
 // the session's program: setting never waits, and sizes set faster than
-// the program takes them are coalesced.
+// the program takes them are coalesced. A goroutine hands them over while
+// one is pending, none otherwise.
 type windowBox struct {
 	mu      sync.Mutex
 	w, h    int
-	changed chan struct{} // one pending signal at most
+	pending bool           // a size the program has not been given
+	sending bool           // deliver runs
+	send    func(w, h int) // the program's (nil: none yet, or no more)
 }
 
-func newWindowBox() *windowBox { return &windowBox{changed: make(chan struct{}, 1)} }
+func newWindowBox() *windowBox { return &windowBox{} }
 
 func (b *windowBox) set(w, h int) {
 	b.mu.Lock()
-	b.w, b.h = w, h
+	b.w, b.h, b.pending = w, h, true
+	start := b.startLocked()
 	b.mu.Unlock()
-	select {
-	case b.changed <- struct{}{}:
-	default: // a signal is pending: the program will read this size
+	if start {
+		go b.deliver()
 	}
 }
 
-func (b *windowBox) size() (w, h int) {
+// follow hands the sizes to send from now on (nil: to nobody), the one
+// pending first.
+func (b *windowBox) follow(send func(w, h int)) {
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.w, b.h
+	b.send = send
+	start := b.startLocked()
+	b.mu.Unlock()
+	if start {
+		go b.deliver()
+	}
+}
+
+func (b *windowBox) startLocked() bool {
+	if b.send == nil || b.sending || !b.pending {
+		return false
+	}
+	b.sending = true
+	return true
+}
+
+// deliver hands the pending size over until none is.
+func (b *windowBox) deliver() {
+	for {
+		b.mu.Lock()
+		if !b.pending || b.send == nil {
+			b.sending = false
+			b.mu.Unlock()
+			return
+		}
+		w, h, send := b.w, b.h, b.send
+		b.pending = false
+		b.mu.Unlock()
+		send(w, h)
+	}
 }
 
 var windowKey = &ctxKey{"entkiosk-window"}

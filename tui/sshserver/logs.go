@@ -34,6 +34,11 @@ type logHandler struct {
 	inner   slog.Handler
 	repeats *repeatLimiter
 	source  string // from an "addr" attribute given with With
+	// attrs given with With, cleaned, written before each line's own: a
+	// session's logger (With "session") is this handler and its attrs, not
+	// a copy of the inner logger (charmbracelet/log copies its styles, 4 KiB
+	// a session that most sessions never use).
+	attrs []slog.Attr
 }
 
 func newLogHandler(inner slog.Handler) *logHandler {
@@ -44,6 +49,7 @@ func (h *logHandler) Enabled(ctx context.Context, l slog.Level) bool { return h.
 
 func (h *logHandler) Handle(ctx context.Context, r slog.Record) error {
 	out := slog.NewRecord(r.Time, r.Level, cleanLogText(r.Message), r.PC)
+	out.AddAttrs(h.attrs...)
 	source := h.source
 	r.Attrs(func(a slog.Attr) bool {
 		if src, ok := logSource(a); ok {
@@ -66,20 +72,25 @@ func (h *logHandler) Handle(ctx context.Context, r slog.Record) error {
 
 func (h *logHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	c := *h
-	cleaned := make([]slog.Attr, len(attrs))
-	for i, a := range attrs {
+	c.attrs = make([]slog.Attr, len(h.attrs), len(h.attrs)+len(attrs))
+	copy(c.attrs, h.attrs)
+	for _, a := range attrs {
 		if src, ok := logSource(a); ok {
 			c.source = src
 		}
-		cleaned[i] = cleanAttr(a)
+		c.attrs = append(c.attrs, cleanAttr(a))
 	}
-	c.inner = h.inner.WithAttrs(cleaned)
 	return &c
 }
 
 func (h *logHandler) WithGroup(name string) slog.Handler {
 	c := *h
-	c.inner = h.inner.WithGroup(cleanLogText(name))
+	// The attrs given so far are outside the group.
+	c.inner, c.attrs = h.inner, nil
+	if len(h.attrs) > 0 {
+		c.inner = c.inner.WithAttrs(h.attrs)
+	}
+	c.inner = c.inner.WithGroup(cleanLogText(name))
 	return &c
 }
 

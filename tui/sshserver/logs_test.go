@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/log"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -102,5 +103,25 @@ func TestLogHandler(t *testing.T) {
 	from.Info("refused")
 	if !strings.Contains(out.String(), "repeated_lines_left_out=80") {
 		t.Fatalf("the lines left out are not counted:\n%s", out.String())
+	}
+}
+
+// A logger made With attributes writes the lines the inner logger's own
+// With would, cleaned, and a group keeps the attributes given before it.
+func TestLogHandlerWithWritesTheInnerLines(t *testing.T) {
+	t.Parallel()
+	var want, got strings.Builder
+	inner := func(w *strings.Builder) *log.Logger { return log.NewWithOptions(w, log.Options{Prefix: "ssh"}) }
+	slog.New(inner(&want)).With("session", "ab12cd34", "term", "xterm\\x1b").Info("session start", "width", 80)
+	slog.New(newLogHandler(inner(&got))).With("session", "ab12cd34", "term", "xterm\x1b").Info("session start", "width", 80)
+	if got.String() != want.String() {
+		t.Fatalf("got %q, want %q", got.String(), want.String())
+	}
+	want.Reset()
+	got.Reset()
+	slog.New(inner(&want)).With("session", "x").WithGroup("g").With("a", 1).Info("line", "b", 2)
+	slog.New(newLogHandler(inner(&got))).With("session", "x").WithGroup("g").With("a", 1).Info("line", "b", 2)
+	if got.String() != want.String() {
+		t.Fatalf("with a group: got %q, want %q", got.String(), want.String())
 	}
 }

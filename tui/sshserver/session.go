@@ -156,13 +156,12 @@ func (s *sshServer) runMiddleware(next ssh.Handler) ssh.Handler {
 			next(sess)
 			return
 		}
-		ctx, cancel := context.WithCancel(sess.Context())
-		go ss.followWindow(ctx, windowOf(sess.Context()))
+		stop := ss.followWindow(sess.Context(), windowOf(sess.Context()))
 		if _, err := ss.program.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 			ss.log.Error("program", "err", err)
 		}
 		ss.program.Kill()
-		cancel()
+		stop()
 		if acct, lang, ok := ss.program.TakeAccessible(); ok {
 			// F3: the screens give the terminal back, the accessible mode
 			// goes on with whoever was logged in.
@@ -173,21 +172,19 @@ func (s *sshServer) runMiddleware(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// followWindow hands the latest window size to the program, until the
-// session ends; the connection's end quits the program.
-func (ss *sshSession) followWindow(ctx context.Context, box *windowBox) {
-	var changed chan struct{}
+// followWindow hands the latest window size to the program, and the
+// connection's end quits it, until stop. Nothing waits for them: an idle
+// session has no goroutine of its own for this (a goroutine runs while a
+// size is on its way).
+func (ss *sshSession) followWindow(ctx context.Context, box *windowBox) (stop func()) {
+	quit := context.AfterFunc(ctx, ss.program.Quit)
 	if box != nil {
-		changed = box.changed
+		box.follow(func(w, h int) { ss.program.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
 	}
-	for {
-		select {
-		case <-ctx.Done():
-			ss.program.Quit()
-			return
-		case <-changed:
-			w, h := box.size()
-			ss.program.Send(tea.WindowSizeMsg{Width: w, Height: h})
+	return func() {
+		quit()
+		if box != nil {
+			box.follow(nil)
 		}
 	}
 }
@@ -201,7 +198,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	ss.accessible, ss.token = accessibleUser(user)
 	pty, _, _ := sess.Pty()
 	width, height := tui.ClampWindow(pty.Window.Width, pty.Window.Height)
-	ss.screen = termwriter.New(sess, width, height)
+	ss.screen = termwriter.New(pieceWriter{sess}, width, height)
 	renderer := sessionRenderer(pty.Term)
 	ss.renderer = renderer
 	ss.input = newSessionInput(sess, func(dark bool) {
@@ -217,7 +214,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	done, ss.cancel = context.WithCancel(ctx)
 	o := tui.Session{Store: s.o.Store, Renderer: renderer, Width: width, Height: height, Lang: s.o.Lang,
 		Kiosk: ss.kiosk, Demo: s.o.Demo, Client: ss.client,
-		IdleTimeout: s.o.IdleTimeout, HelpdeskIdleTimeout: s.o.HelpdeskIdleTimeout, Logger: s.tuiLog.With("session", shortID(ctx)),
+		IdleTimeout: s.o.IdleTimeout, HelpdeskIdleTimeout: s.o.HelpdeskIdleTimeout, Logger: tui.SessionLogger(s.tuiLog, "session", shortID(ctx)),
 		Draw: ss.screen.Draw, Resize: ss.screen.Resize, Repaint: ss.screen.Repaint, Ending: ss.setReason,
 		Tick: tui.SessionTick(done), Hook: s.o.hook}
 	if ss.kind == "token" {
