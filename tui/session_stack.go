@@ -9,11 +9,17 @@ package tui
 // collects. Drawn on a goroutine that ends, the deep stack goes back to
 // the runtime at once, and the session's own stays small (2,000 idle SSH
 // sessions: 80 MiB of stacks instead of 103).
+//
+// A panic in f is raised again in the caller's goroutine, where Bubble
+// Tea recovers it for this session alone: raised on the goroutine of its
+// own, it would end the whole server, every session with it.
 func onOwnStack(f func()) {
-	done := make(chan struct{})
+	done := make(chan any, 1)
 	go func() {
-		defer close(done)
+		defer func() { done <- recover() }()
 		f()
 	}()
-	<-done
+	if p := <-done; p != nil {
+		panic(p)
+	}
 }
