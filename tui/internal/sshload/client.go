@@ -80,7 +80,7 @@ func dialWatch(t *target, src net.IP, timeout time.Duration, watch string) (*ses
 	if s.sess, err = s.client.NewSession(); err != nil {
 		return fail(err)
 	}
-	if err := s.sess.RequestPty("xterm-256color", 24, 80, nil); err != nil {
+	if err := s.sess.RequestPty("xterm-256color", 24, 80, t.ptyModes); err != nil {
 		return fail(err)
 	}
 	if s.stdin, err = s.sess.StdinPipe(); err != nil {
