@@ -14,6 +14,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -43,6 +44,13 @@ func main() {
 			return model{}, []tea.ProgramOption{tea.WithAltScreen()}
 		})),
 	)
+	if err == nil {
+		// A connection that fails before its session (a handshake cut short)
+		// is closed without a word to the client, which reads EOF: say why.
+		srv.ConnectionFailedCallback = func(c net.Conn, err error) {
+			fmt.Fprintf(os.Stderr, "barewish: connection from %s failed: %v\n", c.RemoteAddr(), err)
+		}
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "barewish:", err)
 		os.Exit(1)

@@ -45,6 +45,7 @@ var (
 	repeat    = flag.Int("repeat", 1, "run the chosen scenarios this many times; the table gives the range")
 	perAddr   = flag.Int("per-address", 2, "sessions per loopback source address (serve lets a source have 2 handshakes under way, and 10 sessions)")
 	keepStore = flag.Bool("keep", false, "keep the temporary directories (stores, logs)")
+	openWait  = flag.Duration("open-wait", 3*time.Minute, "opening many sessions: how long one may take to its first screen (bare wish holding 10,000 idle sessions spends two cores on its renderers' 60 Hz ticks and answers slowly)")
 
 	connects = flag.Int("connects", 30, "connect: connections, one after the other, to each server")
 

@@ -56,6 +56,8 @@ type serverOpts struct {
 	bin, name   string // the binary and its name in the results ("" : -bin, "entkiosk")
 	maxSessions int
 	goroutines  bool // GOTRACEBACK=all, for goroutineDump
+	// flags are added to serve's (after -server-flags, so they win).
+	flags []string
 }
 
 // startEntkiosk starts `entkiosk serve --demo` on a fresh store.
@@ -77,6 +79,7 @@ func startEntkiosk(o serverOpts) (*target, error) {
 		args = append(args, "--max-sessions", fmt.Sprint(o.maxSessions))
 	}
 	args = append(args, strings.Fields(*serverFlags)...)
+	args = append(args, o.flags...)
 	path, name := o.bin, o.name
 	if path == "" {
 		path, name = *bin, "entkiosk"
