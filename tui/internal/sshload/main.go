@@ -6,6 +6,25 @@
 // The machine is shared and small: a ratio to its same-run reference is what
 // a figure means.
 //
+// A reference measures what it says only if it is like for like:
+//   - OpenSSH + cat: sshd on loopback with a config of its own (no PAM, key
+//     authentication, limits far above this program's sessions), running
+//     only cat in each session: no shell start-up files (SHLVL=1, no
+//     ~/.ssh/rc), checked from its process tree before typing. The pty is raw
+//     (catModes): the key comes back from cat as it comes back from
+//     entkiosk's program, never from the kernel's echo. Its CPU counts every
+//     process under sshd's listener.
+//   - bare wish: wish and Bubble Tea as entkiosk uses them, with Bubble
+//     Tea's own renderer (a 60 Hz ticker per session that entkiosk does
+//     without: bare wish answers slowly past a few thousand idle sessions,
+//     hence -open-wait).
+//   - The same clients for all: -per-address sessions from each loopback
+//     source, the same first-screen wait, the first bytes back after a key.
+//
+// Typing says under the table whether the typists were really out of step
+// (the phases of the times keys were written, over the period's 5 ms slots)
+// or in step (how long each tick took to write all its keys).
+//
 //	go build -o /tmp/entkiosk . && go run ./tui/internal/sshload -bin /tmp/entkiosk -scenario typing,login
 //
 // Run `go run ./tui/internal/sshload -h` for the scenarios and their flags.

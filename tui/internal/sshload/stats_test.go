@@ -222,3 +222,19 @@ func TestSubtree(t *testing.T) {
 		}
 	}
 }
+
+func TestEnoughFiles(t *testing.T) {
+	if err := enoughFiles(10); err != nil {
+		t.Fatalf("10 sessions: %v", err)
+	}
+	err := enoughFiles(1 << 40)
+	if err == nil || !strings.Contains(err.Error(), "ulimit -n") {
+		t.Fatalf("2^40 sessions: %v, want a word on ulimit -n", err)
+	}
+}
+
+func TestFmtCommands(t *testing.T) {
+	if got := fmtCommands(map[string]int{"sshd": 400, "cat": 200}); got != "cat ×200, sshd ×400" {
+		t.Errorf("got %q", got)
+	}
+}
