@@ -35,13 +35,14 @@ const HomeText = "bare wish"
 func main() {
 	listen := flag.String("listen", "127.0.0.1:2223", "address to listen on")
 	hostKey := flag.String("host-key", "barewish_ed25519", "host key (created when missing)")
+	fps := flag.Int("fps", 60, "frames a second of Bubble Tea's renderer (its default, 60: a ticker per session wakes that often even when idle)")
 	flag.Parse()
 
 	srv, err := wish.NewServer(
 		wish.WithAddress(*listen),
 		wish.WithHostKeyPath(*hostKey),
 		wish.WithMiddleware(bm.Middleware(func(ssh.Session) (tea.Model, []tea.ProgramOption) {
-			return model{}, []tea.ProgramOption{tea.WithAltScreen()}
+			return model{}, []tea.ProgramOption{tea.WithAltScreen(), tea.WithFPS(*fps)}
 		})),
 	)
 	if err == nil {

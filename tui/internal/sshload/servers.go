@@ -154,8 +154,12 @@ func barewishBinary() (string, error) {
 	return barewishPath, barewishErr
 }
 
-// startBarewish starts the bare wish reference server.
-func startBarewish() (*target, error) {
+// startBarewish starts the bare wish reference server at its renderer's
+// default frame rate.
+func startBarewish() (*target, error) { return startBarewishFPS(60) }
+
+// startBarewishFPS starts bare wish with its renderer at fps frames a second.
+func startBarewishFPS(fps int) (*target, error) {
 	path, err := barewishBinary()
 	if err != nil {
 		return nil, err
@@ -168,7 +172,7 @@ func startBarewish() (*target, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(path, "-listen", addr, "-host-key", filepath.Join(dir, "host_ed25519"))
+	cmd := exec.Command(path, "-listen", addr, "-host-key", filepath.Join(dir, "host_ed25519"), "-fps", fmt.Sprint(fps))
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
