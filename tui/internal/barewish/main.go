@@ -14,6 +14,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -34,15 +35,23 @@ const HomeText = "bare wish"
 func main() {
 	listen := flag.String("listen", "127.0.0.1:2223", "address to listen on")
 	hostKey := flag.String("host-key", "barewish_ed25519", "host key (created when missing)")
+	fps := flag.Int("fps", 60, "frames a second of Bubble Tea's renderer (its default, 60: a ticker per session wakes that often even when idle)")
 	flag.Parse()
 
 	srv, err := wish.NewServer(
 		wish.WithAddress(*listen),
 		wish.WithHostKeyPath(*hostKey),
 		wish.WithMiddleware(bm.Middleware(func(ssh.Session) (tea.Model, []tea.ProgramOption) {
-			return model{}, []tea.ProgramOption{tea.WithAltScreen()}
+			return model{}, []tea.ProgramOption{tea.WithAltScreen(), tea.WithFPS(*fps)}
 		})),
 	)
+	if err == nil {
+		// A connection that fails before its session (a handshake cut short)
+		// is closed without a word to the client, which reads EOF: say why.
+		srv.ConnectionFailedCallback = func(c net.Conn, err error) {
+			fmt.Fprintf(os.Stderr, "barewish: connection from %s failed: %v\n", c.RemoteAddr(), err)
+		}
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "barewish:", err)
 		os.Exit(1)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -37,6 +38,8 @@ type session struct {
 	// quiet: only arrival times count, no text kept (keeps this program's
 	// own CPU out of the typing figures).
 	quiet atomic.Bool
+	// over: the server ended the connection (or it failed).
+	over atomic.Bool
 }
 
 var sourceCount atomic.Int64
@@ -67,31 +70,41 @@ func dialWatch(t *target, src net.IP, timeout time.Duration, watch string) (*ses
 	if err != nil {
 		return nil, err
 	}
-	_ = conn.SetDeadline(time.Now().Add(timeout))
+	deadline := time.Now().Add(timeout)
+	_ = conn.SetDeadline(deadline)
+	// A step cut by the deadline fails as "EOF" in the SSH library (its
+	// connection ends, every request waiting on it with it): say which step,
+	// and that time was up.
+	why := func(step string, err error) error {
+		if !time.Now().Before(deadline) {
+			return fmt.Errorf("%s: no answer within %s (%w)", step, timeout, err)
+		}
+		return fmt.Errorf("%s: %w", step, err)
+	}
 	cc, chans, reqs, err := gossh.NewClientConn(conn, t.addr, &gossh.ClientConfig{User: t.user, Auth: t.auth,
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: timeout})
 	if err != nil {
 		conn.Close()
-		return nil, err
+		return nil, why("handshake", err)
 	}
 	s := &session{client: gossh.NewClient(cc, chans, reqs), chunks: make(chan time.Time, 64), watch: watch,
 		changed: make(chan struct{}, 1)}
-	fail := func(err error) (*session, error) { s.close(); return nil, err }
+	fail := func(step string, err error) (*session, error) { s.close(); return nil, why(step, err) }
 	if s.sess, err = s.client.NewSession(); err != nil {
-		return fail(err)
+		return fail("session", err)
 	}
-	if err := s.sess.RequestPty("xterm-256color", 24, 80, nil); err != nil {
-		return fail(err)
+	if err := s.sess.RequestPty("xterm-256color", 24, 80, t.ptyModes); err != nil {
+		return fail("pty", err)
 	}
 	if s.stdin, err = s.sess.StdinPipe(); err != nil {
-		return fail(err)
+		return fail("stdin", err)
 	}
 	stdout, err := s.sess.StdoutPipe()
 	if err != nil {
-		return fail(err)
+		return fail("stdout", err)
 	}
 	if err := s.sess.Shell(); err != nil {
-		return fail(err)
+		return fail("shell", err)
 	}
 	_ = conn.SetDeadline(time.Time{})
 	go s.read(stdout)
@@ -135,6 +148,7 @@ func (s *session) read(r io.Reader) {
 			}
 		}
 		if err != nil {
+			s.over.Store(true)
 			close(s.chunks)
 			return
 		}
@@ -196,6 +210,9 @@ func openMany(t *target, n int) ([]*session, error) { return openWatching(t, n, 
 
 // openWatching is openMany with a text each session watches for.
 func openWatching(t *target, n int, watch string) ([]*session, error) {
+	if err := enoughFiles(n); err != nil {
+		return nil, err
+	}
 	out := make([]*session, n)
 	errs := make(chan error, n)
 	sem := make(chan struct{}, 32)
@@ -206,14 +223,14 @@ func openWatching(t *target, n int, watch string) ([]*session, error) {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			s, err := dialWatch(t, nextSource(), 30*time.Second, watch)
+			s, err := dialWatch(t, nextSource(), *openWait, watch)
 			if err == nil {
-				if err = t.ready(s, 60*time.Second); err != nil {
+				if err = t.ready(s, *openWait); err != nil {
 					s.close()
 				}
 			}
 			if err != nil {
-				errs <- fmt.Errorf("%s session %d: %w", t.name, i, err)
+				errs <- fmt.Errorf("%s session %d: %w%s", t.name, i, err, serverSaid(t))
 				return
 			}
 			out[i] = s
@@ -240,4 +257,26 @@ func closeAll(ss []*session) {
 		}
 	}
 	wg.Wait()
+}
+
+// serverSaid is the end of the server's standard error, for an error message.
+func serverSaid(t *target) string {
+	tail := strings.TrimSpace(t.proc.stderrTail())
+	if tail == "" {
+		return ""
+	}
+	return "\n" + t.name + "'s standard error ends:\n" + tail
+}
+
+// enoughFiles fails early when n sessions (a socket each) would not fit in
+// this program's open-file limit, rather than at session n.
+func enoughFiles(n int) error {
+	var l syscall.Rlimit
+	if syscall.Getrlimit(syscall.RLIMIT_NOFILE, &l) != nil {
+		return nil
+	}
+	if uint64(n)+100 > l.Cur {
+		return fmt.Errorf("%d sessions need %d open files, the limit is %d (ulimit -n; root may raise it)", n, n+100, l.Cur)
+	}
+	return nil
 }

@@ -6,6 +6,27 @@
 // The machine is shared and small: a ratio to its same-run reference is what
 // a figure means.
 //
+// A reference measures what it says only if it is like for like:
+//   - OpenSSH + cat: sshd on loopback with a config of its own (no PAM, key
+//     authentication, limits far above this program's sessions), running
+//     only cat in each session: no shell start-up files (SHLVL=1, no
+//     ~/.ssh/rc), checked from its process tree before typing. The pty is raw
+//     (catModes): the key comes back from cat as it comes back from
+//     entkiosk's program, never from the kernel's echo. Its CPU counts every
+//     process under sshd's listener.
+//   - bare wish: wish and Bubble Tea as entkiosk uses them, with Bubble
+//     Tea's own renderer, whose ticker wakes every session 60 times a second
+//     (entkiosk draws without it). For idle memory it runs at 1 frame a
+//     second: the same renderer, ticker and goroutines (83.1 vs 83.2 KiB a
+//     session at 1,000), without the ticks that starved its handshakes past
+//     a few thousand sessions.
+//   - The same clients for all: -per-address sessions from each loopback
+//     source, the same first-screen wait, the first bytes back after a key.
+//
+// Typing says under the table whether the typists were really out of step
+// (the phases of the times keys were written, over the period's 5 ms slots)
+// or in step (how long each tick took to write all its keys).
+//
 //	go build -o /tmp/entkiosk . && go run ./tui/internal/sshload -bin /tmp/entkiosk -scenario typing,login
 //
 // Run `go run ./tui/internal/sshload -h` for the scenarios and their flags.
@@ -45,6 +66,7 @@ var (
 	repeat    = flag.Int("repeat", 1, "run the chosen scenarios this many times; the table gives the range")
 	perAddr   = flag.Int("per-address", 2, "sessions per loopback source address (serve lets a source have 2 handshakes under way, and 10 sessions)")
 	keepStore = flag.Bool("keep", false, "keep the temporary directories (stores, logs)")
+	openWait  = flag.Duration("open-wait", 3*time.Minute, "opening many sessions: how long one may take to its first screen (a loaded server answers slowly; the SSH library reports a step cut by this deadline as EOF)")
 
 	connects = flag.Int("connects", 30, "connect: connections, one after the other, to each server")
 

@@ -150,20 +150,104 @@ func (c *child) status() (rssKiB, peakKiB, threads int) {
 	return rssKiB, peakKiB, threads
 }
 
-// cpuTime is the child's user + system time so far (its own threads).
-func (c *child) cpuTime() time.Duration { return procCPU(c.pid()) }
+// cpuTime is the user + system time so far of the child and of every
+// process under it: sshd serves each connection in processes of its own
+// (and cat), which its listener's own time leaves out. entkiosk and bare
+// wish have none, so theirs is their own time as before.
+func (c *child) cpuTime() time.Duration { return treeCPU(c.pid()) }
 
-func procCPU(pid int) time.Duration {
+const clkTck = 100 // sysconf(_SC_CLK_TCK) on Linux
+
+// procStat is what this program reads of /proc/PID/stat.
+type procStat struct {
+	comm string
+	ppid int
+	// cpu: user + system time of the process, and of its children it has
+	// waited for (so a session that ended between two readings still counts).
+	cpu time.Duration
+}
+
+func readStat(pid int) (procStat, bool) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
-		return 0
+		return procStat{}, false
 	}
-	// Fields after the command name, which is in parentheses.
-	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+2:]))
-	utime, _ := strconv.ParseInt(f[11], 10, 64)
-	stime, _ := strconv.ParseInt(f[12], 10, 64)
-	const clkTck = 100 // sysconf(_SC_CLK_TCK) on Linux
-	return time.Duration(utime+stime) * time.Second / clkTck
+	return parseStat(string(b))
+}
+
+// parseStat reads a /proc/PID/stat line: the command name is in parentheses
+// (and may hold spaces or parentheses), the fields after it are numbered
+// from state (field 3 of proc(5)).
+func parseStat(line string) (procStat, bool) {
+	open, end := strings.IndexByte(line, '('), strings.LastIndexByte(line, ')')
+	if open < 0 || end < open || end+2 > len(line) {
+		return procStat{}, false
+	}
+	f := strings.Fields(line[end+2:])
+	if len(f) < 15 {
+		return procStat{}, false
+	}
+	ppid, _ := strconv.Atoi(f[1])
+	var ticks int64
+	for _, i := range []int{11, 12, 13, 14} { // utime, stime, cutime, cstime
+		n, _ := strconv.ParseInt(f[i], 10, 64)
+		ticks += n
+	}
+	return procStat{comm: line[open+1 : end], ppid: ppid, cpu: time.Duration(ticks) * time.Second / clkTck}, true
+}
+
+// procTree is pid and every process under it, by pid.
+func procTree(root int) map[int]procStat {
+	all := map[int]procStat{}
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if st, ok := readStat(pid); ok {
+			all[pid] = st
+		}
+	}
+	return subtree(all, root)
+}
+
+// subtree keeps of all the processes root and those under it.
+func subtree(all map[int]procStat, root int) map[int]procStat {
+	out := map[int]procStat{}
+	for pid, st := range all {
+		for p, seen := pid, 0; seen < 64; seen++ { // 64: a cycle never ends the walk otherwise
+			if p == root {
+				out[pid] = st
+				break
+			}
+			parent, ok := all[p]
+			if !ok || parent.ppid == p {
+				break
+			}
+			p = parent.ppid
+		}
+	}
+	return out
+}
+
+func treeCPU(root int) time.Duration {
+	var sum time.Duration
+	for _, st := range procTree(root) {
+		sum += st.cpu
+	}
+	return sum
+}
+
+// commands counts the processes under the child by command name (itself left out).
+func (c *child) commands() map[string]int {
+	out := map[string]int{}
+	for pid, st := range procTree(c.pid()) {
+		if pid != c.pid() {
+			out[st.comm]++
+		}
+	}
+	return out
 }
 
 var goroutineHeader = regexp.MustCompile(`(?m)^goroutine \d+ (gp=\S+ m=\S+ mp=\S+ )?\[`)

@@ -19,6 +19,7 @@ var (
 	secUnit   = unit{format: func(v float64) string { return fmt.Sprintf("%.2f s", v) }}
 	mibUnit   = unit{format: func(v float64) string { return fmt.Sprintf("%.0f MiB", v) }}
 	kibUnit   = unit{format: func(v float64) string { return fmt.Sprintf("%.1f KiB", v) }}
+	pctUnit   = unit{format: func(v float64) string { return fmt.Sprintf("%.1f %%", v) }}
 	rateUnit  = unit{format: func(v float64) string { return fmt.Sprintf("%.1f/s", v) }, higherBetter: true}
 	countUnit = unit{format: func(v float64) string { return fmt.Sprintf("%.0f", v) }}
 	wonUnit   = unit{format: func(v float64) string { return fmt.Sprintf("%.0f", v) }, higherBetter: true}
@@ -36,7 +37,11 @@ type row struct {
 type results struct {
 	scenario string
 	rows     []row
+	notes    []string // said under the table: what the figures rest on
 }
+
+// note records a line printed under the table (how a run really went).
+func (r *results) note(s string) { r.notes = append(r.notes, s) }
 
 // add records a figure without a reference.
 func (r *results) add(measure string, u unit, v float64) {
@@ -108,6 +113,9 @@ func (r *results) print(w io.Writer) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", k.scenario, k.measure, span(vs, u.format), ref, rat, len(rows))
 	}
 	tw.Flush()
+	for _, n := range r.notes {
+		fmt.Fprintln(w, "- "+n)
+	}
 	if strings.TrimSpace(*serverFlags) != "" {
 		fmt.Fprintln(w, "entkiosk serve ran with:", *serverFlags)
 	}

@@ -32,6 +32,8 @@ type target struct {
 	ready func(s *session, d time.Duration) error
 	// home is the text of the first screen, when there is one.
 	home string
+	// ptyModes are the terminal modes its sessions ask for (nil: the pty's own).
+	ptyModes gossh.TerminalModes
 }
 
 func (t *target) stop() { t.proc.stop(30 * time.Second) }
@@ -54,6 +56,8 @@ type serverOpts struct {
 	bin, name   string // the binary and its name in the results ("" : -bin, "entkiosk")
 	maxSessions int
 	goroutines  bool // GOTRACEBACK=all, for goroutineDump
+	// flags are added to serve's (after -server-flags, so they win).
+	flags []string
 }
 
 // startEntkiosk starts `entkiosk serve --demo` on a fresh store.
@@ -75,6 +79,7 @@ func startEntkiosk(o serverOpts) (*target, error) {
 		args = append(args, "--max-sessions", fmt.Sprint(o.maxSessions))
 	}
 	args = append(args, strings.Fields(*serverFlags)...)
+	args = append(args, o.flags...)
 	path, name := o.bin, o.name
 	if path == "" {
 		path, name = *bin, "entkiosk"
@@ -149,8 +154,12 @@ func barewishBinary() (string, error) {
 	return barewishPath, barewishErr
 }
 
-// startBarewish starts the bare wish reference server.
-func startBarewish() (*target, error) {
+// startBarewish starts the bare wish reference server at its renderer's
+// default frame rate.
+func startBarewish() (*target, error) { return startBarewishFPS(60) }
+
+// startBarewishFPS starts bare wish with its renderer at fps frames a second.
+func startBarewishFPS(fps int) (*target, error) {
 	path, err := barewishBinary()
 	if err != nil {
 		return nil, err
@@ -163,7 +172,7 @@ func startBarewish() (*target, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(path, "-listen", addr, "-host-key", filepath.Join(dir, "host_ed25519"))
+	cmd := exec.Command(path, "-listen", addr, "-host-key", filepath.Join(dir, "host_ed25519"), "-fps", fmt.Sprint(fps))
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
@@ -275,9 +284,19 @@ func startSSHD() (*target, error) {
 		"UseDNS no",
 		"X11Forwarding no",
 		"AllowTcpForwarding no",
+		// Not the defaults (10:30:100, none): like serve with its limits far
+		// above this program's sessions, which come 2 from each source.
 		"MaxStartups 2000",
+		"PerSourceMaxStartups none",
 		"MaxSessions 10",
 		"LogLevel ERROR",
+		// sshd runs the command through the user's shell, and Debian's bash
+		// reads ~/.bashrc when sshd starts it, even for a command: root's here
+		// runs `pyenv init`, which waited 60 s on a stale lock, busy, in each of
+		// the 200 typists' sessions while they typed. A shell started from a
+		// shell (SHLVL 1) reads none; no ~/.ssh/rc either. Only cat runs.
+		"SetEnv SHLVL=1",
+		"PermitUserRC no",
 		"ForceCommand exec cat",
 		"",
 	}, "\n")
@@ -294,9 +313,10 @@ func startSSHD() (*target, error) {
 		return nil, fmt.Errorf("%w\n%s", err, p.stderrTail())
 	}
 	t := &target{name: "OpenSSH + cat", proc: p, addr: addr, user: me.Username,
-		auth: []gossh.AuthMethod{gossh.PublicKeys(signer)}}
+		auth: []gossh.AuthMethod{gossh.PublicKeys(signer)}, ptyModes: catModes}
 	t.ready = func(s *session, d time.Duration) error {
-		// cat shows nothing: the session is usable once a key comes back.
+		// cat shows nothing: the session is usable once cat sends a key back
+		// (the pty does not echo, see catModes).
 		if _, err := s.stdin.Write([]byte("x")); err != nil {
 			return err
 		}
@@ -304,6 +324,33 @@ func startSSHD() (*target, error) {
 		return err
 	}
 	return t, nil
+}
+
+// catModes: the pty neither echoes nor waits for a line, so the echo is
+// cat's, as entkiosk's is its program's (Bubble Tea puts its pty in raw
+// mode). With the pty's own echo a key came back before sshd had even
+// started cat: the reference measured the kernel's echo, and a session was
+// "ready" while its shell was still starting.
+var catModes = gossh.TerminalModes{gossh.ECHO: 0, gossh.ICANON: 0}
+
+// checkOnlyCat fails when the reference's sessions run anything but sshd's
+// own processes and cat (a shell's start-up files still running, say).
+func checkOnlyCat(t *target, sessions int) error {
+	if t.proc.name != "sshd" {
+		return nil
+	}
+	cmds := t.proc.commands()
+	var others []string
+	for name, n := range cmds {
+		if name != "cat" && !strings.HasPrefix(name, "sshd") {
+			others = append(others, fmt.Sprintf("%s ×%d", name, n))
+		}
+	}
+	if len(others) > 0 || cmds["cat"] != sessions {
+		return fmt.Errorf("OpenSSH's %d sessions run cat ×%d and %s: the reference would measure them too",
+			sessions, cmds["cat"], strings.Join(others, ", "))
+	}
+	return nil
 }
 
 // writeKey writes a new ed25519 private key in OpenSSH's format.
