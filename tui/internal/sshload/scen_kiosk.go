@@ -147,10 +147,10 @@ func ptyStartCPU(cmd *exec.Cmd, want string, settle bool) (d, cpu time.Duration,
 // settled waits until the process has used less than 20 ms of CPU in half
 // a second (at most 60 s).
 func settled(pid int) {
-	last := procCPU(pid)
+	last := treeCPU(pid)
 	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); {
 		time.Sleep(500 * time.Millisecond)
-		now := procCPU(pid)
+		now := treeCPU(pid)
 		if now-last < 20*time.Millisecond {
 			return
 		}
