@@ -597,7 +597,9 @@ func TestTwoServersEachMailSentOnce(t *testing.T) {
 			}
 		}
 		if len(got) != sent || sent < 40 {
-			t.Fatalf("%d mails marked sent, %d received by the relay", sent, len(got))
+			t.Fatalf("%d mails marked sent, %d received by the relay\npending:\n%s\nlogs of %s:\n%s\nlogs of %s:\n%s",
+				sent, len(got), runEntkiosk(t, st.env, "outbox", "--db", st.db, "--status", "pending"),
+				a.name, a.logText(), b.name, b.logText())
 		}
 		for _, p := range []*serveProc{a, b} {
 			if !strings.Contains(p.logText(), "mailer started") {
