@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -39,9 +40,10 @@ type Hasher struct {
 	maxWait time.Duration
 
 	mu    sync.Mutex
-	taken int           // slots hashing now
-	queue []*HashWait   // waiting, first come first
-	avg   time.Duration // a hash's wall time, moving average (0: not measured yet)
+	taken int             // slots hashing now
+	queue []*HashWait     // waiting, first come first
+	avg   time.Duration   // a hash's wall time: the median of recent (0: not measured yet)
+	times []time.Duration // the last hashWindow hashes' wall times, oldest first
 
 	// What tests check: argon2id runs so far, and the most at once.
 	computed, running, peak atomic.Int64
@@ -171,15 +173,24 @@ func (h *Hasher) release() {
 	}
 }
 
-// measured updates the moving average of a hash's wall time.
+// hashWindow is how many recent hashes the estimate reads.
+const hashWindow = 16
+
+// measured takes a hash's wall time into the estimate: the median of the
+// last hashWindow. A moving average followed the few slow hashes at the
+// start of a burst (500 sessions answered at once, a collection), and the
+// last arrivals of a queue served in 15 s were told « très sollicité ».
 func (h *Hasher) measured(d time.Duration) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.avg == 0 {
-		h.avg = d
-	} else {
-		h.avg = (7*h.avg + d) / 8
+	if len(h.times) == hashWindow {
+		copy(h.times, h.times[1:])
+		h.times = h.times[:hashWindow-1]
 	}
+	h.times = append(h.times, d)
+	sorted := slices.Clone(h.times)
+	slices.Sort(sorted)
+	h.avg = sorted[len(sorted)/2]
 }
 
 // Hash returns the PHC string of password with a fresh 16-byte salt.

@@ -120,3 +120,27 @@ func TestHashQueueRefusesOnlyPastMaxWait(t *testing.T) {
 		t.Fatalf("%d slots still taken", h.taken)
 	}
 }
+
+// The estimate is the median of recent hashes: a few slow ones (the start
+// of a burst, a collection) do not turn a queue that will be served in
+// time into « très sollicité ».
+func TestHashEstimateIgnoresAFewSlowHashes(t *testing.T) {
+	t.Parallel()
+	h := NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 2, time.Minute)
+	for range 10 {
+		h.measured(40 * time.Millisecond)
+	}
+	for range 3 {
+		h.measured(2 * time.Second)
+	}
+	if got := h.estimate(499); got != 250*40*time.Millisecond {
+		t.Fatalf("499 ahead after 10 hashes of 40 ms and 3 of 2 s: %v, want 10s", got)
+	}
+	// Slow for good: past half the window, the estimate follows.
+	for range 6 {
+		h.measured(2 * time.Second)
+	}
+	if got := h.estimate(1); got != 2*time.Second {
+		t.Fatalf("after 9 of the last 16 hashes took 2 s: %v, want 2s", got)
+	}
+}
