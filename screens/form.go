@@ -656,7 +656,7 @@ func maskView(m textinput.Model) string {
 }
 
 func (a *Action) focusable() bool { return true }
-func (a *Action) view(c *Common, focused bool) string {
+func (a *Action) render(c *Common, focused bool) string {
 	st := c.Styles
 	if a.Link {
 		desc := ""

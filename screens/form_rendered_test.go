@@ -1,0 +1,35 @@
+package screens
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// A kept button or menu line is the line drawn anew, for each language,
+// focus, kind and description, in colours as well as in plain text.
+func TestKeptActionLinesAreDrawnAnew(t *testing.T) {
+	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI256, termenv.TrueColor} {
+		r := lipgloss.NewRenderer(nil)
+		r.SetColorProfile(profile)
+		r.SetHasDarkBackground(true)
+		st := StylesFor(r)
+		if st.rendered == nil {
+			t.Fatal("shared styles keep no lines")
+		}
+		for _, lang := range []Lang{French, English} {
+			c := &Common{Styles: st, Lang: lang}
+			for _, a := range []*Action{{Label: "home.login"}, {Label: "home.first", Link: true},
+				{Label: "home.first", Link: true, Desc: "home.first.desc"}} {
+				for _, focused := range []bool{false, true} {
+					for range 2 { // drawn, then kept
+						if got, want := a.view(c, focused), a.render(c, focused); got != want {
+							t.Fatalf("%v %s %+v focused=%v: kept %q, drawn %q", profile, lang, *a, focused, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
