@@ -33,3 +33,25 @@ func TestKeptActionLinesAreDrawnAnew(t *testing.T) {
 		}
 	}
 }
+
+// A kept title or label is the text drawn anew in its style, each style
+// and language apart.
+func TestKeptTextsAreDrawnAnew(t *testing.T) {
+	r := lipgloss.NewRenderer(nil)
+	r.SetColorProfile(termenv.TrueColor)
+	r.SetHasDarkBackground(true)
+	st := StylesFor(r)
+	for _, lang := range []Lang{French, English} {
+		c := &Common{Styles: st, Lang: lang}
+		for range 2 { // drawn, then kept
+			for _, s := range []struct {
+				which string
+				style lipgloss.Style
+			}{{"Title", st.Title}, {"Strong", st.Strong}, {"Label", st.Label}, {"LabelOn", st.LabelOn}} {
+				if got, want := keptText(c, s.which, s.style, "home.title"), s.style.Render(c.T("home.title")); got != want {
+					t.Fatalf("%s %s: kept %q, drawn %q", lang, s.which, got, want)
+				}
+			}
+		}
+	}
+}
