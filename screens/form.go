@@ -578,9 +578,9 @@ func (f *Form) ItemView(item any) string {
 func (in *Input) focusable() bool { return true }
 func (in *Input) view(c *Common, focused bool) string {
 	st := c.Styles
-	label, box, marker := st.Label, st.Input, "  "
+	label, labelName, box, marker := st.Label, "Label", st.Input, "  "
 	if focused {
-		label, box, marker = st.LabelOn, st.InputOn, "› "
+		label, labelName, box, marker = st.LabelOn, "LabelOn", st.InputOn, "› "
 	}
 	m := in.shown()
 	if in.Placeholder != "" {
@@ -600,7 +600,7 @@ func (in *Input) view(c *Common, focused bool) string {
 	if in.Secret && m.Value() != "" {
 		field = maskView(m)
 	}
-	lines := []string{marker + label.Render(c.T(in.Label)), "  " + box.Render(field)}
+	lines := []string{marker + keptText(c, labelName, label, in.Label), "  " + box.Render(field)}
 	switch {
 	case in.Failed():
 		lines = append(lines, "  "+st.Error.Render("✗ "+underField(c, c.Said(in.problem), 4)))
@@ -611,7 +611,7 @@ func (in *Input) view(c *Common, focused bool) string {
 		}
 		lines = append(lines, "  "+st.Warning.Render(underField(c, "! "+c.Tf(key, in.limit), 2)))
 	case in.Hint != "" && focused:
-		lines = append(lines, "  "+st.Muted.Render(c.T(in.Hint)))
+		lines = append(lines, "  "+keptText(c, "Muted", st.Muted, in.Hint))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -656,7 +656,7 @@ func maskView(m textinput.Model) string {
 }
 
 func (a *Action) focusable() bool { return true }
-func (a *Action) view(c *Common, focused bool) string {
+func (a *Action) render(c *Common, focused bool) string {
 	st := c.Styles
 	if a.Link {
 		desc := ""

@@ -172,7 +172,7 @@ func (h *Home) login() tea.Cmd {
 
 func (h *Home) View() string {
 	c, st, f := h.c, h.c.Styles, h.form
-	lines := []string{st.Title.Render(c.T("home.title"))}
+	lines := []string{keptText(c, "Title", st.Title, "home.title")}
 	if h.notice != "" {
 		lines = append(lines, st.LinkOn.Render(wrap.Text("ℹ "+h.c.T(h.notice), min(max(h.c.Width-2, 20), 78))), "")
 	}
@@ -208,8 +208,8 @@ func (h *Home) View() string {
 		}
 	}
 	lines = append(lines, "",
-		st.Strong.Render(c.T("home.nopassword")), f.ItemView(h.first), "",
-		st.Strong.Render(c.T("home.other")), f.ItemView(h.problem), f.ItemView(h.lookup), f.ItemView(h.help))
+		keptText(c, "Strong", st.Strong, "home.nopassword"), f.ItemView(h.first), "",
+		keptText(c, "Strong", st.Strong, "home.other"), f.ItemView(h.problem), f.ItemView(h.lookup), f.ItemView(h.help))
 	return fitHeight(strings.Join(lines, "\n"), c.BodyHeight())
 }
 

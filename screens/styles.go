@@ -1,6 +1,10 @@
 package screens
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"sync"
+
+	"github.com/charmbracelet/lipgloss"
+)
 
 // Colours adapt to dark and light terminals. The blue is the university's.
 var (
@@ -19,6 +23,9 @@ var (
 // SSH each session has its own, so colours follow the client's terminal.
 type Styles struct {
 	Renderer *lipgloss.Renderer
+	// rendered keeps lines drawn the same for every session with these
+	// styles (StylesFor's only: NewStyles' change with their renderer).
+	rendered *sync.Map
 
 	Header    lipgloss.Style // the university banner
 	HeaderSub lipgloss.Style

@@ -31,9 +31,11 @@ func StylesFor(r *lipgloss.Renderer) *Styles {
 	own := lipgloss.NewRenderer(io.Discard, termenv.WithProfile(key.profile))
 	own.SetColorProfile(key.profile)
 	own.SetHasDarkBackground(key.dark)
-	st, _ := sharedStyles.LoadOrStore(key, buildStyles(own, func(c lipgloss.AdaptiveColor) lipgloss.TerminalColor {
+	built := buildStyles(own, func(c lipgloss.AdaptiveColor) lipgloss.TerminalColor {
 		return resolveColor(c, key)
-	}))
+	})
+	built.rendered = new(sync.Map)
+	st, _ := sharedStyles.LoadOrStore(key, built)
 	return st.(*Styles)
 }
 

@@ -21,6 +21,9 @@ func renderAll(st *Styles) map[string]string {
 	out := map[string]string{}
 	v := reflect.ValueOf(st).Elem()
 	for i := range v.NumField() {
+		if !v.Type().Field(i).IsExported() {
+			continue // the lines kept, not a style
+		}
 		if style, ok := v.Field(i).Interface().(lipgloss.Style); ok {
 			out[v.Type().Field(i).Name] = style.Render("Se connecter")
 		}

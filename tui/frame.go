@@ -114,20 +114,20 @@ func (m *Model) frame() string {
 	lines = append(lines, m.cachedTop())
 	body := strings.Split(m.screen.View(), "\n")
 	for i := range bodyHeight {
+		l := ""
 		if i < len(body) {
-			// Below 80 columns a screen laid out for 80 is clipped here, as
-			// documented, rather than wrapped by the terminal over the next line.
-			lines = append(lines, " "+ansi.Truncate(body[i], width-1, ""))
-		} else {
-			lines = append(lines, "")
+			l = body[i]
 		}
+		// Below 80 columns a screen laid out for 80 is clipped here, as
+		// documented, rather than wrapped by the terminal over the next line.
+		lines = append(lines, m.cachedBodyLine(i, l))
 	}
 	// A status longer than the line (a long identifiant) is cut, never wrapped
 	// onto the help line.
 	lines = append(lines, " "+ansi.Truncate(status, width-2, "…"), " "+m.cachedHelpLine(width-2))
 	for i, l := range lines {
-		if i == 0 {
-			continue // the cached banner and rule, already padded to the width
+		if i <= bodyHeight {
+			continue // the cached banner and rule, and the body: already padded to the width
 		}
 		if w := ansi.StringWidth(l); w < width {
 			lines[i] = l + strings.Repeat(" ", width-w)

@@ -18,6 +18,7 @@ type frameCache struct {
 	help    string
 	helpKey string
 	helpFor *screens.Styles
+	body    bodyLines
 }
 
 type topKey struct {
