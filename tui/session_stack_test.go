@@ -39,8 +39,10 @@ func TestOnOwnStackReusesAWaitingWorker(t *testing.T) {
 		onOwnStack(func() {})
 		waitIdleWorkers(t)
 	}
-	if n := frameWorkersStarted.Load() - started; n != 0 {
-		t.Fatalf("%d workers started for 100 frames in a row, want 0", n)
+	// Not exactly 0: other tests' sessions, still ending, may take the
+	// waiting worker between two frames. Without reuse it would be 100.
+	if n := frameWorkersStarted.Load() - started; n > 5 {
+		t.Fatalf("%d workers started for 100 frames in a row, want (almost) none", n)
 	}
 }
 
@@ -71,11 +73,14 @@ func TestOnOwnStackKeepsFewWorkersAfterABurst(t *testing.T) {
 }
 
 // waitIdleWorkers waits until the worker that just ran f is waiting again
-// (it counts itself idle after handing f's result back).
+// (it counts itself idle after handing f's result back, then reaches its
+// receive: the millisecond after is for that step, which a loaded -race
+// run was seen to miss).
 func waitIdleWorkers(t *testing.T) {
 	t.Helper()
 	for range 1000 {
 		if idleFrameWorkers.Load() > 0 {
+			time.Sleep(time.Millisecond)
 			return
 		}
 		time.Sleep(time.Millisecond)
