@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"entkiosk/data"
 	"entkiosk/data/text"
 )
 
@@ -47,7 +48,7 @@ func backupPostgres(ctx context.Context, db, dest string, env []string, stdout i
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf(say("cli.backup.pg.failed"), err, strings.TrimSpace(errOut.String()))
 	}
-	if err := syncFile(tmpName); err != nil {
+	if err := data.SyncFile(tmpName); err != nil {
 		return fmt.Errorf(say("cli.backup.pg.os"), osReason(err))
 	}
 	// pg_restore reads the whole table of contents: a truncated dump fails here.
@@ -73,7 +74,7 @@ func backupPostgres(ctx context.Context, db, dest string, env []string, stdout i
 			return fmt.Errorf(say("cli.backup.pg.os"), osReason(err))
 		}
 	}
-	if err := syncFile(dir); err != nil {
+	if err := data.SyncFile(dir); err != nil {
 		return fmt.Errorf(say("cli.backup.pg.os"), osReason(err))
 	}
 	size := int64(0)
@@ -88,14 +89,4 @@ func backupPostgres(ctx context.Context, db, dest string, env []string, stdout i
 		strings.Replace(strconv.FormatFloat(float64(size)/1e6, 'f', 1, 64), ".", ",", 1),
 		strings.Replace(time.Since(start).Round(time.Millisecond).String(), ".", ",", 1), checked)
 	return nil
-}
-
-// syncFile flushes a file (or a folder: the new name) to the disk.
-func syncFile(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return f.Sync()
 }

@@ -45,7 +45,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmpName); err != nil {
 		return fmt.Errorf("backup: copy: %w", err)
 	}
-	if err := syncFile(tmpName); err != nil {
+	if err := SyncFile(tmpName); err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
 	if err := CheckBackup(ctx, tmpName); err != nil {
@@ -57,7 +57,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := linkNoReplace(tmpName, dest); err != nil {
 		return err
 	}
-	return syncFile(dir)
+	return SyncFile(dir)
 }
 
 // linkNoReplace gives the checked copy its name without ever replacing a
@@ -83,7 +83,9 @@ func linkNoReplace(tmpName, dest string) error {
 	return fmt.Errorf("backup: %w", err)
 }
 
-func syncFile(path string) error {
+// SyncFile flushes a file (or a folder: the new names in it) to the disk;
+// a backup is renamed into place only once it is there.
+func SyncFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
