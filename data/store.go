@@ -472,7 +472,7 @@ func (s *Store) runTx(ctx context.Context, begin func(context.Context, *sql.TxOp
 // Times are stored as UTC RFC 3339 with nanoseconds so that they sort as text.
 const timeLayout = "2006-01-02T15:04:05.000000000Z"
 
-func fmtTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+func fmtTime(t time.Time) string { return formatStored(t) }
 
 func parseTime(s string) time.Time {
 	t, err := time.Parse(timeLayout, s)
