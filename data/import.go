@@ -173,6 +173,9 @@ func (s *Store) importBatchTx(ctx context.Context, conn *importConn, lines []imp
 	err := s.connTx(ctx, conn.Conn, func(tx *sql.Tx) error {
 		part = ImportReport{}
 		it = newImportTx(tx, !savepoints, conn.postgres)
+		if !savepoints && !conn.postgres {
+			it.raw = newRawStmts(conn.Conn)
+		}
 		defer it.close()
 		if err := conn.lend(ctx, it); err != nil {
 			return err

@@ -41,6 +41,7 @@ func insertID(ctx context.Context, tx execer, query string, args ...any) (int64,
 type importTx struct {
 	tx          *sql.Tx
 	stmts       map[string]*sql.Stmt
+	raw         *rawStmts // SQLite: the held rows' INSERTs, on the driver's connection (nil: through tx)
 	postgres    bool
 	deferWrites bool
 	held        map[string]*heldRows // by INSERT statement
@@ -162,11 +163,7 @@ func (t *importTx) flush(ctx context.Context) error {
 					n *= 2
 				}
 				query := h.insert + strings.Repeat(", "+h.row, n-1)
-				st, err := t.stmt(ctx, query)
-				if err != nil {
-					return err
-				}
-				if _, err := st.ExecContext(ctx, h.args[:n*h.cols]...); err != nil {
+				if err := t.execHeld(ctx, query, h.args[:n*h.cols]); err != nil {
 					return err
 				}
 				h.args = h.args[n*h.cols:]
@@ -176,9 +173,25 @@ func (t *importTx) flush(ctx context.Context) error {
 	return nil
 }
 
+// execHeld runs one INSERT of held rows.
+func (t *importTx) execHeld(ctx context.Context, query string, args []any) error {
+	if t.raw != nil {
+		return t.raw.exec(query, args)
+	}
+	st, err := t.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(ctx, args...)
+	return err
+}
+
 func (t *importTx) close() {
 	for _, st := range t.stmts {
 		st.Close()
+	}
+	if t.raw != nil {
+		t.raw.close()
 	}
 }
 
