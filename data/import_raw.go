@@ -25,15 +25,21 @@ func newRawStmts(conn *sql.Conn) *rawStmts {
 
 // exec runs query with args, prepared once for the batch.
 func (r *rawStmts) exec(query string, args []any) error {
+	_, err := r.result(query, args)
+	return err
+}
+
+// result is exec, with the statement's result (its row's id).
+func (r *rawStmts) result(query string, args []any) (res driver.Result, err error) {
 	r.named = r.named[:0]
 	for i, a := range args {
 		v, err := rawValue(a)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		r.named = append(r.named, driver.NamedValue{Ordinal: i + 1, Value: v})
 	}
-	return r.conn.Raw(func(dc any) error {
+	err = r.conn.Raw(func(dc any) error {
 		st, ok := r.stmts[query]
 		if !ok {
 			c, ok := dc.(driver.ConnPrepareContext)
@@ -50,9 +56,10 @@ func (r *rawStmts) exec(query string, args []any) error {
 		if !ok {
 			return fmt.Errorf("import : le pilote %T n'exécute pas de requête", st)
 		}
-		_, err := ex.ExecContext(context.Background(), r.named)
+		res, err = ex.ExecContext(context.Background(), r.named)
 		return err
 	})
+	return res, err
 }
 
 // close finalises the statements; it runs before the batch's transaction

@@ -41,7 +41,7 @@ func insertID(ctx context.Context, tx execer, query string, args ...any) (int64,
 type importTx struct {
 	tx          *sql.Tx
 	stmts       map[string]*sql.Stmt
-	raw         *rawStmts // SQLite: the held rows' INSERTs, on the driver's connection (nil: through tx)
+	raw         *rawStmts // SQLite: the held rows' and new people's INSERTs, on the driver's connection (nil: through tx)
 	postgres    bool
 	deferWrites bool
 	held        map[string]*heldRows // by INSERT statement
@@ -285,6 +285,13 @@ func (t *importTx) insertPerson(ctx context.Context, query string, args ...any) 
 	if t.postgres { // no last insert id
 		err := t.personRow(ctx, query+" RETURNING id", args...).Scan(&id)
 		return id, err
+	}
+	if t.raw != nil {
+		res, err := t.raw.result(query, args)
+		if err != nil {
+			return 0, err
+		}
+		return res.LastInsertId()
 	}
 	st, err := t.stmt(ctx, query)
 	if err != nil {
