@@ -3,6 +3,7 @@ package data
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -28,6 +29,26 @@ func isApostrophe(r rune) bool {
 // it is idempotent: lowering comes first, so that a capital whose small
 // letter is spelled out (ẞ → ß → ss) folds the same as the small letter.
 func Fold(s string) string {
+	if allASCII(s) {
+		// Decomposition leaves ASCII as it is, and foldLetters has no
+		// ASCII letter: lower case is all there is to do (an import folds
+		// three names a line).
+		return strings.ToLower(s)
+	}
+	return foldUnicode(s)
+}
+
+func allASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldUnicode is Fold for any text.
+func foldUnicode(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {
 		if unicode.Is(unicode.Mn, r) {
