@@ -39,7 +39,7 @@ type kioskStart struct {
 	screen  *firstFrame
 	sized   tea.Cmd       // the root model's answer to the terminal's size, told before the first frame
 	ready   chan struct{} // closed when prepare has returned
-	began   atomic.Bool   // prepare was called
+	began   atomic.Bool   // prepare was called, or wait said it never will be
 	pending bool          // commands wait for ready (read and set in Update only)
 	err     error         // prepare's error: the program ends with it
 }
@@ -70,7 +70,9 @@ func (k *kioskStart) start() tea.Msg {
 	case <-time.After(firstFrameWait):
 	case <-k.ctx.Done():
 	}
-	k.began.Store(true)
+	if !k.began.CompareAndSwap(false, true) {
+		return nil // the program has ended (wait): nothing to prepare for
+	}
 	err := k.prepare(k.ctx)
 	close(k.ready)
 	if k.ctx.Err() != nil {
@@ -81,9 +83,9 @@ func (k *kioskStart) start() tea.Msg {
 
 // wait returns once the start-up work, if it began, has returned: the
 // program may end (an operator's stop) while it runs, and the store it
-// works on is closed after.
+// works on is closed after. Work that had not begun never will.
 func (k *kioskStart) wait() {
-	if k.began.Load() {
+	if !k.began.CompareAndSwap(false, true) {
 		<-k.ready
 	}
 }
