@@ -45,3 +45,23 @@ func TestE2EDamagedStoreStopsTheKioskAfterHome(t *testing.T) {
 		t.Fatalf("a -wal file beside it: %v", err)
 	}
 }
+
+// The kiosk's first frame is home at the terminal's size (here 100 × 30),
+// not home at 80 × 24 redrawn once Bubble Tea has told the size.
+func TestE2EFirstFrameAtTheTerminalsSize(t *testing.T) {
+	t.Parallel()
+	k := launchSized(t, filepath.Join(t.TempDir(), "entkiosk.db"), 100, 30, nil, nil)
+	k.waitFor("Se connecter")
+	out := k.output()
+	first := out[:strings.Index(out, "Se connecter")]
+	header := ""
+	for _, line := range strings.Split(first, "\n") {
+		if strings.Contains(line, "UNIVERSIT") {
+			header = strings.Trim(ansi.Strip(line), "\r")
+			break
+		}
+	}
+	if w := ansi.StringWidth(header); w != 100 || !strings.HasSuffix(strings.TrimRight(header, " "), "FR") {
+		t.Fatalf("the first frame's header is %d cells wide, want 100 ending with the language: %q", w, header)
+	}
+}
