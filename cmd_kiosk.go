@@ -47,20 +47,36 @@ func cmdKiosk(ctx context.Context, name string, args []string, stdout, stderr io
 	// The demo's people are loaded once home is shown (home needs none of
 	// them): on a new store that is a second of password hashing.
 	f.demoLater = true
+	// On a terminal, SQLite's own opening of the store (its settings, the
+	// write probe and its disk flushes, a new store's migrations) comes
+	// after home too: home reads nothing of it, and every command waits for
+	// the start-up work. A store that cannot be used still stops the kiosk
+	// with the same message, once home has been shown. Elsewhere (a script,
+	// a service without a terminal) the store is opened first, as by every
+	// other command.
+	f.storeLater = !accessible && term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
 	logger, store, stop, err := f.start(ctx, stderr, besideStore(f.db, "entkiosk.log"))
 	if err != nil {
 		return err
 	}
 	defer stop()
-	defer runDirectoryQueue(ctx, store, logger)()
+	stopQueue := func() {}
+	defer func() { stopQueue() }()
 	client := terminal
 	if client == "" {
 		client = kioskName()
 	}
 	logger.Info("kiosk start", "store", f.db, "terminal", client, "demo", f.demo)
-	// After home: the demo's people, then (not waited for) the password
-	// word lists, so that the first password typed here does not wait.
+	// After home: the store made ready, the directory's queue, the demo's
+	// people, then (not waited for) the password word lists, so that the
+	// first password typed here does not wait.
 	prepare := func(ctx context.Context) error {
+		if f.storeLater {
+			if err := f.storeReady(); err != nil {
+				return err
+			}
+		}
+		stopQueue = runDirectoryQueue(ctx, store, logger)
 		if f.demo {
 			if _, err := store.LoadDemo(ctx); err != nil {
 				return fmt.Errorf(say("cli.demo.failed"), err)

@@ -23,7 +23,8 @@ import (
 	"syscall"
 )
 
-var usage = say("cli.usage")
+// usage is typeset when asked for: not at every start of every command.
+func usage() string { return say("cli.usage") }
 
 func main() {
 	os.Exit(exitCode(run(os.Args[1:], os.Stdout, os.Stderr), os.Stderr))
@@ -55,14 +56,14 @@ func (e usageError) Error() string { return e.msg }
 func run(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		// As the README shows it: bare entkiosk is the help.
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return nil
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "help", "-h", "-help", "--help":
 		if len(rest) == 0 {
-			fmt.Fprint(stdout, usage)
+			fmt.Fprint(stdout, usage())
 			return nil
 		}
 		if _, ok := commands[rest[0]]; !ok {

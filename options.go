@@ -49,11 +49,13 @@ type flags struct {
 	mustExist, demo                                   bool
 	readOnly                                          bool   // openToRead: audit, outbox
 	demoLater                                         bool   // start leaves the demo to the caller (the kiosk: after its first frame)
+	storeLater                                        bool   // start leaves SQLite's own opening of the store to the caller, through storeReady (the kiosk: after its first frame)
 	langName                                          string // --lang, for the commands that speak both languages
 	linkURL                                           string // --link-url: the web page, for the mails' links
 	institutionPath                                   string // --institution
 	dbPasswordFile                                    string // --db-password-file: a PostgreSQL store's password
 	inst                                              *institution.Institution
+	storeReady                                        func() error
 
 	dir directoryFlags // --ldap… (options_directory.go)
 }
@@ -375,15 +377,28 @@ func (f *flags) logger(stderr io.Writer, defaultFile string) (*log.Logger, func(
 
 // open opens the store with the command's settings.
 func (f *flags) open() (*data.Store, error) {
-	in, err := f.institution()
+	s, ready, err := f.openLater()
 	if err != nil {
 		return nil, err
+	}
+	if err := ready(); err != nil {
+		return nil, f.storeError(err)
+	}
+	return s, nil
+}
+
+// openLater is open in two steps (data.OpenLater): ready's error is to be
+// told with storeError.
+func (f *flags) openLater() (*data.Store, func() error, error) {
+	in, err := f.institution()
+	if err != nil {
+		return nil, nil, err
 	}
 	cfg := data.Config{LinkHost: f.linkHost, LinkPort: cmp.Or(f.linkPort, in.SSHPort, 2222), StudentDomain: f.studentDomain,
 		StaffDomain: f.staffDomain, MustExist: f.mustExist, ReadOnly: f.readOnly, Institution: in, LinkURL: f.linkURL}
 	if f.dir.handle == nil {
 		if _, err := f.openDirectory(nil); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if f.dir.handle != nil { // never a nil *Directory in the interface
@@ -391,18 +406,23 @@ func (f *flags) open() (*data.Store, error) {
 	}
 	if f.dbPasswordFile != "" {
 		if !data.IsPostgresURL(f.db) {
-			return nil, usageError{fmt.Sprintf(say("cli.db-password-file.sqlite"), f.cmd)}
+			return nil, nil, usageError{fmt.Sprintf(say("cli.db-password-file.sqlite"), f.cmd)}
 		}
 		if cfg.DBPassword, err = data.ReadPasswordFile(f.dbPasswordFile); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	s, err := data.Open(f.db, cfg)
+	s, ready, err := data.OpenLater(f.db, cfg)
+	return s, ready, f.storeError(err)
+}
+
+// storeError tells a store that was never made (--must-exist) as such.
+func (f *flags) storeError(err error) error {
 	var missing *data.MissingStoreError
 	if errors.As(err, &missing) {
-		return nil, fmt.Errorf(say("cli.db.notcreated"), err)
+		return fmt.Errorf(say("cli.db.notcreated"), err)
 	}
-	return s, err
+	return err
 }
 
 // openToRead opens the store only to read it (a backup on read-only media,
@@ -430,7 +450,14 @@ func (f *flags) start(ctx context.Context, stderr io.Writer, defaultLog string) 
 		closeLog()
 		return nil, nil, nil, err
 	}
-	if store, err = f.open(); err != nil {
+	if f.storeLater {
+		var ready func() error
+		if store, ready, err = f.openLater(); err != nil {
+			closeLog()
+			return nil, nil, nil, err
+		}
+		f.storeReady = func() error { return f.storeError(ready()) }
+	} else if store, err = f.open(); err != nil {
 		closeLog()
 		return nil, nil, nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -233,11 +234,13 @@ func dayOfMonth(t text.Lang, day time.Time) string {
 
 // The code line and the link token, as composeMail writes them: once a mail
 // is delivered by SMTP the outbox keeps it without them.
-var (
-	codeLine    = regexp.MustCompile(`(?m)^(Code ?: )[0-9]{8}$`)
-	tokenInLink = regexp.MustCompile(`(ssh://|ssh -p [0-9]+ )[a-z2-7]{32}@`)
-	tokenInURL  = regexp.MustCompile(`([?&]t=)[a-z2-7]{32}\b`)
-)
+// They are compiled on first use: not at every start of every command.
+var secretLines = sync.OnceValue(func() (r struct{ codeLine, tokenInLink, tokenInURL *regexp.Regexp }) {
+	r.codeLine = regexp.MustCompile(`(?m)^(Code ?: )[0-9]{8}$`)
+	r.tokenInLink = regexp.MustCompile(`(ssh://|ssh -p [0-9]+ )[a-z2-7]{32}@`)
+	r.tokenInURL = regexp.MustCompile(`([?&]t=)[a-z2-7]{32}\b`)
+	return r
+})
 
 // WebLink is the https link of a token under the web page's address
 // (--link-url): the page is served at the prefix's root.
@@ -252,6 +255,8 @@ const redactedCode = "••••••••"
 
 // redactSecrets masks the code and the link token of a mail body.
 func redactSecrets(body string) string {
+	re := secretLines()
+	codeLine, tokenInURL, tokenInLink := re.codeLine, re.tokenInURL, re.tokenInLink
 	body = codeLine.ReplaceAllString(body, "${1}"+redactedCode)
 	body = tokenInURL.ReplaceAllString(body, "${1}"+redactedCode)
 	return tokenInLink.ReplaceAllString(body, "${1}"+redactedCode+"@")

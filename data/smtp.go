@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	mail "github.com/wneessen/go-mail"
@@ -306,8 +307,10 @@ func describeSMTPError(err error) string {
 	return s
 }
 
-var addressLike = regexp.MustCompile(`[^\s<>()\[\]"',;:@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+var addressLike = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[^\s<>()\[\]"',;:@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+})
 
 // maskAddresses masks every address in a relay's answer or error, which
 // often repeats the recipient.
-func maskAddresses(s string) string { return addressLike.ReplaceAllStringFunc(s, MaskEmail) }
+func maskAddresses(s string) string { return addressLike().ReplaceAllStringFunc(s, MaskEmail) }

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -123,55 +124,81 @@ func (c *Config) fillDefaults() {
 // A postgres:// or postgresql:// URL opens a PostgreSQL store instead
 // (store_pg.go), with the same rules and schema.
 func Open(path string, cfg Config) (*Store, error) {
+	s, ready, err := OpenLater(path, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := ready(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenLater is Open in two steps, for a kiosk that draws its home screen
+// first: the path's checks (a few system calls) now, and SQLite's own
+// work (opening the file, its settings, the write probe and its disk
+// flushes, the migrations, the secret) when ready is called, with Open's
+// errors. No method of the store may be called before ready has returned
+// nil; after an error, the store is closed. A PostgreSQL or read-only
+// store is opened whole at once (ready has nothing left to do).
+func OpenLater(path string, cfg Config) (s *Store, ready func() error, err error) {
+	done := func() error { return nil }
 	cfg.fillDefaults()
 	if IsPostgresURL(path) {
-		return openPostgres(path, cfg)
+		s, err = openPostgres(path, cfg)
+		return s, done, err
 	}
 	if err := refuseEmptyStore(path); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if cfg.ReadOnly {
-		return openReadOnly(path, cfg)
+		s, err = openReadOnly(path, cfg)
+		return s, done, err
 	}
 	if err := checkStorePath(path, cfg.MustExist); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !cfg.MustExist {
 		if err := createStoreFile(path); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if err := checkStoreMode(path); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// In a file: URI, '?' and '#' would end the path and '%' starts an escape.
 	uriPath := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	dsn := "file:" + uriPath + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on" +
 		"&_synchronous=FULL&_txlock=immediate&_stmt_cache_size=64"
-	db, err := sql.Open("sqlite3", dsn)
+	db, err := sql.Open("sqlite3", dsn) // opens nothing yet: the first query does
 	if err != nil {
-		return nil, fmt.Errorf("base %s : %w", path, err)
+		return nil, nil, fmt.Errorf("base %s : %w", path, err)
 	}
-	s := &Store{db: db, path: path, cfg: cfg, hasher: cfg.Hasher, dirq: &dirSignal{wake: make(chan struct{}, 1)}}
+	s = &Store{db: db, path: path, cfg: cfg, hasher: cfg.Hasher, dirq: &dirSignal{wake: make(chan struct{}, 1)}}
+	return s, sync.OnceValue(s.ready), nil
+}
+
+// ready is OpenLater's second step.
+func (s *Store) ready() error {
 	if err := s.check(); err != nil {
-		db.Close()
-		return nil, err
+		s.db.Close()
+		return err
 	}
-	if cfg.MustExist {
+	if s.cfg.MustExist {
 		if err := s.checkSchema(); err != nil {
-			db.Close()
-			return nil, err
+			s.db.Close()
+			return err
 		}
 	}
 	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, err
+		s.db.Close()
+		return err
 	}
 	if err := s.loadSecret(); err != nil {
-		db.Close()
-		return nil, s.explain(err)
+		s.db.Close()
+		return s.explain(err)
 	}
-	return s, nil
+	return nil
 }
 
 // CorruptStoreError: SQLite found the file damaged (a truncated file, a

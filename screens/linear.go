@@ -225,7 +225,7 @@ func (c *Common) TroubleChecks() []TroubleCheck {
 }
 
 // IsCodeLine says a mail's line is the one that carries its code.
-func IsCodeLine(line string) bool { return codeLine.MatchString(strings.TrimSpace(line)) }
+func IsCodeLine(line string) bool { return codeLine().MatchString(strings.TrimSpace(line)) }
 
 // Service is one of the ENT's services the dashboard lists.
 type Service struct{ Name, What, Address string }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
@@ -48,7 +49,7 @@ const mailboxRows = 4
 const mailboxLimit = 200
 
 // codeLine is the line of a mail that carries its code ("Code : 12345678").
-var codeLine = regexp.MustCompile(`^Code ?: ?[0-9]{8}$`)
+var codeLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Code ?: ?[0-9]{8}$`) })
 
 // NewMailbox opens the demo mailbox; the mails are read by Init.
 func NewMailbox(c *Common, nav NavigateMsg) Screen {
@@ -187,7 +188,7 @@ func (c *Common) mailBody(body string, width int) string {
 	var out []string
 	for _, line := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n") {
 		line = Clean(line)
-		if codeLine.MatchString(strings.TrimSpace(line)) {
+		if codeLine().MatchString(strings.TrimSpace(line)) {
 			out = append(out, c.Styles.Code.Render("▶ "+strings.TrimSpace(line)))
 			continue
 		}

@@ -98,14 +98,20 @@ func startKioskDB(t testing.TB, db string, env []string, args ...string) *kioskT
 // can ask it anything.
 func launch(t testing.TB, db string, setup func(*vt.Emulator), env []string, args ...string) *kioskTerm {
 	t.Helper()
+	return launchSized(t, db, 80, 24, setup, env, args...)
+}
+
+// launchSized is launch on a terminal of cols × rows.
+func launchSized(t testing.TB, db string, cols, rows int, setup func(*vt.Emulator), env []string, args ...string) *kioskTerm {
+	t.Helper()
 	bin := e2eBinary(t)
 	cmd := exec.Command(bin, append([]string{"kiosk", "--demo", "--db", db}, args...)...)
 	cmd.Env = append(e2eEnv(), env...)
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: uint16(rows), Cols: uint16(cols)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	k := &kioskTerm{t: t, db: db, cmd: cmd, pty: f, emu: vt.NewEmulator(80, 24), exited: make(chan struct{}),
+	k := &kioskTerm{t: t, db: db, cmd: cmd, pty: f, emu: vt.NewEmulator(cols, rows), exited: make(chan struct{}),
 		read: make(chan struct{})}
 	if setup != nil {
 		setup(k.emu)

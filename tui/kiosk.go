@@ -55,21 +55,22 @@ func runScreens(ctx context.Context, o Options) (*Model, error) {
 	if term.IsTerminal(os.Stdin.Fd()) {
 		opts = append(opts, tea.WithInput(guardTerminal(os.Stdin)))
 	}
-	var run tea.Model = m
-	var start *kioskStart
-	if o.Prepare != nil {
-		screen := newFirstFrame(os.Stdout)
-		start = newKioskStart(ctx, m, o.Prepare, screen)
-		run = start
-		opts = append(opts, tea.WithOutput(screen))
+	screen := newFirstFrame(os.Stdout)
+	start := newKioskStart(ctx, m, o.Prepare, screen)
+	// The terminal's size is known now: the first frame is drawn at it,
+	// not at 80 × 24 and again at the size Bubble Tea tells a moment later.
+	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
+		_, start.sized = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		screen.width, screen.height = w, h
 	}
-	p := tea.NewProgram(run, opts...)
+	opts = append(opts, tea.WithOutput(screen))
+	p := tea.NewProgram(start, opts...)
+	stopWatch := watchResize(p, os.Stdout)
 	_, err := p.Run()
-	if start != nil {
-		start.wait()
-		if start.err != nil {
-			return m, start.err // the start-up work failed: the kiosk does not run
-		}
+	stopWatch()
+	start.wait()
+	if start.err != nil {
+		return m, start.err // the start-up work failed: the kiosk does not run
 	}
 	if m.ToAccessible() && err == nil {
 		return m, nil // the session goes on in the accessible mode, logged in or not

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -105,9 +106,11 @@ func parse(path string, b []byte, read reader) (*Institution, error) {
 	if !utf8.Valid(b) {
 		return nil, &FileError{Path: path, Reason: "le fichier n'est pas en UTF-8"}
 	}
-	lines := keyLines(b)
+	// The lines of the keys name a mistake: read only when there is one
+	// (every kiosk start parses its institution file before its first frame).
+	lines := sync.OnceValue(func() lineIndex { return keyLines(b) })
 	fail := func(key, reason string) error {
-		return &FileError{Path: path, Line: lines.of(key), Key: key, Reason: reason}
+		return &FileError{Path: path, Line: lines().of(key), Key: key, Reason: reason}
 	}
 	var doc document
 	dec := toml.NewDecoder(bytes.NewReader(b))
@@ -211,15 +214,15 @@ func parse(path string, b []byte, read reader) (*Institution, error) {
 	for n, sv := range doc.Services {
 		key := fmt.Sprintf("services[%d]", n+1)
 		if strings.TrimSpace(sv.Name.FR) == "" {
-			return nil, &FileError{Path: path, Line: lines.nth("services", n), Key: key + ".name.fr", Reason: "le nom du service est obligatoire"}
+			return nil, &FileError{Path: path, Line: lines().nth("services", n), Key: key + ".name.fr", Reason: "le nom du service est obligatoire"}
 		}
 		if sv.Address == "" || strings.Contains(sv.Address, "://") || !addressPattern.MatchString(sv.Address) {
-			return nil, &FileError{Path: path, Line: lines.nth("services", n), Key: key + ".address",
+			return nil, &FileError{Path: path, Line: lines().nth("services", n), Key: key + ".address",
 				Reason: fmt.Sprintf("%q n'est pas une adresse de service (exemple : webmail.univ.fr, sans https://)", sv.Address)}
 		}
 		for _, t := range []string{sv.Name.FR, sv.Name.EN, sv.What.FR, sv.What.EN} {
 			if strings.IndexFunc(t, unicode.IsControl) >= 0 {
-				return nil, &FileError{Path: path, Line: lines.nth("services", n), Key: key, Reason: "caractère de contrôle interdit"}
+				return nil, &FileError{Path: path, Line: lines().nth("services", n), Key: key, Reason: "caractère de contrôle interdit"}
 			}
 		}
 	}
@@ -343,13 +346,17 @@ type lineIndex map[string]int
 // nth is the line of the n-th (from 0) [[name]] table.
 func (idx lineIndex) nth(name string, n int) int { return idx[fmt.Sprintf("[[%s]]#%d", name, n)] }
 
-var (
-	tableLine = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.\- ]+?)\s*\]`)
-	arrayLine = regexp.MustCompile(`^\s*\[\[\s*([A-Za-z0-9_.\- ]+?)\s*\]\]`)
-	keyLine   = regexp.MustCompile(`^\s*([A-Za-z0-9_.\-" ]+?)\s*=`)
-)
+// The lines keyLines looks for, compiled on the first mistake only.
+var fileLines = sync.OnceValue(func() (r struct{ table, array, key *regexp.Regexp }) {
+	r.table = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.\- ]+?)\s*\]`)
+	r.array = regexp.MustCompile(`^\s*\[\[\s*([A-Za-z0-9_.\- ]+?)\s*\]\]`)
+	r.key = regexp.MustCompile(`^\s*([A-Za-z0-9_.\-" ]+?)\s*=`)
+	return r
+})
 
 func keyLines(b []byte) lineIndex {
+	re := fileLines()
+	tableLine, arrayLine, keyLine := re.table, re.array, re.key
 	idx := lineIndex{}
 	table := ""
 	arrays := map[string]int{}

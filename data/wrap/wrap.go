@@ -11,8 +11,9 @@
 package wrap
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -152,11 +153,44 @@ func glued(prev, next string) bool {
 	if strings.HasPrefix(next, "»") || strings.HasPrefix(next, "·") || strings.HasSuffix(prev, "«") {
 		return true
 	}
-	return prev != "" && prev[len(prev)-1] >= '0' && prev[len(prev)-1] <= '9' && unitStart.MatchString(next)
+	return prev != "" && prev[len(prev)-1] >= '0' && prev[len(prev)-1] <= '9' && unitAt(next, 0, notLetterOrDigit) > 0
 }
 
-// unitStart is a unit of time, then anything but a letter or digit.
-var unitStart = regexp.MustCompile(`^(h|min|s|ms)([^\pL\pN]|$)`)
+// units of time, in the order they are tried.
+var units = [...]string{"h", "min", "s", "ms"}
+
+// unitAt is the length of the unit of time s[i:] begins with, followed by
+// what ends says may follow it; 0 if none. Written out rather than as a
+// regular expression: compiling those cost every start of every command,
+// and French runs on every text the kiosk's first frame shows.
+func unitAt(s string, i int, ends func(s string, j int) bool) int {
+	for _, u := range units {
+		if strings.HasPrefix(s[i:], u) && ends(s, i+len(u)) {
+			return len(u)
+		}
+	}
+	return 0
+}
+
+// notLetterOrDigit: the end of s, or a character that is neither a letter
+// nor a digit (any script).
+func notLetterOrDigit(s string, j int) bool {
+	if j == len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+}
+
+// wordEnd: the end of s, or a byte that is not an ASCII letter, digit or
+// underscore (a regular expression's \b after a unit).
+func wordEnd(s string, j int) bool {
+	if j == len(s) {
+		return true
+	}
+	c := s[j]
+	return !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_')
+}
 
 // French puts no-break spaces where French typography wants them: before
 // « : ; ? ! » and « », after « «, between a figure and its unit of time.
@@ -165,12 +199,32 @@ func French(s string) string {
 	if !strings.ContainsAny(s, ":;?!«»hms") {
 		return s
 	}
-	return unitSpace.ReplaceAllString(frenchSpaces.Replace(s), "${1}"+NBSP+"${2}")
+	return unitSpaces(frenchSpaces.Replace(s))
 }
 
-// unitSpace is a figure, a space and a unit of time (then anything but a
-// letter or digit: "24 h.", "15 min)", "30 s").
-var unitSpace = regexp.MustCompile(`([0-9]) (h|min|s|ms)\b`)
+// unitSpaces makes no-break the space between a figure and a unit of time
+// (then anything but an ASCII letter, digit or underscore: "24 h.",
+// "15 min)", "30 s").
+func unitSpaces(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || s[i+1] != ' ' {
+			continue
+		}
+		if n := unitAt(s, i+2, wordEnd); n > 0 {
+			b.WriteString(s[last : i+1])
+			b.WriteString(NBSP)
+			last = i + 2
+			i += 1 + n // on after the unit
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 var frenchSpaces = strings.NewReplacer(" ;", NBSP+";", " :", NBSP+":", " ?", NBSP+"?", " !", NBSP+"!",
 	"« ", "«"+NBSP, " »", NBSP+"»")
