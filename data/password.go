@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/rivo/uniseg"
+	"github.com/trustelem/zxcvbn/frequency"
 )
 
 // The university's password rules (DESIGN §1), enforced exactly.
@@ -317,7 +318,7 @@ type wordSets struct{ words, leaked map[string]bool }
 
 // dictionary is built once, on first use: French stems from hunspell-fr
 // (MPL 2.0, embedded), English words and leaked passwords from zxcvbn's
-// frequency lists (MIT, embedded: zxcvbn_lists.go).
+// frequency lists (MIT, carried by the module).
 var dictionary = sync.OnceValue(func() wordSets {
 	d := wordSets{words: make(map[string]bool, 140000), leaked: make(map[string]bool, 30000)}
 	for _, line := range strings.Split(frenchWords, "\n") {
@@ -326,13 +327,13 @@ var dictionary = sync.OnceValue(func() wordSets {
 		}
 	}
 	for _, list := range []string{"english_wikipedia", "us_tv_and_film"} {
-		for _, w := range zxcvbnLists()[list] {
+		for _, w := range frequency.FrequencyLists[list] {
 			if len(w) >= 3 {
 				d.words[w] = true
 			}
 		}
 	}
-	for _, w := range zxcvbnLists()["passwords"] {
+	for _, w := range frequency.FrequencyLists["passwords"] {
 		d.leaked[w] = true
 	}
 	return d
@@ -347,13 +348,13 @@ func DictionarySizes() (french, english, leaked int) {
 	}
 	seen := map[string]bool{}
 	for _, list := range []string{"english_wikipedia", "us_tv_and_film"} {
-		for _, w := range zxcvbnLists()[list] {
+		for _, w := range frequency.FrequencyLists[list] {
 			if len(w) >= 3 {
 				seen[w] = true
 			}
 		}
 	}
-	return french, len(seen), len(zxcvbnLists()["passwords"])
+	return french, len(seen), len(frequency.FrequencyLists["passwords"])
 }
 
 // WarmPasswordPolicy builds the word lists the policy and the meter read

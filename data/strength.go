@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/trustelem/zxcvbn/frequency"
 )
 
 // The strength meter's estimate: zxcvbn's model (Wheeler, "zxcvbn:
@@ -68,8 +70,8 @@ type namedKeyboard struct {
 func frenchRank(n int) int32 { return int32(n / 2) }
 
 // strength is built on first use, like dictionary: English words, names
-// and leaked passwords ranked by frequency (zxcvbn's lists, MIT, embedded:
-// zxcvbn_lists.go), French stems (hunspell-fr, MPL 2.0, embedded).
+// and leaked passwords ranked by frequency (zxcvbn's lists, MIT, carried
+// by the module), French stems (hunspell-fr, MPL 2.0, embedded).
 var strength = sync.OnceValue(func() *strengthModel { return newStrengthModel(true) })
 
 // newStrengthModel builds the lists and keyboards; without french it is
@@ -79,12 +81,12 @@ func newStrengthModel(french bool) *strengthModel {
 	lists := []string{"passwords", "english_wikipedia", "female_names", "surnames", "us_tv_and_film", "male_names"}
 	n := 0
 	for _, name := range lists {
-		n += len(zxcvbnLists()[name])
+		n += len(frequency.FrequencyLists[name])
 	}
 	words := make(wordList, 0, n)
 	// zxcvbn's six lists; a word met twice keeps its best rank (sortWords)
 	for _, name := range lists {
-		for i, w := range zxcvbnLists()[name] {
+		for i, w := range frequency.FrequencyLists[name] {
 			words = append(words, rankedWord{w, int32(i + 1)})
 		}
 	}
