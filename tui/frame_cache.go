@@ -52,6 +52,9 @@ func (m *Model) cachedHelpLine(width int) string {
 		for _, k := range list {
 			h := k.Help()
 			b.WriteString(h.Key + "\x01" + h.Desc + "\x00")
+			for _, name := range k.Keys() { // which key is dropped first goes by these
+				b.WriteString(name + "\x04")
+			}
 			if !k.Enabled() {
 				b.WriteString("\x03")
 			}
@@ -60,7 +63,10 @@ func (m *Model) cachedHelpLine(width int) string {
 	}
 	k := string(rune(width)) + b.String()
 	if k != m.cache.helpKey || m.cache.helpFor != m.c.Styles {
-		m.cache.helpKey, m.cache.helpFor, m.cache.help = k, m.c.Styles, m.helpLine(width)
+		f3 := m.c.AccessibleKey().Help()
+		line := sharedHelpLine(sharedHelpKey{m.c.Styles, f3.Key + "\x01" + f3.Desc + "\x00" + k},
+			func() string { return m.helpLine(width) })
+		m.cache.helpKey, m.cache.helpFor, m.cache.help = k, m.c.Styles, line
 	}
 	return m.cache.help
 }
