@@ -20,6 +20,11 @@
 //     second: the same renderer, ticker and goroutines (83.1 vs 83.2 KiB a
 //     session at 1,000), without the ticks that starved its handshakes past
 //     a few thousand sessions.
+//   - raw argon2id: as many hashes as the burst has logins, on one goroutine
+//     per core (the server's hashing slots), in a process of its own (this
+//     program again, -raw-argon2 N), just before and just after the burst.
+//     Beside the rates, the CPU each took: the server's per login checked
+//     against raw's per hash, which the machine's other load moves less.
 //   - The same clients for all: -per-address sessions from each loopback
 //     source, the same first-screen wait, the first bytes back after a key.
 //
