@@ -33,14 +33,23 @@ func (m *Model) cachedTop() string {
 	c := m.c
 	k := topKey{c.Width, c.Lang, c.Demo, c.Styles}
 	if m.cache.topKey != k || m.cache.top == "" {
-		banner := m.banner()
-		if w := ansi.StringWidth(banner); w < c.Width {
-			banner += strings.Repeat(" ", c.Width-w)
-		}
 		m.cache.topKey = k
-		m.cache.top = banner + "\n" + c.Styles.HelpSep.Render(strings.Repeat("─", c.Width))
+		if c.Store == nil {
+			m.cache.top = m.drawTop()
+		} else {
+			m.cache.top = sharedLine(sharedTopKey{k, c.Store.Config().Institution}, m.drawTop)
+		}
 	}
 	return m.cache.top
+}
+
+func (m *Model) drawTop() string {
+	c := m.c
+	banner := m.banner()
+	if w := ansi.StringWidth(banner); w < c.Width {
+		banner += strings.Repeat(" ", c.Width-w)
+	}
+	return banner + "\n" + c.Styles.HelpSep.Render(strings.Repeat("─", c.Width))
 }
 
 // cachedHelpLine is helpLine, computed again only when the keys offered,

@@ -6,7 +6,7 @@ import (
 	"entkiosk/screens"
 )
 
-// Sessions share help lines, and each still gets the line drawn for its
+// Sessions share help lines and banners, and each still gets the line drawn for its
 // own language, width and keys.
 func TestHelpLineSharedBySessions(t *testing.T) {
 	t.Parallel()
@@ -18,9 +18,15 @@ func TestHelpLineSharedBySessions(t *testing.T) {
 			if got, want := tm.cachedHelpLine(w), tm.helpLine(w); got != want {
 				t.Errorf("%s at %d: shared line %q, drawn %q", name, w, got, want)
 			}
+			was := tm.c.Width
+			tm.c.Width = w
+			if got, want := tm.cachedTop(), tm.drawTop(); got != want {
+				t.Errorf("%s at %d: shared banner %q, drawn %q", name, w, got, want)
+			}
+			tm.c.Width = was
 		}
-		if fr1.cachedHelpLine(w) == en.cachedHelpLine(w) {
-			t.Errorf("at %d: French and English share %q", w, en.cachedHelpLine(w))
+		if fr1.cachedHelpLine(w) == en.cachedHelpLine(w) || fr1.cachedTop() == en.cachedTop() {
+			t.Errorf("at %d: French and English share %q or %q", w, en.cachedHelpLine(w), en.cachedTop())
 		}
 	}
 	// The same keys on another screen: home's line is not the dashboard's.
