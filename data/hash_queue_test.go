@@ -144,3 +144,36 @@ func TestHashEstimateIgnoresAFewSlowHashes(t *testing.T) {
 		t.Fatalf("after 9 of the last 16 hashes took 2 s: %v, want 2s", got)
 	}
 }
+
+// A burst's first hashes are slow (the sessions' own work beside them):
+// the shown estimate follows their median, but a caller is turned away
+// only when even the fastest recent pace would not serve it in time.
+func TestHashQueueLetsInAtTheFastestRecentPace(t *testing.T) {
+	t.Parallel()
+	h := NewHasher(HashParams{MemoryKiB: 64, Time: 1, Threads: 1}, 2, time.Minute)
+	for range 8 {
+		h.measured(300 * time.Millisecond)
+	}
+	for range 8 {
+		h.measured(200 * time.Millisecond)
+	}
+	// 400 ahead: 201 turns of 300 ms (the median) is 60.3 s; of 200 ms, 40.2 s.
+	if got := h.estimate(400); got != 201*300*time.Millisecond {
+		t.Fatalf("estimate for 400 ahead: %v, want 1m0.3s", got)
+	}
+	if !h.admits(400) {
+		t.Fatal("400 ahead turned away: served within 41 s at the fastest recent pace")
+	}
+	// 600 ahead: 301 turns of 200 ms is 60.2 s, past a minute even then.
+	if h.admits(600) {
+		t.Fatal("600 ahead let in: 60.2 s at the fastest recent pace")
+	}
+	// Slow for good: once the whole window is slow, the fastest is too.
+	for range hashWindow {
+		h.measured(2 * time.Second)
+	}
+	// 58 ahead: 30 turns of 2 s, a minute exactly; 60 ahead: 31, 62 s.
+	if !h.admits(58) || h.admits(60) {
+		t.Fatalf("after %d hashes of 2 s: 58 ahead (60 s) must be let in, 60 ahead (62 s) turned away", hashWindow)
+	}
+}

@@ -45,6 +45,21 @@ func (b *Busy) Start(work tea.Cmd) tea.Cmd {
 // cores the hashes need.
 var hashingSpinner = spinner.Spinner{Frames: []string{"◐ ", "◓ ", "◑ ", "◒ "}, FPS: time.Second}
 
+// farInQueue is a wait past which the place is said every two seconds:
+// on the first morning each waiting session's turn of the spinner is a
+// frame and a write, and the sessions far back are most of them (500 at
+// once: a fifth of what the server spent beyond the hashes). Their place
+// moves by dozens a second; near the front it is said every second.
+const farInQueue = 10 * time.Second
+
+// hashingPace is how often the busy line of a password check turns.
+func hashingPace(queued bool, _ int, wait time.Duration) time.Duration {
+	if queued && wait > farInQueue {
+		return 2 * time.Second
+	}
+	return hashingSpinner.FPS
+}
+
 // StartHashing is Start for work that hashes a password: work gets a
 // context that reports its place in the hashing queue, which the view
 // shows (« 37 personnes avant vous, environ 20 s »), updated once a second.
@@ -74,6 +89,9 @@ type Waiter interface{ Waiting() bool }
 func (b *Busy) Tick(msg spinner.TickMsg) tea.Cmd {
 	if !b.on {
 		return nil
+	}
+	if b.wait != nil {
+		b.spin.Spinner.FPS = hashingPace(b.wait.Place())
 	}
 	var cmd tea.Cmd
 	b.spin, cmd = b.spin.Update(msg)

@@ -1,8 +1,12 @@
 package screens
 
 import (
+	"context"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // A place in the login queue, said as a person reads it: how many before,
@@ -27,5 +31,34 @@ func TestQueueText(t *testing.T) {
 		if got := c.QueueText(tc.ahead, tc.wait); got != tc.want {
 			t.Errorf("%s, %d ahead, %v: %q, want %q", tc.lang, tc.ahead, tc.wait, got, tc.want)
 		}
+	}
+}
+
+// Far back in the queue the place is said every two seconds, near the
+// front and once it is hashing every second.
+func TestHashingPace(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		queued bool
+		wait   time.Duration
+		want   time.Duration
+	}{
+		{false, 0, time.Second},
+		{true, 2 * time.Second, time.Second},
+		{true, farInQueue, time.Second},
+		{true, farInQueue + time.Second, 2 * time.Second},
+		{true, 50 * time.Second, 2 * time.Second},
+	} {
+		if got := hashingPace(tc.queued, 100, tc.wait); got != tc.want {
+			t.Errorf("queued=%v, wait %v: every %v, want %v", tc.queued, tc.wait, got, tc.want)
+		}
+	}
+	// A check not queued (its hash running) turns every second.
+	c := testCommon()
+	b := newBusy(c)
+	b.StartHashing(func(context.Context) tea.Msg { return nil })
+	b.spin.Spinner.FPS = time.Hour
+	if b.Tick(spinner.TickMsg{ID: b.spin.ID()}) == nil || b.spin.Spinner.FPS != time.Second {
+		t.Fatalf("turns every %v, want 1s", b.spin.Spinner.FPS)
 	}
 }

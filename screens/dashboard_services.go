@@ -5,11 +5,41 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"entkiosk/data/institution"
 )
 
 // servicesView lists the services, one line each: name, what it is, address.
-// The services are the institution file's ([[services]]).
+// The services are the institution file's ([[services]]). The list is the
+// same for every session with the same styles, language and width, and
+// drawing it was a third of the dashboard's first frame: on the first
+// morning hundreds of sessions draw that frame together, so it is kept in
+// the shared styles (for widths up to keptServicesWidth: widths are free).
 func (c *Common) servicesView(width int) string {
+	kept := c.Styles.rendered
+	if kept == nil || width > keptServicesWidth {
+		return c.drawServices(width)
+	}
+	k := servicesLines{in: c.institution(), lang: c.Lang, width: width}
+	if l, ok := kept.Load(k); ok {
+		return l.(string)
+	}
+	l := c.drawServices(width)
+	kept.Store(k, l)
+	return l
+}
+
+// keptServicesWidth bounds the widths whose list is kept.
+const keptServicesWidth = 400
+
+// servicesLines is what the services' lines depend on, besides the styles.
+type servicesLines struct {
+	in    *institution.Institution
+	lang  Lang
+	width int
+}
+
+func (c *Common) drawServices(width int) string {
 	st := c.Styles
 	services := c.institution().Services
 	lang := string(c.Lang)

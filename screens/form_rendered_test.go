@@ -55,3 +55,27 @@ func TestKeptTextsAreDrawnAnew(t *testing.T) {
 		}
 	}
 }
+
+// The services' list kept in the shared styles is the list drawn anew,
+// for each language and width, and a width past the bound is drawn.
+func TestKeptServicesAreDrawnAnew(t *testing.T) {
+	f := newFlow(t, PageHome)
+	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.TrueColor} {
+		r := lipgloss.NewRenderer(nil)
+		r.SetColorProfile(profile)
+		r.SetHasDarkBackground(true)
+		for _, lang := range []Lang{French, English} {
+			c := &Common{Store: f.store, Styles: StylesFor(r), Lang: lang}
+			for _, width := range []int{40, 80, 120, keptServicesWidth + 1} {
+				for range 2 { // drawn, then kept
+					if got, want := c.servicesView(width), c.drawServices(width); got != want || got == "" {
+						t.Fatalf("%v %s at %d: kept %q, drawn %q", profile, lang, width, got, want)
+					}
+				}
+			}
+			if c.servicesView(40) == c.servicesView(120) {
+				t.Fatalf("%v %s: the same list at 40 and 120 columns", profile, lang)
+			}
+		}
+	}
+}

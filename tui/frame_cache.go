@@ -33,14 +33,23 @@ func (m *Model) cachedTop() string {
 	c := m.c
 	k := topKey{c.Width, c.Lang, c.Demo, c.Styles}
 	if m.cache.topKey != k || m.cache.top == "" {
-		banner := m.banner()
-		if w := ansi.StringWidth(banner); w < c.Width {
-			banner += strings.Repeat(" ", c.Width-w)
-		}
 		m.cache.topKey = k
-		m.cache.top = banner + "\n" + c.Styles.HelpSep.Render(strings.Repeat("─", c.Width))
+		if c.Store == nil {
+			m.cache.top = m.drawTop()
+		} else {
+			m.cache.top = sharedLine(sharedTopKey{k, c.Store.Config().Institution}, m.drawTop)
+		}
 	}
 	return m.cache.top
+}
+
+func (m *Model) drawTop() string {
+	c := m.c
+	banner := m.banner()
+	if w := ansi.StringWidth(banner); w < c.Width {
+		banner += strings.Repeat(" ", c.Width-w)
+	}
+	return banner + "\n" + c.Styles.HelpSep.Render(strings.Repeat("─", c.Width))
 }
 
 // cachedHelpLine is helpLine, computed again only when the keys offered,
@@ -52,6 +61,9 @@ func (m *Model) cachedHelpLine(width int) string {
 		for _, k := range list {
 			h := k.Help()
 			b.WriteString(h.Key + "\x01" + h.Desc + "\x00")
+			for _, name := range k.Keys() { // which key is dropped first goes by these
+				b.WriteString(name + "\x04")
+			}
 			if !k.Enabled() {
 				b.WriteString("\x03")
 			}
@@ -60,7 +72,10 @@ func (m *Model) cachedHelpLine(width int) string {
 	}
 	k := string(rune(width)) + b.String()
 	if k != m.cache.helpKey || m.cache.helpFor != m.c.Styles {
-		m.cache.helpKey, m.cache.helpFor, m.cache.help = k, m.c.Styles, m.helpLine(width)
+		f3 := m.c.AccessibleKey().Help()
+		line := sharedHelpLine(sharedHelpKey{m.c.Styles, f3.Key + "\x01" + f3.Desc + "\x00" + k},
+			func() string { return m.helpLine(width) })
+		m.cache.helpKey, m.cache.helpFor, m.cache.help = k, m.c.Styles, line
 	}
 	return m.cache.help
 }

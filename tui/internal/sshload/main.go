@@ -20,6 +20,11 @@
 //     second: the same renderer, ticker and goroutines (83.1 vs 83.2 KiB a
 //     session at 1,000), without the ticks that starved its handshakes past
 //     a few thousand sessions.
+//   - raw argon2id: as many hashes as the burst has logins, on one goroutine
+//     per core (the server's hashing slots), in a process of its own (this
+//     program again, -raw-argon2 N), just before and just after the burst.
+//     Beside the rates, the CPU each took: the server's per login checked
+//     against raw's per hash, which the machine's other load moves less.
 //   - The same clients for all: -per-address sessions from each loopback
 //     source, the same first-screen wait, the first bytes back after a key.
 //
@@ -53,7 +58,7 @@ var scenarios = []scenario{
 	{"connect", "dial to first screen, one connection after the other: entkiosk (home screen) vs OpenSSH + cat (a key echoed) vs bare wish", benchConnect},
 	{"typing", "-typists sessions typing a key every 200 ms, out of step (random phase) and/or in step (-step): key-to-echo p50/p99 vs OpenSSH + cat", benchTyping},
 	{"idle", "-idle sessions on the first screen: server RSS vs a bare wish server holding as many", benchIdle},
-	{"login", "-logins sessions submitting a login at once: logins checked per second, how many told « très sollicité », vs raw argon2id on 2 goroutines", benchLogin},
+	{"login", "-logins sessions submitting a login at once: logins checked per second, how many told « très sollicité », vs as many raw argon2id hashes on one goroutine per core, in a process of its own", benchLogin},
 	{"kiosk", "pty harness: `kiosk --demo` start to home screen visible (new store, existing store, -kiosk-people store) vs `echo` in the same harness", benchKiosk},
 	{"import", "`entkiosk import` of a -import-lines export into an empty store vs sqlite3 .import of the same file", benchImport},
 	{"typeburst", "issue 13: one session types each of -burst-sizes in one write (not a bracketed paste): the server's CPU for each, until it is quiet", benchTypeBurst},
@@ -77,8 +82,8 @@ var (
 	idleN   = flag.Int("idle", 10000, "idle: concurrent sessions")
 	idleFor = flag.Duration("idle-measure", 10*time.Second, "idle: how long CPU is measured once the sessions settled")
 
-	logins = flag.Int("logins", 500, "login: sessions submitting at once")
-	rawFor = flag.Duration("raw-for", 10*time.Second, "login: how long raw argon2id runs for the reference")
+	logins     = flag.Int("logins", 500, "login: sessions submitting at once")
+	rawArgon2F = flag.Int("raw-argon2", 0, "(internal) run this many raw argon2id hashes on one goroutine per core, print the seconds they took, and exit: the login scenario's reference, in a process of its own")
 
 	kioskRuns   = flag.Int("kiosk-runs", 10, "kiosk: starts of each kind (the median is reported)")
 	kioskPeople = flag.Int("kiosk-people", 60000, "kiosk: lines of the large store imported for a start on it (0: none)")
@@ -117,6 +122,10 @@ Flags:`)
 func main() {
 	flag.Usage = usage
 	flag.Parse()
+	if *rawArgon2F > 0 {
+		rawArgon2Child(*rawArgon2F)
+		return
+	}
 	if *bin == "" {
 		fmt.Fprintln(os.Stderr, "sshload: -bin PATH is required (go build -o /tmp/entkiosk .)")
 		os.Exit(2)

@@ -1,0 +1,27 @@
+package tui
+
+import (
+	"io"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// BenchmarkAnsweredLoginFrame: the first frame a session draws once its
+// login is answered (the dashboard, in colours, 80×24), as on the first
+// morning: every session draws it once, after the others drew theirs (what
+// sessions share is warm, the session's own frame cache is empty).
+func BenchmarkAnsweredLoginFrame(b *testing.B) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	r.SetHasDarkBackground(true)
+	tm := newTestModel(b, func(o *Options) { o.Renderer = r })
+	tm.login()
+	_ = tm.View()
+	b.ReportAllocs()
+	for b.Loop() {
+		tm.cache = frameCache{}
+		_ = tm.View()
+	}
+}
