@@ -223,12 +223,21 @@ type sessionModel struct {
 	closing bool // the server stops
 	expired bool // kiosk past the max session time: end at the next clean home
 	ending  bool
+	drawn   bool // Update drew the frame: the View that follows it has nothing to do
 }
 
 func (sm *sessionModel) Init() tea.Cmd { return tea.Batch(sm.init, sm.m.Init()) }
 
 func (sm *sessionModel) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
-	onOwnStack(func() { model, cmd = sm.update(msg) })
+	onOwnStack(func() {
+		model, cmd = sm.update(msg)
+		// Bubble Tea asks for the view right after each Update: it is drawn
+		// now, on the same trip to a frame worker. A key's echo made two
+		// trips, and with 200 people typing at once each echo waited in
+		// line twice.
+		sm.view()
+		sm.drawn = true
+	})
 	return model, cmd
 }
 
@@ -316,6 +325,10 @@ func (sm *sessionModel) endIfHome() tea.Cmd {
 }
 
 func (sm *sessionModel) View() (frame string) {
+	if sm.drawn { // by Update, just before
+		sm.drawn = false
+		return ""
+	}
 	onOwnStack(func() { frame = sm.view() })
 	return frame
 }
