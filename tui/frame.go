@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/screens"
+	"entkiosk/tui/internal/cells"
 )
 
 // Below this size the frame is replaced by "enlarge the window"; between it
@@ -129,7 +130,7 @@ func (m *Model) frame() string {
 		if i <= bodyHeight {
 			continue // the cached banner and rule, and the body: already padded to the width
 		}
-		if w := ansi.StringWidth(l); w < width {
+		if w := cells.Width(l); w < width {
 			lines[i] = l + strings.Repeat(" ", width-w)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/screens"
+	"entkiosk/tui/internal/cells"
 )
 
 // waitFrame is the frame kept while the screen waits for a password check.
@@ -102,8 +103,11 @@ func (m *Model) keepFrame(body, lines []string) {
 // to the width, padded to it.
 func (m *Model) bodyLine(l string) string {
 	width := m.c.Width
+	if w := cells.Width(l); w <= width-1 {
+		return " " + l + strings.Repeat(" ", width-1-w) // fits: ansi.Truncate would keep it whole
+	}
 	l = " " + ansi.Truncate(l, width-1, "")
-	if w := ansi.StringWidth(l); w < width {
+	if w := cells.Width(l); w < width {
 		l += strings.Repeat(" ", width-w)
 	}
 	return l

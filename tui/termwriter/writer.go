@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"entkiosk/tui/internal/cells"
 )
 
 // Writer draws a session's frames on the client's terminal.
@@ -150,7 +152,7 @@ func (w *Writer) flush() {
 		if w.shown != nil && i < len(w.shown) && w.shown[i] == line {
 			continue // measuring a line costs more than comparing it
 		}
-		width := ansi.StringWidth(line)
+		width := cells.Width(line)
 		if w.width > 0 && width > w.width {
 			line, width = ansi.Truncate(line, w.width, ""), w.width
 		}
