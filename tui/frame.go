@@ -111,31 +111,51 @@ func (m *Model) frame() string {
 	}
 
 	bodyHeight := c.BodyHeight()
-	lines := make([]string, 0, bodyHeight+4)
-	lines = append(lines, m.cachedTop())
-	body := strings.Split(m.screen.View(), "\n")
-	for i := range bodyHeight {
-		l := ""
-		if i < len(body) {
-			l = body[i]
-		}
-		// Below 80 columns a screen laid out for 80 is clipped here, as
-		// documented, rather than wrapped by the terminal over the next line.
-		lines = append(lines, m.cachedBodyLine(i, l))
-	}
+	view := m.screen.View()
+	body := strings.Split(view, "\n")
 	// A status longer than the line (a long identifiant) is cut, never wrapped
 	// onto the help line.
-	lines = append(lines, " "+ansi.Truncate(status, width-2, "…"), " "+m.cachedHelpLine(width-2))
-	for i, l := range lines {
-		if i <= bodyHeight {
-			continue // the cached banner and rule, and the body: already padded to the width
-		}
-		if w := cells.Width(l); w < width {
-			lines[i] = l + strings.Repeat(" ", width-w)
-		}
+	status = " " + ansi.Truncate(status, width-2, "…")
+	if w := cells.Width(status); w < width {
+		status += strings.Repeat(" ", width-w)
 	}
-	m.keepFrame(body, lines)
-	return strings.Join(lines, "\n")
+	help := m.cachedHelpLine(width - 2)
+	if _, waiting := m.waitKeyNow(); waiting {
+		lines := make([]string, 0, bodyHeight+4)
+		lines = append(lines, m.cachedTop())
+		for i := range bodyHeight {
+			lines = append(lines, m.cachedBodyLine(i, bodyAt(body, i)))
+		}
+		lines = append(lines, status, help)
+		m.keepFrame(body, lines)
+		return strings.Join(lines, "\n")
+	}
+	// Written in one piece: a line of its own for each of the body's lines,
+	// then the frame joined, was a fifth of a key's allocations.
+	m.wait = waitFrame{}
+	top := m.cachedTop()
+	var b strings.Builder
+	b.Grow(len(top) + len(view) + bodyHeight*(width+2) + len(status) + len(help) + 2)
+	b.WriteString(top)
+	for i := range bodyHeight {
+		b.WriteByte('\n')
+		// Below 80 columns a screen laid out for 80 is clipped here, as
+		// documented, rather than wrapped by the terminal over the next line.
+		m.writeBodyLine(&b, i, bodyAt(body, i))
+	}
+	b.WriteByte('\n')
+	b.WriteString(status)
+	b.WriteByte('\n')
+	b.WriteString(help)
+	return b.String()
+}
+
+// bodyAt is line i of the body, or an empty line below it.
+func bodyAt(body []string, i int) string {
+	if i < len(body) {
+		return body[i]
+	}
+	return ""
 }
 
 // idleKey is what the countdown announces: a kiosk goes back home, a

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/screens"
+	"entkiosk/tui/internal/cells"
 )
 
 // frameCache keeps the frame's parts that change only with the width, the
@@ -43,24 +44,29 @@ func (m *Model) cachedTop() string {
 	return m.cache.top
 }
 
-// cachedHelpLine is helpLine, computed again only when the keys offered,
-// their words, the width or the styles changed.
+// cachedHelpLine is " " + helpLine, padded to the frame's width, computed
+// again only when the keys offered, their words, the width or the styles
+// changed. What it is computed for is compared without making a string.
 func (m *Model) cachedHelpLine(width int) string {
 	screenKeys, global := m.bindings()
-	var b strings.Builder
-	for _, list := range [][]key.Binding{screenKeys, global} {
+	var buf [512]byte
+	b := append(buf[:0], byte(width), byte(width>>8), byte(width>>16))
+	for _, list := range [2][]key.Binding{screenKeys, global} {
 		for _, k := range list {
 			h := k.Help()
-			b.WriteString(h.Key + "\x01" + h.Desc + "\x00")
+			b = append(append(append(append(b, h.Key...), 1), h.Desc...), 0)
 			if !k.Enabled() {
-				b.WriteString("\x03")
+				b = append(b, 3)
 			}
 		}
-		b.WriteString("\x02")
+		b = append(b, 2)
 	}
-	k := string(rune(width)) + b.String()
-	if k != m.cache.helpKey || m.cache.helpFor != m.c.Styles {
-		m.cache.helpKey, m.cache.helpFor, m.cache.help = k, m.c.Styles, m.helpLine(width)
+	if string(b) != m.cache.helpKey || m.cache.helpFor != m.c.Styles {
+		line := " " + m.helpLine(width)
+		if w := cells.Width(line); w < m.c.Width {
+			line += strings.Repeat(" ", m.c.Width-w)
+		}
+		m.cache.helpKey, m.cache.helpFor, m.cache.help = string(b), m.c.Styles, line
 	}
 	return m.cache.help
 }

@@ -25,24 +25,44 @@ var bodySeed = maphash.MakeSeed()
 
 // cachedBodyLine is m.bodyLine(l) for line i of the body.
 func (m *Model) cachedBodyLine(i int, l string) string {
-	b := &m.cache.body
-	if b.width != m.c.Width {
-		*b = bodyLines{width: m.c.Width}
+	var b strings.Builder
+	m.writeBodyLine(&b, i, l)
+	return b.String()
+}
+
+// writeBodyLine writes m.bodyLine(l) for line i of the body to b.
+func (m *Model) writeBodyLine(b *strings.Builder, i int, l string) {
+	rows := &m.cache.body
+	if rows.width != m.c.Width {
+		*rows = bodyLines{width: m.c.Width}
 	}
-	for len(b.rows) <= i {
-		b.rows = append(b.rows, bodyRow{})
+	for len(rows.rows) <= i {
+		rows.rows = append(rows.rows, bodyRow{})
 	}
-	r, sum := &b.rows[i], maphash.String(bodySeed, l)|1
+	r, sum := &rows.rows[i], maphash.String(bodySeed, l)|1
 	if r.sum != sum {
 		shown := m.bodyLine(l)
 		*r = bodyRow{sum: sum}
 		if pad := len(shown) - len(l) - 1; pad >= 0 && shown[1:1+len(l)] == l && strings.Count(shown[1+len(l):], " ") == pad {
 			r.fits, r.pad = true, pad
 		}
-		return shown
+		b.WriteString(shown)
+		return
 	}
 	if !r.fits {
-		return m.bodyLine(l) // clipped (a window under 80 columns): measured again
+		b.WriteString(m.bodyLine(l)) // clipped (a window under 80 columns): measured again
+		return
 	}
-	return " " + l + strings.Repeat(" ", r.pad)
+	b.WriteByte(' ')
+	b.WriteString(l)
+	writeSpaces(b, r.pad)
+}
+
+// writeSpaces writes n spaces to b.
+func writeSpaces(b *strings.Builder, n int) {
+	const some = "                                                                                "
+	for ; n > len(some); n -= len(some) {
+		b.WriteString(some)
+	}
+	b.WriteString(some[:max(n, 0)])
 }
