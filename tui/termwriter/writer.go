@@ -141,36 +141,59 @@ func (w *Writer) repaintLocked(clear string) {
 	}
 }
 
-// flush writes the lines that differ from what the terminal shows.
+// flush writes the lines that differ from what the terminal shows. The
+// frame is read line by line in place and what is shown kept in the same
+// slice: a key's echo allocates only what it writes.
 func (w *Writer) flush() {
-	lines := strings.Split(w.frame, "\n")
-	if w.height > 0 && len(lines) > w.height {
-		lines = lines[:w.height]
+	frame, n := w.frame, 0
+	var b []byte
+	old := len(w.shown)
+	if w.shown == nil {
+		old = -1
 	}
-	var b strings.Builder
-	for i, line := range lines {
-		if w.shown != nil && i < len(w.shown) && w.shown[i] == line {
-			continue // measuring a line costs more than comparing it
+	for more := true; more && (w.height <= 0 || n < w.height); {
+		var line string
+		line, frame, more = strings.Cut(frame, "\n")
+		if n < old && w.shown[n] == line {
+			n++ // measuring a line costs more than comparing it
+			continue
 		}
+		if b == nil {
+			b = make([]byte, 0, len(line)+len(w.frame)/4+32)
+		}
+		shown := line
 		width := cells.Width(line)
 		if w.width > 0 && width > w.width {
 			line, width = ansi.Truncate(line, w.width, ""), w.width
 		}
-		b.WriteString(ansi.CursorPosition(1, i+1))
-		b.WriteString(line)
+		b = append(b, ansi.CursorPosition(1, n+1)...)
+		b = append(b, line...)
 		if w.width <= 0 || width < w.width {
 			// Not on a full line: the cursor would be on its last cell,
 			// which the erase would take with it.
-			b.WriteString(ansi.EraseLineRight)
+			b = append(b, ansi.EraseLineRight...)
 		}
+		if n < len(w.shown) {
+			w.shown[n] = shown
+		} else {
+			w.shown = append(w.shown, shown)
+		}
+		n++
 	}
-	if w.shown == nil || len(w.shown) > len(lines) {
+	if (old < 0 || old > n) && (w.height <= 0 || n < w.height) {
 		// Erase below the frame (a shorter frame, or an unknown screen).
-		b.WriteString(ansi.CursorPosition(1, len(lines)+1) + ansi.EraseScreenBelow)
+		// Not below a frame as high as the terminal: the cursor would stay
+		// on its last line, and the erase take that line with it.
+		b = append(b, ansi.CursorPosition(1, n+1)+ansi.EraseScreenBelow...)
 	}
-	w.shown, w.clean, w.last = lines, true, time.Now()
-	if b.Len() > 0 {
-		w.write(b.String())
+	if w.shown == nil {
+		w.shown = []string{}
+	}
+	clear(w.shown[n:]) // lines no longer on the screen: their frames may go
+	w.shown = w.shown[:n]
+	w.clean, w.last = true, time.Now()
+	if len(b) > 0 {
+		_, _ = w.out.Write(b)
 	}
 }
 
