@@ -657,16 +657,14 @@ func maskOf(v []rune, pos, width int, echo rune) mask {
 	return k
 }
 
-// paintMask draws a mask with the spans of the text and of the cursor.
-func paintMask(k mask, text, cursor styleSpan) string {
-	var b strings.Builder
-	writeSpan(&b, text, strings.Repeat(k.bullet, k.before))
-	writeSpan(&b, cursor, k.char)
-	writeSpan(&b, text, strings.Repeat(k.bullet, k.after))
+// paintMask draws a mask to b with the spans of the text and of the cursor.
+func paintMask(b *strings.Builder, k mask, text, cursor styleSpan) {
+	writeSpan(b, text, strings.Repeat(k.bullet, k.before))
+	writeSpan(b, cursor, k.char)
+	writeSpan(b, text, strings.Repeat(k.bullet, k.after))
 	if k.pad > 0 {
-		writeSpan(&b, text, spaces(k.pad))
+		writeSpan(b, text, spaces(k.pad))
 	}
-	return b.String()
 }
 
 func (a *Action) focusable() bool { return true }

@@ -84,14 +84,15 @@ func spansOf(st *Styles) *fieldSpans {
 	return v.(*fieldSpans)
 }
 
-// emptyField is what an empty field's text input draws: the same in every
-// session with the same styles and language.
+// emptyField is what an empty field's line is drawn for: the same in
+// every session with the same styles and language.
 type emptyField struct {
 	lang        Lang
 	placeholder string
 	width       int
 	secret      bool
-	focused     bool
+	focused     bool // the text input's focus (its cursor)
+	boxOn       bool // the form's focus (the bar's colour)
 }
 
 // keptField is the field's line as render draws it ("  ", the bar, the
@@ -117,21 +118,28 @@ func (in *Input) keptField(c *Common, focused bool) (string, bool) {
 		value, pos = in.model.Value(), in.model.Position()
 	}
 	if value == "" {
-		k := emptyField{lang: c.Lang, placeholder: in.Placeholder, width: in.width, secret: in.Secret, focused: modelFocus}
+		k := emptyField{lang: c.Lang, placeholder: in.Placeholder, width: in.width, secret: in.Secret, focused: modelFocus,
+			boxOn: focused}
 		if l, ok := c.Styles.rendered.Load(k); ok {
-			return "  " + box.paint(l.(string)), true
+			return l.(string), true
 		}
 		m := newTextInput(in.width, in.Secret, modelFocus)
-		l := in.styled(c, m, focused).View()
+		l := "  " + box.paint(in.styled(c, m, focused).View())
 		c.Styles.rendered.Store(k, l)
-		return "  " + box.paint(l), true
+		return l, true
 	}
 	cursor := sp.cursorOn
 	if blink {
 		cursor = sp.cursorOff
 	}
+	var b strings.Builder
+	b.Grow(3*len(value) + in.width + 96)
+	b.WriteString("  ")
+	b.WriteString(box.pre)
 	if in.Secret {
-		return "  " + box.paint(paintMask(maskOf([]rune(value), pos, in.width, in.model.EchoCharacter), sp.text, cursor)), true
+		paintMask(&b, maskOf([]rune(value), pos, in.width, in.model.EchoCharacter), sp.text, cursor)
+		b.WriteString(box.post)
+		return b.String(), true
 	}
 	if strings.ContainsAny(value, "\t\n\r") {
 		return "", false
@@ -142,10 +150,6 @@ func (in *Input) keptField(c *Common, focused bool) (string, bool) {
 		return "", false // scrolled in its field: the text input knows where
 	}
 	pos = min(max(pos, 0), len(runes))
-	var b strings.Builder
-	b.Grow(len(value) + in.width + 64)
-	b.WriteString("  ")
-	b.WriteString(box.pre)
 	writeSpan(&b, sp.text, string(runes[:pos]))
 	padding := in.width - width
 	if pos < len(runes) {

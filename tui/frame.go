@@ -240,6 +240,7 @@ func (m *Model) helpLine(width int) string {
 func (m *Model) bindings() (screenKeys, global []key.Binding) {
 	c := m.c
 	screenKeys = m.screen.Keys()
+	global = make([]key.Binding, 0, 5) // one allocation, not one per key added
 	if !m.atHome() && !bindsKey(screenKeys, "esc") {
 		// A screen whose esc does more than go back says so itself.
 		global = append(global, c.BackKey())
