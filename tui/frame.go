@@ -91,9 +91,32 @@ func (m *Model) frame() string {
 	if m.quitting {
 		return ""
 	}
+	return strings.Join(m.frameLines(), "\n")
+}
+
+// viewLines is View by lines, for a remote session's screen writer: the
+// lines that did not change are the very strings of the last frame, and a
+// key's echo allocates only the lines it changed.
+func (m *Model) viewLines() (out []string) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.logPanic("view", r, debug.Stack())
+			m.wipeFromView()
+			out = strings.Split(m.safeFrame(), "\n")
+		}
+	}()
+	if m.quitting {
+		return []string{""}
+	}
+	return m.frameLines()
+}
+
+// frameLines is the frame by lines; the caller may keep them (they are
+// never changed afterwards).
+func (m *Model) frameLines() []string {
 	c, st := m.c, m.c.Styles
 	if m.tooSmall() {
-		return m.enlargeView()
+		return strings.Split(m.enlargeView(), "\n")
 	}
 	if f, ok := m.keptFrame(); ok {
 		return f
@@ -111,51 +134,28 @@ func (m *Model) frame() string {
 	}
 
 	bodyHeight := c.BodyHeight()
-	view := m.screen.View()
-	body := strings.Split(view, "\n")
+	lines := make([]string, 0, bodyHeight+4)
+	banner, rule, _ := strings.Cut(m.cachedTop(), "\n")
+	lines = append(lines, banner, rule)
+	body := strings.Split(m.screen.View(), "\n")
+	for i := range bodyHeight {
+		l := ""
+		if i < len(body) {
+			l = body[i]
+		}
+		// Below 80 columns a screen laid out for 80 is clipped here, as
+		// documented, rather than wrapped by the terminal over the next line.
+		lines = append(lines, m.cachedBodyLine(i, l))
+	}
 	// A status longer than the line (a long identifiant) is cut, never wrapped
 	// onto the help line.
 	status = " " + ansi.Truncate(status, width-2, "…")
 	if w := cells.Width(status); w < width {
 		status += strings.Repeat(" ", width-w)
 	}
-	help := m.cachedHelpLine(width - 2)
-	if _, waiting := m.waitKeyNow(); waiting {
-		lines := make([]string, 0, bodyHeight+4)
-		lines = append(lines, m.cachedTop())
-		for i := range bodyHeight {
-			lines = append(lines, m.cachedBodyLine(i, bodyAt(body, i)))
-		}
-		lines = append(lines, status, help)
-		m.keepFrame(body, lines)
-		return strings.Join(lines, "\n")
-	}
-	// Written in one piece: a line of its own for each of the body's lines,
-	// then the frame joined, was a fifth of a key's allocations.
-	m.wait = waitFrame{}
-	top := m.cachedTop()
-	var b strings.Builder
-	b.Grow(len(top) + len(view) + bodyHeight*(width+2) + len(status) + len(help) + 2)
-	b.WriteString(top)
-	for i := range bodyHeight {
-		b.WriteByte('\n')
-		// Below 80 columns a screen laid out for 80 is clipped here, as
-		// documented, rather than wrapped by the terminal over the next line.
-		m.writeBodyLine(&b, i, bodyAt(body, i))
-	}
-	b.WriteByte('\n')
-	b.WriteString(status)
-	b.WriteByte('\n')
-	b.WriteString(help)
-	return b.String()
-}
-
-// bodyAt is line i of the body, or an empty line below it.
-func bodyAt(body []string, i int) string {
-	if i < len(body) {
-		return body[i]
-	}
-	return ""
+	lines = append(lines, status, m.cachedHelpLine(width-2))
+	m.keepFrame(body, lines)
+	return lines
 }
 
 // idleKey is what the countdown announces: a kiosk goes back home, a

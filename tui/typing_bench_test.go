@@ -14,14 +14,15 @@ import (
 // BenchmarkKeyHomeTyping: what the load program's typists do over SSH, on
 // one session: "a" then backspace in home's empty identifiant field, in
 // 256 colours, through the session's Update and View (the frame handed to
-// Draw). The server's write of the changed line is not in it.
+// DrawLines, as the SSH server's sessions have it). The server's write of
+// the changed line is not in it.
 func BenchmarkKeyHomeTyping(b *testing.B) {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.ANSI256)
 	r.SetHasDarkBackground(true)
 	tm := newTestModel(b, func(o *Options) { o.Renderer, o.Kiosk = r, false })
 	drawn := 0
-	sm := &sessionModel{m: tm.Model, s: Session{Draw: func(string) { drawn++ }}, p: &Program{}}
+	sm := &sessionModel{m: tm.Model, s: Session{DrawLines: func([]string) { drawn++ }}, p: &Program{}}
 	keys := []tea.KeyMsg{keyMsg("a"), keyMsg("backspace")}
 	if _, ok := tm.Model.screen.(*screens.Home); !ok {
 		b.Fatalf("not on home: %T", tm.Model.screen)

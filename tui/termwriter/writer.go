@@ -4,6 +4,7 @@ package termwriter
 
 import (
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -30,8 +31,8 @@ type Writer struct {
 	width   int
 	height  int
 	shown   []string // the frame's lines on the terminal now; nil: unknown, repaint all
-	frame   string   // the latest frame
-	clean   bool     // frame is what the terminal shows
+	lines   []string // the latest frame, by line (never changed in place)
+	clean   bool     // lines are what the terminal shows
 	last    time.Time
 	timer   *time.Timer
 	stopped bool
@@ -77,13 +78,18 @@ func (w *Writer) Stop() {
 }
 
 // Draw hands over a new frame.
-func (w *Writer) Draw(frame string) {
+func (w *Writer) Draw(frame string) { w.DrawLines(strings.Split(frame, "\n")) }
+
+// DrawLines hands over a new frame by its lines. The writer keeps them as
+// they are: the caller never changes them afterwards, and may hand the same
+// strings again in its next frame (comparing them then costs nothing).
+func (w *Writer) DrawLines(lines []string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.stopped || (frame == w.frame && w.clean) {
+	if w.stopped || (w.clean && slices.Equal(lines, w.lines)) {
 		return
 	}
-	w.frame, w.clean = frame, false
+	w.lines, w.clean = lines, false
 	w.schedule()
 }
 
@@ -136,62 +142,45 @@ func (w *Writer) repaintLocked(clear string) {
 	}
 	w.write(clear)
 	w.shown, w.clean = nil, false
-	if w.frame != "" {
+	if w.lines != nil {
 		w.flush()
 	}
 }
 
-// flush writes the lines that differ from what the terminal shows. The
-// frame is read line by line in place and what is shown kept in the same
-// slice: a key's echo allocates only what it writes.
+// flush writes the lines that differ from what the terminal shows, in
+// one write built once.
 func (w *Writer) flush() {
-	frame, n := w.frame, 0
-	var b []byte
-	old := len(w.shown)
-	if w.shown == nil {
-		old = -1
+	lines := w.lines
+	if w.height > 0 && len(lines) > w.height {
+		lines = lines[:w.height]
 	}
-	for more := true; more && (w.height <= 0 || n < w.height); {
-		var line string
-		line, frame, more = strings.Cut(frame, "\n")
-		if n < old && w.shown[n] == line {
-			n++ // measuring a line costs more than comparing it
-			continue
+	var b []byte
+	for i, line := range lines {
+		if w.shown != nil && i < len(w.shown) && w.shown[i] == line {
+			continue // measuring a line costs more than comparing it
 		}
 		if b == nil {
-			b = make([]byte, 0, len(line)+len(w.frame)/4+32)
+			b = make([]byte, 0, 2*len(line)+64)
 		}
-		shown := line
 		width := cells.Width(line)
 		if w.width > 0 && width > w.width {
 			line, width = ansi.Truncate(line, w.width, ""), w.width
 		}
-		b = append(b, ansi.CursorPosition(1, n+1)...)
+		b = append(b, ansi.CursorPosition(1, i+1)...)
 		b = append(b, line...)
 		if w.width <= 0 || width < w.width {
 			// Not on a full line: the cursor would be on its last cell,
 			// which the erase would take with it.
 			b = append(b, ansi.EraseLineRight...)
 		}
-		if n < len(w.shown) {
-			w.shown[n] = shown
-		} else {
-			w.shown = append(w.shown, shown)
-		}
-		n++
 	}
-	if (old < 0 || old > n) && (w.height <= 0 || n < w.height) {
+	if (w.shown == nil || len(w.shown) > len(lines)) && (w.height <= 0 || len(lines) < w.height) {
 		// Erase below the frame (a shorter frame, or an unknown screen).
 		// Not below a frame as high as the terminal: the cursor would stay
 		// on its last line, and the erase take that line with it.
-		b = append(b, ansi.CursorPosition(1, n+1)+ansi.EraseScreenBelow...)
+		b = append(b, ansi.CursorPosition(1, len(lines)+1)+ansi.EraseScreenBelow...)
 	}
-	if w.shown == nil {
-		w.shown = []string{}
-	}
-	clear(w.shown[n:]) // lines no longer on the screen: their frames may go
-	w.shown = w.shown[:n]
-	w.clean, w.last = true, time.Now()
+	w.shown, w.clean, w.last = lines, true, time.Now()
 	if len(b) > 0 {
 		_, _ = w.out.Write(b)
 	}
