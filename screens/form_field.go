@@ -13,7 +13,7 @@ import (
 // the whole of its machinery: half of a key's CPU over SSH, and with 200
 // people typing at once each echo waits for everyone's. With the shared
 // styles, what lipgloss puts around a one-line text is the same for every
-// text: it is found once per set of styles (a styleSpan), and the field is the
+// text: it is found once per set of styles (a span), and the field is the
 // text between. An empty field looks the same in every session: it is
 // drawn once and kept in the shared styles, like the buttons. What the
 // spans cannot draw the same (a selected value, a value scrolled in its
@@ -35,8 +35,8 @@ type fieldSpans struct {
 
 type fieldSpansKey struct{}
 
-// styleSpanOf finds the styleSpan of render, if it has one: render(t) is pre+t+post
-// for every probe, plain or already styled, narrow or wide.
+// styleSpanOf finds the span of render, if it has one: render(t) is
+// pre+t+post for every probe, plain or already styled, narrow or wide.
 func styleSpanOf(render func(...string) string) (styleSpan, bool) {
 	got := render("x")
 	pre, post, ok := strings.Cut(got, "x")
@@ -54,7 +54,7 @@ func styleSpanOf(render func(...string) string) (styleSpan, bool) {
 }
 
 // spansOf are st's field spans; nil when the styles are not shared (they
-// follow their renderer) or a part has no styleSpan.
+// follow their renderer) or a part has no span.
 func spansOf(st *Styles) *fieldSpans {
 	if st.rendered == nil {
 		return nil
