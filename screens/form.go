@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/rivo/uniseg"
 
 	"entkiosk/data"
@@ -582,25 +581,16 @@ func (in *Input) view(c *Common, focused bool) string {
 	if focused {
 		label, labelName, box, marker = st.LabelOn, "LabelOn", st.InputOn, "› "
 	}
-	m := in.shown()
-	if in.Placeholder != "" {
-		m.Placeholder = c.T(in.Placeholder) // in the current language
-	}
-	m.TextStyle = st.Text
-	if in.selected && focused {
-		m.TextStyle = st.Text.Reverse(true) // selected: typing replaces it
-		if lipgloss.Width(m.Value()) < m.Width {
-			m.Width = 0 // no padding: only the text shows selected, not the whole field
+	field, kept := in.keptField(c, focused)
+	if !kept {
+		m := in.styled(c, in.shown(), focused)
+		f := m.View()
+		if in.Secret && m.Value() != "" {
+			f = maskView(m)
 		}
+		field = "  " + box.Render(f)
 	}
-	m.PlaceholderStyle = st.Muted
-	m.Cursor.Style = st.Text.Reverse(true)
-	m.Cursor.TextStyle = st.Text
-	field := m.View()
-	if in.Secret && m.Value() != "" {
-		field = maskView(m)
-	}
-	lines := []string{marker + keptText(c, labelName, label, in.Label), "  " + box.Render(field)}
+	lines := []string{marker + keptText(c, labelName, label, in.Label), field}
 	switch {
 	case in.Failed():
 		lines = append(lines, "  "+st.Error.Render("✗ "+underField(c, c.Said(in.problem), 4)))
@@ -627,32 +617,54 @@ func underField(c *Common, text string, indent int) string {
 // 13 bullets), the cursor where it is, scrolled to keep it in sight. It
 // draws the same cells as the text input would (its width and the cursor).
 func maskView(m textinput.Model) string {
-	v := []rune(m.Value())
-	n := uniseg.GraphemeClusterCount(string(v))
-	at := min(uniseg.GraphemeClusterCount(string(v[:min(m.Position(), len(v))])), n)
-	cells := n + 1 // the bullets and the place after them
-	width := cells
-	if m.Width > 0 {
-		width = m.Width + 1
-	}
-	start := 0
-	if cells > width {
-		start = min(max(at-width+1, 0), cells-width)
-	}
-	end := min(start+width, cells)
-	bullet := string(m.EchoCharacter)
 	text := m.TextStyle.Inline(true).Render
-	char := " "
-	if at < n {
-		char = bullet
-	}
-	m.Cursor.SetChar(char)
-	after := max(min(end, n)-at-1, 0)
-	out := text(strings.Repeat(bullet, at-start)) + m.Cursor.View() + text(strings.Repeat(bullet, after))
-	if pad := width - (at - start) - 1 - after; pad > 0 {
-		out += text(strings.Repeat(" ", pad))
+	k := maskOf([]rune(m.Value()), m.Position(), m.Width, m.EchoCharacter)
+	m.Cursor.SetChar(k.char)
+	out := text(strings.Repeat(k.bullet, k.before)) + m.Cursor.View() + text(strings.Repeat(k.bullet, k.after))
+	if k.pad > 0 {
+		out += text(strings.Repeat(" ", k.pad))
 	}
 	return out
+}
+
+// mask is what a secret field shows: bullets before the cursor, the
+// cursor on its cell (char), bullets after it, pad spaces.
+type mask struct {
+	before, after, pad int
+	bullet, char       string
+}
+
+// maskOf is the mask of value v with the cursor at pos (in runes), in a
+// field width cells wide (0: as wide as the value).
+func maskOf(v []rune, pos, width int, echo rune) mask {
+	n := uniseg.GraphemeClusterCount(string(v))
+	at := min(uniseg.GraphemeClusterCount(string(v[:min(pos, len(v))])), n)
+	cells := n + 1 // the bullets and the place after them
+	shown := cells
+	if width > 0 {
+		shown = width + 1
+	}
+	start := 0
+	if cells > shown {
+		start = min(max(at-shown+1, 0), cells-shown)
+	}
+	end := min(start+shown, cells)
+	k := mask{before: at - start, after: max(min(end, n)-at-1, 0), bullet: string(echo), char: " "}
+	if at < n {
+		k.char = k.bullet
+	}
+	k.pad = shown - k.before - 1 - k.after
+	return k
+}
+
+// paintMask draws a mask to b with the spans of the text and of the cursor.
+func paintMask(b *strings.Builder, k mask, text, cursor styleSpan) {
+	writeSpan(b, text, strings.Repeat(k.bullet, k.before))
+	writeSpan(b, cursor, k.char)
+	writeSpan(b, text, strings.Repeat(k.bullet, k.after))
+	if k.pad > 0 {
+		writeSpan(b, text, spaces(k.pad))
+	}
 }
 
 func (a *Action) focusable() bool { return true }

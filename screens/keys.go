@@ -1,6 +1,10 @@
 package screens
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"sync"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // Key names used across screens. Function keys are used for global actions
 // so that they never collide with typing in a field.
@@ -13,9 +17,31 @@ const (
 	KeyAccessible = "f3"
 )
 
-// bind makes a binding with its help text from the catalogue.
+// bind makes a binding with its help text from the catalogue. Bindings
+// are made once per language and kept (made again at each key, they were a
+// twentieth of its CPU): a Binding is a value, its keys never changed in place.
 func (c *Common) bind(keys []string, label, helpKey string) key.Binding {
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, c.T(helpKey)))
+	k := bindKey{lang: c.Lang, label: label, help: helpKey, n: len(keys)}
+	if len(keys) > len(k.keys) {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, c.T(helpKey)))
+	}
+	copy(k.keys[:], keys)
+	if b, ok := bindings.Load(k); ok {
+		return *b.(*key.Binding)
+	}
+	b := key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, c.T(helpKey)))
+	bindings.Store(k, &b)
+	return b
+}
+
+// bindings are the bindings made, by what made them (a few hundred).
+var bindings sync.Map // bindKey → *key.Binding
+
+type bindKey struct {
+	lang        Lang
+	label, help string
+	keys        [4]string
+	n           int
 }
 
 // toggleKey is Space (and Enter) on a box: "cocher", or "décocher" once

@@ -51,6 +51,9 @@ func (f *Form) rowView(width int) string {
 // fitHeight drops blank lines, from the bottom up, until s fits in height
 // lines: on a small terminal the actions at the bottom stay visible.
 func fitHeight(s string, height int) string {
+	if strings.Count(s, "\n") < height {
+		return s // it fits: nothing to drop
+	}
 	lines := strings.Split(s, "\n")
 	for i := len(lines) - 1; i >= 0 && len(lines) > height; i-- {
 		if strings.TrimSpace(ansi.Strip(lines[i])) == "" {

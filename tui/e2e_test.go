@@ -336,7 +336,13 @@ func TestE2ELoginHugo(t *testing.T) {
 	k.waitGone("Connecté")
 	k.waitGone(hugo)
 	k.requireRunning()
+	// The logout is written by a command beside the frame of home: home may
+	// show a moment before it is in the store.
 	audit := k.entkiosk("audit", "--identifiant", hugoFull)
+	for deadline := time.Now().Add(e2eDeadline); !strings.Contains(audit, "LOGOUT") && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		audit = k.entkiosk("audit", "--identifiant", hugoFull)
+	}
 	if !strings.Contains(audit, "LOGOUT") {
 		t.Fatalf("no LOGOUT in the audit after the wipe:\n%s", audit)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/screens"
+	"entkiosk/tui/internal/cells"
 )
 
 // Below this size the frame is replaced by "enlarge the window"; between it
@@ -90,9 +91,32 @@ func (m *Model) frame() string {
 	if m.quitting {
 		return ""
 	}
+	return strings.Join(m.frameLines(), "\n")
+}
+
+// viewLines is View by lines, for a remote session's screen writer: the
+// lines that did not change are the very strings of the last frame, and a
+// key's echo allocates only the lines it changed.
+func (m *Model) viewLines() (out []string) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.logPanic("view", r, debug.Stack())
+			m.wipeFromView()
+			out = strings.Split(m.safeFrame(), "\n")
+		}
+	}()
+	if m.quitting {
+		return []string{""}
+	}
+	return m.frameLines()
+}
+
+// frameLines is the frame by lines; the caller may keep them (they are
+// never changed afterwards).
+func (m *Model) frameLines() []string {
 	c, st := m.c, m.c.Styles
 	if m.tooSmall() {
-		return m.enlargeView()
+		return strings.Split(m.enlargeView(), "\n")
 	}
 	if f, ok := m.keptFrame(); ok {
 		return f
@@ -111,7 +135,8 @@ func (m *Model) frame() string {
 
 	bodyHeight := c.BodyHeight()
 	lines := make([]string, 0, bodyHeight+4)
-	lines = append(lines, m.cachedTop())
+	banner, rule, _ := strings.Cut(m.cachedTop(), "\n")
+	lines = append(lines, banner, rule)
 	body := strings.Split(m.screen.View(), "\n")
 	for i := range bodyHeight {
 		l := ""
@@ -124,17 +149,13 @@ func (m *Model) frame() string {
 	}
 	// A status longer than the line (a long identifiant) is cut, never wrapped
 	// onto the help line.
-	lines = append(lines, " "+ansi.Truncate(status, width-2, "…"), " "+m.cachedHelpLine(width-2))
-	for i, l := range lines {
-		if i <= bodyHeight {
-			continue // the cached banner and rule, and the body: already padded to the width
-		}
-		if w := ansi.StringWidth(l); w < width {
-			lines[i] = l + strings.Repeat(" ", width-w)
-		}
+	status = " " + ansi.Truncate(status, width-2, "…")
+	if w := cells.Width(status); w < width {
+		status += strings.Repeat(" ", width-w)
 	}
+	lines = append(lines, status, m.cachedHelpLine(width-2))
 	m.keepFrame(body, lines)
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 // idleKey is what the countdown announces: a kiosk goes back home, a
@@ -219,6 +240,7 @@ func (m *Model) helpLine(width int) string {
 func (m *Model) bindings() (screenKeys, global []key.Binding) {
 	c := m.c
 	screenKeys = m.screen.Keys()
+	global = make([]key.Binding, 0, 5) // one allocation, not one per key added
 	if !m.atHome() && !bindsKey(screenKeys, "esc") {
 		// A screen whose esc does more than go back says so itself.
 		global = append(global, c.BackKey())

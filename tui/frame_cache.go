@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/screens"
+	"entkiosk/tui/internal/cells"
 )
 
 // frameCache keeps the frame's parts that change only with the width, the
@@ -52,30 +53,44 @@ func (m *Model) drawTop() string {
 	return banner + "\n" + c.Styles.HelpSep.Render(strings.Repeat("─", c.Width))
 }
 
-// cachedHelpLine is helpLine, computed again only when the keys offered,
-// their words, the width or the styles changed.
+// cachedHelpLine is paddedHelpLine, computed again only when the keys
+// offered, their words, the width or the styles changed, and shared by the
+// sessions that offer the same. What it is computed for is compared without
+// making a string.
 func (m *Model) cachedHelpLine(width int) string {
 	screenKeys, global := m.bindings()
-	var b strings.Builder
-	for _, list := range [][]key.Binding{screenKeys, global} {
+	var buf [512]byte
+	b := append(buf[:0], byte(width), byte(width>>8), byte(width>>16))
+	for _, list := range [2][]key.Binding{screenKeys, global} {
 		for _, k := range list {
 			h := k.Help()
-			b.WriteString(h.Key + "\x01" + h.Desc + "\x00")
+			b = append(append(append(append(b, h.Key...), 1), h.Desc...), 0)
 			for _, name := range k.Keys() { // which key is dropped first goes by these
-				b.WriteString(name + "\x04")
+				b = append(append(b, name...), 4)
 			}
 			if !k.Enabled() {
-				b.WriteString("\x03")
+				b = append(b, 3)
 			}
 		}
-		b.WriteString("\x02")
+		b = append(b, 2)
 	}
-	k := string(rune(width)) + b.String()
-	if k != m.cache.helpKey || m.cache.helpFor != m.c.Styles {
+	if string(b) != m.cache.helpKey || m.cache.helpFor != m.c.Styles {
+		k := string(b)
 		f3 := m.c.AccessibleKey().Help()
 		line := sharedHelpLine(sharedHelpKey{m.c.Styles, f3.Key + "\x01" + f3.Desc + "\x00" + k},
-			func() string { return m.helpLine(width) })
+			func() string { return m.paddedHelpLine(width) })
 		m.cache.helpKey, m.cache.helpFor, m.cache.help = k, m.c.Styles, line
 	}
 	return m.cache.help
+}
+
+// paddedHelpLine is " " + helpLine, padded to the frame's width (the
+// help's width and the two columns around it): a function of width alone,
+// as the sessions that share it have only that in common.
+func (m *Model) paddedHelpLine(width int) string {
+	line := " " + m.helpLine(width)
+	if w := cells.Width(line); w < width+2 {
+		line += strings.Repeat(" ", width+2-w)
+	}
+	return line
 }

@@ -2,14 +2,14 @@ package tui
 
 import (
 	"hash/maphash"
-	"strings"
 )
 
 // bodyLines knows, for each line of the body's last frame, what m.bodyLine
 // made of it: a key typed into a field changes a line or two of the body,
 // and measuring and padding the others again was a quarter of a key's
-// cost. Only a hash of each line and its padding are kept, not the lines:
-// a few hundred bytes in each of thousands of idle sessions.
+// cost. The line drawn is kept with a hash of what the screen drew: it is
+// the very string the session's screen writer keeps for what the terminal
+// shows, so keeping it here costs an idle session no more than its header.
 type bodyLines struct {
 	width int
 	rows  []bodyRow
@@ -17,32 +17,24 @@ type bodyLines struct {
 
 type bodyRow struct {
 	sum  uint64 // the line as the screen drew it; 0: unknown
-	fits bool   // it was not clipped: m.bodyLine is " ", it, pad spaces
-	pad  int
+	line string // m.bodyLine of it
 }
 
 var bodySeed = maphash.MakeSeed()
 
-// cachedBodyLine is m.bodyLine(l) for line i of the body.
+// cachedBodyLine is m.bodyLine(l) for line i of the body: the last frame's
+// string when the line did not change.
 func (m *Model) cachedBodyLine(i int, l string) string {
-	b := &m.cache.body
-	if b.width != m.c.Width {
-		*b = bodyLines{width: m.c.Width}
+	rows := &m.cache.body
+	if rows.width != m.c.Width {
+		*rows = bodyLines{width: m.c.Width}
 	}
-	for len(b.rows) <= i {
-		b.rows = append(b.rows, bodyRow{})
+	for len(rows.rows) <= i {
+		rows.rows = append(rows.rows, bodyRow{})
 	}
-	r, sum := &b.rows[i], maphash.String(bodySeed, l)|1
+	r, sum := &rows.rows[i], maphash.String(bodySeed, l)|1
 	if r.sum != sum {
-		shown := m.bodyLine(l)
-		*r = bodyRow{sum: sum}
-		if pad := len(shown) - len(l) - 1; pad >= 0 && shown[1:1+len(l)] == l && strings.Count(shown[1+len(l):], " ") == pad {
-			r.fits, r.pad = true, pad
-		}
-		return shown
+		*r = bodyRow{sum: sum, line: m.bodyLine(l)}
 	}
-	if !r.fits {
-		return m.bodyLine(l) // clipped (a window under 80 columns): measured again
-	}
-	return " " + l + strings.Repeat(" ", r.pad)
+	return r.line
 }

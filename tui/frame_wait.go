@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/spinner"
@@ -8,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"entkiosk/screens"
+	"entkiosk/tui/internal/cells"
 )
 
 // waitFrame is the frame kept while the screen waits for a password check.
@@ -53,21 +55,23 @@ func (m *Model) waitKeyNow() (waitKey, bool) {
 		lang: c.Lang, countdown: m.countdown}, true
 }
 
-// keptFrame is the kept frame with its busy line drawn again, if it holds.
-func (m *Model) keptFrame() (string, bool) {
+// keptFrame is the kept frame with its busy line drawn again, if it holds
+// (a new slice: the last one may be kept by the caller).
+func (m *Model) keptFrame() ([]string, bool) {
 	w := &m.wait
 	if w.lines == nil {
-		return "", false
+		return nil, false
 	}
 	if k, ok := m.waitKeyNow(); !ok || k != w.key {
 		m.wait = waitFrame{}
-		return "", false
+		return nil, false
 	}
+	w.lines = slices.Clone(w.lines)
 	if now := w.key.b.Redraw(); now != w.busy {
 		w.busy = now
 		w.lines[w.at] = m.bodyLine(w.pre + now + w.suf)
 	}
-	return strings.Join(w.lines, "\n"), true
+	return w.lines, true
 }
 
 // keepFrame keeps a frame drawn whole while the screen waits, when its
@@ -83,7 +87,7 @@ func (m *Model) keepFrame(body, lines []string) {
 		return
 	}
 	at := -1
-	for i, l := range body[:min(len(body), len(lines)-3)] {
+	for i, l := range body[:min(len(body), len(lines)-4)] { // banner, rule; status, help
 		switch n := strings.Count(l, busy); {
 		case n > 1 || n == 1 && at >= 0:
 			return // ambiguous: drawn whole each time
@@ -95,15 +99,18 @@ func (m *Model) keepFrame(body, lines []string) {
 		return
 	}
 	pre, suf, _ := strings.Cut(body[at], busy)
-	m.wait = waitFrame{lines: lines, at: at + 1, pre: pre, suf: suf, busy: busy, key: k}
+	m.wait = waitFrame{lines: lines, at: at + 2, pre: pre, suf: suf, busy: busy, key: k}
 }
 
 // bodyLine is a line of the screen's body as the frame shows it: clipped
 // to the width, padded to it.
 func (m *Model) bodyLine(l string) string {
 	width := m.c.Width
+	if w := cells.Width(l); w <= width-1 {
+		return " " + l + strings.Repeat(" ", width-1-w) // fits: ansi.Truncate would keep it whole
+	}
 	l = " " + ansi.Truncate(l, width-1, "")
-	if w := ansi.StringWidth(l); w < width {
+	if w := cells.Width(l); w < width {
 		l += strings.Repeat(" ", width-w)
 	}
 	return l

@@ -15,7 +15,7 @@ func TestHelpLineSharedBySessions(t *testing.T) {
 	for _, w := range []int{80, 60, 44} {
 		for name, tm := range map[string]*testModel{"fr1": fr1, "fr2": fr2, "en": en} {
 			tm.cache = frameCache{} // each asks as a session drawing its first frame
-			if got, want := tm.cachedHelpLine(w), tm.helpLine(w); got != want {
+			if got, want := tm.cachedHelpLine(w), tm.paddedHelpLine(w); got != want {
 				t.Errorf("%s at %d: shared line %q, drawn %q", name, w, got, want)
 			}
 			was := tm.c.Width
@@ -32,7 +32,7 @@ func TestHelpLineSharedBySessions(t *testing.T) {
 	// The same keys on another screen: home's line is not the dashboard's.
 	fr2.login()
 	fr2.cache = frameCache{}
-	if got, want := fr2.cachedHelpLine(80), fr2.helpLine(80); got != want || got == fr1.cachedHelpLine(80) {
+	if got, want := fr2.cachedHelpLine(80), fr2.paddedHelpLine(80); got != want || got == fr1.cachedHelpLine(80) {
 		t.Errorf("dashboard: shared line %q, drawn %q, home's %q", got, want, fr1.cachedHelpLine(80))
 	}
 }

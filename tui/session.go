@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -46,6 +47,10 @@ type Session struct {
 
 	// Draw receives every frame (Bubble Tea's renderer is off).
 	Draw func(frame string)
+	// DrawLines, when set, receives every frame by its lines instead; it
+	// may keep them (they are never changed afterwards), and the lines
+	// that did not change are the very strings of the last frame.
+	DrawLines func(lines []string)
 	// Resize is told the window's new size (bounded) before the frame at it.
 	Resize func(width, height int)
 	// Repaint draws everything again (ctrl+l); with scrollback, the
@@ -223,12 +228,21 @@ type sessionModel struct {
 	closing bool // the server stops
 	expired bool // kiosk past the max session time: end at the next clean home
 	ending  bool
+	drawn   bool // Update drew the frame: the View that follows it has nothing to do
 }
 
 func (sm *sessionModel) Init() tea.Cmd { return tea.Batch(sm.init, sm.m.Init()) }
 
 func (sm *sessionModel) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
-	onOwnStack(func() { model, cmd = sm.update(msg) })
+	onOwnStack(func() {
+		model, cmd = sm.update(msg)
+		// Bubble Tea asks for the view right after each Update: it is drawn
+		// now, on the same trip to a frame worker. A key's echo made two
+		// trips, and with 200 people typing at once each echo waited in
+		// line twice.
+		sm.view()
+		sm.drawn = true
+	})
 	return model, cmd
 }
 
@@ -316,6 +330,10 @@ func (sm *sessionModel) endIfHome() tea.Cmd {
 }
 
 func (sm *sessionModel) View() (frame string) {
+	if sm.drawn { // by Update, just before
+		sm.drawn = false
+		return ""
+	}
 	onOwnStack(func() { frame = sm.view() })
 	return frame
 }
@@ -328,6 +346,16 @@ func (sm *sessionModel) view() string {
 		}
 	}()
 	if sm.ending {
+		return ""
+	}
+	if sm.s.DrawLines != nil {
+		lines := sm.m.viewLines()
+		if sm.closing {
+			lines = slices.Clone(lines) // the model's own are kept as they are
+			c := sm.m.c
+			statusLines(lines, " "+c.Styles.Countdown.Render(c.T("app.closing")))
+		}
+		sm.s.DrawLines(lines)
 		return ""
 	}
 	frame := sm.m.View()
@@ -405,6 +433,19 @@ func statusLine(frame, s string) string {
 	if len(lines) < 2 {
 		return s
 	}
-	lines[len(lines)-2] = s
+	statusLines(lines, s)
 	return strings.Join(lines, "\n")
+}
+
+// statusLines is statusLine on a frame's lines, in place (a frame of one
+// line becomes s).
+func statusLines(lines []string, s string) {
+	switch len(lines) {
+	case 0:
+		return
+	case 1:
+		lines[0] = s
+		return
+	}
+	lines[len(lines)-2] = s
 }

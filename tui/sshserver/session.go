@@ -215,7 +215,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	o := tui.Session{Store: s.o.Store, Renderer: renderer, Width: width, Height: height, Lang: s.o.Lang,
 		Kiosk: ss.kiosk, Demo: s.o.Demo, Client: ss.client,
 		IdleTimeout: s.o.IdleTimeout, HelpdeskIdleTimeout: s.o.HelpdeskIdleTimeout, Logger: tui.SessionLogger(s.tuiLog, "session", shortID(ctx)),
-		Draw: ss.screen.Draw, Resize: ss.screen.Resize, Repaint: ss.screen.Repaint, Ending: ss.setReason,
+		DrawLines: ss.screen.DrawLines, Resize: ss.screen.Resize, Repaint: ss.screen.Repaint, Ending: ss.setReason,
 		Tick: tui.SessionTick(done), Hook: s.o.hook}
 	if ss.kind == "token" {
 		o.Token = user

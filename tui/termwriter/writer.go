@@ -4,11 +4,14 @@ package termwriter
 
 import (
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"entkiosk/tui/internal/cells"
 )
 
 // Writer draws a session's frames on the client's terminal.
@@ -28,8 +31,8 @@ type Writer struct {
 	width   int
 	height  int
 	shown   []string // the frame's lines on the terminal now; nil: unknown, repaint all
-	frame   string   // the latest frame
-	clean   bool     // frame is what the terminal shows
+	lines   []string // the latest frame, by line (never changed in place)
+	clean   bool     // lines are what the terminal shows
 	last    time.Time
 	timer   *time.Timer
 	stopped bool
@@ -75,13 +78,18 @@ func (w *Writer) Stop() {
 }
 
 // Draw hands over a new frame.
-func (w *Writer) Draw(frame string) {
+func (w *Writer) Draw(frame string) { w.DrawLines(strings.Split(frame, "\n")) }
+
+// DrawLines hands over a new frame by its lines. The writer keeps them as
+// they are: the caller never changes them afterwards, and may hand the same
+// strings again in its next frame (comparing them then costs nothing).
+func (w *Writer) DrawLines(lines []string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.stopped || (frame == w.frame && w.clean) {
+	if w.stopped || (w.clean && slices.Equal(lines, w.lines)) {
 		return
 	}
-	w.frame, w.clean = frame, false
+	w.lines, w.clean = lines, false
 	w.schedule()
 }
 
@@ -134,41 +142,47 @@ func (w *Writer) repaintLocked(clear string) {
 	}
 	w.write(clear)
 	w.shown, w.clean = nil, false
-	if w.frame != "" {
+	if w.lines != nil {
 		w.flush()
 	}
 }
 
-// flush writes the lines that differ from what the terminal shows.
+// flush writes the lines that differ from what the terminal shows, in
+// one write built once.
 func (w *Writer) flush() {
-	lines := strings.Split(w.frame, "\n")
+	lines := w.lines
 	if w.height > 0 && len(lines) > w.height {
 		lines = lines[:w.height]
 	}
-	var b strings.Builder
+	var b []byte
 	for i, line := range lines {
 		if w.shown != nil && i < len(w.shown) && w.shown[i] == line {
 			continue // measuring a line costs more than comparing it
 		}
-		width := ansi.StringWidth(line)
+		if b == nil {
+			b = make([]byte, 0, 2*len(line)+64)
+		}
+		width := cells.Width(line)
 		if w.width > 0 && width > w.width {
 			line, width = ansi.Truncate(line, w.width, ""), w.width
 		}
-		b.WriteString(ansi.CursorPosition(1, i+1))
-		b.WriteString(line)
+		b = append(b, ansi.CursorPosition(1, i+1)...)
+		b = append(b, line...)
 		if w.width <= 0 || width < w.width {
 			// Not on a full line: the cursor would be on its last cell,
 			// which the erase would take with it.
-			b.WriteString(ansi.EraseLineRight)
+			b = append(b, ansi.EraseLineRight...)
 		}
 	}
-	if w.shown == nil || len(w.shown) > len(lines) {
+	if (w.shown == nil || len(w.shown) > len(lines)) && (w.height <= 0 || len(lines) < w.height) {
 		// Erase below the frame (a shorter frame, or an unknown screen).
-		b.WriteString(ansi.CursorPosition(1, len(lines)+1) + ansi.EraseScreenBelow)
+		// Not below a frame as high as the terminal: the cursor would stay
+		// on its last line, and the erase take that line with it.
+		b = append(b, ansi.CursorPosition(1, len(lines)+1)+ansi.EraseScreenBelow...)
 	}
 	w.shown, w.clean, w.last = lines, true, time.Now()
-	if b.Len() > 0 {
-		w.write(b.String())
+	if len(b) > 0 {
+		_, _ = w.out.Write(b)
 	}
 }
 

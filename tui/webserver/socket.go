@@ -174,7 +174,7 @@ func (ws *webSession) newProgram(ctx context.Context, h hello, keys io.Reader) {
 	ws.lastInput.Store(time.Now().UnixNano())
 	o := tui.Session{Store: s.o.Store, Renderer: renderer, Width: width, Height: height, Lang: lang,
 		Demo: s.o.Demo, Client: "web:" + ws.client.String(), Token: h.Token, IdleTimeout: s.o.IdleTimeout, HelpdeskIdleTimeout: s.o.HelpdeskIdleTimeout,
-		Logger: tui.SessionLogger(s.tuiLog, "session", ws.id), Draw: ws.screen.Draw, Resize: ws.screen.Resize,
+		Logger: tui.SessionLogger(s.tuiLog, "session", ws.id), DrawLines: ws.screen.DrawLines, Resize: ws.screen.Resize,
 		Repaint: ws.screen.Repaint, Ending: ws.setReason, Tick: tui.SessionTick(done), Hook: s.o.hook}
 	// The guard keeps a paste within bounds and a flood of keys from
 	// filling the session's queue.
