@@ -1,10 +1,15 @@
 package data
 
 import (
+	"context"
 	"database/sql"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // A session's end is audited even when the write lock is held longer than
@@ -21,7 +26,7 @@ func TestLogoutsWaitOutALongWriter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := countEvents(t, s, EventLogout)
+	before, loginsBefore := countEvents(t, s, EventLogout), countEvents(t, s, EventLogin)
 
 	// Another process (an import, a kiosk) holds the write lock for longer
 	// than the busy timeout.
@@ -45,9 +50,11 @@ func TestLogoutsWaitOutALongWriter(t *testing.T) {
 		conn.ExecContext(ctx, `COMMIT`)
 	}()
 
-	const sessions = 50
+	// Sessions end, and others log in (their throttling and audit are
+	// one transaction), while the lock is held.
+	const sessions, logins = 50, 10
 	var wg sync.WaitGroup
-	errs := make(chan error, sessions)
+	errs := make(chan error, sessions+logins)
 	for range sessions {
 		wg.Add(1)
 		go func() {
@@ -55,16 +62,53 @@ func TestLogoutsWaitOutALongWriter(t *testing.T) {
 			errs <- s.Logout(ctx, a, testOrigin, "disconnect")
 		}()
 	}
+	for i := range logins {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := s.Login(ctx, hugo, hugoPassword, Origin{Client: fmt.Sprintf("ssh 192.0.2.%d", i+1), Lang: "fr"})
+			errs <- err
+		}()
+	}
 	wg.Wait()
 	<-released
 	close(errs)
 	for err := range errs {
 		if err != nil {
-			t.Errorf("a logout was lost: %v", err)
+			t.Errorf("a write was lost: %v", err)
 		}
 	}
 	if got := countEvents(t, s, EventLogout) - before; got != sessions {
-		t.Fatalf("%d LOGOUT entries written, want %d", got, sessions)
+		t.Errorf("%d LOGOUT entries written, want %d", got, sessions)
+	}
+	if got := countEvents(t, s, EventLogin) - loginsBefore; got != logins {
+		t.Errorf("%d LOGIN entries written, want %d", got, logins)
+	}
+}
+
+// What may be tried again is a lock held too long, in either dialect;
+// anything else is the caller's.
+func TestLockTaken(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{sqlite3.Error{Code: sqlite3.ErrBusy}, true},
+		{fmt.Errorf("begin: %w", sqlite3.Error{Code: sqlite3.ErrBusy}), true},
+		{sqlite3.Error{Code: sqlite3.ErrConstraint}, false},
+		{sqlite3.Error{Code: sqlite3.ErrCorrupt}, false},
+		{&pgconn.PgError{Code: "55P03"}, true}, // lock_not_available (lock_timeout)
+		{&pgconn.PgError{Code: "40P01"}, true}, // deadlock_detected
+		{&pgconn.PgError{Code: "40001"}, true}, // serialization_failure
+		{&pgconn.PgError{Code: "53300"}, true}, // too_many_connections
+		{&pgconn.PgError{Code: "23505"}, false},
+		{context.Canceled, false},
+		{sql.ErrConnDone, false},
+	} {
+		if got := lockTaken(c.err); got != c.want {
+			t.Errorf("lockTaken(%#v) = %v, want %v", c.err, got, c.want)
+		}
 	}
 }
 
