@@ -477,13 +477,9 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 // runTx is the writing transaction of tx, begun by begin (the pool's, or
 // one pinned connection's: the import's).
 func (s *Store) runTx(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(*sql.Tx) error) error {
-	tx, err := begin(ctx, nil)
+	tx, err := s.beginWrite(ctx, begin) // store_busy.go: waits out a long-held lock
 	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	if err := s.serialiseWriter(ctx, tx); err != nil {
-		tx.Rollback()
-		return fmt.Errorf("begin: %w", err)
+		return err
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
