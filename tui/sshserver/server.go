@@ -119,6 +119,7 @@ func Serve(ctx context.Context, o ServeOptions) error {
 	if o.ready != nil {
 		o.ready(s)
 	}
+	go handBackAfterWaves(ctx, &s.limiter.opened)
 	served := make(chan error, 1)
 	sl := &servingListener{Listener: ln, serving: make(chan struct{})}
 	go func() { served <- s.srv.Serve(sl) }()

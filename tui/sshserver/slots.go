@@ -58,6 +58,7 @@ type connLimiter struct {
 	dropped     map[netip.Prefix]time.Time // sources whose waiting connection was dropped, when
 	tally       map[string]int             // refusals by limit, and "dropped" (tests, logs)
 
+	opened      atomic.Int64 // sessions established since the start
 	refused     atomic.Int64 // since the last log line
 	lastRefusal atomic.Int64 // unix nano of that line
 }
@@ -204,6 +205,7 @@ func (l *connLimiter) establish(c *limitedConn) bool {
 	c.isEstablished = true
 	l.established++
 	l.mu.Unlock()
+	l.opened.Add(1)
 	return true
 }
 
