@@ -77,7 +77,7 @@ func (m *Model) cachedHelpLine(width int) string {
 	if string(b) != m.cache.helpKey || m.cache.helpFor != m.c.Styles {
 		k := string(b)
 		f3 := m.c.AccessibleKey().Help()
-		line := sharedHelpLine(sharedHelpKey{m.c.Styles, f3.Key + "\x01" + f3.Desc + "\x00" + k},
+		line := sharedLine(sharedHelpKey{m.c.Styles, f3.Key + "\x01" + f3.Desc + "\x00" + k},
 			func() string { return m.paddedHelpLine(width) })
 		m.cache.helpKey, m.cache.helpFor, m.cache.help = k, m.c.Styles, line
 	}

@@ -40,9 +40,6 @@ var shared struct {
 	lines map[any]string
 }
 
-// sharedHelpLine is the help line for k, drawn by draw the first time.
-func sharedHelpLine(k sharedHelpKey, draw func() string) string { return sharedLine(k, draw) }
-
 // sharedLine is the line kept for k (a comparable key of one of the types
 // above), drawn by draw the first time.
 func sharedLine(k any, draw func() string) string {

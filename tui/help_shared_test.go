@@ -43,7 +43,7 @@ func TestSharedHelpLineDrawnOnce(t *testing.T) {
 	k := sharedHelpKey{key: "TestSharedHelpLineDrawnOnce"}
 	draws := 0
 	for range 3 {
-		if got := sharedHelpLine(k, func() string { draws++; return "line" }); got != "line" {
+		if got := sharedLine(k, func() string { draws++; return "line" }); got != "line" {
 			t.Fatalf("got %q", got)
 		}
 	}
