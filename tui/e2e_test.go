@@ -76,6 +76,8 @@ type kioskTerm struct {
 	mu     sync.Mutex
 	emu    *vt.Emulator
 	raw    bytes.Buffer // every byte the program wrote
+	sent   []string     // what the test typed, with when (a failure says it)
+	began  time.Time
 	exited chan struct{}
 	err    error         // of cmd.Wait, once exited
 	read   chan struct{} // closed once the program's last byte is read
@@ -112,7 +114,7 @@ func launchSized(t testing.TB, db string, cols, rows int, setup func(*vt.Emulato
 		t.Fatal(err)
 	}
 	k := &kioskTerm{t: t, db: db, cmd: cmd, pty: f, emu: vt.NewEmulator(cols, rows), exited: make(chan struct{}),
-		read: make(chan struct{})}
+		read: make(chan struct{}), began: time.Now()}
 	if setup != nil {
 		setup(k.emu)
 	}
@@ -138,7 +140,7 @@ func e2eEnv() []string {
 		}
 		env = append(env, kv)
 	}
-	return append(env, "TERM=xterm-256color")
+	return append(env, "TERM=xterm-256color", "GOTRACEBACK=all") // all goroutines in a postmortem
 }
 
 func (k *kioskTerm) readOutput() {
@@ -209,6 +211,9 @@ func (k *kioskTerm) output() string {
 // write sends bytes as the keyboard would, in one write.
 func (k *kioskTerm) write(s string) {
 	k.t.Helper()
+	k.mu.Lock()
+	k.sent = append(k.sent, fmt.Sprintf("%6.3fs %q", time.Since(k.began).Seconds(), s))
+	k.mu.Unlock()
 	if _, err := k.pty.Write([]byte(s)); err != nil {
 		k.t.Fatalf("write to the terminal: %v", err)
 	}
@@ -247,11 +252,42 @@ func (k *kioskTerm) waitUntil(what string, ok func(screen string) bool) {
 		default:
 		}
 		if time.Now().After(deadline) {
-			k.t.Fatalf("waited %s for: %s; the screen is:\n%s\n%s", e2eDeadline, what, s, k.log())
+			k.t.Fatalf("waited %s for: %s; the screen is:\n%s\n%s\n%s", e2eDeadline, what, s, k.log(), k.postmortem())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// postmortem is what a wait that timed out leaves to read: the keys the
+// test typed, with when, and the program's goroutines (a SIGQUIT dump): a
+// failure seen once under load says whether the program was stuck, and
+// where, or never got a key.
+func (k *kioskTerm) postmortem() string {
+	k.mu.Lock()
+	typed := strings.Join(k.sent, "\n")
+	mark := k.raw.Len()
+	k.mu.Unlock()
+	_ = k.cmd.Process.Signal(syscall.SIGQUIT)
+	select {
+	case <-k.exited:
+		select {
+		case <-k.read:
+		case <-time.After(5 * time.Second):
+		}
+	case <-time.After(5 * time.Second):
+	}
+	k.mu.Lock()
+	dump := strings.ReplaceAll(k.raw.String()[mark:], "\r\n", "\n")
+	k.mu.Unlock()
+	dump = framePointers.ReplaceAllString(dump, "")
+	const most = 48 << 10
+	if len(dump) > most {
+		dump = dump[:most] + "\n[…]"
+	}
+	return "typed (seconds after the start):\n" + typed + "\ngoroutines:\n" + dump
+}
+
+var framePointers = regexp.MustCompile(` fp=0x[0-9a-f]+ sp=0x[0-9a-f]+ pc=0x[0-9a-f]+`)
 
 // requireRunning fails if the program has exited.
 func (k *kioskTerm) requireRunning() {
