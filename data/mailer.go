@@ -175,8 +175,13 @@ func (s *Store) keepClaim(d *deliverer, m Mail, lease time.Duration) (stop func(
 			case <-tick.C:
 			}
 			until := fmtTime(s.cfg.Clock.Now().Add(lease))
-			res, err := s.db.Exec(`UPDATE outbox SET claimed_until = ?, next_try_at = ?
+			// A renewal that cannot get the store's write lock within a
+			// third of the lease tries again at the next tick: the lease
+			// still runs then.
+			ctx, cancel := context.WithTimeout(context.Background(), max(lease/3, time.Millisecond))
+			res, err := s.execWrite(ctx, `UPDATE outbox SET claimed_until = ?, next_try_at = ?
 				WHERE id = ? AND status = 'sending' AND claimed_by = ?`, until, until, m.ID, d.sender)
+			cancel()
 			if err != nil {
 				d.log.Warn("could not renew the claim on a mail", "mail", m.ID, "err", err)
 				continue
@@ -235,7 +240,10 @@ func (s *Store) recordDelivery(ctx context.Context, d *deliverer, m Mail, out ou
 			d.log.Warn("mail will be retried", append(attrs, "err", out.reason, "next", next.Format(time.RFC3339))...)
 		}
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE outbox SET `+q+`, claimed_by = NULL, claimed_until = NULL
+	// In a transaction of its own: a result found the lock taken past the
+	// busy timeout waits for it, instead of leaving the mail « sending »
+	// until its lease runs out and another pass sends it again.
+	res, err := s.execWrite(ctx, `UPDATE outbox SET `+q+`, claimed_by = NULL, claimed_until = NULL
 		WHERE id = ? AND status = 'sending' AND claimed_by = ?`, append(args, m.ID, d.sender)...)
 	if err != nil {
 		return out, fmt.Errorf("record delivery of mail %d: %w", m.ID, err)

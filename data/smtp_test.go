@@ -454,6 +454,50 @@ func TestDeliverTemporaryFailureThenSuccess(t *testing.T) {
 	}
 }
 
+// A relay's acceptance is recorded even when another process (an import,
+// a kiosk) holds the store's write lock past the busy timeout at that
+// moment: the result waits for the lock. Given up, the mail would stay
+// « sending » until its lease ran out, and be sent a second time.
+func TestDeliveryRecordedAfterALongWriter(t *testing.T) {
+	t.Parallel()
+	skipOnPostgres(t, "SQLite's busy timeout (PostgreSQL writers wait on the advisory lock)")
+	s, clock := openTest(t)
+	relay := startRelay(t, relayOptions{})
+	cfg := relayConfig(t, "smtp://"+relay.Addr)
+	other, err := sql.Open("sqlite3", "file:"+s.path+"?_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	released := make(chan struct{})
+	relay.set(nil, func(relayMsg) error {
+		// Taken while the relay reads the mail, held past the busy timeout.
+		if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+			return err
+		}
+		go func() {
+			defer close(released)
+			time.Sleep(busyTimeout + time.Second)
+			conn.ExecContext(ctx, `COMMIT`)
+		}()
+		return nil
+	})
+	m := queueTestMail(t, s, MailReset, "fr", "camille@example.org", clock.Now())
+	mustDeliver(t, s, cfg, nil, DeliveryReport{Sent: 1})
+	<-released
+	if got := mailByID(t, s, m.ID); got.Status != MailSent || got.Attempts != 1 {
+		t.Errorf("after the long writer: %+v", got)
+	}
+	if n := len(relay.received()); n != 1 {
+		t.Errorf("%d mails at the relay, want 1", n)
+	}
+}
+
 func TestDeliverPermanentFailureIsKeptVisible(t *testing.T) {
 	t.Parallel()
 	s, clock := openTest(t)

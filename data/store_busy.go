@@ -62,6 +62,20 @@ func (s *Store) beginWrite(ctx context.Context, begin func(context.Context, *sql
 	}
 }
 
+// execWrite runs one writing statement in a transaction of its own (tx):
+// like every other write, it waits out a lock held past the busy timeout
+// instead of failing with "database is locked", and on PostgreSQL it
+// takes its turn among the writers.
+func (s *Store) execWrite(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	var res sql.Result
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = tx.ExecContext(ctx, query, args...)
+		return err
+	})
+	return res, err
+}
+
 // lockTaken: a transaction could not begin because another writer held
 // the lock too long (SQLite's busy timeout; PostgreSQL's lock_timeout, a
 // deadlock or a serialisation failure on the writer lock, or a server out
