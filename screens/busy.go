@@ -53,7 +53,7 @@ var hashingSpinner = spinner.Spinner{Frames: []string{"◐ ", "◓ ", "◑ ", "�
 const farInQueue = 10 * time.Second
 
 // hashingPace is how often the busy line of a password check turns.
-func hashingPace(queued bool, _ int, wait time.Duration) time.Duration {
+func hashingPace(queued bool, wait time.Duration) time.Duration {
 	if queued && wait > farInQueue {
 		return 2 * time.Second
 	}
@@ -91,7 +91,8 @@ func (b *Busy) Tick(msg spinner.TickMsg) tea.Cmd {
 		return nil
 	}
 	if b.wait != nil {
-		b.spin.Spinner.FPS = hashingPace(b.wait.Place())
+		queued, _, wait := b.wait.Place()
+		b.spin.Spinner.FPS = hashingPace(queued, wait)
 	}
 	var cmd tea.Cmd
 	b.spin, cmd = b.spin.Update(msg)

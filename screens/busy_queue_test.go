@@ -49,7 +49,7 @@ func TestHashingPace(t *testing.T) {
 		{true, farInQueue + time.Second, 2 * time.Second},
 		{true, 50 * time.Second, 2 * time.Second},
 	} {
-		if got := hashingPace(tc.queued, 100, tc.wait); got != tc.want {
+		if got := hashingPace(tc.queued, tc.wait); got != tc.want {
 			t.Errorf("queued=%v, wait %v: every %v, want %v", tc.queued, tc.wait, got, tc.want)
 		}
 	}
