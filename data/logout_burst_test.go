@@ -18,6 +18,24 @@ import (
 // the 500-login burst 4 LOGOUT entries were lost to "begin: database is
 // locked"; a writer that finds the lock still taken after the busy timeout
 // tries again (store_busy.go) instead of dropping what it had to write.
+// otherWriter is a connection to s's file of its own, as another process
+// (an import, a kiosk) has: a BEGIN IMMEDIATE on it takes the store's
+// write lock.
+func otherWriter(t *testing.T, s *Store) *sql.Conn {
+	t.Helper()
+	other, err := sql.Open("sqlite3", "file:"+s.path+"?_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	conn, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
 func TestLogoutsWaitOutALongWriter(t *testing.T) {
 	t.Parallel()
 	skipOnPostgres(t, "SQLite's busy timeout (PostgreSQL writers wait on the advisory lock)")
@@ -30,16 +48,7 @@ func TestLogoutsWaitOutALongWriter(t *testing.T) {
 
 	// Another process (an import, a kiosk) holds the write lock for longer
 	// than the busy timeout.
-	other, err := sql.Open("sqlite3", "file:"+s.path+"?_busy_timeout=5000")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	conn, err := other.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := otherWriter(t, s)
 	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
 		t.Fatal(err)
 	}

@@ -464,16 +464,7 @@ func TestDeliveryRecordedAfterALongWriter(t *testing.T) {
 	s, clock := openTest(t)
 	relay := startRelay(t, relayOptions{})
 	cfg := relayConfig(t, "smtp://"+relay.Addr)
-	other, err := sql.Open("sqlite3", "file:"+s.path+"?_busy_timeout=5000")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
-	conn, err := other.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := otherWriter(t, s)
 	released := make(chan struct{})
 	relay.set(nil, func(relayMsg) error {
 		// Taken while the relay reads the mail, held past the busy timeout.
