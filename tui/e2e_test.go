@@ -485,13 +485,20 @@ func TestE2ENeverExitsOnKeys(t *testing.T) {
 		k.write("\x03")
 		k.waitGone("┃ x")
 	}
-	// From another page: esc goes back, Ctrl+C goes home.
+	// From another page: esc goes back, Ctrl+C goes home. Each page is
+	// waited for by what it shows, not by home vanishing: a kiosk still
+	// loading its demo runs the commands typed meanwhile (the wipes' clear
+	// screen, the page opened) once it is ready, and the terminal is blank
+	// for a moment in between. An Esc typed then reached home (a no-op),
+	// before 1ère connexion opened (CI, under load).
 	k.write("\t\t\t\r") // 1ère connexion
-	k.waitGone("Se connecter")
+	k.waitFor("1ère connexion — étape 1 sur 5")
 	k.write("\x1b")
 	k.waitFor("Se connecter")
-	k.write("\t\t\t\r") // the focus stayed on 1ère connexion: three tabs on is Aide
-	k.waitGone("Vous n'avez pas encore de mot de passe ?")
+	// Back from a page, home starts again at Identifiant (the next person
+	// may be the one looking): six tabs on is Aide.
+	k.write("\t\t\t\t\t\t\r")
+	k.waitFor("Le compte informatique", "Se connecter de chez soi", "Borne et confidentialité")
 	k.write("\x03")
 	k.waitFor("Se connecter", "Vous n'avez pas encore de mot de passe ?")
 	k.requireRunning()
