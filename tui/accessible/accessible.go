@@ -197,13 +197,17 @@ func (s *session) open(nav screens.NavigateMsg) (screens.NavigateMsg, error) {
 
 func home() screens.NavigateMsg { return screens.NavigateMsg{} }
 
-// wipe forgets the previous person: logged out, language back to the
-// session's, and on a kiosk the terminal and its scrollback erased.
+// wipe forgets the previous person: logged out, and on a kiosk the
+// language back to the session's, the terminal and its scrollback erased
+// (a personal session's next question is for the same person).
 func (s *session) wipe(why string) {
 	s.logout(why)
-	s.c.Lang = s.o.Lang
 	s.lines.dirty = false
-	if s.o.Clear != nil && s.o.Kiosk {
+	if !s.o.Kiosk {
+		return
+	}
+	s.c.Lang = s.o.Lang
+	if s.o.Clear != nil {
 		s.o.Clear()
 	}
 }

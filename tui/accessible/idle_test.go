@@ -45,3 +45,23 @@ func TestIdlePersonalCloses(t *testing.T) {
 		t.Errorf("no warning:\n%s", ps.out.String())
 	}
 }
+
+// Ctrl+C goes home: on a personal session the same person is still there
+// and keeps the language they chose; a kiosk's next person gets the
+// kiosk's language back.
+func TestInterruptKeepsLanguageOnlyOnPersonalSession(t *testing.T) {
+	t.Parallel()
+	personal := startSession(t, func(o *Options) { o.Kiosk = false })
+	personal.write("6", "2")
+	personal.waitFor("First login — step 1 of 5", 1)
+	personal.write("\x03")
+	personal.waitFor("What do you want to do?", 2)
+	personal.end()
+
+	kiosk := startSession(t)
+	kiosk.write("6", "2")
+	kiosk.waitFor("First login — step 1 of 5", 1)
+	kiosk.write("\x03")
+	kiosk.waitFor("Que voulez-vous faire ?", 2)
+	kiosk.end()
+}
