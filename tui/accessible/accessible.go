@@ -22,6 +22,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"entkiosk/data"
+	datawrap "entkiosk/data/wrap"
 	"entkiosk/screens"
 )
 
@@ -305,12 +306,19 @@ func (s *session) done(text string) { s.say(s.c.Tf("a11y.success", text)) }
 
 // field says "label : value." (a label of the screens may end with its colon).
 func (s *session) field(labelKey, value string) {
-	s.say(s.c.Tf("a11y.field", strings.TrimRight(s.c.T(labelKey), " :"), value))
+	s.say(s.c.Tf("a11y.field", s.label(labelKey), value))
+}
+
+// label is a field's label without its colon, which the sentence gives
+// back: the French no-break space before it goes too (it was left, and
+// « Actuellement  : » showed two spaces on a braille display).
+func (s *session) label(key string) string {
+	return strings.TrimRight(s.c.T(key), " :"+datawrap.NBSP)
 }
 
 // question is a field's label with its hint, as a question.
 func (s *session) question(labelKey, hintKey string) string {
-	label := strings.TrimRight(s.c.T(labelKey), " :")
+	label := s.label(labelKey)
 	if hintKey == "" {
 		return s.c.Tf("a11y.ask.plain", label)
 	}
