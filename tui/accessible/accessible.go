@@ -55,7 +55,12 @@ type Options struct {
 	// Account is who was logged in on the screens (F3): the session goes
 	// on from the dashboard.
 	Account *data.Account
-	Logger  screens.Logger
+	// Left, when set, is told the language when the person goes back to
+	// the screens (« Revenir à l'affichage habituel »): the same person
+	// goes on there, in it. A kiosk's wipe does not call it (the next
+	// person gets the kiosk's language).
+	Left   func(screens.Lang)
+	Logger screens.Logger
 }
 
 // ErrLeft is Run's answer when the person went back to the screens (or a

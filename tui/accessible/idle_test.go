@@ -1,9 +1,12 @@
 package accessible
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"entkiosk/screens"
 )
 
 // The idle rules hold: one sentence at the start of the last seconds, then
@@ -64,4 +67,45 @@ func TestInterruptKeepsLanguageOnlyOnPersonalSession(t *testing.T) {
 	kiosk.write("\x03")
 	kiosk.waitFor("Que voulez-vous faire ?", 2)
 	kiosk.end()
+}
+
+// « Revenir à l'affichage habituel » hands the language back: the same
+// person goes on in the screens in it. A kiosk's wipe (Ctrl+C) does not:
+// the next person gets the kiosk's.
+func TestLeaveSaysTheLanguage(t *testing.T) {
+	t.Parallel()
+	var left []screens.Lang
+	record := func(o *Options) {
+		o.FromScreens = true
+		o.Left = func(l screens.Lang) { left = append(left, l) }
+	}
+	ps := startSession(t, record)
+	ps.write("6", "8") // English, then back to the screens
+	ps.waitFor("Back to the usual display", 1)
+	select {
+	case err := <-ps.done:
+		if !errors.Is(err, ErrLeft) {
+			t.Fatalf("Run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the session did not end; output:\n%s", ps.out.String())
+	}
+	if len(left) != 1 || left[0] != screens.English {
+		t.Fatalf("left in %q, want English", left)
+	}
+
+	left = nil
+	wiped := startSession(t, record)
+	wiped.write("6", "\x03")
+	select {
+	case err := <-wiped.done:
+		if !errors.Is(err, ErrLeft) {
+			t.Fatalf("Run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the session did not end; output:\n%s", wiped.out.String())
+	}
+	if len(left) != 0 {
+		t.Fatalf("a wipe handed a language back: %q", left)
+	}
 }
