@@ -180,7 +180,7 @@ func (s *Store) sendCodeTx(ctx context.Context, tx *sql.Tx, a *Account, purpose 
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.queueCodeMailNoting(ctx, tx, a, purpose, target, issued, notBefore, o.lang(), previousExpired); err != nil {
+	if _, err := s.queueCodeMailNoting(ctx, tx, a, purpose, target, issued, notBefore, o.lang(), previousExpired, o.Helpdesk); err != nil {
 		return nil, err
 	}
 	if err := s.audit(ctx, tx, AuditEntry{Event: EventSendCode, PersonID: a.Person.ID, Identifiant: a.Identifiant,
@@ -205,18 +205,18 @@ var purposeMail = map[Purpose]MailKind{
 
 func (s *Store) queueCodeMail(ctx context.Context, tx execer, a *Account, purpose Purpose, target string,
 	issued issuedCode, notBefore time.Time, lang string) (int64, error) {
-	return s.queueCodeMailNoting(ctx, tx, a, purpose, target, issued, notBefore, lang, false)
+	return s.queueCodeMailNoting(ctx, tx, a, purpose, target, issued, notBefore, lang, false, false)
 }
 
 // queueCodeMailNoting is queueCodeMail, saying when the code it replaces
-// had expired unused.
+// had expired unused, and when an agent asked for it.
 func (s *Store) queueCodeMailNoting(ctx context.Context, tx execer, a *Account, purpose Purpose, target string,
-	issued issuedCode, notBefore time.Time, lang string, previousExpired bool) (int64, error) {
+	issued issuedCode, notBefore time.Time, lang string, previousExpired, byHelpdesk bool) (int64, error) {
 	kind := purposeMail[purpose]
 	return s.queueContent(ctx, tx, Mail{PersonID: a.Person.ID, Kind: kind, Lang: lang, To: target, NotBefore: notBefore},
 		mailContent{Kind: kind, Lang: lang, Name: a.Person.DisplayName(), Staff: a.Person.Category == Staff,
 			Identifiant: a.Identifiant, Code: issued.code,
-			Token: issued.token, Expires: issued.expires, PreviousExpired: previousExpired})
+			Token: issued.token, Expires: issued.expires, PreviousExpired: previousExpired, ByHelpdesk: byHelpdesk})
 }
 
 // decoyChallenge answers for an identifiant without an account exactly as

@@ -493,6 +493,9 @@ func (s *Store) liveCode(ctx context.Context, q queryer, personID int64, purpose
 type Origin struct {
 	Client string
 	Lang   string
+	// Helpdesk: an agent asked for the code (the console), not the person
+	// on a screen: its mail says so.
+	Helpdesk bool
 }
 
 // lang is the language of the mails o writes: "en", LangBoth (given by

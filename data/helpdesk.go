@@ -179,7 +179,9 @@ func (s *Store) helpdeskSend(ctx context.Context, agent *Account, personID int64
 		case purpose == PurposeReset && acct.Status != StatusActive:
 			return AuditDetail{}, ErrNotActive
 		}
-		ch, err := s.sendCodeTx(ctx, tx, acct, purpose, acct.RecoveryEmail, true, o.WithLang(acct.MailLang()))
+		byAgent := o.WithLang(acct.MailLang())
+		byAgent.Helpdesk = true
+		ch, err := s.sendCodeTx(ctx, tx, acct, purpose, acct.RecoveryEmail, true, byAgent)
 		if err != nil {
 			return AuditDetail{}, err
 		}

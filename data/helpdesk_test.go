@@ -961,3 +961,33 @@ func TestRefusedChangeIsMarkedOnTheCard(t *testing.T) {
 		}
 	}
 }
+
+// A reset code sent from the console says the helpdesk asked for it: the
+// person did not go through « Problème de connexion », and a homonym who
+// receives it by the agent's mistake must not read that they asked. The
+// person's own request keeps its words.
+func TestHelpdeskResetMailSaysTheHelpdeskAsked(t *testing.T) {
+	t.Parallel()
+	f := newHelpdeskFixture(t)
+	hugo := f.student.Person.ID
+	if _, err := f.s.HelpdeskSendReset(ctx, f.agent, hugo, f.o); err != nil {
+		t.Fatal(err)
+	}
+	mails, _ := f.s.Outbox(ctx, OutboxFilter{PersonID: hugo})
+	if len(mails) == 0 || mails[0].Kind != MailReset {
+		t.Fatalf("outbox: %+v", mails)
+	}
+	body := mails[0].Body
+	if !strings.Contains(body, "L'assistance a demandé pour vous") || strings.Contains(body, "Problème de connexion") {
+		t.Fatalf("the helpdesk's reset mail:\n%s", body)
+	}
+
+	f.clock.Advance(time.Hour)
+	if _, err := f.s.StartReset(ctx, "hugo.lefevre", Origin{Client: "kiosk:test", Lang: "fr"}); err != nil {
+		t.Fatal(err)
+	}
+	mails, _ = f.s.Outbox(ctx, OutboxFilter{PersonID: hugo})
+	if body := mails[0].Body; !strings.Contains(body, "Problème de connexion") || strings.Contains(body, "L'assistance") {
+		t.Fatalf("the person's own reset mail:\n%s", body)
+	}
+}

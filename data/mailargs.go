@@ -26,6 +26,8 @@ type mailArgs struct {
 	RightsEnd   string `json:"rights_end,omitempty"`
 	// PreviousExpired: the code this one replaces had expired unused.
 	PreviousExpired bool `json:"previous_expired,omitempty"`
+	// ByHelpdesk: an agent asked for the code.
+	ByHelpdesk bool `json:"by_helpdesk,omitempty"`
 }
 
 // mailArgsOf fixes c's time and link for storing.
@@ -36,7 +38,7 @@ func (s *Store) mailArgsOf(c mailContent) (string, error) {
 	}
 	a := mailArgs{Name: c.Name, Identifiant: c.Identifiant, Code: c.Code, Token: c.Token, Address: c.Address,
 		When: fmtTime(when), LinkHost: s.cfg.LinkHost, LinkPort: s.cfg.LinkPort, LinkURL: s.cfg.LinkURL, PreviousExpired: c.PreviousExpired,
-		Staff: c.Staff}
+		Staff: c.Staff, ByHelpdesk: c.ByHelpdesk}
 	if !c.Expires.IsZero() {
 		a.Expires = fmtTime(c.Expires)
 	}
@@ -61,7 +63,7 @@ func (s *Store) renderArgs(m *Mail, args string) error {
 	if a.RightsEnd != "" {
 		c.RightsEnd, _ = time.Parse(time.DateOnly, a.RightsEnd)
 	}
-	c.PreviousExpired = a.PreviousExpired
+	c.PreviousExpired, c.ByHelpdesk = a.PreviousExpired, a.ByHelpdesk
 	m.Subject, m.Body = s.composeMail(c)
 	return nil
 }

@@ -26,7 +26,10 @@ type mailContent struct {
 	// PreviousExpired: the code this one replaces had expired unused (the
 	// first mail, read too late): the mail says so.
 	PreviousExpired bool
-	link            *mailLink // where the link points (nil: the store's --link-host and --link-port)
+	// ByHelpdesk: an agent asked for the code; the intro says so where the
+	// kind has one (.helpdesk) rather than naming the person's screen.
+	ByHelpdesk bool
+	link       *mailLink // where the link points (nil: the store's --link-host and --link-port)
 }
 
 // mailWidth is where paragraphs wrap: plain text read in any mail client.
@@ -134,6 +137,9 @@ func (s *Store) composeText(t text.Lang, c mailContent) (subject, body string) {
 	intro := k + "intro"
 	if c.Staff && has("staff") {
 		intro = k + "staff"
+	}
+	if c.ByHelpdesk && has("helpdesk") {
+		intro = k + "helpdesk"
 	}
 	if has("removed") && (c.Address == "" || strings.EqualFold(c.Address, c.Identifiant)) {
 		intro = k + "removed"

@@ -224,6 +224,11 @@ func (s *Store) onUniversityDomain(addr string) bool {
 	return false
 }
 
+// OnUniversityDomain says whether addr (a parsed address) is the
+// university's, which a mail de secours never is: the helpdesk's
+// correction says so before the agent reads the address back.
+func (s *Store) OnUniversityDomain(addr string) bool { return s.onUniversityDomain(addr) }
+
 // recoveryAddress checks a new mail de secours for a: an address, not the
 // current one, not the university's.
 func (s *Store) recoveryAddress(a *Account, address string) (string, error) {

@@ -252,7 +252,7 @@ func TestDashboardRecoveryChange(t *testing.T) {
 	tm.require("✗ Saisissez votre mot de passe actuel.", "› Mot de passe actuel")
 	tm.typeText(dashHugoPassword)
 	tm.press("enter")
-	tm.require("Un code a été envoyé à la nouvelle adresse hu•••••o@ex•••••e.net")
+	tm.require("Un code a été envoyé à la nouvelle adresse hu•••••o@ex•••••e.net.")
 	code := outboxCode(t, tm.store, newAddress)
 	tm.requireHidden(code, newAddress, dashHugoPassword)
 	tm.requireWidth(80)

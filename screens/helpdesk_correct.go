@@ -31,7 +31,12 @@ func (p *hdCorrect) review() tea.Cmd {
 		p.form.FocusItem(p.checked)
 		return nil
 	}
-	if _, err := data.ParseEmail(p.address.Value()); err != nil {
+	addr, err := data.ParseEmail(p.address.Value())
+	if err == nil && c.Store.OnUniversityDomain(addr) {
+		// Refused by the store anyway: not after reading it back whole.
+		err = data.ErrRecoveryUniversity
+	}
+	if err != nil {
 		p.errText = c.ErrorText(err)
 		p.form.FocusItem(p.address)
 		return nil

@@ -32,9 +32,10 @@ func accessibleOptions(o Options, in io.Reader, out io.Writer, terminal bool) ac
 // runAccessibleKiosk runs the accessible mode on this process's terminal
 // (or on a pipe: lines written to its standard input). From the screens
 // (F3), it takes over whoever is logged in, in the language shown, and
-// says true when a kiosk's session was wiped: the screens come back for
-// the next person.
-func runAccessibleKiosk(ctx context.Context, o Options, acct *data.Account, lang screens.Lang) (bool, error) {
+// says true when the screens come back: a kiosk's session was wiped (the
+// next person), or the person asked for them, with the language they
+// were in (left; empty after a wipe).
+func runAccessibleKiosk(ctx context.Context, o Options, acct *data.Account, lang screens.Lang) (back bool, left screens.Lang, err error) {
 	fd := os.Stdin.Fd()
 	terminal := term.IsTerminal(fd)
 	if terminal {
@@ -47,19 +48,20 @@ func runAccessibleKiosk(ctx context.Context, o Options, acct *data.Account, lang
 	fromScreens := acct != nil || lang != ""
 	if fromScreens {
 		ao.Account, ao.Lang, ao.FromScreens = acct, lang, true
+		ao.Left = func(l screens.Lang) { left = l }
 	}
 	in, err := cancelreader.NewReader(os.Stdin)
 	if err != nil {
-		return false, err
+		return false, "", err
 	}
 	defer in.Close()
 	defer in.Cancel() // the screens read the terminal again: this reader must stop first
 	ao.In = in
 	err = accessible.Run(ctx, ao)
 	if errors.Is(err, accessible.ErrLeft) {
-		return true, nil
+		return true, left, nil
 	}
-	return false, err
+	return false, "", err
 }
 
 // OpenLink turns a link's token into the step it opens, or home with a

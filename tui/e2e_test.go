@@ -721,3 +721,17 @@ func TestE2ELookupJeanLuc(t *testing.T) {
 	k.waitFor("Jean-Luc D'Alembert", "jean-luc.dalembert@etu.umontpellier.fr", "(2)",
 		"Master 1 Physique fondamentale", "DU Astronomie et astrophysique")
 }
+
+// F3, then « Back to the usual display »: the screens come back in the
+// language the person was using, not the kiosk's.
+func TestE2EAccessibleBackKeepsLanguage(t *testing.T) {
+	t.Parallel()
+	k := startKiosk(t, nil)
+	k.waitFor("Connexion à votre compte ENT", "F2 English")
+	k.write("\x1bOQ") // F2
+	k.waitFor("Log in to your ENT account")
+	k.write("\x1bOR") // F3
+	k.waitFor("8 Back to the usual display")
+	k.write("8\r")
+	k.waitFor("Log in to your ENT account", "F2 Français")
+}

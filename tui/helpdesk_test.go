@@ -869,3 +869,19 @@ func TestHelpdeskAuditLogRowsAt80x24(t *testing.T) {
 		"25/11/2026 à 10:00 · Échec de connexion : mot de passe incorrect ·",
 		"kiosk:bu-sciences/tty2 · paul.bernard@etu.umontpellier.fr")
 }
+
+// A university address is refused as a mail de secours before the agent
+// reads it back to the person character by character, not after.
+func TestHelpdeskCorrectRecoveryRefusesUniversityBeforeReadBack(t *testing.T) {
+	t.Parallel()
+	tm := hdConsole(t)
+	tm.hdOpen("camille martin")
+	tm.press("down", "enter") // the second action: correct the mail de secours
+	tm.requireScreen("Corriger le mail de secours")
+	tm.typeText("camille.martin@etu.umontpellier.fr")
+	tm.press("tab", "space", "tab", "enter") // identity ticked, Corriger
+	tm.requireScreen("✗ Le mail de secours doit être une adresse personnelle, pas une adresse de")
+	if strings.Contains(tm.screen(), "en entier") || strings.Contains(tm.screen(), "Enregistrer") {
+		t.Fatalf("the read-back of a refused address:\n%s", tm.screen())
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
+
+	"entkiosk/screens"
 )
 
 // RunKiosk runs the interface on this process's terminal until an operator
@@ -22,24 +24,27 @@ func RunKiosk(ctx context.Context, o Options) error {
 				return err
 			}
 		}
-		_, err := runAccessibleKiosk(ctx, o, nil, "")
+		_, _, err := runAccessibleKiosk(ctx, o, nil, "")
 		return err
 	}
+	var lang screens.Lang // the language the person came back in ("": the kiosk's)
 	for {
-		m, err := runScreens(ctx, o)
+		m, err := runScreens(ctx, o, lang)
 		o.Prepare = nil // done by the first run
 		if err != nil || !m.ToAccessible() {
 			return err
 		}
-		back, err := runAccessibleKiosk(ctx, o, m.Account(), m.Lang())
+		back, left, err := runAccessibleKiosk(ctx, o, m.Account(), m.Lang())
 		if err != nil || !back {
 			return err
 		}
+		lang = left
 	}
 }
 
-// runScreens is one run of the screens (Bubble Tea) on this terminal.
-func runScreens(ctx context.Context, o Options) (*Model, error) {
+// runScreens is one run of the screens (Bubble Tea) on this terminal, in
+// lang (empty: the kiosk's; a wipe goes back to the kiosk's anyway).
+func runScreens(ctx context.Context, o Options, lang screens.Lang) (*Model, error) {
 	// Bubble Tea's package init has already asked this terminal its
 	// background, for lipgloss's default renderer (on os.Stdout, the
 	// kiosk's terminal): that answer serves, rather than a second round
@@ -48,6 +53,9 @@ func runScreens(ctx context.Context, o Options) (*Model, error) {
 	o.ClearScrollback = func() { os.Stdout.WriteString("\x1b[3J") }
 	o.ClearScrollback() // nothing of what ran before on this terminal stays reachable
 	m := New(o)
+	if lang != "" {
+		m.c.Lang = lang
+	}
 	// Signals are main's (its context): with Bubble Tea's own handler too,
 	// a SIGTERM could leave that handler blocked on a channel nobody reads
 	// any more, and the program would never end.

@@ -322,7 +322,8 @@ func overlay(s screens.Screen) bool {
 }
 
 // wipe forgets everything of the previous person: the logged-in session
-// (audit LOGOUT), the screens and their fields, the language they chose,
+// (audit LOGOUT), the screens and their fields, the language they chose
+// (on a kiosk: a personal session's next page is for the same person),
 // the screen and the terminal's scrollback.
 func (m *Model) wipe(why string) tea.Cmd {
 	cmds := m.reset(why)
@@ -338,7 +339,9 @@ func (m *Model) reset(why string) []tea.Cmd {
 		cmds = append(cmds, m.logoutCmd(acct, why))
 	}
 	m.c.Account = nil
-	m.c.Lang = m.opts.Lang
+	if m.opts.Kiosk {
+		m.c.Lang = m.opts.Lang
+	}
 	m.stack = nil
 	m.countdown, m.dirty = 0, false
 	cmds = append(cmds, tea.ClearScreen)

@@ -713,3 +713,31 @@ func TestAltHomeKeys(t *testing.T) {
 	tm.send(tea.KeyMsg{Type: tea.KeyCtrlC, Alt: true})
 	tm.requireHomeWiped()
 }
+
+// A personal session is one person from its first key to its last: the
+// language they chose stays through Ctrl+C and a logout (over SSH, an
+// English speaker was sent back to French). A kiosk's wipe is for the
+// next person: its language goes back to the kiosk's.
+func TestWipeKeepsLanguageOnlyOnPersonalSession(t *testing.T) {
+	t.Parallel()
+	personal := newTestModel(t, func(o *Options) { o.Kiosk = false })
+	personal.press("f2")
+	personal.send(screens.NavigateMsg{Page: screens.PageActivation})
+	personal.requireScreen("First login")
+	personal.press("ctrl+c")
+	personal.requireHomeWiped()
+	personal.requireScreen("Log in to your ENT account", "F2 Français")
+	personal.login()
+	personal.dashAction("Log out")
+	if personal.Common().Account != nil {
+		t.Fatal("still logged in")
+	}
+	personal.requireScreen("Log in to your ENT account")
+
+	kiosk := newTestModel(t)
+	kiosk.press("f2")
+	kiosk.send(screens.NavigateMsg{Page: screens.PageActivation})
+	kiosk.press("ctrl+c")
+	kiosk.requireHomeWiped()
+	kiosk.requireScreen("Connexion à votre compte ENT", "F2 English")
+}

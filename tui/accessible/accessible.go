@@ -22,6 +22,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"entkiosk/data"
+	datawrap "entkiosk/data/wrap"
 	"entkiosk/screens"
 )
 
@@ -54,7 +55,12 @@ type Options struct {
 	// Account is who was logged in on the screens (F3): the session goes
 	// on from the dashboard.
 	Account *data.Account
-	Logger  screens.Logger
+	// Left, when set, is told the language when the person goes back to
+	// the screens (« Revenir à l'affichage habituel »): the same person
+	// goes on there, in it. A kiosk's wipe does not call it (the next
+	// person gets the kiosk's language).
+	Left   func(screens.Lang)
+	Logger screens.Logger
 }
 
 // ErrLeft is Run's answer when the person went back to the screens (or a
@@ -197,13 +203,17 @@ func (s *session) open(nav screens.NavigateMsg) (screens.NavigateMsg, error) {
 
 func home() screens.NavigateMsg { return screens.NavigateMsg{} }
 
-// wipe forgets the previous person: logged out, language back to the
-// session's, and on a kiosk the terminal and its scrollback erased.
+// wipe forgets the previous person: logged out, and on a kiosk the
+// language back to the session's, the terminal and its scrollback erased
+// (a personal session's next question is for the same person).
 func (s *session) wipe(why string) {
 	s.logout(why)
-	s.c.Lang = s.o.Lang
 	s.lines.dirty = false
-	if s.o.Clear != nil && s.o.Kiosk {
+	if !s.o.Kiosk {
+		return
+	}
+	s.c.Lang = s.o.Lang
+	if s.o.Clear != nil {
 		s.o.Clear()
 	}
 }
@@ -301,12 +311,19 @@ func (s *session) done(text string) { s.say(s.c.Tf("a11y.success", text)) }
 
 // field says "label : value." (a label of the screens may end with its colon).
 func (s *session) field(labelKey, value string) {
-	s.say(s.c.Tf("a11y.field", strings.TrimRight(s.c.T(labelKey), " :"), value))
+	s.say(s.c.Tf("a11y.field", s.label(labelKey), value))
+}
+
+// label is a field's label without its colon, which the sentence gives
+// back: the French no-break space before it goes too (it was left, and
+// « Actuellement  : » showed two spaces on a braille display).
+func (s *session) label(key string) string {
+	return strings.TrimRight(s.c.T(key), " :"+datawrap.NBSP)
 }
 
 // question is a field's label with its hint, as a question.
 func (s *session) question(labelKey, hintKey string) string {
-	label := strings.TrimRight(s.c.T(labelKey), " :")
+	label := s.label(labelKey)
 	if hintKey == "" {
 		return s.c.Tf("a11y.ask.plain", label)
 	}

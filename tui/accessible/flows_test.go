@@ -181,3 +181,18 @@ func TestCodeAfterActivationElsewhere(t *testing.T) {
 	out := ps.end()
 	requirePlain(t, out)
 }
+
+// A field is said « label : value. » with one space before the colon: the
+// French label's own no-break space before its colon used to stay, and
+// « Actuellement  : » showed two spaces on a braille display.
+func TestFieldLabelOneSpaceBeforeColon(t *testing.T) {
+	t.Parallel()
+	ps := startSession(t)
+	ps.write("1", "hugo.lefevre", "Kiosque-Demo-2026", "2")
+	ps.waitFor("Actuellement", 1)
+	ps.write("\x03")
+	out := ps.end()
+	if !strings.Contains(out, "Actuellement : hu…e@ex…e.org.") || strings.Contains(out, "  :") {
+		t.Fatalf("the current mail de secours:\n%s", out)
+	}
+}

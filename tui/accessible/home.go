@@ -41,6 +41,9 @@ func (s *session) home(nav screens.NavigateMsg) (screens.NavigateMsg, error) {
 	}
 	if s.o.FromScreens {
 		entries = append(entries, entry{c.T("a11y.leave"), func() (screens.NavigateMsg, error) {
+			if s.o.Left != nil {
+				s.o.Left(c.Lang)
+			}
 			return home(), ErrLeft
 		}})
 	}

@@ -1,9 +1,12 @@
 package accessible
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"entkiosk/screens"
 )
 
 // The idle rules hold: one sentence at the start of the last seconds, then
@@ -43,5 +46,66 @@ func TestIdlePersonalCloses(t *testing.T) {
 	}
 	if !strings.Contains(ps.out.String(), "Sans réponse, la session se fermera dans") {
 		t.Errorf("no warning:\n%s", ps.out.String())
+	}
+}
+
+// Ctrl+C goes home: on a personal session the same person is still there
+// and keeps the language they chose; a kiosk's next person gets the
+// kiosk's language back.
+func TestInterruptKeepsLanguageOnlyOnPersonalSession(t *testing.T) {
+	t.Parallel()
+	personal := startSession(t, func(o *Options) { o.Kiosk = false })
+	personal.write("6", "2")
+	personal.waitFor("First login — step 1 of 5", 1)
+	personal.write("\x03")
+	personal.waitFor("What do you want to do?", 2)
+	personal.end()
+
+	kiosk := startSession(t)
+	kiosk.write("6", "2")
+	kiosk.waitFor("First login — step 1 of 5", 1)
+	kiosk.write("\x03")
+	kiosk.waitFor("Que voulez-vous faire ?", 2)
+	kiosk.end()
+}
+
+// « Revenir à l'affichage habituel » hands the language back: the same
+// person goes on in the screens in it. A kiosk's wipe (Ctrl+C) does not:
+// the next person gets the kiosk's.
+func TestLeaveSaysTheLanguage(t *testing.T) {
+	t.Parallel()
+	var left []screens.Lang
+	record := func(o *Options) {
+		o.FromScreens = true
+		o.Left = func(l screens.Lang) { left = append(left, l) }
+	}
+	ps := startSession(t, record)
+	ps.write("6", "8") // English, then back to the screens
+	ps.waitFor("Back to the usual display", 1)
+	select {
+	case err := <-ps.done:
+		if !errors.Is(err, ErrLeft) {
+			t.Fatalf("Run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the session did not end; output:\n%s", ps.out.String())
+	}
+	if len(left) != 1 || left[0] != screens.English {
+		t.Fatalf("left in %q, want English", left)
+	}
+
+	left = nil
+	wiped := startSession(t, record)
+	wiped.write("6", "\x03")
+	select {
+	case err := <-wiped.done:
+		if !errors.Is(err, ErrLeft) {
+			t.Fatalf("Run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the session did not end; output:\n%s", wiped.out.String())
+	}
+	if len(left) != 0 {
+		t.Fatalf("a wipe handed a language back: %q", left)
 	}
 }

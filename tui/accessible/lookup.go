@@ -78,7 +78,7 @@ func (s *session) lookupResult(r *data.Lookup) {
 	case r.Identifiant == "":
 		s.field("lookup.identifiant", c.T("lookup.noaccount"))
 	case r.Status == data.StatusPending:
-		s.field("lookup.identifiant", screens.Clean(r.Identifiant)+", "+c.T("lookup.pending"))
+		s.field("lookup.identifiant", screens.Clean(r.Identifiant)+" "+c.T("lookup.pending"))
 	default:
 		s.field("lookup.identifiant", screens.Clean(r.Identifiant))
 	}
@@ -105,7 +105,7 @@ func (s *session) lookupResult(r *data.Lookup) {
 		values := c.RegistrationValues(reg)
 		for j, label := range labels {
 			if j < len(values) {
-				s.say("- " + c.Tf("a11y.field", strings.TrimRight(c.T(label), " :"), values[j]))
+				s.say("- " + c.Tf("a11y.field", s.label(label), values[j]))
 			}
 		}
 	}

@@ -173,7 +173,13 @@ func (s *session) passwordStep(personal data.PersonalData, current string,
 func (s *session) sayChecklist(r data.PolicyResult, value, confirm string) {
 	c := s.c
 	var lines []string
-	for _, it := range c.PasswordChecklist(r, value, confirm) {
+	items := c.PasswordChecklist(r, value, confirm)
+	if value == "" && len(items) > 0 {
+		// The rules before anything is typed: the length rule (always the
+		// first) without the live checklist's count, « (0 saisi) ».
+		items[0].Text = c.Tf("a11y.rule.length", data.PasswordMinLength)
+	}
+	for _, it := range items {
 		key := "a11y.rule.todo"
 		switch it.State {
 		case screens.CheckMet:

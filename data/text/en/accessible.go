@@ -61,6 +61,7 @@ var accessible = map[string]string{
 	"a11y.code.demo":               "Demonstration: the mail is read in \"Demonstration mails\", at the start (or with the command entkiosk outbox).",
 	"a11y.password.rules":          "Choose your password. It is asked twice. The rules:",
 	"a11y.rule.todo":               "%s.",
+	"a11y.rule.length":             "at least %d characters",
 	"a11y.rule.ok":                 "met: %s.",
 	"a11y.rule.no":                 "not met: %s.",
 	"a11y.strength":                "strength: %s. %s",

@@ -37,7 +37,7 @@ var dashboard = map[string]string{
 	"dash.recovery.new":              "New recovery address",
 	"dash.recovery.new.hint":         "a personal address, for instance firstname.lastname@example.org",
 	"dash.recovery.submit":           "Send the code",
-	"dash.recovery.code":             "A code was sent to the new address %s",
+	"dash.recovery.code":             "A code was sent to the new address %s.",
 	"dash.recovery.done":             "Recovery address replaced by %s; the old one was told.",
 	"dash.redirection.title":         "Redirect my mail",
 	"dash.redirection.address":       "Redirect to",

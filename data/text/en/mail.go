@@ -14,9 +14,10 @@ var mail = map[string]string{
 	"mail.activation.notyou": "If this message is not meant for you, delete it and, if you can, tell the helpdesk: " +
 		"the address given at registration is probably wrong.",
 
-	"mail.reset.subject": "Reset your password",
-	"mail.reset.intro":   "A password reset was requested for your computer account (\"Login problem\").",
-	"mail.reset.action":  "To choose a new password, enter this code:",
+	"mail.reset.subject":  "Reset your password",
+	"mail.reset.intro":    "A password reset was requested for your computer account (\"Login problem\").",
+	"mail.reset.helpdesk": "The helpdesk asked for a password reset of your computer account on your behalf.",
+	"mail.reset.action":   "To choose a new password, enter this code:",
 	"mail.reset.notyou": "If you did not ask for this, ignore this message: your current password still " +
 		"works and nothing changes without this code.",
 

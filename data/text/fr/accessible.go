@@ -61,6 +61,7 @@ var accessible = map[string]string{
 	"a11y.code.demo":               "Démonstration : le mail se lit dans « Mails de démonstration », à l'accueil (ou avec la commande entkiosk outbox).",
 	"a11y.password.rules":          "Choisissez votre mot de passe. Il est demandé deux fois. Les règles :",
 	"a11y.rule.todo":               "%s.",
+	"a11y.rule.length":             "%d caractères au moins",
 	"a11y.rule.ok":                 "respecté : %s.",
 	"a11y.rule.no":                 "non respecté : %s.",
 	"a11y.strength":                "robustesse : %s. %s",

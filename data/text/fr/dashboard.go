@@ -37,7 +37,7 @@ var dashboard = map[string]string{
 	"dash.recovery.new":              "Nouveau mail de secours",
 	"dash.recovery.new.hint":         "une adresse personnelle, par exemple prenom.nom@example.org",
 	"dash.recovery.submit":           "Envoyer le code",
-	"dash.recovery.code":             "Un code a été envoyé à la nouvelle adresse %s",
+	"dash.recovery.code":             "Un code a été envoyé à la nouvelle adresse %s.",
 	"dash.recovery.done":             "Mail de secours remplacé par %s ; l'ancien est prévenu.",
 	"dash.redirection.title":         "Rediriger ma messagerie",
 	"dash.redirection.address":       "Adresse de redirection",

@@ -17,6 +17,8 @@ var mail = map[string]string{
 	"mail.reset.subject": "Réinitialisation de votre mot de passe",
 	"mail.reset.intro": "Une réinitialisation du mot de passe de votre compte informatique a été demandée " +
 		"(« Problème de connexion »).",
+	"mail.reset.helpdesk": "L'assistance a demandé pour vous la réinitialisation du mot de passe de votre " +
+		"compte informatique.",
 	"mail.reset.action": "Pour choisir un nouveau mot de passe, saisissez ce code :",
 	"mail.reset.notyou": "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de " +
 		"passe actuel reste valable et rien ne change sans ce code.",
