@@ -83,6 +83,10 @@ func (a *Activation) identify() tea.Cmd {
 			a.identInput.Fail(SayKey("activation.identifiant.required"))
 			return nil
 		}
+		if IdentifiantSpaced(ident) {
+			a.identInput.Fail(SayKey("identifiant.spaced"))
+			return nil
+		}
 		who = data.ActivationIdentity{Identifiant: ident}
 		a.typed = ident
 	}

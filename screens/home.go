@@ -162,6 +162,11 @@ func (h *Home) login() tea.Cmd {
 		}
 		return nil
 	}
+	if IdentifiantSpaced(ident) {
+		h.err, h.errKey = nil, "identifiant.spaced"
+		h.form.FocusItem(h.identifiant)
+		return nil
+	}
 	h.err, h.errKey, h.notice = nil, "", ""
 	store, origin, id := h.c.Store, h.c.Origin(), h.id
 	return h.busy.StartHashing(func(ctx context.Context) tea.Msg {

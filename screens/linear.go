@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"entkiosk/data"
 )
@@ -24,6 +25,16 @@ func (c *Common) CheckStudentNumber(number string) Say { return c.checkStudentNu
 // ParseActivationBirth reads the birth date of "1ère connexion" by number.
 func (c *Common) ParseActivationBirth(s string) (time.Time, bool) {
 	return parseBirthInput(s, c.Store.Config().Location, c.Now())
+}
+
+// IdentifiantSpaced says an identifiant was typed with a space inside it
+// (« camille martin »). No identifiant has one: the store would read the
+// words run together, an identifiant nobody has, answered as any other is
+// (a decoy code step, a refused login) while the person waits for a mail
+// that never comes. Said from what was typed alone, before the store is
+// asked, so it is the same for every identifiant.
+func IdentifiantSpaced(ident string) bool {
+	return strings.ContainsFunc(strings.TrimSpace(ident), unicode.IsSpace)
 }
 
 // RightsLine says until when resources stay accessible, or since when not.

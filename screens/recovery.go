@@ -260,6 +260,10 @@ func (r *Recovery) startReset() tea.Cmd {
 		r.identInput.Fail(SayKey("recovery.identifiant.required"))
 		return nil
 	}
+	if IdentifiantSpaced(ident) {
+		r.identInput.Fail(SayKey("identifiant.spaced"))
+		return nil
+	}
 	r.err = nil
 	store, origin, id := r.c.Store, r.c.Origin(), r.id
 	return r.busy.Start(func() tea.Msg {

@@ -143,13 +143,21 @@ func (s *session) activationIdentity(identifiant string, byNumber bool) (data.Ac
 	}
 	if !byNumber {
 		s.say(c.T("activation.intro"))
-		answer, err := s.ask(c.T("a11y.activation.empty") + " " +
-			s.question("activation.identifiant", "activation.identifiant.hint"))
-		if err != nil {
-			return data.ActivationIdentity{}, "", err
-		}
-		if ident := strings.TrimSpace(answer); ident != "" {
-			return data.ActivationIdentity{Identifiant: ident}, ident, nil
+		for {
+			answer, err := s.ask(c.T("a11y.activation.empty") + " " +
+				s.question("activation.identifiant", "activation.identifiant.hint"))
+			if err != nil {
+				return data.ActivationIdentity{}, "", err
+			}
+			ident := strings.TrimSpace(answer)
+			if screens.IdentifiantSpaced(ident) {
+				s.fail(c.T("identifiant.spaced"))
+				continue
+			}
+			if ident != "" {
+				return data.ActivationIdentity{Identifiant: ident}, ident, nil
+			}
+			break
 		}
 	}
 	s.say(c.T("activation.bynumber.intro"))

@@ -196,3 +196,33 @@ func TestFieldLabelOneSpaceBeforeColon(t *testing.T) {
 		t.Fatalf("the current mail de secours:\n%s", out)
 	}
 }
+
+// An identifiant answered with a space inside is said to have none, and
+// asked again, on each question that asks for one: the login, lost
+// password and « 1ère connexion » go on with the one typed next.
+func TestIdentifiantWithASpaceAskedAgain(t *testing.T) {
+	t.Parallel()
+	const said = "Un identifiant n'a pas d'espace : prenom.nom"
+	for _, flow := range []struct {
+		name        string
+		start, next []string
+		then        string
+	}{
+		{"login", []string{"1", "hugo lefevre"}, []string{"hugo.lefevre", "Kiosque-Demo-2026"}, "Hugo Lefèvre"},
+		{"lost password", []string{"3", "2", "hugo lefevre"}, []string{"hugo.lefevre"}, codeQuestion[screens.French]},
+		{"1ère connexion", []string{"2", "camille martin"}, []string{"camille.martin"}, codeQuestion[screens.French]},
+	} {
+		t.Run(flow.name, func(t *testing.T) {
+			t.Parallel()
+			ps := startSession(t)
+			ps.write(flow.start...)
+			ps.waitFor(said, 1)
+			ps.write(flow.next...)
+			ps.waitFor(flow.then, 1)
+			out := ps.end()
+			if strings.Count(out, said) != 1 {
+				t.Errorf("said %d times, want once:\n%s", strings.Count(out, said), out)
+			}
+		})
+	}
+}

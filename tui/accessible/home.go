@@ -87,6 +87,11 @@ func (s *session) login(identifiant string) (screens.NavigateMsg, error) {
 				s.fail(c.T("home.required"))
 				continue
 			}
+			if screens.IdentifiantSpaced(identifiant) {
+				s.fail(c.T("identifiant.spaced"))
+				identifiant = ""
+				continue
+			}
 		} else {
 			s.sayf("a11y.login.for", screens.Clean(identifiant))
 		}

@@ -62,6 +62,11 @@ func (s *session) forgot(identifiant string) (screens.NavigateMsg, error) {
 				s.fail(c.T("recovery.identifiant.required"))
 				continue
 			}
+			if screens.IdentifiantSpaced(identifiant) {
+				s.fail(c.T("identifiant.spaced"))
+				identifiant = ""
+				continue
+			}
 		} else {
 			s.sayf("a11y.activation.for", screens.Clean(identifiant))
 		}
