@@ -186,6 +186,10 @@ func TestImportRefusesAFileBeforeWritingAnything(t *testing.T) {
 		{"twice a column", strings.Replace(importHeader, "regime", "nom", 1) + good + "\n", `colonne "nom" en double`},
 		{"UTF-16", "\xff\xfen\x00o\x00m\x00", "UTF-16"},
 		{"latin-1 header", "num\xe9ro;nom\n", "illisible"},
+		// Windows-1252 throughout: the line without an accent is not let in alone.
+		{"latin-1 file", importHeader + strings.ReplaceAll(good, "é", "\xe9") + "\n" +
+			"21901235;Petit;Marie;01/03/2004;marie@example.org;etudiant;2026;SLINF1;;;;;valide;paye;2026-09-02T10:15:00+02:00;\n",
+			"pas en UTF-8 (Latin-1, Windows-1252 ?)"},
 	} {
 		s, _ := openTest(t)
 		before := dumpTables(t, s)
