@@ -69,7 +69,11 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 	}
 	if report.Refused > 0 {
 		// Exit status 1: a nightly job (cron, systemd) must notice.
-		return errors.New(text.PlainN(lang, "cli.import.failed", report.Refused))
+		key := "cli.import.failed"
+		if report.Created+report.Updated+report.Unchanged == 0 {
+			key = "cli.import.allrefused" // no "other lines" to speak of
+		}
+		return errors.New(text.PlainN(lang, key, report.Refused))
 	}
 	return nil
 }
