@@ -244,12 +244,19 @@ func (f *exportFile) parse(i int) (importLine, *LineError) {
 	if !utf8.ValidString(raw) {
 		return refuse("texte qui n'est pas en UTF-8 (enregistrez le fichier en UTF-8)")
 	}
+	// The file's last line without its line end, malformed: a copy cut
+	// short (a full disk, a transfer stopped), whose lines after the cut
+	// are missing with no other sign of it.
+	cut := ""
+	if i == len(f.lines)-1 {
+		cut = " ; le fichier s'arrête au milieu de cette ligne (fichier tronqué ?)"
+	}
 	fields, err := splitFields(raw, f.sep)
 	if err != nil {
-		return refuse("ligne CSV mal formée : %v", err)
+		return refuse("ligne CSV mal formée : %v%s", err, cut)
 	}
 	if len(fields) != f.fieldCount {
-		return refuse("ligne CSV mal formée : %d champs au lieu de %d", len(fields), f.fieldCount)
+		return refuse("ligne CSV mal formée : %d champs au lieu de %d%s", len(fields), f.fieldCount, cut)
 	}
 	get := func(col string) string {
 		if i, ok := f.index[col]; ok {

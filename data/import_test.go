@@ -204,6 +204,33 @@ func TestImportRefusesAFileBeforeWritingAnything(t *testing.T) {
 	}
 }
 
+// A file cut short ends in the middle of a line, without a line end: its
+// refusal says the file looks truncated; the same line with its line end
+// is only malformed.
+func TestImportSaysATruncatedFileIsTruncated(t *testing.T) {
+	t.Parallel()
+	good := student("21901234", "Martin", "Camille", "14/07/2004", "camille.martin@example.org", "2026-09-02T10:15:00+02:00")
+	cut := student("21901235", "Petit", "Marie", "01/03/2004", "marie@example.org", "2026-09-02T10:15:00+02:00")
+	cut = cut[:strings.Index(cut, ";Faculté")]
+	for _, c := range []struct {
+		end       string
+		truncated bool
+	}{{"", true}, {"\n", false}} {
+		s, _ := openTest(t)
+		rep, err := s.Import(ctx, strings.NewReader(importHeader+good+"\n"+cut+c.end), testOrigin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Created != 1 || len(rep.Refusals) != 1 || rep.Refusals[0].Line != 3 ||
+			!strings.Contains(rep.Refusals[0].Reason, "10 champs au lieu de 16") {
+			t.Fatalf("end %q: %+v", c.end, rep)
+		}
+		if got := strings.Contains(rep.Refusals[0].Reason, "fichier tronqué ?"); got != c.truncated {
+			t.Errorf("end %q: %q, truncated said %v, want %v", c.end, rep.Refusals[0].Reason, got, c.truncated)
+		}
+	}
+}
+
 func TestImportReportsUnknownColumnsOnce(t *testing.T) {
 	t.Parallel()
 	s, _ := openTest(t)
