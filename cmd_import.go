@@ -58,6 +58,12 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 			fmt.Fprintln(stdout, text.Plain(lang, "cli.import.refusal", r.Error()))
 		}
 	}
+	var stopped *data.ImportStopped
+	if errors.As(err, &stopped) && errors.Is(err, context.Canceled) {
+		// Stopped on purpose (Ctrl+C, SIGTERM): said in the operator's
+		// words, not Go's « context canceled ».
+		return errors.New(text.Plain(lang, "cli.import.stopped", stopped.Line))
+	}
 	if err != nil {
 		return importFileError(pos[0], lang, err)
 	}

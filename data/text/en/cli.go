@@ -25,6 +25,7 @@ var cli = map[string]string{
 	"cli.import.refused.other":    "%d refused",
 	"cli.import.failed.one":       "import: %d line refused, the other lines are saved",
 	"cli.import.failed.other":     "import: %d lines refused, the other lines are saved",
+	"cli.import.stopped":          "import stopped on request: the lines before line %d are saved, the others not; run the import again, it does not redo what is done",
 	"cli.import.allrefused.one":   "import: %d line refused, no line saved",
 	"cli.import.allrefused.other": "import: %d lines refused, no line saved",
 	"cli.date.none":               "%s: --%s: the date %s does not exist.",

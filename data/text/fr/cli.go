@@ -25,6 +25,7 @@ var cli = map[string]string{
 	"cli.import.refused.other":    "%d refusées",
 	"cli.import.failed.one":       "import : %d ligne refusée, les autres lignes sont enregistrées",
 	"cli.import.failed.other":     "import : %d lignes refusées, les autres lignes sont enregistrées",
+	"cli.import.stopped":          "import arrêté sur demande : les lignes avant la ligne %d sont enregistrées, les suivantes non ; relancez l'import, il ne refait pas ce qui est fait",
 	"cli.import.allrefused.one":   "import : %d ligne refusée, aucune ligne enregistrée",
 	"cli.import.allrefused.other": "import : %d lignes refusées, aucune ligne enregistrée",
 	"cli.date.none":               "%s : --%s : la date %s n'existe pas.",
