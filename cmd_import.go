@@ -58,6 +58,12 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 			fmt.Fprintln(stdout, text.Plain(lang, "cli.import.refusal", r.Error()))
 		}
 	}
+	var stopped *data.ImportStopped
+	if errors.As(err, &stopped) && errors.Is(err, context.Canceled) {
+		// Stopped on purpose (Ctrl+C, SIGTERM): said in the operator's
+		// words, not Go's « context canceled ».
+		return errors.New(text.Plain(lang, "cli.import.stopped", stopped.Line))
+	}
 	if err != nil {
 		return importFileError(pos[0], lang, err)
 	}
@@ -69,7 +75,11 @@ func cmdImport(ctx context.Context, name string, args []string, stdout, stderr i
 	}
 	if report.Refused > 0 {
 		// Exit status 1: a nightly job (cron, systemd) must notice.
-		return errors.New(text.PlainN(lang, "cli.import.failed", report.Refused))
+		key := "cli.import.failed"
+		if report.Created+report.Updated+report.Unchanged == 0 {
+			key = "cli.import.allrefused" // no "other lines" to speak of
+		}
+		return errors.New(text.PlainN(lang, key, report.Refused))
 	}
 	return nil
 }

@@ -63,13 +63,12 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o Origin) (*ImportRepor
 		if conn == nil {
 			var err error
 			if conn, err = s.importConn(ctx); err != nil {
-				return err
+				return &ImportStopped{Line: batch[0].number, Err: err}
 			}
 		}
 		part, err := s.importBatch(ctx, conn, batch, o, now)
 		if err != nil {
-			return fmt.Errorf("import interrompu (les lignes avant la ligne %d sont enregistrées, "+
-				"les suivantes non ; relancez l'import, il ne refait pas ce qui est fait) : %w", batch[0].number, err)
+			return &ImportStopped{Line: batch[0].number, Err: err}
 		}
 		report.add(part)
 		return nil
@@ -91,6 +90,21 @@ func (s *Store) Import(ctx context.Context, r io.Reader, o Origin) (*ImportRepor
 	sortRefusals(report.Refusals)
 	return report, nil
 }
+
+// ImportStopped: the import stopped at a batch (the store failed, or ctx
+// ended: the operator's Ctrl+C, systemd's SIGTERM). The lines before Line
+// are in the store, whole; Line and those after it are not.
+type ImportStopped struct {
+	Line int
+	Err  error
+}
+
+func (e *ImportStopped) Error() string {
+	return fmt.Sprintf("import interrompu (les lignes avant la ligne %d sont enregistrées, "+
+		"les suivantes non ; relancez l'import, il ne refait pas ce qui est fait) : %v", e.Line, e.Err)
+}
+
+func (e *ImportStopped) Unwrap() error { return e.Err }
 
 // parsedBatch is a batch's checked lines and the refused lines among them.
 type parsedBatch struct {

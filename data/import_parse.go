@@ -106,6 +106,13 @@ func readExport(content []byte, loc *time.Location, now time.Time) (*exportFile,
 	if !utf8.ValidString(header) {
 		return nil, &FileError{FileNotUTF8, "ligne d'en-tête illisible (le fichier doit être en UTF-8)"}
 	}
+	// A spreadsheet's plain « CSV » is Windows-1252: bytes that are not
+	// UTF-8 and not one letter that is. Line by line, its names without an
+	// accent would go in and the others not: refused whole. A UTF-8 file
+	// with a damaged line still has its refusal for that line alone.
+	if !utf8.Valid(content) && !hasMultibyteUTF8(content) {
+		return nil, &FileError{FileNotUTF8, "fichier qui n'est pas en UTF-8 (Latin-1, Windows-1252 ?) : enregistrez-le en UTF-8"}
+	}
 	f.sep = ';'
 	if strings.Count(header, ",") > strings.Count(header, ";") {
 		f.sep = ','
@@ -119,6 +126,19 @@ func readExport(content []byte, loc *time.Location, now time.Time) (*exportFile,
 		return nil, err
 	}
 	return f, nil
+}
+
+// hasMultibyteUTF8: b holds at least one character beyond ASCII correctly
+// encoded in UTF-8.
+func hasMultibyteUTF8(b []byte) bool {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if size > 1 && r != utf8.RuneError {
+			return true
+		}
+		b = b[size:]
+	}
+	return false
 }
 
 // columns maps the header's names to positions, in any order; an unknown
@@ -224,12 +244,19 @@ func (f *exportFile) parse(i int) (importLine, *LineError) {
 	if !utf8.ValidString(raw) {
 		return refuse("texte qui n'est pas en UTF-8 (enregistrez le fichier en UTF-8)")
 	}
+	// The file's last line without its line end, malformed: a copy cut
+	// short (a full disk, a transfer stopped), whose lines after the cut
+	// are missing with no other sign of it.
+	cut := ""
+	if i == len(f.lines)-1 {
+		cut = " ; le fichier s'arrête au milieu de cette ligne (fichier tronqué ?)"
+	}
 	fields, err := splitFields(raw, f.sep)
 	if err != nil {
-		return refuse("ligne CSV mal formée : %v", err)
+		return refuse("ligne CSV mal formée : %v%s", err, cut)
 	}
 	if len(fields) != f.fieldCount {
-		return refuse("ligne CSV mal formée : %d champs au lieu de %d", len(fields), f.fieldCount)
+		return refuse("ligne CSV mal formée : %d champs au lieu de %d%s", len(fields), f.fieldCount, cut)
 	}
 	get := func(col string) string {
 		if i, ok := f.index[col]; ok {

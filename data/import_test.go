@@ -186,6 +186,10 @@ func TestImportRefusesAFileBeforeWritingAnything(t *testing.T) {
 		{"twice a column", strings.Replace(importHeader, "regime", "nom", 1) + good + "\n", `colonne "nom" en double`},
 		{"UTF-16", "\xff\xfen\x00o\x00m\x00", "UTF-16"},
 		{"latin-1 header", "num\xe9ro;nom\n", "illisible"},
+		// Windows-1252 throughout: the line without an accent is not let in alone.
+		{"latin-1 file", importHeader + strings.ReplaceAll(good, "é", "\xe9") + "\n" +
+			"21901235;Petit;Marie;01/03/2004;marie@example.org;etudiant;2026;SLINF1;;;;;valide;paye;2026-09-02T10:15:00+02:00;\n",
+			"pas en UTF-8 (Latin-1, Windows-1252 ?)"},
 	} {
 		s, _ := openTest(t)
 		before := dumpTables(t, s)
@@ -196,6 +200,33 @@ func TestImportRefusesAFileBeforeWritingAnything(t *testing.T) {
 		}
 		if after := dumpTables(t, s); after != before {
 			t.Errorf("%s: the refused file wrote to the store", c.name)
+		}
+	}
+}
+
+// A file cut short ends in the middle of a line, without a line end: its
+// refusal says the file looks truncated; the same line with its line end
+// is only malformed.
+func TestImportSaysATruncatedFileIsTruncated(t *testing.T) {
+	t.Parallel()
+	good := student("21901234", "Martin", "Camille", "14/07/2004", "camille.martin@example.org", "2026-09-02T10:15:00+02:00")
+	cut := student("21901235", "Petit", "Marie", "01/03/2004", "marie@example.org", "2026-09-02T10:15:00+02:00")
+	cut = cut[:strings.Index(cut, ";Faculté")]
+	for _, c := range []struct {
+		end       string
+		truncated bool
+	}{{"", true}, {"\n", false}} {
+		s, _ := openTest(t)
+		rep, err := s.Import(ctx, strings.NewReader(importHeader+good+"\n"+cut+c.end), testOrigin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Created != 1 || len(rep.Refusals) != 1 || rep.Refusals[0].Line != 3 ||
+			!strings.Contains(rep.Refusals[0].Reason, "10 champs au lieu de 16") {
+			t.Fatalf("end %q: %+v", c.end, rep)
+		}
+		if got := strings.Contains(rep.Refusals[0].Reason, "fichier tronqué ?"); got != c.truncated {
+			t.Errorf("end %q: %q, truncated said %v, want %v", c.end, rep.Refusals[0].Reason, got, c.truncated)
 		}
 	}
 }

@@ -262,9 +262,9 @@ func (d *deliverer) message(m Mail) (*mail.Msg, error) {
 }
 
 // classifySMTPError sorts a failed attempt: a 5xx answer to the mail itself
-// (recipient, content) is permanent; a 4xx answer is retried; anything else
-// (no connection, TLS, login, sender refused, a connection that broke) is
-// the relay's problem: retried, and the pass stops.
+// (recipient, content) is permanent; a 4xx answer to it is retried; anything
+// else (no connection, TLS, login, sender refused even for a while, a 421, a
+// connection that broke) is the relay's problem: retried, and the pass stops.
 func classifySMTPError(err error) outcome {
 	out := outcome{reason: describeSMTPError(err)}
 	var se *mail.SendError
@@ -280,13 +280,18 @@ func classifySMTPError(err error) outcome {
 		switch {
 		case code >= 500 && code < 600:
 			out.failed = true
+		case code == 421: // the relay closes the conversation: its state, not the mail's
+			out.relay = true
 		case code >= 400 && code < 500:
 		default:
 			out.relay = true
 			out.unsure = se.Reason == mail.ErrSMTPDataClose
 		}
 	case mail.ErrSMTPMailFrom:
-		out.relay = code < 400 || code >= 500 // 4xx: the relay is busy, this mail waits
+		// The sender is the same for every mail: a refusal, even a 4xx
+		// (busy, out of space), would meet each of them. This mail waits
+		// for its retry and the pass stops.
+		out.relay = true
 	default:
 		out.relay = true
 	}

@@ -46,6 +46,7 @@ type testRelay struct {
 	rcpts  int
 	onRcpt func(to string) error
 	onData func(m relayMsg) error
+	onMail func() error // the relay's answer to MAIL FROM, when set
 }
 
 func startRelay(t testing.TB, o relayOptions) *testRelay {
@@ -78,6 +79,13 @@ func startRelay(t testing.TB, o relayOptions) *testRelay {
 func (r *testRelay) set(onRcpt func(string) error, onData func(relayMsg) error) {
 	r.mu.Lock()
 	r.onRcpt, r.onData = onRcpt, onData
+	r.mu.Unlock()
+}
+
+// setMail sets the relay's answer to MAIL FROM (nil: accepted).
+func (r *testRelay) setMail(onMail func() error) {
+	r.mu.Lock()
+	r.onMail = onMail
 	r.mu.Unlock()
 }
 
@@ -122,6 +130,14 @@ func (s *relaySession) Mail(from string, _ *smtp.MailOptions) error {
 	if s.r.user != "" && s.user == "" {
 		return smtp.ErrAuthRequired
 	}
+	s.r.mu.Lock()
+	hook := s.r.onMail
+	s.r.mu.Unlock()
+	if hook != nil {
+		if err := hook(); err != nil {
+			return err
+		}
+	}
 	s.from = from
 	return nil
 }
@@ -165,6 +181,7 @@ func (s *relaySession) Reset()        { s.from, s.to = "", nil }
 func (s *relaySession) Logout() error { return nil }
 
 var (
+	relayBusy  = &smtp.SMTPError{Code: 421, EnhancedCode: smtp.EnhancedCode{4, 3, 2}, Message: "Too many connections, try again later"}
 	greylisted = &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 7, 1}, Message: "Greylisted, try again later"}
 	noSuchUser = &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1},
 		Message: "<nobody@example.org>: Recipient address rejected: User unknown"}

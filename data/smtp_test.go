@@ -417,6 +417,55 @@ func TestDeliverServerDownThenUp(t *testing.T) {
 	noSecretsIn(t, logs.String(), goldenCode, goldenToken, m1.To, m2.To)
 }
 
+// A relay that answers MAIL FROM with a 4xx (421 too busy, 452 out of
+// space) refuses the sender, the same for every mail: the pass stops at the
+// first mail, like a relay down, instead of dialling again for each of the
+// 50,000 activation mails of a night's import and logging each.
+func TestDeliverRelayBusyAtMailFromStopsThePass(t *testing.T) {
+	t.Parallel()
+	s, clock := openTest(t)
+	relay := startRelay(t, relayOptions{})
+	cfg := relayConfig(t, "smtp://"+relay.Addr)
+	relay.setMail(func() error { return relayBusy })
+	m1 := queueTestMail(t, s, MailReset, "fr", "camille@example.org", clock.Now())
+	m2 := queueTestMail(t, s, MailReset, "fr", "hugo@example.org", clock.Now())
+	m3 := queueTestMail(t, s, MailPasswordChanged, "fr", "lea@example.org", clock.Now())
+
+	rep, err := deliver(t, s, cfg, nil)
+	var relayErr *RelayError
+	if !errors.As(err, &relayErr) || rep != (DeliveryReport{Retry: 1}) {
+		t.Fatalf("relay busy: %+v, %v", rep, err)
+	}
+	if got := mailByID(t, s, m1.ID); got.Status != MailPending || got.Attempts != 1 ||
+		!got.NextTryAt.Equal(clock.Now().Add(time.Minute)) || !strings.Contains(got.LastError, "421") {
+		t.Errorf("first mail: %+v", got)
+	}
+	for _, m := range []Mail{m2, m3} {
+		if got := mailByID(t, s, m.ID); got.Status != MailPending || got.Attempts != 0 {
+			t.Errorf("mail %d was tried: %+v", m.ID, got)
+		}
+	}
+
+	relay.setMail(nil)
+	mustDeliver(t, s, cfg, nil, DeliveryReport{Sent: 2})
+	clock.Advance(time.Minute)
+	mustDeliver(t, s, cfg, nil, DeliveryReport{Sent: 1})
+	if n := len(relay.received()); n != 3 {
+		t.Fatalf("%d mails at the relay, want 3", n)
+	}
+
+	// A 421 to RCPT TO closes the conversation too: the relay's state.
+	m4 := queueTestMail(t, s, MailReset, "fr", "ines@example.org", clock.Now())
+	m5 := queueTestMail(t, s, MailReset, "fr", "paul@example.org", clock.Now())
+	relay.set(func(string) error { return relayBusy }, nil)
+	if rep, err := deliver(t, s, cfg, nil); !errors.As(err, &relayErr) || rep != (DeliveryReport{Retry: 1}) {
+		t.Fatalf("421 to RCPT TO: %+v, %v", rep, err)
+	}
+	if got := mailByID(t, s, m5.ID); got.Attempts != 0 || mailByID(t, s, m4.ID).Attempts != 1 {
+		t.Errorf("after a 421 to RCPT TO: %+v", got)
+	}
+}
+
 func TestDeliverTemporaryFailureThenSuccess(t *testing.T) {
 	t.Parallel()
 	s, clock := openTest(t)
