@@ -42,6 +42,12 @@ type PersonCard struct {
 	// Directory: what the campus directory knows of the account; nil
 	// without a directory (or without an account).
 	Directory *DirectoryState
+
+	// CodeMailFrom: when the next code mail of a purpose may go, where
+	// the limits hold it back now (the cooldown after the last one, or so
+	// many an hour: the rules the person's own requests meet, which the
+	// helpdesk's meet too). Absent: at once.
+	CodeMailFrom map[Purpose]time.Time
 }
 
 // LockState is a throttle lock as the helpdesk sees it.
@@ -280,6 +286,18 @@ func (s *Store) readCard(ctx context.Context, personID int64) (*PersonCard, erro
 		}
 		if c.Codes, err = s.codeInfos(ctx, personID, now); err != nil {
 			return nil, err
+		}
+		for _, purpose := range []Purpose{PurposeActivation, PurposeReset} {
+			at, err := s.mailAllowance(ctx, s.db, personID, purpose)
+			if err != nil {
+				return nil, err
+			}
+			if at.After(now) {
+				if c.CodeMailFrom == nil {
+					c.CodeMailFrom = map[Purpose]time.Time{}
+				}
+				c.CodeMailFrom[purpose] = at
+			}
 		}
 		if c.Directory, err = s.directoryState(ctx, a); err != nil {
 			return nil, err

@@ -630,6 +630,47 @@ func TestHelpdeskWalkthroughFollowsTheMail(t *testing.T) {
 	}
 }
 
+// The walk-through's next action sends a code only as soon as the limits
+// on code mails let it: the card says from when (the same rule the action
+// meets), and nothing while they let it at once.
+func TestHelpdeskWalkthroughSaysWhenACodeMayGo(t *testing.T) {
+	t.Parallel()
+	f := newHelpdeskFixture(t)
+	f.clock.Advance(15 * time.Minute) // Léa's activation opens
+	lea := f.person(t, "lea.dubois")
+	walk := func() Walkthrough { return f.card(t, lea).Walkthrough(CaseNeverActivated) }
+	send := func() {
+		t.Helper()
+		if _, err := f.s.HelpdeskResendActivation(ctx, f.agent, lea, f.o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Two more codes sent by the helpdesk, then the last one revoked: the
+	// case calls for a new code, the fourth code mail within the hour.
+	send()
+	f.clock.Advance(ResendCooldown)
+	send()
+	if _, err := f.s.db.Exec(`UPDATE codes SET revoked_at = ? WHERE person_id = ?`, fmtTime(f.clock.Now()), lea); err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	if err := f.s.db.QueryRow(`SELECT MIN(created_at) FROM outbox WHERE person_id = ? AND kind = 'activation'`,
+		lea).Scan(&first); err != nil {
+		t.Fatal(err)
+	}
+	w := walk()
+	if want := parseTime(first).Add(time.Hour); w.Next != NextResendActivation || !w.NextFrom.Equal(want) {
+		t.Fatalf("three code mails this hour: next %s from %v, want resend_activation from %v", w.Next, w.NextFrom, want)
+	}
+	_, err := f.s.HelpdeskResendActivation(ctx, f.agent, lea, f.o)
+	wantLimit(t, err, "mail", w.NextFrom) // the action before then: refused until the same time
+	f.clock.Set(w.NextFrom)
+	if w := walk(); w.Next != NextResendActivation || !w.NextFrom.IsZero() {
+		t.Fatalf("at the time said: next %s from %v, want resend_activation at once", w.Next, w.NextFrom)
+	}
+	send()
+}
+
 // Camille activated her account with her activation code: the cases say
 // which codes they look at, and when the last one was used.
 func TestHelpdeskWalkthroughCodesOfTheCase(t *testing.T) {

@@ -64,6 +64,10 @@ type Walkthrough struct {
 	Next     NextAction
 	NextAt   time.Time
 	NextText string // NextCorrectRecovery: why the mail was not delivered (masked)
+	// NextFrom: the next action sends a code, and the limits on code mails
+	// (the person's, which the helpdesk keeps) allow it only from then.
+	// Zero: at once.
+	NextFrom time.Time
 }
 
 type walk struct {
@@ -239,6 +243,11 @@ type mailNext struct {
 // sending a new one.
 func (w *walk) decide(n mailNext, send NextAction) Walkthrough {
 	if n.action == "" {
+		purpose := PurposeActivation
+		if send == NextSendReset {
+			purpose = PurposeReset
+		}
+		w.w.NextFrom = w.c.CodeMailFrom[purpose]
 		return w.done(send, time.Time{})
 	}
 	w.w.NextText = n.text

@@ -36,6 +36,12 @@ func (w *hdWalk) start() {
 
 func (w *hdWalk) current() data.Walkthrough { return w.card.card.Walkthrough(data.HelpCases[w.k]) }
 
+// heldBack: the next step sends a code that the limits on code mails
+// allow only later (the card's action would be refused until then).
+func (h *Helpdesk) heldBack(wt data.Walkthrough) bool {
+	return actionable(wt.Next) && h.c.Now().Before(wt.NextFrom)
+}
+
 // actionable: the next step is an action of the card.
 func actionable(n data.NextAction) bool {
 	switch n {
@@ -50,18 +56,24 @@ func (w *hdWalk) key(k tea.KeyMsg) tea.Cmd {
 	case "tab", "shift+tab":
 		return w.chooseCase()
 	case "enter":
-		next := w.current().Next
-		if k, ok := caseOf[next]; ok {
+		wt := w.current()
+		if k, ok := caseOf[wt.Next]; ok {
 			w.k, w.scroll.off = k, 0
 			return nil
 		}
-		if actionable(next) && w.allowed(next) {
-			return w.card.act(next)
+		if w.offered(wt) {
+			return w.card.act(wt.Next)
 		}
 	default:
 		w.scroll.key(k.String(), w.room)
 	}
 	return nil
+}
+
+// offered: Enter does the next step now: an action of the card, which its
+// limits let through.
+func (w *hdWalk) offered(wt data.Walkthrough) bool {
+	return actionable(wt.Next) && w.allowed(wt.Next) && !w.card.h.heldBack(wt)
 }
 
 // allowed: the card offers the action (the walk-through may name one the
@@ -78,10 +90,10 @@ func (w *hdWalk) allowed(n data.NextAction) bool {
 func (w *hdWalk) keys() []key.Binding {
 	c := w.card.h.c
 	k := []key.Binding{c.bind([]string{"tab"}, "Tab", "helpdesk.key.choosecase")}
-	switch next := w.current().Next; {
-	case actionable(next) && w.allowed(next):
-		k = append(k, c.SubmitKey("helpdesk.action."+nextActionKey[next]))
-	case isCase(next):
+	switch wt := w.current(); {
+	case w.offered(wt):
+		k = append(k, c.SubmitKey("helpdesk.action."+nextActionKey[wt.Next]))
+	case isCase(wt.Next):
 		k = append(k, c.SubmitKey("helpdesk.key.gocase"))
 	}
 	if len(w.scroll.lines) > w.room {
@@ -139,7 +151,7 @@ func (w *hdWalk) lines(height int) []string {
 		return append(append(head, checks...), next...)
 	}
 	// The next action stays in view; the checks scroll above it.
-	if actionable(wt.Next) && w.allowed(wt.Next) {
+	if w.offered(wt) {
 		next = append(next, st.Muted.Render("  "+c.Tf("helpdesk.next.enter", c.T("helpdesk.action."+nextActionKey[wt.Next]))))
 	}
 	w.scroll.lines = checks
@@ -208,6 +220,10 @@ var walkDeadlines = map[string]bool{"code.live": true, "login_lock.locked": true
 // nextText is the next action in words.
 func (h *Helpdesk) nextText(wt data.Walkthrough) string {
 	k := "helpdesk.next." + string(wt.Next)
+	if h.heldBack(wt) {
+		// The words the action's refusal would say, before Enter is pressed.
+		return h.c.Tf(k+".later", h.c.rateLimitText(&data.RateLimitError{What: "mail", Until: wt.NextFrom}))
+	}
 	if wt.Next == data.NextCorrectRecovery && wt.NextText == "" {
 		k += ".noreason"
 	}

@@ -174,3 +174,35 @@ func TestHelpdeskWalkFollowsTheMailInWords(t *testing.T) {
 		t.Errorf("none: %q", got)
 	}
 }
+
+// A code the limits let go only later is said with the limit's own words
+// and its time, and Enter does not offer it until then.
+func TestHelpdeskWalkSaysWhenACodeMayGo(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, data.ParisLocation())
+	for _, tc := range []struct {
+		lang Lang
+		next data.Walkthrough
+		then string
+	}{
+		{French, data.Walkthrough{Next: data.NextResendActivation, NextFrom: now.Add(20 * time.Minute)},
+			"À faire : renvoyer le code d'activation, mais pas encore : 3 codes par heure au plus : prochain envoi " +
+				"possible à 10:20. Rien n'est possible avant, pour l'assistance non plus"},
+		{French, data.Walkthrough{Next: data.NextSendReset, NextFrom: now.Add(40 * time.Second)},
+			"À faire : envoyer un code de réinitialisation, mais pas encore : Un code vient d'être envoyé. Nouvel " +
+				"envoi possible à 10:01."},
+		{English, data.Walkthrough{Next: data.NextResendActivation, NextFrom: now.Add(20 * time.Minute)},
+			"To do: resend the activation code, but not yet: 3 codes an hour at most: next one possible at 10:20."},
+		{French, data.Walkthrough{Next: data.NextResendActivation, NextFrom: now}, // the time has come
+			"À faire : renvoyer le code d'activation. Un nouveau code est créé"},
+	} {
+		h := wordsHelpdesk(t, tc.lang)
+		got := strings.ReplaceAll(h.nextText(tc.next), "\u00a0", " ")
+		if !strings.HasPrefix(got, tc.then) {
+			t.Errorf("%s %s from %v:\n got %q\nwant %q…", tc.lang, tc.next.Next, tc.next.NextFrom, got, tc.then)
+		}
+		if held := h.heldBack(tc.next); held != tc.next.NextFrom.After(now) {
+			t.Errorf("%s from %v: held back %v", tc.next.Next, tc.next.NextFrom, held)
+		}
+	}
+}

@@ -43,6 +43,10 @@ func (k Console) StepName(ch data.Check) string       { return k.h.c.T("helpdesk
 func (k Console) CheckText(ch data.Check) string      { return k.h.checkText(ch) }
 func (k Console) NextText(wt data.Walkthrough) string { return k.h.nextText(wt) }
 
+// HeldBack says the next action sends a code the limits allow only later
+// (NextText says when): it is not offered until then.
+func (k Console) HeldBack(wt data.Walkthrough) bool { return k.h.heldBack(wt) }
+
 // CaseName is a case of « Problème de connexion » in words.
 func (k Console) CaseName(c data.HelpCase) string { return k.h.c.T("helpdesk.case." + string(c)) }
 

@@ -169,7 +169,7 @@ func (s *session) consoleWalk(k screens.Console, card *data.PersonCard) (data.Ne
 		s.say("- " + c.Tf(key, k.StepName(ch), k.CheckText(ch)))
 	}
 	s.say(k.NextText(wt))
-	if !screens.Actionable(wt.Next) || !allowed(card, wt.Next) {
+	if !screens.Actionable(wt.Next) || !allowed(card, wt.Next) || k.HeldBack(wt) {
 		return "", nil
 	}
 	run, err := s.yesNo(c.Tf("a11y.console.run", k.ActionLabel(wt.Next)))

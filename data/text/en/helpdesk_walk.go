@@ -63,6 +63,12 @@ var helpdeskWalk = map[string]string{
 	"helpdesk.walk.password.changed":           "chosen on %[1]s",
 	"helpdesk.next.resend_activation": "To do: resend the activation code. A new code is created and its mail queued " +
 		"for the recovery address; the old code stops working: the person uses the newest mail.",
+	"helpdesk.next.resend_activation.later": "To do: resend the activation code, but not yet: %s Nothing is " +
+		"possible before, for the helpdesk either: suggest that the person calls back then, or asks for the code " +
+		"themselves (« First login »).",
+	"helpdesk.next.send_reset.later": "To do: send a reset code, but not yet: %s Nothing is possible before, for " +
+		"the helpdesk either: suggest that the person calls back then, or asks for the code themselves " +
+		"(« Login problem »).",
 	"helpdesk.next.send_reset": "To do: send a reset code. With it, the person chooses their new password themselves.",
 	"helpdesk.next.unlock":     "To do: unlock, then let the person log in. Password forgotten: then send a reset code.",
 	"helpdesk.next.correct_recovery": "To do: the mail was not delivered (%[5]s): the address is probably wrong. " +

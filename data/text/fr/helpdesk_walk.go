@@ -64,6 +64,12 @@ var helpdeskWalk = map[string]string{
 	"helpdesk.next.resend_activation": "À faire : renvoyer le code d'activation. Un nouveau code est créé et son mail " +
 		"mis en file d'envoi vers le mail de secours ; l'ancien code ne fonctionne plus : la personne utilise le " +
 		"mail le plus récent.",
+	"helpdesk.next.resend_activation.later": "À faire : renvoyer le code d'activation, mais pas encore : %s Rien " +
+		"n'est possible avant, pour l'assistance non plus : proposer à la personne de rappeler à cette heure-là, ou " +
+		"de demander le code elle-même (« 1ère connexion »).",
+	"helpdesk.next.send_reset.later": "À faire : envoyer un code de réinitialisation, mais pas encore : %s Rien " +
+		"n'est possible avant, pour l'assistance non plus : proposer à la personne de rappeler à cette heure-là, ou " +
+		"de demander le code elle-même (« Problème de connexion »).",
 	"helpdesk.next.send_reset": "À faire : envoyer un code de réinitialisation. La personne choisit elle-même son " +
 		"nouveau mot de passe avec ce code.",
 	"helpdesk.next.unlock": "À faire : déverrouiller, puis laisser la personne se connecter. Mot de passe oublié : " +
