@@ -83,8 +83,8 @@ func (a *Activation) identify() tea.Cmd {
 			a.identInput.Fail(SayKey("activation.identifiant.required"))
 			return nil
 		}
-		if IdentifiantSpaced(ident) {
-			a.identInput.Fail(SayKey("identifiant.spaced"))
+		if problem := a.c.IdentifiantProblem(ident); problem != "" {
+			a.identInput.Fail(SayKey(problem))
 			return nil
 		}
 		who = data.ActivationIdentity{Identifiant: ident}

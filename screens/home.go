@@ -162,8 +162,8 @@ func (h *Home) login() tea.Cmd {
 		}
 		return nil
 	}
-	if IdentifiantSpaced(ident) {
-		h.err, h.errKey = nil, "identifiant.spaced"
+	if problem := h.c.IdentifiantProblem(ident); problem != "" {
+		h.err, h.errKey = nil, problem
 		h.form.FocusItem(h.identifiant)
 		return nil
 	}

@@ -27,14 +27,25 @@ func (c *Common) ParseActivationBirth(s string) (time.Time, bool) {
 	return parseBirthInput(s, c.Store.Config().Location, c.Now())
 }
 
-// IdentifiantSpaced says an identifiant was typed with a space inside it
-// (« camille martin »). No identifiant has one: the store would read the
-// words run together, an identifiant nobody has, answered as any other is
-// (a decoy code step, a refused login) while the person waits for a mail
-// that never comes. Said from what was typed alone, before the store is
-// asked, so it is the same for every identifiant.
-func IdentifiantSpaced(ident string) bool {
-	return strings.ContainsFunc(strings.TrimSpace(ident), unicode.IsSpace)
+// IdentifiantProblem says what is wrong with an identifiant as typed (a
+// catalogue key; "" when nothing is): a space inside it (« camille
+// martin »: no identifiant has one), or a personal address (the one the
+// activation mail went to, not an identifiant). The store would read
+// either as an identifiant nobody has, answered as any other is (a decoy
+// code step, « incorrect ») while the person waits for a mail that never
+// comes. Said from what was typed alone, before the store is asked, so it
+// is the same for every identifiant.
+func (c *Common) IdentifiantProblem(ident string) string {
+	ident = strings.TrimSpace(ident)
+	if strings.ContainsFunc(ident, unicode.IsSpace) {
+		return "identifiant.spaced"
+	}
+	if _, domain := data.NormalizeLogin(ident); domain != "" {
+		if cfg := c.Store.Config(); domain != cfg.StudentDomain && domain != cfg.StaffDomain {
+			return "identifiant.personal"
+		}
+	}
+	return ""
 }
 
 // RightsLine says until when resources stay accessible, or since when not.

@@ -260,8 +260,8 @@ func (r *Recovery) startReset() tea.Cmd {
 		r.identInput.Fail(SayKey("recovery.identifiant.required"))
 		return nil
 	}
-	if IdentifiantSpaced(ident) {
-		r.identInput.Fail(SayKey("identifiant.spaced"))
+	if problem := r.c.IdentifiantProblem(ident); problem != "" {
+		r.identInput.Fail(SayKey(problem))
 		return nil
 	}
 	r.err = nil

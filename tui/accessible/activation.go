@@ -150,8 +150,8 @@ func (s *session) activationIdentity(identifiant string, byNumber bool) (data.Ac
 				return data.ActivationIdentity{}, "", err
 			}
 			ident := strings.TrimSpace(answer)
-			if screens.IdentifiantSpaced(ident) {
-				s.fail(c.T("identifiant.spaced"))
+			if problem := c.IdentifiantProblem(ident); problem != "" {
+				s.fail(c.T(problem))
 				continue
 			}
 			if ident != "" {

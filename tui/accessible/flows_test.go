@@ -197,31 +197,34 @@ func TestFieldLabelOneSpaceBeforeColon(t *testing.T) {
 	}
 }
 
-// An identifiant answered with a space inside is said to have none, and
-// asked again, on each question that asks for one: the login, lost
-// password and « 1ère connexion » go on with the one typed next.
-func TestIdentifiantWithASpaceAskedAgain(t *testing.T) {
+// An identifiant answered with a space inside, or a personal address in
+// its place, is said to be wrong, and asked again, on each question that
+// asks for one: the login, lost password and « 1ère connexion » go on
+// with the one typed next.
+func TestIdentifiantProblemsAskedAgain(t *testing.T) {
 	t.Parallel()
-	const said = "Un identifiant n'a pas d'espace : prenom.nom"
+	const spaced, personal = "Un identifiant n'a pas d'espace : prenom.nom", "C'est une adresse personnelle"
 	for _, flow := range []struct {
 		name        string
 		start, next []string
-		then        string
+		then, said  string
 	}{
-		{"login", []string{"1", "hugo lefevre"}, []string{"hugo.lefevre", "Kiosque-Demo-2026"}, "Hugo Lefèvre"},
-		{"lost password", []string{"3", "2", "hugo lefevre"}, []string{"hugo.lefevre"}, codeQuestion[screens.French]},
-		{"1ère connexion", []string{"2", "camille martin"}, []string{"camille.martin"}, codeQuestion[screens.French]},
+		{"login", []string{"1", "hugo lefevre"}, []string{"hugo.lefevre", "Kiosque-Demo-2026"}, "Hugo Lefèvre", spaced},
+		{"lost password", []string{"3", "2", "hugo lefevre"}, []string{"hugo.lefevre"}, codeQuestion[screens.French], spaced},
+		{"1ère connexion", []string{"2", "camille martin"}, []string{"camille.martin"}, codeQuestion[screens.French], spaced},
+		{"1ère connexion, personal address", []string{"2", "camille.martin@example.org"}, []string{"camille.martin"},
+			codeQuestion[screens.French], personal},
 	} {
 		t.Run(flow.name, func(t *testing.T) {
 			t.Parallel()
 			ps := startSession(t)
 			ps.write(flow.start...)
-			ps.waitFor(said, 1)
+			ps.waitFor(flow.said, 1)
 			ps.write(flow.next...)
 			ps.waitFor(flow.then, 1)
 			out := ps.end()
-			if strings.Count(out, said) != 1 {
-				t.Errorf("said %d times, want once:\n%s", strings.Count(out, said), out)
+			if strings.Count(out, flow.said) != 1 {
+				t.Errorf("said %d times, want once:\n%s", strings.Count(out, flow.said), out)
 			}
 		})
 	}

@@ -87,8 +87,8 @@ func (s *session) login(identifiant string) (screens.NavigateMsg, error) {
 				s.fail(c.T("home.required"))
 				continue
 			}
-			if screens.IdentifiantSpaced(identifiant) {
-				s.fail(c.T("identifiant.spaced"))
+			if problem := c.IdentifiantProblem(identifiant); problem != "" {
+				s.fail(c.T(problem))
 				identifiant = ""
 				continue
 			}

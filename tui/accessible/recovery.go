@@ -62,8 +62,8 @@ func (s *session) forgot(identifiant string) (screens.NavigateMsg, error) {
 				s.fail(c.T("recovery.identifiant.required"))
 				continue
 			}
-			if screens.IdentifiantSpaced(identifiant) {
-				s.fail(c.T("identifiant.spaced"))
+			if problem := c.IdentifiantProblem(identifiant); problem != "" {
+				s.fail(c.T(problem))
 				identifiant = ""
 				continue
 			}

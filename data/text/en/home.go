@@ -20,6 +20,7 @@ var home = map[string]string{
 	"home.help":              "Help",
 	"home.required":          "Type your identifiant and your password.",
 	"home.required.password": "Type your password.",
+	"identifiant.personal":   "This is a personal address: type your university identifiant, firstname.lastname (it is in the activation mail).",
 	"identifiant.spaced":     "An identifiant has no spaces: firstname.lastname, for example camille.martin (a name in several words takes a hyphen: anne.le-guen).",
 	"home.refused.hint":      "Never activated your account? \"First login\". After %d errors, logging in is suspended for a few minutes: wait, or \"Login problem\" for a new password.",
 	"home.key.first":         "first login",

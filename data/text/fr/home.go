@@ -20,6 +20,7 @@ var home = map[string]string{
 	"home.help":              "Aide",
 	"home.required":          "Saisissez votre identifiant et votre mot de passe.",
 	"home.required.password": "Saisissez votre mot de passe.",
+	"identifiant.personal":   "C'est une adresse personnelle : saisissez votre identifiant universitaire, prenom.nom (il figure dans le mail d'activation).",
 	"identifiant.spaced":     "Un identifiant n'a pas d'espace : prenom.nom, par exemple camille.martin (un nom composé prend un tiret : anne.le-guen).",
 	"home.refused.hint":      "Compte jamais activé ? « 1ère connexion ». Après %d erreurs, la connexion est suspendue quelques minutes : patientez, ou « Problème de connexion » pour un nouveau mot de passe.",
 	"home.key.first":         "1ère connexion",
