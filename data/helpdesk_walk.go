@@ -208,7 +208,7 @@ func (w *walk) connection() Walkthrough {
 	case ci != nil && ci.State == CodeLive && ci.Purpose == PurposeReset:
 		return w.decide(next, NextSendReset)
 	case lastError != nil && lastError.At.After(c.LastLoginAt):
-		return w.done(NextSendReset, time.Time{})
+		return w.send(NextSendReset)
 	}
 	return w.done(NextCheckTyping, time.Time{})
 }
@@ -231,6 +231,17 @@ func (w *walk) loginLock(st CheckStatus) bool {
 	return true
 }
 
+// send is a next action that sends a code (a new activation code, a reset
+// code), from when the limits on code mails let it go.
+func (w *walk) send(action NextAction) Walkthrough {
+	purpose := PurposeActivation
+	if action == NextSendReset {
+		purpose = PurposeReset
+	}
+	w.w.NextFrom = w.c.CodeMailFrom[purpose]
+	return w.done(action, time.Time{})
+}
+
 // mailNext is what a code's mail calls for: an action (empty: a new code
 // is needed), with its moment or its reason.
 type mailNext struct {
@@ -243,12 +254,7 @@ type mailNext struct {
 // sending a new one.
 func (w *walk) decide(n mailNext, send NextAction) Walkthrough {
 	if n.action == "" {
-		purpose := PurposeActivation
-		if send == NextSendReset {
-			purpose = PurposeReset
-		}
-		w.w.NextFrom = w.c.CodeMailFrom[purpose]
-		return w.done(send, time.Time{})
+		return w.send(send)
 	}
 	w.w.NextText = n.text
 	return w.done(n.action, n.at)
