@@ -232,6 +232,18 @@ func (k *kioskTerm) waitFor(want ...string) {
 	})
 }
 
+// waitUntilOutput waits until the program has written raw (escape
+// sequences the screen does not show), or fails saying what.
+func (k *kioskTerm) waitUntilOutput(raw, what string) {
+	k.t.Helper()
+	for deadline := time.Now().Add(e2eDeadline); !strings.Contains(k.output(), raw); {
+		if time.Now().After(deadline) {
+			k.t.Fatalf("waited %s for %s", e2eDeadline, what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // waitGone waits until the screen no longer shows text.
 func (k *kioskTerm) waitGone(text string) {
 	k.t.Helper()
@@ -372,16 +384,30 @@ func TestE2ELoginHugo(t *testing.T) {
 	k.waitGone("Connecté")
 	k.waitGone(hugo)
 	k.requireRunning()
-	// The logout is written by a command beside the frame of home: home may
-	// show a moment before it is in the store.
-	audit := k.entkiosk("audit", "--identifiant", hugoFull)
-	for deadline := time.Now().Add(e2eDeadline); !strings.Contains(audit, "LOGOUT") && time.Now().Before(deadline); {
-		time.Sleep(50 * time.Millisecond)
-		audit = k.entkiosk("audit", "--identifiant", hugoFull)
-	}
-	if !strings.Contains(audit, "LOGOUT") {
+	if audit := k.auditOnceItHas(hugoFull, "LOGOUT"); !strings.Contains(audit, "LOGOUT") {
 		t.Fatalf("no LOGOUT in the audit after the wipe:\n%s", audit)
 	}
+}
+
+// auditOnceItHas is the audit of ident once it holds every one of want, or
+// as it is at the deadline. The wipe's logout is written by a command
+// beside the frame of home: home may show a moment before it is stored.
+func (k *kioskTerm) auditOnceItHas(ident string, want ...string) string {
+	k.t.Helper()
+	has := func(audit string) bool {
+		for _, w := range want {
+			if !strings.Contains(audit, w) {
+				return false
+			}
+		}
+		return true
+	}
+	audit := k.entkiosk("audit", "--identifiant", ident)
+	for deadline := time.Now().Add(e2eDeadline); !has(audit) && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		audit = k.entkiosk("audit", "--identifiant", ident)
+	}
+	return audit
 }
 
 // A burst "identifiant⏎motdepasse⏎" in one write (typed ahead, or pasted by a
@@ -595,11 +621,12 @@ func TestE2EIdleWipe(t *testing.T) {
 	k.waitFor("Se connecter")
 	k.waitGone("Connecté")
 	k.waitGone(hugo)
-	if !strings.Contains(k.output(), "\x1b[3J") {
-		t.Fatal("the scrollback was not cleared (no ESC[3J)")
-	}
-	if audit := k.entkiosk("audit", "--identifiant", hugoFull); !strings.Contains(audit, "LOGOUT") ||
-		!strings.Contains(audit, "LOGIN ") || !strings.Contains(audit, "inactivité") { // the outcome "idle", in words
+	// The scrollback's erasing and the LOGOUT are commands beside the frame
+	// of home: they may come a moment after it.
+	k.waitUntilOutput("\x1b[3J", "the scrollback cleared (ESC[3J)")
+	// The outcome "idle", in words.
+	if audit := k.auditOnceItHas(hugoFull, "LOGOUT", "LOGIN ", "inactivité"); !strings.Contains(audit, "LOGOUT") ||
+		!strings.Contains(audit, "LOGIN ") || !strings.Contains(audit, "inactivité") {
 		t.Fatalf("no LOGOUT (idle) in the audit:\n%s", audit)
 	}
 }
