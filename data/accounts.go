@@ -112,6 +112,13 @@ func (s *Store) accountByLogin(ctx context.Context, q queryer, input string) (*A
 	return a, local, nil
 }
 
+// PersonalAddress says input is an address whose domain is not the
+// university's: the login reads it as nobody's identifiant (accountByLogin).
+func (s *Store) PersonalAddress(input string) bool {
+	_, domain := NormalizeLogin(input)
+	return domain != "" && !s.universityDomain(domain)
+}
+
 func (s *Store) universityDomain(domain string) bool {
 	return domain == s.cfg.StudentDomain || domain == s.cfg.StaffDomain
 }

@@ -40,10 +40,8 @@ func (c *Common) IdentifiantProblem(ident string) string {
 	if strings.ContainsFunc(ident, unicode.IsSpace) {
 		return "identifiant.spaced"
 	}
-	if _, domain := data.NormalizeLogin(ident); domain != "" {
-		if cfg := c.Store.Config(); domain != cfg.StudentDomain && domain != cfg.StaffDomain {
-			return "identifiant.personal"
-		}
+	if c.Store.PersonalAddress(ident) {
+		return "identifiant.personal"
 	}
 	return ""
 }
