@@ -1,11 +1,7 @@
 package tui
 
 import (
-	"io"
 	"testing"
-
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 )
 
 // BenchmarkAnsweredLoginFrame: the first frame a session draws once its
@@ -13,9 +9,7 @@ import (
 // morning: every session draws it once, after the others drew theirs (what
 // sessions share is warm, the session's own frame cache is empty).
 func BenchmarkAnsweredLoginFrame(b *testing.B) {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.ANSI256)
-	r.SetHasDarkBackground(true)
+	r := colourRenderer()
 	tm := newTestModel(b, func(o *Options) { o.Renderer = r })
 	tm.login()
 	_ = tm.View()

@@ -1,14 +1,11 @@
 package tui
 
 import (
-	"io"
 	"syscall"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"entkiosk/data"
 )
@@ -80,9 +77,7 @@ func BenchmarkStartToFirstFrame(b *testing.B) {
 // behind every echo.
 func BenchmarkFrame(b *testing.B) {
 	store, _ := newTestStore(b)
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.ANSI256)
-	r.SetHasDarkBackground(true)
+	r := colourRenderer()
 	m := New(Options{Store: store, Renderer: r, Demo: true})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for b.Loop() {

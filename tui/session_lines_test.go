@@ -1,21 +1,15 @@
 package tui
 
 import (
-	"io"
 	"strings"
 	"testing"
-
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 )
 
 // A remote session's screen writer gets the frame by lines: each a line of
 // the terminal (never two), together the frame View draws, through typing,
 // a move, F2, help and a wrong login.
 func TestSessionDrawsTheFrameByLines(t *testing.T) {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.ANSI256)
-	r.SetHasDarkBackground(true)
+	r := colourRenderer()
 	tm := newTestModel(t, func(o *Options) { o.Renderer, o.Kiosk = r, false })
 	var got []string
 	sm := &sessionModel{m: tm.Model, s: Session{DrawLines: func(l []string) { got = l }}, p: &Program{}}

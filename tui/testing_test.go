@@ -72,6 +72,15 @@ func asciiRenderer() *lipgloss.Renderer {
 	return r
 }
 
+// colourRenderer renders in 256 colours on a dark background, as the
+// SSH sessions of the benchmarks and of the frame-by-lines test draw.
+func colourRenderer() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	r.SetHasDarkBackground(true)
+	return r
+}
+
 // testModel is a root model on a test store, 80×24, kiosk and demo, with
 // no timers (tests send idle ticks themselves) and a wall clock they move.
 type testModel struct {

@@ -1,12 +1,9 @@
 package tui
 
 import (
-	"io"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"entkiosk/screens"
 )
@@ -17,9 +14,7 @@ import (
 // DrawLines, as the SSH server's sessions have it). The server's write of
 // the changed line is not in it.
 func BenchmarkKeyHomeTyping(b *testing.B) {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.ANSI256)
-	r.SetHasDarkBackground(true)
+	r := colourRenderer()
 	tm := newTestModel(b, func(o *Options) { o.Renderer, o.Kiosk = r, false })
 	drawn := 0
 	sm := &sessionModel{m: tm.Model, s: Session{DrawLines: func([]string) { drawn++ }}, p: &Program{}}
