@@ -3,6 +3,7 @@ package accessible
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -108,6 +109,20 @@ func (ps *pipeSession) waitFor(text string, n int) {
 			ps.t.Fatalf("waiting for %q (%d times); output:\n%s", text, n, ps.out.String())
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// waitLeft waits for the session to end with ErrLeft (back to the screens,
+// or a kiosk's wipe from them).
+func (ps *pipeSession) waitLeft() {
+	ps.t.Helper()
+	select {
+	case err := <-ps.done:
+		if !errors.Is(err, ErrLeft) {
+			ps.t.Fatalf("Run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		ps.t.Fatalf("the session did not end; output:\n%s", ps.out.String())
 	}
 }
 

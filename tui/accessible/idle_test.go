@@ -1,7 +1,6 @@
 package accessible
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -82,14 +81,7 @@ func TestLeaveSaysTheLanguage(t *testing.T) {
 	ps := startSession(t, record)
 	ps.write("6", "8") // English, then back to the screens
 	ps.waitFor("Back to the usual display", 1)
-	select {
-	case err := <-ps.done:
-		if !errors.Is(err, ErrLeft) {
-			t.Fatalf("Run: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatalf("the session did not end; output:\n%s", ps.out.String())
-	}
+	ps.waitLeft()
 	if len(left) != 1 || left[0] != screens.English {
 		t.Fatalf("left in %q, want English", left)
 	}
@@ -97,14 +89,7 @@ func TestLeaveSaysTheLanguage(t *testing.T) {
 	left = nil
 	wiped := startSession(t, record)
 	wiped.write("6", "\x03")
-	select {
-	case err := <-wiped.done:
-		if !errors.Is(err, ErrLeft) {
-			t.Fatalf("Run: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatalf("the session did not end; output:\n%s", wiped.out.String())
-	}
+	wiped.waitLeft()
 	if len(left) != 0 {
 		t.Fatalf("a wipe handed a language back: %q", left)
 	}
