@@ -170,10 +170,7 @@ func OpenLater(path string, cfg Config) (s *Store, ready func() error, err error
 	uriPath := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	dsn := "file:" + uriPath + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on" +
 		"&_synchronous=FULL&_txlock=immediate&_stmt_cache_size=64"
-	db, err := sql.Open("sqlite3", dsn) // opens nothing yet: the first query does
-	if err != nil {
-		return nil, nil, fmt.Errorf("base %s : %w", path, err)
-	}
+	db := sql.OpenDB(sqliteConnector{dsn: dsn}) // opens nothing yet: the first query does
 	s = &Store{db: db, path: path, cfg: cfg, hasher: cfg.Hasher, dirq: &dirSignal{wake: make(chan struct{}, 1)}}
 	return s, sync.OnceValue(s.ready), nil
 }
