@@ -127,15 +127,22 @@ func (s *Store) deliverDue(ctx context.Context, cfg SMTPConfig, l *slog.Logger,
 
 // claimMail takes the next due mail for sender: pending and due, or
 // sending with a lease that ran out. While claimed, next_try_at is the end
-// of the lease, so one index serves both.
+// of the lease, so one index serves both. A mail someone is waiting for
+// (waiting: a code asked at a kiosk) is taken before the others, however
+// many were due before it (an import's 60,000 activation mails).
 func (s *Store) claimMail(ctx context.Context, sender string, lease time.Duration) (m Mail, reclaimed, ok bool, err error) {
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.cfg.Clock.Now()
 		var id int64
 		var status string
 		err := tx.QueryRowContext(ctx, `SELECT id, status FROM outbox
-			WHERE status IN ('pending', 'sending') AND next_try_at <= ? AND not_before <= ?
+			WHERE waiting = 1 AND status IN ('pending', 'sending') AND next_try_at <= ? AND not_before <= ?
 			ORDER BY next_try_at, id LIMIT 1`+s.skipLocked("outbox"), fmtTime(now), fmtTime(now)).Scan(&id, &status)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = tx.QueryRowContext(ctx, `SELECT id, status FROM outbox
+				WHERE status IN ('pending', 'sending') AND next_try_at <= ? AND not_before <= ?
+				ORDER BY next_try_at, id LIMIT 1`+s.skipLocked("outbox"), fmtTime(now), fmtTime(now)).Scan(&id, &status)
+		}
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -42,6 +43,14 @@ var CodeMailKinds = []MailKind{MailActivation, MailReset, MailConfirmRecovery, M
 // holds for all, as it does for an identifiant without an account, whose
 // requests are counted together (scopeDecoyMail).
 var requestMailKinds = []MailKind{MailActivation, MailReset, MailAlreadyActive, MailRightsEnded}
+
+// awaitedMailKinds are the mails a person waits for once they asked (a
+// code, or the notice sent in its place): queued from a screen or by the
+// helpdesk, they go before the others (the outbox's column waiting). The
+// import's activation mails are not (nobody has asked yet), nor the
+// « changed » notices (nobody waits for them to go on).
+var awaitedMailKinds = []MailKind{MailActivation, MailReset, MailConfirmRecovery, MailConfirmRedirection,
+	MailAlreadyActive, MailRightsEnded}
 
 // Delivery status of a mail. Without SMTP every mail stays pending (or is
 // cancelled): the outbox is then the mailbox (entkiosk outbox, the demo
@@ -120,10 +129,14 @@ func (s *Store) queueMail(ctx context.Context, tx execer, m Mail) (int64, error)
 			return id, err
 		}
 	}
+	waiting := 0
+	if _, imported := tx.(*importTx); !imported && slices.Contains(awaitedMailKinds, m.Kind) {
+		waiting = 1
+	}
 	return insertID(ctx, tx, `INSERT INTO outbox(person_id, kind, lang, recipient, subject, body, args, message_id,
-		created_at, not_before, next_try_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		created_at, not_before, next_try_at, waiting) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		person, string(m.Kind), m.Lang, m.To, m.Subject, m.Body, args, m.MessageID, fmtTime(now),
-		fmtTime(m.NotBefore), fmtTime(m.NotBefore))
+		fmtTime(m.NotBefore), fmtTime(m.NotBefore), waiting)
 }
 
 // newMessageID begins with the time (milliseconds) and this process's
