@@ -15,7 +15,7 @@ func TestMailOfACrashedSenderIsRetriedWithinTwoMinutes(t *testing.T) {
 	cfg := relayConfig(t, "smtp://"+relay.Addr)
 	m := queueTestMail(t, s, MailReset, "fr", "camille@example.org", clock.Now())
 	// The crashed sender: its claim, and nothing after.
-	if _, _, ok, err := s.claimMail(ctx, "crashed-sender", DefaultMailLease); !ok || err != nil {
+	if _, _, ok, err := claimAs(s, "crashed-sender", DefaultMailLease); !ok || err != nil {
 		t.Fatalf("claim: %v %v", ok, err)
 	}
 	if DefaultMailLease+DefaultMailPoll > 2*time.Minute {

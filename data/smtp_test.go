@@ -870,7 +870,8 @@ func TestDeliverStopsWhenCancelled(t *testing.T) {
 }
 
 // BenchmarkDeliverDue: claim, send over one connection, record, per mail
-// (two committed transactions each, synchronous=FULL), to a loopback relay.
+// (one committed transaction each, synchronous=FULL: a mail's result goes
+// with the next claim), to a loopback relay.
 func BenchmarkDeliverDue(b *testing.B) {
 	s, clock := openTest(b)
 	relay := startRelay(b, relayOptions{})
