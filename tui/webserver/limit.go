@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/log"
+
+	"entkiosk/tui/netlist"
 )
 
 // limiter caps web sessions in total and per client address. A refused
@@ -146,26 +148,6 @@ func addrOf(hostport string) netip.Addr {
 // ParseTrustedProxies reads --trusted-proxy: addresses or prefixes,
 // comma-separated (127.0.0.1, 10.0.0.0/8, ::1).
 func ParseTrustedProxies(s string) ([]netip.Prefix, error) {
-	var out []netip.Prefix
-	for _, f := range strings.Split(s, ",") {
-		f = strings.TrimSpace(f)
-		if f == "" {
-			continue
-		}
-		if strings.Contains(f, "/") {
-			p, err := netip.ParsePrefix(f)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, p.Masked())
-			continue
-		}
-		a, err := netip.ParseAddr(f)
-		if err != nil {
-			return nil, err
-		}
-		a = a.Unmap()
-		out = append(out, netip.PrefixFrom(a, a.BitLen()))
-	}
-	return out, nil
+	l, err := netlist.Parse(s)
+	return l, err
 }
