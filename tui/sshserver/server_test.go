@@ -2,8 +2,10 @@ package sshserver
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"os"
 	"runtime"
 	"strings"
@@ -16,6 +18,7 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/data/institution"
+	"entkiosk/tui/netlist"
 )
 
 func TestSSHRefusesEverythingButTheShell(t *testing.T) {
@@ -360,5 +363,47 @@ func TestSSHSessionsLeaveNothing(t *testing.T) {
 			t.Fatalf("goroutines: %d, before: %d\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// A campus NAT: eleven people from one address of --shared-networks all
+// get their session, up to --max-sessions-per-shared-address; from an
+// address outside, the eleventh is refused as before. The sessions from
+// the shared address are shared clients for the store, the others not.
+func TestSSHSharedNetworkAddress(t *testing.T) {
+	t.Parallel()
+	const people = DefaultMaxSessionsPerAddress + 1
+	ts := startSSH(t, func(o *ServeOptions) {
+		o.SharedNetworks = netlist.List{netip.MustParsePrefix("127.0.0.2/32")}
+		o.MaxSessionsPerSharedAddress = people
+	})
+	for range people {
+		ts.openTermFrom("127.0.0.2", "someone").waitFor("Se connecter")
+	}
+	if c, err := dialFrom(ts.addr, "127.0.0.2", "someone"); err == nil {
+		c.Close()
+		t.Fatalf("connection %d from the shared address, beyond --max-sessions-per-shared-address %d", people+1, people)
+	}
+	for range DefaultMaxSessionsPerAddress {
+		ts.openTermFrom("127.0.0.3", "someone").waitFor("Se connecter")
+	}
+	if c, err := dialFrom(ts.addr, "127.0.0.3", "someone"); err == nil {
+		c.Close()
+		t.Fatalf("connection %d from an address outside the shared networks", people)
+	}
+	eventually(t, "every session counted", func() bool {
+		return ts.srv.sessionCount() == people+DefaultMaxSessionsPerAddress
+	})
+	ts.srv.mu.Lock()
+	for ss := range ts.srv.sessions {
+		if want := ss.client == "ssh:127.0.0.2"; ss.shared != want {
+			t.Errorf("session from %s: shared %v, want %v", ss.client, ss.shared, want)
+		}
+	}
+	ts.srv.mu.Unlock()
+	logs := ts.logs.String()
+	if !strings.Contains(logs, "shared_networks=127.0.0.2/32") ||
+		!strings.Contains(logs, fmt.Sprintf("max_sessions_per_shared_address=%d", people)) {
+		t.Fatalf("the start line does not say the shared networks:\n%s", logs)
 	}
 }
