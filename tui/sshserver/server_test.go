@@ -407,3 +407,54 @@ func TestSSHSharedNetworkAddress(t *testing.T) {
 		t.Fatalf("the start line does not say the shared networks:\n%s", logs)
 	}
 }
+
+// The whole way from the connection to the store: eleven wrong passwords
+// typed from an address of --shared-networks are eleven wrong passwords;
+// from an address outside it, the tenth blocks the terminal and the
+// eleventh is told « Trop de tentatives depuis ce poste ».
+func TestSSHSharedNetworkLoginFailures(t *testing.T) {
+	t.Parallel()
+	ts := startSSH(t, func(o *ServeOptions) {
+		o.SharedNetworks = netlist.List{netip.MustParsePrefix("127.0.0.4/32")}
+	})
+	failures := func(client string) (wrong, blocked int) {
+		entries, err := ts.store.AuditLog(context.Background(), data.AuditFilter{Limit: 1000,
+			Events: []data.Event{data.EventLoginError, data.EventLock}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			switch {
+			case e.Client != client:
+			case e.Event == data.EventLoginError:
+				wrong++
+			case e.Outcome == "client blocked":
+				blocked++
+			}
+		}
+		return wrong, blocked
+	}
+	for _, local := range []string{"127.0.0.4", "127.0.0.5"} {
+		client, shared := "ssh:"+local, local == "127.0.0.4"
+		st := ts.openTermFrom(local, "someone")
+		st.waitFor("Se connecter")
+		st.keys("hugo.lefevre\r")
+		for i := 1; i <= data.ClientFailuresBeforeBlock+1; i++ {
+			st.keys(fmt.Sprintf("Faux-mot-%d\r", i))
+			if i > data.ClientFailuresBeforeBlock && !shared {
+				st.waitFor("Trop de tentatives depuis ce poste")
+				break
+			}
+			eventually(t, fmt.Sprintf("%s: failure %d recorded", client, i), func() bool {
+				wrong, _ := failures(client)
+				return wrong == i
+			})
+		}
+		if _, blocked := failures(client); blocked != map[bool]int{true: 0, false: 1}[shared] {
+			t.Fatalf("%s (shared %v): %d client blocks after 11 wrong passwords", client, shared, blocked)
+		}
+		if shared && strings.Contains(st.screen(), "Trop de tentatives") {
+			t.Fatalf("a shared address was told it is blocked:\n%s", st.screen())
+		}
+	}
+}
