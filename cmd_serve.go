@@ -19,6 +19,7 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/data/text"
+	"entkiosk/tui/netlist"
 	"entkiosk/tui/sshserver"
 )
 
@@ -27,7 +28,8 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 		say("cli.serve.about"))
 	f.storeOptions(true)
 	var listen, hostKey, lang, memLimit, smtpURL, from string
-	var maxSessions, perAddress int
+	var maxSessions, perAddress, perShared int
+	var shared string
 	var idle, helpdeskIdle, maxTime time.Duration
 	f.demoOption()
 	f.str(&listen, "listen", "HÔTE:PORT", "0.0.0.0:2222", say("cli.serve.flag.listen"))
@@ -35,6 +37,9 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.langOpt(&lang, say("cli.serve.flag.lang"))
 	f.int(&maxSessions, "max-sessions", sshserver.DefaultMaxSessions, say("cli.serve.flag.maxsessions"))
 	f.int(&perAddress, "max-sessions-per-address", sshserver.DefaultMaxSessionsPerAddress, say("cli.serve.flag.peraddress"))
+	f.str(&shared, "shared-networks", "RÉSEAUX", "", fmt.Sprintf(say("cli.serve.flag.sharednetworks"), data.SharedClientFactor))
+	f.int(&perShared, "max-sessions-per-shared-address", sshserver.DefaultMaxSessionsPerSharedAddress,
+		say("cli.serve.flag.persharedaddress"))
 	f.duration(&idle, "idle-timeout", sshserver.DefaultIdleTimeout, say("cli.serve.flag.idle"))
 	f.duration(&helpdeskIdle, "helpdesk-idle-timeout", sshserver.DefaultHelpdeskIdleTimeout, say("cli.serve.flag.helpdeskidle"))
 	f.duration(&maxTime, "max-session-time", sshserver.DefaultMaxSessionTime, say("cli.serve.flag.maxtime"))
@@ -53,9 +58,14 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	if err := checkListen(listen); err != nil {
 		return err
 	}
+	sharedNets, err := sharedNetworks(shared)
+	if err != nil {
+		return err
+	}
 	if err := web.check(name); err != nil {
 		return err
 	}
+	web.shared, web.perShared = sharedNets, perShared
 	limit, err := memoryLimit(memLimit, maxSessions)
 	if err != nil {
 		return usageError{fmt.Sprintf(say("cli.serve.memory.bad"), memLimit)}
@@ -120,6 +130,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	}()
 	err = sshserver.Serve(ctx, sshserver.ServeOptions{Store: store, Listen: listen, HostKeyPath: hostKey, Demo: f.demo,
 		Lang: text.ParseLang(lang), MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress,
+		SharedNetworks: sharedNets, MaxSessionsPerSharedAddress: perShared,
 		IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle, MaxSessionTime: maxTime, Logger: logger})
 	stopBoth()
 	if werr := <-webDone; werr != nil {
@@ -142,6 +153,17 @@ func checkListen(listen string) error {
 		return usageError{fmt.Sprintf(say("cli.serve.listen.bad"), listen)}
 	}
 	return nil
+}
+
+// sharedNetworks reads --shared-networks; a bad entry stops serve before
+// anything starts, named in the message.
+func sharedNetworks(v string) (netlist.List, error) {
+	l, err := netlist.Parse(v)
+	var bad *netlist.BadEntryError
+	if errors.As(err, &bad) {
+		return nil, usageError{fmt.Sprintf(say("cli.serve.shared.bad"), bad.Entry)}
+	}
+	return l, err
 }
 
 // listenError says in one French sentence why the server could not listen

@@ -14,6 +14,7 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/data/text"
+	"entkiosk/tui/netlist"
 	"entkiosk/tui/webserver"
 )
 
@@ -21,6 +22,8 @@ import (
 type webOptions struct {
 	listen, trustedProxy, tlsCert, tlsKey string
 	proxies                               []netip.Prefix
+	shared                                netlist.List // --shared-networks, read by serve
+	perShared                             int
 }
 
 func (f *flags) webOptions(w *webOptions) {
@@ -70,7 +73,8 @@ func (w *webOptions) serve(ctx context.Context, store *data.Store, demo bool, la
 		return nil
 	}
 	err := webserver.Serve(ctx, webserver.Options{Store: store, Listen: w.listen, Demo: demo, Lang: text.ParseLang(lang),
-		MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle,
+		MaxSessions: maxSessions, MaxSessionsPerAddress: perAddress, SharedNetworks: w.shared,
+		MaxSessionsPerSharedAddress: w.perShared, IdleTimeout: idle, HelpdeskIdleTimeout: helpdeskIdle,
 		MaxSessionTime: maxTime, TrustedProxies: w.proxies, TLSCert: w.tlsCert, TLSKey: w.tlsKey, Logger: logger})
 	if msg, ok := listenErrorOf(say("cli.web.page"), "--http", say("cli.web.listen.example"), w.listen, err); ok {
 		return errors.New(msg)

@@ -190,7 +190,7 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 			if err := s.audit(ctx, tx, entry); err != nil {
 				return err
 			}
-			return s.recordClientFailure(ctx, tx, o.Client)
+			return s.recordClientFailure(ctx, tx, o)
 		}
 		lockErr := s.blocked(ctx, tx, scopeLogin, local, "login")
 		var re *RateLimitError
@@ -228,7 +228,7 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 			if err := s.audit(ctx, tx, entry); err != nil {
 				return err
 			}
-			return s.recordClientFailure(ctx, tx, o.Client)
+			return s.recordClientFailure(ctx, tx, o)
 		}
 		if acct != nil && acct.Status == StatusPending {
 			entry.Outcome = "not activated"
@@ -236,7 +236,7 @@ func (s *Store) Login(ctx context.Context, identifiant, password string, o Origi
 		if err := s.audit(ctx, tx, entry); err != nil {
 			return err
 		}
-		if _, err := s.recordLoginFailure(ctx, tx, local, o.Client); err != nil {
+		if _, err := s.recordLoginFailure(ctx, tx, local, o); err != nil {
 			return err
 		}
 		if closed, err := s.loginClosed(ctx, tx, local); err != nil || !closed {
@@ -349,10 +349,10 @@ func (s *Store) checkCurrentPassword(ctx context.Context, a *Account, current st
 		}
 		if closed || s.blocked(ctx, tx, scopeLogin, fresh.LocalPart, "login") != nil {
 			outcome = "locked"
-			if err := s.recordClientFailure(ctx, tx, o.Client); err != nil {
+			if err := s.recordClientFailure(ctx, tx, o); err != nil {
 				return err
 			}
-		} else if _, err := s.recordLoginFailure(ctx, tx, fresh.LocalPart, o.Client); err != nil {
+		} else if _, err := s.recordLoginFailure(ctx, tx, fresh.LocalPart, o); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, AuditEntry{Event: event, PersonID: a.Person.ID,

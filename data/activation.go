@@ -105,7 +105,7 @@ func (s *Store) unknownIdentifiant(ctx context.Context, input string, o Origin) 
 			Outcome: "unknown identifiant", Info: PurposeDetail(PurposeActivation)}); err != nil {
 			return err
 		}
-		return s.recordLookupClientFailure(ctx, tx, o.Client)
+		return s.recordLookupClientFailure(ctx, tx, o)
 	})
 	if err != nil {
 		return err

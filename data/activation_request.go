@@ -24,7 +24,7 @@ import (
 // password's do (ResetRequestsPerHour, shared). The student number + birth
 // date way in (StartActivation) proves who one is and keeps its answers.
 func (s *Store) RequestActivation(ctx context.Context, identifiant string, o Origin) (*Challenge, error) {
-	if err := s.countResetRequest(ctx, o.Client); err != nil {
+	if err := s.countResetRequest(ctx, o); err != nil {
 		return nil, err
 	}
 	acct, _, err := s.accountByLogin(ctx, s.db, identifiant)

@@ -493,6 +493,10 @@ func (s *Store) liveCode(ctx context.Context, q queryer, personID int64, purpose
 type Origin struct {
 	Client string
 	Lang   string
+	// Shared: Client is an address that many people share (a campus NAT,
+	// a library proxy: serve --shared-networks); the per-client limits
+	// are SharedClientFactor times higher. Kiosk terminals never set it.
+	Shared bool
 	// Helpdesk: an agent asked for the code (the console), not the person
 	// on a screen: its mail says so.
 	Helpdesk bool

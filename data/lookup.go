@@ -93,7 +93,7 @@ func (s *Store) identifyByNumber(ctx context.Context, number string, birth time.
 				Client: o.Client, Outcome: "no match", Info: NumberDetail(number)}); err != nil {
 				return err
 			}
-			return s.recordLookupFailure(ctx, tx, number, personID, o.Client)
+			return s.recordLookupFailure(ctx, tx, number, personID, o)
 		}
 		if err := s.recordLookupSuccess(ctx, tx, number); err != nil {
 			return err

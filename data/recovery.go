@@ -17,7 +17,7 @@ import (
 // instead, and its ticket leads to the activation steps. A locked
 // identifiant may still reset.
 func (s *Store) StartReset(ctx context.Context, identifiant string, o Origin) (*Challenge, error) {
-	if err := s.countResetRequest(ctx, o.Client); err != nil {
+	if err := s.countResetRequest(ctx, o); err != nil {
 		return nil, err
 	}
 	acct, _, err := s.accountByLogin(ctx, s.db, identifiant)
@@ -64,12 +64,14 @@ func (s *Store) waitingChallenge(ctx context.Context, a *Account, purpose Purpos
 		ResendAt: resendAt, personID: a.Person.ID, identifiant: a.Identifiant}, nil
 }
 
-// ResetRequestsPerHour from one client (kiosk terminal, SSH address): lost
-// password answers alike for every identifiant, so a client asking about
-// many is stopped before it fills the outbox and the audit log.
+// ResetRequestsPerHour from one client (kiosk terminal, SSH address; a
+// shared client: SharedClientFactor times more): lost password answers
+// alike for every identifiant, so a client asking about many is stopped
+// before it fills the outbox and the audit log.
 const ResetRequestsPerHour = 30
 
-func (s *Store) countResetRequest(ctx context.Context, client string) error {
+func (s *Store) countResetRequest(ctx context.Context, o Origin) error {
+	client := o.Client
 	if client == "" {
 		return nil
 	}
@@ -78,7 +80,7 @@ func (s *Store) countResetRequest(ctx context.Context, client string) error {
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		n, _, err := s.addFailure(ctx, tx, scopeResetClient, client, time.Hour)
-		if err != nil || n < ResetRequestsPerHour {
+		if err != nil || n < o.clientLimit(ResetRequestsPerHour) {
 			return err
 		}
 		return s.setLock(ctx, tx, scopeResetClient, client, s.cfg.Clock.Now().Add(time.Hour), 0, false)

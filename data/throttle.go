@@ -27,7 +27,7 @@ import (
 //   - a success, a completed reset or activation, or the helpdesk
 //     (UnlockLogin) forget the failures, the lock and its level.
 //
-// Per client (Origin.Client: "ssh:IP", "kiosk:host/tty"):
+// Per client (Origin.Client: "ssh:IP", "web:IP", "kiosk:host/tty"):
 // ClientFailuresBeforeBlock failed logins within ClientFailureWindow, over
 // any identifiants, block it for ClientBlock (RateLimitError "client").
 //
@@ -43,6 +43,16 @@ import (
 // client for LookupClientFailureWindow. An unknown identifiant typed on
 // "1ère connexion" counts as such a failure of the client, and a blocked
 // client is refused there too (no enumeration at speed).
+//
+// A shared client (Origin.Shared: an address of serve --shared-networks,
+// hundreds of students behind one campus NAT) gets SharedClientFactor
+// times each per-client threshold — ClientFailuresBeforeBlock,
+// LookupClientFailures and ResetRequestsPerHour — over the same windows
+// and for the same blocks: ten typos among 400 students must not shut the
+// campus out. Everything that protects an account (the identifiant's
+// locks and closing, a number's lookup limits, the code mails) does not
+// depend on the network, and a shared client gets the same answers as
+// anyone.
 //
 // Windows are half-open: a failure exactly one window old no longer counts,
 // and a lock ending at T refuses until T and opens at T.
@@ -71,7 +81,29 @@ const (
 	LookupFailuresBeforeOff    = 50 // in a row, every client: off until the helpdesk unlocks
 	LookupClientFailures       = 20
 	LookupClientFailureWindow  = time.Hour
+
+	// SharedClientFactor multiplies the per-client thresholds of a shared
+	// client: 200 failed logins in 5 minutes, 400 failed identifications
+	// in an hour, 600 lost-password requests in an hour. Sized for a
+	// campus on the first morning: hundreds of students behind one address,
+	// each mistyping once or twice, stay under it; a script behind that
+	// address is still stopped after 200 guesses in 5 minutes, and each
+	// identifiant keeps its own lock at 5.
+	SharedClientFactor = 20
 )
+
+// clientLimit is a per-client threshold for o: n, or SharedClientFactor
+// times n for a shared client.
+func (o Origin) clientLimit(n int) int {
+	if o.Shared {
+		return n * SharedClientFactor
+	}
+	return n
+}
+
+// ClientFailuresBeforeBlock is the number of failed logins that block
+// o's client (the help on screen says it).
+func (o Origin) ClientFailuresBeforeBlock() int { return o.clientLimit(ClientFailuresBeforeBlock) }
 
 // MaxPasswordBytes bounds what Login looks at: no password of the policy's
 // 128 characters is anywhere near this long, and a 1 MB paste is refused
@@ -235,9 +267,9 @@ func passwordTooLong(pw string) bool {
 // client, locking either when its rule says so. It returns the identifiant's
 // lock end if this failure locked it. The caller holds the write lock and
 // has checked that the identifiant is not locked.
-func (s *Store) recordLoginFailure(ctx context.Context, tx *sql.Tx, local, client string) (time.Time, error) {
-	now := s.cfg.Clock.Now()
-	if err := s.recordClientFailure(ctx, tx, client); err != nil {
+func (s *Store) recordLoginFailure(ctx context.Context, tx *sql.Tx, local string, o Origin) (time.Time, error) {
+	now, client := s.cfg.Clock.Now(), o.Client
+	if err := s.recordClientFailure(ctx, tx, o); err != nil {
 		return time.Time{}, err
 	}
 	n, prev, err := s.addFailure(ctx, tx, scopeLogin, local, LoginFailureWindow)
@@ -325,13 +357,15 @@ func (s *Store) loginAuditEntry(ctx context.Context, tx *sql.Tx, local string) (
 }
 
 // recordClientFailure counts one failed login against the client; the
-// tenth within 5 minutes blocks it for 5 minutes.
-func (s *Store) recordClientFailure(ctx context.Context, tx *sql.Tx, client string) error {
+// tenth within 5 minutes (a shared client: the 200th) blocks it for 5
+// minutes.
+func (s *Store) recordClientFailure(ctx context.Context, tx *sql.Tx, o Origin) error {
+	client := o.Client
 	if client == "" {
 		return nil
 	}
 	n, _, err := s.addFailure(ctx, tx, scopeClient, client, ClientFailureWindow)
-	if err != nil || n < ClientFailuresBeforeBlock {
+	if err != nil || n < o.clientLimit(ClientFailuresBeforeBlock) {
 		return err
 	}
 	if err := s.clearFailures(ctx, tx, scopeClient, client); err != nil {
@@ -419,10 +453,11 @@ func (s *Store) lookupClientGate(ctx context.Context, q queryer, client string) 
 // recordLookupFailure counts a failed student number + birth date pair:
 // 5 in 24 h refuse the number until the next local midnight, 10 in a row
 // disable it until the helpdesk unlocks; 20 in an hour block the client for
-// an hour. personID is the number's owner when there is one (audit only).
-func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number string, personID int64, client string) error {
-	now := s.cfg.Clock.Now()
-	if err := s.recordLookupClientFailure(ctx, tx, client); err != nil {
+// an hour (a shared client: 400). personID is the number's owner when there
+// is one (audit only).
+func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number string, personID int64, o Origin) error {
+	now, client := s.cfg.Clock.Now(), o.Client
+	if err := s.recordLookupClientFailure(ctx, tx, o); err != nil {
 		return err
 	}
 	pair := lookupPairKey(number, client)
@@ -471,13 +506,15 @@ func (s *Store) recordLookupFailure(ctx context.Context, tx *sql.Tx, number stri
 
 // recordLookupClientFailure counts a failed identification against the
 // client (a wrong student number + birth date pair, or an unknown
-// identifiant on "1ère connexion"): 20 in an hour block it for an hour.
-func (s *Store) recordLookupClientFailure(ctx context.Context, tx *sql.Tx, client string) error {
+// identifiant on "1ère connexion"): 20 in an hour (a shared client: 400)
+// block it for an hour.
+func (s *Store) recordLookupClientFailure(ctx context.Context, tx *sql.Tx, o Origin) error {
+	client := o.Client
 	if client == "" {
 		return nil
 	}
 	n, _, err := s.addFailure(ctx, tx, scopeLookupClient, client, LookupClientFailureWindow)
-	if err != nil || n < LookupClientFailures {
+	if err != nil || n < o.clientLimit(LookupClientFailures) {
 		return err
 	}
 	if err := s.setLock(ctx, tx, scopeLookupClient, client, s.cfg.Clock.Now().Add(LookupClientFailureWindow), 0, false); err != nil {

@@ -22,8 +22,11 @@ type Common struct {
 	Width  int
 	Height int
 	Client string // SSH source address or kiosk terminal: throttling and audit
-	Demo   bool   // demo data loaded: a DÉMO badge and the mailbox key
-	Kiosk  bool   // kiosk behaviour: never quits, wipes when idle
+	// SharedClient: Client is an address many people share (serve
+	// --shared-networks), with the higher per-client limits (data.Origin.Shared).
+	SharedClient bool
+	Demo         bool // demo data loaded: a DÉMO badge and the mailbox key
+	Kiosk        bool // kiosk behaviour: never quits, wipes when idle
 	// IdleTimeout is how long without a key before the wipe (kiosk) or the
 	// end of the session: Aide tells the figure configured.
 	IdleTimeout time.Duration
@@ -66,7 +69,9 @@ func (c *Common) IdleFor() time.Duration {
 }
 
 // Origin is this session as the store sees it.
-func (c *Common) Origin() data.Origin { return data.Origin{Client: c.Client, Lang: string(c.Lang)} }
+func (c *Common) Origin() data.Origin {
+	return data.Origin{Client: c.Client, Lang: string(c.Lang), Shared: c.SharedClient}
+}
 
 // Now is the store's clock, so that screens and rules agree.
 func (c *Common) Now() time.Time { return c.Store.Now() }

@@ -327,3 +327,26 @@ func TestRecoveryPasswordEmptyAfterEsc(t *testing.T) {
 	tm.require("✗ sans vos nom")
 	tm.requireHidden(code, "Lefevre-2002")
 }
+
+// The « poste suspendu » check says the figure in force for this session:
+// 10 failures, or 200 from an address of serve --shared-networks.
+func TestRecoveryTroubleClientFigure(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		shared bool
+		want   string
+	}{{false, "(10 en 5 minutes, tous comptes confondus) est suspendu 5 minutes"},
+		{true, "(200 en 5 minutes, tous comptes confondus) est suspendu 5 minutes"}} {
+		c := testCommon()
+		c.SharedClient = tc.shared
+		said := ""
+		for _, ch := range troubleChecks {
+			if ch.key == "client" {
+				said = c.Tf("recovery.check.client.text", ch.args(c)...)
+			}
+		}
+		if !strings.Contains(said, tc.want) {
+			t.Errorf("shared %v: %q lacks %q", tc.shared, said, tc.want)
+		}
+	}
+}

@@ -36,8 +36,8 @@ var troubleChecks = []troubleCheck{
 		return []any{data.LoginFailuresBeforeLock, int(data.LoginFailureWindow / time.Minute),
 			int(data.LoginFirstLock / time.Second), int(data.LoginMaxLock / time.Minute)}
 	}},
-	{key: "client", actions: []string{"home"}, args: func(*Common) []any {
-		return []any{data.ClientFailuresBeforeBlock, int(data.ClientFailureWindow / time.Minute),
+	{key: "client", actions: []string{"home"}, args: func(c *Common) []any {
+		return []any{c.Origin().ClientFailuresBeforeBlock(), int(data.ClientFailureWindow / time.Minute),
 			int(data.ClientBlock / time.Minute)}
 	}},
 	{key: "code", actions: []string{"forgot"}, args: func(*Common) []any {

@@ -21,7 +21,7 @@ const ClearTerminal = "\x1b[H\x1b[2J\x1b[3J"
 // accessibleOptions are the accessible session of these options on in/out.
 func accessibleOptions(o Options, in io.Reader, out io.Writer, terminal bool) accessible.Options {
 	ao := accessible.Options{Store: o.Store, Lang: o.Lang, Kiosk: o.Kiosk, Demo: o.Demo, AllowQuit: o.AllowQuit,
-		Client: o.Client, IdleTimeout: o.IdleTimeout, In: in, Out: out, Terminal: terminal, Start: o.Start,
+		Client: o.Client, SharedClient: o.SharedClient, IdleTimeout: o.IdleTimeout, In: in, Out: out, Terminal: terminal, Start: o.Start,
 		Logger: o.Logger}
 	if terminal {
 		ao.Clear = func() { io.WriteString(out, ClearTerminal) }

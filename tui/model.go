@@ -28,6 +28,9 @@ type Options struct {
 	Kiosk    bool // never quit on keys; wipe when idle
 	Demo     bool
 	Client   string // "ssh:203.0.113.7" or "kiosk:hostname/tty1"
+	// SharedClient: Client is in a shared network (serve
+	// --shared-networks); never a kiosk terminal.
+	SharedClient bool
 	// IdleTimeout before the wipe (kiosk) or the end of the session
 	// (personal); 0 means 120 s.
 	IdleTimeout time.Duration
@@ -100,7 +103,7 @@ func New(o Options) *Model {
 		o.Lang = screens.French
 	}
 	c := &screens.Common{Store: o.Store, Styles: screens.StylesFor(o.Renderer), Lang: o.Lang,
-		Client: o.Client, Demo: o.Demo, Kiosk: o.Kiosk, IdleTimeout: o.IdleTimeout, HelpdeskIdleTimeout: o.HelpdeskIdleTimeout, Width: 80, Height: 24, Log: o.Logger, Tick: o.Tick}
+		Client: o.Client, SharedClient: o.SharedClient, Demo: o.Demo, Kiosk: o.Kiosk, IdleTimeout: o.IdleTimeout, HelpdeskIdleTimeout: o.HelpdeskIdleTimeout, Width: 80, Height: 24, Log: o.Logger, Tick: o.Tick}
 	m := &Model{opts: o, c: c}
 	m.screen = screens.Open(c, o.Start)
 	if o.Start.Page != screens.PageHome {

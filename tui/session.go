@@ -34,6 +34,7 @@ type Session struct {
 	Lang          screens.Lang
 	Kiosk, Demo   bool
 	Client        string // "ssh:203.0.113.7": throttling and the audit log
+	SharedClient  bool   // Client is in a shared network (serve --shared-networks)
 	// Token of a mail's link: the session opens its step (or home saying
 	// why not). Empty: home.
 	Token string
@@ -168,7 +169,7 @@ func NewProgram(ctx context.Context, s Session, opts ...tea.ProgramOption) *Prog
 		p.start = openToken(ctx, s.Store, s.Token, s.Logger)
 	}
 	o := Options{Store: s.Store, Renderer: s.Renderer, Lang: s.Lang, Kiosk: s.Kiosk, Demo: s.Demo,
-		Client: s.Client, IdleTimeout: s.IdleTimeout, HelpdeskIdleTimeout: s.HelpdeskIdleTimeout, Start: p.start,
+		Client: s.Client, SharedClient: s.SharedClient, IdleTimeout: s.IdleTimeout, HelpdeskIdleTimeout: s.HelpdeskIdleTimeout, Start: p.start,
 		Logger: s.Logger, Tick: s.Tick}
 	if s.Kiosk && s.Repaint != nil {
 		// A campus terminal is shared: a wipe also erases its scrollback.

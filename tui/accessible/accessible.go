@@ -35,6 +35,8 @@ type Options struct {
 	// AllowQuit lets a kiosk be left (an operator's flag).
 	AllowQuit bool
 	Client    string // "ssh:203.0.113.7" or "kiosk:host/tty1": throttling and audit
+	// SharedClient: Client is in a shared network (serve --shared-networks).
+	SharedClient bool
 	// IdleTimeout before the wipe (kiosk) or the end of the session; 0: 120 s.
 	IdleTimeout time.Duration
 	In          io.Reader
@@ -97,7 +99,8 @@ func Run(ctx context.Context, o Options) error {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii) // the styles the screens' helpers use render as plain text
 	r.SetHasDarkBackground(true)
-	c := &screens.Common{Store: o.Store, Styles: screens.NewStyles(r), Lang: o.Lang, Client: o.Client, Demo: o.Demo,
+	c := &screens.Common{Store: o.Store, Styles: screens.NewStyles(r), Lang: o.Lang, Client: o.Client,
+		SharedClient: o.SharedClient, Demo: o.Demo,
 		Kiosk: o.Kiosk, IdleTimeout: o.IdleTimeout, Width: width + 2, Height: 24, Log: o.Logger}
 	s := &session{ctx: ctx, o: o, c: c, log: o.Logger}
 	s.lines = newLineReader(o.In, o.Out, o.Terminal)

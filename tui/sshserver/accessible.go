@@ -50,7 +50,7 @@ func (ss *sshSession) runAccessible(ctx context.Context, in io.Reader, start acc
 	ss.mu.Unlock()
 	ctx, cancel := context.WithTimeout(ctx, o.MaxSessionTime)
 	defer cancel()
-	ao := accessible.Options{Store: o.Store, Lang: screens.Lang(start.lang), Demo: o.Demo, Client: ss.client,
+	ao := accessible.Options{Store: o.Store, Lang: screens.Lang(start.lang), Demo: o.Demo, Client: ss.client, SharedClient: ss.shared,
 		IdleTimeout: o.IdleTimeout, In: in, Out: ss.sess, Terminal: true, Account: start.account,
 		Logger: tui.SessionLogger(ss.srv.tuiLog, "session", shortID(ss.sess.Context()))}
 	if ao.Lang == "" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"runtime"
 	"strings"
 	"sync"
@@ -12,6 +13,8 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"entkiosk/tui/netlist"
 )
 
 // Hostile clients over real SSH connections (issue 13).
@@ -447,3 +450,24 @@ func TestConnLimiterWaitingPool(t *testing.T) {
 }
 
 func testLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// A source in a shared network has maxWaitingPerSharedSource handshakes
+// under way, an ordinary one maxWaitingPerSource.
+func TestConnLimiterWaitingFromASharedSource(t *testing.T) {
+	t.Parallel()
+	l := newConnLimiter(1000, 10, 100, time.Hour, testLogger())
+	l.shared, l.perShared = netlist.List{netip.MustParsePrefix("192.0.2.0/28")}, 200
+	for _, src := range []struct {
+		addr    string
+		waiting int
+	}{{"192.0.2.5", maxWaitingPerSharedSource}, {"192.0.2.16", maxWaitingPerSource}} {
+		for i := range src.waiting {
+			if l.admit(from(t, fmt.Sprintf("%s:%d", src.addr, i+1))) == nil {
+				t.Fatalf("%s: waiting connection %d refused", src.addr, i+1)
+			}
+		}
+		if l.admit(from(t, src.addr+":999")) != nil {
+			t.Fatalf("%s: waiting connection %d admitted (just opened: nothing to replace)", src.addr, src.waiting+1)
+		}
+	}
+}

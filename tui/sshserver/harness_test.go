@@ -128,9 +128,19 @@ func dialSSH(t testing.TB, addr, user string) (*gossh.Client, error) {
 
 // openTerm connects as user and opens a shell with an 80×24 pty.
 func (ts *sshTestServer) openTerm(user string, opts ...termOption) *sshTerm {
+	ts.t.Helper()
+	return ts.openTermFrom("", user, opts...)
+}
+
+// openTermFrom is openTerm from the loopback source address local (""
+// the system's choice).
+func (ts *sshTestServer) openTermFrom(local, user string, opts ...termOption) *sshTerm {
 	t := ts.t
 	t.Helper()
 	client, err := dialSSH(t, ts.addr, user)
+	if local != "" {
+		client, err = dialFrom(ts.addr, local, user)
+	}
 	if err != nil {
 		t.Fatalf("dial: %v", err)
 	}

@@ -25,6 +25,7 @@ import (
 	"entkiosk/data"
 	"entkiosk/screens"
 	"entkiosk/tui"
+	"entkiosk/tui/netlist"
 )
 
 // ServeOptions configure the SSH server (entkiosk serve).
@@ -37,6 +38,13 @@ type ServeOptions struct {
 	// MaxSessions caps connections in total, MaxSessionsPerAddress those
 	// from one source address (0: 1000 and 10).
 	MaxSessions, MaxSessionsPerAddress int
+	// SharedNetworks are networks where many people share one address (a
+	// campus NAT, a library proxy): a source in them may have
+	// MaxSessionsPerSharedAddress connections (0: 200; still within
+	// MaxSessions) and maxWaitingPerSharedSource handshakes under way, and
+	// its sessions the store's higher per-client limits (data.Origin.Shared).
+	SharedNetworks              netlist.List
+	MaxSessionsPerSharedAddress int
 	// IdleTimeout without a key: a personal session is closed, a kiosk one
 	// wiped (0: 120 s). MaxSessionTime ends any session (a kiosk one at its
 	// next return home) (0: 30 min).
@@ -73,10 +81,13 @@ var (
 const (
 	DefaultMaxSessions           = 1000
 	DefaultMaxSessionsPerAddress = 10
-	DefaultIdleTimeout           = 120 * time.Second
-	DefaultHelpdeskIdleTimeout   = tui.DefaultHelpdeskIdleTimeout
-	DefaultMaxSessionTime        = 30 * time.Minute
-	DefaultShutdownGrace         = 5 * time.Second
+	// DefaultMaxSessionsPerSharedAddress: a lecture hall's worth of
+	// students behind one campus address.
+	DefaultMaxSessionsPerSharedAddress = 200
+	DefaultIdleTimeout                 = 120 * time.Second
+	DefaultHelpdeskIdleTimeout         = tui.DefaultHelpdeskIdleTimeout
+	DefaultMaxSessionTime              = 30 * time.Minute
+	DefaultShutdownGrace               = 5 * time.Second
 )
 
 // endGrace is how long a session asked to end may take before its
@@ -115,6 +126,7 @@ func Serve(ctx context.Context, o ServeOptions) error {
 	}
 	s.log.Info("listening", "addr", ln.Addr().String(), "fingerprint", s.fingerprint, "host_key", o.HostKeyPath,
 		"max_sessions", s.o.MaxSessions, "max_sessions_per_address", s.o.MaxSessionsPerAddress,
+		"shared_networks", s.o.SharedNetworks.String(), "max_sessions_per_shared_address", s.o.MaxSessionsPerSharedAddress,
 		"idle_timeout", s.o.IdleTimeout, "max_session_time", s.o.MaxSessionTime)
 	if o.ready != nil {
 		o.ready(s)
@@ -166,6 +178,9 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 	if o.MaxSessionsPerAddress <= 0 {
 		o.MaxSessionsPerAddress = DefaultMaxSessionsPerAddress
 	}
+	if o.MaxSessionsPerSharedAddress <= 0 {
+		o.MaxSessionsPerSharedAddress = DefaultMaxSessionsPerSharedAddress
+	}
 	if o.IdleTimeout <= 0 {
 		o.IdleTimeout = DefaultIdleTimeout
 	}
@@ -197,6 +212,7 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 		s.log.Info("host key generated", "path", o.HostKeyPath)
 	}
 	s.limiter = newConnLimiter(o.MaxSessions, o.MaxSessionsPerAddress, o.maxWaiting, o.handshake, s.log)
+	s.limiter.shared, s.limiter.perShared = o.SharedNetworks, o.MaxSessionsPerSharedAddress
 
 	srv, err := wish.NewServer(
 		func(srv *ssh.Server) error {

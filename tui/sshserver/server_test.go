@@ -2,8 +2,10 @@ package sshserver
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"os"
 	"runtime"
 	"strings"
@@ -16,6 +18,7 @@ import (
 
 	"entkiosk/data"
 	"entkiosk/data/institution"
+	"entkiosk/tui/netlist"
 )
 
 func TestSSHRefusesEverythingButTheShell(t *testing.T) {
@@ -360,5 +363,98 @@ func TestSSHSessionsLeaveNothing(t *testing.T) {
 			t.Fatalf("goroutines: %d, before: %d\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// A campus NAT: eleven people from one address of --shared-networks all
+// get their session, up to --max-sessions-per-shared-address; from an
+// address outside, the eleventh is refused as before. The sessions from
+// the shared address are shared clients for the store, the others not.
+func TestSSHSharedNetworkAddress(t *testing.T) {
+	t.Parallel()
+	const people = DefaultMaxSessionsPerAddress + 1
+	ts := startSSH(t, func(o *ServeOptions) {
+		o.SharedNetworks = netlist.List{netip.MustParsePrefix("127.0.0.2/32")}
+		o.MaxSessionsPerSharedAddress = people
+	})
+	for range people {
+		ts.openTermFrom("127.0.0.2", "someone").waitFor("Se connecter")
+	}
+	if c, err := dialFrom(ts.addr, "127.0.0.2", "someone"); err == nil {
+		c.Close()
+		t.Fatalf("connection %d from the shared address, beyond --max-sessions-per-shared-address %d", people+1, people)
+	}
+	for range DefaultMaxSessionsPerAddress {
+		ts.openTermFrom("127.0.0.3", "someone").waitFor("Se connecter")
+	}
+	if c, err := dialFrom(ts.addr, "127.0.0.3", "someone"); err == nil {
+		c.Close()
+		t.Fatalf("connection %d from an address outside the shared networks", people)
+	}
+	eventually(t, "every session counted", func() bool {
+		return ts.srv.sessionCount() == people+DefaultMaxSessionsPerAddress
+	})
+	ts.srv.mu.Lock()
+	for ss := range ts.srv.sessions {
+		if want := ss.client == "ssh:127.0.0.2"; ss.shared != want {
+			t.Errorf("session from %s: shared %v, want %v", ss.client, ss.shared, want)
+		}
+	}
+	ts.srv.mu.Unlock()
+	logs := ts.logs.String()
+	if !strings.Contains(logs, "shared_networks=127.0.0.2/32") ||
+		!strings.Contains(logs, fmt.Sprintf("max_sessions_per_shared_address=%d", people)) {
+		t.Fatalf("the start line does not say the shared networks:\n%s", logs)
+	}
+}
+
+// The whole way from the connection to the store: eleven wrong passwords
+// typed from an address of --shared-networks are eleven wrong passwords;
+// from an address outside it, the tenth blocks the terminal and the
+// eleventh is told « Trop de tentatives depuis ce poste ».
+func TestSSHSharedNetworkLoginFailures(t *testing.T) {
+	t.Parallel()
+	ts := startSSH(t, func(o *ServeOptions) {
+		o.SharedNetworks = netlist.List{netip.MustParsePrefix("127.0.0.4/32")}
+	})
+	failures := func(client string) (wrong, blocked int) {
+		entries, err := ts.store.AuditLog(context.Background(), data.AuditFilter{Limit: 1000,
+			Events: []data.Event{data.EventLoginError, data.EventLock}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			switch {
+			case e.Client != client:
+			case e.Event == data.EventLoginError:
+				wrong++
+			case e.Outcome == "client blocked":
+				blocked++
+			}
+		}
+		return wrong, blocked
+	}
+	for _, local := range []string{"127.0.0.4", "127.0.0.5"} {
+		client, shared := "ssh:"+local, local == "127.0.0.4"
+		st := ts.openTermFrom(local, "someone")
+		st.waitFor("Se connecter")
+		st.keys("hugo.lefevre\r")
+		for i := 1; i <= data.ClientFailuresBeforeBlock+1; i++ {
+			st.keys(fmt.Sprintf("Faux-mot-%d\r", i))
+			if i > data.ClientFailuresBeforeBlock && !shared {
+				st.waitFor("Trop de tentatives depuis ce poste")
+				break
+			}
+			eventually(t, fmt.Sprintf("%s: failure %d recorded", client, i), func() bool {
+				wrong, _ := failures(client)
+				return wrong == i
+			})
+		}
+		if _, blocked := failures(client); blocked != map[bool]int{true: 0, false: 1}[shared] {
+			t.Fatalf("%s (shared %v): %d client blocks after 11 wrong passwords", client, shared, blocked)
+		}
+		if shared && strings.Contains(st.screen(), "Trop de tentatives") {
+			t.Fatalf("a shared address was told it is blocked:\n%s", st.screen())
+		}
 	}
 }

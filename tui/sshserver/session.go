@@ -38,6 +38,7 @@ type sshSession struct {
 	handoff *handoff        // the program's input, handed to the accessible mode on F3
 	parsed  *countingReader // what reaches the program's input parser
 	client  string          // "ssh:ADDRESS": throttling and audit
+	shared  bool            // client is in --shared-networks
 	// accessible: the user name asked for the accessible mode (acces,
 	// TOKEN+acces): no screen, no program; token is the link's.
 	accessible bool
@@ -194,7 +195,8 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	ctx := sess.Context()
 	user := sess.User()
 	ss := &sshSession{srv: s, sess: sess, kiosk: user == KioskUser, kind: userKind(user),
-		log: s.log.With("session", shortID(ctx)), client: "ssh:" + remoteIP(sess.RemoteAddr()).String()}
+		log: s.log.With("session", shortID(ctx)), client: "ssh:" + remoteIP(sess.RemoteAddr()).String(),
+		shared: s.o.SharedNetworks.Contains(remoteIP(sess.RemoteAddr()))}
 	ss.accessible, ss.token = accessibleUser(user)
 	pty, _, _ := sess.Pty()
 	width, height := tui.ClampWindow(pty.Window.Width, pty.Window.Height)
@@ -213,7 +215,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 	var done context.Context
 	done, ss.cancel = context.WithCancel(ctx)
 	o := tui.Session{Store: s.o.Store, Renderer: renderer, Width: width, Height: height, Lang: s.o.Lang,
-		Kiosk: ss.kiosk, Demo: s.o.Demo, Client: ss.client,
+		Kiosk: ss.kiosk, Demo: s.o.Demo, Client: ss.client, SharedClient: ss.shared,
 		IdleTimeout: s.o.IdleTimeout, HelpdeskIdleTimeout: s.o.HelpdeskIdleTimeout, Logger: tui.SessionLogger(s.tuiLog, "session", shortID(ctx)),
 		DrawLines: ss.screen.DrawLines, Resize: ss.screen.Resize, Repaint: ss.screen.Repaint, Ending: ss.setReason,
 		Tick: tui.SessionTick(done), Hook: s.o.hook}

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/ssh"
+
+	"entkiosk/tui/netlist"
 )
 
 // Connection slots. A connection is "waiting" from accept until its
@@ -33,10 +35,18 @@ const handshakeTimeout = 5 * time.Second
 // maxWaitingPerSource connections in it (a person opens one at a time),
 // a newer one replacing its oldest: a hundred sources of silent sockets
 // take 200 places and leave room.
+//
+// A source in a shared network (--shared-networks: hundreds of students
+// behind one campus address) may have maxWaitingPerSharedSource: a
+// handshake takes well under a second, so twenty under way let twenty or
+// more students a second in from one address — a lecture hall arriving
+// at once — while one such source still holds less than a tenth of the
+// pool, and a dozen of them leave room for everyone else.
 const (
-	DefaultMaxWaiting   = 256
-	maxWaitingPerSource = 2
-	minReplaceAge       = 100 * time.Millisecond
+	DefaultMaxWaiting         = 256
+	maxWaitingPerSource       = 2
+	maxWaitingPerSharedSource = 20
+	minReplaceAge             = 100 * time.Millisecond
 )
 
 var connKey = &ctxKey{"entkiosk-conn"}
@@ -49,6 +59,10 @@ type connLimiter struct {
 	max, perAddr, maxWaiting int
 	handshake                time.Duration
 	log                      *slog.Logger
+	// shared networks: perShared connections per source in them, and
+	// maxWaitingPerSharedSource waiting
+	shared    netlist.List
+	perShared int
 
 	mu          sync.Mutex
 	established int
@@ -101,7 +115,12 @@ func (l *connLimiter) accept(ctx ssh.Context, c net.Conn) net.Conn {
 // admit counts a new connection, dropping the oldest waiting one if need
 // be; nil refuses it.
 func (l *connLimiter) admit(c net.Conn) *limitedConn {
-	src := source(remoteIP(c.RemoteAddr()))
+	ip := remoteIP(c.RemoteAddr())
+	src := source(ip)
+	perAddr, waitingPerSource := l.perAddr, maxWaitingPerSource
+	if l.shared.Contains(ip) {
+		perAddr, waitingPerSource = l.perShared, maxWaitingPerSharedSource
+	}
 	now := time.Now()
 	l.mu.Lock()
 	var victim *limitedConn
@@ -109,9 +128,9 @@ func (l *connLimiter) admit(c net.Conn) *limitedConn {
 	switch {
 	case l.established >= l.max:
 		refusal = "sessions"
-	case l.bySource[src] >= l.perAddr:
+	case l.bySource[src] >= perAddr:
 		refusal = "address"
-	case l.waitingFrom[src] >= maxWaitingPerSource:
+	case l.waitingFrom[src] >= waitingPerSource:
 		// Its own oldest goes: a client that retries is not locked out
 		// by its previous attempts, and a source never holds more. Not one
 		// just opened: a source reopening what it loses would make the
@@ -138,7 +157,7 @@ func (l *connLimiter) admit(c net.Conn) *limitedConn {
 		l.tally[refusal]++
 		open, here := l.established+l.waiting.Len(), l.bySource[src]
 		l.mu.Unlock()
-		l.logRefusal(src, refusal, open, here)
+		l.logRefusal(src, refusal, open, here, perAddr)
 		return nil
 	}
 	lc := &limitedConn{Conn: c, src: src, limiter: l, opened: now}
@@ -234,7 +253,7 @@ func (l *connLimiter) count() int {
 
 // logRefusal logs at most one line a second, so that a flood cannot fill
 // the disk; the line says how many were refused meanwhile.
-func (l *connLimiter) logRefusal(src netip.Prefix, why string, open, here int) {
+func (l *connLimiter) logRefusal(src netip.Prefix, why string, open, here, perAddr int) {
 	n := l.refused.Add(1)
 	now := time.Now().UnixNano()
 	last := l.lastRefusal.Load()
@@ -243,7 +262,7 @@ func (l *connLimiter) logRefusal(src netip.Prefix, why string, open, here int) {
 	}
 	l.refused.Add(-n)
 	l.log.Warn("connection refused: limit reached", "source", src.String(), "limit", why, "open", open,
-		"open_from_source", here, "refused", n, "max", l.max, "max_per_addr", l.perAddr, "max_waiting", l.maxWaiting)
+		"open_from_source", here, "refused", n, "max", l.max, "max_per_addr", perAddr, "max_waiting", l.maxWaiting)
 }
 
 // limitedConn is a counted connection. Until its session runs, its

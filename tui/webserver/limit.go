@@ -10,12 +10,17 @@ import (
 	"time"
 
 	"github.com/charmbracelet/log"
+
+	"entkiosk/tui/netlist"
 )
 
-// limiter caps web sessions in total and per client address. A refused
-// upgrade costs one HTTP answer: no WebSocket, no session.
+// limiter caps web sessions in total and per client address (perShared
+// for an address in the shared networks). A refused upgrade costs one
+// HTTP answer: no WebSocket, no session.
 type limiter struct {
 	max, perAddr int
+	shared       netlist.List
+	perShared    int
 	log          *log.Logger
 
 	mu     sync.Mutex
@@ -42,12 +47,16 @@ func source(ip netip.Addr) netip.Addr {
 
 // take counts one session from ip; false when a limit is reached.
 func (l *limiter) take(ip netip.Addr) bool {
+	perAddr := l.perAddr
+	if l.shared.Contains(ip) {
+		perAddr = l.perShared
+	}
 	ip = source(ip)
 	l.mu.Lock()
-	if l.total >= l.max || l.byAddr[ip] >= l.perAddr {
+	if l.total >= l.max || l.byAddr[ip] >= perAddr {
 		total, here := l.total, l.byAddr[ip]
 		l.mu.Unlock()
-		l.logRefusal(ip, total, here)
+		l.logRefusal(ip, total, here, perAddr)
 		return false
 	}
 	l.total++
@@ -75,7 +84,7 @@ func (l *limiter) count(ip netip.Addr) int {
 
 // logRefusal logs at most one line a second, so that a flood cannot fill
 // the disk; the line says how many were refused meanwhile.
-func (l *limiter) logRefusal(ip netip.Addr, total, here int) {
+func (l *limiter) logRefusal(ip netip.Addr, total, here, perAddr int) {
 	n := l.refused.Add(1)
 	now := time.Now().UnixNano()
 	last := l.lastRefusal.Load()
@@ -84,7 +93,7 @@ func (l *limiter) logRefusal(ip netip.Addr, total, here int) {
 	}
 	l.refused.Add(-n)
 	l.log.Warn("session refused: limit reached", "addr", ip.String(), "open", total, "open_from_addr", here,
-		"refused", n, "max", l.max, "max_per_addr", l.perAddr)
+		"refused", n, "max", l.max, "max_per_addr", perAddr)
 }
 
 // clientAddr is the address of the person behind a request: the peer, or,
@@ -146,26 +155,6 @@ func addrOf(hostport string) netip.Addr {
 // ParseTrustedProxies reads --trusted-proxy: addresses or prefixes,
 // comma-separated (127.0.0.1, 10.0.0.0/8, ::1).
 func ParseTrustedProxies(s string) ([]netip.Prefix, error) {
-	var out []netip.Prefix
-	for _, f := range strings.Split(s, ",") {
-		f = strings.TrimSpace(f)
-		if f == "" {
-			continue
-		}
-		if strings.Contains(f, "/") {
-			p, err := netip.ParsePrefix(f)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, p.Masked())
-			continue
-		}
-		a, err := netip.ParseAddr(f)
-		if err != nil {
-			return nil, err
-		}
-		a = a.Unmap()
-		out = append(out, netip.PrefixFrom(a, a.BitLen()))
-	}
-	return out, nil
+	l, err := netlist.Parse(s)
+	return l, err
 }

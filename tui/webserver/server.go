@@ -22,6 +22,7 @@ import (
 	"entkiosk/data"
 	"entkiosk/data/text"
 	"entkiosk/tui"
+	"entkiosk/tui/netlist"
 )
 
 // Options configure the web server (entkiosk serve --http). The limits
@@ -34,6 +35,12 @@ type Options struct {
 	// MaxSessions caps WebSocket sessions in total, MaxSessionsPerAddress
 	// those from one client address (0: 1000 and 10).
 	MaxSessions, MaxSessionsPerAddress int
+	// SharedNetworks: a client address in them (after the trusted
+	// proxies) is shared by many people (a campus NAT): it may have
+	// MaxSessionsPerSharedAddress sessions (0: 200; still within
+	// MaxSessions), and the store's higher per-client limits.
+	SharedNetworks              netlist.List
+	MaxSessionsPerSharedAddress int
 	// IdleTimeout without a key closes a session (0: 120 s);
 	// MaxSessionTime ends any session (0: 30 min).
 	IdleTimeout, MaxSessionTime time.Duration
@@ -61,9 +68,11 @@ type Options struct {
 const (
 	DefaultMaxSessions           = 1000
 	DefaultMaxSessionsPerAddress = 10
-	DefaultIdleTimeout           = 120 * time.Second
-	DefaultMaxSessionTime        = 30 * time.Minute
-	DefaultShutdownGrace         = 5 * time.Second
+	// DefaultMaxSessionsPerSharedAddress: a lecture hall behind one address.
+	DefaultMaxSessionsPerSharedAddress = 200
+	DefaultIdleTimeout                 = 120 * time.Second
+	DefaultMaxSessionTime              = 30 * time.Minute
+	DefaultShutdownGrace               = 5 * time.Second
 )
 
 // endGrace is how long a session asked to end may take before its
@@ -112,6 +121,9 @@ func New(o Options) (*Server, error) {
 	if o.MaxSessionsPerAddress <= 0 {
 		o.MaxSessionsPerAddress = DefaultMaxSessionsPerAddress
 	}
+	if o.MaxSessionsPerSharedAddress <= 0 {
+		o.MaxSessionsPerSharedAddress = DefaultMaxSessionsPerSharedAddress
+	}
 	if o.IdleTimeout <= 0 {
 		o.IdleTimeout = DefaultIdleTimeout
 	}
@@ -133,6 +145,7 @@ func New(o Options) (*Server, error) {
 	s := &Server{o: o, log: o.Logger.WithPrefix("web"), tuiLog: o.Logger.WithPrefix("tui"),
 		sessions: map[*webSession]struct{}{}}
 	s.limiter = newLimiter(o.MaxSessions, o.MaxSessionsPerAddress, s.log)
+	s.limiter.shared, s.limiter.perShared = o.SharedNetworks, o.MaxSessionsPerSharedAddress
 	p, err := newPage()
 	if err != nil {
 		return nil, err
@@ -173,7 +186,8 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) error {
 		scheme = "https"
 	}
 	s.log.Info("listening", "addr", ln.Addr().String(), "scheme", scheme, "max_sessions", s.o.MaxSessions,
-		"max_sessions_per_address", s.o.MaxSessionsPerAddress, "trusted_proxies", len(s.o.TrustedProxies))
+		"max_sessions_per_address", s.o.MaxSessionsPerAddress, "shared_networks", s.o.SharedNetworks.String(),
+		"max_sessions_per_shared_address", s.o.MaxSessionsPerSharedAddress, "trusted_proxies", len(s.o.TrustedProxies))
 	if s.o.ready != nil {
 		s.o.ready(s)
 	}

@@ -54,6 +54,7 @@ type webSession struct {
 	srv     *Server
 	conn    *websocket.Conn
 	client  netip.Addr
+	shared  bool   // client is in the shared networks
 	id      string // in the logs, to follow one session
 	log     *log.Logger
 	screen  *termwriter.Writer
@@ -108,7 +109,7 @@ func (s *Server) serveSocket(w http.ResponseWriter, r *http.Request) {
 	}
 	conn.SetReadLimit(maxMessage)
 	id := newNonce()[:8]
-	ws := &webSession{srv: s, conn: conn, client: client, id: id, log: s.log.With("addr", client.String(), "session", id)}
+	ws := &webSession{srv: s, conn: conn, client: client, shared: s.o.SharedNetworks.Contains(client), id: id, log: s.log.With("addr", client.String(), "session", id)}
 	ws.run(r.Context())
 }
 
@@ -173,7 +174,8 @@ func (ws *webSession) newProgram(ctx context.Context, h hello, keys io.Reader) {
 	done, ws.cancel = context.WithCancel(context.Background())
 	ws.lastInput.Store(time.Now().UnixNano())
 	o := tui.Session{Store: s.o.Store, Renderer: renderer, Width: width, Height: height, Lang: lang,
-		Demo: s.o.Demo, Client: "web:" + ws.client.String(), Token: h.Token, IdleTimeout: s.o.IdleTimeout, HelpdeskIdleTimeout: s.o.HelpdeskIdleTimeout,
+		Demo: s.o.Demo, Client: "web:" + ws.client.String(),
+		SharedClient: ws.shared, Token: h.Token, IdleTimeout: s.o.IdleTimeout, HelpdeskIdleTimeout: s.o.HelpdeskIdleTimeout,
 		Logger: tui.SessionLogger(s.tuiLog, "session", ws.id), DrawLines: ws.screen.DrawLines, Resize: ws.screen.Resize,
 		Repaint: ws.screen.Repaint, Ending: ws.setReason, Tick: tui.SessionTick(done), Hook: s.o.hook}
 	// The guard keeps a paste within bounds and a flood of keys from

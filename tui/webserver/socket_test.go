@@ -17,6 +17,7 @@ import (
 	"github.com/coder/websocket"
 
 	"entkiosk/data"
+	"entkiosk/tui/netlist"
 )
 
 // The WebSocket as a hostile or careless client uses it: a Go client
@@ -460,4 +461,52 @@ func TestSocketResizeFlood(t *testing.T) {
 		t.Fatalf("%d resizes sent in %v reached the session %d times (at most %d)", n+1, took, delivered, limit)
 	}
 	t.Logf("%d resizes sent in %v: the session got %d", n+1, took, delivered)
+}
+
+// A campus NAT behind the proxy: eleven people from one address of the
+// shared networks all get a session, up to MaxSessionsPerSharedAddress;
+// from an address outside them the eleventh gets a 429 as before. The
+// sessions from a shared address are shared clients for the store.
+func TestSocketSharedNetworkBehindTheProxy(t *testing.T) {
+	const people = DefaultMaxSessionsPerAddress + 1
+	wt := startWeb(t, func(o *Options) {
+		o.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+		o.SharedNetworks = netlist.List{netip.MustParsePrefix("198.51.100.0/24")}
+		o.MaxSessionsPerSharedAddress = people
+	})
+	ctx := context.Background()
+	for _, src := range []struct {
+		addr string
+		max  int
+	}{{"198.51.100.7", people}, {"203.0.113.9", DefaultMaxSessionsPerAddress}} {
+		for i := range src.max + 1 {
+			conn, resp, err := wt.dial(ctx, "", http.Header{"X-Forwarded-For": {src.addr}})
+			switch {
+			case i < src.max && err != nil:
+				t.Fatalf("%s: session %d refused: %v", src.addr, i+1, err)
+			case i == src.max && (err == nil || resp.StatusCode != http.StatusTooManyRequests):
+				t.Fatalf("%s: session %d beyond the limit %d: %v %v", src.addr, i+1, src.max, resp, err)
+			}
+			if conn != nil {
+				defer conn.CloseNow()
+			}
+		}
+	}
+	wt.openFrom("198.51.100.8").waitFor("Se connecter")
+	wt.openFrom("203.0.113.10").waitFor("Se connecter")
+	wt.srv.mu.Lock()
+	n := 0
+	for ws := range wt.srv.sessions {
+		n++
+		if want := strings.HasPrefix(ws.client.String(), "198.51.100."); ws.shared != want {
+			t.Errorf("session from %s: shared %v, want %v", ws.client, ws.shared, want)
+		}
+	}
+	wt.srv.mu.Unlock()
+	if n != 2 {
+		t.Fatalf("%d sessions running, want the 2 that said hello", n)
+	}
+	if logs := wt.logs.String(); !strings.Contains(logs, "shared_networks=198.51.100.0/24") {
+		t.Fatalf("the start line does not say the shared networks:\n%s", logs)
+	}
 }
