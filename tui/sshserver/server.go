@@ -60,6 +60,7 @@ type ServeOptions struct {
 	// for tests (ssh_harness_test.go)
 	listener   net.Listener              // instead of Listen
 	handshake  time.Duration             // instead of handshakeTimeout
+	keyGrace   time.Duration             // instead of hostKeyGrace
 	maxWaiting int                       // instead of DefaultMaxWaiting
 	hook       func(msg tea.Msg) tea.Cmd // sees every message first
 	ready      func(s *sshServer)
@@ -213,6 +214,9 @@ func newSSHServer(o ServeOptions) (*sshServer, error) {
 	}
 	s.limiter = newConnLimiter(o.MaxSessions, o.MaxSessionsPerAddress, o.maxWaiting, o.handshake, s.log)
 	s.limiter.shared, s.limiter.perShared = o.SharedNetworks, o.MaxSessionsPerSharedAddress
+	if o.keyGrace > 0 {
+		s.limiter.keyGrace = o.keyGrace
+	}
 
 	srv, err := wish.NewServer(
 		func(srv *ssh.Server) error {

@@ -58,6 +58,7 @@ var connKey = &ctxKey{"entkiosk-conn"}
 type connLimiter struct {
 	max, perAddr, maxWaiting int
 	handshake                time.Duration
+	keyGrace                 time.Duration // from accept, once the host key is out (hostkey_grace.go)
 	log                      *slog.Logger
 	// shared networks: perShared connections per source in them, and
 	// maxWaitingPerSharedSource waiting
@@ -78,7 +79,7 @@ type connLimiter struct {
 }
 
 func newConnLimiter(max, perAddr, maxWaiting int, handshake time.Duration, logger *slog.Logger) *connLimiter {
-	return &connLimiter{max: max, perAddr: perAddr, maxWaiting: maxWaiting, handshake: handshake, log: logger,
+	return &connLimiter{max: max, perAddr: perAddr, maxWaiting: maxWaiting, handshake: handshake, keyGrace: hostKeyGrace, log: logger,
 		waiting: list.New(), bySource: map[netip.Prefix]int{}, waitingFrom: map[netip.Prefix]int{},
 		dropped: map[netip.Prefix]time.Time{}, tally: map[string]int{}}
 }
@@ -275,6 +276,7 @@ type limitedConn struct {
 	expired  atomic.Bool
 	sessions atomic.Int32 // session channels opened (one allowed)
 	once     sync.Once
+	watch    kexWatch // the server's writes until its NEWKEYS (hostkey_grace.go)
 
 	// under limiter.mu
 	opened        time.Time
