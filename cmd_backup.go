@@ -65,7 +65,10 @@ func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr i
 // backupDest refuses, in French, what data.Backup refuses in English: an
 // existing file, a missing folder.
 func backupDest(dest string) error {
-	if _, err := os.Lstat(dest); err == nil {
+	if st, err := os.Lstat(dest); err == nil && st.IsDir() {
+		// As cp would take it: said, with the name to give instead.
+		return fmt.Errorf(say("cli.backup.isdir"), dest, filepath.Join(dest, "entkiosk-"+time.Now().Format("2006-01-02")+".db"))
+	} else if err == nil {
 		return backupExists(dest)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf(say("cli.backup.error"), dest, osReason(err))
