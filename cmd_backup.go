@@ -50,7 +50,7 @@ func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr i
 		if _, statErr := os.Lstat(dest); statErr == nil {
 			return backupExists(dest) // it appeared meanwhile
 		}
-		return fmt.Errorf(say("cli.backup.failed"), err)
+		return backupFailed(dest, err)
 	}
 	size := int64(0)
 	if st, err := os.Stat(dest); err == nil {
@@ -78,6 +78,17 @@ func backupDest(dest string) error {
 		return fmt.Errorf(say("cli.backup.nofolder"), dir)
 	}
 	return nil
+}
+
+// backupFailed says why no copy was written: what the destination's folder
+// refused (its permissions, read-only media, a full disk) in words, with
+// the folder; anything else (the copy's check) as the store says it.
+func backupFailed(dest string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf(say("cli.backup.folder"), filepath.Dir(dest), osReason(err))
+	}
+	return fmt.Errorf(say("cli.backup.failed"), err)
 }
 
 func backupExists(dest string) error {
