@@ -147,6 +147,26 @@ func TestHelpdeskConsoleScreens(t *testing.T) {
 
 // A student who reaches the console gets "not available" and nothing else;
 // the store refuses whatever the screen does.
+// A personal address typed in the search is said to be one: by its local
+// part it found the account of that name (hugo.lefevre@gmail.com, anyone's
+// address, listed Hugo Lefèvre), or « Personne ne correspond ».
+func TestHelpdeskSearchByPersonalAddress(t *testing.T) {
+	t.Parallel()
+	tm := hdConsole(t)
+	tm.typeText("lefevre")
+	tm.press("enter")
+	tm.requireScreen("1 personne", "Lefèvre Hugo")
+	for range len("lefevre") {
+		tm.press("backspace")
+	}
+	tm.typeText("hugo.lefevre@gmail.com")
+	tm.press("enter")
+	tm.requireScreen("C'est une adresse personnelle : la recherche ne se fait pas par elle.")
+	if strings.Contains(tm.screen(), "Lefèvre Hugo") {
+		t.Fatalf("a personal address listed someone:\n%s", tm.screen())
+	}
+}
+
 func TestHelpdeskRefusedToStudent(t *testing.T) {
 	t.Parallel()
 	tm := newTestModel(t)
