@@ -396,7 +396,7 @@ func openToken(ctx context.Context, store *data.Store, token string, l screens.L
 		}
 		notice = "ssh.token.used"
 		if errors.Is(err, data.ErrCodeExpired) {
-			notice = "ssh.token.expired"
+			notice = expiredNotice(ctx, store, token, l)
 		}
 	case errors.Is(err, data.ErrBadToken):
 		notice = "ssh.token.bad"
@@ -406,6 +406,25 @@ func openToken(ctx context.Context, store *data.Store, token string, l screens.L
 	}
 	l.Info("link refused", "outcome", notice)
 	return screens.NavigateMsg{Notice: notice}
+}
+
+// expiredNotice names, for an expired link, the choice of home that sends
+// a new code of its kind: home has no « new code » of its own, and
+// « ci-dessous » alone left the person to guess between 1ère connexion and
+// Problème de connexion.
+func expiredNotice(ctx context.Context, store *data.Store, token string, l screens.Logger) string {
+	link, err := store.LookupLink(ctx, token)
+	if err != nil {
+		l.Error("link: store error", "err", err)
+		return "ssh.token.expired"
+	}
+	switch link.Purpose {
+	case data.PurposeActivation:
+		return "ssh.token.expired.activation"
+	case data.PurposeReset:
+		return "ssh.token.expired.reset"
+	}
+	return "ssh.token.expired"
 }
 
 // activatedLink: the activation link of an account that is active now

@@ -125,7 +125,8 @@ func TestSSHTokenUserName(t *testing.T) {
 
 	// 25 h later it has expired.
 	ts.clock.Advance(25 * time.Hour)
-	ts.openTerm(first).waitFor("Ce lien a expiré (24 h) : demandez un nouveau code ci-dessous.", "Se connecter")
+	// Home has no « new code » of its own: the notice names the choice that sends one.
+	ts.openTerm(first).waitFor("Ce lien a expiré (24 h) : demandez un nouveau code par « 1ère connexion ».", "Se connecter")
 
 	// A new code replaces it.
 	c, err := ts.store.StartActivation(ctx, data.ActivationIdentity{Identifiant: "camille.martin"}, o)
@@ -149,6 +150,8 @@ func TestSSHTokenUserName(t *testing.T) {
 	reset := lastToken(t, ts.store, "hugo.lefevre@example.org")
 	ts.openTerm(reset)
 	eventually(t, "a session opened on the recovery step", onStep(screens.PageRecovery, hugoFull))
+	ts.clock.Advance(25 * time.Hour)
+	ts.openTerm(reset).waitFor("Lien expiré (24 h) : demandez un nouveau code par « Problème de connexion ».", "Se connecter")
 
 	logs := ts.logs.String()
 	for _, tok := range []string{first, second, reset, strings.Repeat("a", 32)} {
