@@ -142,6 +142,16 @@ func TestSSHTokenUserName(t *testing.T) {
 	}
 	ts.openTerm(first).waitFor("Ce lien a déjà servi ou a été remplacé", "Se connecter")
 	ts.openTerm(strings.Repeat("a", 32)).waitFor("Ce lien n'est pas valable : saisissez le code reçu par mail.", "Se connecter")
+	// A link that lost or gained a character on its way is told as a link
+	// that failed: it opened a personal session on home without a word.
+	ts.openTerm(second[:31]).waitFor("Ce lien n'est pas valable : saisissez le code reçu par mail.", "Se connecter")
+	ts.openTerm(second+"q").waitFor("Ce lien n'est pas valable : saisissez le code reçu par mail.", "Se connecter")
+	// Typed in capitals, it is the link.
+	upper := ts.openTerm(strings.ToUpper(second))
+	eventually(t, "the link in capitals opened the activation step", func() bool {
+		s := upper.screen()
+		return strings.Contains(s, "1ère connexion — étape") && !strings.Contains(s, "Se connecter")
+	})
 
 	// A reset code's link opens the recovery step.
 	if _, err := ts.store.StartReset(ctx, "hugo.lefevre", o); err != nil {
@@ -154,7 +164,7 @@ func TestSSHTokenUserName(t *testing.T) {
 	ts.openTerm(reset).waitFor("Lien expiré (24 h) : demandez un nouveau code par « Problème de connexion ».", "Se connecter")
 
 	logs := ts.logs.String()
-	for _, tok := range []string{first, second, reset, strings.Repeat("a", 32)} {
+	for _, tok := range []string{first, second, reset, strings.Repeat("a", 32), second[:31], strings.ToUpper(second)} {
 		if strings.Contains(logs, tok) {
 			t.Fatalf("token in the logs:\n%s", logs)
 		}
