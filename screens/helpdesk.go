@@ -200,5 +200,6 @@ func (h *Helpdesk) status(ok, errText string) []string {
 	return []string{""}
 }
 
-// width is the width pages lay out in (the frame pads the body by one).
-func (h *Helpdesk) width() int { return max(h.c.Width-2, 60) }
+// width is the width pages lay out in: the frame pads the body by one, and
+// cuts it at the terminal's last column (58 at the smallest, 60 × 16).
+func (h *Helpdesk) width() int { return max(h.c.Width-2, 58) }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
@@ -676,6 +677,27 @@ func TestHelpdeskNothingCut(t *testing.T) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// At 60 columns, the smallest a screen is drawn in, the console lays out
+// in the 58 the frame leaves it: it laid out in 60, and the frame cut the
+// last two columns of every long line (« prévu l », « la boît »).
+func TestHelpdeskAt60Columns(t *testing.T) {
+	t.Parallel()
+	tm := hdConsole(t)
+	tm.send(tea.WindowSizeMsg{Width: 60, Height: 40})
+	tm.hdOpen("lefèvre")
+	tm.press("2")
+	tm.requireScreen("IA validée")
+	flat := strings.Join(strings.Fields(tm.screen()), " ")
+	if want := "mail d'activation à hu•••••e@ex•••••e.org prévu le"; !strings.Contains(flat, want) {
+		t.Errorf("%q not shown whole:\n%s", want, tm.screen())
+	}
+	for _, line := range strings.Split(tm.screen(), "\n")[2:] { // under the banner and its rule
+		if l := strings.TrimRight(line, " "); utf8.RuneCountInString(l) > 59 {
+			t.Errorf("a line reaches the last column (cut): %q", l)
 		}
 	}
 }
