@@ -200,6 +200,5 @@ func (h *Helpdesk) status(ok, errText string) []string {
 	return []string{""}
 }
 
-// width is the width pages lay out in: the frame pads the body by one, and
-// cuts it at the terminal's last column (58 at the smallest, 60 × 16).
-func (h *Helpdesk) width() int { return max(h.c.Width-2, 58) }
+// width is the width pages lay out in (see bodyWidth).
+func (h *Helpdesk) width() int { return h.c.bodyWidth() }
