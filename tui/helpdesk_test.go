@@ -702,6 +702,22 @@ func TestHelpdeskAt60Columns(t *testing.T) {
 	}
 }
 
+// At 60 × 16 the walk-through keeps its next action in view, whole: the
+// checks took at least three lines and the card cut what followed, so
+// « À faire » was gone or cut in the middle of its sentence.
+func TestHelpdeskWalkNextActionAt60x16(t *testing.T) {
+	t.Parallel()
+	tm := hdConsole(t)
+	tm.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	tm.hdOpen("dalembert")
+	tm.press("3")
+	s := tm.screen()
+	flat := strings.Join(strings.Fields(s), " ")
+	if !strings.Contains(flat, "→ À faire : le mail n'est pas encore parti") || !strings.Contains(flat, "prévenir l'équipe technique.") {
+		t.Fatalf("the next action is not whole at 60×16:\n%s", s)
+	}
+}
+
 // The confirmation of a code sent says where and until when, in full.
 func TestHelpdeskSentNoticeWraps(t *testing.T) {
 	t.Parallel()
