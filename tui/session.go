@@ -394,6 +394,9 @@ func openToken(ctx context.Context, store *data.Store, token string, l screens.L
 		if nav, activated := activatedLink(ctx, store, token, l); activated {
 			return nav
 		}
+		if nav, reset := resetLink(ctx, store, token, err, l); reset {
+			return nav
+		}
 		notice = "ssh.token.used"
 		if errors.Is(err, data.ErrCodeExpired) {
 			notice = expiredNotice(ctx, store, token, l)
@@ -425,6 +428,26 @@ func expiredNotice(ctx context.Context, store *data.Store, token string, l scree
 		return "ssh.token.expired.reset"
 	}
 	return "ssh.token.expired"
+}
+
+// resetLink: the link of a reset that was done with it lands on home
+// saying so, the identifiant typed in: « utilisez le dernier mail reçu »
+// sent the person who had just chosen a password looking for a newer
+// mail, and doubting the change was made.
+func resetLink(ctx context.Context, store *data.Store, token string, err error, l screens.Logger) (screens.NavigateMsg, bool) {
+	if errors.Is(err, data.ErrCodeExpired) {
+		return screens.NavigateMsg{}, false
+	}
+	link, err := store.LookupLink(ctx, token)
+	if err != nil {
+		l.Error("link: store error", "err", err)
+		return screens.NavigateMsg{}, false
+	}
+	if link.Purpose != data.PurposeReset || !link.Used {
+		return screens.NavigateMsg{}, false
+	}
+	l.Info("link refused", "outcome", "ssh.token.reset.used")
+	return screens.NavigateMsg{Notice: "ssh.token.reset.used", Identifiant: link.Identifiant}, true
 }
 
 // activatedLink: the activation link of an account that is active now

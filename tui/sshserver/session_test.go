@@ -160,8 +160,26 @@ func TestSSHTokenUserName(t *testing.T) {
 	reset := lastToken(t, ts.store, "hugo.lefevre@example.org")
 	ts.openTerm(reset)
 	eventually(t, "a session opened on the recovery step", onStep(screens.PageRecovery, hugoFull))
+	// Once the password is changed with it, the link says so, the
+	// identifiant typed in: « utilisez le dernier mail reçu » sent the
+	// person looking for a newer mail.
+	ticket, err := ts.store.OpenToken(ctx, reset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.store.CompleteReset(ctx, ticket, "Girafe-Bleue-77", o); err != nil {
+		t.Fatal(err)
+	}
+	done := ts.openTerm(reset).waitFor("Ce lien a déjà servi : connectez-vous avec le mot de passe choisi alors.", "Se connecter")
+	if !strings.Contains(done, hugoFull) {
+		t.Fatalf("the identifiant is not typed in:\n%s", done)
+	}
+	if _, err := ts.store.StartReset(ctx, "hugo.lefevre", o); err != nil {
+		t.Fatal(err)
+	}
+	unused := lastToken(t, ts.store, "hugo.lefevre@example.org")
 	ts.clock.Advance(25 * time.Hour)
-	ts.openTerm(reset).waitFor("Lien expiré (24 h) : demandez un nouveau code par « Problème de connexion ».", "Se connecter")
+	ts.openTerm(unused).waitFor("Lien expiré (24 h) : demandez un nouveau code par « Problème de connexion ».", "Se connecter")
 
 	logs := ts.logs.String()
 	for _, tok := range []string{first, second, reset, strings.Repeat("a", 32), second[:31], strings.ToUpper(second)} {

@@ -11,6 +11,7 @@ var ssh = map[string]string{
 	"ssh.token.expired.activation": "This link has expired (24 h): for a new code, choose \"First login\" below.",
 	"ssh.token.expired.reset":      "This link has expired (24 h): for a new code, choose \"Login problem\" below.",
 	"ssh.token.active":             "Your account is already activated: log in with your password.",
+	"ssh.token.reset.used":         "This link was already used: log in with the password you chose then.",
 	"ssh.token.used":               "This link was already used or replaced: use the latest mail.",
 	"ssh.token.error":              "This link could not be opened: try again, or type the code from the mail.",
 	"ssh.end.idle":                 "Session closed after a period of inactivity. Connect again to continue.",

@@ -11,6 +11,7 @@ var ssh = map[string]string{
 	"ssh.token.expired.activation": "Ce lien a expiré (24 h) : demandez un nouveau code par « 1ère connexion ».",
 	"ssh.token.expired.reset":      "Lien expiré (24 h) : demandez un nouveau code par « Problème de connexion ».",
 	"ssh.token.active":             "Votre compte est déjà activé : connectez-vous avec votre mot de passe.",
+	"ssh.token.reset.used":         "Ce lien a déjà servi : connectez-vous avec le mot de passe choisi alors.",
 	"ssh.token.used":               "Ce lien a déjà servi ou a été remplacé : utilisez le dernier mail reçu.",
 	"ssh.token.error":              "Ce lien n'a pas pu être ouvert : réessayez, ou saisissez le code reçu.",
 	"ssh.end.idle":                 "Session fermée après une période d'inactivité. Reconnectez-vous pour continuer.",
