@@ -37,7 +37,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 		return verifyAudit(ctx, f, lang, stdout, stderr)
 	}
 	if limit < 1 {
-		return usageError{fmt.Sprintf(say("cli.audit.limit.bad"), limit)}
+		return usageError{text.Plain(lang, "cli.audit.limit.bad", limit)}
 	}
 	filter := data.AuditFilter{Identifiant: ident, Limit: limit}
 	if events != "" {
@@ -50,7 +50,7 @@ func cmdAudit(ctx context.Context, name string, args []string, stdout, stderr io
 		for _, name := range strings.Split(events, ",") {
 			e := data.Event(strings.ToUpper(strings.TrimSpace(name)))
 			if !known[e] {
-				return usageError{fmt.Sprintf(say("cli.audit.event.unknown"), name, strings.Join(names, ", "))}
+				return usageError{text.Plain(lang, "cli.audit.event.unknown", name, strings.Join(names, ", "))}
 			}
 			filter.Events = append(filter.Events, e)
 		}

@@ -50,7 +50,7 @@ func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr i
 		if _, statErr := os.Lstat(dest); statErr == nil {
 			return backupExists(dest) // it appeared meanwhile
 		}
-		return fmt.Errorf(say("cli.backup.failed"), err)
+		return backupFailed(dest, err)
 	}
 	size := int64(0)
 	if st, err := os.Stat(dest); err == nil {
@@ -65,7 +65,10 @@ func cmdBackup(ctx context.Context, name string, args []string, stdout, stderr i
 // backupDest refuses, in French, what data.Backup refuses in English: an
 // existing file, a missing folder.
 func backupDest(dest string) error {
-	if _, err := os.Lstat(dest); err == nil {
+	if st, err := os.Lstat(dest); err == nil && st.IsDir() {
+		// As cp would take it: said, with the name to give instead.
+		return fmt.Errorf(say("cli.backup.isdir"), dest, filepath.Join(dest, "entkiosk-"+time.Now().Format("2006-01-02")+".db"))
+	} else if err == nil {
 		return backupExists(dest)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf(say("cli.backup.error"), dest, osReason(err))
@@ -75,6 +78,17 @@ func backupDest(dest string) error {
 		return fmt.Errorf(say("cli.backup.nofolder"), dir)
 	}
 	return nil
+}
+
+// backupFailed says why no copy was written: what the destination's folder
+// refused (its permissions, read-only media, a full disk) in words, with
+// the folder; anything else (the copy's check) as the store says it.
+func backupFailed(dest string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf(say("cli.backup.folder"), filepath.Dir(dest), osReason(err))
+	}
+	return fmt.Errorf(say("cli.backup.failed"), err)
 }
 
 func backupExists(dest string) error {

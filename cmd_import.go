@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"syscall"
 
 	"entkiosk/data"
@@ -114,6 +115,9 @@ func importFileError(path string, lang text.Lang, err error) error {
 		if key, ok := map[data.FileErrorKind]string{data.FileEmpty: "cli.import.empty", data.FileUTF16: "cli.import.utf16",
 			data.FileNotUTF8: "cli.import.notutf8", data.FileNoHeader: "cli.import.noheader"}[fe.Kind]; ok {
 			return errors.New(text.Plain(lang, key, path))
+		}
+		if fe.Kind == data.FileColumns {
+			return errors.New(text.Plain(lang, "cli.import.columns", path, strings.Join(fe.Columns, ", ")))
 		}
 	}
 	return err

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // AliasReport says what an alias export wrote.
@@ -113,6 +114,11 @@ func (s *Store) ExportAliases(ctx context.Context, path string) (AliasReport, er
 }
 
 func writeFileAtomic(path string, content []byte, mode os.FileMode) (err error) {
+	// A folder at path is said as one: the rename over it would fail with
+	// os.Rename's own words (« file exists »), after the file was written.
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return &os.PathError{Op: "write", Path: path, Err: syscall.EISDIR}
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {

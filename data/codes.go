@@ -83,6 +83,32 @@ func IsToken(s string) bool {
 	return err == nil
 }
 
+// LinkToken is the token a user name carries, give or take what copying a
+// link loses or changes on the way: its case is not the token's (a link
+// typed from a printout); ok is false for a name that is no token at all.
+// A name of a token's length and letters that is not one — a character
+// dropped or added — is still told as a link (ErrBadToken when opened):
+// no person chooses such a name, and a personal session opened without a
+// word left them on home, not knowing the link had failed.
+func LinkToken(user string) (token string, ok bool) {
+	if IsToken(user) {
+		return user, true
+	}
+	lower := strings.ToLower(user)
+	if IsToken(lower) {
+		return lower, true
+	}
+	if len(lower) < 28 || len(lower) > 36 {
+		return "", false
+	}
+	for _, r := range lower {
+		if (r < 'a' || r > 'z') && (r < '2' || r > '7') {
+			return "", false
+		}
+	}
+	return user, true
+}
+
 // issuedCode is a code in clear, only ever between its creation and its mail.
 type issuedCode struct {
 	id      int64

@@ -34,6 +34,12 @@ func (s *Store) HelpdeskSearch(ctx context.Context, agent *Account, query string
 	if _, err := s.agentRow(ctx, s.db, agent); err != nil {
 		return nil, err
 	}
+	// A personal address is not searched: by its local part, the one an
+	// identifiant search takes, x@gmail.com found the account x, someone
+	// else's as often as not.
+	if s.PersonalAddress(query) {
+		return &SearchResult{}, nil
+	}
 	where, args := searchCondition(query)
 	if where == "" {
 		return &SearchResult{}, nil

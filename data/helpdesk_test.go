@@ -98,6 +98,9 @@ func TestHelpdeskSearch(t *testing.T) {
 		{"2180", "hugo.lefevre"},
 		{"hugo.lefevre", "hugo.lefevre"},
 		{"Hugo.Lefevre@etu.umontpellier.fr", "hugo.lefevre"},
+		{"ines.moreau@umontpellier.fr", "ines.moreau"},
+		{"hugo.lefevre@gmail.com", ""},   // a personal address: not the account hugo.lefevre
+		{"hugo.lefevre@example.org", ""}, // even Hugo's own: addresses are not searched
 		{"dalembert", "jean-luc.dalembert"},
 		{"d'alembert", "jean-luc.dalembert"},
 		{"D’Alembert jean luc", "jean-luc.dalembert"},

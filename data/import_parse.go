@@ -44,8 +44,9 @@ func (e LineError) Error() string { return fmt.Sprintf("ligne %d : %s", e.Line, 
 // the refusals a caller may say in its own words (the command line's
 // languages); Reason says every refusal in French.
 type FileError struct {
-	Kind   FileErrorKind
-	Reason string
+	Kind    FileErrorKind
+	Reason  string
+	Columns []string // FileColumns: the required columns the header lacks
 }
 
 // FileErrorKind is what is wrong with a whole file; empty: its header.
@@ -56,6 +57,7 @@ const (
 	FileEmpty    FileErrorKind = "empty"    // nothing in it, not even the header
 	FileNotUTF8  FileErrorKind = "encoding" // not UTF-8 (Latin-1, Windows-1252...)
 	FileNoHeader FileErrorKind = "header"   // the first line is not the column names
+	FileColumns  FileErrorKind = "columns"  // required columns missing from the header
 )
 
 func (e *FileError) Error() string { return "fichier refusé : " + e.Reason }
@@ -89,7 +91,7 @@ type exportFile struct {
 // before anything is written.
 func readExport(content []byte, loc *time.Location, now time.Time) (*exportFile, error) {
 	if bytes.HasPrefix(content, []byte("\xff\xfe")) || bytes.HasPrefix(content, []byte("\xfe\xff")) {
-		return nil, &FileError{FileUTF16, "fichier en UTF-16 : enregistrez-le en UTF-8"}
+		return nil, &FileError{Kind: FileUTF16, Reason: "fichier en UTF-16 : enregistrez-le en UTF-8"}
 	}
 	content = bytes.TrimPrefix(content, []byte("\xef\xbb\xbf"))
 	f := &exportFile{lines: splitLines(content), loc: loc, now: now}
@@ -101,17 +103,17 @@ func readExport(content []byte, loc *time.Location, now time.Time) (*exportFile,
 		}
 	}
 	if header == "" {
-		return nil, &FileError{FileEmpty, "fichier vide, la ligne d'en-tête manque"}
+		return nil, &FileError{Kind: FileEmpty, Reason: "fichier vide, la ligne d'en-tête manque"}
 	}
 	if !utf8.ValidString(header) {
-		return nil, &FileError{FileNotUTF8, "ligne d'en-tête illisible (le fichier doit être en UTF-8)"}
+		return nil, &FileError{Kind: FileNotUTF8, Reason: "ligne d'en-tête illisible (le fichier doit être en UTF-8)"}
 	}
 	// A spreadsheet's plain « CSV » is Windows-1252: bytes that are not
 	// UTF-8 and not one letter that is. Line by line, its names without an
 	// accent would go in and the others not: refused whole. A UTF-8 file
 	// with a damaged line still has its refusal for that line alone.
 	if !utf8.Valid(content) && !hasMultibyteUTF8(content) {
-		return nil, &FileError{FileNotUTF8, "fichier qui n'est pas en UTF-8 (Latin-1, Windows-1252 ?) : enregistrez-le en UTF-8"}
+		return nil, &FileError{Kind: FileNotUTF8, Reason: "fichier qui n'est pas en UTF-8 (Latin-1, Windows-1252 ?) : enregistrez-le en UTF-8"}
 	}
 	f.sep = ';'
 	if strings.Count(header, ",") > strings.Count(header, ";") {
@@ -168,7 +170,7 @@ func (f *exportFile) columns() error {
 		}
 	}
 	if len(f.index) == 0 {
-		return &FileError{FileNoHeader, "la ligne d'en-tête manque (première ligne : noms des colonnes, " +
+		return &FileError{Kind: FileNoHeader, Reason: "la ligne d'en-tête manque (première ligne : noms des colonnes, " +
 			"numero_etudiant;nom;prenom;...)"}
 	}
 	var missing []string
@@ -178,7 +180,7 @@ func (f *exportFile) columns() error {
 		}
 	}
 	if len(missing) > 0 {
-		return &FileError{Reason: "colonnes obligatoires absentes : " + strings.Join(missing, ", ")}
+		return &FileError{Kind: FileColumns, Reason: "colonnes obligatoires absentes : " + strings.Join(missing, ", "), Columns: missing}
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ type LinkStatus struct {
 	Purpose     Purpose
 	Identifiant string
 	Active      bool // the account is active now
+	Used        bool // its code did what it was for (not replaced, not left to expire)
 }
 
 // LookupLink finds the account of a link token, used, replaced or expired
@@ -26,9 +27,9 @@ func (s *Store) LookupLink(ctx context.Context, token string) (LinkStatus, error
 	}
 	var l LinkStatus
 	var status string
-	err := s.db.QueryRowContext(ctx, `SELECT c.purpose, a.identifiant, a.status FROM codes c
+	err := s.db.QueryRowContext(ctx, `SELECT c.purpose, a.identifiant, a.status, c.used_at IS NOT NULL FROM codes c
 		JOIN accounts a ON a.person_id = c.person_id WHERE c.token_hash = ?`, tokenHash(token)).
-		Scan(&l.Purpose, &l.Identifiant, &status)
+		Scan(&l.Purpose, &l.Identifiant, &status, &l.Used)
 	if errors.Is(err, sql.ErrNoRows) {
 		return LinkStatus{}, ErrBadToken
 	}

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -496,7 +497,7 @@ func (d *Dashboard) View() string {
 
 func (d *Dashboard) overviewView() string {
 	c, st, a := d.c, d.c.Styles, d.c.Account
-	width := max(c.Width-2, 60)
+	width := c.bodyWidth()
 	labels := []string{"dash.identifiant", "dash.recovery", "dash.redirection"}
 	lw := 0
 	for _, k := range labels {
@@ -515,9 +516,18 @@ func (d *Dashboard) overviewView() string {
 	if a.Status == data.StatusActive {
 		status += " · " + c.T("dash.status.active")
 	}
-	redirect := st.Text.Render(c.T("dash.redirection.none"))
+	redirect := c.T("dash.redirection.none")
 	if a.RedirectEmail != "" {
-		redirect = st.Text.Render(c.Tf("dash.redirection.to", data.MaskEmail(a.RedirectEmail), c.copyWord(a.KeepCopy)))
+		redirect = c.Tf("dash.redirection.to", data.MaskEmail(a.RedirectEmail), c.copyWord(a.KeepCopy))
+	}
+	// Wrapped under itself: at 60 columns « aucune (vos mails restent dans
+	// la messagerie universitaire) » is longer than the room beside the label.
+	redirectLines := wrap.Lines(redirect, max(width-lw-2, 20))
+	for i, l := range redirectLines {
+		redirectLines[i] = st.Text.Render(l)
+		if i > 0 {
+			redirectLines[i] = strings.Repeat(" ", lw+2) + redirectLines[i]
+		}
 	}
 	lines := []string{
 		st.Title.Render(c.T("dash.title")),
@@ -525,7 +535,7 @@ func (d *Dashboard) overviewView() string {
 		field("dash.identifiant", st.Strong.Render(Clean(a.Identifiant))),
 		c.rightsLine(a.RightsEnd),
 		field("dash.recovery", st.Text.Render(data.MaskEmail(a.RecoveryEmail))),
-		field("dash.redirection", redirect),
+		field("dash.redirection", strings.Join(redirectLines, "\n")),
 		"",
 	}
 	if len(c.institution().Services) > 0 { // the institution file's list; none without one

@@ -130,7 +130,7 @@ func (h *Help) setTopic(i int) {
 
 // sizes: the text column and the viewport's height at the current size.
 func (h *Help) sizes() (textWidth, height int) {
-	width := max(h.c.Width-2, 60)
+	width := h.c.bodyWidth()
 	// Lines longer than this are hard to read on a wide terminal.
 	return min(width-helpMenuWidth-2, helpTextMaxWidth), h.c.BodyHeight() - 4 // title + margin, topic title, scroll line
 }

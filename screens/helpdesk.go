@@ -200,5 +200,5 @@ func (h *Helpdesk) status(ok, errText string) []string {
 	return []string{""}
 }
 
-// width is the width pages lay out in (the frame pads the body by one).
-func (h *Helpdesk) width() int { return max(h.c.Width-2, 60) }
+// width is the width pages lay out in (see bodyWidth).
+func (h *Helpdesk) width() int { return h.c.bodyWidth() }

@@ -105,6 +105,10 @@ func (p *hdSearch) search(q string) tea.Cmd {
 		p.errText = p.h.c.T("helpdesk.search.empty")
 		return nil
 	}
+	if p.h.c.Store.PersonalAddress(q) { // as the store refuses it: said, not "nobody"
+		p.errText, p.res, p.searched = p.h.c.T("helpdesk.search.personal"), nil, ""
+		return nil
+	}
 	p.errText = ""
 	store, agent, id := p.h.c.Store, p.h.c.Account, p.id
 	return p.h.busy.Start(func() tea.Msg {

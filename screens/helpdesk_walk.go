@@ -155,8 +155,16 @@ func (w *hdWalk) lines(height int) []string {
 		next = append(next, st.Muted.Render("  "+c.Tf("helpdesk.next.enter", c.T("helpdesk.action."+nextActionKey[wt.Next]))))
 	}
 	w.scroll.lines = checks
-	w.room = max(height-len(head)-len(next), 3)
-	return append(append(head, w.scroll.view(w.room)...), next...)
+	room := height - len(head) - len(next)
+	if room < 1 && next[0] == "" { // short of room, the blank above the next action goes first
+		next, room = next[1:], room+1
+	}
+	if room < 1 { // still short (60 × 16): the case line goes, whole, never the next action
+		head, room = nil, room+len(head)
+	}
+	w.room = max(room, 1)
+	out := append(append(head, w.scroll.view(w.room)...), next...)
+	return out[max(len(out)-height, 0):] // the card cuts at its bottom: the next action stays
 }
 
 // stepKey is a check's step name: a member of staff has no IA, an account.

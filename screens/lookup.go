@@ -232,7 +232,7 @@ func (l *Lookup) View() string {
 
 func (l *Lookup) resultBody() string {
 	c, st, r := l.c, l.c.Styles, l.result
-	width := max(c.Width-2, 60)
+	width := c.bodyWidth()
 	lines := []string{st.Strong.Render(r.Person.DisplayName()) + st.Muted.Render(" · "+c.Tf("lookup.numberis", Clean(r.Person.StudentNumber)))}
 	switch {
 	case r.Identifiant == "":
@@ -282,12 +282,12 @@ func (l *Lookup) resultBody() string {
 // than the screen, the result scrolls in a viewport above the actions.
 func (l *Lookup) resultView() (view string, scrolls bool) {
 	c, st := l.c, l.c.Styles
-	title, body, actions := st.Title.Render(c.T("lookup.title")), l.resultBody(), l.actions.rowView(max(c.Width-2, 60))
+	title, body, actions := st.Title.Render(c.T("lookup.title")), l.resultBody(), l.actions.rowView(c.bodyWidth())
 	whole := fitHeight(lipgloss.JoinVertical(lipgloss.Left, title, body, "", actions), c.BodyHeight())
 	if lipgloss.Height(whole) <= c.BodyHeight() {
 		return whole, false
 	}
-	l.vp.Width = max(c.Width-2, 60)
+	l.vp.Width = c.bodyWidth()
 	l.vp.Height = max(c.BodyHeight()-lipgloss.Height(title)-lipgloss.Height(actions)-1, 3)
 	l.vp.SetContent(body)
 	hint := c.T("help.more")

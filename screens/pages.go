@@ -29,5 +29,11 @@ func Open(c *Common, nav NavigateMsg) Screen {
 // (banner above, help line below).
 func (c *Common) BodyHeight() int { return max(c.Height-ChromeHeight, 8) }
 
+// bodyWidth is the width a screen lays out in: the frame pads the body by
+// one and cuts it at the terminal's last column, so 58 at 60 × 16, the
+// smallest size a screen is drawn in (laid out in 60, every long line lost
+// its last two columns there).
+func (c *Common) bodyWidth() int { return max(c.Width-2, 58) }
+
 // ChromeHeight is the lines the shell's frame takes.
 const ChromeHeight = 5

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -121,4 +122,20 @@ func TestDashboardLogoutWipes(t *testing.T) {
 		t.Fatal("esc on the dashboard kept the session")
 	}
 	tm.requireNoSecret("hugo", "Connecté")
+}
+
+// At 60 columns, the smallest a screen is drawn in, the dashboard lays out
+// in the 58 the frame leaves it: laid out in 60, its menu ended on
+// « Déconnexio » and the services' addresses lost their last letters.
+func TestDashboardAt60Columns(t *testing.T) {
+	t.Parallel()
+	tm := newTestModel(t)
+	tm.send(tea.WindowSizeMsg{Width: 60, Height: 40})
+	dashLoginHugo(tm)
+	tm.requireScreen("Mon compte", "Déconnexion", "ent.umontpellier.fr/mobile")
+	for _, line := range strings.Split(tm.screen(), "\n")[2:] { // under the banner and its rule
+		if l := strings.TrimRight(line, " "); utf8.RuneCountInString(l) > 59 {
+			t.Errorf("a line reaches the last column (cut): %q", l)
+		}
+	}
 }

@@ -137,7 +137,7 @@ func (m *Model) frameLines() []string {
 	lines := make([]string, 0, bodyHeight+4)
 	banner, rule, _ := strings.Cut(m.cachedTop(), "\n")
 	lines = append(lines, banner, rule)
-	body := strings.Split(m.screen.View(), "\n")
+	body := showFocus(strings.Split(m.screen.View(), "\n"), bodyHeight)
 	for i := range bodyHeight {
 		l := ""
 		if i < len(body) {
@@ -156,6 +156,31 @@ func (m *Model) frameLines() []string {
 	lines = append(lines, status, m.cachedHelpLine(width-2))
 	m.keepFrame(body, lines)
 	return lines
+}
+
+// showFocus: a screen taller than the frame's body (60 × 16, a phone held
+// upright) is clipped at the bottom, and the focused item (the screens'
+// "› " marker) could be below the cut: the code's box of a reset, Aide on
+// home, typed into or opened unseen. Then lines under the title are left
+// out so that the focused line shows with the two under it (a field's box
+// and its hint).
+func showFocus(body []string, height int) []string {
+	if len(body) <= height || height < 2 {
+		return body
+	}
+	focus := -1
+	for i, l := range body {
+		if strings.HasPrefix(strings.TrimLeft(ansi.Strip(l), " "), "› ") {
+			focus = i
+			break
+		}
+	}
+	last := min(focus+2, len(body)-1) // the last line to show
+	if focus < 1 || last < height {
+		return body
+	}
+	drop := min(last-height+1, focus-1) // never the title, never the focused line
+	return append([]string{body[0]}, body[1+drop:]...)
 }
 
 // idleKey is what the countdown announces: a kiosk goes back home, a

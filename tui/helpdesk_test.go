@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
@@ -147,6 +148,26 @@ func TestHelpdeskConsoleScreens(t *testing.T) {
 
 // A student who reaches the console gets "not available" and nothing else;
 // the store refuses whatever the screen does.
+// A personal address typed in the search is said to be one: by its local
+// part it found the account of that name (hugo.lefevre@gmail.com, anyone's
+// address, listed Hugo Lefèvre), or « Personne ne correspond ».
+func TestHelpdeskSearchByPersonalAddress(t *testing.T) {
+	t.Parallel()
+	tm := hdConsole(t)
+	tm.typeText("lefevre")
+	tm.press("enter")
+	tm.requireScreen("1 personne", "Lefèvre Hugo")
+	for range len("lefevre") {
+		tm.press("backspace")
+	}
+	tm.typeText("hugo.lefevre@gmail.com")
+	tm.press("enter")
+	tm.requireScreen("C'est une adresse personnelle : la recherche ne se fait pas par elle.")
+	if strings.Contains(tm.screen(), "Lefèvre Hugo") {
+		t.Fatalf("a personal address listed someone:\n%s", tm.screen())
+	}
+}
+
 func TestHelpdeskRefusedToStudent(t *testing.T) {
 	t.Parallel()
 	tm := newTestModel(t)
@@ -657,6 +678,43 @@ func TestHelpdeskNothingCut(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// At 60 columns, the smallest a screen is drawn in, the console lays out
+// in the 58 the frame leaves it: it laid out in 60, and the frame cut the
+// last two columns of every long line (« prévu l », « la boît »).
+func TestHelpdeskAt60Columns(t *testing.T) {
+	t.Parallel()
+	tm := hdConsole(t)
+	tm.send(tea.WindowSizeMsg{Width: 60, Height: 40})
+	tm.hdOpen("lefèvre")
+	tm.press("2")
+	tm.requireScreen("IA validée")
+	flat := strings.Join(strings.Fields(tm.screen()), " ")
+	if want := "mail d'activation à hu•••••e@ex•••••e.org prévu le"; !strings.Contains(flat, want) {
+		t.Errorf("%q not shown whole:\n%s", want, tm.screen())
+	}
+	for _, line := range strings.Split(tm.screen(), "\n")[2:] { // under the banner and its rule
+		if l := strings.TrimRight(line, " "); utf8.RuneCountInString(l) > 59 {
+			t.Errorf("a line reaches the last column (cut): %q", l)
+		}
+	}
+}
+
+// At 60 × 16 the walk-through keeps its next action in view, whole: the
+// checks took at least three lines and the card cut what followed, so
+// « À faire » was gone or cut in the middle of its sentence.
+func TestHelpdeskWalkNextActionAt60x16(t *testing.T) {
+	t.Parallel()
+	tm := hdConsole(t)
+	tm.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	tm.hdOpen("dalembert")
+	tm.press("3")
+	s := tm.screen()
+	flat := strings.Join(strings.Fields(s), " ")
+	if !strings.Contains(flat, "→ À faire : le mail n'est pas encore parti") || !strings.Contains(flat, "prévenir l'équipe technique.") {
+		t.Fatalf("the next action is not whole at 60×16:\n%s", s)
 	}
 }
 

@@ -395,9 +395,12 @@ func openToken(ctx context.Context, store *data.Store, token string, l screens.L
 		if nav, activated := activatedLink(ctx, store, token, l); activated {
 			return nav
 		}
+		if nav, reset := resetLink(ctx, store, token, err, l); reset {
+			return nav
+		}
 		notice = "ssh.token.used"
 		if errors.Is(err, data.ErrCodeExpired) {
-			notice = "ssh.token.expired"
+			notice = expiredNotice(ctx, store, token, l)
 		}
 	case errors.Is(err, data.ErrBadToken):
 		notice = "ssh.token.bad"
@@ -407,6 +410,45 @@ func openToken(ctx context.Context, store *data.Store, token string, l screens.L
 	}
 	l.Info("link refused", "outcome", notice)
 	return screens.NavigateMsg{Notice: notice}
+}
+
+// expiredNotice names, for an expired link, the choice of home that sends
+// a new code of its kind: home has no « new code » of its own, and
+// « ci-dessous » alone left the person to guess between 1ère connexion and
+// Problème de connexion.
+func expiredNotice(ctx context.Context, store *data.Store, token string, l screens.Logger) string {
+	link, err := store.LookupLink(ctx, token)
+	if err != nil {
+		l.Error("link: store error", "err", err)
+		return "ssh.token.expired"
+	}
+	switch link.Purpose {
+	case data.PurposeActivation:
+		return "ssh.token.expired.activation"
+	case data.PurposeReset:
+		return "ssh.token.expired.reset"
+	}
+	return "ssh.token.expired"
+}
+
+// resetLink: the link of a reset that was done with it lands on home
+// saying so, the identifiant typed in: « utilisez le dernier mail reçu »
+// sent the person who had just chosen a password looking for a newer
+// mail, and doubting the change was made.
+func resetLink(ctx context.Context, store *data.Store, token string, err error, l screens.Logger) (screens.NavigateMsg, bool) {
+	if errors.Is(err, data.ErrCodeExpired) {
+		return screens.NavigateMsg{}, false
+	}
+	link, err := store.LookupLink(ctx, token)
+	if err != nil {
+		l.Error("link: store error", "err", err)
+		return screens.NavigateMsg{}, false
+	}
+	if link.Purpose != data.PurposeReset || !link.Used {
+		return screens.NavigateMsg{}, false
+	}
+	l.Info("link refused", "outcome", "ssh.token.reset.used")
+	return screens.NavigateMsg{Notice: "ssh.token.reset.used", Identifiant: link.Identifiant}, true
 }
 
 // activatedLink: the activation link of an account that is active now

@@ -20,7 +20,7 @@ func TestStatusLine(t *testing.T) {
 func TestSSHNoticesFit(t *testing.T) {
 	t.Parallel()
 	for _, lang := range []screens.Lang{screens.French, screens.English} {
-		for _, key := range []string{"ssh.token.bad", "ssh.token.expired", "ssh.token.used", "ssh.token.error",
+		for _, key := range []string{"ssh.token.bad", "ssh.token.expired", "ssh.token.expired.activation", "ssh.token.expired.reset", "ssh.token.used", "ssh.token.reset.used", "ssh.token.error",
 			"ssh.token.active"} {
 			notice := Text(lang, key)
 			tm := newTestModel(t, func(o *Options) { o.Lang = lang; o.Start = screens.NavigateMsg{Notice: key} })

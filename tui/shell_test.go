@@ -589,6 +589,26 @@ func TestSmallTerminal(t *testing.T) {
 	}
 }
 
+// At the smallest size a screen is drawn in (60 × 16, a phone held
+// upright), the focused item is on screen even when the screen is taller:
+// Aide on home and the code's box of a reset were below the cut, Enter
+// and typing went to them unseen.
+func TestSmallTerminalShowsFocus(t *testing.T) {
+	t.Parallel()
+	tm := newTestModel(t)
+	tm.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	tm.requireScreen("Connexion à votre compte ENT", "› Identifiant")
+	for range 6 { // Identifiant → … → Aide
+		tm.press("tab")
+	}
+	tm.requireScreen("Connexion à votre compte ENT", "› Aide")
+	if n := len(strings.Split(tm.screen(), "\n")); n > 16 {
+		t.Fatalf("frame of %d lines at 60×16", n)
+	}
+	tm.press("tab") // back to the top: home as it was
+	tm.requireScreen("Connexion à votre compte ENT", "› Identifiant", "Mot de passe", "[ Se connecter ]")
+}
+
 // --- the input guard
 
 // readAll reads r through buffers of n bytes, as Bubble Tea does (256).

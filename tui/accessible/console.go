@@ -26,6 +26,10 @@ func (s *session) console(screens.NavigateMsg) (screens.NavigateMsg, error) {
 		if query == "" {
 			return toDashboard, nil
 		}
+		if c.Store.PersonalAddress(query) { // as the console says it
+			s.fail(c.T("helpdesk.search.personal"))
+			continue
+		}
 		res, err := c.Store.HelpdeskSearch(ctx, c.Account, query)
 		if err != nil {
 			if s.consoleRefused(k, err) {

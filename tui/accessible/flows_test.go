@@ -118,6 +118,24 @@ func TestInesConsole(t *testing.T) {
 	}
 }
 
+// A personal address given to the console's search is said to be one,
+// in both languages: it listed the account of its local part.
+func TestInesConsolePersonalAddress(t *testing.T) {
+	t.Parallel()
+	for _, lang := range bothLangs {
+		t.Run(string(lang), func(t *testing.T) {
+			ps := startSession(t, langOf(lang))
+			ps.write("1", "ines.moreau@umontpellier.fr", "Helpdesk-Demo-2026", "5", "hugo.lefevre@gmail.com")
+			ps.waitFor(map[screens.Lang]string{screens.French: "C'est une adresse personnelle", screens.English: "That is a personal address"}[lang], 1)
+			ps.write("", "7")
+			out := ps.end()
+			if strings.Contains(out, "Lefèvre") {
+				t.Errorf("a personal address listed someone:\n%s", out)
+			}
+		})
+	}
+}
+
 // Every topic of Aide reads as plain lines, in both languages; and the
 // trouble checklist of « Problème de connexion ».
 func TestHelpAndTroubleRead(t *testing.T) {

@@ -89,11 +89,13 @@ func shortID(ctx ssh.Context) string {
 	return id
 }
 
+func isLink(user string) bool { _, ok := data.LinkToken(user); return ok }
+
 func userKind(user string) string {
 	switch {
 	case user == KioskUser:
 		return "kiosk"
-	case data.IsToken(user):
+	case isLink(user):
 		return "token"
 	}
 	if accessibleMode, token := accessibleUser(user); accessibleMode {
@@ -220,7 +222,7 @@ func (s *sshServer) newSession(sess ssh.Session) *sshSession {
 		DrawLines: ss.screen.DrawLines, Resize: ss.screen.Resize, Repaint: ss.screen.Repaint, Ending: ss.setReason,
 		Tick: tui.SessionTick(done), Hook: s.o.hook}
 	if ss.kind == "token" {
-		o.Token = user
+		o.Token, _ = data.LinkToken(user)
 	}
 	// Bubble Tea's parser rescans a run of characters from its start at
 	// every read: the shell's input guard keeps what a person could type

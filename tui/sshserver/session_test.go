@@ -125,7 +125,8 @@ func TestSSHTokenUserName(t *testing.T) {
 
 	// 25 h later it has expired.
 	ts.clock.Advance(25 * time.Hour)
-	ts.openTerm(first).waitFor("Ce lien a expiré (24 h) : demandez un nouveau code ci-dessous.", "Se connecter")
+	// Home has no « new code » of its own: the notice names the choice that sends one.
+	ts.openTerm(first).waitFor("Ce lien a expiré (24 h) : demandez un nouveau code par « 1ère connexion ».", "Se connecter")
 
 	// A new code replaces it.
 	c, err := ts.store.StartActivation(ctx, data.ActivationIdentity{Identifiant: "camille.martin"}, o)
@@ -141,6 +142,16 @@ func TestSSHTokenUserName(t *testing.T) {
 	}
 	ts.openTerm(first).waitFor("Ce lien a déjà servi ou a été remplacé", "Se connecter")
 	ts.openTerm(strings.Repeat("a", 32)).waitFor("Ce lien n'est pas valable : saisissez le code reçu par mail.", "Se connecter")
+	// A link that lost or gained a character on its way is told as a link
+	// that failed: it opened a personal session on home without a word.
+	ts.openTerm(second[:31]).waitFor("Ce lien n'est pas valable : saisissez le code reçu par mail.", "Se connecter")
+	ts.openTerm(second+"q").waitFor("Ce lien n'est pas valable : saisissez le code reçu par mail.", "Se connecter")
+	// Typed in capitals, it is the link.
+	upper := ts.openTerm(strings.ToUpper(second))
+	eventually(t, "the link in capitals opened the activation step", func() bool {
+		s := upper.screen()
+		return strings.Contains(s, "1ère connexion — étape") && !strings.Contains(s, "Se connecter")
+	})
 
 	// A reset code's link opens the recovery step.
 	if _, err := ts.store.StartReset(ctx, "hugo.lefevre", o); err != nil {
@@ -149,9 +160,29 @@ func TestSSHTokenUserName(t *testing.T) {
 	reset := lastToken(t, ts.store, "hugo.lefevre@example.org")
 	ts.openTerm(reset)
 	eventually(t, "a session opened on the recovery step", onStep(screens.PageRecovery, hugoFull))
+	// Once the password is changed with it, the link says so, the
+	// identifiant typed in: « utilisez le dernier mail reçu » sent the
+	// person looking for a newer mail.
+	ticket, err := ts.store.OpenToken(ctx, reset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.store.CompleteReset(ctx, ticket, "Girafe-Bleue-77", o); err != nil {
+		t.Fatal(err)
+	}
+	done := ts.openTerm(reset).waitFor("Ce lien a déjà servi : connectez-vous avec le mot de passe choisi alors.", "Se connecter")
+	if !strings.Contains(done, hugoFull) {
+		t.Fatalf("the identifiant is not typed in:\n%s", done)
+	}
+	if _, err := ts.store.StartReset(ctx, "hugo.lefevre", o); err != nil {
+		t.Fatal(err)
+	}
+	unused := lastToken(t, ts.store, "hugo.lefevre@example.org")
+	ts.clock.Advance(25 * time.Hour)
+	ts.openTerm(unused).waitFor("Lien expiré (24 h) : demandez un nouveau code par « Problème de connexion ».", "Se connecter")
 
 	logs := ts.logs.String()
-	for _, tok := range []string{first, second, reset, strings.Repeat("a", 32)} {
+	for _, tok := range []string{first, second, reset, strings.Repeat("a", 32), second[:31], strings.ToUpper(second)} {
 		if strings.Contains(logs, tok) {
 			t.Fatalf("token in the logs:\n%s", logs)
 		}

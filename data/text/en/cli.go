@@ -10,6 +10,7 @@ var cli = map[string]string{
 	"cli.import.empty":            "import: \"%s\" is empty: it needs at least the header line (the column names).",
 	"cli.import.utf16":            "import: \"%s\" is in UTF-16: save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\").",
 	"cli.import.notutf8":          "import: \"%s\" is not UTF-8: save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\").",
+	"cli.import.columns":          "import: \"%s\": required columns missing from the header line: %s; nothing is imported.",
 	"cli.import.noheader":         "import: \"%s\" has no header line: the first line gives the column names (numero_etudiant;nom;prenom;…).",
 	"cli.import.ignored":          "column ignored: %s",
 	"cli.import.account":          "account created: %s",

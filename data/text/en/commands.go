@@ -18,6 +18,8 @@ var commands = map[string]string{
 	"cli.backup.written":                "backup written: %s (%s MB in %s, integrity_check ok, mode 0600)\n",
 	"cli.backup.nofolder":               "backup: the folder %s does not exist",
 	"cli.backup.exists":                 "backup: %s already exists and is not overwritten (give another name, or remove it first)",
+	"cli.backup.folder":                 "backup impossible, no copy written: folder %s: %s",
+	"cli.backup.isdir":                  "backup: %s is a folder: give the name of the copy to write in it (for example %s)",
 	"cli.directory.status.failed":       "failed",
 	"cli.directory.status.superseded":   "replaced by a newer one",
 	"cli.directory.usage":               "[--status STATE] | check [options]",

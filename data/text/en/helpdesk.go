@@ -17,6 +17,7 @@ var helpdesk = map[string]string{
 	"helpdesk.search.count.one":   "%d person",
 	"helpdesk.search.count.other": "%d people",
 	"helpdesk.search.none":        "Nobody matches \"%s\".",
+	"helpdesk.search.personal":    "That is a personal address: people are not searched by it. Ask for the name, the student number or the identifiant.",
 	"helpdesk.col.name":           "Name",
 	"helpdesk.col.number":         "Student no.",
 	"helpdesk.col.identifiant":    "Identifiant",

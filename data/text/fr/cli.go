@@ -10,6 +10,7 @@ var cli = map[string]string{
 	"cli.import.empty":            "import : « %s » est vide : il faut au moins la ligne d'en-tête (les noms des colonnes).",
 	"cli.import.utf16":            "import : « %s » est en UTF-16 : enregistrez-le en UTF-8 (dans un tableur : « CSV UTF-8 »).",
 	"cli.import.notutf8":          "import : « %s » n'est pas en UTF-8 : enregistrez-le en UTF-8 (dans un tableur : « CSV UTF-8 »).",
+	"cli.import.columns":          "import : « %s » : colonnes obligatoires absentes de la ligne d'en-tête : %s ; rien n'est importé.",
 	"cli.import.noheader":         "import : « %s » n'a pas de ligne d'en-tête : la première ligne donne les noms des colonnes (numero_etudiant;nom;prenom;…).",
 	"cli.import.ignored":          "colonne ignorée : %s",
 	"cli.import.account":          "compte créé : %s",

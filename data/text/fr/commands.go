@@ -18,6 +18,8 @@ var commands = map[string]string{
 	"cli.backup.written":                "sauvegarde écrite : %s (%s Mo en %s, integrity_check ok, mode 0600)\n",
 	"cli.backup.nofolder":               "sauvegarde : le dossier %s n'existe pas",
 	"cli.backup.exists":                 "sauvegarde : %s existe déjà et n'est pas écrasé (donnez un autre nom, ou supprimez-le d'abord)",
+	"cli.backup.folder":                 "sauvegarde impossible, aucune copie écrite : dossier %s : %s",
+	"cli.backup.isdir":                  "sauvegarde : %s est un dossier : donnez le nom de la copie à y écrire (par exemple %s)",
 	"cli.directory.status.failed":       "en échec",
 	"cli.directory.status.superseded":   "remplacé par un plus récent",
 	"cli.directory.usage":               "[--status ÉTAT] | check [options]",

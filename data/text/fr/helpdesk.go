@@ -17,6 +17,7 @@ var helpdesk = map[string]string{
 	"helpdesk.search.count.one":   "%d personne",
 	"helpdesk.search.count.other": "%d personnes",
 	"helpdesk.search.none":        "Personne ne correspond à « %s ».",
+	"helpdesk.search.personal":    "C'est une adresse personnelle : la recherche ne se fait pas par elle. Demandez le nom, le n° étudiant ou l'identifiant.",
 	"helpdesk.col.name":           "Nom",
 	"helpdesk.col.number":         "N° étudiant",
 	"helpdesk.col.identifiant":    "Identifiant",
