@@ -54,6 +54,8 @@ func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.
 	f.str(&from, "from", "ADRESSE", "", say("cli.mail.flag.from"))
 	f.institutionOption()
 	f.bool(&watch, "watch", say("cli.mail.flag.watch"))
+	var connections int
+	f.smtpConnections(&connections)
 	f.logOption(say("cli.mail.log"))
 	if err := f.parseNoArgs(args, stdout); err != nil {
 		return helpOK(err)
@@ -69,6 +71,7 @@ func cmdMail(ctx context.Context, name string, args []string, stdout, stderr io.
 	if err != nil {
 		return usageError{name + " : " + smtpError(err)}
 	}
+	cfg.Connections = connections
 	logger, store, stop, err := f.start(ctx, stderr, "")
 	if err != nil {
 		return err

@@ -46,6 +46,8 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 	f.str(&memLimit, "memory-limit", "TAILLE", "auto", say("cli.serve.flag.memory"))
 	f.str(&smtpURL, "smtp", "URL", "", say("cli.serve.flag.smtp"))
 	f.str(&from, "from", "ADRESSE", "", say("cli.serve.flag.from"))
+	var connections int
+	f.smtpConnections(&connections)
 	f.domainOptions()
 	f.linkOptions()
 	var web webOptions
@@ -88,6 +90,7 @@ func cmdServe(ctx context.Context, name string, args []string, stdout, stderr io
 		if mailCfg, err = data.ParseSMTP(smtpURL, from); err != nil {
 			return usageError{name + " : " + smtpError(err)}
 		}
+		mailCfg.Connections = connections
 	}
 	logger, store, stop, err := f.start(ctx, stderr, "")
 	if err != nil {

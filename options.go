@@ -106,6 +106,33 @@ func (f *flags) int(p *int, name string, def int, help string) {
 		}})
 }
 
+// intIn is int for a value that must lie between lo and hi.
+func (f *flags) intIn(p *int, name string, def, lo, hi int, help string) {
+	*p = def
+	f.add(&option{name: name, arg: "N", help: help, def: strconv.Itoa(def), want: fmt.Sprintf(say("cli.value.intin"), lo, hi),
+		set: func(v string) error {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err == nil && (n < lo || n > hi) {
+				err = errors.New("out of range")
+			}
+			if err == nil {
+				*p = n
+			}
+			return err
+		}})
+}
+
+// smtpConnections is --smtp-connections: the senders at once, each with
+// its own connection to the relay (data.SMTPConfig.Connections).
+func (f *flags) smtpConnections(p *int) {
+	f.intIn(p, "smtp-connections", defaultSMTPConnections, 1, 16, say("cli.flag.smtpconnections"))
+}
+
+// defaultSMTPConnections: a relay takes tens of milliseconds a mail; four
+// connections send the morning's backlog four times as fast, and any
+// relay accepts that many from one client.
+const defaultSMTPConnections = 4
+
 func (f *flags) duration(p *time.Duration, name string, def time.Duration, help string) {
 	*p = def
 	f.add(&option{name: name, arg: "DURÉE", help: help, def: fmtDuration(def),

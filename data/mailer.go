@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -80,7 +82,44 @@ var errSimulatedCrash = errors.New("simulated crash")
 func (s *Store) deliverDue(ctx context.Context, cfg SMTPConfig, l *slog.Logger,
 	afterAccept func(Mail) error) (DeliveryReport, error) {
 	cfg.fillDefaults()
-	d := &deliverer{s: s, cfg: cfg, log: orDiscard(l), sender: newSenderID()}
+	if cfg.Connections == 1 {
+		return s.sendDue(ctx, &deliverer{s: s, cfg: cfg, log: orDiscard(l), sender: newSenderID()}, afterAccept)
+	}
+	// Several senders, each claiming mails one at a time as a lone one does
+	// (two servers' senders already share the outbox so). The first to find
+	// the relay unusable stops the others' claims; each finishes its mail.
+	var (
+		stop  atomic.Bool
+		mu    sync.Mutex
+		total DeliveryReport
+		first error
+		wg    sync.WaitGroup
+	)
+	for range cfg.Connections {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rep, err := s.sendDue(ctx, &deliverer{s: s, cfg: cfg, log: orDiscard(l), sender: newSenderID(), stop: &stop}, afterAccept)
+			var relay *RelayError
+			if errors.As(err, &relay) {
+				stop.Store(true)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			total.Sent, total.Retry, total.Failed = total.Sent+rep.Sent, total.Retry+rep.Retry, total.Failed+rep.Failed
+			if err != nil && (first == nil || relay != nil && !errors.As(first, new(*RelayError))) {
+				first = err
+			}
+		}()
+	}
+	wg.Wait()
+	return total, first
+}
+
+// sendDue is one sender's pass: claim, send, record, until nothing is due
+// (or the relay is unusable, or ctx ends).
+func (s *Store) sendDue(ctx context.Context, d *deliverer, afterAccept func(Mail) error) (DeliveryReport, error) {
+	cfg := d.cfg
 	defer d.hangUp()
 	var rep DeliveryReport
 	// Results are recorded even while shutting down: a mail sent must be marked sent.
@@ -89,7 +128,7 @@ func (s *Store) deliverDue(ctx context.Context, cfg SMTPConfig, l *slog.Logger,
 	for {
 		// Nothing more is claimed once shutting down, nor after the relay
 		// said it cannot be used.
-		claim := ctx.Err() == nil && (done == nil || !done.out.relay)
+		claim := ctx.Err() == nil && (done == nil || !done.out.relay) && (d.stop == nil || !d.stop.Load())
 		m, reclaimed, ok, err := s.recordAndClaim(ctx, record, d, done, claim, cfg.Lease)
 		if done != nil && !done.unrecorded {
 			rep.count(done.out)
