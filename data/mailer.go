@@ -226,35 +226,33 @@ func (s *Store) recordAndClaim(ctx, record context.Context, d *deliverer, done *
 // (waiting: a code asked at a kiosk) is taken before the others, however
 // many were due before it (an import's 60,000 activation mails).
 func (s *Store) claimMail(ctx context.Context, tx *sql.Tx, sender string, lease time.Duration) (m Mail, reclaimed, ok bool, err error) {
-	err = func() error {
-		now := s.cfg.Clock.Now()
-		var id int64
-		var status string
-		err := tx.QueryRowContext(ctx, `SELECT id, status FROM outbox
-			WHERE waiting = 1 AND status IN ('pending', 'sending') AND next_try_at <= ? AND not_before <= ?
+	now := s.cfg.Clock.Now()
+	var id int64
+	var status string
+	for _, first := range []string{"waiting = 1 AND ", ""} {
+		err = tx.QueryRowContext(ctx, `SELECT id, status FROM outbox
+			WHERE `+first+`status IN ('pending', 'sending') AND next_try_at <= ? AND not_before <= ?
 			ORDER BY next_try_at, id LIMIT 1`+s.skipLocked("outbox"), fmtTime(now), fmtTime(now)).Scan(&id, &status)
-		if errors.Is(err, sql.ErrNoRows) {
-			err = tx.QueryRowContext(ctx, `SELECT id, status FROM outbox
-				WHERE status IN ('pending', 'sending') AND next_try_at <= ? AND not_before <= ?
-				ORDER BY next_try_at, id LIMIT 1`+s.skipLocked("outbox"), fmtTime(now), fmtTime(now)).Scan(&id, &status)
+		if !errors.Is(err, sql.ErrNoRows) {
+			break
 		}
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		until := fmtTime(now.Add(lease))
-		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?,
-			next_try_at = ?, attempts = attempts + 1, last_try_at = ? WHERE id = ?`,
-			sender, until, until, fmtTime(now), id); err != nil {
-			return err
-		}
-		m, err = s.scanMail(tx.QueryRowContext(ctx, `SELECT `+mailColumns+` FROM outbox WHERE id = ?`, id))
-		ok, reclaimed = err == nil, status == MailSending
-		return err
-	}()
-	return m, reclaimed, ok, err
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return Mail{}, false, false, nil
+	}
+	if err != nil {
+		return Mail{}, false, false, err
+	}
+	until := fmtTime(now.Add(lease))
+	if _, err := tx.ExecContext(ctx, `UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?,
+		next_try_at = ?, attempts = attempts + 1, last_try_at = ? WHERE id = ?`,
+		sender, until, until, fmtTime(now), id); err != nil {
+		return Mail{}, false, false, err
+	}
+	if m, err = s.scanMail(tx.QueryRowContext(ctx, `SELECT `+mailColumns+` FROM outbox WHERE id = ?`, id)); err != nil {
+		return Mail{}, false, false, err
+	}
+	return m, status == MailSending, true, nil
 }
 
 // keepClaim renews d's claim on m every third of a lease until the returned

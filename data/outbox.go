@@ -116,7 +116,8 @@ func (s *Store) queueMail(ctx context.Context, tx execer, m Mail) (int64, error)
 	if m.args != "" {
 		args = m.args
 	}
-	if it, ok := tx.(*importTx); ok { // an import batch may give the id itself (takeMailID)
+	it, imported := tx.(*importTx)
+	if imported { // an import batch may give the id itself (takeMailID)
 		id, err := it.takeMailID(ctx)
 		if err != nil {
 			return 0, err
@@ -130,7 +131,7 @@ func (s *Store) queueMail(ctx context.Context, tx execer, m Mail) (int64, error)
 		}
 	}
 	waiting := 0
-	if _, imported := tx.(*importTx); !imported && slices.Contains(awaitedMailKinds, m.Kind) {
+	if !imported && slices.Contains(awaitedMailKinds, m.Kind) {
 		waiting = 1
 	}
 	return insertID(ctx, tx, `INSERT INTO outbox(person_id, kind, lang, recipient, subject, body, args, message_id,
