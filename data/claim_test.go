@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -74,5 +75,34 @@ func TestLiveSenderKeepsItsClaimPastTheLease(t *testing.T) {
 	}
 	if n := len(relay.received()); n != 1 {
 		t.Fatalf("%d mails at the relay, want 1", n)
+	}
+}
+
+// TestResultRecordedWhenTheNextClaimFails: a mail's result and the next
+// claim share one transaction; a next mail that cannot be read fails its
+// claim alone, and the mail sent before it stays recorded as sent (not
+// left « sending », to be sent again once its lease runs out).
+func TestResultRecordedWhenTheNextClaimFails(t *testing.T) {
+	s, clock := openTest(t)
+	first := queueTestMail(t, s, MailReset, "fr", "first@example.org", clock.Now())
+	clock.Advance(time.Second)
+	broken := queueTestMail(t, s, MailReset, "fr", "broken@example.org", clock.Now())
+	if _, err := s.db.Exec(`UPDATE outbox SET args = '{' WHERE id = ?`, broken.ID); err != nil {
+		t.Fatal(err)
+	}
+	relay := startRelay(t, relayOptions{})
+	rep, err := s.DeliverDue(ctx, relayConfig(t, "smtp://"+relay.Addr), nil)
+	if err == nil || !strings.Contains(err.Error(), "cannot be read") {
+		t.Fatalf("pass ended with %v, want the unreadable mail's error", err)
+	}
+	if rep.Sent != 1 || len(relay.received()) != 1 {
+		t.Errorf("report %+v, relay got %d mails; want the first one sent", rep, len(relay.received()))
+	}
+	if m := mailByID(t, s, first.ID); m.Status != MailSent {
+		t.Errorf("the mail sent is %s, want sent: its result went with the failed claim", m.Status)
+	}
+	var status string
+	if err := s.db.QueryRow(`SELECT status FROM outbox WHERE id = ?`, broken.ID).Scan(&status); err != nil || status != MailPending {
+		t.Errorf("the unreadable mail is %q (%v), want pending: its claim rolled back", status, err)
 	}
 }
