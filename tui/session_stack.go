@@ -59,6 +59,11 @@ var (
 // preempted in the middle of a frame.
 var maxIdleFrameWorkers = int32(max(4, 2*runtime.GOMAXPROCS(0)))
 
+// IdleFrameWorkers is how many frame workers wait for a frame: goroutines
+// the process keeps by design, at most maxIdleFrameWorkers, which a count
+// of goroutines left behind by sessions must not take for a leak.
+func IdleFrameWorkers() int { return int(idleFrameWorkers.Load()) }
+
 func frameWorker(j frameJob) {
 	for {
 		j.run()

@@ -89,7 +89,7 @@ func TestSSHWindowChangeFlood(t *testing.T) {
 	ts := startSSH(t, func(o *ServeOptions) { o.MaxSessionsPerAddress = 100 })
 	ts.openTerm("someone").waitFor("Se connecter") // warm up
 	eventually(t, "warm-up settled", func() bool { return ts.srv.sessionCount() == 1 })
-	before := runtime.NumGoroutine()
+	before := sessionGoroutines()
 
 	var clients []*gossh.Client
 	for range 4 {
@@ -111,14 +111,7 @@ func TestSSHWindowChangeFlood(t *testing.T) {
 	eventually(t, "sessions and connections released", func() bool {
 		return ts.srv.sessionCount() == 1 && ts.srv.limiter.count() == 1
 	})
-	deadline := time.Now().Add(waitLimit)
-	for runtime.NumGoroutine() > before+2 {
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<20)
-			t.Fatalf("goroutines: %d, before: %d\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	noGoroutineLeft(t, before)
 }
 
 // BenchmarkSSHWindowFlood: 200 connections flood window changes without

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,6 +19,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"entkiosk/data"
+	"entkiosk/tui"
 )
 
 // End-to-end helpers: a real server on a loopback port, real SSH clients
@@ -299,6 +301,26 @@ func eventually(t testing.TB, what string, cond func() bool) {
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("never: %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// sessionGoroutines counts the process's goroutines but the idle frame
+// workers, which the tui keeps for the next frames (up to a few, however
+// many sessions drew): what sessions may leave behind.
+func sessionGoroutines() int { return runtime.NumGoroutine() - tui.IdleFrameWorkers() }
+
+// noGoroutineLeft waits until the goroutines sessions may leave are back to
+// at most before+2, and fails with every goroutine's stack otherwise.
+func noGoroutineLeft(t *testing.T, before int) {
+	t.Helper()
+	deadline := time.Now().Add(waitLimit)
+	for sessionGoroutines() > before+2 {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("goroutines (idle frame workers left out): %d, before: %d\n%s", sessionGoroutines(), before,
+				buf[:runtime.Stack(buf, true)])
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

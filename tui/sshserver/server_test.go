@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/netip"
 	"os"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -335,7 +334,7 @@ func TestSSHSessionsLeaveNothing(t *testing.T) {
 	ts := startSSH(t, func(o *ServeOptions) { o.MaxSessionsPerAddress = 100 })
 	ts.openTerm("someone").waitFor("Se connecter") // warm up
 	eventually(t, "warm-up settled", func() bool { return ts.srv.sessionCount() == 1 })
-	before := runtime.NumGoroutine()
+	before := sessionGoroutines()
 	for i := range 12 {
 		st := ts.openTerm("someone")
 		st.waitFor("Se connecter")
@@ -356,14 +355,7 @@ func TestSSHSessionsLeaveNothing(t *testing.T) {
 	eventually(t, "sessions and connections released", func() bool {
 		return ts.srv.sessionCount() == 1 && ts.srv.limiter.count() == 1
 	})
-	deadline := time.Now().Add(waitLimit)
-	for runtime.NumGoroutine() > before+2 {
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<20)
-			t.Fatalf("goroutines: %d, before: %d\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	noGoroutineLeft(t, before)
 }
 
 // A campus NAT: eleven people from one address of --shared-networks all
